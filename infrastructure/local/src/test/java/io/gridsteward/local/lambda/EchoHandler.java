@@ -1,0 +1,24 @@
+package io.gridsteward.local.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** A RequestStreamHandler-shaped function with no AWS dependency: echoes, fails or exits on request. */
+public class EchoHandler {
+
+    public void handleRequest(InputStream input, OutputStream output, TestContext context) throws IOException {
+        String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        switch (event) {
+            case "fail" -> throw new IllegalStateException("asked to fail");
+            case "exit" -> System.exit(3);
+            default -> {
+                String answer = "{\"echo\":" + event + ",\"requestId\":\"" + context.getAwsRequestId()
+                        + "\",\"function\":\"" + context.getFunctionName() + "\",\"remainingPositive\":"
+                        + (context.getRemainingTimeInMillis() > 0) + ",\"table\":\"" + System.getenv("TABLE_NAME") + "\"}";
+                output.write(answer.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
