@@ -1,0 +1,38 @@
+package io.gridsteward.analytics.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** Reads the SQL files shipped on the classpath under {@code sql/} (source: {@code analytics/sql/}). */
+public final class SqlFiles {
+
+    private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9_]+(/[a-z0-9_]+)*\\.sql");
+
+    private SqlFiles() {
+    }
+
+    /** @param name e.g. {@code metrics/time_to_dispatch_by_grid.sql} */
+    public static String read(String name) {
+        if (name == null || !FILE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a SQL file name (lower_snake_case path ending in .sql): " + name);
+        }
+        String resource = "sql/" + name;
+        try (InputStream input = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (input == null) {
+                throw new IllegalArgumentException("no SQL file " + name + " (looked for classpath resource " + resource + ")");
+            }
+            return stripTrailingSemicolon(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException exception) {
+            throw new UncheckedIOException("cannot read SQL file " + name, exception);
+        }
+    }
+
+    /** Athena rejects a trailing semicolon in StartQueryExecution; files may end with one for editors' sake. */
+    private static String stripTrailingSemicolon(String sql) {
+        String trimmed = sql.strip();
+        return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}
