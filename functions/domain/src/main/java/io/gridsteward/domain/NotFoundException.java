@@ -1,0 +1,29 @@
+package io.gridsteward.domain;
+
+/**
+ * Nothing the caller may see has this id. Also used when the thing exists but lies outside the caller's
+ * jurisdiction, so that a refusal does not reveal existence.
+ */
+public final class NotFoundException extends DomainException {
+
+    private final String kind;
+    private final String id;
+
+    public NotFoundException(String kind, String id) {
+        super("%s %s not found".formatted(kind, id));
+        this.kind = kind;
+        this.id = id;
+    }
+
+    public static NotFoundException ticket(TicketId id) {
+        return new NotFoundException("ticket", id.value());
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,56 @@
+package io.gridsteward.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One immutable step of a ticket's trace (全程留痕): who did what, when, from which state to which, and why.
+ * Written in the same transaction as the ticket's new state; {@code sequence} equals the ticket's version after
+ * the step, so the trace is ordered and gap-free.
+ */
+public record TicketEvent(
+        String eventId,
+        TicketId ticketId,
+        long sequence,
+        TicketEventType type,
+        Optional<TicketStatus> from,
+        TicketStatus to,
+        Instant occurredAt,
+        Caller actor,
+        Placement placement,
+        Category category,
+        Optional<OrganisationId> assignee,
+        Optional<String> reason) {
+
+    public TicketEvent {
+        requireNonNull(eventId, "eventId");
+        requireNonNull(ticketId, "ticketId");
+        requireNonNull(type, "type");
+        requireNonNull(from, "from");
+        requireNonNull(to, "to");
+        requireNonNull(occurredAt, "occurredAt");
+        requireNonNull(actor, "actor");
+        requireNonNull(placement, "placement");
+        requireNonNull(category, "category");
+        requireNonNull(assignee, "assignee");
+        requireNonNull(reason, "reason");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence starts at 1: " + sequence);
+        }
+        if ((type == TicketEventType.REPORTED) != from.isEmpty()) {
+            throw new IllegalArgumentException("only a REPORTED event has no previous status");
+        }
+    }
+
+    /**
+     * The event's id is derived from the ticket and the sequence: at most one event per sequence can commit
+     * (the version guard), and a retried write yields the same id, which the lake deduplicates on.
+     */
+    public static String idFor(TicketId ticketId, long sequence) {
+        return UUID.nameUUIDFromBytes((ticketId.value() + "#" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

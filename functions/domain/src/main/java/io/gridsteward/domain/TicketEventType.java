@@ -1,0 +1,17 @@
+package io.gridsteward.domain;
+
+/** What happened to a ticket; every event but {@link #REPORTED} is a step of {@link TicketLifecycle}. */
+public enum TicketEventType {
+    REPORTED,
+    DISPATCHED,
+    ACCEPTED,
+    RETURNED,
+    ESCALATED,
+    RESOLVED,
+    EVALUATED,
+    REOPENED,
+    CLOSED,
+    CANCELLED,
+    /** A town supervisor's note (督办); leaves the status as it is. */
+    SUPERVISED
+}

@@ -1,0 +1,183 @@
+package io.gridsteward.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static io.gridsteward.domain.CountyFixture.COUNTY;
+import static io.gridsteward.domain.CountyFixture.EAST_DISPATCHER;
+import static io.gridsteward.domain.CountyFixture.EAST_TOWN;
+import static io.gridsteward.domain.CountyFixture.HILL_COMMUNITY;
+import static io.gridsteward.domain.CountyFixture.HILL_GRID;
+import static io.gridsteward.domain.CountyFixture.NOW;
+import static io.gridsteward.domain.CountyFixture.POTHOLE;
+import static io.gridsteward.domain.CountyFixture.RESIDENT;
+import static io.gridsteward.domain.CountyFixture.RIVER_COMMUNITY;
+import static io.gridsteward.domain.CountyFixture.RIVER_GRID;
+import static io.gridsteward.domain.CountyFixture.RIVER_GRID_TWO;
+import static io.gridsteward.domain.CountyFixture.SCHOOL_UNIT;
+import static io.gridsteward.domain.CountyFixture.WATER_DEPARTMENT;
+import static io.gridsteward.domain.CountyFixture.WEST_DISPATCHER;
+import static io.gridsteward.domain.CountyFixture.reportedTicket;
+import static io.gridsteward.domain.CountyFixture.ticketIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TicketTest {
+
+    private static final Instant LATER = Instant.parse("2026-11-25T08:05:00.456789Z");
+
+    @Test
+    void reportingCreatesVersionOneWithItsReportedEvent() {
+        TicketChange change = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW);
+
+        Ticket ticket = change.ticket();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.REPORTED);
+        assertThat(ticket.version()).isEqualTo(1);
+        assertThat(ticket.placement()).isEqualTo(new Placement(new GridId("grid-river-1"), RIVER_COMMUNITY.id(), EAST_TOWN.id()));
+        assertThat(ticket.channel()).isEqualTo(Channel.RESIDENT_APP);
+        assertThat(ticket.reporterId()).isEqualTo("user-resident");
+        assertThat(ticket.assignee()).isEmpty();
+        TicketEvent event = change.event();
+        assertThat(event.type()).isEqualTo(TicketEventType.REPORTED);
+        assertThat(event.sequence()).isEqualTo(1);
+        assertThat(event.from()).isEmpty();
+        assertThat(event.to()).isEqualTo(TicketStatus.REPORTED);
+        assertThat(event.occurredAt()).isEqualTo(NOW);
+        assertThat(event.actor()).isEqualTo(RESIDENT);
+        assertThat(event.eventId()).isEqualTo(TicketEvent.idFor(ticket.id(), 1));
+    }
+
+    @Test
+    void reportingInSomethingThatIsNotAGridNamesGridId() {
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_COMMUNITY, RESIDENT, NOW))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("gridId"));
+    }
+
+    @Test
+    void aResidentCannotReportThroughTheHotline() {
+        TicketReport hotline = new TicketReport(POTHOLE.category(), POTHOLE.description(), POTHOLE.location(), Optional.of(Channel.HOTLINE));
+
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, RESIDENT, NOW))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("channel"));
+    }
+
+    @Test
+    void aGridWorkerReportsOnPatrolInTheirOwnGridOnly() {
+        Caller gridWorker = Caller.staff("user-grid-worker", Role.GRID_WORKER, RIVER_GRID.id());
+
+        Ticket ticket = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, gridWorker, NOW).ticket();
+
+        assertThat(ticket.channel()).isEqualTo(Channel.GRID_PATROL);
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-2"), POTHOLE, HILL_GRID, gridWorker, NOW))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aDispatcherCannotReport() {
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, EAST_DISPATCHER, NOW))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void dispatchingMovesToDispatchedWithTheNextVersionAndEvent() {
+        Ticket reported = reportedTicket();
+
+        TicketChange change = reported.dispatch(RIVER_GRID, EAST_DISPATCHER, LATER);
+
+        assertThat(change.ticket().status()).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(change.ticket().version()).isEqualTo(2);
+        assertThat(change.ticket().assignee()).contains(RIVER_GRID.id());
+        assertThat(change.ticket().updatedAt()).isEqualTo(Instant.parse("2026-11-25T08:05:00.456Z"));
+        assertThat(change.ticket().reportedAt()).isEqualTo(reported.reportedAt());
+        TicketEvent event = change.event();
+        assertThat(event.type()).isEqualTo(TicketEventType.DISPATCHED);
+        assertThat(event.sequence()).isEqualTo(2);
+        assertThat(event.from()).contains(TicketStatus.REPORTED);
+        assertThat(event.to()).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(event.assignee()).contains(RIVER_GRID.id());
+        assertThat(event.actor()).isEqualTo(EAST_DISPATCHER);
+        assertThat(event.placement()).isEqualTo(reported.placement());
+        assertThat(event.eventId()).isNotEqualTo(TicketEvent.idFor(reported.id(), 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TicketStatus.class)
+    void dispatchIsAllowedExactlyWhereTheLifecycleAllowsIt(TicketStatus status) {
+        Ticket ticket = ticketIn(status);
+        boolean legal = switch (status) {
+            case REPORTED, RETURNED, ESCALATED, REOPENED -> true;
+            case DISPATCHED, ACCEPTED, RESOLVED, EVALUATED, CLOSED, CANCELLED -> false;
+        };
+
+        if (legal) {
+            assertThat(ticket.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER).ticket().status()).isEqualTo(TicketStatus.DISPATCHED);
+        }
+        else {
+            assertThatThrownBy(() -> ticket.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER))
+                    .isInstanceOfSatisfying(IllegalTransitionException.class, exception -> {
+                        assertThat(exception.currentStatus()).isEqualTo(status);
+                        assertThat(exception.attempted()).isEqualTo(TicketEventType.DISPATCHED);
+                        assertThat(exception.getMessage()).contains(status.name());
+                    });
+        }
+    }
+
+    @Test
+    void dispatchGoesToAGridACommunityOfTheSameTownOrADepartment() {
+        Ticket reported = reportedTicket();
+
+        assertThat(reported.dispatch(RIVER_GRID_TWO, EAST_DISPATCHER, LATER).ticket().assignee()).contains(RIVER_GRID_TWO.id());
+        assertThat(reported.dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, LATER).ticket().assignee()).contains(RIVER_COMMUNITY.id());
+        assertThat(reported.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER).ticket().assignee()).contains(WATER_DEPARTMENT.id());
+    }
+
+    @Test
+    void dispatchToAnOrganisationThatCannotTakeTheTicketNamesAssigneeOrgId() {
+        Ticket reported = reportedTicket();
+
+        for (Organisation unfit : new Organisation[] {HILL_GRID, HILL_COMMUNITY, EAST_TOWN, COUNTY, SCHOOL_UNIT}) {
+            assertThatThrownBy(() -> reported.dispatch(unfit, EAST_DISPATCHER, LATER))
+                    .as(unfit.id().value())
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("assigneeOrgId"));
+        }
+    }
+
+    @Test
+    void onlyADispatcherOfTheTicketsTownMayDispatch() {
+        Ticket reported = reportedTicket();
+        Caller supervisor = Caller.staff("user-supervisor", Role.TOWN_SUPERVISOR, EAST_TOWN.id());
+
+        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, WEST_DISPATCHER, LATER)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, supervisor, LATER)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, RESIDENT, LATER)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void eventIdsAreDerivedFromTicketAndSequence() {
+        TicketId id = new TicketId("ticket-1");
+
+        assertThat(TicketEvent.idFor(id, 2)).isEqualTo(TicketEvent.idFor(new TicketId("ticket-1"), 2));
+        assertThat(TicketEvent.idFor(id, 2)).isNotEqualTo(TicketEvent.idFor(id, 3));
+        assertThat(TicketEvent.idFor(id, 2)).isNotEqualTo(TicketEvent.idFor(new TicketId("ticket-2"), 2));
+    }
+
+    @Test
+    void aChangeMustDescribeTheTicketsNewState() {
+        TicketChange reported = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW);
+        TicketChange dispatched = reported.ticket().dispatch(RIVER_GRID, EAST_DISPATCHER, LATER);
+
+        assertThatThrownBy(() -> new TicketChange(dispatched.ticket(), reported.event())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void generatedIdsComeFromTheInjectedSource() {
+        assertThat(TicketId.generate(() -> "fixed-id")).isEqualTo(new TicketId("fixed-id"));
+    }
+}
