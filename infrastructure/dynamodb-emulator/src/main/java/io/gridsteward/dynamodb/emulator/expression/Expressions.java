@@ -16,26 +16,43 @@ public final class Expressions
 {
     private Expressions() {}
 
-    /** ConditionExpression and FilterExpression. */
+    /** ConditionExpression; messages start "Invalid ConditionExpression: ". */
     public static Condition parseCondition(String expression, ExpressionAttributes attributes)
     {
-        throw new UnsupportedOperationException("to be implemented by the expression package");
+        return parseCondition(expression, attributes, ExpressionKind.CONDITION.parameterName());
     }
 
+    /**
+     * ConditionExpression or FilterExpression, named by {@code parameterName} ("ConditionExpression" or
+     * "FilterExpression") at the start of every validation message, e.g. "Invalid FilterExpression: Syntax error; ...".
+     */
+    public static Condition parseCondition(String expression, ExpressionAttributes attributes, String parameterName)
+    {
+        return ExpressionParser.parseCondition(ExpressionKind.ofConditionParameter(parameterName), expression, attributes);
+    }
+
+    /** Messages start "Invalid UpdateExpression: "; {@link Update#apply} throws DynamoDB's unprefixed run-time messages. */
     public static Update parseUpdate(String expression, ExpressionAttributes attributes)
     {
-        throw new UnsupportedOperationException("to be implemented by the expression package");
+        return new ParsedUpdate(ExpressionParser.parseUpdate(expression, attributes));
     }
 
+    /** Messages start "Invalid ProjectionExpression: ". */
     public static Projection parseProjection(String expression, ExpressionAttributes attributes)
     {
-        throw new UnsupportedOperationException("to be implemented by the expression package");
+        return new PathProjection(ExpressionParser.parseProjection(expression, attributes));
     }
 
-    /** KeyConditionExpression against a table's or index's key schema; rangeKey empty for hash-only keys. */
+    /**
+     * KeyConditionExpression against a table's or index's key schema; rangeKey empty for hash-only keys.
+     * Messages start "Invalid KeyConditionExpression: ", except DynamoDB's unprefixed "Query key condition not supported"
+     * and "Query condition missed key schema element: pk". Checking the values' types against the key schema is the
+     * caller's job (it knows the attribute definitions).
+     */
     public static KeyCondition parseKeyCondition(String expression, ExpressionAttributes attributes, String hashKey, Optional<String> rangeKey)
     {
-        throw new UnsupportedOperationException("to be implemented by the expression package");
+        ConditionNode condition = ExpressionParser.parseCondition(ExpressionKind.KEY_CONDITION, expression, attributes);
+        return KeyConditionRules.toKeyCondition(condition, hashKey, rangeKey);
     }
 
     public interface Condition
@@ -59,11 +76,35 @@ public final class Expressions
     }
 
     /** hash key equality plus an optional sort-key condition. */
-    public record KeyCondition(String hashKeyName, AttributeValue hashKeyValue, Optional<SortKeyCondition> sortKeyCondition) {}
+    public record KeyCondition(String hashKeyName, AttributeValue hashKeyValue, Optional<SortKeyCondition> sortKeyCondition)
+    {
+        /** Whether an item's key attributes satisfy this condition (the item holds both key attributes). */
+        public boolean matches(Map<String, AttributeValue> item)
+        {
+            return hashKeyValue.equals(item.get(hashKeyName)) && sortKeyCondition.map(condition -> condition.matches(item)).orElse(true);
+        }
+    }
 
     /** {@code upperBound} is present only for BETWEEN. */
     public record SortKeyCondition(String attributeName, Operator operator, AttributeValue value, Optional<AttributeValue> upperBound)
     {
         public enum Operator { EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, BETWEEN, BEGINS_WITH }
+
+        /** Whether an item's sort-key value satisfies this condition, in DynamoDB's order of sort keys. */
+        public boolean matches(Map<String, AttributeValue> item)
+        {
+            Optional<AttributeValue> key = Optional.ofNullable(item.get(attributeName));
+            Optional<AttributeValue> bound = Optional.of(value);
+            return switch (operator) {
+                case EQUAL -> ConditionNode.Comparator.EQUAL.holds(key, bound);
+                case LESS_THAN -> ConditionNode.Comparator.LESS_THAN.holds(key, bound);
+                case LESS_THAN_OR_EQUAL -> ConditionNode.Comparator.LESS_THAN_OR_EQUAL.holds(key, bound);
+                case GREATER_THAN -> ConditionNode.Comparator.GREATER_THAN.holds(key, bound);
+                case GREATER_THAN_OR_EQUAL -> ConditionNode.Comparator.GREATER_THAN_OR_EQUAL.holds(key, bound);
+                case BETWEEN -> ConditionNode.Comparator.GREATER_THAN_OR_EQUAL.holds(key, bound)
+                        && ConditionNode.Comparator.LESS_THAN_OR_EQUAL.holds(key, upperBound);
+                case BEGINS_WITH -> key.isPresent() && ConditionNode.BeginsWith.beginsWith(key.get(), value);
+            };
+        }
     }
 }
