@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridsteward.analytics.query.SqlFiles;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,19 @@ class LakeSchemaTest {
                         .noneMatch(word -> column.equals(word) || column.contains(word));
             }
         }
+    }
+
+    @Test
+    void ticketEventRowComponentsAreTheSchemaColumnsInOrder() {
+        List<String> components = Arrays.stream(TicketEventRow.class.getRecordComponents())
+                .map(component -> component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
+                .toList();
+        TicketEventRow row = new TicketEventRow("e", "t", 7, "DISPATCHED", "REPORTED", "DISPATCHED",
+                Instant.parse("2026-11-25T08:00:00Z"), "TOWN_DISPATCHER", "o", "g", "c", "w", "k", "a");
+
+        assertThat(components).containsExactlyElementsOf(LakeSchema.TICKET_EVENTS.columnNames());
+        assertThat(row.values()).containsExactly("e", "t", 7L, "DISPATCHED", "REPORTED", "DISPATCHED",
+                Instant.parse("2026-11-25T08:00:00Z"), "TOWN_DISPATCHER", "o", "g", "c", "w", "k", "a");
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.query.TimeToDispatchReference.GridRow;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.S3ProxyServer;
-import io.gridsteward.analytics.testing.TicketEventRow;
+import io.gridsteward.analytics.lake.TicketEventRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.gridsteward.analytics.query;
 
-import io.gridsteward.analytics.testing.TicketEventRow;
+import io.gridsteward.analytics.lake.TicketEventRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.gridsteward.analytics.testing;
 
+import io.gridsteward.analytics.lake.TicketEventRow;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.LakeType;
@@ -49,7 +50,7 @@ public final class ParquetFiles {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows VALUES (" + placeholders + ")")) {
                 for (TicketEventRow row : rows) {
                     int index = 1;
-                    for (Object value : row.values().values()) {
+                    for (Object value : row.values()) {
                         insert.setObject(index++, value instanceof Instant instant
                                 ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
                     }

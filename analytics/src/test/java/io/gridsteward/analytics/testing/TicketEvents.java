@@ -1,5 +1,6 @@
 package io.gridsteward.analytics.testing;
 
+import io.gridsteward.analytics.lake.TicketEventRow;
 import java.time.Instant;
 import java.util.UUID;
 
