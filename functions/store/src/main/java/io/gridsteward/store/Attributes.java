@@ -1,0 +1,107 @@
+package io.gridsteward.store;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads and writes the attribute types of the contract: strings, numbers, ISO instants with milliseconds. */
+final class Attributes {
+
+    /** Always three fraction digits, as the contract shows: {@code 2026-11-25T08:00:00.123Z}. */
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Map<String, AttributeValue> item;
+
+    private Attributes(Map<String, AttributeValue> item) {
+        this.item = item;
+    }
+
+    static Attributes of(Map<String, AttributeValue> item) {
+        return new Attributes(item);
+    }
+
+    static Builder builder(String entity, Map<String, AttributeValue> key) {
+        return new Builder(entity, key);
+    }
+
+    static String format(Instant instant) {
+        return INSTANT.format(instant);
+    }
+
+    String string(String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.s() == null) {
+            throw new IllegalStateException("item %s lacks string attribute %s".formatted(item.get(Keys.PARTITION), name));
+        }
+        return value.s();
+    }
+
+    Optional<String> optionalString(String name) {
+        return Optional.ofNullable(item.get(name)).map(AttributeValue::s);
+    }
+
+    long longNumber(String name) {
+        return new BigDecimal(number(name)).longValueExact();
+    }
+
+    double doubleNumber(String name) {
+        return Double.parseDouble(number(name));
+    }
+
+    Instant instant(String name) {
+        return Instant.parse(string(name));
+    }
+
+    private String number(String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.n() == null) {
+            throw new IllegalStateException("item %s lacks number attribute %s".formatted(item.get(Keys.PARTITION), name));
+        }
+        return value.n();
+    }
+
+    static final class Builder {
+
+        private final Map<String, AttributeValue> item = new HashMap<>();
+
+        private Builder(String entity, Map<String, AttributeValue> key) {
+            item.putAll(key);
+            item.put("entity", AttributeValue.fromS(entity));
+        }
+
+        Builder string(String name, String value) {
+            item.put(name, AttributeValue.fromS(value));
+            return this;
+        }
+
+        Builder optionalString(String name, Optional<String> value) {
+            value.ifPresent(present -> string(name, present));
+            return this;
+        }
+
+        Builder number(String name, long value) {
+            item.put(name, AttributeValue.fromN(Long.toString(value)));
+            return this;
+        }
+
+        /** Plain decimal notation, never an exponent, so every reader parses it the same way. */
+        Builder number(String name, double value) {
+            item.put(name, AttributeValue.fromN(BigDecimal.valueOf(value).toPlainString()));
+            return this;
+        }
+
+        Builder instant(String name, Instant value) {
+            return string(name, format(value));
+        }
+
+        Map<String, AttributeValue> build() {
+            return Map.copyOf(item);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.gridsteward.store;
+
+import io.gridsteward.domain.Organisation;
+import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.OrganisationKind;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/** Organisation items as docs/contracts.md lists them. */
+final class OrganisationItems {
+
+    static final String ENTITY = "Organisation";
+
+    private OrganisationItems() {
+    }
+
+    static Map<String, AttributeValue> item(Organisation organisation) {
+        return Attributes.builder(ENTITY, Keys.organisation(organisation.id()))
+                .string("orgId", organisation.id().value())
+                .string("kind", organisation.kind().name())
+                .string("name", organisation.name())
+                .optionalString("parentId", organisation.parentId().map(OrganisationId::value))
+                .optionalString("townId", organisation.townId().map(OrganisationId::value))
+                .optionalString("communityId", organisation.communityId().map(OrganisationId::value))
+                .build();
+    }
+
+    static Organisation organisation(Map<String, AttributeValue> item) {
+        Attributes attributes = Attributes.of(item);
+        return new Organisation(
+                new OrganisationId(attributes.string("orgId")),
+                OrganisationKind.valueOf(attributes.string("kind")),
+                attributes.string("name"),
+                attributes.optionalString("parentId").map(OrganisationId::new),
+                attributes.optionalString("townId").map(OrganisationId::new),
+                attributes.optionalString("communityId").map(OrganisationId::new));
+    }
+}

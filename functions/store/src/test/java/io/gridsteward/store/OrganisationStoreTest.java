@@ -1,0 +1,70 @@
+package io.gridsteward.store;
+
+import io.gridsteward.domain.Organisation;
+import io.gridsteward.domain.OrganisationId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrganisationStoreTest {
+
+    private static LocalTable table;
+    private static OrganisationStore store;
+
+    @BeforeAll
+    static void startTable() {
+        table = LocalTable.start();
+        store = new OrganisationStore(table.client(), LocalTable.NAME);
+    }
+
+    @AfterAll
+    static void stopTable() {
+        table.close();
+    }
+
+    @Test
+    void everyKindOfOrganisationRoundTrips() {
+        OrganisationId county = new OrganisationId("county");
+        OrganisationId town = new OrganisationId("town-east");
+        OrganisationId community = new OrganisationId("community-river");
+        var organisations = new Organisation[] {
+                Organisation.county(county, "Demo County"),
+                Organisation.town(town, "East Town", county),
+                Organisation.community(community, "River Community", town),
+                Organisation.grid(new OrganisationId("grid-river-1"), "River Grid 1", community, town),
+                Organisation.department(new OrganisationId("dept-water"), "Water Bureau", county),
+                Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", county)};
+
+        for (Organisation organisation : organisations) {
+            store.put(organisation);
+        }
+
+        for (Organisation organisation : organisations) {
+            assertThat(store.find(organisation.id())).contains(organisation);
+        }
+        assertThat(table.partition("ORG#grid-river-1")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("entity").s()).isEqualTo("Organisation");
+                    assertThat(item.get("kind").s()).isEqualTo("GRID");
+                    assertThat(item.get("townId").s()).isEqualTo("town-east");
+                    assertThat(item.get("communityId").s()).isEqualTo("community-river");
+                });
+    }
+
+    @Test
+    void putReplacesAnOrganisation() {
+        OrganisationId county = new OrganisationId("county-renamed");
+        store.put(Organisation.county(county, "Old Name"));
+
+        store.put(Organisation.county(county, "New Name"));
+
+        assertThat(store.find(county)).map(Organisation::name).contains("New Name");
+    }
+
+    @Test
+    void anUnknownOrganisationIsAbsent() {
+        assertThat(store.find(new OrganisationId("nowhere"))).isEmpty();
+    }
+}
