@@ -1,0 +1,143 @@
+package io.gridsteward.dynamodb.emulator.junit;
+
+import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs an in-memory emulator for a test class. As a static {@code @RegisterExtension} field or with
+ * {@code @ExtendWith} it lives for the whole class; as an instance field, for each test. Test methods and
+ * constructors may take {@link DynamoDbClient}, {@link DynamoDbStreamsClient}, {@link DynamoDbEmulator} or the
+ * endpoint {@link URI} as parameters.
+ */
+public final class DynamoDbEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver
+{
+    private final Supplier<DynamoDbEmulator> starter;
+    private DynamoDbEmulator emulator;
+    private DynamoDbClient dynamoDb;
+    private DynamoDbStreamsClient streams;
+    private boolean perTest;
+
+    public DynamoDbEmulatorExtension()
+    {
+        this(() -> DynamoDbEmulator.start(0, Optional.empty()));
+    }
+
+    /** For an emulator configured otherwise, e.g. {@code () -> DynamoDbEmulator.builder().clock(clock).start()}. */
+    public DynamoDbEmulatorExtension(Supplier<DynamoDbEmulator> starter)
+    {
+        this.starter = starter;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context)
+    {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context)
+    {
+        stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context)
+    {
+        if (emulator == null) {
+            perTest = true;
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context)
+    {
+        if (perTest) {
+            stop();
+        }
+    }
+
+    private void start()
+    {
+        if (emulator == null) {
+            emulator = starter.get();
+        }
+    }
+
+    private void stop()
+    {
+        if (dynamoDb != null) {
+            dynamoDb.close();
+            dynamoDb = null;
+        }
+        if (streams != null) {
+            streams.close();
+            streams = null;
+        }
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+        perTest = false;
+    }
+
+    public DynamoDbEmulator emulator()
+    {
+        start();
+        return emulator;
+    }
+
+    public URI endpoint() { return emulator().endpoint(); }
+
+    /** A client shared by the tests of this extension's lifetime; closed with it. */
+    public DynamoDbClient dynamoDbClient()
+    {
+        if (dynamoDb == null) {
+            dynamoDb = EmulatorClients.dynamoDb(endpoint());
+        }
+        return dynamoDb;
+    }
+
+    public DynamoDbStreamsClient dynamoDbStreamsClient()
+    {
+        if (streams == null) {
+            streams = EmulatorClients.dynamoDbStreams(endpoint());
+        }
+        return streams;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context)
+    {
+        Class<?> type = parameter.getParameter().getType();
+        return type == DynamoDbClient.class || type == DynamoDbStreamsClient.class || type == DynamoDbEmulator.class || type == URI.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context)
+    {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == DynamoDbClient.class) {
+            return dynamoDbClient();
+        }
+        if (type == DynamoDbStreamsClient.class) {
+            return dynamoDbStreamsClient();
+        }
+        if (type == DynamoDbEmulator.class) {
+            return emulator();
+        }
+        return endpoint();
+    }
+}

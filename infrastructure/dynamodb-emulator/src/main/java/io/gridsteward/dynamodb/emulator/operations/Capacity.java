@@ -1,0 +1,53 @@
+package io.gridsteward.dynamodb.emulator.operations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridsteward.dynamodb.emulator.server.ApiException;
+import io.gridsteward.dynamodb.emulator.server.Parameters;
+import io.gridsteward.dynamodb.emulator.storage.ItemChange;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
+
+import java.util.Set;
+
+/**
+ * ReturnConsumedCapacity (TOTAL and INDEXES answer the table's units, worked out with the service's rounding: 1 KB per
+ * write unit, 4 KB per read unit, half for eventually consistent reads) and ReturnItemCollectionMetrics (NONE only).
+ */
+final class Capacity
+{
+    private static final Set<String> CHOICES = Set.of("NONE", "TOTAL", "INDEXES");
+
+    private Capacity() {}
+
+    static void check(Parameters parameters)
+    {
+        parameters.choice("ReturnConsumedCapacity", "NONE", CHOICES);
+        String metrics = parameters.choice("ReturnItemCollectionMetrics", "NONE", Set.of("NONE", "SIZE"));
+        if (metrics.equals("SIZE")) {
+            throw ApiException.validation("ReturnItemCollectionMetrics SIZE is not supported by this emulator");
+        }
+    }
+
+    static void write(Parameters parameters, ObjectNode response, String tableName, ItemChange change)
+    {
+        long size = Math.max(change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()), change.newItem() == null ? 0 : ItemSize.of(change.newItem()));
+        add(parameters, response, tableName, Math.max(1, Math.ceil(size / 1024.0)));
+    }
+
+    static void read(Parameters parameters, ObjectNode response, String tableName, long size, boolean consistent)
+    {
+        double units = Math.max(1, Math.ceil(size / 4096.0));
+        add(parameters, response, tableName, consistent ? units : units / 2);
+    }
+
+    private static void add(Parameters parameters, ObjectNode response, String tableName, double units)
+    {
+        String choice = parameters.choice("ReturnConsumedCapacity", "NONE", CHOICES);
+        if (choice.equals("NONE")) {
+            return;
+        }
+        ObjectNode consumed = response.putObject("ConsumedCapacity").put("TableName", tableName).put("CapacityUnits", units);
+        if (choice.equals("INDEXES")) {
+            consumed.putObject("Table").put("CapacityUnits", units);
+        }
+    }
+}

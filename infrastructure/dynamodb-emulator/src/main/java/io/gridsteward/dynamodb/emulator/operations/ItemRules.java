@@ -1,0 +1,96 @@
+package io.gridsteward.dynamodb.emulator.operations;
+
+import io.gridsteward.dynamodb.emulator.server.ApiException;
+import io.gridsteward.dynamodb.emulator.storage.IndexDefinition;
+import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
+import io.gridsteward.dynamodb.emulator.value.AttributeValue;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
+
+import java.util.Map;
+
+/** The checks DynamoDB makes on keys and items before it writes or reads them, with the service's wording. */
+final class ItemRules
+{
+    private ItemRules() {}
+
+    /** A Key parameter: exactly the table's key attributes, of the declared types, not empty. */
+    static void checkKey(TableDefinition table, Map<String, AttributeValue> key)
+    {
+        int expected = table.rangeKey() == null ? 1 : 2;
+        if (key.size() != expected || !key.containsKey(table.hashKey()) || (table.rangeKey() != null && !key.containsKey(table.rangeKey()))) {
+            throw ApiException.validation("The provided key element does not match the schema");
+        }
+        for (Map.Entry<String, AttributeValue> element : key.entrySet()) {
+            String declared = table.attributeTypes().get(element.getKey());
+            if (!element.getValue().typeDescriptor().equals(declared)) {
+                throw ApiException.validation("The provided key element does not match the schema");
+            }
+            checkNotEmpty(element.getKey(), element.getValue());
+        }
+    }
+
+    /** A whole item about to be stored: its keys, its index keys and its size. */
+    static void checkItem(TableDefinition table, Map<String, AttributeValue> item)
+    {
+        checkKeyAttribute(table, item, table.hashKey());
+        if (table.rangeKey() != null) {
+            checkKeyAttribute(table, item, table.rangeKey());
+        }
+        for (IndexDefinition index : table.indexes()) {
+            checkIndexAttribute(table, index, item, index.hashKey());
+            if (index.rangeKey() != null) {
+                checkIndexAttribute(table, index, item, index.rangeKey());
+            }
+        }
+        if (ItemSize.of(item) > ItemSize.MAXIMUM_ITEM_BYTES) {
+            throw ApiException.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+
+    private static void checkKeyAttribute(TableDefinition table, Map<String, AttributeValue> item, String attribute)
+    {
+        AttributeValue value = item.get(attribute);
+        if (value == null) {
+            throw ApiException.validation("One or more parameter values were invalid: Missing the key " + attribute + " in the item");
+        }
+        String declared = table.attributeTypes().get(attribute);
+        if (!value.typeDescriptor().equals(declared)) {
+            throw ApiException.validation("One or more parameter values were invalid: Type mismatch for key " + attribute + " expected: "
+                    + declared + " actual: " + value.typeDescriptor());
+        }
+        checkNotEmpty(attribute, value);
+    }
+
+    private static void checkIndexAttribute(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item, String attribute)
+    {
+        AttributeValue value = item.get(attribute);
+        if (value == null || table.isKeyAttribute(attribute)) {
+            return;
+        }
+        String declared = table.attributeTypes().get(attribute);
+        if (!value.typeDescriptor().equals(declared)) {
+            throw ApiException.validation("One or more parameter values were invalid: Type mismatch for Index Key " + attribute + " Expected: "
+                    + declared + " Actual: " + value.typeDescriptor() + " IndexName: " + index.name());
+        }
+        if (isEmpty(value)) {
+            throw ApiException.validation("One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+                    + "The AttributeValue for a key attribute cannot contain an empty string value. IndexName: " + index.name()
+                    + ", IndexKey: " + attribute);
+        }
+    }
+
+    private static void checkNotEmpty(String attribute, AttributeValue value)
+    {
+        if (isEmpty(value)) {
+            String kind = value instanceof AttributeValue.StringValue ? "string" : "binary";
+            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                    + kind + " value. Key: " + attribute);
+        }
+    }
+
+    private static boolean isEmpty(AttributeValue value)
+    {
+        return (value instanceof AttributeValue.StringValue string && string.value().isEmpty())
+                || (value instanceof AttributeValue.BinaryValue binary && binary.value().length() == 0);
+    }
+}

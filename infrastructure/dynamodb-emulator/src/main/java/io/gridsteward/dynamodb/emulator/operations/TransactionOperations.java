@@ -1,0 +1,215 @@
+package io.gridsteward.dynamodb.emulator.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridsteward.dynamodb.emulator.expression.Expressions;
+import io.gridsteward.dynamodb.emulator.server.ApiException;
+import io.gridsteward.dynamodb.emulator.server.Parameters;
+import io.gridsteward.dynamodb.emulator.storage.Database;
+import io.gridsteward.dynamodb.emulator.storage.ItemChange;
+import io.gridsteward.dynamodb.emulator.storage.TableData;
+import io.gridsteward.dynamodb.emulator.value.AttributeValue;
+import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * TransactWriteItems and TransactGetItems. A write transaction checks every condition and applies every change under
+ * the database's write lock, so it is all-or-nothing and never conflicts with another (TransactionConflictException
+ * does not occur). A ClientRequestToken makes it idempotent for ten minutes.
+ */
+public final class TransactionOperations
+{
+    private static final int MAXIMUM_ACTIONS = 100;
+    private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
+    private static final Set<String> ACTION_COMMON = Set.of("TableName", "ConditionExpression", "ExpressionAttributeNames",
+            "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
+
+    private final Database database;
+    private final Map<String, Completed> completedByToken = new HashMap<>();
+
+    private record Completed(String fingerprint, long atMillis, ObjectNode response) {}
+
+    public TransactionOperations(Database database)
+    {
+        this.database = database;
+    }
+
+    public ObjectNode transactWriteItems(JsonNode request)
+    {
+        Parameters parameters = Parameters.of(request, "TransactWriteItems", Set.of("TransactItems", "ClientRequestToken",
+                "ReturnConsumedCapacity", "ReturnItemCollectionMetrics"));
+        Capacity.check(parameters);
+        JsonNode items = transactItems(parameters);
+        Optional<String> token = parameters.string("ClientRequestToken");
+        if (token.isPresent() && (token.get().isEmpty() || token.get().length() > 36)) {
+            throw ApiException.validation("1 validation error detected: Value '" + token.get()
+                    + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+        }
+        List<WriteAction> actions = new ArrayList<>();
+        for (JsonNode item : items) {
+            Parameters action = Parameters.of(item, "TransactWriteItem", Set.of("ConditionCheck", "Put", "Update", "Delete"));
+            if (item.size() != 1) {
+                throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            if (action.has("ConditionCheck")) {
+                actions.add(WriteAction.parse(WriteAction.Kind.CONDITION_CHECK, action.object("ConditionCheck", with(ACTION_COMMON, "Key"))));
+            }
+            else if (action.has("Put")) {
+                actions.add(WriteAction.parse(WriteAction.Kind.PUT, action.object("Put", with(ACTION_COMMON, "Item"))));
+            }
+            else if (action.has("Update")) {
+                actions.add(WriteAction.parse(WriteAction.Kind.UPDATE, action.object("Update", with(ACTION_COMMON, "Key", "UpdateExpression"))));
+            }
+            else {
+                actions.add(WriteAction.parse(WriteAction.Kind.DELETE, action.object("Delete", with(ACTION_COMMON, "Key"))));
+            }
+        }
+        String fingerprint = fingerprint(request);
+        return database.write(() -> {
+            long now = database.nowMillis();
+            completedByToken.values().removeIf(completed -> now - completed.atMillis() > IDEMPOTENCY_MILLIS);
+            if (token.isPresent()) {
+                Completed previous = completedByToken.get(token.get());
+                if (previous != null) {
+                    if (!previous.fingerprint().equals(fingerprint)) {
+                        throw ApiException.clientError("IdempotentParameterMismatchException",
+                                "Request parameters do not match those of a previous request with the same ClientRequestToken");
+                    }
+                    return previous.response().deepCopy();
+                }
+            }
+            Set<List<Object>> seen = new HashSet<>();
+            for (WriteAction action : actions) {
+                TableData table = database.table(action.tableName);
+                if (!seen.add(List.of(action.tableName, action.key(table.definition())))) {
+                    throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+                }
+            }
+            List<ItemChange> changes = new ArrayList<>();
+            ArrayNode reasons = Json.NODES.arrayNode();
+            List<String> codes = new ArrayList<>();
+            boolean cancelled = false;
+            for (WriteAction action : actions) {
+                ObjectNode reason = reasons.addObject();
+                try {
+                    changes.add(action.plan(database));
+                    reason.put("Code", "None");
+                    codes.add("None");
+                }
+                catch (WriteAction.ConditionFailed failed) {
+                    cancelled = true;
+                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                    if (action.returnValuesOnConditionCheckFailure.equals("ALL_OLD") && failed.current != null) {
+                        reason.set("Item", ItemCodec.encodeItem(failed.current));
+                    }
+                    codes.add("ConditionalCheckFailed");
+                }
+                catch (ApiException invalid) {
+                    if (!invalid.type().equals("ValidationException")) {
+                        throw invalid;
+                    }
+                    cancelled = true;
+                    reason.put("Code", "ValidationError").put("Message", invalid.getMessage());
+                    codes.add("ValidationError");
+                }
+            }
+            if (cancelled) {
+                ObjectNode extra = Json.object();
+                extra.set("CancellationReasons", reasons);
+                throw ApiException.clientError("TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, extra);
+            }
+            database.commit(changes, false);
+            ObjectNode response = Json.object();
+            if (!parameters.choice("ReturnConsumedCapacity", "NONE", Set.of("NONE", "TOTAL", "INDEXES")).equals("NONE")) {
+                ArrayNode consumed = response.putArray("ConsumedCapacity");
+                Map<String, Double> units = new java.util.LinkedHashMap<>();
+                for (ItemChange change : changes) {
+                    long size = Math.max(change.oldItem() == null ? 0 : io.gridsteward.dynamodb.emulator.wire.ItemSize.of(change.oldItem()),
+                            change.newItem() == null ? 0 : io.gridsteward.dynamodb.emulator.wire.ItemSize.of(change.newItem()));
+                    units.merge(change.tableName(), 2 * Math.max(1, Math.ceil(size / 1024.0)), Double::sum);
+                }
+                units.forEach((table, capacity) -> consumed.addObject().put("TableName", table).put("CapacityUnits", capacity));
+            }
+            token.ifPresent(value -> completedByToken.put(value, new Completed(fingerprint, now, response.deepCopy())));
+            return response;
+        });
+    }
+
+    public ObjectNode transactGetItems(JsonNode request)
+    {
+        Parameters parameters = Parameters.of(request, "TransactGetItems", Set.of("TransactItems", "ReturnConsumedCapacity"));
+        Capacity.check(parameters);
+        JsonNode items = transactItems(parameters);
+        record Get(String tableName, Map<String, AttributeValue> key, Optional<Expressions.Projection> projection) {}
+        List<Get> gets = new ArrayList<>();
+        for (JsonNode item : items) {
+            Parameters get = Parameters.of(item, "TransactGetItem", Set.of("Get")).object("Get",
+                    Set.of("TableName", "Key", "ProjectionExpression", "ExpressionAttributeNames"));
+            if (get == null) {
+                throw ApiException.validation("1 validation error detected: Value null at 'transactItems.member.get' failed to satisfy constraint: Member must not be null");
+            }
+            RequestExpressions expressions = new RequestExpressions(get);
+            Optional<Expressions.Projection> projection = expressions.projection(get.string("ProjectionExpression"));
+            expressions.finish();
+            gets.add(new Get(get.requiredString("TableName"), get.item("Key"), projection));
+        }
+        return database.read(() -> {
+            Set<List<Object>> seen = new HashSet<>();
+            ObjectNode response = Json.object();
+            ArrayNode responses = response.putArray("Responses");
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            for (Get get : gets) {
+                TableData table = database.table(get.tableName());
+                ItemRules.checkKey(table.definition(), get.key());
+                if (!seen.add(List.of(get.tableName(), get.key()))) {
+                    throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+                }
+                found.add(table.get(get.key()));
+            }
+            for (int index = 0; index < gets.size(); index++) {
+                ObjectNode entry = responses.addObject();
+                Map<String, AttributeValue> item = found.get(index);
+                if (item != null) {
+                    entry.set("Item", ItemCodec.encodeItem(gets.get(index).projection().map(projection -> projection.project(item)).orElse(item)));
+                }
+            }
+            return response;
+        });
+    }
+
+    private static JsonNode transactItems(Parameters parameters)
+    {
+        JsonNode items = parameters.node("TransactItems");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw ApiException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+        }
+        if (items.size() > MAXIMUM_ACTIONS) {
+            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
+        }
+        return items;
+    }
+
+    /** The request without its token: a retry with the same token must carry the same fingerprint. */
+    private static String fingerprint(JsonNode request)
+    {
+        ObjectNode copy = ((ObjectNode) request).deepCopy();
+        copy.remove("ClientRequestToken");
+        return copy.toString();
+    }
+
+    private static Set<String> with(Set<String> common, String... more)
+    {
+        Set<String> all = new HashSet<>(common);
+        all.addAll(List.of(more));
+        return all;
+    }
+}

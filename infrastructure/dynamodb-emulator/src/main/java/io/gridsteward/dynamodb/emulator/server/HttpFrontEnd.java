@@ -1,0 +1,143 @@
+package io.gridsteward.dynamodb.emulator.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.gridsteward.dynamodb.emulator.expression.ExpressionException;
+import io.gridsteward.dynamodb.emulator.operations.Operation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.CRC32;
+
+/**
+ * AWS JSON 1.0 over HTTP on the loopback interface: {@code X-Amz-Target} names the service and operation, the body is
+ * the request object; answers carry {@code x-amz-crc32}. Signatures are accepted without being checked.
+ */
+public final class HttpFrontEnd implements AutoCloseable
+{
+    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Operation> dynamoDbOperations;
+    private final Map<String, Operation> streamsOperations;
+
+    public HttpFrontEnd(int port, Map<String, Operation> dynamoDbOperations, Map<String, Operation> streamsOperations) throws IOException
+    {
+        this.dynamoDbOperations = Map.copyOf(dynamoDbOperations);
+        this.streamsOperations = Map.copyOf(streamsOperations);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() { return server.getAddress().getPort(); }
+
+    private void handle(HttpExchange exchange) throws IOException
+    {
+        try (exchange) {
+            byte[] requestBody;
+            try (InputStream input = exchange.getRequestBody()) {
+                requestBody = input.readAllBytes();
+            }
+            if (!exchange.getRequestMethod().equals("POST")) {
+                // The service answers health checks on GET /.
+                send(exchange, 200, "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8), "text/plain", null);
+                return;
+            }
+            int status;
+            ObjectNode body;
+            String errorType = null;
+            try {
+                body = dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"), requestBody);
+                status = 200;
+            }
+            catch (ApiException error) {
+                body = error.body();
+                status = error.status();
+                errorType = error.type();
+            }
+            send(exchange, status, JSON.writeValueAsBytes(body), "application/x-amz-json-1.0", errorType);
+        }
+    }
+
+    private ObjectNode dispatch(String target, byte[] requestBody)
+    {
+        Operation operation = null;
+        if (target != null && target.startsWith(DYNAMODB_PREFIX)) {
+            operation = dynamoDbOperations.get(target.substring(DYNAMODB_PREFIX.length()));
+        }
+        else if (target != null && target.startsWith(STREAMS_PREFIX)) {
+            operation = streamsOperations.get(target.substring(STREAMS_PREFIX.length()));
+        }
+        if (operation == null) {
+            throw ApiException.clientError("UnknownOperationException", target == null ? "Missing X-Amz-Target header"
+                    : "The operation " + target + " is not supported by this emulator");
+        }
+        JsonNode request;
+        try {
+            request = requestBody.length == 0 ? JSON.createObjectNode() : JSON.readTree(requestBody);
+        }
+        catch (JsonProcessingException malformed) {
+            throw ApiException.serialization("Malformed JSON request body: " + malformed.getOriginalMessage());
+        }
+        catch (IOException unreadable) {
+            throw ApiException.serialization("Unreadable request body");
+        }
+        try {
+            return operation.handle(request);
+        }
+        catch (ExpressionException invalid) {
+            throw ApiException.validation(invalid.getMessage());
+        }
+        catch (UnsupportedOperationException unsupported) {
+            throw ApiException.validation("Not supported by this emulator: " + unsupported.getMessage());
+        }
+        catch (ApiException error) {
+            throw error;
+        }
+        catch (RuntimeException failure) {
+            failure.printStackTrace();
+            throw ApiException.internal("Internal server error: " + failure);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, String contentType, String errorType) throws IOException
+    {
+        CRC32 checksum = new CRC32();
+        checksum.update(body);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(checksum.getValue()));
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (errorType != null) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream output = exchange.getResponseBody()) {
+            output.write(body);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
