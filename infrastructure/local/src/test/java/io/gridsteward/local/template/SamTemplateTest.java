@@ -1,0 +1,111 @@
+package io.gridsteward.local.template;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SamTemplateTest {
+    /** Surefire runs in the module directory; the template is at the repository root. */
+    private static final Path REPOSITORY_TEMPLATE = Path.of("../../template.yaml");
+
+    @Test
+    void theRepositoryTemplatesTableIsTheContractsTable() throws Exception {
+        SamTemplate.TableSpecification table = SamTemplate.load(REPOSITORY_TEMPLATE).table();
+        CreateTableRequest request = table.request();
+
+        assertThat(request.keySchema()).extracting(key -> key.attributeName() + " " + key.keyTypeAsString()).containsExactly("pk HASH", "sk RANGE");
+        assertThat(request.globalSecondaryIndexes()).extracting(GlobalSecondaryIndex::indexName).containsExactly("gsi1");
+        assertThat(request.globalSecondaryIndexes().getFirst().keySchema()).extracting(key -> key.attributeName())
+                .containsExactly("gsi1pk", "gsi1sk");
+        assertThat(request.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+        assertThat(table.timeToLiveAttribute()).contains("expiresAt");
+    }
+
+    @Test
+    void theRepositoryTemplatesFunctionsAreTheContractsFunctions() throws Exception {
+        List<SamTemplate.FunctionSpecification> functions = SamTemplate.load(REPOSITORY_TEMPLATE).functions();
+
+        assertThat(functions).extracting(SamTemplate.FunctionSpecification::name).contains("api", "lake-writer", "dashboard");
+        assertThat(functions).allSatisfy(function -> {
+            assertThat(function.handler()).isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+            assertThat(function.codeUri()).isEqualTo("functions/" + function.name() + "/target/function.zip");
+        });
+        SamTemplate.FunctionSpecification lakeWriter = functions.stream().filter(function -> function.name().equals("lake-writer")).findFirst().orElseThrow();
+        assertThat(lakeWriter.streamMapping()).hasValueSatisfying(mapping -> {
+            assertThat(mapping.reportBatchItemFailures()).isTrue();
+            assertThat(mapping.bisectOnFunctionError()).isTrue();
+            assertThat(mapping.maximumRetryAttempts()).isPositive();
+        });
+    }
+
+    @Test
+    void intrinsicsOfEveryShapeAreKeptAndGlobalsApply(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("template.yaml");
+        Files.writeString(file, """
+                Parameters:
+                  Zone:
+                    Type: String
+                    Default: Asia/Shanghai
+                Globals:
+                  Function:
+                    Timeout: 30
+                    MemorySize: 512
+                    Handler: example.Handler::handleRequest
+                    Environment:
+                      Variables:
+                        TABLE_NAME: !Ref Table
+                        ZONE: !Ref Zone
+                        PLAIN: value
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: !Sub "t-${Stage}"
+                      AttributeDefinitions:
+                        - {AttributeName: id, AttributeType: S}
+                      KeySchema:
+                        - {AttributeName: id, KeyType: HASH}
+                  Writer:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: functions/writer/target/function.zip
+                      Timeout: 120
+                      Environment:
+                        Variables:
+                          PLAIN: overridden
+                      Events:
+                        Stream:
+                          Type: DynamoDB
+                          Properties:
+                            Stream: !GetAtt Table.StreamArn
+                            BatchSize: 10
+                            MaximumBatchingWindowInSeconds: 2
+                            MaximumRetryAttempts: 3
+                      Policies: !If [Something, [!Ref A], !Ref AWS::NoValue]
+                """);
+
+        SamTemplate template = SamTemplate.load(file);
+        SamTemplate.FunctionSpecification writer = template.functions().getFirst();
+
+        assertThat(template.table().request().keySchema()).hasSize(1);
+        assertThat(template.table().request().streamSpecification()).isNull();
+        assertThat(template.table().timeToLiveAttribute()).isEmpty();
+        assertThat(template.parameterDefault("Zone")).contains("Asia/Shanghai");
+        assertThat(writer.name()).isEqualTo("writer");
+        assertThat(writer.handler()).isEqualTo("example.Handler::handleRequest");
+        assertThat(writer.timeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(writer.memoryMegabytes()).isEqualTo(512);
+        assertThat(writer.environment()).containsEntry("PLAIN", "overridden")
+                .containsEntry("TABLE_NAME", new SamTemplate.Intrinsic("!Ref", "Table"));
+        assertThat(writer.streamMapping()).contains(new SamTemplate.StreamMapping(10, Duration.ofSeconds(2), false, 3, false, List.of()));
+    }
+}
