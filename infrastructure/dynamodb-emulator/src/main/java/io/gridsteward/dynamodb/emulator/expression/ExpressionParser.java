@@ -49,6 +49,7 @@ final class ExpressionParser
     private record ParsedCondition(ConditionNode node, boolean parenthesized) {}
 
     private static final int MAXIMUM_IN_OPERANDS = 100;
+    private static final int MAXIMUM_NESTING = 200;
     private static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final Set<String> UPDATE_KEYWORDS = Set.of("SET", "REMOVE", "ADD", "DELETE");
     private static final Set<String> CONDITION_FUNCTIONS = Set.of(
@@ -63,8 +64,9 @@ final class ExpressionParser
     private final List<Token> tokens;
     private final ExpressionAttributes attributes;
     private final Set<String> keywords;
+    private final EnumMap<Problem, String> problems = new EnumMap<>(Problem.class);
     private int position;
-    private EnumMap<Problem, String> problems = new EnumMap<>(Problem.class);
+    private int nesting;
 
     private ExpressionParser(ExpressionKind kind, String source, ExpressionAttributes attributes)
     {
@@ -153,7 +155,12 @@ final class ExpressionParser
     {
         if (peek().isKeyword("NOT")) {
             position++;
-            return new ParsedCondition(new ConditionNode.Not(parseNot().node()), false);
+            enterNesting();
+            try {
+                return new ParsedCondition(new ConditionNode.Not(parseNot().node()), false);
+            } finally {
+                nesting--;
+            }
         }
         return parsePrimary();
     }
@@ -161,33 +168,47 @@ final class ExpressionParser
     /** A parenthesised condition, or a comparison or function whose first operand may itself be parenthesised. */
     private ParsedCondition parsePrimary()
     {
-        if (!peek().isSymbol("(")) {
-            return new ParsedCondition(parseComparison(), false);
-        }
-        int start = position;
-        EnumMap<Problem, String> problemsBefore = problems.clone();
+        enterNesting();
         try {
-            position++;
-            ParsedCondition inner = parseOr();
-            expectSymbol(")");
-            if (!startsComparison(peek())) {
+            if (peek().isSymbol("(") && !startsComparison(tokenAfterClosing())) {
+                position++;
+                ParsedCondition inner = parseOr();
+                expectSymbol(")");
                 if (inner.parenthesized()) {
                     note(Problem.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
                 }
                 return new ParsedCondition(inner.node(), true);
             }
-        } catch (SyntaxError asCondition) {
-            position = start;
-            problems = problemsBefore;
-            try {
-                return new ParsedCondition(parseComparison(), false);
-            } catch (SyntaxError asOperand) {
-                throw asOperand.tokenIndex >= asCondition.tokenIndex ? asOperand : asCondition;
+            return new ParsedCondition(parseComparison(), false);
+        } finally {
+            nesting--;
+        }
+    }
+
+    /**
+     * The token after the parenthesis that closes the one at the current position (END when none does): it tells a
+     * parenthesised operand, as in {@code (a) = :v}, from a parenthesised condition without trying both.
+     */
+    private Token tokenAfterClosing()
+    {
+        int depth = 0;
+        for (int index = position; index < tokens.size() - 1; index++) {
+            Token token = tokens.get(index);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && --depth == 0) {
+                return tokens.get(index + 1);
             }
         }
-        position = start;
-        problems = problemsBefore;
-        return new ParsedCondition(parseComparison(), false);
+        return tokens.getLast();
+    }
+
+    /** Deeply nested input would exhaust the stack; DynamoDB's own limits on expressions are far lower. */
+    private void enterNesting()
+    {
+        if (++nesting > MAXIMUM_NESTING) {
+            throw syntaxError();
+        }
     }
 
     private static boolean startsComparison(Token token)
@@ -419,12 +440,17 @@ final class ExpressionParser
         Token token = peek();
         if (token.type() == Token.Type.IDENTIFIER && peek(1).isSymbol("(") && !isKeyword(token)) {
             position += 2;
-            List<Term> arguments = new ArrayList<>();
-            do {
-                arguments.add(parseTermInParentheses());
-            } while (consumeSymbol(","));
-            expectSymbol(")");
-            return new Term.CallTerm(token.text(), arguments);
+            enterNesting();
+            try {
+                List<Term> arguments = new ArrayList<>();
+                do {
+                    arguments.add(parseTermInParentheses());
+                } while (consumeSymbol(","));
+                expectSymbol(")");
+                return new Term.CallTerm(token.text(), arguments);
+            } finally {
+                nesting--;
+            }
         }
         if (token.type() == Token.Type.VALUE_PLACEHOLDER) {
             return new Term.OperandTerm(parseValue());
@@ -563,21 +589,12 @@ final class ExpressionParser
     /** The right-hand side of SET: an operand, or two joined by + or -, possibly in one pair of parentheses. */
     private Operand parseSetValue()
     {
-        if (peek().isSymbol("(")) {
-            int start = position;
-            EnumMap<Problem, String> problemsBefore = problems.clone();
-            try {
-                position++;
-                Operand inner = parseArithmetic();
-                expectSymbol(")");
-                if (!peek().isSymbol("+") && !peek().isSymbol("-")) {
-                    return inner;
-                }
-            } catch (SyntaxError notWhole) {
-                // The parentheses belong to the first operand only; parse again that way.
-            }
-            position = start;
-            problems = problemsBefore;
+        Token afterClosing = tokenAfterClosing();
+        if (peek().isSymbol("(") && !afterClosing.isSymbol("+") && !afterClosing.isSymbol("-")) {
+            position++;
+            Operand inner = parseArithmetic();
+            expectSymbol(")");
+            return inner;
         }
         return parseArithmetic();
     }
