@@ -73,6 +73,15 @@ final class Fixtures
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
+    /** The SDK has no class of its own for ValidationException: it is a DynamoDbException with that error code. */
+    static void isValidationError(Throwable thrown)
+    {
+        org.assertj.core.api.Assertions.assertThat(thrown).isExactlyInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class);
+        software.amazon.awssdk.services.dynamodb.model.DynamoDbException error = (software.amazon.awssdk.services.dynamodb.model.DynamoDbException) thrown;
+        org.assertj.core.api.Assertions.assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        org.assertj.core.api.Assertions.assertThat(error.statusCode()).isEqualTo(400);
+    }
+
     static AttributeValue s(String value) { return AttributeValue.fromS(value); }
 
     static AttributeValue n(String value) { return AttributeValue.fromN(value); }
