@@ -13,8 +13,10 @@ import java.util.Optional;
  * A parsed condition. Evaluation never fails: a missing attribute or a comparison of different types is simply
  * false, as in DynamoDB (with the one exception DynamoDB also makes: {@code <>} is true for them).
  */
-sealed interface ConditionNode extends Expressions.Condition
+sealed interface ConditionNode
 {
+    boolean test(Map<String, AttributeValue> item);
+
     enum Comparator
     {
         EQUAL("="), NOT_EQUAL("<>"), LESS_THAN("<"), LESS_THAN_OR_EQUAL("<="), GREATER_THAN(">"), GREATER_THAN_OR_EQUAL(">=");

@@ -7,6 +7,7 @@ import io.gridsteward.dynamodb.emulator.value.ScalarOrder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class ExpressionParser
         record CallTerm(String name, List<Term> arguments) implements Term {}
     }
 
-    private record ParsedCondition(ConditionNode node, boolean parenthesized) {}
+    private record ConditionPart(ConditionNode node, boolean parenthesized) {}
 
     private static final int MAXIMUM_IN_OPERANDS = 100;
     private static final int MAXIMUM_NESTING = 200;
@@ -65,6 +66,7 @@ final class ExpressionParser
     private final ExpressionAttributes attributes;
     private final Set<String> keywords;
     private final EnumMap<Problem, String> problems = new EnumMap<>(Problem.class);
+    private final Set<String> topLevelNames = new LinkedHashSet<>();
     private int position;
     private int nesting;
 
@@ -77,10 +79,11 @@ final class ExpressionParser
         this.keywords = kind == ExpressionKind.UPDATE ? UPDATE_KEYWORDS : CONDITION_KEYWORDS;
     }
 
-    static ConditionNode parseCondition(ExpressionKind kind, String expression, ExpressionAttributes attributes)
+    static ParsedCondition parseCondition(ExpressionKind kind, String expression, ExpressionAttributes attributes)
     {
         ExpressionParser parser = new ExpressionParser(kind, requireNotEmpty(kind, expression), attributes);
-        return parser.parseWhole(() -> parser.parseOr().node());
+        ConditionNode root = parser.parseWhole(() -> parser.parseOr().node());
+        return new ParsedCondition(root, parser.topLevelNames);
     }
 
     static List<UpdateAction> parseUpdate(String expression, ExpressionAttributes attributes)
@@ -131,33 +134,33 @@ final class ExpressionParser
 
     // ---- conditions ----
 
-    private ParsedCondition parseOr()
+    private ConditionPart parseOr()
     {
-        ParsedCondition left = parseAnd();
+        ConditionPart left = parseAnd();
         while (peek().isKeyword("OR")) {
             position++;
-            left = new ParsedCondition(new ConditionNode.Or(left.node(), parseAnd().node()), false);
+            left = new ConditionPart(new ConditionNode.Or(left.node(), parseAnd().node()), false);
         }
         return left;
     }
 
-    private ParsedCondition parseAnd()
+    private ConditionPart parseAnd()
     {
-        ParsedCondition left = parseNot();
+        ConditionPart left = parseNot();
         while (peek().isKeyword("AND")) {
             position++;
-            left = new ParsedCondition(new ConditionNode.And(left.node(), parseNot().node()), false);
+            left = new ConditionPart(new ConditionNode.And(left.node(), parseNot().node()), false);
         }
         return left;
     }
 
-    private ParsedCondition parseNot()
+    private ConditionPart parseNot()
     {
         if (peek().isKeyword("NOT")) {
             position++;
             enterNesting();
             try {
-                return new ParsedCondition(new ConditionNode.Not(parseNot().node()), false);
+                return new ConditionPart(new ConditionNode.Not(parseNot().node()), false);
             } finally {
                 nesting--;
             }
@@ -166,20 +169,20 @@ final class ExpressionParser
     }
 
     /** A parenthesised condition, or a comparison or function whose first operand may itself be parenthesised. */
-    private ParsedCondition parsePrimary()
+    private ConditionPart parsePrimary()
     {
         enterNesting();
         try {
             if (peek().isSymbol("(") && !startsComparison(tokenAfterClosing())) {
                 position++;
-                ParsedCondition inner = parseOr();
+                ConditionPart inner = parseOr();
                 expectSymbol(")");
                 if (inner.parenthesized()) {
                     note(Problem.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
                 }
-                return new ParsedCondition(inner.node(), true);
+                return new ConditionPart(inner.node(), true);
             }
-            return new ParsedCondition(parseComparison(), false);
+            return new ConditionPart(parseComparison(), false);
         } finally {
             nesting--;
         }
@@ -489,7 +492,9 @@ final class ExpressionParser
             } else if (consumeSymbol(".")) {
                 elements.add(new DocumentPath.Element.Key(parsePathName()));
             } else {
-                return new DocumentPath(elements);
+                DocumentPath path = new DocumentPath(elements);
+                topLevelNames.add(path.topLevelName());
+                return path;
             }
         }
     }

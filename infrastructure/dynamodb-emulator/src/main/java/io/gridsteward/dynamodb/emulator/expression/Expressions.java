@@ -51,14 +51,20 @@ public final class Expressions
      */
     public static KeyCondition parseKeyCondition(String expression, ExpressionAttributes attributes, String hashKey, Optional<String> rangeKey)
     {
-        ConditionNode condition = ExpressionParser.parseCondition(ExpressionKind.KEY_CONDITION, expression, attributes);
-        return KeyConditionRules.toKeyCondition(condition, hashKey, rangeKey);
+        ParsedCondition condition = ExpressionParser.parseCondition(ExpressionKind.KEY_CONDITION, expression, attributes);
+        return KeyConditionRules.toKeyCondition(condition.root(), hashKey, rangeKey);
     }
 
     public interface Condition
     {
         /** Throws nothing for type mismatches: a comparison of different types is simply false, as in DynamoDB. */
         boolean test(Map<String, AttributeValue> item);
+
+        /** Top-level attribute names the condition reads, e.g. to reject key attributes in a Query's FilterExpression. */
+        default Set<String> referencedAttributes()
+        {
+            return Set.of();
+        }
     }
 
     public interface Update
@@ -73,6 +79,12 @@ public final class Expressions
     public interface Projection
     {
         Map<String, AttributeValue> project(Map<String, AttributeValue> item);
+
+        /** Top-level attribute names the projection names, e.g. to check them against an index's projection. */
+        default Set<String> projectedAttributes()
+        {
+            return Set.of();
+        }
     }
 
     /** hash key equality plus an optional sort-key condition. */

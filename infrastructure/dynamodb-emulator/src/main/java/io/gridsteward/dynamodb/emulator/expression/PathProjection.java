@@ -3,11 +3,14 @@ package io.gridsteward.dynamodb.emulator.expression;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A validated projection expression as a tree of the paths it names. Projecting keeps the nested structure:
@@ -31,6 +34,14 @@ final class PathProjection implements Expressions.Projection
                 node = node.children.computeIfAbsent(element, key -> new Node());
             }
         }
+    }
+
+    @Override
+    public Set<String> projectedAttributes()
+    {
+        Set<String> names = new LinkedHashSet<>();
+        root.children.keySet().forEach(element -> names.add(((DocumentPath.Element.Key) element).name()));
+        return Collections.unmodifiableSet(names);
     }
 
     @Override

@@ -300,4 +300,20 @@ class ConditionExpressionTest
         assertThat(error("status = :undefined", values()))
                 .isEqualTo("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status");
     }
+
+    @Test
+    void keywordsIgnoreCaseAndWhitespaceMayBeAnywhere()
+    {
+        assertThat(holds("age\n\tBeTwEeN :low\r\nand :high", ":low", n("1"), ":high", n("50"))).isTrue();
+        assertThat(holds("address . city=:v and history [ 1 ] . stamp=:t", ":v", s("Paris"), ":t", n("10"))).isTrue();
+        assertThat(holds("age in(:a,:b)", ":a", n("42"), ":b", n("0"))).isTrue();
+    }
+
+    @Test
+    void referencedAttributesAreTheTopLevelNamesRead()
+    {
+        Expressions.Condition condition = Expressions.parseCondition("#a.b = :v AND size(c[0]) > :v OR NOT attribute_exists(d)",
+                attributes(Map.of("#a", "a"), ":v", n("1")));
+        assertThat(condition.referencedAttributes()).containsExactly("a", "c", "d");
+    }
 }

@@ -84,4 +84,10 @@ class ProjectionExpressionTest
         assertThat(error("", values())).isEqualTo("Invalid ProjectionExpression: The expression can not be empty;");
         assertThat(error("a[x]", values())).isEqualTo("Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x]\"");
     }
+
+    @Test
+    void projectedAttributesAreTheTopLevelNames()
+    {
+        assertThat(Expressions.parseProjection("m.x, pk, l[1]", values()).projectedAttributes()).containsExactly("m", "pk", "l");
+    }
 }

@@ -1,0 +1,24 @@
+package io.gridsteward.dynamodb.emulator.expression;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReservedWordsTest
+{
+    @Test
+    void theWholeDocumentedListIsEmbedded()
+    {
+        assertThat(ReservedWords.count()).isEqualTo(573);
+    }
+
+    @Test
+    void matchingIgnoresCase()
+    {
+        assertThat(ReservedWords.isReserved("ABORT")).isTrue();
+        assertThat(ReservedWords.isReserved("zone")).isTrue();
+        assertThat(ReservedWords.isReserved("Timestamp")).isTrue();
+        assertThat(ReservedWords.isReserved("ticket")).isFalse();
+        assertThat(ReservedWords.isReserved("pk")).isFalse();
+    }
+}
