@@ -71,7 +71,7 @@ public final class StreamRecordCodec
         body.put("SizeBytes", record.sizeBytes());
         body.put("StreamViewType", record.viewType());
         if (record.byTimeToLive()) {
-            node.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+            node.putObject("userIdentity").put("Type", "Service").put("PrincipalId", "dynamodb.amazonaws.com");
         }
         return node;
     }
