@@ -342,11 +342,11 @@ final class ExpressionParser
     {
         return switch (term) {
             case Term.OperandTerm(Operand operand) -> operand;
-            case Term.CallTerm(String name, List<Term> arguments) when name.equals("size") -> {
-                if (!hasOperandCount((Term.CallTerm) term, 1)) {
+            case Term.CallTerm call when call.name().equals("size") -> {
+                if (!hasOperandCount(call, 1)) {
                     yield REJECTED_OPERAND;
                 }
-                Operand argument = conditionOperand(arguments.getFirst());
+                Operand argument = conditionOperand(call.arguments().getFirst());
                 literalType(argument).filter(type -> type.equals("N") || type.equals("BOOL") || type.equals("NULL")).ifPresent(type -> note(
                         Problem.OPERAND_TYPE, "Incorrect operand type for operator or function; operator or function: size, operand type: " + type));
                 if (!(argument instanceof Operand.PathOperand(DocumentPath path))) {
@@ -625,24 +625,24 @@ final class ExpressionParser
     {
         return switch (term) {
             case Term.OperandTerm(Operand operand) -> operand;
-            case Term.CallTerm(String name, List<Term> arguments) when name.equals("if_not_exists") -> {
-                if (!hasOperandCount((Term.CallTerm) term, 2)) {
+            case Term.CallTerm call when call.name().equals("if_not_exists") -> {
+                if (!hasOperandCount(call, 2)) {
                     yield REJECTED_OPERAND;
                 }
-                Operand subject = updateOperand(arguments.get(0));
-                Operand fallback = updateOperand(arguments.get(1));
+                Operand subject = updateOperand(call.arguments().get(0));
+                Operand fallback = updateOperand(call.arguments().get(1));
                 if (!(subject instanceof Operand.PathOperand(DocumentPath path))) {
                     note(Problem.OPERAND_TYPE, "Operator or function requires a document path; operator or function: if_not_exists");
                     yield REJECTED_OPERAND;
                 }
                 yield new Operand.IfNotExistsOperand(path, fallback);
             }
-            case Term.CallTerm(String name, List<Term> arguments) when name.equals("list_append") -> {
-                if (!hasOperandCount((Term.CallTerm) term, 2)) {
+            case Term.CallTerm call when call.name().equals("list_append") -> {
+                if (!hasOperandCount(call, 2)) {
                     yield REJECTED_OPERAND;
                 }
-                Operand first = updateOperand(arguments.get(0));
-                Operand second = updateOperand(arguments.get(1));
+                Operand first = updateOperand(call.arguments().get(0));
+                Operand second = updateOperand(call.arguments().get(1));
                 for (Operand operand : List.of(first, second)) {
                     literalType(operand).filter(type -> !type.equals("L")).ifPresent(type -> note(Problem.OPERAND_TYPE,
                             "Incorrect operand type for operator or function; operator or function: list_append, operand type: " + type));

@@ -316,4 +316,15 @@ class ConditionExpressionTest
                 attributes(Map.of("#a", "a"), ":v", n("1")));
         assertThat(condition.referencedAttributes()).containsExactly("a", "c", "d");
     }
+
+    @Test
+    void parenthesesThatGroupSomethingAreNotRedundant()
+    {
+        ExpressionAttributes attributes = attributes(Map.of("#s", "name"), ":v", s("Ada"));
+        assertThat(holds("(attribute_exists(pk)) AND (#s = :v)", attributes)).isTrue();
+        assertThat(holds("(attribute_exists(pk) AND #s = :v)", attributes(Map.of("#s", "name"), ":v", s("Ada")))).isTrue();
+        assertThat(holds("(attribute_exists(pk) AND (#s = :v))", attributes(Map.of("#s", "name"), ":v", s("Ada")))).isTrue();
+        assertThat(holds("(attribute_exists(pk) OR (attribute_exists(absent))) AND NOT (#s = :v)",
+                attributes(Map.of("#s", "name"), ":v", s("Ada")))).isFalse();
+    }
 }

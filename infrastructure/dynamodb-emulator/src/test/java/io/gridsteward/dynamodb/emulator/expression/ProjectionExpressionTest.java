@@ -82,6 +82,7 @@ class ProjectionExpressionTest
         assertThat(error("#n", values()))
                 .isEqualTo("Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #n");
         assertThat(error("", values())).isEqualTo("Invalid ProjectionExpression: The expression can not be empty;");
+        assertThat(error("!!! INVALID !!!", values())).isEqualTo("Invalid ProjectionExpression: Syntax error; token: \"!\", near: \"!!\"");
         assertThat(error("a[x]", values())).isEqualTo("Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x]\"");
     }
 
