@@ -1,0 +1,63 @@
+package io.gridsteward.api;
+
+import io.gridsteward.domain.IdSource;
+import io.gridsteward.store.DynamoDbClients;
+import io.gridsteward.store.OrganisationStore;
+import io.gridsteward.store.TableDefinition;
+import io.gridsteward.store.TicketStore;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/**
+ * What the resources work with. The table name is the config property {@code table.name}, which the
+ * environment variable {@code TABLE_NAME} sets; the client finds its endpoint the SDK's way
+ * ({@code AWS_ENDPOINT_URL_DYNAMODB}).
+ */
+@Singleton
+public class Dependencies {
+
+    @ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME)
+    String tableName;
+
+    /** Built at start-up so that a SnapStart snapshot already holds it. */
+    @Produces
+    @Singleton
+    @Startup
+    DynamoDbClient dynamoDbClient() {
+        return DynamoDbClients.fromEnvironment();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    IdSource idSource() {
+        return IdSource.randomUuids();
+    }
+
+    @Produces
+    @Singleton
+    TicketStore ticketStore(DynamoDbClient client, Clock clock) {
+        return new TicketStore(client, tableName, clock);
+    }
+
+    @Produces
+    @Singleton
+    OrganisationStore organisationStore(DynamoDbClient client) {
+        return new OrganisationStore(client, tableName);
+    }
+}

@@ -1,0 +1,82 @@
+package io.gridsteward.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.domain.Category;
+import io.gridsteward.domain.Channel;
+import io.gridsteward.domain.Description;
+import io.gridsteward.domain.FieldErrors;
+import io.gridsteward.domain.GridId;
+import io.gridsteward.domain.Location;
+import io.gridsteward.domain.TicketReport;
+import io.gridsteward.domain.ValidationException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/** The body of {@code POST /v1/tickets}. */
+@Schema(name = "ReportTicket", description = "A problem reported by a resident or a grid worker.")
+public record ReportTicketBody(
+        @Schema(required = true, examples = "streetlight") String category,
+        @Schema(required = true, maxLength = Description.MAXIMUM_LENGTH) String description,
+        @Schema(required = true, examples = "grid-river-1") String gridId,
+        @Schema(required = true) LocationBody location,
+        @Schema(description = "RESIDENT_APP, GRID_PATROL, HOTLINE or SUPERVISION; defaults from the reporter's role") String channel) {
+
+    private static final Set<String> FIELDS = Set.of("category", "description", "gridId", "location", "channel");
+
+    /** A 400 naming each missing, mistyped or unknown field. */
+    static ReportTicketBody parse(ObjectMapper mapper, String body) {
+        JsonFields fields = JsonFields.parse(mapper, body);
+        fields.rejectFieldsOtherThan(FIELDS);
+        String category = fields.requiredText("category");
+        String description = fields.requiredText("description");
+        String gridId = fields.requiredText("gridId");
+        LocationBody location = LocationBody.read(fields.requiredObject("location"));
+        String channel = fields.optionalText("channel");
+        fields.throwIfMalformed();
+        return new ReportTicketBody(category, description, gridId, location, channel);
+    }
+
+    GridId grid() {
+        return new GridId(gridId);
+    }
+
+    /** A 422 naming each value the domain refuses. */
+    TicketReport toReport() {
+        FieldErrors errors = new FieldErrors();
+        Category parsedCategory = errors.value("category", () -> new Category(category));
+        Description parsedDescription = errors.value("description", () -> new Description(description));
+        errors.value("gridId", this::grid);
+        Location parsedLocation = errors.value("location", () -> new Location(location.latitude(), location.longitude()));
+        Optional<Channel> parsedChannel = channel == null ? Optional.empty() : Optional.ofNullable(errors.value("channel", this::parseChannel));
+        errors.throwIfAny();
+        return new TicketReport(parsedCategory, parsedDescription, parsedLocation, parsedChannel);
+    }
+
+    private Channel parseChannel() {
+        try {
+            return Channel.valueOf(channel);
+        }
+        catch (IllegalArgumentException exception) {
+            throw ValidationException.ofValue("must be one of " + Arrays.toString(Channel.values()));
+        }
+    }
+
+    @Schema(name = "Location", description = "WGS 84 degrees.")
+    public record LocationBody(
+            @Schema(required = true, minimum = "-90", maximum = "90") Double latitude,
+            @Schema(required = true, minimum = "-180", maximum = "180") Double longitude) {
+
+        private static final Set<String> FIELDS = Set.of("latitude", "longitude");
+
+        static LocationBody read(JsonFields fields) {
+            if (fields == null) {
+                return null;
+            }
+            fields.rejectFieldsOtherThan(FIELDS);
+            return new LocationBody(fields.requiredNumber("latitude"), fields.requiredNumber("longitude"));
+        }
+    }
+}
