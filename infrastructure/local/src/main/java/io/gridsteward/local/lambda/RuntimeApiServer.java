@@ -30,8 +30,9 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final String INVOCATION = PREFIX + "invocation/";
 
-    private record Pending(String requestId, byte[] event, long enqueuedNanos, long deadlineEpochMillis,
-                           CompletableFuture<InvocationResult> result) {
+    private static final Duration QUEUE_LIMIT = Duration.ofMinutes(3);
+
+    private record Pending(String requestId, byte[] event, long enqueuedNanos, CompletableFuture<InvocationResult> result) {
     }
 
     private final String functionName;
@@ -96,9 +97,9 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
         if (failedInit != null) {
             return CompletableFuture.completedFuture(failedInit);
         }
-        Pending pending = new Pending(UUID.randomUUID().toString(), event, System.nanoTime(),
-                System.currentTimeMillis() + timeout.toMillis(), new CompletableFuture<>());
-        pending.result().completeOnTimeout(new InvocationResult.Timeout(timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Pending pending = new Pending(UUID.randomUUID().toString(), event, System.nanoTime(), new CompletableFuture<>());
+        // The function's timeout runs from hand-over (see next); this bounds the wait for a runtime still initialising.
+        pending.result().completeOnTimeout(new InvocationResult.Timeout(QUEUE_LIMIT), QUEUE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         pending.result().whenComplete((result, failure) -> inFlight.remove(pending.requestId()));
         queue.add(pending);
         return pending.result();
@@ -135,8 +136,9 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
         }
         Pending pending = taken.get();
         inFlight.put(pending.requestId(), pending);
+        pending.result().completeOnTimeout(new InvocationResult.Timeout(timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", pending.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMillis()));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + timeout.toMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn());
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
                 "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + pending.requestId().replace("-", "").substring(0, 24)

@@ -7,7 +7,6 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,21 +46,12 @@ public final class LocalS3Server implements AutoCloseable {
             proxy.start();
         } catch (Exception failure) {
             context.close();
-            if (causedByBind(failure)) {
+            if (PortInUseException.isBindFailure(failure)) {
                 throw new PortInUseException(port, "--s3-port");
             }
             throw new IOException("S3Proxy did not start on port " + port, failure);
         }
         return new LocalS3Server(proxy, context);
-    }
-
-    private static boolean causedByBind(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public int port() {

@@ -47,7 +47,13 @@ public final class StreamPoller {
         int delivered = 0;
         for (StreamSource.Shard shard : inReadingOrder(source.shards())) {
             if (!checkpoint.finished(shard.shardId())) {
-                delivered += pollShard(shard.shardId());
+                try {
+                    delivered += pollShard(shard.shardId());
+                } catch (RuntimeException failure) {
+                    // An expired or broken iterator: start again from the checkpoint next time.
+                    iterators.remove(shard.shardId());
+                    throw failure;
+                }
             }
         }
         return delivered;
@@ -61,7 +67,7 @@ public final class StreamPoller {
             long windowEnds = Long.MAX_VALUE;
             while (batch.size() < settings.batchSize()) {
                 String iterator = iterators.computeIfAbsent(shardId, id -> source.iterator(id, checkpoint.position(id)));
-                StreamSource.Page page = source.read(iterator, settings.batchSize() - batch.size());
+                StreamSource.Page page = source.read(shardId, iterator, settings.batchSize() - batch.size());
                 batch.addAll(page.records());
                 if (page.nextIterator().isEmpty()) {
                     iterators.remove(shardId);

@@ -22,5 +22,5 @@ public interface StreamSource {
     /** An iterator at the shard's oldest record, or just after {@code sequenceNumber}. */
     String iterator(String shardId, Optional<String> afterSequenceNumber);
 
-    Page read(String iterator, int limit);
+    Page read(String shardId, String iterator, int limit);
 }

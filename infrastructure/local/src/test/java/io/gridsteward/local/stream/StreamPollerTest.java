@@ -47,8 +47,8 @@ class StreamPollerTest {
         }
 
         @Override
-        public Page read(String iterator, int limit) {
-            String shardId = iterator.substring(0, iterator.indexOf('@'));
+        public Page read(String shardId, String iterator, int limit) {
+            assertThat(iterator).startsWith(shardId + "@");
             int start = Integer.parseInt(iterator.substring(iterator.indexOf('@') + 1));
             List<StreamRecordJson> records = shards.get(shardId);
             int end = Math.min(records.size(), start + limit);

@@ -1,0 +1,53 @@
+package io.gridsteward.local;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./steward run}: starts the local stack, prints where everything is, and stops it all on Ctrl-C. */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] arguments) throws InterruptedException {
+        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(List.of(arguments));
+        } catch (IllegalArgumentException badArguments) {
+            if (!badArguments.getMessage().isEmpty()) {
+                System.err.println(badArguments.getMessage());
+            }
+            System.err.print(LocalStackOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        console.println("starting the Grid Steward local stack in " + options.dataDirectory().toAbsolutePath().normalize() + " ...");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options, console);
+        } catch (PortInUseException taken) {
+            System.err.println(taken.getMessage());
+            System.exit(1);
+            return;
+        } catch (Exception failure) {
+            System.err.println("the local stack did not start: " + failure.getMessage());
+            if (failure.getCause() != null) {
+                System.err.println("  caused by: " + failure.getCause());
+            }
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.println("stopping the local stack ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        console.print(stack.summary());
+        console.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

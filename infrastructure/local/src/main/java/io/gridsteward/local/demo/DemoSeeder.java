@@ -1,0 +1,81 @@
+package io.gridsteward.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.store.OrganisationStore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Puts the demo county in the table through the store, and the demo tickets through the HTTP front with the demo
+ * users' tokens, so they take the whole path (API, table, stream, lake-writer, Parquet, dashboard).
+ */
+public final class DemoSeeder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DemoCounty county;
+
+    public DemoSeeder(DemoCounty county) {
+        this.county = county;
+    }
+
+    /** Writes the organisations unless the county is already there; true if it wrote them. */
+    public boolean seedOrganisations(OrganisationStore store) {
+        if (store.find(new OrganisationId(county.county().id())).isPresent()) {
+            return false;
+        }
+        county.organisations().forEach(store::put);
+        return true;
+    }
+
+    /**
+     * Reports every demo ticket and dispatches those that have an assignee; {@code tokens} gives a demo user's
+     * bearer token. Returns how many tickets were reported.
+     */
+    public int seedTickets(URI front, Function<DemoCounty.User, String> tokens) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int reported = 0;
+        for (int index = 0; index < county.tickets().size(); index++) {
+            DemoCounty.DemoTicket ticket = county.tickets().get(index);
+            DemoCounty.User reporter = county.user(ticket.reporter());
+            ObjectNode body = JSON.createObjectNode()
+                    .put("category", ticket.category())
+                    .put("description", ticket.description())
+                    .put("gridId", ticket.gridId());
+            body.putObject("location").put("latitude", ticket.latitude()).put("longitude", ticket.longitude());
+            JsonNode created = send(client, front.resolve("/v1/tickets"), tokens.apply(reporter), body, "demo-ticket-" + (index + 1), 201);
+            reported++;
+            if (ticket.dispatchTo() != null) {
+                DemoCounty.User dispatcher = county.dispatcherOf(county.townOf(ticket.gridId()));
+                ObjectNode dispatch = JSON.createObjectNode().put("assigneeOrgId", ticket.dispatchTo()).put("expectedVersion", created.path("version").asLong());
+                send(client, front.resolve("/v1/tickets/" + created.path("id").asText() + "/dispatch"), tokens.apply(dispatcher),
+                        dispatch, null, 200);
+            }
+        }
+        return reported;
+    }
+
+    private static JsonNode send(HttpClient client, URI uri, String token, JsonNode body, String idempotencyKey, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IOException("demo data: " + uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
