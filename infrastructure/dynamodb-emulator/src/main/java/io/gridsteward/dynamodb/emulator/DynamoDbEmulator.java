@@ -35,11 +35,13 @@ public final class DynamoDbEmulator implements AutoCloseable
     private final MutationLog log;
     private final HttpFrontEnd frontEnd;
     private final ScheduledExecutorService sweeper;
+    private final boolean compactOnClose;
 
     private DynamoDbEmulator(Builder builder) throws IOException
     {
         this.log = builder.dataDirectory == null ? null : new MutationLog(builder.dataDirectory, builder.compactionThresholdBytes, builder.syncEveryWrite);
         this.database = new Database(builder.clock, log);
+        this.compactOnClose = builder.compactOnClose;
         ControlPlane controlPlane = new ControlPlane(database);
         ItemOperations items = new ItemOperations(database);
         ReadOperations reads = new ReadOperations(database);
@@ -116,7 +118,9 @@ public final class DynamoDbEmulator implements AutoCloseable
         }
         frontEnd.close();
         if (log != null) {
-            database.compact();
+            if (compactOnClose) {
+                database.compact();
+            }
             try {
                 log.close();
             }
@@ -161,6 +165,7 @@ public final class DynamoDbEmulator implements AutoCloseable
         private Duration sweepInterval = Duration.ofSeconds(5);
         private long compactionThresholdBytes = 64L * 1024 * 1024;
         private boolean syncEveryWrite;
+        private boolean compactOnClose = true;
 
         private Builder() {}
 
@@ -179,6 +184,9 @@ public final class DynamoDbEmulator implements AutoCloseable
 
         /** Forces every log append to the disk (survives power loss, slower); without it, a process kill loses nothing written. */
         public Builder syncEveryWrite(boolean value) { this.syncEveryWrite = value; return this; }
+
+        /** Whether close() writes a snapshot and empties the log (true by default; tests of recovery turn it off). */
+        public Builder compactOnClose(boolean value) { this.compactOnClose = value; return this; }
 
         public DynamoDbEmulator start()
         {
