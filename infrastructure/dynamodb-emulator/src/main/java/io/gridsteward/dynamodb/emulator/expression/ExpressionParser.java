@@ -4,6 +4,7 @@ import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.value.Numbers;
 import io.gridsteward.dynamodb.emulator.value.ScalarOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ final class ExpressionParser
     /** Problems in the order of precedence DynamoDB reports them. */
     private enum Problem
     {
-        REDUNDANT_PARENTHESES, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, REPEATED_SECTION, UNDEFINED_NAME,
+        TOO_MANY_OPERATORS, REDUNDANT_PARENTHESES, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, REPEATED_SECTION, UNDEFINED_NAME,
         UNDEFINED_VALUE, PATH_OVERLAP, PATH_CONFLICT, OPERAND_COUNT, DISTINCT_OPERANDS, OPERAND_TYPE
     }
 
@@ -50,7 +51,11 @@ final class ExpressionParser
     private record ConditionPart(ConditionNode node, boolean parenthesized) {}
 
     private static final int MAXIMUM_IN_OPERANDS = 100;
-    private static final int MAXIMUM_NESTING = 200;
+    private static final int MAXIMUM_NESTING = 350;
+    private static final int MAXIMUM_OPERATORS = 300;
+    private static final int MAXIMUM_EXPRESSION_BYTES = 4096;
+    private static final Set<String> CONDITION_OPERATOR_SYMBOLS = Set.of("=", "<>", "<", "<=", ">", ">=");
+    private static final Set<String> UPDATE_OPERATOR_SYMBOLS = Set.of("+", "-");
     private static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final Set<String> UPDATE_KEYWORDS = Set.of("SET", "REMOVE", "ADD", "DELETE");
     private static final Set<String> CONDITION_FUNCTIONS = Set.of(
@@ -98,12 +103,36 @@ final class ExpressionParser
         return parser.parseWhole(parser::parseProjectionPaths);
     }
 
+    /** DynamoDB measures the raw expression, before substituting names and values. */
     private static String requireNotEmpty(ExpressionKind kind, String expression)
     {
         if (expression == null || expression.isBlank()) {
             throw kind.invalid("The expression can not be empty;");
         }
+        int size = expression.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAXIMUM_EXPRESSION_BYTES) {
+            throw kind.invalid("Expression size has exceeded the maximum allowed size; expression size: " + size);
+        }
         return expression;
+    }
+
+    /** Comparators, logical operators, arithmetic and function calls count towards DynamoDB's limit of 300. */
+    private void countOperators()
+    {
+        int operators = 0;
+        for (int index = 0; index < tokens.size() - 1; index++) {
+            Token token = tokens.get(index);
+            boolean functionCall = token.type() == Token.Type.IDENTIFIER && tokens.get(index + 1).isSymbol("(") && !isKeyword(token);
+            boolean operator = kind == ExpressionKind.UPDATE
+                    ? token.type() == Token.Type.SYMBOL && UPDATE_OPERATOR_SYMBOLS.contains(token.text())
+                    : token.type() == Token.Type.SYMBOL && CONDITION_OPERATOR_SYMBOLS.contains(token.text()) || isKeyword(token);
+            if (functionCall || operator) {
+                operators++;
+            }
+        }
+        if (operators > MAXIMUM_OPERATORS) {
+            note(Problem.TOO_MANY_OPERATORS, "The expression contains too many operators; operator count: " + operators);
+        }
     }
 
     private <T> T parseWhole(Supplier<T> rule)
@@ -117,6 +146,7 @@ final class ExpressionParser
         } catch (SyntaxError error) {
             throw kind.invalid(syntaxMessage(error.tokenIndex));
         }
+        countOperators();
         if (!problems.isEmpty()) {
             throw kind.invalid(problems.values().iterator().next());
         }

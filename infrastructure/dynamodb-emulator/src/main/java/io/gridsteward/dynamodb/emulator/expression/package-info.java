@@ -31,11 +31,12 @@
  * {@code attribute_type} names, identical operands, inverted or mixed {@code BETWEEN} bounds, too many {@code IN}
  * operands, redundant parentheses, repeated update clauses, overlapping or conflicting paths (updates and
  * projections), and the key-condition rules ({@code Query key condition not supported}, {@code Query condition
- * missed key schema element: pk}, invalid operators, nested attributes, one condition per key). At update time:
+ * missed key schema element: pk}, invalid operators, nested attributes, one condition per key), expressions over
+ * 4096 bytes and over 300 operators (comparators, logical operators, arithmetic and function calls). At update time:
  * incorrect operand types, missing operands, invalid document paths and number overflow.
  *
  * <h2>Not covered here</h2>
- * The 4 KB expression size and the 300-operator limit are not enforced (nesting deeper than 200 levels is a syntax
- * error); checking key values against the key schema's types, item sizes and key-attribute updates are the server's.
+ * Nesting deeper than 350 levels is a syntax error (it would otherwise exhaust the stack). Checking key values
+ * against the key schema's types, item sizes and key-attribute updates are the server's job.
  */
 package io.gridsteward.dynamodb.emulator.expression;

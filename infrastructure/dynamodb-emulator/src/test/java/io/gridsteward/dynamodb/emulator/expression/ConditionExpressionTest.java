@@ -3,6 +3,7 @@ package io.gridsteward.dynamodb.emulator.expression;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.Map;
 
 import static io.gridsteward.dynamodb.emulator.expression.Values.attributes;
@@ -326,5 +327,18 @@ class ConditionExpressionTest
         assertThat(holds("(attribute_exists(pk) AND (#s = :v))", attributes(Map.of("#s", "name"), ":v", s("Ada")))).isTrue();
         assertThat(holds("(attribute_exists(pk) OR (attribute_exists(absent))) AND NOT (#s = :v)",
                 attributes(Map.of("#s", "name"), ":v", s("Ada")))).isFalse();
+    }
+
+    @Test
+    void expressionsAreLimitedToFourKilobytesAndThreeHundredOperators()
+    {
+        String atLimit = "a = :v" + " ".repeat(4096 - "a = :v".length());
+        assertThat(Expressions.parseCondition(atLimit, values(":v", n("1"))).test(item("a", n("1")))).isTrue();
+        assertThat(error(atLimit + " ", values(":v", n("1"))))
+                .isEqualTo("Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097");
+        String threeHundred = String.join(" OR ", Collections.nCopies(150, "a=:v"));
+        assertThat(Expressions.parseCondition(threeHundred, values(":v", n("1"))).test(item("a", n("1")))).isTrue();
+        assertThat(error(threeHundred + " OR a=:v", values(":v", n("1"))))
+                .isEqualTo("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
     }
 }

@@ -108,12 +108,18 @@ class ExpressionFuzzTest
     @Test
     void deeplyNestedInputIsRejectedWithoutExhaustingTheStack()
     {
-        String parentheses = "(".repeat(5000) + "a = :v" + ")".repeat(5000);
-        assertThatThrownBy(() -> Expressions.parseCondition(parentheses, attributes())).isInstanceOf(ExpressionException.class);
-        String negations = "NOT ".repeat(5000) + "a = :v";
-        assertThatThrownBy(() -> Expressions.parseCondition(negations, attributes())).isInstanceOf(ExpressionException.class);
-        String calls = "size(".repeat(5000) + "a" + ")".repeat(5000) + " = :v";
-        assertThatThrownBy(() -> Expressions.parseCondition(calls, attributes())).isInstanceOf(ExpressionException.class);
+        String parentheses = "(".repeat(2000) + "a = :v" + ")".repeat(2000);
+        assertThatThrownBy(() -> Expressions.parseCondition(parentheses, attributes()))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageStartingWith("Invalid ConditionExpression: Syntax error; token: \"(\"");
+        String negations = "NOT ".repeat(1000) + "a = :v";
+        assertThatThrownBy(() -> Expressions.parseCondition(negations, attributes()))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageStartingWith("Invalid ConditionExpression: Syntax error; token: \"NOT\"");
+        String calls = "size(".repeat(600) + "a" + ")".repeat(600) + " = :v";
+        assertThatThrownBy(() -> Expressions.parseCondition(calls, attributes()))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageStartingWith("Invalid ConditionExpression: Syntax error; token: \"size\"");
     }
 
     @Test
