@@ -140,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
             }
             Future<Boolean> organisationsSeeded = parallel.submit(() -> {
                 createTableIfMissing(template.table());
-                return options.demoData() && new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
+                return new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
             });
             for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
                 functions.put(start.getKey(), await(start.getValue()));
@@ -163,9 +163,12 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             if (freshCounty) {
+                console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
+            }
+            if (freshCounty && options.demoData()) {
                 int tickets = new DemoSeeder(county).seedTickets(httpEndpoint(),
                         user -> front.tokenFor(user.userId(), user.role(), user.orgId()));
-                console.println("demo data: seeded " + county.organisations().size() + " organisations and " + tickets + " tickets");
+                console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
             }
         }
     }

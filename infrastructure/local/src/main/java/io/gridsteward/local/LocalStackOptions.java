@@ -20,7 +20,7 @@ public record LocalStackOptions(int port, int s3Port, int dynamoDbPort, Path dat
               --functions-directory DIR where template.yaml and functions/<name>/target/function.zip are (default .)
               --batch-size N            stream records per lake-writer invocation (default 100)
               --batching-window-ms N    how long the poller gathers a batch (default 1000)
-              --no-demo-data            do not seed the demo county and tickets
+              --no-demo-data            seed only the county's organisations, not the demo tickets
             """;
 
     public static LocalStackOptions defaults() {
