@@ -553,7 +553,12 @@ final class ExpressionParser
 
     private boolean isKeyword(Token token)
     {
-        return keywords.stream().anyMatch(token::isKeyword);
+        for (String keyword : keywords) {
+            if (token.isKeyword(keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- updates ----

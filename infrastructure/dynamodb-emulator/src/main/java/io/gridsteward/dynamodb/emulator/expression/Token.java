@@ -1,7 +1,5 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
-import java.util.Locale;
-
 /** One lexical token of an expression and where it sits in the source text. */
 record Token(Type type, String text, int start, int end)
 {
@@ -15,7 +13,7 @@ record Token(Type type, String text, int start, int end)
     /** Grammar keywords (AND, SET, ...) are case-insensitive. */
     boolean isKeyword(String keyword)
     {
-        return type == Type.IDENTIFIER && text.toUpperCase(Locale.ROOT).equals(keyword);
+        return type == Type.IDENTIFIER && text.equalsIgnoreCase(keyword);
     }
 
     /** The token as DynamoDB quotes it in syntax errors. */
