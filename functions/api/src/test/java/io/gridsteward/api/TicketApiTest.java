@@ -60,7 +60,7 @@ class TicketApiTest {
         assertThat(ticket.path("version").asLong()).isEqualTo(1);
         assertThat(ticket.path("events")).hasSize(1);
         assertThat(ticket.path("events").get(0).path("type").asText()).isEqualTo("REPORTED");
-        assertThat(reply.header("Location")).endsWith("/v1/tickets/" + ticket.path("id").asText());
+        assertThat(reply.header("Location")).isEqualTo("https://api.grid-steward.local/v1/tickets/" + ticket.path("id").asText());
         assertThat(partition("TICKET#" + ticket.path("id").asText())).hasSize(2);
     }
 
