@@ -31,6 +31,12 @@ public final class HttpFrontEnd implements AutoCloseable
     private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // Headers and body leave in separate writes; without TCP_NODELAY, Nagle's algorithm and the client's delayed
+        // acknowledgement hold every answer back for tens of milliseconds. Read once, when the JDK server first loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Operation> dynamoDbOperations;

@@ -1,0 +1,159 @@
+package io.gridsteward.dynamodb.emulator.benchmark;
+
+import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
+import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Operations per second and p50/p99 latency of PutItem, GetItem, Query and TransactWriteItems through the AWS SDK over
+ * loopback, with 1 and 8 client threads, plus the emulator's start-up time. Each measurement runs for a fixed time
+ * (argument 1, seconds, default 3) after a warm-up, so the whole run is bounded.
+ * Run: {@code ./mvnw -q -pl infrastructure/dynamodb-emulator test-compile exec:java [-Dexec.args=5]}.
+ */
+public final class Benchmark
+{
+    private static final String TABLE = "benchmark";
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private interface Action
+    {
+        void run(DynamoDbClient client, int thread);
+    }
+
+    private Benchmark() {}
+
+    public static void main(String[] arguments) throws Exception
+    {
+        Duration measured = Duration.ofSeconds(arguments.length > 0 ? Long.parseLong(arguments[0]) : 3);
+        long startedAt = System.nanoTime();
+        DynamoDbEmulator first = DynamoDbEmulator.start(0, Optional.empty());
+        long coldStart = System.nanoTime() - startedAt;
+        first.close();
+        startedAt = System.nanoTime();
+        DynamoDbEmulator emulator = DynamoDbEmulator.start(0, Optional.empty());
+        long warmStart = System.nanoTime() - startedAt;
+        System.out.printf("start-up: first in this JVM %.1f ms, second %.1f ms%n", coldStart / 1e6, warmStart / 1e6);
+        System.out.printf("%-20s %8s %12s %10s %10s%n", "operation", "threads", "ops/s", "p50 ms", "p99 ms");
+        try (DynamoDbClient client = EmulatorClients.dynamoDb(emulator.endpoint())) {
+            createTable(client);
+            for (int number = 0; number < 10; number++) {
+                client.putItem(putRequest("QUERY", "EVENT#" + number));
+            }
+            client.putItem(putRequest("GET", "TICKET"));
+            Map<String, Action> actions = new java.util.LinkedHashMap<>();
+            actions.put("PutItem", (dynamoDb, thread) -> dynamoDb.putItem(putRequest("PUT#" + thread + "#" + SEQUENCE.incrementAndGet(), "TICKET")));
+            actions.put("GetItem", (dynamoDb, thread) -> dynamoDb.getItem(request -> request.tableName(TABLE)
+                    .key(Map.of("pk", AttributeValue.fromS("GET"), "sk", AttributeValue.fromS("TICKET")))));
+            actions.put("Query", (dynamoDb, thread) -> dynamoDb.query(request -> request.tableName(TABLE).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("QUERY")))));
+            actions.put("TransactWriteItems", (dynamoDb, thread) -> {
+                String ticket = "TX#" + thread + "#" + SEQUENCE.incrementAndGet();
+                dynamoDb.transactWriteItems(request -> request.transactItems(
+                        TransactWriteItem.builder().put(Put.builder().tableName(TABLE).item(item(ticket, "TICKET"))
+                                .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(TABLE).item(item(ticket, "EVENT#000001"))
+                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+            });
+            for (Map.Entry<String, Action> action : actions.entrySet()) {
+                for (int threads : new int[] {1, 8}) {
+                    measure(client, action.getKey(), action.getValue(), threads, Duration.ofSeconds(1));
+                    measure(client, action.getKey(), action.getValue(), threads, measured).print(action.getKey(), threads);
+                }
+            }
+        }
+        finally {
+            emulator.close();
+        }
+    }
+
+    private static void createTable(DynamoDbClient client)
+    {
+        client.createTable(request -> request.tableName(TABLE)
+                .attributeDefinitions(definition -> definition.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        definition -> definition.attributeName("sk").attributeType(ScalarAttributeType.S))
+                .keySchema(key -> key.attributeName("pk").keyType(KeyType.HASH), key -> key.attributeName("sk").keyType(KeyType.RANGE))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk)
+    {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk), "status", AttributeValue.fromS("REPORTED"),
+                "version", AttributeValue.fromN("1"), "description", AttributeValue.fromS("A broken street light near the school gate"));
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest putRequest(String pk, String sk)
+    {
+        return software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(TABLE).item(item(pk, sk)).build();
+    }
+
+    private record Result(long operations, Duration elapsed, long[] latenciesNanos)
+    {
+        void print(String name, int threads)
+        {
+            Arrays.sort(latenciesNanos);
+            System.out.printf("%-20s %8d %12.0f %10.3f %10.3f%n", name, threads, operations / (elapsed.toNanos() / 1e9),
+                    percentile(0.50) / 1e6, percentile(0.99) / 1e6);
+        }
+
+        private long percentile(double fraction)
+        {
+            return latenciesNanos.length == 0 ? 0 : latenciesNanos[(int) Math.min(latenciesNanos.length - 1, Math.floor(fraction * latenciesNanos.length))];
+        }
+    }
+
+    private static Result measure(DynamoDbClient client, String name, Action action, int threads, Duration duration) throws Exception
+    {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        long deadline = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        try {
+            List<Future<long[]>> workers = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int number = thread;
+                workers.add(executor.submit(() -> {
+                    long[] latencies = new long[1 << 16];
+                    int count = 0;
+                    while (System.nanoTime() < deadline) {
+                        long before = System.nanoTime();
+                        action.run(client, number);
+                        long latency = System.nanoTime() - before;
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = latency;
+                    }
+                    return Arrays.copyOf(latencies, count);
+                }));
+            }
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> worker : workers) {
+                all.add(worker.get());
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
+            return new Result(merged.length, elapsed, merged);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+}
