@@ -63,7 +63,8 @@ final class ExpressionParser
     private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
     /** Stands in for a part already noted as a problem; such a parse always ends in an error. */
     private static final Operand.ValueOperand REJECTED_OPERAND = new Operand.ValueOperand("", new AttributeValue.NullValue());
-    private static final DocumentPath REJECTED_PATH = new DocumentPath(List.of(new DocumentPath.Element.Key("")));
+    private static final ConditionNode REJECTED_CONDITION = new ConditionNode.AttributeExists(
+            new DocumentPath(List.of(new DocumentPath.Element.Key(""))));
 
     private final ExpressionKind kind;
     private final String source;
@@ -86,25 +87,25 @@ final class ExpressionParser
 
     static ParsedCondition parseCondition(ExpressionKind kind, String expression, ExpressionAttributes attributes)
     {
-        ExpressionParser parser = new ExpressionParser(kind, requireNotEmpty(kind, expression), attributes);
+        ExpressionParser parser = new ExpressionParser(kind, checkedSource(kind, expression), attributes);
         ConditionNode root = parser.parseWhole(() -> parser.parseOr().node());
         return new ParsedCondition(root, parser.topLevelNames);
     }
 
     static List<UpdateAction> parseUpdate(String expression, ExpressionAttributes attributes)
     {
-        ExpressionParser parser = new ExpressionParser(ExpressionKind.UPDATE, requireNotEmpty(ExpressionKind.UPDATE, expression), attributes);
+        ExpressionParser parser = new ExpressionParser(ExpressionKind.UPDATE, checkedSource(ExpressionKind.UPDATE, expression), attributes);
         return parser.parseWhole(parser::parseUpdateSections);
     }
 
     static List<DocumentPath> parseProjection(String expression, ExpressionAttributes attributes)
     {
-        ExpressionParser parser = new ExpressionParser(ExpressionKind.PROJECTION, requireNotEmpty(ExpressionKind.PROJECTION, expression), attributes);
+        ExpressionParser parser = new ExpressionParser(ExpressionKind.PROJECTION, checkedSource(ExpressionKind.PROJECTION, expression), attributes);
         return parser.parseWhole(parser::parseProjectionPaths);
     }
 
-    /** DynamoDB measures the raw expression, before substituting names and values. */
-    private static String requireNotEmpty(ExpressionKind kind, String expression)
+    /** The expression if it is neither empty nor too long; DynamoDB measures the raw text, before substitution. */
+    private static String checkedSource(ExpressionKind kind, String expression)
     {
         if (expression == null || expression.isBlank()) {
             throw kind.invalid("The expression can not be empty;");
@@ -299,18 +300,18 @@ final class ExpressionParser
         switch (name) {
             case "attribute_exists", "attribute_not_exists" -> {
                 if (!hasOperandCount(call, 1)) {
-                    return new ConditionNode.AttributeExists(REJECTED_PATH);
+                    return REJECTED_CONDITION;
                 }
                 Operand operand = conditionOperand(arguments.getFirst());
                 if (!(operand instanceof Operand.PathOperand(DocumentPath path))) {
                     note(Problem.OPERAND_TYPE, "Operator or function requires a document path; operator or function: " + name);
-                    return new ConditionNode.AttributeExists(REJECTED_PATH);
+                    return REJECTED_CONDITION;
                 }
                 return name.equals("attribute_exists") ? new ConditionNode.AttributeExists(path) : new ConditionNode.AttributeNotExists(path);
             }
             case "attribute_type" -> {
                 if (!hasOperandCount(call, 2)) {
-                    return new ConditionNode.AttributeExists(REJECTED_PATH);
+                    return REJECTED_CONDITION;
                 }
                 Operand subject = conditionOperand(arguments.get(0));
                 Operand type = conditionOperand(arguments.get(1));
@@ -319,7 +320,7 @@ final class ExpressionParser
             }
             case "begins_with" -> {
                 if (!hasOperandCount(call, 2)) {
-                    return new ConditionNode.AttributeExists(REJECTED_PATH);
+                    return REJECTED_CONDITION;
                 }
                 Operand subject = conditionOperand(arguments.get(0));
                 Operand prefix = conditionOperand(arguments.get(1));
@@ -332,7 +333,7 @@ final class ExpressionParser
             }
             case "contains" -> {
                 if (!hasOperandCount(call, 2)) {
-                    return new ConditionNode.AttributeExists(REJECTED_PATH);
+                    return REJECTED_CONDITION;
                 }
                 Operand subject = conditionOperand(arguments.get(0));
                 Operand operand = conditionOperand(arguments.get(1));
@@ -342,11 +343,11 @@ final class ExpressionParser
             case "size" -> {
                 conditionOperand(call);
                 note(Problem.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: size");
-                return new ConditionNode.AttributeExists(REJECTED_PATH);
+                return REJECTED_CONDITION;
             }
             default -> {
                 note(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
-                return new ConditionNode.AttributeExists(REJECTED_PATH);
+                return REJECTED_CONDITION;
             }
         }
     }
