@@ -2,6 +2,7 @@ package io.gridsteward.dynamodb.emulator.expression;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,21 @@ public final class Expressions
 
         /** Top-level attribute names the update writes or removes (used for key-attribute checks and UPDATED_* return values). */
         Set<String> touchedAttributes();
+
+        /**
+         * The document paths the update writes or removes, as a projection: applied to the item before the update it
+         * gives DynamoDB's UPDATED_OLD attributes, applied to the item after it UPDATED_NEW (only the changed
+         * fragments of nested maps and lists).
+         */
+        default Projection touchedPaths()
+        {
+            Set<String> names = touchedAttributes();
+            return item -> {
+                Map<String, AttributeValue> touched = new LinkedHashMap<>(item);
+                touched.keySet().retainAll(names);
+                return touched;
+            };
+        }
     }
 
     public interface Projection

@@ -73,6 +73,12 @@ record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
     }
 
     @Override
+    public Expressions.Projection touchedPaths()
+    {
+        return new PathProjection(actions.stream().map(UpdateAction::path).toList());
+    }
+
+    @Override
     public Set<String> touchedAttributes()
     {
         Set<String> names = new LinkedHashSet<>();

@@ -284,4 +284,14 @@ class UpdateExpressionTest
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageStartingWith("Invalid UpdateExpression: Syntax error; token: \"<EOF>\"");
     }
+
+    @Test
+    void touchedPathsGiveTheChangedFragmentsOnly()
+    {
+        Map<String, AttributeValue> before = item("pk", s("k"), "parent", map("child", n("1"), "sibling", n("2")), "l", list(s("a"), s("b")), "gone", s("x"));
+        Expressions.Update update = Expressions.parseUpdate("SET parent.child = :v, l[1] = :w REMOVE gone", values(":v", n("9"), ":w", s("B")));
+        Map<String, AttributeValue> after = update.apply(before);
+        assertThat(update.touchedPaths().project(after)).isEqualTo(item("parent", map("child", n("9")), "l", list(s("B"))));
+        assertThat(update.touchedPaths().project(before)).isEqualTo(item("parent", map("child", n("1")), "l", list(s("b")), "gone", s("x")));
+    }
 }
