@@ -60,6 +60,7 @@ final class ExpressionParser
     private static final Set<String> UPDATE_KEYWORDS = Set.of("SET", "REMOVE", "ADD", "DELETE");
     private static final Set<String> CONDITION_FUNCTIONS = Set.of(
             "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
+    private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
     /** Stands in for a part already noted as a problem; such a parse always ends in an error. */
     private static final Operand.ValueOperand REJECTED_OPERAND = new Operand.ValueOperand("", new AttributeValue.NullValue());
@@ -346,7 +347,7 @@ final class ExpressionParser
                 return REJECTED_CONDITION;
             }
             default -> {
-                note(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+                conditionOperand(call);
                 return REJECTED_CONDITION;
             }
         }
@@ -390,6 +391,8 @@ final class ExpressionParser
                 arguments.forEach(this::conditionOperand);
                 if (CONDITION_FUNCTIONS.contains(name)) {
                     note(Problem.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: " + name);
+                } else if (UPDATE_FUNCTIONS.contains(name)) {
+                    note(Problem.MISUSED_FUNCTION, "The function is not allowed in a condition expression; function: " + name);
                 } else {
                     note(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
                 }

@@ -230,6 +230,10 @@ class ConditionExpressionTest
     void functionMisuseIsReported()
     {
         assertThat(error("whatever(a)", values())).isEqualTo("Invalid ConditionExpression: Invalid function name; function: whatever");
+        assertThat(error("a = list_append(a, b)", values()))
+                .isEqualTo("Invalid ConditionExpression: The function is not allowed in a condition expression; function: list_append");
+        assertThat(error("if_not_exists(a, :v)", values(":v", n("1"))))
+                .isEqualTo("Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists");
         assertThat(error("size(a)", values()))
                 .isEqualTo("Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size");
         assertThat(error("attribute_exists(a) = :v", values(":v", bool(true))))
