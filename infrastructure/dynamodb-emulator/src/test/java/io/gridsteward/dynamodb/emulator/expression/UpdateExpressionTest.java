@@ -294,4 +294,21 @@ class UpdateExpressionTest
         assertThat(update.touchedPaths().project(after)).isEqualTo(item("parent", map("child", n("9")), "l", list(s("B"))));
         assertThat(update.touchedPaths().project(before)).isEqualTo(item("parent", map("child", n("1")), "l", list(s("b")), "gone", s("x")));
     }
+
+    @Test
+    void nestedListsAndMapsAreEditedInPlace()
+    {
+        Map<String, AttributeValue> original = item("m", map("l", list(map("tags", ss("a")), n("1"), n("2"))));
+        Map<String, AttributeValue> updated = apply(original, "SET m.l[1] = :v ADD m.l[0].tags :more REMOVE m.l[2]", ":v", s("one"), ":more", ss("b"));
+        assertThat(updated).isEqualTo(item("m", map("l", list(map("tags", ss("a", "b")), s("one")))));
+        assertThat(apply(original, "DELETE m.l[0].tags :gone", ":gone", ss("a"))).isEqualTo(item("m", map("l", list(map(), n("1"), n("2")))));
+    }
+
+    @Test
+    void arithmeticBelowTheSmallestMagnitudeFails()
+    {
+        assertThat(applyError(item("a", n("1E-130")), "SET a = a - :b", ":b", n("9E-131")))
+                .isEqualTo("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        assertThat(apply(item("a", n("1E-130")), "SET a = a - :b", ":b", n("1E-130"))).containsEntry("a", n("0"));
+    }
 }
