@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -25,6 +24,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The local engine: brings the lake mirror up to date, opens an in-memory DuckDB with one view per lake table
@@ -66,7 +66,8 @@ public final class DuckDbQueryRunner implements QueryRunner {
         // Nothing may be downloaded at run time: fail clearly instead of reaching for the network.
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "true");
-        Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+        // The driver directly, not DriverManager: under Quarkus' class loaders DriverManager may not see it.
+        Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", properties);
         try (Statement statement = connection.createStatement()) {
             // Athena computes in UTC; so must calendar arithmetic on TIMESTAMP WITH TIME ZONE here.
             statement.execute("SET TimeZone = 'UTC'");

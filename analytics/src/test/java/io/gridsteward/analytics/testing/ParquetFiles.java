@@ -1,15 +1,14 @@
 package io.gridsteward.analytics.testing;
 
-import io.gridsteward.analytics.lake.TicketEventRow;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.LakeType;
+import io.gridsteward.analytics.lake.TicketEventRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
+import org.duckdb.DuckDBDriver;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -40,7 +41,7 @@ public final class ParquetFiles {
 
     /** Writes the rows to one Parquet file (ZSTD), columns and types as LakeSchema says. */
     public static void write(List<TicketEventRow> rows, Path file) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = connect();
              Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("CREATE TABLE rows (" + TABLE.columns().stream()
@@ -82,7 +83,7 @@ public final class ParquetFiles {
 
     /** Reads a Parquet file back as rows in LakeSchema's terms, ordered as stored. */
     public static List<TicketEventRow> read(Path file) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = connect();
              Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             List<TicketEventRow> rows = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class ParquetFiles {
 
     /** Column names and DuckDB types of a Parquet file, as DuckDB reads them. */
     public static Map<String, LakeType> describe(Path file) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = connect();
              Statement statement = connection.createStatement();
              ResultSet resultSet = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet('"
                      + file.toAbsolutePath().toString().replace("'", "''") + "')")) {
@@ -126,6 +127,11 @@ public final class ParquetFiles {
         } catch (SQLException exception) {
             throw new IllegalStateException("cannot describe Parquet file " + file, exception);
         }
+    }
+
+    /** The driver directly: after a Quarkus test in the same JVM, DriverManager may no longer see it. */
+    private static Connection connect() throws SQLException {
+        return new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
     }
 
     private static LakeType lakeType(String duckDbType) {

@@ -1,0 +1,99 @@
+package io.gridsteward.lakewriter;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import io.gridsteward.analytics.lake.LakeSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * One stream batch → one Parquet object per {@code dt} partition, at a key made of the stream and the first and
+ * last sequence numbers of the object's records, so a retried batch overwrites its objects instead of adding
+ * copies. Records after the first unreadable one are left for the retry (Lambda resumes from the lowest
+ * reported sequence number, so writing them now would only write them twice).
+ */
+public final class LakeBatchWriter {
+
+    private static final Logger LOG = Logger.getLogger(LakeBatchWriter.class);
+    private static final String STREAM_MARKER = "/stream/";
+
+    private final StreamRecordConverter converter;
+    private final ParquetObjectWriter parquet;
+    private final LakeBucket bucket;
+
+    public LakeBatchWriter(StreamRecordConverter converter, ParquetObjectWriter parquet, LakeBucket bucket) {
+        this.converter = Objects.requireNonNull(converter, "converter");
+        this.parquet = Objects.requireNonNull(parquet, "parquet");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+    }
+
+    /**
+     * @param writtenKeys the objects put
+     * @param retryFrom   the sequence number Lambda must retry from, if any record was not stored
+     */
+    public record BatchResult(List<String> writtenKeys, Optional<String> retryFrom) {
+    }
+
+    public BatchResult write(List<DynamodbStreamRecord> records) {
+        if (records == null || records.isEmpty()) {
+            return new BatchResult(List.of(), Optional.empty());
+        }
+        List<Integer> failedPositions = new ArrayList<>();
+        Map<String, List<Positioned>> byPartition = new TreeMap<>();
+        for (int position = 0; position < records.size(); position++) {
+            RecordOutcome outcome = converter.convert(records.get(position));
+            switch (outcome) {
+                case RecordOutcome.Row row -> byPartition
+                        .computeIfAbsent(row.row().partitionValue(), partition -> new ArrayList<>())
+                        .add(new Positioned(position, row));
+                case RecordOutcome.Skipped skipped -> LOG.debugf("skipped %s: %s", skipped.sequenceNumber(), skipped.reason());
+                case RecordOutcome.Unreadable unreadable -> {
+                    LOG.errorf("unreadable ticket event at sequence number %s: %s", unreadable.sequenceNumber(), unreadable.problem());
+                    failedPositions.add(position);
+                }
+            }
+            if (!failedPositions.isEmpty()) {
+                break;
+            }
+        }
+        String source = source(records.getFirst());
+        List<String> writtenKeys = new ArrayList<>();
+        for (Map.Entry<String, List<Positioned>> partition : byPartition.entrySet()) {
+            List<Positioned> rows = partition.getValue();
+            String key = LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, partition.getKey(), source,
+                    rows.getFirst().outcome().sequenceNumber(), rows.getLast().outcome().sequenceNumber());
+            try {
+                bucket.put(key, parquet.write(LakeSchema.TICKET_EVENTS, rows.stream().map(Positioned::values).toList()));
+                writtenKeys.add(key);
+            } catch (RuntimeException exception) {
+                LOG.errorf(exception, "cannot put lake object %s", key);
+                failedPositions.add(rows.getFirst().position());
+            }
+        }
+        Optional<String> retryFrom = failedPositions.stream().min(Integer::compare)
+                .map(position -> records.get(position).getDynamodb().getSequenceNumber());
+        return new BatchResult(List.copyOf(writtenKeys), retryFrom);
+    }
+
+    /**
+     * The key's source segment. DynamoDB stream records carry no shard id; sequence numbers are unique within
+     * a stream, so the stream's label (the end of eventSourceARN) with the sequence numbers names a batch.
+     */
+    static String source(DynamodbStreamRecord record) {
+        String arn = record.getEventSourceARN();
+        if (arn == null || !arn.contains(STREAM_MARKER)) {
+            return "stream";
+        }
+        return arn.substring(arn.lastIndexOf(STREAM_MARKER) + STREAM_MARKER.length()).replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+
+    private record Positioned(int position, RecordOutcome.Row outcome) {
+        List<Object> values() {
+            return outcome.row().values();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.gridsteward.lakewriter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Wires the writer. The S3 client takes region, credentials, endpoint ({@code AWS_ENDPOINT_URL_S3}) and checksum
+ * policy ({@code AWS_REQUEST_CHECKSUM_CALCULATION}) from the SDK's standard environment settings itself.
+ */
+@ApplicationScoped
+public class LakeWriterBeans {
+
+    @Produces
+    @ApplicationScoped
+    S3Client s3Client(LakeWriterConfiguration configuration) {
+        return S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(configuration.s3PathStyle().orElseGet(LakeWriterBeans::endpointOverridden))
+                .build();
+    }
+
+    void close(@Disposes S3Client s3Client) {
+        s3Client.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    LakeBatchWriter lakeBatchWriter(S3Client s3Client, LakeWriterConfiguration configuration) {
+        return new LakeBatchWriter(new StreamRecordConverter(), new ParquetObjectWriter(configuration.compression()),
+                new S3LakeBucket(s3Client, configuration.bucket()));
+    }
+
+    /** True when the SDK is pointed at another S3 endpoint (environment variable or its system property twin). */
+    static boolean endpointOverridden() {
+        return Stream.of(
+                        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_S3")),
+                        Optional.ofNullable(System.getProperty("aws.endpointUrlS3")),
+                        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")),
+                        Optional.ofNullable(System.getProperty("aws.endpointUrl")))
+                .flatMap(Optional::stream)
+                .anyMatch(value -> !value.isBlank());
+    }
+}
