@@ -232,6 +232,32 @@ class TicketApiTest {
     }
 
     @Test
+    void aGridWorkerReportsOnPatrolInTheirOwnGridOnly() {
+        ApiGateway.Reply own = report(RIVER_GRID_WORKER, POTHOLE, Optional.empty());
+        ApiGateway.Reply elsewhere = report(RIVER_GRID_WORKER, POTHOLE.replace("grid-river-1", "grid-hill-1"), Optional.empty());
+
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(own.body().path("channel").asText()).isEqualTo("GRID_PATROL");
+        assertProblem(elsewhere, 403, null);
+    }
+
+    @Test
+    void anUnusableIdempotencyKeyNamesTheHeader() {
+        String unusedId = ids.peekNext();
+
+        assertProblem(report(RESIDENT, POTHOLE, Optional.of("x".repeat(256))), 422, "Idempotency-Key");
+        assertThat(partition("TICKET#" + unusedId)).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonIsRefused() {
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
+                Map.of("content-type", "text/plain")));
+
+        assertProblem(reply, 415, null);
+    }
+
+    @Test
     void aDispatcherMayNotReport() {
         assertProblem(report(EAST_DISPATCHER, POTHOLE, Optional.empty()), 403, null);
     }
