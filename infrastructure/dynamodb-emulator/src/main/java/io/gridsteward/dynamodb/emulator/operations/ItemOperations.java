@@ -11,7 +11,6 @@ import io.gridsteward.dynamodb.emulator.storage.TableData;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +75,8 @@ public final class ItemOperations
         Map<String, AttributeValue> attributes = switch (returnValues) {
             case "ALL_OLD" -> change.oldItem();
             case "ALL_NEW" -> change.newItem();
-            case "UPDATED_OLD" -> only(change.oldItem(), action.updatedAttributes());
-            case "UPDATED_NEW" -> only(change.newItem(), action.updatedAttributes());
+            case "UPDATED_OLD" -> action.updatedFragments(change.oldItem());
+            case "UPDATED_NEW" -> action.updatedFragments(change.newItem());
             default -> null;
         };
         if (attributes != null && !attributes.isEmpty()) {
@@ -95,21 +94,6 @@ public final class ItemOperations
             extra.set("Item", ItemCodec.encodeItem(current));
         }
         return ApiException.clientError("ConditionalCheckFailedException", "The conditional request failed", extra);
-    }
-
-    private static Map<String, AttributeValue> only(Map<String, AttributeValue> item, Set<String> attributes)
-    {
-        if (item == null) {
-            return null;
-        }
-        Map<String, AttributeValue> selected = new LinkedHashMap<>();
-        for (String attribute : attributes) {
-            AttributeValue value = item.get(attribute);
-            if (value != null) {
-                selected.put(attribute, value);
-            }
-        }
-        return selected;
     }
 
     public ObjectNode getItem(JsonNode request)

@@ -80,6 +80,15 @@ final class WriteAction
         return update.map(Expressions.Update::touchedAttributes).orElse(Set.of());
     }
 
+    /** The attributes (or nested fragments) the update wrote, as found in {@code item}: UPDATED_OLD and UPDATED_NEW. */
+    Map<String, AttributeValue> updatedFragments(Map<String, AttributeValue> item)
+    {
+        if (item == null || update.isEmpty()) {
+            return Map.of();
+        }
+        return update.get().touchedPaths().project(item);
+    }
+
     /** The primary key of the item the action writes, checked against the table's schema. */
     Map<String, AttributeValue> key(TableDefinition table)
     {

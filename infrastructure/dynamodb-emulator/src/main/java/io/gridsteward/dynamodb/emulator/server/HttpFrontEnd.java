@@ -37,6 +37,17 @@ public final class HttpFrontEnd implements AutoCloseable
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** Operations of the real services that this emulator does not implement: a clear ValidationException each. */
+    private static final java.util.Set<String> NOT_IMPLEMENTED = java.util.Set.of(
+            "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", "CreateBackup", "DeleteBackup", "DescribeBackup",
+            "ListBackups", "RestoreTableFromBackup", "RestoreTableToPointInTime", "DescribeContinuousBackups", "UpdateContinuousBackups",
+            "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "UpdateGlobalTable", "UpdateGlobalTableSettings",
+            "DescribeGlobalTableSettings", "DescribeLimits", "DescribeEndpoints", "TagResource", "UntagResource", "ListTagsOfResource",
+            "ExportTableToPointInTime", "ImportTable", "DescribeExport", "ListExports", "DescribeImport", "ListImports",
+            "DescribeKinesisStreamingDestination", "EnableKinesisStreamingDestination", "DisableKinesisStreamingDestination",
+            "UpdateKinesisStreamingDestination", "DescribeContributorInsights", "UpdateContributorInsights", "ListContributorInsights",
+            "DescribeTableReplicaAutoScaling", "UpdateTableReplicaAutoScaling", "GetResourcePolicy", "PutResourcePolicy", "DeleteResourcePolicy");
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Operation> dynamoDbOperations;
@@ -91,6 +102,10 @@ public final class HttpFrontEnd implements AutoCloseable
         }
         else if (target != null && target.startsWith(STREAMS_PREFIX)) {
             operation = streamsOperations.get(target.substring(STREAMS_PREFIX.length()));
+        }
+        if (operation == null && target != null && target.startsWith(DYNAMODB_PREFIX)
+                && NOT_IMPLEMENTED.contains(target.substring(DYNAMODB_PREFIX.length()))) {
+            throw ApiException.validation("The operation " + target.substring(DYNAMODB_PREFIX.length()) + " is not supported by this emulator");
         }
         if (operation == null) {
             throw ApiException.clientError("UnknownOperationException", target == null ? "Missing X-Amz-Target header"

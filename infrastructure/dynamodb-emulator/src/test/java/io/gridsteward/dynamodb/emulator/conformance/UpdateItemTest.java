@@ -85,6 +85,19 @@ class UpdateItemTest
     }
 
     @Test
+    void updatedReturnValuesHoldOnlyTheChangedNestedFragments()
+    {
+        client.putItem(request -> request.tableName(table).item(item("pk", "nested", "sk", "1",
+                "address", AttributeValue.fromM(Map.of("street", s("Old Road"), "city", s("Town"))))));
+
+        Map<String, AttributeValue> updatedNew = client.updateItem(request -> request.tableName(table).key(item("pk", "nested", "sk", "1"))
+                .updateExpression("SET address.street = :street").expressionAttributeValues(Map.of(":street", s("New Road")))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+
+        assertThat(updatedNew).isEqualTo(Map.of("address", AttributeValue.fromM(Map.of("street", s("New Road")))));
+    }
+
+    @Test
     void keyAttributesCannotBeUpdated()
     {
         assertThatThrownBy(() -> client.updateItem(request -> request.tableName(table).key(item("pk", "key", "sk", "1"))

@@ -1,0 +1,101 @@
+package io.gridsteward.dynamodb.emulator.server;
+
+import io.gridsteward.dynamodb.emulator.junit.DynamoDbEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.CRC32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The wire protocol itself, seen by a plain HTTP client: targets, error shapes, checksums. */
+class ProtocolTest
+{
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR = new DynamoDbEmulatorExtension();
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static HttpResponse<String> post(String target, String body) throws IOException, InterruptedException
+    {
+        HttpRequest.Builder request = HttpRequest.newBuilder(EMULATOR.endpoint()).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-amz-json-1.0");
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void answersCarryTheirChecksum() throws Exception
+    {
+        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{}");
+
+        CRC32 checksum = new CRC32();
+        checksum.update(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(checksum.getValue()));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(response.body()).isEqualTo("{\"TableNames\":[]}");
+    }
+
+    @Test
+    void unknownOperationsAreNamedInTheError() throws Exception
+    {
+        HttpResponse<String> response = post("DynamoDB_20120810.FlyToTheMoon", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("#UnknownOperationException").contains("FlyToTheMoon");
+        assertThat(post(null, "{}").body()).contains("#UnknownOperationException");
+    }
+
+    @Test
+    void malformedJsonIsASerializationError() throws Exception
+    {
+        HttpResponse<String> response = post("DynamoDB_20120810.GetItem", "{not json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#SerializationException\"");
+    }
+
+    @Test
+    void unknownParametersAreValidationErrorsNamingThem() throws Exception
+    {
+        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{\"Colour\":\"blue\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("#ValidationException").contains("Colour");
+    }
+
+    @Test
+    void healthCheckAnswersGet() throws Exception
+    {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(EMULATOR.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("healthy");
+    }
+
+    @Test
+    void unimplementedServiceOperationsAreValidationErrorsThroughTheSdk()
+    {
+        assertThatThrownBy(() -> EMULATOR.dynamoDbClient().executeStatement(request -> request.statement("SELECT * FROM t")))
+                .isExactlyInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("ExecuteStatement is not supported");
+    }
+
+    @Test
+    void endpointIsLoopback()
+    {
+        URI endpoint = EMULATOR.endpoint();
+        assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+        assertThat(endpoint.getPort()).isPositive();
+    }
+}
