@@ -1,0 +1,67 @@
+package io.gridsteward.analytics.trino;
+
+import io.trino.sql.parser.ParsingException;
+import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Statement;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Athena engine v3 is Trino: a metric file Trino's parser rejects would fail in production, whatever DuckDB thinks. */
+class MetricSqlParsesWithTrinoTest
+{
+    private static final Path METRICS = Path.of(System.getProperty("sql.directory", "../sql")).resolve("metrics");
+
+    private final SqlParser parser = new SqlParser();
+
+    @TestFactory
+    Stream<DynamicTest> everyMetricFileIsOneTrinoQuery()
+    {
+        return metricFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Statement statement = parser.createStatement(read(file));
+            assertThat(statement).as(file.toString()).isInstanceOf(Query.class);
+        }));
+    }
+
+    @Test
+    void thereAreMetricFilesToCheck()
+    {
+        assertThat(metricFiles()).isNotEmpty();
+    }
+
+    @Test
+    void parserRejectsDuckDbOnlySyntax()
+    {
+        assertThatThrownBy(() -> parser.createStatement("SELECT x::integer FROM ticket_events")).isInstanceOf(ParsingException.class);
+        assertThatThrownBy(() -> parser.createStatement("FROM ticket_events SELECT event_id")).isInstanceOf(ParsingException.class);
+    }
+
+    private static List<Path> metricFiles()
+    {
+        try (Stream<Path> files = Files.walk(METRICS)) {
+            return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
+        }
+        catch (IOException exception) {
+            throw new UncheckedIOException(exception);
+        }
+    }
+
+    private static String read(Path file)
+            throws IOException
+    {
+        // Trino's parser takes one statement without the terminating semicolon a file may end with.
+        String text = Files.readString(file).strip();
+        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+    }
+}
