@@ -7,7 +7,7 @@ public final class VersionConflictException extends DomainException {
     private final long expectedVersion;
 
     public VersionConflictException(TicketId ticketId, long expectedVersion) {
-        super("ticket %s is no longer at version %d".formatted(ticketId.value(), expectedVersion));
+        super("ticket %s is not at version %d".formatted(ticketId.value(), expectedVersion));
         this.ticketId = ticketId;
         this.expectedVersion = expectedVersion;
     }
