@@ -10,7 +10,6 @@ import io.gridsteward.local.demo.DemoSeeder;
 import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.lambda.FunctionDefinition;
 import io.gridsteward.local.lambda.FunctionInvoker;
-import io.gridsteward.local.lambda.FunctionPackages;
 import io.gridsteward.local.lambda.FunctionStatistics;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
@@ -37,6 +36,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,35 +116,46 @@ public final class LocalStack implements AutoCloseable {
         }
         DemoCounty county = DemoCounty.load();
 
+        // Ports are fixed first, so the functions' JVMs (the slow part) start alongside the servers they will call.
+        int dynamoDbPort = concretePort(options.dynamoDbPort(), "--dynamodb-port");
+        int s3Port = concretePort(options.s3Port(), "--s3-port");
+        URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
+        URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
+        long started = System.nanoTime();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<DynamoDbEmulator> emulatorStart = parallel.submit(() -> startEmulator(options.dynamoDbPort()));
-            Future<LocalS3Server> s3Start = parallel.submit(() -> LocalS3Server.start(options.s3Port(), dataDirectory.resolve("s3")));
+            Future<DynamoDbEmulator> emulatorStart = parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
+            Future<LocalS3Server> s3Start = parallel.submit(() -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
             Future<JsonWebTokens> tokensLoad = parallel.submit(() -> JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()));
-            List<Future<Path>> unpacked = specifications.stream()
-                    .map(specification -> parallel.submit(() -> FunctionPackages.unpack(project.resolve(specification.codeUri()),
-                            dataDirectory.resolve("functions").resolve(specification.name()))))
-                    .toList();
-
-            emulator = own(await(emulatorStart));
-            s3 = own(await(s3Start));
-            for (Future<Path> unpacking : unpacked) {
-                await(unpacking);
-            }
-            s3.createBucketIfMissing(LAKE_BUCKET);
-            dynamoDb = own(dynamoDbClient(emulator.endpoint()));
-
             Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
             for (SamTemplate.FunctionSpecification specification : specifications) {
                 FunctionDefinition definition = new FunctionDefinition(specification.name(), project.resolve(specification.codeUri()),
-                        specification.handler(), specification.timeout(), specification.memoryMegabytes(), environment(template, specification));
+                        specification.handler(), specification.timeout(), specification.memoryMegabytes(),
+                        environment(template, specification, dynamoDbEndpoint, s3Endpoint));
                 functionStarts.put(specification.name(), parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
             }
+
+            try {
+                emulator = own(await(emulatorStart));
+                s3 = own(await(s3Start));
+            } finally {
+                // Whatever happens next, every function JVM that started is stopped with the stack.
+                for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
+                    try {
+                        functions.put(start.getKey(), await(start.getValue()));
+                    } catch (Exception failedStart) {
+                        console.println("function " + start.getKey() + " did not start: " + failedStart.getMessage());
+                    }
+                }
+            }
+            s3.createBucketIfMissing(LAKE_BUCKET);
+            dynamoDb = own(dynamoDbClient(emulator.endpoint()));
             Future<Boolean> organisationsSeeded = parallel.submit(() -> {
                 createTableIfMissing(template.table());
                 return new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
             });
-            for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
-                functions.put(start.getKey(), await(start.getValue()));
+            long serversReady = System.nanoTime();
+            if (functions.size() < specifications.size()) {
+                throw new IllegalStateException("not every function started; see above");
             }
             boolean freshCounty = await(organisationsSeeded);
 
@@ -165,11 +177,33 @@ public final class LocalStack implements AutoCloseable {
             if (freshCounty) {
                 console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
             }
+            long functionsWarm = System.nanoTime();
             if (freshCounty && options.demoData()) {
                 int tickets = new DemoSeeder(county).seedTickets(httpEndpoint(),
                         user -> front.tokenFor(user.userId(), user.role(), user.orgId()));
                 console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
             }
+            console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms, demo data done after %d ms%n",
+                    (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private <T> T timed(String what, Callable<T> start) throws Exception {
+        long started = System.nanoTime();
+        T server = start.call();
+        console.printf("%s started in %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    /** A configured port as is; for 0, a port free right now (the server binds it a moment later). */
+    private static int concretePort(int port, String flag) throws IOException {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException failure) {
+            throw new IOException("no free port for " + flag, failure);
         }
     }
 
@@ -185,7 +219,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The template's environment with local values: !Ref of a parameter is its default, other intrinsics are dropped. */
-    private Map<String, String> environment(SamTemplate template, SamTemplate.FunctionSpecification specification) {
+    private Map<String, String> environment(SamTemplate template, SamTemplate.FunctionSpecification specification, URI dynamoDbEndpoint,
+                                            URI s3Endpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
         specification.environment().forEach((name, value) -> {
             Optional<String> resolved = switch (value) {
@@ -197,8 +232,8 @@ public final class LocalStack implements AutoCloseable {
         });
         environment.put("TABLE_NAME", TABLE_NAME);
         environment.put("LAKE_BUCKET", LAKE_BUCKET);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", emulator.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
         environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
         environment.put("QUERY_ENGINE", "duckdb");
         environment.put("LAKE_CACHE_DIRECTORY", dataDirectory.resolve("lake-cache").toString());
