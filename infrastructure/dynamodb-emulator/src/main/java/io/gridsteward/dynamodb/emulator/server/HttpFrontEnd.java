@@ -4,21 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.gridsteward.dynamodb.emulator.expression.ExpressionException;
 import io.gridsteward.dynamodb.emulator.operations.Operation;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
 
 /**
@@ -31,11 +23,6 @@ public final class HttpFrontEnd implements AutoCloseable
     private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        // Headers and body leave in separate writes; without TCP_NODELAY, Nagle's algorithm and the client's delayed
-        // acknowledgement hold every answer back for tens of milliseconds. Read once, when the JDK server first loads.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     /** Operations of the real services that this emulator does not implement: a clear ValidationException each. */
     private static final java.util.Set<String> NOT_IMPLEMENTED = java.util.Set.of(
@@ -48,8 +35,7 @@ public final class HttpFrontEnd implements AutoCloseable
             "UpdateKinesisStreamingDestination", "DescribeContributorInsights", "UpdateContributorInsights", "ListContributorInsights",
             "DescribeTableReplicaAutoScaling", "UpdateTableReplicaAutoScaling", "GetResourcePolicy", "PutResourcePolicy", "DeleteResourcePolicy");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer server;
     private final Map<String, Operation> dynamoDbOperations;
     private final Map<String, Operation> streamsOperations;
 
@@ -57,41 +43,45 @@ public final class HttpFrontEnd implements AutoCloseable
     {
         this.dynamoDbOperations = Map.copyOf(dynamoDbOperations);
         this.streamsOperations = Map.copyOf(streamsOperations);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new LoopbackHttpServer(port, this::handle);
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return server.port(); }
 
-    private void handle(HttpExchange exchange) throws IOException
+    private LoopbackHttpServer.Response handle(LoopbackHttpServer.Request request)
     {
-        try (exchange) {
-            byte[] requestBody;
-            try (InputStream input = exchange.getRequestBody()) {
-                requestBody = input.readAllBytes();
-            }
-            if (!exchange.getRequestMethod().equals("POST")) {
-                // The service answers health checks on GET /.
-                send(exchange, 200, "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8), "text/plain", null);
-                return;
-            }
-            int status;
-            ObjectNode body;
-            String errorType = null;
-            try {
-                body = dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"), requestBody);
-                status = 200;
-            }
-            catch (ApiException error) {
-                body = error.body();
-                status = error.status();
-                errorType = error.type();
-            }
-            send(exchange, status, JSON.writeValueAsBytes(body), "application/x-amz-json-1.0", errorType);
+        if (!request.method().equals("POST")) {
+            // The service answers health checks on GET /.
+            return new LoopbackHttpServer.Response(200, "text/plain", Map.of(),
+                    "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8));
         }
+        int status = 200;
+        ObjectNode body;
+        String errorType = null;
+        try {
+            body = dispatch(request.header("x-amz-target"), request.body());
+        }
+        catch (ApiException error) {
+            body = error.body();
+            status = error.status();
+            errorType = error.type();
+        }
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        }
+        catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("x-amz-crc32", Long.toString(checksum.getValue()));
+        headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (errorType != null) {
+            headers.put("x-amzn-ErrorType", errorType);
+        }
+        return new LoopbackHttpServer.Response(status, "application/x-amz-json-1.0", headers, bytes);
     }
 
     private ObjectNode dispatch(String target, byte[] requestBody)
@@ -139,26 +129,9 @@ public final class HttpFrontEnd implements AutoCloseable
         }
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body, String contentType, String errorType) throws IOException
-    {
-        CRC32 checksum = new CRC32();
-        checksum.update(body);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(checksum.getValue()));
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        if (errorType != null) {
-            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream output = exchange.getResponseBody()) {
-            output.write(body);
-        }
-    }
-
     @Override
     public void close()
     {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }
