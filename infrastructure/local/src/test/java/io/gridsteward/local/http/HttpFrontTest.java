@@ -2,6 +2,7 @@ package io.gridsteward.local.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.local.PortInUseException;
 import io.gridsteward.local.auth.JsonWebTokens;
 import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.InvocationResult;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The front against fake functions that record the events they get. */
 class HttpFrontTest {
@@ -112,6 +114,14 @@ class HttpFrontTest {
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(failed.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTakenPortIsOneClearMessage() {
+        assertThatThrownBy(() -> HttpFront.start(front.port(), Map.of(), new JsonWebTokens(JsonWebTokens.newKeyPair(), Clock.systemUTC()),
+                List.of(), () -> JSON.createObjectNode(), Clock.systemUTC(), System.out))
+                .isInstanceOf(PortInUseException.class)
+                .hasMessage("port " + front.port() + " is in use; pass --port N");
     }
 
     @Test
