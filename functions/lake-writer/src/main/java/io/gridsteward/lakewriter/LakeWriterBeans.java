@@ -1,10 +1,9 @@
 package io.gridsteward.lakewriter;
 
+import io.gridsteward.analytics.query.S3Addressing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.util.Optional;
-import java.util.stream.Stream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -20,7 +19,7 @@ public class LakeWriterBeans {
     S3Client s3Client(LakeWriterConfiguration configuration) {
         return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(configuration.s3PathStyle().orElseGet(LakeWriterBeans::endpointOverridden))
+                .forcePathStyle(configuration.s3PathStyle().orElseGet(S3Addressing::pathStyleByDefault))
                 .build();
     }
 
@@ -33,16 +32,5 @@ public class LakeWriterBeans {
     LakeBatchWriter lakeBatchWriter(S3Client s3Client, LakeWriterConfiguration configuration) {
         return new LakeBatchWriter(new StreamRecordConverter(), new ParquetObjectWriter(configuration.compression()),
                 new S3LakeBucket(s3Client, configuration.bucket()));
-    }
-
-    /** True when the SDK is pointed at another S3 endpoint (environment variable or its system property twin). */
-    static boolean endpointOverridden() {
-        return Stream.of(
-                        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_S3")),
-                        Optional.ofNullable(System.getProperty("aws.endpointUrlS3")),
-                        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")),
-                        Optional.ofNullable(System.getProperty("aws.endpointUrl")))
-                .flatMap(Optional::stream)
-                .anyMatch(value -> !value.isBlank());
     }
 }

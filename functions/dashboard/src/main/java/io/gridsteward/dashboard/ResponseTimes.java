@@ -1,0 +1,13 @@
+package io.gridsteward.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The response-times dashboard: time to dispatch per grid, exact nearest-rank percentiles. */
+public record ResponseTimes(String metric, List<GridResponseTime> rows, Instant computedAt) {
+
+    public static final String METRIC = "time_to_dispatch";
+
+    public record GridResponseTime(String gridId, long tickets, double medianSeconds, double p90Seconds) {
+    }
+}
