@@ -88,6 +88,7 @@ class LocalStackEndToEndTest {
             });
             assertThat(field(gridRow, "tickets", "tickets").asLong()).isEqualTo(1);
             assertThat(field(gridRow, "median_seconds", "medianSeconds").asDouble()).isEqualTo(expectedMedianSeconds);
+            stack.functionStatistics().forEach((name, statistics) -> System.out.println("function " + name + ": " + statistics.describe()));
         }
     }
 
