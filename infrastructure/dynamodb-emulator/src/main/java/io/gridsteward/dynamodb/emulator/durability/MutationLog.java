@@ -1,7 +1,7 @@
 package io.gridsteward.dynamodb.emulator.durability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.dynamodb.emulator.wire.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -29,7 +29,6 @@ public final class MutationLog implements AutoCloseable
     public static final String SNAPSHOT_FILE = "snapshot.json";
     public static final String LOG_FILE = "mutations.log";
     private static final int HEADER_BYTES = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
     private final long compactionThresholdBytes;
@@ -52,7 +51,7 @@ public final class MutationLog implements AutoCloseable
             Files.createDirectories(directory);
             Path snapshot = directory.resolve(SNAPSHOT_FILE);
             if (Files.exists(snapshot)) {
-                loadSnapshot.accept(JSON.readTree(snapshot.toFile()));
+                loadSnapshot.accept(JsonText.parse(Files.readAllBytes(snapshot)));
             }
             Path logFile = logFile();
             channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -93,7 +92,7 @@ public final class MutationLog implements AutoCloseable
             }
             JsonNode entry;
             try {
-                entry = JSON.readTree(payload);
+                entry = JsonText.parse(payload);
             }
             catch (IOException unreadable) {
                 break;
@@ -106,7 +105,7 @@ public final class MutationLog implements AutoCloseable
 
     public void append(ObjectNode entry) throws IOException
     {
-        byte[] payload = JSON.writeValueAsBytes(entry);
+        byte[] payload = JsonText.bytes(entry);
         CRC32 checksum = new CRC32();
         checksum.update(payload);
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + payload.length).order(ByteOrder.BIG_ENDIAN);
@@ -138,8 +137,9 @@ public final class MutationLog implements AutoCloseable
         Path temporary = directory.resolve(SNAPSHOT_FILE + ".tmp");
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream stream = Channels.newOutputStream(out);
-            JSON.writeValue(new NonClosingOutputStream(stream), snapshot);
+            OutputStream stream = new java.io.BufferedOutputStream(Channels.newOutputStream(out), 64 * 1024);
+            JsonText.write(snapshot, stream);
+            stream.flush();
             out.force(true);
         }
         Files.move(temporary, directory.resolve(SNAPSHOT_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -155,16 +155,5 @@ public final class MutationLog implements AutoCloseable
             channel.force(true);
             channel.close();
         }
-    }
-
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream
-    {
-        NonClosingOutputStream(OutputStream out) { super(out); }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException { out.write(bytes, offset, length); }
-
-        @Override
-        public void close() throws IOException { flush(); }
     }
 }

@@ -16,6 +16,7 @@ import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.value.ScalarOrder;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
+import io.gridsteward.dynamodb.emulator.wire.JsonText;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -227,7 +228,8 @@ public final class ReadOperations
             if (condition.operator() == Expressions.SortKeyCondition.Operator.BETWEEN
                     && ScalarOrder.compare(condition.value(), condition.upperBound().orElseThrow()) > 0) {
                 throw ApiException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: "
-                        + ItemCodec.encodeValue(condition.value()) + ", upper bound operand: AttributeValue: " + ItemCodec.encodeValue(condition.upperBound().get()));
+                        + JsonText.text(ItemCodec.encodeValue(condition.value())) + ", upper bound operand: AttributeValue: "
+                        + JsonText.text(ItemCodec.encodeValue(condition.upperBound().get())));
             }
         });
     }

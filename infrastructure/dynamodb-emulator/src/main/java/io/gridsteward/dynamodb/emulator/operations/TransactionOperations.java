@@ -203,7 +203,7 @@ public final class TransactionOperations
     {
         ObjectNode copy = ((ObjectNode) request).deepCopy();
         copy.remove("ClientRequestToken");
-        return copy.toString();
+        return io.gridsteward.dynamodb.emulator.wire.JsonText.text(copy);
     }
 
     private static Set<String> with(Set<String> common, String... more)

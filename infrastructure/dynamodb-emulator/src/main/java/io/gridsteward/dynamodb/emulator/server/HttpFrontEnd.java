@@ -2,7 +2,7 @@ package io.gridsteward.dynamodb.emulator.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.dynamodb.emulator.wire.JsonText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.expression.ExpressionException;
 import io.gridsteward.dynamodb.emulator.operations.Operation;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 /**
@@ -21,7 +22,6 @@ public final class HttpFrontEnd implements AutoCloseable
 {
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
 
     /** Operations of the real services that this emulator does not implement: a clear ValidationException each. */
@@ -44,6 +44,8 @@ public final class HttpFrontEnd implements AutoCloseable
         this.dynamoDbOperations = Map.copyOf(dynamoDbOperations);
         this.streamsOperations = Map.copyOf(streamsOperations);
         this.server = new LoopbackHttpServer(port, this::handle);
+        // Loads the JSON classes while the caller goes on, so that the first request does not pay for them.
+        Thread.ofVirtual().name("dynamodb-emulator-warm-up").start(() -> dispatch(DYNAMODB_PREFIX + "ListTables", "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     public int port() { return server.port(); }
@@ -66,18 +68,12 @@ public final class HttpFrontEnd implements AutoCloseable
             status = error.status();
             errorType = error.type();
         }
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        }
-        catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        byte[] bytes = JsonText.bytes(body);
         CRC32 checksum = new CRC32();
         checksum.update(bytes);
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("x-amz-crc32", Long.toString(checksum.getValue()));
-        headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
+        headers.put("x-amzn-RequestId", new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()).toString());
         if (errorType != null) {
             headers.put("x-amzn-ErrorType", errorType);
         }
@@ -103,7 +99,7 @@ public final class HttpFrontEnd implements AutoCloseable
         }
         JsonNode request;
         try {
-            request = requestBody.length == 0 ? JSON.createObjectNode() : JSON.readTree(requestBody);
+            request = requestBody.length == 0 ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : JsonText.parse(requestBody);
         }
         catch (JsonProcessingException malformed) {
             throw ApiException.serialization("Malformed JSON request body: " + malformed.getOriginalMessage());

@@ -1,7 +1,6 @@
 package io.gridsteward.dynamodb.emulator.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +38,6 @@ import java.util.function.Supplier;
 public final class Database
 {
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
-    private static final ObjectMapper DEFINITIONS = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -122,7 +120,7 @@ public final class Database
     public void putDefinition(TableDefinition definition)
     {
         ObjectNode entry = NODES.objectNode().put("type", "table");
-        entry.set("definition", DEFINITIONS.valueToTree(definition));
+        entry.set("definition", DefinitionCodec.toJson(definition));
         append(entry);
         applyDefinition(definition);
     }
@@ -137,7 +135,7 @@ public final class Database
     public void putStream(StreamMetadata metadata)
     {
         ObjectNode entry = NODES.objectNode().put("type", "stream");
-        entry.set("metadata", DEFINITIONS.valueToTree(metadata));
+        entry.set("metadata", DefinitionCodec.toJson(metadata));
         append(entry);
         applyStream(metadata);
     }
@@ -331,9 +329,9 @@ public final class Database
         }
         lastLogSequence = entrySequence;
         switch (entry.path("type").asText()) {
-            case "table" -> applyDefinition(DEFINITIONS.convertValue(entry.get("definition"), TableDefinition.class));
+            case "table" -> applyDefinition(DefinitionCodec.tableFromJson(entry.get("definition")));
             case "drop" -> tables.remove(entry.get("name").asText());
-            case "stream" -> applyStream(DEFINITIONS.convertValue(entry.get("metadata"), StreamMetadata.class));
+            case "stream" -> applyStream(DefinitionCodec.streamFromJson(entry.get("metadata")));
             case "commit" -> {
                 List<ItemChange> changes = new ArrayList<>();
                 for (JsonNode change : entry.get("changes")) {
@@ -362,14 +360,14 @@ public final class Database
         ArrayNode tableNodes = snapshot.putArray("tables");
         for (TableData table : tables.values()) {
             ObjectNode node = tableNodes.addObject();
-            node.set("definition", DEFINITIONS.valueToTree(table.definition()));
+            node.set("definition", DefinitionCodec.toJson(table.definition()));
             ArrayNode items = node.putArray("items");
             table.primary().iterator().forEachRemaining(item -> items.add(ItemCodec.encodeItem(item)));
         }
         ArrayNode streamNodes = snapshot.putArray("streams");
         for (StreamState stream : streams.values()) {
             ObjectNode node = streamNodes.addObject();
-            node.set("metadata", DEFINITIONS.valueToTree(stream.metadata()));
+            node.set("metadata", DefinitionCodec.toJson(stream.metadata()));
             ArrayNode records = node.putArray("records");
             stream.records().forEach(record -> records.add(StreamRecordCodec.toStorage(stream.arn(), record)));
         }
@@ -381,14 +379,14 @@ public final class Database
         lastLogSequence = snapshot.path("lsn").asLong();
         nextSequence = snapshot.path("nextSequence").asLong(1);
         for (JsonNode node : snapshot.path("tables")) {
-            TableData table = new TableData(DEFINITIONS.convertValue(node.get("definition"), TableDefinition.class));
+            TableData table = new TableData(DefinitionCodec.tableFromJson(node.get("definition")));
             for (JsonNode item : node.get("items")) {
                 table.put(ItemCodec.decodeItem(item));
             }
             tables.put(table.definition().name(), table);
         }
         for (JsonNode node : snapshot.path("streams")) {
-            StreamState stream = new StreamState(DEFINITIONS.convertValue(node.get("metadata"), StreamMetadata.class));
+            StreamState stream = new StreamState(DefinitionCodec.streamFromJson(node.get("metadata")));
             for (JsonNode record : node.get("records")) {
                 stream.append(StreamRecordCodec.fromStorage(record));
             }
