@@ -13,7 +13,6 @@ import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ public final class TransactionOperations
             "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
 
     private final Database database;
-    private final Map<String, Completed> completedByToken = new HashMap<>();
+    /** In the order of completion, so that expired tokens are always at the head. */
+    private final java.util.LinkedHashMap<String, Completed> completedByToken = new java.util.LinkedHashMap<>();
 
     private record Completed(String fingerprint, long atMillis, ObjectNode response) {}
 
@@ -75,7 +75,10 @@ public final class TransactionOperations
         String fingerprint = fingerprint(request);
         return database.write(() -> {
             long now = database.nowMillis();
-            completedByToken.values().removeIf(completed -> now - completed.atMillis() > IDEMPOTENCY_MILLIS);
+            java.util.Iterator<Completed> oldest = completedByToken.values().iterator();
+            while (oldest.hasNext() && now - oldest.next().atMillis() > IDEMPOTENCY_MILLIS) {
+                oldest.remove();
+            }
             if (token.isPresent()) {
                 Completed previous = completedByToken.get(token.get());
                 if (previous != null) {
