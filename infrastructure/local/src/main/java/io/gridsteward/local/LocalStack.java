@@ -117,6 +117,9 @@ public final class LocalStack implements AutoCloseable {
         DemoCounty county = DemoCounty.load();
 
         // Ports are fixed first, so the functions' JVMs (the slow part) start alongside the servers they will call.
+        if (options.port() != 0) {
+            concretePort(options.port(), "--port");
+        }
         int dynamoDbPort = concretePort(options.dynamoDbPort(), "--dynamodb-port");
         int s3Port = concretePort(options.s3Port(), "--s3-port");
         URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
@@ -195,14 +198,17 @@ public final class LocalStack implements AutoCloseable {
         return server;
     }
 
-    /** A configured port as is; for 0, a port free right now (the server binds it a moment later). */
+    /**
+     * A port that is free right now (the server binds it a moment later): the configured one, checked so that a
+     * taken port is reported before anything starts, or for 0 any free one.
+     */
     private static int concretePort(int port, String flag) throws IOException {
-        if (port != 0) {
-            return port;
-        }
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException failure) {
+            if (PortInUseException.isBindFailure(failure)) {
+                throw new PortInUseException(port, flag);
+            }
             throw new IOException("no free port for " + flag, failure);
         }
     }
@@ -339,6 +345,7 @@ public final class LocalStack implements AutoCloseable {
             ObjectNode node = functionStatus.putObject(name);
             statistics.initialisation().ifPresent(duration -> node.put("initMilliseconds", duration.toMillis()));
             statistics.coldStart().ifPresent(duration -> node.put("coldStartMilliseconds", duration.toMillis()));
+            statistics.firstInvocation().ifPresent(duration -> node.put("firstInvocationMilliseconds", duration.toMillis()));
             statistics.warmMedian().ifPresent(duration -> node.put("warmMedianMilliseconds", duration.toNanos() / 1e6));
             node.put("warmInvocations", statistics.warmInvocations());
             node.put("log", function.logFile().toString());

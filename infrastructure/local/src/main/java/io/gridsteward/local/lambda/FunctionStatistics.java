@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Start-up and latency figures of one function instance: cold is JVM start to first answer, warm is the median
- * time from enqueueing an invocation to its answer, over every invocation after the first.
+ * Start-up and latency figures of one function instance: init is JVM start to the runtime's first poll, cold is
+ * JVM start to first answer, warm is the median time from queueing an invocation to its answer, over every
+ * invocation after the first.
  */
 public final class FunctionStatistics {
     private final long processStartedNanos;
     private volatile Long initialisedNanos;
     private volatile Long firstAnswerNanos;
+    private volatile Long firstInvocationNanos;
     private final List<Long> warmLatencies = new ArrayList<>();
 
     public FunctionStatistics(long processStartedNanos) {
@@ -28,6 +30,7 @@ public final class FunctionStatistics {
     synchronized void recordAnswer(long enqueuedNanos, long answeredNanos) {
         if (firstAnswerNanos == null) {
             firstAnswerNanos = answeredNanos;
+            firstInvocationNanos = answeredNanos - enqueuedNanos;
         } else {
             warmLatencies.add(answeredNanos - enqueuedNanos);
         }
@@ -45,6 +48,12 @@ public final class FunctionStatistics {
         return first == null ? Optional.empty() : Optional.of(Duration.ofNanos(first - processStartedNanos));
     }
 
+    /** The first invocation, from being queued to its answer: it waits for init if init is not done yet. */
+    public Optional<Duration> firstInvocation() {
+        Long first = firstInvocationNanos;
+        return first == null ? Optional.empty() : Optional.of(Duration.ofNanos(first));
+    }
+
     public synchronized Optional<Duration> warmMedian() {
         if (warmLatencies.isEmpty()) {
             return Optional.empty();
@@ -58,7 +67,8 @@ public final class FunctionStatistics {
     }
 
     public String describe() {
-        return "init " + milliseconds(initialisation()) + ", cold (JVM start to first answer) " + milliseconds(coldStart())
+        return "init " + milliseconds(initialisation()) + ", JVM start to first answer " + milliseconds(coldStart())
+                + ", first invocation " + milliseconds(firstInvocation())
                 + ", warm p50 " + milliseconds(warmMedian()) + " over " + warmInvocations() + " invocations";
     }
 
