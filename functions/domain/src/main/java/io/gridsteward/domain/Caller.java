@@ -29,6 +29,11 @@ public record Caller(String userId, Role role, Optional<OrganisationId> organisa
         return new Caller(userId, role, Optional.of(organisationId));
     }
 
+    /** The platform acting on its own rules (auto-routing, the SLA sweeper); its events name the role SYSTEM. */
+    public static Caller system() {
+        return new Caller("system", Role.SYSTEM, Optional.empty());
+    }
+
     public boolean actsFor(OrganisationId organisation) {
         return organisationId.filter(organisation::equals).isPresent();
     }

@@ -2,13 +2,17 @@ package io.gridsteward.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A reported problem and where it stands. Immutable: every step returns the next ticket together with the
- * event that explains it ({@link TicketChange}); nothing changes a ticket without an event.
+ * event that explains it ({@link TicketChange}); nothing changes a ticket without an event. Each step checks, in
+ * this order: that the caller may take it ({@link TicketAccess}, 403), that the state allows it
+ * ({@link TicketLifecycle}, 409), and its values (422).
  *
  * <p>Times are kept to the millisecond, the precision they are stored with, so a ticket read back equals the one
  * written.
@@ -25,7 +29,14 @@ public record Ticket(
         Instant reportedAt,
         Optional<OrganisationId> assignee,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Priority priority,
+        SlaTarget sla,
+        Deadlines deadlines,
+        boolean overdue,
+        Optional<PhoneNumber> reporterPhone,
+        Optional<Resolution> resolution,
+        Optional<Evaluation> evaluation) {
 
     public Ticket {
         requireNonNull(id, "id");
@@ -37,6 +48,12 @@ public record Ticket(
         requireNonNull(reporterId, "reporterId");
         requireNonNull(channel, "channel");
         requireNonNull(assignee, "assignee");
+        requireNonNull(priority, "priority");
+        requireNonNull(sla, "sla");
+        requireNonNull(deadlines, "deadlines");
+        requireNonNull(reporterPhone, "reporterPhone");
+        requireNonNull(resolution, "resolution");
+        requireNonNull(evaluation, "evaluation");
         reportedAt = reportedAt.truncatedTo(ChronoUnit.MILLIS);
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
         if (version < 1) {
@@ -45,13 +62,14 @@ public record Ticket(
     }
 
     /**
-     * A resident or a grid worker reports a problem in a grid.
+     * A resident, a grid worker, a hotline operator or a supervisor reports a problem in a grid; the SLA target of
+     * its category and priority sets its due times from now.
      *
      * @throws ValidationException naming {@code gridId} when the organisation is not a grid, or {@code channel}
      *         when the reporter may not use it
      * @throws ForbiddenException when the caller may not report in this grid
      */
-    public static TicketChange report(TicketId id, TicketReport report, Organisation grid, Caller reporter, Instant at) {
+    public static TicketChange report(TicketId id, TicketReport report, Organisation grid, Caller reporter, Instant at, SlaPolicy policy) {
         Placement placement = grid.placement()
                 .orElseThrow(() -> ValidationException.of("gridId", "%s is a %s, not a grid".formatted(grid.id().value(), grid.kind())));
         if (!TicketAccess.mayReport(reporter, placement)) {
@@ -62,33 +80,217 @@ public record Ticket(
         if (!channel.isOpenTo(reporter.role())) {
             throw ValidationException.of("channel", "a %s cannot report through %s".formatted(reporter.role(), channel));
         }
+        SlaTarget sla = policy.targetFor(report.category(), report.priority());
         Ticket ticket = new Ticket(id, TicketStatus.REPORTED, report.category(), report.description(), placement,
-                report.location(), reporter.userId(), channel, at, Optional.empty(), 1, at);
+                report.location(), reporter.userId(), channel, at, Optional.empty(), 1, at, report.priority(), sla,
+                Deadlines.startingAt(at.truncatedTo(ChronoUnit.MILLIS), sla), false, report.reporterPhone(), Optional.empty(), Optional.empty());
         TicketEvent event = new TicketEvent(TicketEvent.idFor(id, 1), id, 1, TicketEventType.REPORTED, Optional.empty(),
-                TicketStatus.REPORTED, ticket.reportedAt(), reporter, placement, ticket.category(), Optional.empty(), Optional.empty());
+                TicketStatus.REPORTED, ticket.reportedAt(), reporter, placement, ticket.category(), Optional.empty(), Optional.empty(),
+                ticket.priority(), ticket.deadlines(), OptionalInt.empty(), List.of());
         return new TicketChange(ticket, event);
     }
 
     /**
-     * The town's dispatcher assigns the ticket to a grid team, a community of the same town, or a department.
+     * The town's dispatcher (or auto-routing) assigns the ticket to a grid team, a community of the same town, or a
+     * department. A dispatch after a return, an escalation or a reopening restarts the acceptance clock.
      *
      * @throws ForbiddenException when the caller is not a dispatcher of the ticket's town
      * @throws IllegalTransitionException when the ticket's status does not allow dispatch
      * @throws ValidationException naming {@code assigneeOrgId} when the organisation cannot take the ticket
      */
     public TicketChange dispatch(Organisation to, Caller by, Instant at) {
-        if (!TicketAccess.mayDispatch(by, this)) {
-            throw new ForbiddenException("only a dispatcher of town %s may dispatch this ticket".formatted(placement.town().value()));
-        }
+        requirePermitted(TicketEventType.DISPATCHED, by);
         requireAllowed(TicketEventType.DISPATCHED);
+        requireHandlerInReach(to, "assigneeOrgId");
+        Draft draft = new Draft(this);
+        draft.assignee = Optional.of(to.id());
+        if (status != TicketStatus.REPORTED) {
+            draft.deadlines = deadlines.acceptAgainFrom(at, sla);
+        }
+        return step(TicketEventType.DISPATCHED, by, at, Optional.empty(), draft);
+    }
+
+    /** A handler of the assignee organisation takes the ticket on (签收). */
+    public TicketChange accept(Caller by, Instant at) {
+        requirePermitted(TicketEventType.ACCEPTED, by);
+        requireAllowed(TicketEventType.ACCEPTED);
+        return step(TicketEventType.ACCEPTED, by, at, Optional.empty(), new Draft(this));
+    }
+
+    /** The assignee sends a wrongly dispatched ticket back to its town's dispatcher (退单); the assignee is cleared. */
+    public TicketChange giveBack(Note reason, Caller by, Instant at) {
+        requirePermitted(TicketEventType.RETURNED, by);
+        requireAllowed(TicketEventType.RETURNED);
+        Draft draft = new Draft(this);
+        draft.assignee = Optional.empty();
+        return step(TicketEventType.RETURNED, by, at, Optional.of(reason.text()), draft);
+    }
+
+    /**
+     * Moves the ticket up a level: to {@code target} when given (a county department, the ticket's town, or a grid
+     * or community of its town), otherwise to the level above its assignee (see {@link #derivedEscalationTarget}).
+     * The new level's acceptance clock starts now.
+     *
+     * @throws ValidationException naming {@code targetOrgId} when the target cannot take the ticket, or when none is
+     *         given and the ticket already sits with its town
+     */
+    public TicketChange escalate(Optional<Organisation> target, Note reason, Caller by, Instant at) {
+        requirePermitted(TicketEventType.ESCALATED, by);
+        requireAllowed(TicketEventType.ESCALATED);
+        OrganisationId to;
+        if (target.isPresent()) {
+            Organisation given = target.get();
+            boolean ownTown = given.kind() == OrganisationKind.TOWN && given.id().equals(placement.town());
+            if (!ownTown) {
+                requireHandlerInReach(given, "targetOrgId");
+            }
+            to = given.id();
+        }
+        else {
+            to = derivedEscalationTarget().orElseThrow(() -> ValidationException.of("targetOrgId",
+                    "is required: a ticket with its town escalates to a county department"));
+        }
+        if (assignee.equals(Optional.of(to))) {
+            throw ValidationException.of("targetOrgId", "the ticket is already with " + to.value());
+        }
+        Draft draft = new Draft(this);
+        draft.assignee = Optional.of(to);
+        draft.deadlines = deadlines.acceptAgainFrom(at, sla);
+        return step(TicketEventType.ESCALATED, by, at, Optional.of(reason.text()), draft);
+    }
+
+    /**
+     * The SLA sweeper's escalation of a ticket past its due time: flagged overdue, moved a level up, by SYSTEM.
+     *
+     * @throws IllegalStateException when the ticket is not overdue at {@code now} or cannot be escalated by the system
+     */
+    public TicketChange escalateOverdue(Instant now) {
+        Instant due = escalationDueAt().filter(at -> at.isBefore(now))
+                .orElseThrow(() -> new IllegalStateException("ticket %s is not overdue at %s".formatted(id.value(), now)));
+        String missed = status == TicketStatus.ACCEPTED ? "resolution" : "acceptance";
+        TicketChange change = escalate(Optional.empty(), new Note("overdue: %s was due at %s".formatted(missed, due)), Caller.system(), now);
+        Draft draft = new Draft(change.ticket());
+        draft.overdue = true;
+        return rebuild(change, draft);
+    }
+
+    /** A handler of the assignee organisation reports the problem solved, with a note and photos. */
+    public TicketChange resolve(Resolution resolution, Caller by, Instant at) {
+        requirePermitted(TicketEventType.RESOLVED, by);
+        requireAllowed(TicketEventType.RESOLVED);
+        Draft draft = new Draft(this);
+        draft.resolution = Optional.of(resolution);
+        return step(TicketEventType.RESOLVED, by, at, Optional.of(resolution.note().text()), draft);
+    }
+
+    /** The reporter rates the resolution. */
+    public TicketChange evaluate(Evaluation evaluation, Caller by, Instant at) {
+        requirePermitted(TicketEventType.EVALUATED, by);
+        requireAllowed(TicketEventType.EVALUATED);
+        Draft draft = new Draft(this);
+        draft.evaluation = Optional.of(evaluation);
+        return step(TicketEventType.EVALUATED, by, at, evaluation.comment().map(Note::text), draft);
+    }
+
+    /** The reporter is not satisfied: the assignee has to accept and resolve again, on fresh due times. */
+    public TicketChange reopen(Note reason, Caller by, Instant at) {
+        requirePermitted(TicketEventType.REOPENED, by);
+        requireAllowed(TicketEventType.REOPENED);
+        Draft draft = new Draft(this);
+        draft.deadlines = Deadlines.startingAt(at, sla);
+        draft.resolution = Optional.empty();
+        draft.evaluation = Optional.empty();
+        return step(TicketEventType.REOPENED, by, at, Optional.of(reason.text()), draft);
+    }
+
+    /** The town's dispatcher closes a resolved ticket. */
+    public TicketChange close(Optional<Note> note, Caller by, Instant at) {
+        requirePermitted(TicketEventType.CLOSED, by);
+        requireAllowed(TicketEventType.CLOSED);
+        return step(TicketEventType.CLOSED, by, at, note.map(Note::text), new Draft(this));
+    }
+
+    /** The town's dispatcher cancels a ticket that needs no handling (a duplicate, a report made in error). */
+    public TicketChange cancel(Note reason, Caller by, Instant at) {
+        requirePermitted(TicketEventType.CANCELLED, by);
+        requireAllowed(TicketEventType.CANCELLED);
+        return step(TicketEventType.CANCELLED, by, at, Optional.of(reason.text()), new Draft(this));
+    }
+
+    /** A town supervisor's note (督办): an event in the trace, the status stays. */
+    public TicketChange supervise(Note note, Caller by, Instant at) {
+        requirePermitted(TicketEventType.SUPERVISED, by);
+        requireAllowed(TicketEventType.SUPERVISED);
+        return step(TicketEventType.SUPERVISED, by, at, Optional.of(note.text()), new Draft(this));
+    }
+
+    /**
+     * The level above the assignee: the ticket's grid goes to its community, its community to its town; any other
+     * assignee (a department, another grid or community of the town) goes to the town. From the town itself there
+     * is no level to derive: a county department has to be named.
+     */
+    public Optional<OrganisationId> derivedEscalationTarget() {
+        if (assignee.isEmpty() || assignee.get().equals(placement.town())) {
+            return Optional.empty();
+        }
+        if (assignee.get().equals(placement.grid().organisationId())) {
+            return Optional.of(placement.community());
+        }
+        if (assignee.get().equals(placement.community())) {
+            return Optional.of(placement.town());
+        }
+        return Optional.of(placement.town());
+    }
+
+    /**
+     * When the SLA sweeper escalates this ticket unless someone acts: awaiting acceptance by an assignee below the
+     * town, the acceptance due time; accepted, the resolution due time. Tickets waiting for the town's dispatcher
+     * are in its queue, not the sweeper's.
+     */
+    public Optional<Instant> escalationDueAt() {
+        if (derivedEscalationTarget().isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (status) {
+            case DISPATCHED, ESCALATED, REOPENED -> Optional.of(deadlines.acceptBy());
+            case ACCEPTED -> Optional.of(deadlines.resolveBy());
+            case REPORTED, RETURNED, RESOLVED, EVALUATED, CLOSED, CANCELLED -> Optional.empty();
+        };
+    }
+
+    /** Waiting for the town's dispatcher: new, returned, or escalated up to the town. */
+    public boolean awaitsDispatcher() {
+        return switch (status) {
+            case REPORTED, RETURNED -> true;
+            case ESCALATED -> assignee.equals(Optional.of(placement.town()));
+            case DISPATCHED, ACCEPTED, RESOLVED, EVALUATED, REOPENED, CLOSED, CANCELLED -> false;
+        };
+    }
+
+    /** Open with an assignee below the town that has to act on it. */
+    public boolean openWithAssignee() {
+        return assignee.isPresent() && !awaitsDispatcher() && switch (status) {
+            case DISPATCHED, ACCEPTED, ESCALATED, REOPENED -> true;
+            case REPORTED, RETURNED, RESOLVED, EVALUATED, CLOSED, CANCELLED -> false;
+        };
+    }
+
+    /** A grid, or a community of the ticket's town, or a county department. */
+    private void requireHandlerInReach(Organisation to, String field) {
         if (!to.kind().handlesTickets()) {
-            throw ValidationException.of("assigneeOrgId", "%s is a %s, which does not handle tickets".formatted(to.id().value(), to.kind()));
+            throw ValidationException.of(field, "%s is a %s, which does not handle tickets".formatted(to.id().value(), to.kind()));
         }
         boolean local = to.kind() != OrganisationKind.DEPARTMENT;
         if (local && !to.town().equals(Optional.of(placement.town()))) {
-            throw ValidationException.of("assigneeOrgId", "%s lies outside the ticket's town %s".formatted(to.id().value(), placement.town().value()));
+            throw ValidationException.of(field, "%s lies outside the ticket's town %s".formatted(to.id().value(), placement.town().value()));
         }
-        return step(TicketEventType.DISPATCHED, by, at, Optional.of(to.id()), Optional.empty());
+    }
+
+    private void requirePermitted(TicketEventType step, Caller by) {
+        if (!TicketAccess.mayTake(by, step, this)) {
+            throw new ForbiddenException("a %s of %s may not %s this ticket".formatted(by.role(),
+                    by.organisationId().map(OrganisationId::value).orElse("no organisation"), TicketSteps.verb(step)));
+        }
     }
 
     private void requireAllowed(TicketEventType step) {
@@ -98,13 +300,48 @@ public record Ticket(
     }
 
     /** Applies one step of the lifecycle; every public transition ends here so version and event agree. */
-    private TicketChange step(TicketEventType type, Caller actor, Instant at, Optional<OrganisationId> newAssignee, Optional<String> reason) {
+    private TicketChange step(TicketEventType type, Caller actor, Instant at, Optional<String> reason, Draft draft) {
         TicketStatus target = TicketLifecycle.next(status, type).orElseThrow(() -> new IllegalTransitionException(id, status, type));
         long nextVersion = version + 1;
-        Ticket next = new Ticket(id, target, category, description, placement, location, reporterId, channel, reportedAt,
-                newAssignee.or(() -> assignee), nextVersion, at);
+        Ticket next = draft.build(target, nextVersion, at);
+        OptionalInt rating = type == TicketEventType.EVALUATED
+                ? OptionalInt.of(next.evaluation().orElseThrow().rating())
+                : OptionalInt.empty();
+        List<PhotoKey> photos = type == TicketEventType.RESOLVED ? next.resolution().orElseThrow().photos() : List.of();
         TicketEvent event = new TicketEvent(TicketEvent.idFor(id, nextVersion), id, nextVersion, type, Optional.of(status), target,
-                next.updatedAt(), actor, placement, category, next.assignee(), reason);
+                next.updatedAt(), actor, placement, category, next.assignee(), reason, next.priority(), next.deadlines(), rating, photos);
         return new TicketChange(next, event);
+    }
+
+    /** The same step with more changes to the ticket (the event already says what happened). */
+    private static TicketChange rebuild(TicketChange change, Draft draft) {
+        Ticket ticket = change.ticket();
+        return new TicketChange(draft.build(ticket.status(), ticket.version(), ticket.updatedAt()), change.event());
+    }
+
+    /** The fields a step may change, copied from the ticket before it. */
+    private static final class Draft {
+
+        private final Ticket before;
+        private Optional<OrganisationId> assignee;
+        private Deadlines deadlines;
+        private boolean overdue;
+        private Optional<Resolution> resolution;
+        private Optional<Evaluation> evaluation;
+
+        private Draft(Ticket before) {
+            this.before = before;
+            this.assignee = before.assignee();
+            this.deadlines = before.deadlines();
+            this.overdue = before.overdue();
+            this.resolution = before.resolution();
+            this.evaluation = before.evaluation();
+        }
+
+        private Ticket build(TicketStatus status, long version, Instant at) {
+            return new Ticket(before.id(), status, before.category(), before.description(), before.placement(), before.location(),
+                    before.reporterId(), before.channel(), before.reportedAt(), assignee, version, at, before.priority(), before.sla(),
+                    deadlines, overdue, before.reporterPhone(), resolution, evaluation);
+        }
     }
 }

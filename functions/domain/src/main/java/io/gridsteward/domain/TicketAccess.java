@@ -1,8 +1,29 @@
 package io.gridsteward.domain;
 
+import java.util.Optional;
+
 /**
- * Who may do what with a ticket. Jurisdiction follows the county's structure: the ticket's grid, its community
- * and its town contain it; a department sees what is assigned to it; a resident sees their own reports.
+ * Who may do what with a ticket: the one table of roles and jurisdictions. Jurisdiction follows the county's
+ * structure: the ticket's grid, its community and its town contain it; an assignee organisation handles what is
+ * assigned to it; a resident sees their own reports.
+ *
+ * <pre>
+ * step        who
+ * ----------  ---------------------------------------------------------------------------------------------
+ * report      RESIDENT anywhere; GRID_WORKER in their grid (patrol, hotline); TOWN_DISPATCHER in their town
+ *             (hotline); TOWN_SUPERVISOR in their town (supervision finding)
+ * read        the reporter; staff of the ticket's grid, community or town; the assignee's staff; COUNTY_LEADER
+ * dispatch    TOWN_DISPATCHER of the ticket's town; SYSTEM (auto-routing on intake)
+ * accept      a handler of the assignee organisation (see {@link #handlesAssignment})
+ * return      a handler of the assignee organisation
+ * escalate    a handler of the assignee organisation; TOWN_DISPATCHER of the ticket's town; SYSTEM (overdue)
+ * resolve     a handler of the assignee organisation
+ * evaluate    the reporter
+ * reopen      the reporter
+ * close       TOWN_DISPATCHER of the ticket's town
+ * cancel      TOWN_DISPATCHER of the ticket's town
+ * supervise   TOWN_SUPERVISOR of the ticket's town
+ * </pre>
  */
 public final class TicketAccess {
 
@@ -13,26 +34,57 @@ public final class TicketAccess {
         return switch (caller.role()) {
             case RESIDENT -> true;
             case GRID_WORKER -> caller.organisationId().filter(placement::isWithin).isPresent();
-            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER -> false;
+            case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(placement.town());
+            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
         };
     }
 
     public static boolean mayRead(Caller caller, Ticket ticket) {
-        if (caller.userId().equals(ticket.reporterId())) {
+        if (isReporter(caller, ticket)) {
             return true;
         }
         boolean assignedToCaller = ticket.assignee().filter(caller::actsFor).isPresent();
         return switch (caller.role()) {
             case RESIDENT -> false;
-            case COUNTY_LEADER -> true;
+            case COUNTY_LEADER, SYSTEM -> true;
             case DEPARTMENT_OFFICER -> assignedToCaller;
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
                     assignedToCaller || caller.organisationId().filter(ticket.placement()::isWithin).isPresent();
         };
     }
 
+    /** Whether the caller may take this step on the ticket; the lifecycle decides separately whether the state allows it. */
+    public static boolean mayTake(Caller caller, TicketEventType step, Ticket ticket) {
+        return switch (step) {
+            case REPORTED -> false;
+            case DISPATCHED -> isTownDispatcher(caller, ticket) || caller.role() == Role.SYSTEM;
+            case ACCEPTED, RETURNED, RESOLVED -> handlesAssignment(caller, ticket);
+            case ESCALATED -> handlesAssignment(caller, ticket) || isTownDispatcher(caller, ticket) || caller.role() == Role.SYSTEM;
+            case EVALUATED, REOPENED -> isReporter(caller, ticket);
+            case CLOSED, CANCELLED -> isTownDispatcher(caller, ticket);
+            case SUPERVISED -> caller.role() == Role.TOWN_SUPERVISOR && caller.actsFor(ticket.placement().town());
+        };
+    }
+
     public static boolean mayDispatch(Caller caller, Ticket ticket) {
-        return caller.role() == Role.TOWN_DISPATCHER && caller.actsFor(ticket.placement().town());
+        return mayTake(caller, TicketEventType.DISPATCHED, ticket);
+    }
+
+    /**
+     * The reporter's phone number is for the handling chain only: the reporter, the town's dispatchers and the
+     * assignee's handlers; not supervisors, leaders or neighbouring staff.
+     */
+    public static boolean maySeeContact(Caller caller, Ticket ticket) {
+        return isReporter(caller, ticket) || isTownDispatcher(caller, ticket) || handlesAssignment(caller, ticket);
+    }
+
+    /** A member of the assignee organisation in a role that handles tickets (not a supervisor or a leader). */
+    public static boolean handlesAssignment(Caller caller, Ticket ticket) {
+        Optional<OrganisationId> assignee = ticket.assignee().filter(caller::actsFor);
+        return assignee.isPresent() && switch (caller.role()) {
+            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, DEPARTMENT_OFFICER -> true;
+            case RESIDENT, TOWN_SUPERVISOR, COUNTY_LEADER, SYSTEM -> false;
+        };
     }
 
     /** Refuses a ticket outside the caller's sight as if it did not exist, so that refusals reveal nothing. */
@@ -40,5 +92,13 @@ public final class TicketAccess {
         if (!mayRead(caller, ticket)) {
             throw NotFoundException.ticket(ticket.id());
         }
+    }
+
+    private static boolean isReporter(Caller caller, Ticket ticket) {
+        return caller.role() != Role.SYSTEM && caller.userId().equals(ticket.reporterId());
+    }
+
+    private static boolean isTownDispatcher(Caller caller, Ticket ticket) {
+        return caller.role() == Role.TOWN_DISPATCHER && caller.actsFor(ticket.placement().town());
     }
 }

@@ -2,7 +2,9 @@ package io.gridsteward.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
@@ -10,7 +12,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * One immutable step of a ticket's trace (全程留痕): who did what, when, from which state to which, and why.
  * Written in the same transaction as the ticket's new state; {@code sequence} equals the ticket's version after
- * the step, so the trace is ordered and gap-free.
+ * the step, so the trace is ordered and gap-free. It carries the ticket's priority and due times after the step,
+ * the rating of an evaluation and the photo keys of a resolution, but never the reporter's contact details.
  */
 public record TicketEvent(
         String eventId,
@@ -24,7 +27,11 @@ public record TicketEvent(
         Placement placement,
         Category category,
         Optional<OrganisationId> assignee,
-        Optional<String> reason) {
+        Optional<String> reason,
+        Priority priority,
+        Deadlines deadlines,
+        OptionalInt rating,
+        List<PhotoKey> photos) {
 
     public TicketEvent {
         requireNonNull(eventId, "eventId");
@@ -38,6 +45,10 @@ public record TicketEvent(
         requireNonNull(category, "category");
         requireNonNull(assignee, "assignee");
         requireNonNull(reason, "reason");
+        requireNonNull(priority, "priority");
+        requireNonNull(deadlines, "deadlines");
+        requireNonNull(rating, "rating");
+        photos = List.copyOf(photos);
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1: " + sequence);
         }

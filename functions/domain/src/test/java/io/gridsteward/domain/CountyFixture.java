@@ -19,6 +19,8 @@ final class CountyFixture {
     static final Organisation WATER_DEPARTMENT = Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY.id());
     static final Organisation SCHOOL_UNIT = Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", COUNTY.id());
 
+    static final SlaPolicy SLA = SlaPolicy.bundled();
+
     static final Caller RESIDENT = Caller.resident("user-resident");
     static final Caller OTHER_RESIDENT = Caller.resident("user-other-resident");
     static final Caller EAST_DISPATCHER = Caller.staff("user-east-dispatcher", Role.TOWN_DISPATCHER, EAST_TOWN.id());
@@ -31,13 +33,20 @@ final class CountyFixture {
     }
 
     static Ticket reportedTicket() {
-        return Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW).ticket();
+        return Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW, SLA).ticket();
     }
 
     /** The reported ticket put straight into a status, as if its history had led there. */
     static Ticket ticketIn(TicketStatus status) {
         Ticket reported = reportedTicket();
+        return ticketIn(status, reported.assignee());
+    }
+
+    /** As {@link #ticketIn(TicketStatus)}, with an assignee. */
+    static Ticket ticketIn(TicketStatus status, Optional<OrganisationId> assignee) {
+        Ticket reported = reportedTicket();
         return new Ticket(reported.id(), status, reported.category(), reported.description(), reported.placement(), reported.location(),
-                reported.reporterId(), reported.channel(), reported.reportedAt(), reported.assignee(), 3, NOW);
+                reported.reporterId(), reported.channel(), reported.reportedAt(), assignee, 3, NOW, reported.priority(), reported.sla(),
+                reported.deadlines(), false, reported.reporterPhone(), reported.resolution(), reported.evaluation());
     }
 }

@@ -3,7 +3,10 @@ package io.gridsteward.domain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.gridsteward.domain.CountyFixture.EAST_DISPATCHER;
 import static io.gridsteward.domain.CountyFixture.NOW;
@@ -61,13 +64,74 @@ class TicketAccessTest {
         TicketAccess.requireReadable(RESIDENT, reportedTicket());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Role.class)
-    void onlyResidentsAndGridWorkersReport(Role role) {
-        Caller caller = role == Role.RESIDENT ? RESIDENT : Caller.staff("user-staff", role, new OrganisationId("grid-river-1"));
+    @ParameterizedTest(name = "{0} of {1} reports: {2}")
+    @CsvSource({
+            "GRID_WORKER, grid-river-1, true",
+            "GRID_WORKER, grid-hill-1, false",
+            "GRID_PARTY_LEADER, grid-river-1, false",
+            "COMMUNITY_SECRETARY, community-river, false",
+            "TOWN_DISPATCHER, town-east, true",
+            "TOWN_DISPATCHER, town-west, false",
+            "TOWN_SUPERVISOR, town-east, true",
+            "TOWN_SUPERVISOR, town-west, false",
+            "DEPARTMENT_OFFICER, dept-water, false",
+            "COUNTY_LEADER, county, false"})
+    void staffReportWithinTheirJurisdictionThroughTheirChannels(Role role, String organisation, boolean expected) {
+        Caller caller = Caller.staff("user-staff", role, new OrganisationId(organisation));
 
-        boolean expected = role == Role.RESIDENT || role == Role.GRID_WORKER;
         assertThat(TicketAccess.mayReport(caller, reportedTicket().placement())).isEqualTo(expected);
+    }
+
+    @Test
+    void residentsReportAnywhereAndTheSystemNever() {
+        assertThat(TicketAccess.mayReport(RESIDENT, reportedTicket().placement())).isTrue();
+        assertThat(TicketAccess.mayReport(Caller.system(), reportedTicket().placement())).isFalse();
+    }
+
+    /** Every caller against every step on a ticket reported by RESIDENT and dispatched to grid-river-1. */
+    @ParameterizedTest(name = "{0} of {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "RESIDENT | user-resident | EVALUATED REOPENED",
+            "RESIDENT | user-other-resident | ",
+            "GRID_WORKER | grid-river-1 | ACCEPTED RETURNED ESCALATED RESOLVED",
+            "GRID_PARTY_LEADER | grid-river-1 | ACCEPTED RETURNED ESCALATED RESOLVED",
+            "GRID_WORKER | grid-river-2 | ",
+            "COMMUNITY_SECRETARY | community-river | ",
+            "TOWN_DISPATCHER | town-east | DISPATCHED ESCALATED CLOSED CANCELLED",
+            "TOWN_DISPATCHER | town-west | ",
+            "TOWN_SUPERVISOR | town-east | SUPERVISED",
+            "TOWN_SUPERVISOR | town-west | ",
+            "DEPARTMENT_OFFICER | dept-water | ",
+            "COUNTY_LEADER | county | ",
+            "SYSTEM | system | DISPATCHED ESCALATED"})
+    void theStepsEachCallerMayTake(Role role, String organisationOrUser, String allowed) {
+        Caller caller = switch (role) {
+            case RESIDENT -> Caller.resident(organisationOrUser);
+            case SYSTEM -> Caller.system();
+            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER ->
+                    Caller.staff("user-staff", role, new OrganisationId(organisationOrUser));
+        };
+        Ticket dispatched = reportedTicket().dispatch(CountyFixture.RIVER_GRID, EAST_DISPATCHER, NOW).ticket();
+        java.util.Set<TicketEventType> expected = allowed == null ? Set.of()
+                : Arrays.stream(allowed.split(" ")).map(TicketEventType::valueOf).collect(Collectors.toSet());
+
+        java.util.Set<TicketEventType> actual = Arrays.stream(TicketEventType.values())
+                .filter(step -> TicketAccess.mayTake(caller, step, dispatched))
+                .collect(Collectors.toSet());
+
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void theContactIsForTheHandlingChainOnly() {
+        Ticket dispatched = reportedTicket().dispatch(CountyFixture.RIVER_GRID, EAST_DISPATCHER, NOW).ticket();
+
+        assertThat(TicketAccess.maySeeContact(RESIDENT, dispatched)).isTrue();
+        assertThat(TicketAccess.maySeeContact(EAST_DISPATCHER, dispatched)).isTrue();
+        assertThat(TicketAccess.maySeeContact(Caller.staff("user-grid", Role.GRID_WORKER, new OrganisationId("grid-river-1")), dispatched)).isTrue();
+        assertThat(TicketAccess.maySeeContact(Caller.staff("user-supervisor", Role.TOWN_SUPERVISOR, new OrganisationId("town-east")), dispatched)).isFalse();
+        assertThat(TicketAccess.maySeeContact(Caller.staff("user-leader", Role.COUNTY_LEADER, new OrganisationId("county")), dispatched)).isFalse();
+        assertThat(TicketAccess.maySeeContact(Caller.staff("user-secretary", Role.COMMUNITY_SECRETARY, new OrganisationId("community-river")), dispatched)).isFalse();
     }
 
     @ParameterizedTest(name = "{0} of {1} dispatches: {2}")

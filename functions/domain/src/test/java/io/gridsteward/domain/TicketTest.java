@@ -18,6 +18,7 @@ import static io.gridsteward.domain.CountyFixture.RESIDENT;
 import static io.gridsteward.domain.CountyFixture.RIVER_COMMUNITY;
 import static io.gridsteward.domain.CountyFixture.RIVER_GRID;
 import static io.gridsteward.domain.CountyFixture.RIVER_GRID_TWO;
+import static io.gridsteward.domain.CountyFixture.SLA;
 import static io.gridsteward.domain.CountyFixture.SCHOOL_UNIT;
 import static io.gridsteward.domain.CountyFixture.WATER_DEPARTMENT;
 import static io.gridsteward.domain.CountyFixture.WEST_DISPATCHER;
@@ -32,7 +33,7 @@ class TicketTest {
 
     @Test
     void reportingCreatesVersionOneWithItsReportedEvent() {
-        TicketChange change = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW);
+        TicketChange change = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW, SLA);
 
         Ticket ticket = change.ticket();
         assertThat(ticket.status()).isEqualTo(TicketStatus.REPORTED);
@@ -53,7 +54,7 @@ class TicketTest {
 
     @Test
     void reportingInSomethingThatIsNotAGridNamesGridId() {
-        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_COMMUNITY, RESIDENT, NOW))
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_COMMUNITY, RESIDENT, NOW, SLA))
                 .isInstanceOfSatisfying(ValidationException.class,
                         exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("gridId"));
     }
@@ -62,7 +63,7 @@ class TicketTest {
     void aResidentCannotReportThroughTheHotline() {
         TicketReport hotline = new TicketReport(POTHOLE.category(), POTHOLE.description(), POTHOLE.location(), Optional.of(Channel.HOTLINE));
 
-        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, RESIDENT, NOW))
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, RESIDENT, NOW, SLA))
                 .isInstanceOfSatisfying(ValidationException.class,
                         exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("channel"));
     }
@@ -71,17 +72,44 @@ class TicketTest {
     void aGridWorkerReportsOnPatrolInTheirOwnGridOnly() {
         Caller gridWorker = Caller.staff("user-grid-worker", Role.GRID_WORKER, RIVER_GRID.id());
 
-        Ticket ticket = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, gridWorker, NOW).ticket();
+        Ticket ticket = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, gridWorker, NOW, SLA).ticket();
 
         assertThat(ticket.channel()).isEqualTo(Channel.GRID_PATROL);
-        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-2"), POTHOLE, HILL_GRID, gridWorker, NOW))
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-2"), POTHOLE, HILL_GRID, gridWorker, NOW, SLA))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void aDispatcherCannotReport() {
-        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, EAST_DISPATCHER, NOW))
+    void aDispatcherEntersHotlineCallsOfTheirOwnTownOnly() {
+        TicketReport hotline = new TicketReport(POTHOLE.category(), POTHOLE.description(), POTHOLE.location(), Optional.empty(),
+                Priority.HIGH, Optional.of(new PhoneNumber("138 0013 8000")));
+
+        Ticket ticket = Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, EAST_DISPATCHER, NOW, SLA).ticket();
+
+        assertThat(ticket.channel()).isEqualTo(Channel.HOTLINE);
+        assertThat(ticket.reporterPhone()).contains(new PhoneNumber("138 0013 8000"));
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-2"), hotline, RIVER_GRID, WEST_DISPATCHER, NOW, SLA))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aCommunitySecretaryCannotReport() {
+        Caller secretary = Caller.staff("user-secretary", Role.COMMUNITY_SECRETARY, RIVER_COMMUNITY.id());
+
+        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, secretary, NOW, SLA))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void reportingSetsTheDueTimesOfTheCategoryAndPriority() {
+        TicketReport urgentLeak = new TicketReport(new Category("water-leak"), POTHOLE.description(), POTHOLE.location(), Optional.empty(),
+                Priority.URGENT, Optional.empty());
+
+        TicketChange change = Ticket.report(new TicketId("ticket-1"), urgentLeak, RIVER_GRID, RESIDENT, NOW, SLA);
+
+        assertThat(change.ticket().deadlines()).isEqualTo(new Deadlines(NOW.plusSeconds(15 * 60), NOW.plusSeconds(2 * 3600)));
+        assertThat(change.event().deadlines()).isEqualTo(change.ticket().deadlines());
+        assertThat(change.event().priority()).isEqualTo(Priority.URGENT);
     }
 
     @Test
@@ -170,7 +198,7 @@ class TicketTest {
 
     @Test
     void aChangeMustDescribeTheTicketsNewState() {
-        TicketChange reported = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW);
+        TicketChange reported = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW, SLA);
         TicketChange dispatched = reported.ticket().dispatch(RIVER_GRID, EAST_DISPATCHER, LATER);
 
         assertThatThrownBy(() -> new TicketChange(dispatched.ticket(), reported.event())).isInstanceOf(IllegalArgumentException.class);

@@ -145,11 +145,46 @@ class ValuesTest {
                 Optional.empty(), Optional.empty(), Optional.empty())).isInstanceOf(ValidationException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "12345", "call me", "+86 138 0013 8000 1234 5678 9"})
+    void phoneNumbersAreDigits(String value) {
+        assertThatThrownBy(() -> new PhoneNumber(value)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void phoneNumbersDoNotPrintThemselves() {
+        assertThat(new PhoneNumber("+86 138-0013-8000").toString()).doesNotContain("138");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../etc/passwd", "/leading-slash", "a b", "attachments/x/../y"})
+    void photoKeysAreObjectKeys(String value) {
+        assertThatThrownBy(() -> new PhotoKey(value)).isInstanceOf(ValidationException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 6, -1})
+    void ratingsAreOneToFive(int rating) {
+        assertThatThrownBy(() -> new Evaluation(rating, Optional.empty()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("rating"));
+    }
+
+    @Test
+    void systemIsNotIssuedToPeopleAndActsForNoOrganisation() {
+        assertThat(Role.SYSTEM.isIssuedToPeople()).isFalse();
+        assertThat(Caller.system().organisationId()).isEmpty();
+        assertThat(Role.RESIDENT.isIssuedToPeople()).isTrue();
+    }
+
     @Test
     void channelsFollowTheReportersRole() {
         assertThat(Channel.defaultFor(Role.RESIDENT)).contains(Channel.RESIDENT_APP);
         assertThat(Channel.defaultFor(Role.GRID_WORKER)).contains(Channel.GRID_PATROL);
-        assertThat(Channel.defaultFor(Role.TOWN_DISPATCHER)).isEmpty();
+        assertThat(Channel.defaultFor(Role.TOWN_DISPATCHER)).contains(Channel.HOTLINE);
+        assertThat(Channel.defaultFor(Role.TOWN_SUPERVISOR)).contains(Channel.SUPERVISION);
+        assertThat(Channel.defaultFor(Role.COUNTY_LEADER)).isEmpty();
+        assertThat(Channel.defaultFor(Role.SYSTEM)).isEmpty();
         assertThat(Channel.HOTLINE.isOpenTo(Role.GRID_WORKER)).isTrue();
         assertThat(Channel.HOTLINE.isOpenTo(Role.RESIDENT)).isFalse();
         for (Role role : Role.values()) {

@@ -1,0 +1,101 @@
+package io.gridsteward.domain;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Who gets a ticket first, as data: lines of {@code category,gridId,assignee}. {@code gridId} is a grid's id or
+ * {@code *} for every grid; a grid's own line wins over {@code *}. {@code assignee} is {@code GRID} (the ticket's
+ * own grid team), {@code COMMUNITY} (its community) or an organisation id (a county department). A ticket with no
+ * matching line waits in its town's dispatch queue.
+ */
+public final class RoutingRules {
+
+    static final String BUNDLED_RESOURCE = "routing-rules.csv";
+    private static final String ANY_GRID = "*";
+    private static final String OWN_GRID = "GRID";
+    private static final String OWN_COMMUNITY = "COMMUNITY";
+
+    private final String version;
+    private final Map<String, String> assignees;
+
+    private RoutingRules(String version, Map<String, String> assignees) {
+        this.version = version;
+        this.assignees = Map.copyOf(assignees);
+    }
+
+    /** The rules shipped with the code ({@code io/gridsteward/domain/routing-rules.csv}). */
+    public static RoutingRules bundled() {
+        return parse(DataFiles.read(BUNDLED_RESOURCE));
+    }
+
+    /** No rules: every ticket waits for the dispatcher. */
+    public static RoutingRules none() {
+        return new RoutingRules("none", Map.of());
+    }
+
+    public static RoutingRules parse(String text) {
+        String version = null;
+        Map<String, String> assignees = new HashMap<>();
+        int lineNumber = 0;
+        for (String line : text.split("\n")) {
+            lineNumber++;
+            String trimmed = line.strip();
+            if (trimmed.startsWith("# version:")) {
+                version = trimmed.substring("# version:".length()).strip();
+            }
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] cells = trimmed.split(",", -1);
+            if (cells.length != 3) {
+                throw new IllegalArgumentException("routing line %d: expected category,gridId,assignee".formatted(lineNumber));
+            }
+            try {
+                String category = new Category(cells[0].strip()).code();
+                String grid = cells[1].strip();
+                if (!grid.equals(ANY_GRID)) {
+                    new GridId(grid);
+                }
+                String assignee = cells[2].strip();
+                if (!assignee.equals(OWN_GRID) && !assignee.equals(OWN_COMMUNITY)) {
+                    new OrganisationId(assignee);
+                }
+                if (assignees.put(key(category, grid), assignee) != null) {
+                    throw new IllegalArgumentException("repeated " + category + "," + grid);
+                }
+            }
+            catch (IllegalArgumentException | ValidationException exception) {
+                throw new IllegalArgumentException("routing line %d: %s".formatted(lineNumber, exception.getMessage()), exception);
+            }
+        }
+        if (version == null) {
+            throw new IllegalArgumentException("the routing rules name no '# version:'");
+        }
+        return new RoutingRules(version, assignees);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The first assignee of a ticket of this category in this place, when a rule names one. */
+    public Optional<OrganisationId> firstAssignee(Category category, Placement placement) {
+        requireNonNull(category, "category");
+        requireNonNull(placement, "placement");
+        return Optional.ofNullable(assignees.get(key(category.code(), placement.grid().value())))
+                .or(() -> Optional.ofNullable(assignees.get(key(category.code(), ANY_GRID))))
+                .map(assignee -> switch (assignee) {
+                    case OWN_GRID -> placement.grid().organisationId();
+                    case OWN_COMMUNITY -> placement.community();
+                    default -> new OrganisationId(assignee);
+                });
+    }
+
+    private static String key(String category, String grid) {
+        return category + "," + grid;
+    }
+}

@@ -1,0 +1,91 @@
+package io.gridsteward.domain;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Due times per category and priority, as data: lines of {@code category,priority,acceptWithin,resolveWithin}
+ * (ISO-8601 durations), {@code *} as the category of the defaults, and a {@code # version: ...} line. A category
+ * without lines of its own takes the defaults; every priority must have a default.
+ */
+public final class SlaPolicy {
+
+    static final String BUNDLED_RESOURCE = "sla-policy.csv";
+    private static final String ANY_CATEGORY = "*";
+
+    private final String version;
+    private final Map<String, SlaTarget> targets;
+
+    private SlaPolicy(String version, Map<String, SlaTarget> targets) {
+        this.version = version;
+        this.targets = Map.copyOf(targets);
+    }
+
+    /** The policy shipped with the code ({@code io/gridsteward/domain/sla-policy.csv}). */
+    public static SlaPolicy bundled() {
+        return parse(DataFiles.read(BUNDLED_RESOURCE));
+    }
+
+    public static SlaPolicy parse(String text) {
+        String version = null;
+        Map<String, SlaTarget> targets = new HashMap<>();
+        int lineNumber = 0;
+        for (String line : text.split("\n")) {
+            lineNumber++;
+            String trimmed = line.strip();
+            if (trimmed.startsWith("# version:")) {
+                version = trimmed.substring("# version:".length()).strip();
+            }
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] cells = trimmed.split(",", -1);
+            if (cells.length != 4) {
+                throw new IllegalArgumentException("SLA line %d: expected category,priority,acceptWithin,resolveWithin".formatted(lineNumber));
+            }
+            try {
+                String category = cells[0].strip();
+                if (!category.equals(ANY_CATEGORY)) {
+                    new Category(category);
+                }
+                Priority priority = Priority.valueOf(cells[1].strip());
+                SlaTarget target = new SlaTarget(Duration.parse(cells[2].strip()), Duration.parse(cells[3].strip()));
+                if (targets.put(key(category, priority), target) != null) {
+                    throw new IllegalArgumentException("repeated " + category + "," + priority);
+                }
+            }
+            catch (IllegalArgumentException | DateTimeParseException | ValidationException exception) {
+                throw new IllegalArgumentException("SLA line %d: %s".formatted(lineNumber, exception.getMessage()), exception);
+            }
+        }
+        if (version == null) {
+            throw new IllegalArgumentException("the SLA policy names no '# version:'");
+        }
+        for (Priority priority : Priority.values()) {
+            if (!targets.containsKey(key(ANY_CATEGORY, priority))) {
+                throw new IllegalArgumentException("the SLA policy has no default ('*') for " + priority);
+            }
+        }
+        return new SlaPolicy(version, targets);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public SlaTarget targetFor(Category category, Priority priority) {
+        requireNonNull(category, "category");
+        requireNonNull(priority, "priority");
+        return Optional.ofNullable(targets.get(key(category.code(), priority)))
+                .orElseGet(() -> targets.get(key(ANY_CATEGORY, priority)));
+    }
+
+    private static String key(String category, Priority priority) {
+        return category + "," + priority;
+    }
+}

@@ -1,0 +1,24 @@
+package io.gridsteward.domain;
+
+/** The words of the API for each step: the path segment of {@code POST /v1/tickets/{id}/<step>}. */
+public final class TicketSteps {
+
+    private TicketSteps() {
+    }
+
+    public static String verb(TicketEventType step) {
+        return switch (step) {
+            case REPORTED -> "report";
+            case DISPATCHED -> "dispatch";
+            case ACCEPTED -> "accept";
+            case RETURNED -> "return";
+            case ESCALATED -> "escalate";
+            case RESOLVED -> "resolve";
+            case EVALUATED -> "evaluate";
+            case REOPENED -> "reopen";
+            case CLOSED -> "close";
+            case CANCELLED -> "cancel";
+            case SUPERVISED -> "supervise";
+        };
+    }
+}
