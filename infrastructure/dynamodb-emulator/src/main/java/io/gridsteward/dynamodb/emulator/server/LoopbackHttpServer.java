@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small HTTP/1.1 server for the loopback interface: one virtual thread per connection reading requests one after
+ * A small HTTP/1.1 server for the loopback interface: one thread per connection reading requests one after
  * the other (keep-alive), each answered with a single write. It serves the AWS JSON protocol's needs — POST with a
  * Content-Length or chunked body, {@code Expect: 100-continue} — and nothing more, without the selector hand-off per
  * request that the JDK's server makes.
@@ -64,7 +64,7 @@ final class LoopbackHttpServer implements AutoCloseable
                 Socket socket = serverSocket.accept();
                 socket.setTcpNoDelay(true);
                 connections.add(socket);
-                Thread.ofVirtual().name("dynamodb-emulator-connection").start(() -> serve(socket));
+                Thread.ofPlatform().daemon().name("dynamodb-emulator-connection").start(() -> serve(socket));
             }
             catch (IOException failure) {
                 if (!closed) {
