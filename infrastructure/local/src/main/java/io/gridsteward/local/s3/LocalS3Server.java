@@ -19,6 +19,7 @@ import java.util.Properties;
  * 501 to the aws-chunked uploads that SDK 2.57 sends by default.
  */
 public final class LocalS3Server implements AutoCloseable {
+    private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
     private final S3Proxy proxy;
     private final BlobStoreContext context;
 
@@ -30,6 +31,10 @@ public final class LocalS3Server implements AutoCloseable {
     /** Serves {@code directory} on {@code port} of the loopback interface (0 for an ephemeral port). */
     public static LocalS3Server start(int port, Path directory) throws IOException {
         Files.createDirectories(directory);
+        // jclouds needs no Guice AOP; without bytecode generation Guice leaves sun.misc.Unsafe alone (JDK 24+ warns).
+        if (System.getProperty(GUICE_BYTECODE_GENERATION) == null) {
+            System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
+        }
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")

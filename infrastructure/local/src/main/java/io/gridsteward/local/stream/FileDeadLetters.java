@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Dead letters as JSON files, one per given-up run of records: {@code <shard>-<first>-<last>.json}. */
 public final class FileDeadLetters implements DeadLetters {
@@ -21,7 +22,7 @@ public final class FileDeadLetters implements DeadLetters {
     }
 
     @Override
-    public void accept(java.util.List<StreamRecordJson> records, String reason) {
+    public void accept(List<StreamRecordJson> records, String reason) {
         StreamRecordJson first = records.getFirst();
         StreamRecordJson last = records.getLast();
         Path file = directory.resolve(first.shardId() + "-" + first.sequenceNumber() + "-" + last.sequenceNumber() + ".json");
