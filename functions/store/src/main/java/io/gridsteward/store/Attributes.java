@@ -3,12 +3,15 @@ package io.gridsteward.store;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Reads and writes the attribute types of the contract: strings, numbers, ISO instants with milliseconds. */
 final class Attributes {
@@ -44,6 +47,24 @@ final class Attributes {
 
     Optional<String> optionalString(String name) {
         return Optional.ofNullable(item.get(name)).map(AttributeValue::s);
+    }
+
+    boolean bool(String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    OptionalLong optionalLong(String name) {
+        return item.containsKey(name) ? OptionalLong.of(longNumber(name)) : OptionalLong.empty();
+    }
+
+    List<String> strings(String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    Duration duration(String name) {
+        return Duration.parse(string(name));
     }
 
     long longNumber(String name) {
@@ -94,6 +115,28 @@ final class Attributes {
         Builder number(String name, double value) {
             item.put(name, AttributeValue.fromN(BigDecimal.valueOf(value).toPlainString()));
             return this;
+        }
+
+        Builder bool(String name, boolean value) {
+            item.put(name, AttributeValue.fromBool(value));
+            return this;
+        }
+
+        Builder optionalNumber(String name, OptionalLong value) {
+            value.ifPresent(present -> number(name, present));
+            return this;
+        }
+
+        /** A list of strings, left out when empty so that items stay small. */
+        Builder strings(String name, List<String> values) {
+            if (!values.isEmpty()) {
+                item.put(name, AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList()));
+            }
+            return this;
+        }
+
+        Builder duration(String name, Duration value) {
+            return string(name, value.toString());
         }
 
         Builder instant(String name, Instant value) {

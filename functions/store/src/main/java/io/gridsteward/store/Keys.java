@@ -1,12 +1,15 @@
 package io.gridsteward.store;
 
+import io.gridsteward.domain.GridId;
 import io.gridsteward.domain.OrganisationId;
 import io.gridsteward.domain.TicketId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Every key of the single table, built in one place (see the module README's access patterns). */
+/** Every key of the single table and its indexes, built in one place (see the module README's access patterns). */
 final class Keys {
 
     static final String PARTITION = "pk";
@@ -34,6 +37,36 @@ final class Keys {
 
     static String idempotencyPartition(String callerId, String key) {
         return "IDEMPOTENCY#" + callerId + "#" + key;
+    }
+
+    /** gsi1: the tickets a town's dispatcher has to act on. */
+    static String townQueue(OrganisationId town) {
+        return "QUEUE#" + town.value();
+    }
+
+    /** gsi1: the open tickets an organisation has to act on. */
+    static String assignedTo(OrganisationId organisation) {
+        return "ASSIGNEE#" + organisation.value();
+    }
+
+    /** gsi1: the organisations under a parent. */
+    static String childrenOf(OrganisationId parent) {
+        return "CHILDREN#" + parent.value();
+    }
+
+    /** gsi2: a reporter's tickets. */
+    static String reportedBy(String reporterId) {
+        return "REPORTER#" + reporterId;
+    }
+
+    /** gsi3: a grid's tickets, sorted by status. */
+    static String inGrid(GridId grid) {
+        return "GRID#" + grid.value();
+    }
+
+    /** gsi4: the tickets whose escalation falls due on a UTC day; the sweeper reads the days up to today. */
+    static String dueOn(Instant due) {
+        return "DUE#" + due.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     static Map<String, AttributeValue> key(String partition, String sort) {

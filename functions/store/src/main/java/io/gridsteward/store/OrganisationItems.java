@@ -15,8 +15,13 @@ final class OrganisationItems {
     private OrganisationItems() {
     }
 
+    /** With its place under its parent in the WORK index ({@code CHILDREN#{parentId}}, by kind then id). */
     static Map<String, AttributeValue> item(Organisation organisation) {
-        return Attributes.builder(ENTITY, Keys.organisation(organisation.id()))
+        Attributes.Builder builder = Attributes.builder(ENTITY, Keys.organisation(organisation.id()));
+        organisation.parentId().ifPresent(parent -> builder
+                .string(TableIndex.WORK.partitionAttribute(), Keys.childrenOf(parent))
+                .string(TableIndex.WORK.sortAttribute(), organisation.kind().name() + "#" + organisation.id().value()));
+        return builder
                 .string("orgId", organisation.id().value())
                 .string("kind", organisation.kind().name())
                 .string("name", organisation.name())

@@ -12,6 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The table of docs/contracts.md as a CreateTable request, for tests and local tools; in AWS, template.yaml
  * creates it. The TTL on {@code expiresAt} is a separate UpdateTimeToLive call.
@@ -20,7 +24,7 @@ public final class TableDefinition {
 
     public static final String DEFAULT_TABLE_NAME = "grid-steward";
     public static final String TIME_TO_LIVE_ATTRIBUTE = "expiresAt";
-    public static final String INDEX_ONE = "gsi1";
+    public static final String INDEX_ONE = TableIndex.WORK.indexName();
 
     private TableDefinition() {
     }
@@ -35,22 +39,29 @@ public final class TableDefinition {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        stringAttribute(Keys.PARTITION),
-                        stringAttribute(Keys.SORT),
-                        stringAttribute("gsi1pk"),
-                        stringAttribute("gsi1sk"))
+                .attributeDefinitions(attributeDefinitions())
                 .keySchema(key(Keys.PARTITION, KeyType.HASH), key(Keys.SORT, KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(INDEX_ONE)
-                        .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
+                .globalSecondaryIndexes(Arrays.stream(TableIndex.values())
+                        .map(index -> GlobalSecondaryIndex.builder()
+                                .indexName(index.indexName())
+                                .keySchema(key(index.partitionAttribute(), KeyType.HASH), key(index.sortAttribute(), KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                .build())
+                        .toList())
                 .streamSpecification(StreamSpecification.builder()
                         .streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
                         .build())
                 .build();
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions() {
+        List<AttributeDefinition> definitions = new ArrayList<>(List.of(stringAttribute(Keys.PARTITION), stringAttribute(Keys.SORT)));
+        for (TableIndex index : TableIndex.values()) {
+            definitions.add(stringAttribute(index.partitionAttribute()));
+            definitions.add(stringAttribute(index.sortAttribute()));
+        }
+        return definitions;
     }
 
     private static AttributeDefinition stringAttribute(String name) {

@@ -3,12 +3,20 @@ package io.gridsteward.store;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.Category;
 import io.gridsteward.domain.Channel;
+import io.gridsteward.domain.Deadlines;
 import io.gridsteward.domain.Description;
+import io.gridsteward.domain.Evaluation;
 import io.gridsteward.domain.GridId;
 import io.gridsteward.domain.Location;
+import io.gridsteward.domain.Note;
 import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.PhoneNumber;
+import io.gridsteward.domain.PhotoKey;
 import io.gridsteward.domain.Placement;
+import io.gridsteward.domain.Priority;
+import io.gridsteward.domain.Resolution;
 import io.gridsteward.domain.Role;
+import io.gridsteward.domain.SlaTarget;
 import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketEvent;
 import io.gridsteward.domain.TicketEventType;
@@ -16,9 +24,18 @@ import io.gridsteward.domain.TicketId;
 import io.gridsteward.domain.TicketStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
-/** Ticket and TicketEvent items, attribute by attribute as docs/contracts.md lists them. */
+/**
+ * Ticket and TicketEvent items, attribute by attribute as docs/contracts.md lists them, with the ticket's index
+ * keys. The reporter's phone number is an attribute of the ticket item only, never of an event item, so the lake
+ * (which reads events) never sees it.
+ */
 final class TicketItems {
 
     static final String TICKET_ENTITY = "Ticket";
@@ -29,7 +46,7 @@ final class TicketItems {
 
     static Map<String, AttributeValue> item(Ticket ticket) {
         Placement placement = ticket.placement();
-        return Attributes.builder(TICKET_ENTITY, Keys.ticket(ticket.id()))
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(TICKET_ENTITY, Keys.ticket(ticket.id()))
                 .string("ticketId", ticket.id().value())
                 .string("status", ticket.status().name())
                 .string("category", ticket.category().code())
@@ -45,7 +62,43 @@ final class TicketItems {
                 .optionalString("assigneeOrgId", ticket.assignee().map(OrganisationId::value))
                 .number("version", ticket.version())
                 .instant("updatedAt", ticket.updatedAt())
-                .build();
+                .string("priority", ticket.priority().name())
+                .duration("slaAcceptWithin", ticket.sla().acceptWithin())
+                .duration("slaResolveWithin", ticket.sla().resolveWithin())
+                .instant("acceptDueAt", ticket.deadlines().acceptBy())
+                .instant("resolveDueAt", ticket.deadlines().resolveBy())
+                .bool("overdue", ticket.overdue())
+                .optionalString("reporterPhone", ticket.reporterPhone().map(PhoneNumber::value))
+                .optionalString("resolutionNote", ticket.resolution().map(resolution -> resolution.note().text()))
+                .strings("photoKeys", ticket.resolution().map(TicketItems::photoKeys).orElse(List.of()))
+                .optionalNumber("rating", ticket.evaluation().map(evaluation -> OptionalLong.of(evaluation.rating())).orElse(OptionalLong.empty()))
+                .optionalString("evaluationComment", ticket.evaluation().flatMap(Evaluation::comment).map(Note::text))
+                .build());
+        item.putAll(indexKeys(ticket));
+        return Map.copyOf(item);
+    }
+
+    /** The ticket's place in each sparse index, derived from its state so that a Put keeps every index right. */
+    static Map<String, AttributeValue> indexKeys(Ticket ticket) {
+        Map<String, AttributeValue> keys = new HashMap<>();
+        String id = ticket.id().value();
+        if (ticket.awaitsDispatcher()) {
+            index(keys, TableIndex.WORK, Keys.townQueue(ticket.placement().town()), Attributes.format(ticket.deadlines().acceptBy()) + "#" + id);
+        }
+        else if (ticket.openWithAssignee()) {
+            index(keys, TableIndex.WORK, Keys.assignedTo(ticket.assignee().orElseThrow()),
+                    Attributes.format(ticket.escalationDueAt().orElseThrow()) + "#" + id);
+        }
+        index(keys, TableIndex.REPORTER, Keys.reportedBy(ticket.reporterId()), Attributes.format(ticket.reportedAt()) + "#" + id);
+        index(keys, TableIndex.GRID, Keys.inGrid(ticket.placement().grid()),
+                ticket.status().name() + "#" + Attributes.format(ticket.reportedAt()) + "#" + id);
+        ticket.escalationDueAt().ifPresent(due -> index(keys, TableIndex.DUE, Keys.dueOn(due), Attributes.format(due) + "#" + id));
+        return keys;
+    }
+
+    private static void index(Map<String, AttributeValue> keys, TableIndex index, String partition, String sort) {
+        keys.put(index.partitionAttribute(), AttributeValue.fromS(partition));
+        keys.put(index.sortAttribute(), AttributeValue.fromS(sort));
     }
 
     static Map<String, AttributeValue> item(TicketEvent event) {
@@ -67,11 +120,22 @@ final class TicketItems {
                 .string("category", event.category().code())
                 .optionalString("assigneeOrgId", event.assignee().map(OrganisationId::value))
                 .optionalString("reason", event.reason())
+                .string("priority", event.priority().name())
+                .instant("acceptDueAt", event.deadlines().acceptBy())
+                .instant("resolveDueAt", event.deadlines().resolveBy())
+                .optionalNumber("rating", event.rating().isPresent() ? OptionalLong.of(event.rating().getAsInt()) : OptionalLong.empty())
+                .strings("photoKeys", event.photos().stream().map(PhotoKey::value).toList())
                 .build();
     }
 
     static Ticket ticket(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
+        Optional<Resolution> resolution = attributes.optionalString("resolutionNote")
+                .map(note -> new Resolution(new Note(note), attributes.strings("photoKeys").stream().map(PhotoKey::new).toList()));
+        OptionalLong rating = attributes.optionalLong("rating");
+        Optional<Evaluation> evaluation = rating.isPresent()
+                ? Optional.of(new Evaluation((int) rating.getAsLong(), attributes.optionalString("evaluationComment").map(Note::new)))
+                : Optional.empty();
         return new Ticket(
                 new TicketId(attributes.string("ticketId")),
                 TicketStatus.valueOf(attributes.string("status")),
@@ -84,13 +148,21 @@ final class TicketItems {
                 attributes.instant("reportedAt"),
                 attributes.optionalString("assigneeOrgId").map(OrganisationId::new),
                 attributes.longNumber("version"),
-                attributes.instant("updatedAt"));
+                attributes.instant("updatedAt"),
+                Priority.valueOf(attributes.string("priority")),
+                new SlaTarget(attributes.duration("slaAcceptWithin"), attributes.duration("slaResolveWithin")),
+                deadlines(attributes),
+                attributes.bool("overdue"),
+                attributes.optionalString("reporterPhone").map(PhoneNumber::new),
+                resolution,
+                evaluation);
     }
 
     static TicketEvent event(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
         Caller actor = new Caller(attributes.string("actorId"), Role.valueOf(attributes.string("actorRole")),
                 attributes.optionalString("actorOrgId").map(OrganisationId::new));
+        OptionalLong rating = attributes.optionalLong("rating");
         return new TicketEvent(
                 attributes.string("eventId"),
                 new TicketId(attributes.string("ticketId")),
@@ -103,7 +175,19 @@ final class TicketItems {
                 placement(attributes),
                 new Category(attributes.string("category")),
                 attributes.optionalString("assigneeOrgId").map(OrganisationId::new),
-                attributes.optionalString("reason"));
+                attributes.optionalString("reason"),
+                Priority.valueOf(attributes.string("priority")),
+                deadlines(attributes),
+                rating.isPresent() ? OptionalInt.of((int) rating.getAsLong()) : OptionalInt.empty(),
+                attributes.strings("photoKeys").stream().map(PhotoKey::new).toList());
+    }
+
+    private static List<String> photoKeys(Resolution resolution) {
+        return resolution.photos().stream().map(PhotoKey::value).toList();
+    }
+
+    private static Deadlines deadlines(Attributes attributes) {
+        return new Deadlines(attributes.instant("acceptDueAt"), attributes.instant("resolveDueAt"));
     }
 
     private static Placement placement(Attributes attributes) {

@@ -59,14 +59,32 @@ public final class TicketStore {
      * @throws IdempotencyKeyReusedException when the key was used before for a different request
      */
     public CreateOutcome create(TicketChange reported, Optional<IdempotencyClaim> idempotency) {
-        if (reported.ticket().version() != 1) {
+        return create(List.of(reported), idempotency);
+    }
+
+    /**
+     * Stores a new ticket reached through several steps at once (reported, then dispatched by auto-routing): the
+     * last step's state and every step's event, in one transaction.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used before for a different request
+     */
+    public CreateOutcome create(List<TicketChange> intake, Optional<IdempotencyClaim> idempotency) {
+        if (intake.isEmpty() || intake.getFirst().ticket().version() != 1) {
             throw new IllegalArgumentException("a new ticket starts at version 1");
         }
+        for (int index = 1; index < intake.size(); index++) {
+            if (intake.get(index).ticket().version() != index + 1 || !intake.get(index).ticket().id().equals(intake.getFirst().ticket().id())) {
+                throw new IllegalArgumentException("the steps of an intake follow each other on one ticket");
+            }
+        }
+        Ticket last = intake.getLast().ticket();
+        List<TicketEvent> events = intake.stream().map(TicketChange::event).toList();
         Instant now = clock.instant();
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(TicketItems.item(reported.ticket()), "attribute_not_exists(pk)", Map.of()));
-        writes.add(put(TicketItems.item(reported.event()), "attribute_not_exists(pk)", Map.of()));
-        idempotency.ifPresent(claim -> writes.add(put(idempotencyItem(claim, reported.ticket().id(), now),
+        writes.add(put(TicketItems.item(last), "attribute_not_exists(pk)", Map.of()));
+        events.forEach(event -> writes.add(put(TicketItems.item(event), "attribute_not_exists(pk)", Map.of())));
+        int claimIndex = writes.size();
+        idempotency.ifPresent(claim -> writes.add(put(idempotencyItem(claim, last.id(), now),
                 "attribute_not_exists(pk) OR expiresAt < :now", Map.of(":now", epochSeconds(now)))));
         for (int attempt = 1; ; attempt++) {
             if (idempotency.isPresent()) {
@@ -81,13 +99,13 @@ public final class TicketStore {
             }
             catch (TransactionCanceledException exception) {
                 // A concurrent request with the same key got there first: look again, and answer as its retry would be.
-                boolean raced = idempotency.isPresent() && (failedCondition(exception, 2) || conflicted(exception));
+                boolean raced = idempotency.isPresent() && (failedCondition(exception, claimIndex) || conflicted(exception));
                 if (!raced || attempt == MAXIMUM_CREATE_ATTEMPTS) {
                     throw exception;
                 }
             }
         }
-        return new CreateOutcome(new TicketHistory(reported.ticket(), List.of(reported.event())), false);
+        return new CreateOutcome(new TicketHistory(last, events), false);
     }
 
     /**
@@ -144,6 +162,105 @@ public final class TicketStore {
         }
         while (startKey != null);
         return ticket == null ? Optional.empty() : Optional.of(new TicketHistory(ticket, events));
+    }
+
+    /**
+     * One page of a list, read from its index with one Query (never a Scan). The filter's status narrows the
+     * grid list by key; everything else is a filter expression.
+     *
+     * @throws InvalidCursorException when the page request's cursor was not handed out by this list
+     */
+    public TicketPage list(TicketList list, TicketFilter filter, PageRequest page) {
+        TableIndex index = switch (list) {
+            case TicketList.TownQueue ignored -> TableIndex.WORK;
+            case TicketList.AssignedTo ignored -> TableIndex.WORK;
+            case TicketList.ReportedBy ignored -> TableIndex.REPORTER;
+            case TicketList.InGrid ignored -> TableIndex.GRID;
+        };
+        String partition = switch (list) {
+            case TicketList.TownQueue queue -> Keys.townQueue(queue.town());
+            case TicketList.AssignedTo assigned -> Keys.assignedTo(assigned.organisation());
+            case TicketList.ReportedBy reporter -> Keys.reportedBy(reporter.reporterId());
+            case TicketList.InGrid grid -> Keys.inGrid(grid.grid());
+        };
+        boolean newestFirst = list instanceof TicketList.ReportedBy || list instanceof TicketList.InGrid;
+        Map<String, String> names = new HashMap<>(Map.of("#partition", index.partitionAttribute()));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", AttributeValue.fromS(partition)));
+        String keyCondition = "#partition = :partition";
+        List<String> filters = new ArrayList<>();
+        if (filter.status().isPresent()) {
+            if (list instanceof TicketList.InGrid) {
+                keyCondition += " AND begins_with(#sort, :status)";
+                names.put("#sort", index.sortAttribute());
+                values.put(":status", AttributeValue.fromS(filter.status().get().name() + "#"));
+            }
+            else {
+                filters.add("#status = :status");
+                names.put("#status", "status");
+                values.put(":status", AttributeValue.fromS(filter.status().get().name()));
+            }
+        }
+        filter.category().ifPresent(category -> {
+            filters.add("category = :category");
+            values.put(":category", AttributeValue.fromS(category.code()));
+        });
+        filter.reportedFrom().ifPresent(from -> {
+            filters.add("reportedAt >= :from");
+            values.put(":from", AttributeValue.fromS(Attributes.format(from)));
+        });
+        filter.reportedBefore().ifPresent(before -> {
+            filters.add("reportedAt < :before");
+            values.put(":before", AttributeValue.fromS(Attributes.format(before)));
+        });
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(index.indexName())
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(!newestFirst)
+                .limit(page.limit());
+        if (!filters.isEmpty()) {
+            request.filterExpression(String.join(" AND ", filters));
+        }
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(PageCursor.decode(cursor, index, partition)));
+        QueryResponse response = client.query(request.build());
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(PageCursor.encode(response.lastEvaluatedKey()))
+                : Optional.empty();
+        return new TicketPage(response.items().stream().map(TicketItems::ticket).toList(), next);
+    }
+
+    /**
+     * Tickets whose escalation fell due before {@code now}, earliest first, from the due index's day partitions of
+     * the last {@code lookbackDays} days up to today (an index read is eventually consistent: the caller re-reads
+     * each ticket before acting). At most {@code limit}.
+     */
+    public List<Ticket> overdue(Instant now, int lookbackDays, int limit) {
+        List<Ticket> found = new ArrayList<>();
+        Instant day = now.minus(Duration.ofDays(lookbackDays));
+        while (!day.isAfter(now) && found.size() < limit) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryRequest.Builder request = QueryRequest.builder()
+                        .tableName(tableName)
+                        .indexName(TableIndex.DUE.indexName())
+                        .keyConditionExpression("#partition = :partition AND #sort < :now")
+                        .expressionAttributeNames(Map.of("#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
+                        .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.dueOn(day)),
+                                ":now", AttributeValue.fromS(Attributes.format(now))))
+                        .limit(limit - found.size());
+                if (startKey != null) {
+                    request.exclusiveStartKey(startKey);
+                }
+                QueryResponse response = client.query(request.build());
+                response.items().stream().map(TicketItems::ticket).forEach(found::add);
+                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            }
+            while (startKey != null && found.size() < limit);
+            day = day.plus(Duration.ofDays(1));
+        }
+        return found;
     }
 
     private Optional<CreateOutcome> replay(IdempotencyClaim claim, Instant now) {

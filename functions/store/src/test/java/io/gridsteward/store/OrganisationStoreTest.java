@@ -64,6 +64,20 @@ class OrganisationStoreTest {
     }
 
     @Test
+    void childrenAreReadFromTheIndexByKindThenId() {
+        OrganisationId county = new OrganisationId("county-tree");
+        OrganisationId town = new OrganisationId("town-tree");
+        store.put(Organisation.county(county, "Tree County"));
+        store.put(Organisation.town(town, "Tree Town", county));
+        store.put(Organisation.department(new OrganisationId("dept-tree"), "Tree Bureau", county));
+        store.put(Organisation.community(new OrganisationId("community-tree"), "Tree Community", town));
+
+        assertThat(store.children(county)).extracting(organisation -> organisation.id().value()).containsExactly("dept-tree", "town-tree");
+        assertThat(store.children(town)).extracting(organisation -> organisation.id().value()).containsExactly("community-tree");
+        assertThat(store.children(new OrganisationId("community-tree"))).isEmpty();
+    }
+
+    @Test
     void anUnknownOrganisationIsAbsent() {
         assertThat(store.find(new OrganisationId("nowhere"))).isEmpty();
     }

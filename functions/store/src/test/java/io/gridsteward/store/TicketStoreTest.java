@@ -3,10 +3,17 @@ package io.gridsteward.store;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.Category;
 import io.gridsteward.domain.Description;
+import io.gridsteward.domain.Evaluation;
 import io.gridsteward.domain.Location;
+import io.gridsteward.domain.Note;
 import io.gridsteward.domain.Organisation;
 import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.PhoneNumber;
+import io.gridsteward.domain.PhotoKey;
+import io.gridsteward.domain.Priority;
+import io.gridsteward.domain.Resolution;
 import io.gridsteward.domain.Role;
+import io.gridsteward.domain.SlaPolicy;
 import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketChange;
 import io.gridsteward.domain.TicketEvent;
@@ -45,6 +52,8 @@ class TicketStoreTest {
     private static final Caller DISPATCHER = Caller.staff("user-dispatcher", Role.TOWN_DISPATCHER, TOWN);
     private static final TicketReport REPORT = new TicketReport(new Category("streetlight"), new Description("路灯不亮了 near gate 3"),
             new Location(30.123456789, 120.987654321), Optional.empty());
+
+    private static final SlaPolicy SLA = SlaPolicy.bundled();
 
     private static LocalTable table;
     private static MutableClock clock;
@@ -206,6 +215,55 @@ class TicketStoreTest {
         assertThat(ticketItem.get("version").n()).isEqualTo("2");
         assertThat(ticketItem.get("status").s()).isEqualTo("DISPATCHED");
         assertThat(ticketItem.get("latitude").n()).isEqualTo("30.123456789");
+        assertThat(ticketItem.get("priority").s()).isEqualTo("NORMAL");
+        assertThat(dispatchedItem.get("priority").s()).isEqualTo("NORMAL");
+        assertThat(reportedItem.get("acceptDueAt").s()).isEqualTo(ticketItem.get("acceptDueAt").s());
+        assertThat(dispatchedItem.get("resolveDueAt").s()).isEqualTo(ticketItem.get("resolveDueAt").s());
+    }
+
+    @Test
+    void theReportersPhoneStaysOnTheTicketItemAndOffEveryEvent() {
+        TicketReport withPhone = new TicketReport(REPORT.category(), REPORT.description(), REPORT.location(), Optional.empty(),
+                Priority.HIGH, Optional.of(new PhoneNumber("+86 138 0013 8000")));
+        TicketChange reported = Ticket.report(new TicketId("store-ticket-phone"), withPhone, GRID, RESIDENT, REPORTED_AT, SLA);
+        store.create(List.of(reported, reported.ticket().dispatch(GRID, Caller.system(), REPORTED_AT)), Optional.empty());
+
+        var items = table.partition("TICKET#store-ticket-phone");
+
+        assertThat(items).hasSize(3);
+        assertThat(items).filteredOn(item -> item.get("entity").s().equals("TicketEvent"))
+                .hasSize(2)
+                .allSatisfy(item -> assertThat(item.toString()).doesNotContain("138"));
+        assertThat(items.getLast().get("reporterPhone").s()).isEqualTo("+86 138 0013 8000");
+        TicketHistory found = store.find(new TicketId("store-ticket-phone")).orElseThrow();
+        assertThat(found.ticket().reporterPhone()).contains(new PhoneNumber("+86 138 0013 8000"));
+        assertThat(found.ticket().status()).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(found.events()).extracting(event -> event.actor().role()).containsExactly(Role.RESIDENT, Role.SYSTEM);
+        assertTraceEqualsStateHistory(found);
+    }
+
+    @Test
+    void resolutionAndEvaluationRoundTrip() {
+        TicketChange reported = report();
+        Caller gridWorker = Caller.staff("user-grid-worker", Role.GRID_WORKER, GRID.id());
+        List<TicketChange> steps = new ArrayList<>(List.of(reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT)));
+        steps.add(steps.getLast().ticket().accept(gridWorker, REPORTED_AT.plusSeconds(60)));
+        steps.add(steps.getLast().ticket().resolve(new Resolution(new Note("fixed"), List.of(new PhotoKey("attachments/a.jpg"))), gridWorker,
+                REPORTED_AT.plusSeconds(120)));
+        steps.add(steps.getLast().ticket().evaluate(new Evaluation(5, Optional.of(new Note("thanks"))), RESIDENT, REPORTED_AT.plusSeconds(180)));
+        store.create(reported, Optional.empty());
+
+        for (TicketChange step : steps) {
+            store.transition(step, step.ticket().version() - 1);
+        }
+
+        TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
+        assertThat(found.ticket()).isEqualTo(steps.getLast().ticket());
+        assertThat(found.events()).extracting(TicketEvent::type).containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED,
+                TicketEventType.ACCEPTED, TicketEventType.RESOLVED, TicketEventType.EVALUATED);
+        assertThat(found.events().get(3).photos()).containsExactly(new PhotoKey("attachments/a.jpg"));
+        assertThat(found.events().get(4).rating()).hasValue(5);
+        assertTraceEqualsStateHistory(found);
     }
 
     @Test
@@ -273,7 +331,7 @@ class TicketStoreTest {
 
     private static TicketChange report() {
         TicketId id = new TicketId("store-ticket-" + ticketNumbers.incrementAndGet());
-        return Ticket.report(id, REPORT, GRID, RESIDENT, REPORTED_AT);
+        return Ticket.report(id, REPORT, GRID, RESIDENT, REPORTED_AT, SLA);
     }
 
     @FunctionalInterface
