@@ -71,7 +71,8 @@ class TemplateTest
         assertThat(list(table, "KeySchema")).containsExactly(
                 Map.of("AttributeName", "pk", "KeyType", "HASH"),
                 Map.of("AttributeName", "sk", "KeyType", "RANGE"));
-        assertThat(list(table, "GlobalSecondaryIndexes")).extracting(index -> asMap(index).get("IndexName")).containsExactly("gsi1");
+        assertThat(list(table, "GlobalSecondaryIndexes")).extracting(index -> asMap(index).get("IndexName"))
+                .containsExactly("gsi1", "gsi2", "gsi3", "gsi4");
         assertThat(map(table, "StreamSpecification").get("StreamViewType")).isEqualTo("NEW_AND_OLD_IMAGES");
         assertThat(map(table, "TimeToLiveSpecification").get("AttributeName")).isEqualTo("expiresAt");
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
