@@ -8,6 +8,7 @@ import io.gridsteward.local.auth.JsonWebTokens;
 import io.gridsteward.local.demo.DemoCounty;
 import io.gridsteward.local.demo.DemoSeeder;
 import io.gridsteward.local.http.HttpFront;
+import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
 import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.FunctionStatistics;
@@ -48,6 +49,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,13 +165,17 @@ public final class LocalStack implements AutoCloseable {
             boolean freshCounty = await(organisationsSeeded);
 
             Map<String, FunctionInvoker> invokers = new LinkedHashMap<>(functions);
-            front = own(HttpFront.start(options.port(), invokers, await(tokensLoad), county.demoUsers(), this::status, Clock.systemUTC(), console));
+            RouteTable routes = new RouteTable(specifications.stream()
+                    .flatMap(specification -> specification.routes().stream().map(route ->
+                            new RouteTable.Definition(route.method(), route.path(), specification.name(), route.authorized())))
+                    .toList());
+            front = own(HttpFront.start(options.port(), routes, invokers, await(tokensLoad), county.demoUsers(), this::status, Clock.systemUTC(), console));
             specifications.stream()
                     .filter(specification -> specification.streamMapping().isPresent())
                     .forEach(specification -> startPoller(specification, options));
 
-            List<Future<String>> warmUps = functions.keySet().stream()
-                    .map(name -> parallel.submit(() -> warmUp(name, county)))
+            List<Future<String>> warmUps = specifications.stream()
+                    .map(specification -> parallel.submit(() -> warmUp(specification, county)))
                     .toList();
             for (Future<String> warmUp : warmUps) {
                 String problem = await(warmUp);
@@ -306,30 +312,32 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * One first invocation per function, so that its cold start is paid (and measured) during start-up: the page
-     * for the dashboard, an unknown ticket for the api, an empty batch for the stream function.
-     * Returns a line describing a problem, or an empty string.
+     * One first invocation per function, so that its cold start is paid (and measured) during start-up: an empty
+     * batch for a stream function, else a GET on its first route (a GET route if it has one), with parameters
+     * filled in; any answer but a 5xx will do. Returns a line describing a problem, or an empty string.
      */
-    private String warmUp(String name, DemoCounty county) throws IOException, InterruptedException, ExecutionException {
-        HttpClient client = HttpClient.newBuilder().build();
-        DemoCounty.User leader = county.users().stream().filter(user -> user.role().equals("COUNTY_LEADER")).findFirst().orElseThrow();
-        String token = front.tokenFor(leader.userId(), leader.role(), leader.orgId());
-        return switch (name) {
-            case "api" -> expectStatus(client, HttpRequest.newBuilder(httpEndpoint().resolve("/v1/tickets/warm-up"))
-                    .header("Authorization", "Bearer " + token), 404, name);
-            case "dashboard" -> expectStatus(client, HttpRequest.newBuilder(httpEndpoint().resolve("/")), 200, name);
-            default -> switch (functions.get(name).invoke("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)).get()) {
+    private String warmUp(SamTemplate.FunctionSpecification specification, DemoCounty county) throws Exception {
+        String name = specification.name();
+        if (specification.streamMapping().isPresent()) {
+            return switch (functions.get(name).invoke("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)).get()) {
                 case InvocationResult.Success success -> "";
                 case InvocationResult.FunctionError error -> "warm-up of " + name + " failed: " + error.errorType() + " " + error.payloadText();
                 case InvocationResult.Timeout timeout -> "warm-up of " + name + " timed out after " + timeout.after();
             };
-        };
-    }
-
-    private static String expectStatus(HttpClient client, HttpRequest.Builder request, int expected, String name) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.timeout(WARM_UP_LIMIT).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == expected ? ""
-                : "warm-up of " + name + " answered " + response.statusCode() + " (expected " + expected + "): " + response.body();
+        }
+        Optional<SamTemplate.HttpRoute> route = specification.routes().stream()
+                .min(Comparator.comparing(candidate -> !candidate.method().equals("GET")));
+        if (route.isEmpty()) {
+            return "";
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(httpEndpoint().resolve(route.get().path().replaceAll("\\{[^}]+}", "warm-up")))
+                .timeout(WARM_UP_LIMIT).GET();
+        if (route.get().authorized()) {
+            DemoCounty.User leader = county.users().stream().filter(user -> user.role().equals("COUNTY_LEADER")).findFirst().orElseThrow();
+            request.header("Authorization", "Bearer " + front.tokenFor(leader.userId(), leader.role(), leader.orgId()));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() < 500 ? "" : "warm-up of " + name + " answered " + response.statusCode() + ": " + response.body();
     }
 
     private JsonNode status() {

@@ -44,6 +44,7 @@ public final class HttpFront implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final RouteTable routes;
     private final Map<String, FunctionInvoker> functions;
     private final JsonWebTokens tokens;
     private final List<DemoUser> demoUsers;
@@ -51,9 +52,10 @@ public final class HttpFront implements AutoCloseable {
     private final Clock clock;
     private final PrintStream console;
 
-    private HttpFront(HttpServer server, Map<String, FunctionInvoker> functions, JsonWebTokens tokens, List<DemoUser> demoUsers,
+    private HttpFront(HttpServer server, RouteTable routes, Map<String, FunctionInvoker> functions, JsonWebTokens tokens, List<DemoUser> demoUsers,
                       Supplier<JsonNode> status, Clock clock, PrintStream console) {
         this.server = server;
+        this.routes = routes;
         this.functions = Map.copyOf(functions);
         this.tokens = tokens;
         this.demoUsers = List.copyOf(demoUsers);
@@ -63,7 +65,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** Listens on {@code port} of every interface (0 for an ephemeral port). */
-    public static HttpFront start(int port, Map<String, FunctionInvoker> functions, JsonWebTokens tokens, List<DemoUser> demoUsers,
+    public static HttpFront start(int port, RouteTable routes, Map<String, FunctionInvoker> functions, JsonWebTokens tokens, List<DemoUser> demoUsers,
                                   Supplier<JsonNode> status, Clock clock, PrintStream console) throws IOException {
         HttpServer server;
         try {
@@ -71,7 +73,7 @@ public final class HttpFront implements AutoCloseable {
         } catch (BindException taken) {
             throw new PortInUseException(port, "--port");
         }
-        HttpFront front = new HttpFront(server, functions, tokens, demoUsers, status, clock, console);
+        HttpFront front = new HttpFront(server, routes, functions, tokens, demoUsers, status, clock, console);
         server.setExecutor(front.executor);
         server.createContext("/", front::handle);
         server.start();
@@ -102,7 +104,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private HttpResponseData proxy(HttpRequestData request) throws InterruptedException, ExecutionException {
-        Route route = Route.match(request.method(), request.rawPath()).orElse(null);
+        Route route = routes.match(request.method(), request.rawPath()).orElse(null);
         if (route == null) {
             return ApiGatewayEvents.message(404, "Not Found");
         }

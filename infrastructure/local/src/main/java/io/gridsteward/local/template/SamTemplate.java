@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,9 +50,14 @@ public final class SamTemplate {
                                 boolean reportBatchItemFailures, List<String> filterPatterns) {
     }
 
+    /** An HTTP API route of a function; {@code authorized} unless its event sets {@code Auth.Authorizer: NONE}. */
+    public record HttpRoute(String method, String path, boolean authorized) {
+    }
+
     /** A function as deployed; {@code name} is its module directory, taken from {@code CodeUri}. */
     public record FunctionSpecification(String logicalId, String name, String codeUri, String handler, Duration timeout,
-                                        int memoryMegabytes, Map<String, Object> environment, Optional<StreamMapping> streamMapping) {
+                                        int memoryMegabytes, Map<String, Object> environment, List<HttpRoute> routes,
+                                        Optional<StreamMapping> streamMapping) {
     }
 
     private final Path file;
@@ -118,6 +124,14 @@ public final class SamTemplate {
             String codeUri = text(properties, "CodeUri").orElseThrow(() -> new IllegalStateException(resource.getKey() + " has no CodeUri"));
             Map<String, Object> environment = new LinkedHashMap<>(map(map(globals, "Environment"), "Variables"));
             environment.putAll(map(map(properties, "Environment"), "Variables"));
+            List<HttpRoute> routes = map(properties, "Events").values().stream()
+                    .map(SamTemplate::asMap)
+                    .filter(event -> "HttpApi".equals(event.get("Type")))
+                    .map(event -> map(event, "Properties"))
+                    .map(event -> new HttpRoute(text(event, "Method").orElse("ANY").toUpperCase(Locale.ROOT),
+                            text(event, "Path").orElseThrow(() -> new IllegalStateException(resource.getKey() + " has an HttpApi event without Path")),
+                            !"NONE".equals(map(event, "Auth").get("Authorizer"))))
+                    .toList();
             Optional<StreamMapping> streamMapping = map(properties, "Events").values().stream()
                     .map(SamTemplate::asMap)
                     .filter(event -> "DynamoDB".equals(event.get("Type")))
@@ -128,7 +142,7 @@ public final class SamTemplate {
                             .orElseThrow(() -> new IllegalStateException(resource.getKey() + " has no Handler")),
                     Duration.ofSeconds(number(properties, "Timeout").or(() -> number(globals, "Timeout")).orElse(3)),
                     number(properties, "MemorySize").or(() -> number(globals, "MemorySize")).orElse(128),
-                    environment, streamMapping));
+                    environment, routes, streamMapping));
         }
         return functions;
     }

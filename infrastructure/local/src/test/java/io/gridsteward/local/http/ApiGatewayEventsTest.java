@@ -22,7 +22,7 @@ class ApiGatewayEventsTest {
         HttpRequestData request = request("POST", "/v1/tickets", "a=1&b=x%20y&a=2",
                 Map.of("Content-Type", List.of("application/json"), "X-Custom", List.of("one", "two"), "Cookie", List.of("c1=v1; c2=v2")),
                 "{\"category\":\"streetlight\"}");
-        Route route = Route.match("POST", "/v1/tickets").orElseThrow();
+        Route route = TemplateRoutes.TABLE.match("POST", "/v1/tickets").orElseThrow();
 
         JsonNode event = ApiGatewayEvents.event(request, route, Map.of("sub", "user-1", "custom:role", "RESIDENT"), "request-1", NOW);
 
@@ -52,7 +52,7 @@ class ApiGatewayEventsTest {
     void aBinaryBodyIsBase64EncodedAndAnOpenRouteHasNoAuthorizer() {
         HttpRequestData request = new HttpRequestData("GET", "/", "", Map.of("Content-Type", List.of("image/png")), new byte[] {1, 2, (byte) 255}, "10.0.0.1");
 
-        JsonNode event = ApiGatewayEvents.event(request, Route.match("GET", "/").orElseThrow(), Map.of(), "request-2", NOW);
+        JsonNode event = ApiGatewayEvents.event(request, TemplateRoutes.TABLE.match("GET", "/").orElseThrow(), Map.of(), "request-2", NOW);
 
         assertThat(event.path("isBase64Encoded").asBoolean()).isTrue();
         assertThat(event.path("body").asText()).isEqualTo("AQL/");
@@ -83,15 +83,5 @@ class ApiGatewayEventsTest {
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo("{\"rows\":[]}");
         assertThat(garbage.statusCode()).isEqualTo(500);
-    }
-
-    @Test
-    void routesFollowTheTemplate() {
-        assertThat(Route.match("GET", "/")).map(Route::functionName).contains(Route.DASHBOARD_FUNCTION);
-        assertThat(Route.match("POST", "/")).isEmpty();
-        assertThat(Route.match("GET", "/v1/dashboards/response-times")).map(Route::functionName).contains(Route.DASHBOARD_FUNCTION);
-        assertThat(Route.match("GET", "/v1/tickets/t-1")).map(Route::pathParameters).contains(Map.of("proxy", "tickets/t-1"));
-        assertThat(Route.match("GET", "/v1/tickets/t-1")).map(Route::functionName).contains(Route.API_FUNCTION);
-        assertThat(Route.match("GET", "/v2/tickets")).isEmpty();
     }
 }

@@ -42,7 +42,7 @@ class HttpFrontTest {
         };
         FunctionInvoker dashboard = event -> CompletableFuture.completedFuture(new InvocationResult.FunctionError("Runtime.UnhandledException",
                 "{}".getBytes(StandardCharsets.UTF_8)));
-        front = HttpFront.start(0, Map.of(Route.API_FUNCTION, api, Route.DASHBOARD_FUNCTION, dashboard),
+        front = HttpFront.start(0, TemplateRoutes.TABLE, Map.of(TemplateRoutes.API, api, TemplateRoutes.DASHBOARD, dashboard),
                 new JsonWebTokens(JsonWebTokens.newKeyPair(), Clock.systemUTC()),
                 List.of(new DemoUser("demo-resident", "RESIDENT", null, "a resident")),
                 () -> JSON.createObjectNode(), Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -118,7 +118,7 @@ class HttpFrontTest {
 
     @Test
     void aTakenPortIsOneClearMessage() {
-        assertThatThrownBy(() -> HttpFront.start(front.port(), Map.of(), new JsonWebTokens(JsonWebTokens.newKeyPair(), Clock.systemUTC()),
+        assertThatThrownBy(() -> HttpFront.start(front.port(), TemplateRoutes.TABLE, Map.of(), new JsonWebTokens(JsonWebTokens.newKeyPair(), Clock.systemUTC()),
                 List.of(), () -> JSON.createObjectNode(), Clock.systemUTC(), System.out))
                 .isInstanceOf(PortInUseException.class)
                 .hasMessage("port " + front.port() + " is in use; pass --port N");

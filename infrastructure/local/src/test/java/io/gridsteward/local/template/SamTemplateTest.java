@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 class SamTemplateTest {
     /** Surefire runs in the module directory; the template is at the repository root. */
@@ -23,9 +25,9 @@ class SamTemplateTest {
         CreateTableRequest request = table.request();
 
         assertThat(request.keySchema()).extracting(key -> key.attributeName() + " " + key.keyTypeAsString()).containsExactly("pk HASH", "sk RANGE");
-        assertThat(request.globalSecondaryIndexes()).extracting(GlobalSecondaryIndex::indexName).containsExactly("gsi1");
-        assertThat(request.globalSecondaryIndexes().getFirst().keySchema()).extracting(key -> key.attributeName())
-                .containsExactly("gsi1pk", "gsi1sk");
+        GlobalSecondaryIndex indexOne = request.globalSecondaryIndexes().stream()
+                .filter(index -> index.indexName().equals("gsi1")).findFirst().orElseThrow();
+        assertThat(indexOne.keySchema()).extracting(KeySchemaElement::attributeName).containsExactly("gsi1pk", "gsi1sk");
         assertThat(request.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
         assertThat(table.timeToLiveAttribute()).contains("expiresAt");
     }
@@ -39,6 +41,12 @@ class SamTemplateTest {
             assertThat(function.handler()).isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
             assertThat(function.codeUri()).isEqualTo("functions/" + function.name() + "/target/function.zip");
         });
+        assertThat(functions).filteredOn(function -> function.name().equals("dashboard")).singleElement()
+                .extracting(SamTemplate.FunctionSpecification::routes).asInstanceOf(LIST)
+                .containsExactlyInAnyOrder(new SamTemplate.HttpRoute("GET", "/", false), new SamTemplate.HttpRoute("ANY", "/v1/dashboards/{proxy+}", true));
+        assertThat(functions).filteredOn(function -> function.name().equals("api")).singleElement()
+                .extracting(SamTemplate.FunctionSpecification::routes).asInstanceOf(LIST)
+                .containsExactly(new SamTemplate.HttpRoute("ANY", "/v1/{proxy+}", true));
         SamTemplate.FunctionSpecification lakeWriter = functions.stream().filter(function -> function.name().equals("lake-writer")).findFirst().orElseThrow();
         assertThat(lakeWriter.streamMapping()).hasValueSatisfying(mapping -> {
             assertThat(mapping.reportBatchItemFailures()).isTrue();
