@@ -54,7 +54,7 @@ public final class Benchmark
         System.out.printf("start-up: first start in this JVM %.1f ms, second start %.1f ms (first answer %.1f ms after start() was called)%n",
                 coldStart / 1e6, warmStart / 1e6, firstAnswer / 1e6);
         System.out.printf("%-20s %8s %12s %10s %10s%n", "operation", "threads", "ops/s", "p50 ms", "p99 ms");
-        try (DynamoDbClient client = EmulatorClients.dynamoDb(emulator.endpoint())) {
+        try (DynamoDbClient client = client(emulator, arguments.length > 1 ? arguments[1] : "apache")) {
             createTable(client);
             for (int number = 0; number < 10; number++) {
                 client.putItem(putRequest("QUERY", "EVENT#" + number));
@@ -83,6 +83,11 @@ public final class Benchmark
                     measure(client, action.getValue(), threads, measured).print(action.getKey(), threads);
                 }
             }
+            // The same PutItem without the SDK: what the server itself sustains, the client's own cost left out.
+            measureRaw(emulator, 8, Duration.ofSeconds(1));
+            for (int threads : new int[] {1, 8}) {
+                measureRaw(emulator, threads, measured).print("PutItem (raw HTTP)", threads);
+            }
         }
         finally {
             emulator.close();
@@ -99,6 +104,19 @@ public final class Benchmark
             socket.getInputStream().readAllBytes();
         }
         return System.nanoTime() - startedAt;
+    }
+
+    /** The SDK client under test: "apache" (the SDK's Apache HTTP client, the default) or "url-connection". */
+    private static DynamoDbClient client(DynamoDbEmulator emulator, String httpClient)
+    {
+        if (httpClient.equals("url-connection")) {
+            return EmulatorClients.dynamoDb(emulator.endpoint());
+        }
+        return DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("benchmark", "benchmark")))
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().maxConnections(16).tcpKeepAlive(true).build())
+                .build();
     }
 
     private static void createTable(DynamoDbClient client)
@@ -137,7 +155,69 @@ public final class Benchmark
         }
     }
 
+    /** PutItem over one keep-alive socket per thread, with hand-written HTTP. */
+    private static Result measureRaw(DynamoDbEmulator emulator, int threads, Duration duration) throws Exception
+    {
+        return measure(null, (ignored, thread) -> { }, threads, duration, thread -> {
+            java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.port());
+            socket.setTcpNoDelay(true);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            return () -> {
+                String body = "{\"TableName\":\"" + TABLE + "\",\"Item\":{\"pk\":{\"S\":\"RAW#" + thread + "#" + SEQUENCE.incrementAndGet()
+                        + "\"},\"sk\":{\"S\":\"TICKET\"},\"status\":{\"S\":\"REPORTED\"},\"version\":{\"N\":\"1\"}}}";
+                byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String head = "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: DynamoDB_20120810.PutItem\r\n"
+                        + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+                out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.flush();
+                readResponse(in);
+            };
+        });
+    }
+
+    private static void readResponse(java.io.InputStream in) throws java.io.IOException
+    {
+        int contentLength = 0;
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int next = in.read();
+            if (next < 0) {
+                throw new java.io.EOFException();
+            }
+            if (next != '\n') {
+                line.append((char) next);
+                continue;
+            }
+            String header = line.toString().trim();
+            line.setLength(0);
+            if (header.isEmpty()) {
+                break;
+            }
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                contentLength = Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        in.readNBytes(contentLength);
+    }
+
+    private interface RawCall
+    {
+        void call() throws Exception;
+    }
+
+    private interface RawConnection
+    {
+        RawCall open(int thread) throws Exception;
+    }
+
     private static Result measure(DynamoDbClient client, Action action, int threads, Duration duration) throws Exception
+    {
+        return measure(client, action, threads, duration, null);
+    }
+
+    private static Result measure(DynamoDbClient client, Action action, int threads, Duration duration, RawConnection raw) throws Exception
     {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         long deadline = System.nanoTime() + duration.toNanos();
@@ -149,9 +229,10 @@ public final class Benchmark
                 workers.add(executor.submit(() -> {
                     long[] latencies = new long[1 << 16];
                     int count = 0;
+                    RawCall call = raw == null ? () -> action.run(client, number) : raw.open(number);
                     while (System.nanoTime() < deadline) {
                         long before = System.nanoTime();
-                        action.run(client, number);
+                        call.call();
                         long latency = System.nanoTime() - before;
                         if (count == latencies.length) {
                             latencies = Arrays.copyOf(latencies, count * 2);
