@@ -47,13 +47,18 @@ final class CallerClaims {
         }
     }
 
+    /** A role people hold; SYSTEM is the platform's own and never comes from a token. */
     private static Role parseRole(String name) {
         try {
-            return Role.valueOf(name);
+            Role role = Role.valueOf(name);
+            if (role.isIssuedToPeople()) {
+                return role;
+            }
         }
         catch (IllegalArgumentException exception) {
-            throw ApiException.unauthenticated("the '%s' claim names no known role".formatted(ROLE));
+            // Falls through to the refusal below.
         }
+        throw ApiException.unauthenticated("the '%s' claim names no known role".formatted(ROLE));
     }
 
     private static OrganisationId organisationId(String value) {

@@ -1,6 +1,8 @@
 package io.gridsteward.api;
 
 import io.gridsteward.domain.IdSource;
+import io.gridsteward.domain.RoutingRules;
+import io.gridsteward.domain.SlaPolicy;
 import io.gridsteward.store.DynamoDbClients;
 import io.gridsteward.store.OrganisationStore;
 import io.gridsteward.store.TableDefinition;
@@ -25,6 +27,10 @@ public class Dependencies {
     @ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME)
     String tableName;
 
+    /** {@code bundled}: the domain's routing-rules.csv dispatches on intake; {@code none}: every ticket waits for the dispatcher. */
+    @ConfigProperty(name = "routing.rules", defaultValue = "none")
+    String routingRules;
+
     /** Built at start-up so that a SnapStart snapshot already holds it. */
     @Produces
     @Singleton
@@ -47,6 +53,22 @@ public class Dependencies {
     @Singleton
     IdSource idSource() {
         return IdSource.randomUuids();
+    }
+
+    @Produces
+    @Singleton
+    SlaPolicy slaPolicy() {
+        return SlaPolicy.bundled();
+    }
+
+    @Produces
+    @Singleton
+    RoutingRules routingRules() {
+        return switch (routingRules) {
+            case "bundled" -> RoutingRules.bundled();
+            case "none" -> RoutingRules.none();
+            default -> throw new IllegalStateException("routing.rules (ROUTING_RULES) must be 'bundled' or 'none', not '%s'".formatted(routingRules));
+        };
     }
 
     @Produces

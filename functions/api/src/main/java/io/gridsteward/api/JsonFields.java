@@ -91,6 +91,41 @@ final class JsonFields {
         return value.longValue();
     }
 
+    Long requiredInteger(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            fault(name, "must be an integer");
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** An optional array of strings; absent is an empty list. */
+    List<String> optionalTextArray(String name) {
+        if (isAbsent(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            fault(name, "must be an array of strings");
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        for (int index = 0; index < value.size(); index++) {
+            JsonNode element = value.get(index);
+            if (!element.isTextual()) {
+                fault(name + "[" + index + "]", "must be a string");
+            }
+            else {
+                texts.add(element.textValue());
+            }
+        }
+        return texts;
+    }
+
     JsonFields requiredObject(String name) {
         JsonNode value = present(name);
         if (value == null) {

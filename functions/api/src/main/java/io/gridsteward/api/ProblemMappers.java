@@ -12,6 +12,7 @@ import io.gridsteward.domain.ValidationException;
 import io.gridsteward.domain.VersionConflictException;
 import io.gridsteward.store.IdempotencyClaim;
 import io.gridsteward.store.IdempotencyKeyReusedException;
+import io.gridsteward.store.InvalidCursorException;
 import io.gridsteward.store.TicketStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -57,6 +58,12 @@ public class ProblemMappers {
     public Response idempotencyKeyReused(IdempotencyKeyReusedException exception, UriInfo uri) {
         return respond(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, exception.getMessage(), instance(uri),
                 List.of(new FieldError(IdempotencyClaim.HEADER, "was already used for a different request body"))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCursor(InvalidCursorException exception, UriInfo uri) {
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "the cursor " + exception.getMessage(), instance(uri),
+                List.of(new FieldError("cursor", exception.getMessage()))));
     }
 
     /** The framework's own refusals (unknown route, wrong method or media type) in the same shape. */

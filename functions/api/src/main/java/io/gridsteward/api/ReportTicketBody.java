@@ -7,6 +7,8 @@ import io.gridsteward.domain.Description;
 import io.gridsteward.domain.FieldErrors;
 import io.gridsteward.domain.GridId;
 import io.gridsteward.domain.Location;
+import io.gridsteward.domain.PhoneNumber;
+import io.gridsteward.domain.Priority;
 import io.gridsteward.domain.TicketReport;
 import io.gridsteward.domain.ValidationException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,9 +24,12 @@ public record ReportTicketBody(
         @Schema(required = true, maxLength = Description.MAXIMUM_LENGTH) String description,
         @Schema(required = true, examples = "grid-river-1") String gridId,
         @Schema(required = true) LocationBody location,
-        @Schema(description = "RESIDENT_APP, GRID_PATROL, HOTLINE or SUPERVISION; defaults from the reporter's role") String channel) {
+        @Schema(description = "RESIDENT_APP, GRID_PATROL, HOTLINE or SUPERVISION; defaults from the reporter's role") String channel,
+        @Schema(description = "URGENT, HIGH, NORMAL (default) or LOW; with the category it sets the due times") String priority,
+        @Schema(description = "A number to call the reporter back on; shown only to the ticket's handling chain", examples = "+86 138 0013 8000")
+        String reporterPhone) {
 
-    private static final Set<String> FIELDS = Set.of("category", "description", "gridId", "location", "channel");
+    private static final Set<String> FIELDS = Set.of("category", "description", "gridId", "location", "channel", "priority", "reporterPhone");
 
     /** A 400 naming each missing, mistyped or unknown field. */
     static ReportTicketBody parse(ObjectMapper mapper, String body) {
@@ -35,8 +40,10 @@ public record ReportTicketBody(
         String gridId = fields.requiredText("gridId");
         LocationBody location = LocationBody.read(fields.requiredObject("location"));
         String channel = fields.optionalText("channel");
+        String priority = fields.optionalText("priority");
+        String reporterPhone = fields.optionalText("reporterPhone");
         fields.throwIfMalformed();
-        return new ReportTicketBody(category, description, gridId, location, channel);
+        return new ReportTicketBody(category, description, gridId, location, channel, priority, reporterPhone);
     }
 
     GridId grid() {
@@ -51,8 +58,11 @@ public record ReportTicketBody(
         errors.value("gridId", this::grid);
         Location parsedLocation = errors.value("location", () -> new Location(location.latitude(), location.longitude()));
         Optional<Channel> parsedChannel = channel == null ? Optional.empty() : Optional.ofNullable(errors.value("channel", this::parseChannel));
+        Priority parsedPriority = priority == null ? Priority.NORMAL : errors.value("priority", this::parsePriority);
+        Optional<PhoneNumber> parsedPhone = reporterPhone == null ? Optional.empty()
+                : Optional.ofNullable(errors.value("reporterPhone", () -> new PhoneNumber(reporterPhone)));
         errors.throwIfAny();
-        return new TicketReport(parsedCategory, parsedDescription, parsedLocation, parsedChannel);
+        return new TicketReport(parsedCategory, parsedDescription, parsedLocation, parsedChannel, parsedPriority, parsedPhone);
     }
 
     private Channel parseChannel() {
@@ -61,6 +71,15 @@ public record ReportTicketBody(
         }
         catch (IllegalArgumentException exception) {
             throw ValidationException.ofValue("must be one of " + Arrays.toString(Channel.values()));
+        }
+    }
+
+    private Priority parsePriority() {
+        try {
+            return Priority.valueOf(priority);
+        }
+        catch (IllegalArgumentException exception) {
+            throw ValidationException.ofValue("must be one of " + Arrays.toString(Priority.values()));
         }
     }
 

@@ -3,6 +3,9 @@ package io.gridsteward.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.domain.Caller;
+import io.gridsteward.domain.RoutingRules;
+import io.gridsteward.domain.SlaPolicy;
+import io.gridsteward.domain.TicketEventType;
 import io.gridsteward.domain.IdSource;
 import io.gridsteward.domain.NotFoundException;
 import io.gridsteward.domain.Organisation;
@@ -38,19 +41,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Tickets over HTTP. Each method is the same short path: caller from the token's claims, body parsed, the
  * domain decides, the store writes state and event in one transaction, the result is mapped to JSON. Refusals
  * are exceptions that {@link ProblemMappers} turns into problem+json.
  */
-@Path("/v1/tickets")
+@Path(TicketResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
+
+    static final String PATH = "/v1/tickets";
+    private static final Logger LOG = Logger.getLogger(TicketResource.class);
 
     @Inject
     TicketStore tickets;
@@ -66,6 +77,12 @@ public class TicketResource {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    SlaPolicy slaPolicy;
+
+    @Inject
+    RoutingRules routingRules;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,9 +102,10 @@ public class TicketResource {
                 .map(key -> new IdempotencyClaim(caller.userId(), key, RequestHash.of(body)));
         Organisation grid = organisations.find(request.grid().organisationId())
                 .orElseThrow(() -> ValidationException.of("gridId", "no grid has this id"));
-        TicketChange reported = Ticket.report(TicketId.generate(ids), report, grid, caller, clock.instant());
-        CreateOutcome outcome = tickets.create(reported, claim);
-        TicketView view = TicketView.of(outcome.history());
+        Instant now = clock.instant();
+        TicketChange reported = Ticket.report(TicketId.generate(ids), report, grid, caller, now, slaPolicy);
+        CreateOutcome outcome = tickets.create(intake(reported, now), claim);
+        TicketView view = TicketView.of(outcome.history(), caller);
         return Response.created(uri.getBaseUriBuilder().path("v1/tickets").path(view.id()).build())
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
                 .entity(view)
@@ -101,14 +119,15 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView find(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id) {
         Caller caller = CallerClaims.callerOf(event);
-        return TicketView.of(readable(caller, id));
+        return TicketView.of(readable(caller, id), caller);
     }
 
     @POST
     @Path("/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dispatch a ticket", description = "The town's dispatcher assigns the ticket to a grid team, a community "
-            + "or a department. Of racing dispatches exactly one wins; the others get 409 with the current state.")
+            + "or a department (from REPORTED, RETURNED, ESCALATED or REOPENED). Of racing dispatches exactly one wins; the others get 409 "
+            + "with the current state.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DispatchTicketBody.class)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "403", description = "Not a dispatcher of the ticket's town", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,20 +136,167 @@ public class TicketResource {
         Caller caller = CallerClaims.callerOf(event);
         DispatchTicketBody request = DispatchTicketBody.parse(mapper, body);
         OrganisationId assigneeId = request.assignee();
+        return apply(caller, id, request.version(), ticket -> {
+            Organisation assignee = organisations.find(assigneeId)
+                    .orElseThrow(() -> ValidationException.of("assigneeOrgId", "no organisation has this id"));
+            return ticket.dispatch(assignee, caller, clock.instant());
+        });
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept a ticket (签收)", description = "A handler of the assignee organisation takes the ticket on. Body: {} or {expectedVersion}.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView accept(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.ACCEPTED);
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Return a ticket (退单)", description = "The assignee sends a wrongly dispatched ticket back to its town's dispatcher, "
+            + "with a reason; the assignee is cleared.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView giveBack(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.RETURNED);
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Escalate a ticket", description = "Grid → community → town → county department, with a reason. Without "
+            + "targetOrgId the level above the assignee; from the town a county department must be named.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView escalate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.ESCALATED);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve a ticket", description = "A handler of the assignee reports the problem solved: a note and up to nine photo object keys.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView resolve(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.RESOLVED);
+    }
+
+    @POST
+    @Path("/{id}/evaluate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate a resolution", description = "The reporter rates the resolution 1-5, with an optional comment.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView evaluate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.EVALUATED);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reopen a ticket", description = "The reporter is not satisfied, with a reason; the assignee accepts and resolves again on fresh due times.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView reopen(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.REOPENED);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close a ticket", description = "The town's dispatcher closes a resolved or evaluated ticket, with an optional note.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView close(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.CLOSED);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a ticket", description = "The town's dispatcher cancels a ticket that needs no handling, with a reason.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView cancel(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.CANCELLED);
+    }
+
+    @POST
+    @Path("/{id}/supervise")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Supervise a ticket (督办)", description = "A supervisor of the ticket's town adds a note to the trace; the status stays.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
+    @StepResponses
+    public TicketView supervise(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.SUPERVISED);
+    }
+
+    /** The steps after dispatch: the body's fields become the domain's values, the ticket decides. */
+    private TicketView step(APIGatewayV2HTTPEvent event, String id, String body, TicketEventType step) {
+        Caller caller = CallerClaims.callerOf(event);
+        StepBody request = StepBody.parse(mapper, body, step);
+        return apply(caller, id, request.version(), ticket -> {
+            Instant now = clock.instant();
+            return switch (step) {
+                case ACCEPTED -> ticket.accept(caller, now);
+                case RETURNED -> ticket.giveBack(request.reasonNote(), caller, now);
+                case ESCALATED -> {
+                    Optional<Organisation> target = request.target().map(targetId -> organisations.find(targetId)
+                            .orElseThrow(() -> ValidationException.of("targetOrgId", "no organisation has this id")));
+                    yield ticket.escalate(target, request.reasonNote(), caller, now);
+                }
+                case RESOLVED -> ticket.resolve(request.resolution(), caller, now);
+                case EVALUATED -> ticket.evaluate(request.evaluation(), caller, now);
+                case REOPENED -> ticket.reopen(request.reasonNote(), caller, now);
+                case CLOSED -> ticket.close(request.optionalNote(), caller, now);
+                case CANCELLED -> ticket.cancel(request.reasonNote(), caller, now);
+                case SUPERVISED -> ticket.supervise(request.requiredNote(), caller, now);
+                case REPORTED, DISPATCHED -> throw new IllegalArgumentException(step + " has an endpoint of its own");
+            };
+        });
+    }
+
+    /**
+     * Reads the ticket (404 when the caller may not see it), checks the version the caller saw, lets the domain take
+     * the step, and stores the new state with its event under the version guard.
+     */
+    private TicketView apply(Caller caller, String id, OptionalLong expectedVersion, Function<Ticket, TicketChange> decision) {
         TicketHistory current = readable(caller, id);
         Ticket ticket = current.ticket();
-        request.version().ifPresent(expected -> {
+        expectedVersion.ifPresent(expected -> {
             if (expected != ticket.version()) {
                 throw new VersionConflictException(ticket.id(), expected);
             }
         });
-        Organisation assignee = organisations.find(assigneeId)
-                .orElseThrow(() -> ValidationException.of("assigneeOrgId", "no organisation has this id"));
-        TicketChange dispatched = ticket.dispatch(assignee, caller, clock.instant());
-        tickets.transition(dispatched, ticket.version());
+        TicketChange change = decision.apply(ticket);
+        tickets.transition(change, ticket.version());
         List<TicketEvent> events = new ArrayList<>(current.events());
-        events.add(dispatched.event());
-        return TicketView.of(new TicketHistory(dispatched.ticket(), events));
+        events.add(change.event());
+        return TicketView.of(new TicketHistory(change.ticket(), events), caller);
+    }
+
+    /**
+     * The report, followed by the routing rules' dispatch by SYSTEM when a rule names a first assignee that can take
+     * the ticket; otherwise the ticket waits in its town's queue.
+     */
+    private List<TicketChange> intake(TicketChange reported, Instant now) {
+        Ticket ticket = reported.ticket();
+        Optional<Organisation> firstAssignee = routingRules.firstAssignee(ticket.category(), ticket.placement()).flatMap(organisations::find);
+        if (firstAssignee.isEmpty()) {
+            return List.of(reported);
+        }
+        try {
+            return List.of(reported, ticket.dispatch(firstAssignee.get(), Caller.system(), now));
+        }
+        catch (ValidationException unfit) {
+            LOG.warnf("routing rule for %s in %s names %s, which cannot take it: %s", ticket.category().code(),
+                    ticket.placement().grid().value(), firstAssignee.get().id().value(), unfit.getMessage());
+            return List.of(reported);
+        }
     }
 
     /** The ticket if it exists and the caller may see it; otherwise 404 either way, so existence does not leak. */

@@ -1,8 +1,15 @@
 package io.gridsteward.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gridsteward.domain.Caller;
+import io.gridsteward.domain.Evaluation;
+import io.gridsteward.domain.Note;
 import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.PhoneNumber;
+import io.gridsteward.domain.PhotoKey;
+import io.gridsteward.domain.Resolution;
 import io.gridsteward.domain.Ticket;
+import io.gridsteward.domain.TicketAccess;
 import io.gridsteward.domain.TicketEvent;
 import io.gridsteward.domain.TicketStatus;
 import io.gridsteward.store.TicketHistory;
@@ -12,7 +19,8 @@ import java.util.List;
 
 /**
  * A ticket as the API shows it, with its trace. The reporter's and actors' user ids stay out: roles and
- * organisations say who acted.
+ * organisations say who acted. The reporter's phone number appears only for the ticket's handling chain
+ * ({@link TicketAccess#maySeeContact}) and never in lists.
  */
 @Schema(name = "Ticket")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,10 +38,28 @@ public record TicketView(
         String assigneeOrgId,
         long version,
         String updatedAt,
-        List<EventView> events) {
+        String priority,
+        String acceptDueAt,
+        String resolveDueAt,
+        boolean overdue,
+        String reporterPhone,
+        ResolutionView resolution,
+        EvaluationView evaluation,
+        @Schema(description = "The trace; left out of lists") List<EventView> events) {
 
-    static TicketView of(TicketHistory history) {
+    /** The ticket with its trace, as {@code caller} may see it. */
+    static TicketView of(TicketHistory history, Caller caller) {
         Ticket ticket = history.ticket();
+        String phone = TicketAccess.maySeeContact(caller, ticket) ? ticket.reporterPhone().map(PhoneNumber::value).orElse(null) : null;
+        return of(ticket, phone, history.events().stream().map(EventView::of).toList());
+    }
+
+    /** A list entry: no trace, no contact details. */
+    static TicketView summary(Ticket ticket) {
+        return of(ticket, null, null);
+    }
+
+    private static TicketView of(Ticket ticket, String phone, List<EventView> events) {
         return new TicketView(
                 ticket.id().value(),
                 ticket.status().name(),
@@ -48,7 +74,31 @@ public record TicketView(
                 ticket.assignee().map(OrganisationId::value).orElse(null),
                 ticket.version(),
                 ticket.updatedAt().toString(),
-                history.events().stream().map(EventView::of).toList());
+                ticket.priority().name(),
+                ticket.deadlines().acceptBy().toString(),
+                ticket.deadlines().resolveBy().toString(),
+                ticket.overdue(),
+                phone,
+                ticket.resolution().map(ResolutionView::of).orElse(null),
+                ticket.evaluation().map(EvaluationView::of).orElse(null),
+                events);
+    }
+
+    @Schema(name = "Resolution")
+    public record ResolutionView(String note, List<String> photoKeys) {
+
+        static ResolutionView of(Resolution resolution) {
+            return new ResolutionView(resolution.note().text(), resolution.photos().stream().map(PhotoKey::value).toList());
+        }
+    }
+
+    @Schema(name = "Evaluation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EvaluationView(int rating, String comment) {
+
+        static EvaluationView of(Evaluation evaluation) {
+            return new EvaluationView(evaluation.rating(), evaluation.comment().map(Note::text).orElse(null));
+        }
     }
 
     @Schema(name = "TicketEvent")
@@ -63,7 +113,12 @@ public record TicketView(
             String actorRole,
             String actorOrgId,
             String assigneeOrgId,
-            String reason) {
+            String reason,
+            String priority,
+            String acceptDueAt,
+            String resolveDueAt,
+            Integer rating,
+            List<String> photoKeys) {
 
         static EventView of(TicketEvent event) {
             return new EventView(
@@ -76,7 +131,12 @@ public record TicketView(
                     event.actor().role().name(),
                     event.actor().organisationId().map(OrganisationId::value).orElse(null),
                     event.assignee().map(OrganisationId::value).orElse(null),
-                    event.reason().orElse(null));
+                    event.reason().orElse(null),
+                    event.priority().name(),
+                    event.deadlines().acceptBy().toString(),
+                    event.deadlines().resolveBy().toString(),
+                    event.rating().isPresent() ? event.rating().getAsInt() : null,
+                    event.photos().isEmpty() ? null : event.photos().stream().map(PhotoKey::value).toList());
         }
     }
 }

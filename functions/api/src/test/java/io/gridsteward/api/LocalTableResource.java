@@ -52,7 +52,7 @@ public class LocalTableResource implements QuarkusTestResourceLifecycleManager {
             OrganisationStore organisations = new OrganisationStore(client, TABLE_NAME);
             ORGANISATIONS.forEach(organisations::put);
         }
-        return Map.of("table.name", TABLE_NAME);
+        return Map.of("table.name", TABLE_NAME, "routing.rules", "bundled");
     }
 
     @Override

@@ -46,22 +46,25 @@ class TicketApiTest {
     SequentialIdSource ids;
 
     @Test
-    void theFixtureEventReportsATicket() {
+    void theFixtureEventReportsATicketThatTheRoutingRulesDispatchToItsGrid() {
         ApiGateway.Reply reply = ApiGateway.send(ApiGateway.fixture("report-ticket-by-resident.json"));
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode ticket = reply.body();
-        assertThat(ticket.path("status").asText()).isEqualTo("REPORTED");
+        assertThat(ticket.path("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(ticket.path("assigneeOrgId").asText()).isEqualTo("grid-river-1");
         assertThat(ticket.path("category").asText()).isEqualTo("streetlight");
         assertThat(ticket.path("gridId").asText()).isEqualTo("grid-river-1");
         assertThat(ticket.path("communityId").asText()).isEqualTo("community-river");
         assertThat(ticket.path("townId").asText()).isEqualTo("town-east");
         assertThat(ticket.path("channel").asText()).isEqualTo("RESIDENT_APP");
-        assertThat(ticket.path("version").asLong()).isEqualTo(1);
-        assertThat(ticket.path("events")).hasSize(1);
-        assertThat(ticket.path("events").get(0).path("type").asText()).isEqualTo("REPORTED");
+        assertThat(ticket.path("version").asLong()).isEqualTo(2);
+        assertThat(ticket.path("events")).extracting(event -> event.path("type").asText()).containsExactly("REPORTED", "DISPATCHED");
+        assertThat(ticket.path("events").get(1).path("actorRole").asText()).isEqualTo("SYSTEM");
+        assertThat(ticket.path("priority").asText()).isEqualTo("NORMAL");
+        assertThat(ticket.path("acceptDueAt").asText()).isEqualTo(ticket.path("events").get(0).path("acceptDueAt").asText());
         assertThat(reply.header("Location")).isEqualTo("https://api.grid-steward.local/v1/tickets/" + ticket.path("id").asText());
-        assertThat(partition("TICKET#" + ticket.path("id").asText())).hasSize(2);
+        assertThat(partition("TICKET#" + ticket.path("id").asText())).hasSize(3);
     }
 
     @Test
@@ -169,7 +172,9 @@ class TicketApiTest {
             "latitude out of range | 422 | location.latitude | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":91,\"longitude\":120}}",
             "latitude as text | 400 | location.latitude | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":\"30\",\"longitude\":120}}",
             "location as text | 400 | location | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":\"here\"}",
-            "unknown field | 400 | priority | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"priority\":1}",
+            "unknown field | 400 | urgency | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"urgency\":1}",
+            "unknown priority | 422 | priority | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"priority\":\"ASAP\"}",
+            "bad phone | 422 | reporterPhone | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"reporterPhone\":\"call me\"}",
             "unknown channel | 422 | channel | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"channel\":\"FAX\"}"})
     void aMalformedReportIsAProblemNamingTheFieldAndWritesNothing(String name, int status, String field, String body) {
         String unusedId = ids.peekNext();
@@ -258,8 +263,13 @@ class TicketApiTest {
     }
 
     @Test
-    void aDispatcherMayNotReport() {
-        assertProblem(report(EAST_DISPATCHER, POTHOLE, Optional.empty()), 403, null);
+    void aDispatcherEntersHotlineCallsOfTheirTownOnly() {
+        ApiGateway.Reply own = report(EAST_DISPATCHER, POTHOLE, Optional.empty());
+
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(own.body().path("channel").asText()).isEqualTo("HOTLINE");
+        assertProblem(report(WEST_DISPATCHER, POTHOLE, Optional.empty()), 403, null);
+        assertProblem(report(EAST_DISPATCHER, POTHOLE.replace("}}", "},\"channel\":\"RESIDENT_APP\"}"), Optional.empty()), 422, "channel");
     }
 
     @Test

@@ -23,6 +23,13 @@ import java.util.Optional;
  * close       TOWN_DISPATCHER of the ticket's town
  * cancel      TOWN_DISPATCHER of the ticket's town
  * supervise   TOWN_SUPERVISOR of the ticket's town
+ *
+ * list        who
+ * ----------  ---------------------------------------------------------------------------------------------
+ * town queue  TOWN_DISPATCHER and TOWN_SUPERVISOR of the town; COUNTY_LEADER
+ * org's open  staff of the organisation; TOWN_DISPATCHER and TOWN_SUPERVISOR of its town; COUNTY_LEADER
+ * grid's      staff of the grid, its community or its town (not department officers); COUNTY_LEADER
+ * own reports anyone, their own only
  * </pre>
  */
 public final class TicketAccess {
@@ -68,6 +75,32 @@ public final class TicketAccess {
 
     public static boolean mayDispatch(Caller caller, Ticket ticket) {
         return mayTake(caller, TicketEventType.DISPATCHED, ticket);
+    }
+
+    public static boolean mayListQueue(Caller caller, OrganisationId town) {
+        return switch (caller.role()) {
+            case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(town);
+            case COUNTY_LEADER -> true;
+            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, SYSTEM -> false;
+        };
+    }
+
+    public static boolean mayListAssigned(Caller caller, Organisation organisation) {
+        return switch (caller.role()) {
+            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER -> caller.actsFor(organisation.id());
+            case TOWN_DISPATCHER, TOWN_SUPERVISOR -> organisation.town().filter(caller::actsFor).isPresent();
+            case COUNTY_LEADER -> true;
+            case RESIDENT, SYSTEM -> false;
+        };
+    }
+
+    public static boolean mayListGrid(Caller caller, Placement placement) {
+        return switch (caller.role()) {
+            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
+                    caller.organisationId().filter(placement::isWithin).isPresent();
+            case COUNTY_LEADER -> true;
+            case RESIDENT, DEPARTMENT_OFFICER, SYSTEM -> false;
+        };
     }
 
     /**

@@ -122,6 +122,25 @@ class TicketAccessTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} of {1} lists the queue of town-east: {2}, grid-river-1: {3}, grid-river-1's open tickets: {4}")
+    @CsvSource({
+            "GRID_WORKER, grid-river-1, false, true, true",
+            "GRID_WORKER, grid-river-2, false, false, false",
+            "COMMUNITY_SECRETARY, community-river, false, true, false",
+            "TOWN_DISPATCHER, town-east, true, true, true",
+            "TOWN_DISPATCHER, town-west, false, false, false",
+            "TOWN_SUPERVISOR, town-east, true, true, true",
+            "DEPARTMENT_OFFICER, dept-water, false, false, false",
+            "COUNTY_LEADER, county, true, true, true"})
+    void listsFollowTheJurisdiction(Role role, String organisation, boolean queue, boolean grid, boolean assigned) {
+        Caller caller = Caller.staff("user-staff", role, new OrganisationId(organisation));
+
+        assertThat(TicketAccess.mayListQueue(caller, CountyFixture.EAST_TOWN.id())).isEqualTo(queue);
+        assertThat(TicketAccess.mayListGrid(caller, reportedTicket().placement())).isEqualTo(grid);
+        assertThat(TicketAccess.mayListAssigned(caller, CountyFixture.RIVER_GRID)).isEqualTo(assigned);
+        assertThat(TicketAccess.mayListQueue(RESIDENT, CountyFixture.EAST_TOWN.id())).isFalse();
+    }
+
     @Test
     void theContactIsForTheHandlingChainOnly() {
         Ticket dispatched = reportedTicket().dispatch(CountyFixture.RIVER_GRID, EAST_DISPATCHER, NOW).ticket();

@@ -1,0 +1,63 @@
+package io.gridsteward.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.gridsteward.domain.Caller;
+import io.gridsteward.domain.ForbiddenException;
+import io.gridsteward.domain.NotFoundException;
+import io.gridsteward.domain.Organisation;
+import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.Placement;
+import io.gridsteward.domain.TicketAccess;
+import io.gridsteward.domain.ValidationException;
+import io.gridsteward.store.OrganisationStore;
+import io.gridsteward.store.TicketList;
+import io.gridsteward.store.TicketStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A grid's tickets. */
+@Path("/v1/grids")
+@Produces(MediaType.APPLICATION_JSON)
+public class GridResource {
+
+    @Inject
+    OrganisationStore organisations;
+
+    @Inject
+    TicketStore tickets;
+
+    @GET
+    @Path("/{gridId}/tickets")
+    @Operation(summary = "A grid's tickets by status, newest first within a status",
+            description = "Staff of the grid, its community or its town; county leaders. status narrows by key.")
+    @ListResponses
+    public TicketListView tickets(@Context APIGatewayV2HTTPEvent event, @PathParam("gridId") String gridId,
+                                  @QueryParam("status") String status, @QueryParam("category") String category,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Caller caller = CallerClaims.callerOf(event);
+        ListQuery query = ListQuery.parse(status, category, from, to, limit, cursor);
+        Placement placement = placement(gridId);
+        if (!TicketAccess.mayListGrid(caller, placement)) {
+            throw new ForbiddenException("a %s may not list the tickets of grid %s".formatted(caller.role(), gridId));
+        }
+        return TicketListView.of(tickets.list(new TicketList.InGrid(placement.grid()), query.filter(), query.page()));
+    }
+
+    private Placement placement(String id) {
+        try {
+            return organisations.find(new OrganisationId(id)).flatMap(Organisation::placement)
+                    .orElseThrow(() -> new NotFoundException("grid", id));
+        }
+        catch (ValidationException invalid) {
+            throw new NotFoundException("grid", id);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.gridsteward.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The callers of the test county (LocalTableResource) and the requests the lifecycle tests send as them. */
+final class Requests {
+
+    static final Map<String, String> RESIDENT = Map.of("sub", "user-resident", "custom:role", "RESIDENT");
+    static final Map<String, String> OTHER_RESIDENT = Map.of("sub", "user-other-resident", "custom:role", "RESIDENT");
+    static final Map<String, String> RIVER_GRID_WORKER = staff("user-river-grid-worker", "GRID_WORKER", "grid-river-1");
+    static final Map<String, String> RIVER_PARTY_LEADER = staff("user-river-party-leader", "GRID_PARTY_LEADER", "grid-river-1");
+    static final Map<String, String> OTHER_GRID_WORKER = staff("user-river-2-grid-worker", "GRID_WORKER", "grid-river-2");
+    static final Map<String, String> RIVER_SECRETARY = staff("user-river-secretary", "COMMUNITY_SECRETARY", "community-river");
+    static final Map<String, String> HILL_SECRETARY = staff("user-hill-secretary", "COMMUNITY_SECRETARY", "community-hill");
+    static final Map<String, String> EAST_DISPATCHER = staff("user-east-dispatcher", "TOWN_DISPATCHER", "town-east");
+    static final Map<String, String> WEST_DISPATCHER = staff("user-west-dispatcher", "TOWN_DISPATCHER", "town-west");
+    static final Map<String, String> EAST_SUPERVISOR = staff("user-east-supervisor", "TOWN_SUPERVISOR", "town-east");
+    static final Map<String, String> WEST_SUPERVISOR = staff("user-west-supervisor", "TOWN_SUPERVISOR", "town-west");
+    static final Map<String, String> WATER_OFFICER = staff("user-water-officer", "DEPARTMENT_OFFICER", "dept-water");
+    static final Map<String, String> COUNTY_LEADER = staff("user-county-leader", "COUNTY_LEADER", "county");
+
+    /** A pothole: road-damage has no routing rule, so it waits in town-east's queue. */
+    static final String POTHOLE = """
+            {"category":"road-damage","description":"A deep pothole by the bus stop","gridId":"grid-river-1",
+             "location":{"latitude":30.2741,"longitude":120.1551},"reporterPhone":"+86 138 0013 8000"}""";
+    private static final Map<String, String> JSON_BODY = Map.of("content-type", "application/json");
+
+    private Requests() {
+    }
+
+    static Map<String, String> staff(String userId, String role, String organisation) {
+        return Map.of("sub", userId, "custom:role", role, "custom:org_id", organisation);
+    }
+
+    static ApiGateway.Reply post(Map<String, String> claims, String path, String body) {
+        return ApiGateway.send(ApiGateway.event("POST", path, Optional.of(claims), Optional.of(body), JSON_BODY));
+    }
+
+    static ApiGateway.Reply get(Map<String, String> claims, String path) {
+        return ApiGateway.send(ApiGateway.event("GET", path, Optional.of(claims), Optional.empty(), Map.of()));
+    }
+
+    static ApiGateway.Reply step(Map<String, String> claims, String id, String step, String body) {
+        return post(claims, "/v1/tickets/" + id + "/" + step, body);
+    }
+
+    /** A new pothole reported by RESIDENT, REPORTED at version 1. */
+    static String reported() {
+        ApiGateway.Reply reply = post(RESIDENT, "/v1/tickets", POTHOLE);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        return reply.body().path("id").asText();
+    }
+
+    /** A pothole dispatched by town-east's dispatcher to grid-river-1. */
+    static String dispatched() {
+        String id = reported();
+        ok(step(EAST_DISPATCHER, id, "dispatch", "{\"assigneeOrgId\":\"grid-river-1\"}"));
+        return id;
+    }
+
+    static String accepted() {
+        String id = dispatched();
+        ok(step(RIVER_GRID_WORKER, id, "accept", "{}"));
+        return id;
+    }
+
+    static String resolved() {
+        String id = accepted();
+        ok(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"filled\",\"photoKeys\":[\"attachments/" + id + "/after.jpg\"]}"));
+        return id;
+    }
+
+    static JsonNode ok(ApiGateway.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
+    }
+
+    static void assertProblem(ApiGateway.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(reply.body().path("errors")).extracting(error -> error.path("field").asText()).contains(field);
+        }
+    }
+}
