@@ -10,7 +10,6 @@ import io.gridsteward.local.demo.DemoSeeder;
 import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
-import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.FunctionStatistics;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
@@ -117,76 +116,33 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         DemoCounty county = DemoCounty.load();
-
         // Ports are fixed first, so the functions' JVMs (the slow part) start alongside the servers they will call.
         if (options.port() != 0) {
             concretePort(options.port(), "--port");
         }
         int dynamoDbPort = concretePort(options.dynamoDbPort(), "--dynamodb-port");
         int s3Port = concretePort(options.s3Port(), "--s3-port");
-        URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
-        URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
+
         long started = System.nanoTime();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<DynamoDbEmulator> emulatorStart = parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
-            Future<LocalS3Server> s3Start = parallel.submit(() -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
-            Future<JsonWebTokens> tokensLoad = parallel.submit(() -> JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()));
-            Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
-            for (SamTemplate.FunctionSpecification specification : specifications) {
-                FunctionDefinition definition = new FunctionDefinition(specification.name(), project.resolve(specification.codeUri()),
-                        specification.handler(), specification.timeout(), specification.memoryMegabytes(),
-                        environment(template, specification, dynamoDbEndpoint, s3Endpoint));
-                functionStarts.put(specification.name(), parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
-            }
-
-            try {
-                emulator = own(await(emulatorStart));
-                s3 = own(await(s3Start));
-            } finally {
-                // Whatever happens next, every function JVM that started is stopped with the stack.
-                for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
-                    try {
-                        functions.put(start.getKey(), await(start.getValue()));
-                    } catch (Exception failedStart) {
-                        console.println("function " + start.getKey() + " did not start: " + failedStart.getMessage());
-                    }
-                }
-            }
+            startServersAndFunctions(parallel, project, template, dynamoDbPort, s3Port);
             s3.createBucketIfMissing(LAKE_BUCKET);
             dynamoDb = own(dynamoDbClient(emulator.endpoint()));
-            Future<Boolean> organisationsSeeded = parallel.submit(() -> {
-                createTableIfMissing(template.table());
-                return new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
-            });
-            long serversReady = System.nanoTime();
-            if (functions.size() < specifications.size()) {
-                throw new IllegalStateException("not every function started; see above");
-            }
-            boolean freshCounty = await(organisationsSeeded);
-
-            Map<String, FunctionInvoker> invokers = new LinkedHashMap<>(functions);
-            RouteTable routes = new RouteTable(specifications.stream()
-                    .flatMap(specification -> specification.routes().stream().map(route ->
-                            new RouteTable.Definition(route.method(), route.path(), specification.name(), route.authorized())))
-                    .toList());
-            front = own(HttpFront.start(options.port(), routes, invokers, await(tokensLoad), county.demoUsers(), this::status, Clock.systemUTC(), console));
-            specifications.stream()
-                    .filter(specification -> specification.streamMapping().isPresent())
-                    .forEach(specification -> startPoller(specification, options));
-
-            List<Future<String>> warmUps = specifications.stream()
-                    .map(specification -> parallel.submit(() -> warmUp(specification, county)))
-                    .toList();
-            for (Future<String> warmUp : warmUps) {
-                String problem = await(warmUp);
-                if (!problem.isEmpty()) {
-                    console.println(problem);
-                }
-            }
+            createTableIfMissing(template.table());
+            boolean freshCounty = new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
             if (freshCounty) {
                 console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
             }
+            long serversReady = System.nanoTime();
+
+            front = own(HttpFront.start(options.port(), routes(specifications), new LinkedHashMap<>(functions),
+                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()), county.demoUsers(), this::status, Clock.systemUTC(), console));
+            specifications.stream()
+                    .filter(specification -> specification.streamMapping().isPresent())
+                    .forEach(specification -> startPoller(specification, options));
+            warmUpAll(parallel, specifications, county);
             long functionsWarm = System.nanoTime();
+
             if (freshCounty && options.demoData()) {
                 int tickets = new DemoSeeder(county).seedTickets(httpEndpoint(),
                         user -> front.tokenFor(user.userId(), user.role(), user.orgId()));
@@ -194,6 +150,56 @@ public final class LocalStack implements AutoCloseable {
             }
             console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms, demo data done after %d ms%n",
                     (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** The emulator, the S3 server and every function's JVM, all at once; a function that started is stopped with the stack even if a server fails. */
+    private void startServersAndFunctions(ExecutorService parallel, Path project, SamTemplate template, int dynamoDbPort, int s3Port)
+            throws Exception {
+        Future<DynamoDbEmulator> emulatorStart = parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
+        Future<LocalS3Server> s3Start = parallel.submit(() -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
+        URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
+        URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
+        Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
+        for (SamTemplate.FunctionSpecification specification : template.functions()) {
+            FunctionDefinition definition = new FunctionDefinition(specification.name(), project.resolve(specification.codeUri()),
+                    specification.handler(), specification.timeout(), specification.memoryMegabytes(),
+                    environment(template, specification, dynamoDbEndpoint, s3Endpoint));
+            functionStarts.put(specification.name(), parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
+        }
+        try {
+            emulator = own(await(emulatorStart));
+            s3 = own(await(s3Start));
+        } finally {
+            for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
+                try {
+                    functions.put(start.getKey(), await(start.getValue()));
+                } catch (Exception failedStart) {
+                    console.println("function " + start.getKey() + " did not start: " + failedStart.getMessage());
+                }
+            }
+        }
+        if (functions.size() < functionStarts.size()) {
+            throw new IllegalStateException("not every function started; see above");
+        }
+    }
+
+    private static RouteTable routes(List<SamTemplate.FunctionSpecification> specifications) {
+        return new RouteTable(specifications.stream()
+                .flatMap(specification -> specification.routes().stream().map(route ->
+                        new RouteTable.Definition(route.method(), route.path(), specification.name(), route.authorized())))
+                .toList());
+    }
+
+    private void warmUpAll(ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, DemoCounty county) throws Exception {
+        List<Future<String>> warmUps = specifications.stream()
+                .map(specification -> parallel.submit(() -> warmUp(specification, county)))
+                .toList();
+        for (Future<String> warmUp : warmUps) {
+            String problem = await(warmUp);
+            if (!problem.isEmpty()) {
+                console.println(problem);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.util.ArrayList;
@@ -51,15 +52,20 @@ public final class DynamoDbStreamSource implements StreamSource {
         return shards;
     }
 
+    /** After the checkpoint; from the oldest record kept when the checkpoint's record has aged out of the stream. */
     @Override
     public String iterator(String shardId, Optional<String> afterSequenceNumber) {
         String arn = streamArn();
-        return streams.getShardIterator(request -> {
-            request.streamArn(arn).shardId(shardId);
-            afterSequenceNumber.ifPresentOrElse(
-                    sequenceNumber -> request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber),
-                    () -> request.shardIteratorType(ShardIteratorType.TRIM_HORIZON));
-        }).shardIterator();
+        if (afterSequenceNumber.isPresent()) {
+            try {
+                return streams.getShardIterator(request -> request.streamArn(arn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(afterSequenceNumber.get())).shardIterator();
+            } catch (TrimmedDataAccessException agedOut) {
+                // Fall through: what is left of the shard is all there is to deliver.
+            }
+        }
+        return streams.getShardIterator(request -> request.streamArn(arn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
     }
 
     @Override
