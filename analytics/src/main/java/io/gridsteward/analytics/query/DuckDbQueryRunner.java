@@ -61,16 +61,22 @@ public final class DuckDbQueryRunner implements QueryRunner {
         }
     }
 
-    private static Connection open() throws SQLException {
+    private Connection open() throws SQLException {
         Properties properties = new Properties();
         // Nothing may be downloaded at run time: fail clearly instead of reaching for the network.
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "true");
+        // On Lambda only /tmp is writable and HOME may be unset: keep DuckDB's files beside the mirror.
+        properties.setProperty("temp_directory", mirror.directory().resolve(".duckdb-temp").toString());
         // The driver directly, not DriverManager: under Quarkus' class loaders DriverManager may not see it.
         Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", properties);
         try (Statement statement = connection.createStatement()) {
             // Athena computes in UTC; so must calendar arithmetic on TIMESTAMP WITH TIME ZONE here.
             statement.execute("SET TimeZone = 'UTC'");
+            statement.execute("SET home_directory = '" + escape(mirror.directory().toString()) + "'");
+        } catch (SQLException exception) {
+            connection.close();
+            throw exception;
         }
         return connection;
     }
