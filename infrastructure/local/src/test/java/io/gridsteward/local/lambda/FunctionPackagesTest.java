@@ -1,0 +1,65 @@
+package io.gridsteward.local.lambda;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FunctionPackagesTest {
+    @TempDir
+    Path directory;
+
+    private Path zip(Map<String, String> entries, Instant modified) throws IOException {
+        Path zip = directory.resolve("function.zip");
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream output = new ZipOutputStream(file)) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                output.putNextEntry(new ZipEntry(entry.getKey()));
+                output.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                output.closeEntry();
+            }
+        }
+        Files.setLastModifiedTime(zip, FileTime.from(modified));
+        return zip;
+    }
+
+    @Test
+    void unpacksLikeLambdaAndUnpacksAgainOnlyWhenTheZipChanged() throws Exception {
+        Path task = directory.resolve("task");
+        FunctionPackages.unpack(zip(Map.of("Handler.class", "one", "lib/core.jar", "jar"), Instant.parse("2026-11-25T08:00:00Z")), task);
+        Files.writeString(task.resolve("marker"), "left alone while the zip is unchanged");
+        FunctionPackages.unpack(directory.resolve("function.zip"), task);
+        assertThat(task.resolve("marker")).exists();
+
+        FunctionPackages.unpack(zip(Map.of("Handler.class", "two!"), Instant.parse("2026-11-25T09:00:00Z")), task);
+
+        assertThat(task.resolve("Handler.class")).hasContent("two!");
+        assertThat(task.resolve("marker")).doesNotExist();
+        assertThat(task.resolve("lib/core.jar")).doesNotExist();
+    }
+
+    @Test
+    void anEntryEscapingTheDirectoryIsRefused() throws Exception {
+        Path zip = zip(Map.of("../escaped.class", "x"), Instant.parse("2026-11-25T08:00:00Z"));
+
+        assertThatThrownBy(() -> FunctionPackages.unpack(zip, directory.resolve("task"))).hasMessageContaining("escapes");
+        assertThat(directory.resolve("escaped.class")).doesNotExist();
+    }
+
+    @Test
+    void aMissingPackageSaysHowToBuildIt() {
+        assertThatThrownBy(() -> FunctionPackages.unpack(directory.resolve("absent.zip"), directory.resolve("task")))
+                .hasMessageContaining("does not exist; build it with ./mvnw install -DskipTests");
+    }
+}
