@@ -24,10 +24,16 @@ import java.util.function.Function;
 public final class ItemCodec
 {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAXIMUM_NESTING = 32;
 
     private ItemCodec() {}
 
     public static Map<String, AttributeValue> decodeItem(JsonNode node)
+    {
+        return decodeItem(node, 0);
+    }
+
+    private static Map<String, AttributeValue> decodeItem(JsonNode node, int depth)
     {
         if (node == null || node.isNull()) {
             return Map.of();
@@ -39,13 +45,21 @@ public final class ItemCodec
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            item.put(field.getKey(), decodeValue(field.getValue()));
+            item.put(field.getKey(), decodeValue(field.getValue(), depth));
         }
         return Collections.unmodifiableMap(item);
     }
 
     public static AttributeValue decodeValue(JsonNode node)
     {
+        return decodeValue(node, 0);
+    }
+
+    private static AttributeValue decodeValue(JsonNode node, int depth)
+    {
+        if (depth > MAXIMUM_NESTING) {
+            throw ApiException.validation("Nesting Levels have exceeded supported limits");
+        }
         if (node == null || !node.isObject()) {
             throw ApiException.serialization("Expected an attribute value object");
         }
@@ -68,14 +82,14 @@ public final class ItemCodec
                 if (!content.isObject()) {
                     throw ApiException.serialization("M must be an object");
                 }
-                yield new AttributeValue.MapValue(decodeItem(content));
+                yield new AttributeValue.MapValue(decodeItem(content, depth + 1));
             }
             case "L" -> {
                 if (!content.isArray()) {
                     throw ApiException.serialization("L must be an array");
                 }
                 List<AttributeValue> values = new ArrayList<>(content.size());
-                content.forEach(element -> values.add(decodeValue(element)));
+                content.forEach(element -> values.add(decodeValue(element, depth + 1)));
                 yield new AttributeValue.ListValue(values);
             }
             case "NULL" -> {

@@ -49,6 +49,25 @@ class ConditionalWriteTest
     }
 
     @Test
+    void failedUpdateAndDeleteReturnTheItemWhenAsked()
+    {
+        client.putItem(request -> request.tableName(table).item(item("pk", "guarded", "sk", "1", "state", "LOCKED")));
+
+        ConditionalCheckFailedException update = catchThrowableOfType(ConditionalCheckFailedException.class, () ->
+                client.updateItem(request -> request.tableName(table).key(item("pk", "guarded", "sk", "1"))
+                        .updateExpression("SET #state = :open").conditionExpression("#state = :open")
+                        .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(Map.of(":open", s("OPEN")))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        ConditionalCheckFailedException delete = catchThrowableOfType(ConditionalCheckFailedException.class, () ->
+                client.deleteItem(request -> request.tableName(table).key(item("pk", "guarded", "sk", "1"))
+                        .conditionExpression("attribute_not_exists(#state)").expressionAttributeNames(Map.of("#state", "state"))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+
+        assertThat(update.item()).containsEntry("state", s("LOCKED"));
+        assertThat(delete.item()).isEqualTo(item("pk", "guarded", "sk", "1", "state", "LOCKED"));
+    }
+
+    @Test
     void failureWithoutReturnValuesCarriesNoItem()
     {
         client.putItem(request -> request.tableName(table).item(item("pk", "plain", "sk", "1")));

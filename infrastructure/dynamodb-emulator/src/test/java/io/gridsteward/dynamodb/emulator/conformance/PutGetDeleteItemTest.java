@@ -145,6 +145,19 @@ class PutGetDeleteItemTest
     }
 
     @Test
+    void nestingDeeperThanThirtyTwoLevelsIsRejected()
+    {
+        AttributeValue deep = s("leaf");
+        for (int level = 0; level < 33; level++) {
+            deep = AttributeValue.fromL(List.of(deep));
+        }
+        AttributeValue tooDeep = deep;
+        assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(item("pk", "deep", "sk", "1", "nested", tooDeep))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Nesting Levels have exceeded supported limits");
+    }
+
+    @Test
     void emptySetsAreRejected()
     {
         assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(item("pk", "x", "sk", "1", "set", AttributeValue.fromSs(List.of())))))
