@@ -35,7 +35,7 @@ class TemplateTest
     void declaresEveryFunctionOfTheBuild()
     {
         assertThat(template.resourcesOfType("AWS::Serverless::Function").keySet())
-                .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction");
+                .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction", "SlaSweeperFunction");
     }
 
     @Test
@@ -88,6 +88,15 @@ class TemplateTest
         assertThat(stream.get("BisectBatchOnFunctionError")).isEqualTo(true);
         assertThat((Integer) stream.get("MaximumRetryAttempts")).isBetween(0, 10);
         assertThat(map(map(stream, "DestinationConfig"), "OnFailure")).containsKey("Destination");
+    }
+
+    @Test
+    void theSlaSweeperRunsEveryFiveMinutes()
+    {
+        Map<String, Object> schedule = map(map(map(map(template.resourcesOfType("AWS::Serverless::Function").get("SlaSweeperFunction"),
+                "Properties"), "Events"), "EveryFiveMinutes"), "Properties");
+
+        assertThat(schedule.get("Schedule")).isEqualTo("rate(5 minutes)");
     }
 
     @Test

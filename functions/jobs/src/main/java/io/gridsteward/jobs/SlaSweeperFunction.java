@@ -1,0 +1,34 @@
+package io.gridsteward.jobs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The scheduled function (EventBridge {@code rate(5 minutes)} in template.yaml): one SLA sweep per invocation. The
+ * event's content does not matter, so it is read as a plain map rather than a typed ScheduledEvent.
+ */
+@Named(SlaSweeperFunction.NAME)
+public class SlaSweeperFunction implements RequestHandler<Map<String, Object>, SlaSweep.SweepResult> {
+
+    public static final String NAME = "sla-sweeper";
+    private static final Logger LOG = Logger.getLogger(SlaSweeperFunction.class);
+
+    @Inject
+    SlaSweep sweep;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public SlaSweep.SweepResult handleRequest(Map<String, Object> event, Context context) {
+        SlaSweep.SweepResult result = sweep.sweep(clock.instant());
+        LOG.infof("SLA sweep: %d overdue found, %d escalated, %d already handled", result.found(), result.escalated(), result.alreadyHandled());
+        return result;
+    }
+}

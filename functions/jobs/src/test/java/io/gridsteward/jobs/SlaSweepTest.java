@@ -1,0 +1,154 @@
+package io.gridsteward.jobs;
+
+import io.gridsteward.domain.Caller;
+import io.gridsteward.domain.Category;
+import io.gridsteward.domain.Description;
+import io.gridsteward.domain.Location;
+import io.gridsteward.domain.Organisation;
+import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.Role;
+import io.gridsteward.domain.SlaPolicy;
+import io.gridsteward.domain.Ticket;
+import io.gridsteward.domain.TicketChange;
+import io.gridsteward.domain.TicketEvent;
+import io.gridsteward.domain.TicketEventType;
+import io.gridsteward.domain.TicketId;
+import io.gridsteward.domain.TicketReport;
+import io.gridsteward.domain.TicketStatus;
+import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
+import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
+import io.gridsteward.store.TableDefinition;
+import io.gridsteward.store.TicketHistory;
+import io.gridsteward.store.TicketStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlaSweepTest {
+
+    private static final String TABLE = "grid-steward-jobs-test";
+    private static final Instant REPORTED_AT = Instant.parse("2026-11-20T08:00:00.000Z");
+    private static final OrganisationId TOWN = new OrganisationId("town-east");
+    private static final OrganisationId COMMUNITY = new OrganisationId("community-river");
+    private static final Organisation GRID = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", COMMUNITY, TOWN);
+    private static final Caller DISPATCHER = Caller.staff("user-dispatcher", Role.TOWN_DISPATCHER, TOWN);
+    private static final SlaPolicy SLA = SlaPolicy.bundled();
+    private static final AtomicInteger numbers = new AtomicInteger();
+
+    private static DynamoDbEmulator emulator;
+    private static DynamoDbClient client;
+    private static TicketStore store;
+
+    @BeforeAll
+    static void startTable() {
+        emulator = DynamoDbEmulator.start(0, Optional.empty());
+        client = EmulatorClients.dynamoDb(emulator.endpoint());
+        client.createTable(TableDefinition.createRequest(TABLE));
+        store = new TicketStore(client, TABLE, Clock.fixed(REPORTED_AT, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stopTable() {
+        client.close();
+        emulator.close();
+    }
+
+    @Test
+    void anOverdueTicketIsEscalatedOnceAndTheRestAreLeftAlone() {
+        Ticket overdue = dispatched(REPORTED_AT);
+        Instant now = overdue.deadlines().acceptBy().plusSeconds(1);
+        Ticket notYetDue = dispatched(now);
+        Ticket waitingForDispatcher = reported(REPORTED_AT).ticket();
+        SlaSweep sweep = new SlaSweep(store, 14, 500);
+
+        SlaSweep.SweepResult first = sweep.sweep(now);
+        SlaSweep.SweepResult second = sweep.sweep(now.plusSeconds(1));
+
+        assertThat(first.escalated()).isGreaterThanOrEqualTo(1);
+        TicketHistory escalated = store.find(overdue.id()).orElseThrow();
+        assertThat(escalated.ticket().status()).isEqualTo(TicketStatus.ESCALATED);
+        assertThat(escalated.ticket().assignee()).contains(COMMUNITY);
+        assertThat(escalated.ticket().overdue()).isTrue();
+        assertThat(escalated.events().getLast().actor().role()).isEqualTo(Role.SYSTEM);
+        assertThat(escalations(escalated)).isEqualTo(1);
+        assertThat(store.find(notYetDue.id()).orElseThrow().ticket()).isEqualTo(notYetDue);
+        assertThat(store.find(waitingForDispatcher.id()).orElseThrow().ticket()).isEqualTo(waitingForDispatcher);
+        assertThat(second.escalated()).isZero();
+    }
+
+    @Test
+    void twoSweepsRunningAtOnceEscalateEachTicketOnce() throws Exception {
+        Instant reportedAt = REPORTED_AT.minus(Duration.ofDays(2));
+        List<Ticket> overdue = new ArrayList<>();
+        for (int index = 0; index < 20; index++) {
+            overdue.add(dispatched(reportedAt));
+        }
+        Instant now = overdue.getFirst().deadlines().acceptBy().plusSeconds(1);
+        SlaSweep sweep = new SlaSweep(store, 14, 500);
+
+        List<SlaSweep.SweepResult> results = race(() -> sweep.sweep(now), () -> sweep.sweep(now));
+
+        for (Ticket ticket : overdue) {
+            TicketHistory history = store.find(ticket.id()).orElseThrow();
+            assertThat(escalations(history)).as(ticket.id().value()).isEqualTo(1);
+            assertThat(history.ticket().version()).isEqualTo(ticket.version() + 1);
+        }
+        assertThat(results.get(0).escalated() + results.get(1).escalated()).isGreaterThanOrEqualTo(overdue.size());
+    }
+
+    private static long escalations(TicketHistory history) {
+        return history.events().stream().map(TicketEvent::type).filter(TicketEventType.ESCALATED::equals).count();
+    }
+
+    private static TicketChange reported(Instant at) {
+        TicketReport report = new TicketReport(new Category("noise"), new Description("loud at night"), new Location(30, 120), Optional.empty());
+        TicketChange reported = Ticket.report(new TicketId("sweep-ticket-" + numbers.incrementAndGet()), report, GRID,
+                Caller.resident("user-resident"), at, SLA);
+        store.create(reported, Optional.empty());
+        return reported;
+    }
+
+    private static Ticket dispatched(Instant at) {
+        Ticket ticket = reported(at).ticket();
+        TicketChange dispatched = ticket.dispatch(GRID, DISPATCHER, at);
+        store.transition(dispatched, ticket.version());
+        return dispatched.ticket();
+    }
+
+    @SafeVarargs
+    private static <T> List<T> race(Callable<T>... attempts) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService executor = Executors.newFixedThreadPool(attempts.length)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> attempt : attempts) {
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return attempt.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+}
