@@ -163,18 +163,19 @@ class DurabilityTest
     void aKilledServerProcessLosesNoCommittedWrite() throws Exception
     {
         Path processDirectory = directory.resolve("process");
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DynamoDbEmulator.class.getName(),
-                "--port", Integer.toString(port), "--data-directory", processDirectory.toString())
+                "--port", "0", "--data-directory", processDirectory.toString())
                 .redirectErrorStream(true).start();
         try {
-            String banner = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine();
-            assertThat(banner).contains("listening");
-            try (DynamoDbClient client = EmulatorClients.dynamoDb(java.net.URI.create("http://127.0.0.1:" + port))) {
+            java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+            String banner = output.readLine();
+            for (int line = 0; line < 20 && banner != null && !banner.contains("listening on "); line++) {
+                banner = output.readLine();
+            }
+            assertThat(banner).contains("listening on ");
+            java.net.URI endpoint = java.net.URI.create(banner.replaceFirst(".*listening on (\\S+).*", "$1"));
+            try (DynamoDbClient client = EmulatorClients.dynamoDb(endpoint)) {
                 createTable(client);
                 for (int number = 0; number < 20; number++) {
                     put(client, "T#" + number, "OPEN");
