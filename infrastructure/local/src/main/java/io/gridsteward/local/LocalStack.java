@@ -14,6 +14,7 @@ import io.gridsteward.local.lambda.FunctionStatistics;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
 import io.gridsteward.local.s3.LocalS3Server;
+import io.gridsteward.local.schedule.LocalScheduler;
 import io.gridsteward.local.stream.BatchDelivery;
 import io.gridsteward.local.stream.Checkpoint;
 import io.gridsteward.local.stream.DeliverySettings;
@@ -47,6 +48,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -81,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private Thread pollerThread;
+    private LocalScheduler scheduler;
     private volatile boolean stopping;
     private Duration startUp = Duration.ZERO;
 
@@ -140,6 +143,9 @@ public final class LocalStack implements AutoCloseable {
             specifications.stream()
                     .filter(specification -> specification.streamMapping().isPresent())
                     .forEach(specification -> startPoller(specification, options));
+            scheduler = new LocalScheduler(Clock.systemUTC(), console);
+            specifications.forEach(specification -> specification.schedules()
+                    .forEach(schedule -> scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
             warmUpAll(parallel, specifications, county);
             long functionsWarm = System.nanoTime();
 
@@ -319,13 +325,17 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * One first invocation per function, so that its cold start is paid (and measured) during start-up: an empty
-     * batch for a stream function, else a GET on its first route (a GET route if it has one), with parameters
-     * filled in; any answer but a 5xx will do. Returns a line describing a problem, or an empty string.
+     * batch for a stream function, its scheduled event for a scheduled one, else a GET on its first route (a GET
+     * route if it has one), with parameters filled in; any answer but a 5xx will do. Returns a line describing a
+     * problem, or an empty string.
      */
     private String warmUp(SamTemplate.FunctionSpecification specification, DemoCounty county) throws Exception {
         String name = specification.name();
-        if (specification.streamMapping().isPresent()) {
-            return switch (functions.get(name).invoke("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)).get()) {
+        Optional<byte[]> directEvent = specification.streamMapping().isPresent()
+                ? Optional.of("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8))
+                : specification.schedules().stream().findFirst().map(schedule -> LocalScheduler.event(schedule, Instant.now()));
+        if (directEvent.isPresent()) {
+            return switch (functions.get(name).invoke(directEvent.get()).get()) {
                 case InvocationResult.Success success -> "";
                 case InvocationResult.FunctionError error -> "warm-up of " + name + " failed: " + error.errorType() + " " + error.payloadText();
                 case InvocationResult.Timeout timeout -> "warm-up of " + name + " timed out after " + timeout.after();
@@ -458,10 +468,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops the poller, then every server and child JVM, newest first. */
+    /** Stops the scheduler and the poller, then every child JVM and server, newest first. */
     @Override
     public void close() {
         stopping = true;
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (pollerThread != null) {
             pollerThread.interrupt();
             try {

@@ -54,10 +54,14 @@ public final class SamTemplate {
     public record HttpRoute(String method, String path, boolean authorized) {
     }
 
+    /** A {@code Schedule} event: its expression ({@code rate(5 minutes)}, {@code cron(...)}) and fixed input, if any. */
+    public record ScheduleEvent(String name, String expression, Optional<String> input) {
+    }
+
     /** A function as deployed; {@code name} is its module directory, taken from {@code CodeUri}. */
     public record FunctionSpecification(String logicalId, String name, String codeUri, String handler, Duration timeout,
                                         int memoryMegabytes, Map<String, Object> environment, List<HttpRoute> routes,
-                                        Optional<StreamMapping> streamMapping) {
+                                        List<ScheduleEvent> schedules, Optional<StreamMapping> streamMapping) {
     }
 
     private final Path file;
@@ -132,6 +136,14 @@ public final class SamTemplate {
                             text(event, "Path").orElseThrow(() -> new IllegalStateException(resource.getKey() + " has an HttpApi event without Path")),
                             !"NONE".equals(map(event, "Auth").get("Authorizer"))))
                     .toList();
+            List<ScheduleEvent> schedules = map(properties, "Events").entrySet().stream()
+                    .filter(event -> "Schedule".equals(asMap(event.getValue()).get("Type")))
+                    .map(event -> {
+                        Map<String, Object> scheduleProperties = map(asMap(event.getValue()), "Properties");
+                        return new ScheduleEvent(resource.getKey() + "-" + event.getKey(), required(scheduleProperties, "Schedule"),
+                                text(scheduleProperties, "Input"));
+                    })
+                    .toList();
             Optional<StreamMapping> streamMapping = map(properties, "Events").values().stream()
                     .map(SamTemplate::asMap)
                     .filter(event -> "DynamoDB".equals(event.get("Type")))
@@ -142,7 +154,7 @@ public final class SamTemplate {
                             .orElseThrow(() -> new IllegalStateException(resource.getKey() + " has no Handler")),
                     Duration.ofSeconds(number(properties, "Timeout").or(() -> number(globals, "Timeout")).orElse(3)),
                     number(properties, "MemorySize").or(() -> number(globals, "MemorySize")).orElse(128),
-                    environment, routes, streamMapping));
+                    environment, routes, schedules, streamMapping));
         }
         return functions;
     }

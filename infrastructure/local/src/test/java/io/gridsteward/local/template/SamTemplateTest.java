@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
@@ -98,6 +99,10 @@ class SamTemplateTest {
                             BatchSize: 10
                             MaximumBatchingWindowInSeconds: 2
                             MaximumRetryAttempts: 3
+                        Sweep:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(5 minutes)
                       Policies: !If [Something, [!Ref A], !Ref AWS::NoValue]
                 """);
 
@@ -114,6 +119,7 @@ class SamTemplateTest {
         assertThat(writer.memoryMegabytes()).isEqualTo(512);
         assertThat(writer.environment()).containsEntry("PLAIN", "overridden")
                 .containsEntry("TABLE_NAME", new SamTemplate.Intrinsic("!Ref", "Table"));
+        assertThat(writer.schedules()).containsExactly(new SamTemplate.ScheduleEvent("Writer-Sweep", "rate(5 minutes)", Optional.empty()));
         assertThat(writer.streamMapping()).contains(new SamTemplate.StreamMapping(10, Duration.ofSeconds(2), false, 3, false, List.of()));
     }
 }
