@@ -55,6 +55,10 @@ public final class MutationLog implements AutoCloseable
             }
             Path logFile = logFile();
             channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (!lockExclusively(channel)) {
+                channel.close();
+                throw new IOException("The data directory " + directory + " is in use by another emulator");
+            }
             long intactLength = replayFrames(replay);
             if (intactLength < channel.size()) {
                 System.err.println("dynamodb-emulator: dropping a torn log tail of " + (channel.size() - intactLength)
@@ -65,7 +69,18 @@ public final class MutationLog implements AutoCloseable
             channel.position(intactLength);
         }
         catch (IOException failure) {
-            throw new UncheckedIOException("Cannot open the data directory " + directory, failure);
+            throw new UncheckedIOException("Cannot open the data directory " + directory + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Another process holds the lock (tryLock gives null) or this one does (it throws). */
+    private static boolean lockExclusively(FileChannel channel) throws IOException
+    {
+        try {
+            return channel.tryLock() != null;
+        }
+        catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return false;
         }
     }
 
@@ -110,8 +125,17 @@ public final class MutationLog implements AutoCloseable
         checksum.update(payload);
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + payload.length).order(ByteOrder.BIG_ENDIAN);
         frame.putInt(payload.length).putInt((int) checksum.getValue()).put(payload).flip();
-        while (frame.hasRemaining()) {
-            channel.write(frame);
+        long start = channel.position();
+        try {
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+        }
+        catch (IOException failure) {
+            // A half-written frame would end the log at the next start and hide every later entry: take it back.
+            channel.truncate(start);
+            channel.position(start);
+            throw failure;
         }
         if (syncEveryWrite) {
             channel.force(false);

@@ -194,6 +194,16 @@ class DurabilityTest
     }
 
     @Test
+    void aDataDirectoryServesOneEmulatorAtATime()
+    {
+        try (DynamoDbEmulator first = DynamoDbEmulator.start(0, Optional.of(directory))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DynamoDbEmulator.start(0, Optional.of(directory)))
+                    .hasMessageContaining("in use by another emulator");
+            assertThat(first.endpoint()).isNotNull();
+        }
+    }
+
+    @Test
     void numbersKeepTheirCanonicalFormAcrossARestart()
     {
         withEmulator(DynamoDbEmulator.builder().compactOnClose(false), (client, streams) -> {
