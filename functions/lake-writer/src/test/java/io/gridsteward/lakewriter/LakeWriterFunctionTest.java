@@ -35,7 +35,7 @@ class LakeWriterFunctionTest {
     private static final String REPORTED_KEY =
             "ticket_events/dt=2026-11-24/2026-11-25T08-00-00.000-100000000000000000002-100000000000000000002.parquet";
     private static final String DISPATCHED_KEY =
-            "ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-100000000000000000005-100000000000000000006.parquet";
+            "ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-100000000000000000005-100000000000000000009.parquet";
 
     @TempDir
     Path temporary;
@@ -65,7 +65,10 @@ class LakeWriterFunctionTest {
                         "town-1", "ROAD_DAMAGE", "unit-roads"),
                 new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000003", "t-2", 1, "REPORTED", null, "REPORTED",
                         Instant.parse("2026-11-25T07:15:00.000Z"), "GRID_WORKER", "grid-7", "grid-7", "community-3",
-                        "town-1", "ROAD_DAMAGE", null));
+                        "town-1", "ROAD_DAMAGE", null),
+                new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000009", "t-1", 4, "RESOLVED", "ACCEPTED", "RESOLVED",
+                        Instant.parse("2026-11-25T07:50:00.000Z"), "DEPARTMENT_OFFICER", "unit-roads", "grid-7", "community-3",
+                        "town-1", "ROAD_DAMAGE", "unit-roads"));
     }
 
     @Test
@@ -76,7 +79,7 @@ class LakeWriterFunctionTest {
         assertThat(invoke("ticket-events-batch.json")).isEmpty();
 
         assertThat(etags().keySet()).containsExactlyElementsOf(firstEtags.keySet());
-        assertThat(read(DISPATCHED_KEY)).hasSize(2);
+        assertThat(read(DISPATCHED_KEY)).hasSize(3);
     }
 
     @Test
@@ -93,7 +96,7 @@ class LakeWriterFunctionTest {
         invoke("ticket-events-batch.json");
         String fixture = fixture("ticket-events-batch.json");
         List<String> personal = List.of("user-secret-actor-99", "user-resident-42", "Zhang Wei", "13800138000", "Li Na",
-                "30.274085", "120.155070", "Pothole");
+                "30.274085", "120.155070", "Pothole", "Filled the pothole", "photos/t-1/after-1.jpg");
         assertThat(fixture).contains(personal);
 
         for (String key : keys()) {
