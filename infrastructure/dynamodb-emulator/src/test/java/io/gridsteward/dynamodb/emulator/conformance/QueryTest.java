@@ -106,6 +106,16 @@ class QueryTest
     }
 
     @Test
+    void backwardPagesContinueBackward()
+    {
+        List<String> seen = client.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("TICKET#1"))).scanIndexForward(false).limit(2)).items().stream()
+                .map(found -> found.get("sk").s()).toList();
+
+        assertThat(seen).containsExactly("TICKET", "EVENT#000003", "EVENT#000002", "EVENT#000001", "A");
+    }
+
+    @Test
     void filterCountsScannedItemsAndProjectionTrimsThem()
     {
         QueryResponse response = client.query(request -> request.tableName(table).keyConditionExpression("pk = :pk")

@@ -69,6 +69,18 @@ class ScanTest
     }
 
     @Test
+    void scansAGlobalIndexHoldingOnlyItsItems()
+    {
+        String indexed = Fixtures.createProjectTable(client, "scan-index");
+        client.putItem(request -> request.tableName(indexed).item(item("pk", "a", "sk", "1", "gsi1pk", "G", "gsi1sk", "1")));
+        client.putItem(request -> request.tableName(indexed).item(item("pk", "b", "sk", "1")));
+
+        ScanResponse response = client.scan(request -> request.tableName(indexed).indexName("gsi1"));
+
+        assertThat(response.items()).extracting(found -> found.get("pk").s()).containsExactly("a");
+    }
+
+    @Test
     void segmentWithoutTotalIsRejected()
     {
         assertThatThrownBy(() -> client.scan(request -> request.tableName(table).segment(1))).satisfies(Fixtures::isValidationError);

@@ -218,6 +218,43 @@ class StreamsTest
     }
 
     @Test
+    void aDeletedTablesStreamIsReadToItsEndAndThenClosed()
+    {
+        DynamoDbClient client = emulator.dynamoDbClient();
+        DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
+        String table = Fixtures.createProjectTable(client, "stream-deleted");
+        String arn = StreamReader.streamArn(client, table);
+        client.putItem(request -> request.tableName(table).item(item("pk", "1", "sk", "1")));
+        client.deleteTable(request -> request.tableName(table));
+
+        StreamDescription description = streams.describeStream(request -> request.streamArn(arn)).streamDescription();
+        String iterator = streams.getShardIterator(request -> request.streamArn(arn).shardId(description.shards().get(0).shardId())
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        GetRecordsResponse first = streams.getRecords(request -> request.shardIterator(iterator));
+
+        assertThat(description.streamStatus()).isEqualTo(StreamStatus.DISABLED);
+        assertThat(first.records()).hasSize(1);
+        assertThat(first.nextShardIterator()).isNull();
+    }
+
+    @Test
+    void unknownStreamsAndShardsAreNotFound()
+    {
+        DynamoDbClient client = emulator.dynamoDbClient();
+        DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
+        String table = Fixtures.createProjectTable(client, "stream-unknown");
+        String arn = StreamReader.streamArn(client, table);
+
+        assertThatThrownBy(() -> streams.describeStream(request -> request.streamArn(arn + "x")))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+        assertThatThrownBy(() -> streams.getShardIterator(request -> request.streamArn(arn).shardId("shardId-nope")
+                .shardIteratorType(ShardIteratorType.LATEST)))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+        assertThatThrownBy(() -> streams.getRecords(request -> request.shardIterator("not-an-iterator")))
+                .satisfies(Fixtures::isValidationError);
+    }
+
+    @Test
     void streamsAreListedAndDescribed()
     {
         DynamoDbClient client = emulator.dynamoDbClient();
