@@ -14,7 +14,9 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What the resources work with. The table name is the config property {@code table.name}, which the
@@ -53,6 +55,23 @@ public class Dependencies {
     @Singleton
     IdSource idSource() {
         return IdSource.randomUuids();
+    }
+
+    @ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments")
+    String attachmentsBucket;
+
+    /** Path-style against a local S3 server when the standard {@code AWS_ENDPOINT_URL_S3} names one. */
+    @ConfigProperty(name = "aws.endpoint-url-s3")
+    Optional<URI> s3Endpoint;
+
+    @Produces
+    @Singleton
+    AttachmentUploads attachmentUploads() {
+        return new AttachmentUploads(attachmentsBucket, s3Endpoint);
+    }
+
+    void close(@Disposes AttachmentUploads uploads) {
+        uploads.close();
     }
 
     @Produces

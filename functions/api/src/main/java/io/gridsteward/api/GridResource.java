@@ -38,7 +38,7 @@ public class GridResource {
     @Operation(summary = "A grid's tickets by status, newest first within a status",
             description = "Staff of the grid, its community or its town; county leaders. status narrows by key.")
     @ListResponses
-    public TicketListView tickets(@Context APIGatewayV2HTTPEvent event, @PathParam("gridId") String gridId,
+    public TicketListView gridTickets(@Context APIGatewayV2HTTPEvent event, @PathParam("gridId") String gridId,
                                   @QueryParam("status") String status, @QueryParam("category") String category,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

@@ -1,10 +1,9 @@
 package io.gridsteward.api;
 
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import jakarta.ws.rs.core.MediaType;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

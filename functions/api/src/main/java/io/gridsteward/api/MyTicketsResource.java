@@ -25,7 +25,7 @@ public class MyTicketsResource {
     @Path("/tickets")
     @Operation(summary = "The caller's own reports, newest first", description = "Anyone; only their own.")
     @ListResponses
-    public TicketListView tickets(@Context APIGatewayV2HTTPEvent event,
+    public TicketListView myTickets(@Context APIGatewayV2HTTPEvent event,
                                   @QueryParam("status") String status, @QueryParam("category") String category,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

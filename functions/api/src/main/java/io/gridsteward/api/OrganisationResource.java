@@ -42,7 +42,7 @@ public class OrganisationResource {
     @Operation(summary = "An organisation")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OrganisationView find(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id) {
+    public OrganisationView organisation(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id) {
         CallerClaims.callerOf(event);
         return OrganisationView.of(organisation(id));
     }

@@ -3,17 +3,19 @@ package io.gridsteward.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.domain.Caller;
-import io.gridsteward.domain.RoutingRules;
-import io.gridsteward.domain.SlaPolicy;
-import io.gridsteward.domain.TicketEventType;
+import io.gridsteward.domain.ForbiddenException;
 import io.gridsteward.domain.IdSource;
 import io.gridsteward.domain.NotFoundException;
 import io.gridsteward.domain.Organisation;
 import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.PhotoKey;
+import io.gridsteward.domain.RoutingRules;
+import io.gridsteward.domain.SlaPolicy;
 import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketAccess;
 import io.gridsteward.domain.TicketChange;
 import io.gridsteward.domain.TicketEvent;
+import io.gridsteward.domain.TicketEventType;
 import io.gridsteward.domain.TicketId;
 import io.gridsteward.domain.TicketReport;
 import io.gridsteward.domain.ValidationException;
@@ -83,6 +85,9 @@ public class TicketResource {
 
     @Inject
     RoutingRules routingRules;
+
+    @Inject
+    AttachmentUploads uploads;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -233,6 +238,27 @@ public class TicketResource {
     @StepResponses
     public TicketView supervise(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         return step(event, id, body, TicketEventType.SUPERVISED);
+    }
+
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An upload URL for a photo", description = "The reporter or a handler of the assignee gets a presigned S3 PUT URL "
+            + "(valid 15 minutes) and the object key to cite in photoKeys when resolving; the ticket stores only keys.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AttachmentBody.class)))
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
+    @APIResponse(responseCode = "403", description = "Neither the reporter nor a handler of the assignee", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response attach(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        Caller caller = CallerClaims.callerOf(event);
+        AttachmentBody request = AttachmentBody.parse(mapper, body);
+        String extension = request.extension();
+        Ticket ticket = readable(caller, id).ticket();
+        if (!TicketAccess.mayAttach(caller, ticket)) {
+            throw new ForbiddenException("only the reporter or a handler of the assignee may attach photos to an open ticket");
+        }
+        AttachmentUploads.Upload upload = uploads.uploadFor(PhotoKey.newFor(ticket.id(), ids, extension), request.contentType());
+        return Response.status(Response.Status.CREATED).entity(AttachmentView.of(upload)).build();
     }
 
     /** The steps after dispatch: the body's fields become the domain's values, the ticket decides. */

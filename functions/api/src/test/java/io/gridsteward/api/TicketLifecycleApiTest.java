@@ -53,6 +53,23 @@ class TicketLifecycleApiTest {
     }
 
     @Test
+    void aPhotoIsUploadedThroughAPresignedUrlAndCitedByItsKey() {
+        String id = accepted();
+
+        ApiGateway.Reply upload = post(RIVER_GRID_WORKER, "/v1/tickets/" + id + "/attachments", "{\"contentType\":\"image/jpeg\"}");
+        String key = upload.body().path("objectKey").asText();
+
+        assertThat(upload.status()).as(upload.body().toString()).isEqualTo(201);
+        assertThat(key).startsWith("attachments/" + id + "/").endsWith(".jpg");
+        assertThat(upload.body().path("uploadUrl").asText()).contains(key).contains("X-Amz-Signature=").contains("grid-steward-attachments");
+        assertProblem(post(RIVER_GRID_WORKER, "/v1/tickets/" + id + "/attachments", "{\"contentType\":\"text/html\"}"), 422, "contentType");
+        assertProblem(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"done\",\"photoKeys\":[\"attachments/another-ticket/x.jpg\"]}"),
+                422, "photoKeys[0]");
+        JsonNode resolved = ok(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"done\",\"photoKeys\":[\"" + key + "\"]}"));
+        assertThat(resolved.path("resolution").path("photoKeys").get(0).asText()).isEqualTo(key);
+    }
+
+    @Test
     void anIllegalStepIsAConflictWithTheCurrentState() {
         String id = accepted();
 

@@ -174,10 +174,22 @@ public record Ticket(
         return rebuild(change, draft);
     }
 
-    /** A handler of the assignee organisation reports the problem solved, with a note and photos. */
+    /**
+     * A handler of the assignee organisation reports the problem solved, with a note and photos uploaded for this
+     * ticket.
+     *
+     * @throws ValidationException naming {@code photoKeys[i]} for a key outside the ticket's attachments
+     */
     public TicketChange resolve(Resolution resolution, Caller by, Instant at) {
         requirePermitted(TicketEventType.RESOLVED, by);
         requireAllowed(TicketEventType.RESOLVED);
+        FieldErrors errors = new FieldErrors();
+        for (int index = 0; index < resolution.photos().size(); index++) {
+            if (!resolution.photos().get(index).belongsTo(id)) {
+                errors.add("photoKeys[" + index + "]", "is not an attachment of ticket " + id.value());
+            }
+        }
+        errors.throwIfAny();
         Draft draft = new Draft(this);
         draft.resolution = Optional.of(resolution);
         return step(TicketEventType.RESOLVED, by, at, Optional.of(resolution.note().text()), draft);

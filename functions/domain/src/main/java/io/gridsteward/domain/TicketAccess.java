@@ -23,6 +23,7 @@ import java.util.Optional;
  * close       TOWN_DISPATCHER of the ticket's town
  * cancel      TOWN_DISPATCHER of the ticket's town
  * supervise   TOWN_SUPERVISOR of the ticket's town
+ * attach      the reporter; a handler of the assignee organisation (an upload URL for a photo)
  *
  * list        who
  * ----------  ---------------------------------------------------------------------------------------------
@@ -75,6 +76,11 @@ public final class TicketAccess {
 
     public static boolean mayDispatch(Caller caller, Ticket ticket) {
         return mayTake(caller, TicketEventType.DISPATCHED, ticket);
+    }
+
+    /** Who may upload photos for a ticket: the reporter (evidence) and the assignee's handlers (resolution). */
+    public static boolean mayAttach(Caller caller, Ticket ticket) {
+        return !ticket.status().isTerminal() && (isReporter(caller, ticket) || handlesAssignment(caller, ticket));
     }
 
     public static boolean mayListQueue(Caller caller, OrganisationId town) {

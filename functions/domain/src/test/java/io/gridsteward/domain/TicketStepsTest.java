@@ -53,6 +53,21 @@ class TicketStepsTest {
     }
 
     @Test
+    void aResolutionCitesOnlyThisTicketsPhotos() {
+        Ticket accepted = dispatchedToRiverGrid().accept(RIVER_GRID_WORKER, LATER).ticket();
+        Resolution foreign = new Resolution(new Note("done"), List.of(new PhotoKey("attachments/ticket-1/a.jpg"),
+                new PhotoKey("attachments/ticket-10/b.jpg")));
+
+        assertThatThrownBy(() -> accepted.resolve(foreign, RIVER_GRID_WORKER, LATER))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("photoKeys[1]"));
+        assertThat(PhotoKey.newFor(accepted.id(), () -> "photo-1", "jpg")).isEqualTo(new PhotoKey("attachments/ticket-1/photo-1.jpg"));
+        assertThat(TicketAccess.mayAttach(RIVER_GRID_WORKER, accepted)).isTrue();
+        assertThat(TicketAccess.mayAttach(RESIDENT, accepted)).isTrue();
+        assertThat(TicketAccess.mayAttach(EAST_SUPERVISOR, accepted)).isFalse();
+    }
+
+    @Test
     void aReturnGoesBackToTheDispatcherWithoutAnAssignee() {
         TicketChange returned = dispatchedToRiverGrid().giveBack(REASON, RIVER_GRID_WORKER, LATER);
 

@@ -248,7 +248,7 @@ class TicketStoreTest {
         Caller gridWorker = Caller.staff("user-grid-worker", Role.GRID_WORKER, GRID.id());
         List<TicketChange> steps = new ArrayList<>(List.of(reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT)));
         steps.add(steps.getLast().ticket().accept(gridWorker, REPORTED_AT.plusSeconds(60)));
-        steps.add(steps.getLast().ticket().resolve(new Resolution(new Note("fixed"), List.of(new PhotoKey("attachments/a.jpg"))), gridWorker,
+        steps.add(steps.getLast().ticket().resolve(new Resolution(new Note("fixed"), List.of(new PhotoKey("attachments/" + reported.ticket().id().value() + "/a.jpg"))), gridWorker,
                 REPORTED_AT.plusSeconds(120)));
         steps.add(steps.getLast().ticket().evaluate(new Evaluation(5, Optional.of(new Note("thanks"))), RESIDENT, REPORTED_AT.plusSeconds(180)));
         store.create(reported, Optional.empty());
@@ -261,7 +261,7 @@ class TicketStoreTest {
         assertThat(found.ticket()).isEqualTo(steps.getLast().ticket());
         assertThat(found.events()).extracting(TicketEvent::type).containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED,
                 TicketEventType.ACCEPTED, TicketEventType.RESOLVED, TicketEventType.EVALUATED);
-        assertThat(found.events().get(3).photos()).containsExactly(new PhotoKey("attachments/a.jpg"));
+        assertThat(found.events().get(3).photos()).containsExactly(new PhotoKey("attachments/" + reported.ticket().id().value() + "/a.jpg"));
         assertThat(found.events().get(4).rating()).hasValue(5);
         assertTraceEqualsStateHistory(found);
     }
