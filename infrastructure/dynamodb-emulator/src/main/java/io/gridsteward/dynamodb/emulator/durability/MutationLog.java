@@ -17,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
+import java.nio.channels.OverlappingFileLockException;
+import java.io.BufferedOutputStream;
 
 /**
  * The data directory: {@code snapshot.json} (the whole state at some log position) and {@code mutations.log}, an
@@ -42,7 +44,7 @@ public final class MutationLog implements AutoCloseable
         this.syncEveryWrite = syncEveryWrite;
     }
 
-    public Path logFile() { return directory.resolve(LOG_FILE); }
+    private Path logFile() { return directory.resolve(LOG_FILE); }
 
     /** Loads the snapshot, replays the log's intact frames, drops a torn tail and opens the log for appending. */
     public void recover(Consumer<JsonNode> loadSnapshot, Consumer<JsonNode> replay)
@@ -79,7 +81,7 @@ public final class MutationLog implements AutoCloseable
         try {
             return channel.tryLock() != null;
         }
-        catch (java.nio.channels.OverlappingFileLockException heldHere) {
+        catch (OverlappingFileLockException heldHere) {
             return false;
         }
     }
@@ -161,7 +163,7 @@ public final class MutationLog implements AutoCloseable
         Path temporary = directory.resolve(SNAPSHOT_FILE + ".tmp");
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream stream = new java.io.BufferedOutputStream(Channels.newOutputStream(out), 64 * 1024);
+            OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(out), 64 * 1024);
             JsonText.write(snapshot, stream);
             stream.flush();
             out.force(true);

@@ -29,8 +29,14 @@ final class Capacity
 
     static void write(Parameters parameters, ObjectNode response, String tableName, ItemChange change)
     {
+        add(parameters, response, tableName, writeUnits(change));
+    }
+
+    /** One unit per started kilobyte of the larger of the old and new item. */
+    static double writeUnits(ItemChange change)
+    {
         long size = Math.max(change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()), change.newItem() == null ? 0 : ItemSize.of(change.newItem()));
-        add(parameters, response, tableName, Math.max(1, Math.ceil(size / 1024.0)));
+        return Math.max(1, Math.ceil(size / 1024.0));
     }
 
     static void read(Parameters parameters, ObjectNode response, String tableName, long size, boolean consistent)

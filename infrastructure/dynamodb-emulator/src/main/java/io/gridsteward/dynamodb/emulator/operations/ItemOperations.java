@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
+import java.util.HashSet;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem. */
 public final class ItemOperations
@@ -119,14 +121,14 @@ public final class ItemOperations
         if (item != null) {
             response.set("Item", ItemCodec.encodeItem(projection.map(expression -> expression.project(item)).orElse(item)));
         }
-        Capacity.read(parameters, response, tableName, item == null ? 0 : io.gridsteward.dynamodb.emulator.wire.ItemSize.of(item),
+        Capacity.read(parameters, response, tableName, item == null ? 0 : ItemSize.of(item),
                 parameters.bool("ConsistentRead").orElse(false));
         return response;
     }
 
     private static Set<String> union(Set<String> common, String... more)
     {
-        Set<String> all = new java.util.HashSet<>(common);
+        Set<String> all = new HashSet<>(common);
         all.addAll(List.of(more));
         return all;
     }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.HashSet;
 
 /** Query and Scan: one page at a time, at most Limit items evaluated and at most 1 MB read. */
 public final class ReadOperations
@@ -57,7 +58,7 @@ public final class ReadOperations
 
     public ObjectNode query(JsonNode request)
     {
-        Set<String> supported = new java.util.HashSet<>(COMMON);
+        Set<String> supported = new HashSet<>(COMMON);
         supported.addAll(Set.of("KeyConditionExpression", "ScanIndexForward"));
         Parameters parameters = Parameters.of(request, "Query", supported);
         Capacity.check(parameters);
@@ -88,7 +89,7 @@ public final class ReadOperations
 
     public ObjectNode scan(JsonNode request)
     {
-        Set<String> supported = new java.util.HashSet<>(COMMON);
+        Set<String> supported = new HashSet<>(COMMON);
         supported.addAll(Set.of("Segment", "TotalSegments"));
         Parameters parameters = Parameters.of(request, "Scan", supported);
         Capacity.check(parameters);
@@ -193,7 +194,7 @@ public final class ReadOperations
     private static void checkStartKey(Source source, Map<String, AttributeValue> startKey)
     {
         TableDefinition definition = source.table().definition();
-        Set<String> expected = new java.util.HashSet<>(definition.keyOf(Map.of()).keySet());
+        Set<String> expected = new HashSet<>(definition.keyOf(Map.of()).keySet());
         source.index().ifPresent(index -> {
             expected.add(index.hashKey());
             if (index.rangeKey() != null) {

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Iterator;
+import io.gridsteward.dynamodb.emulator.wire.JsonText;
 
 /**
  * TransactWriteItems and TransactGetItems. A write transaction checks every condition and applies every change under
@@ -33,7 +36,7 @@ public final class TransactionOperations
 
     private final Database database;
     /** In the order of completion, so that expired tokens are always at the head. */
-    private final java.util.LinkedHashMap<String, Completed> completedByToken = new java.util.LinkedHashMap<>();
+    private final LinkedHashMap<String, Completed> completedByToken = new LinkedHashMap<>();
 
     private record Completed(String fingerprint, long atMillis, ObjectNode response) {}
 
@@ -75,7 +78,7 @@ public final class TransactionOperations
         String fingerprint = fingerprint(request);
         return database.write(() -> {
             long now = database.nowMillis();
-            java.util.Iterator<Completed> oldest = completedByToken.values().iterator();
+            Iterator<Completed> oldest = completedByToken.values().iterator();
             while (oldest.hasNext() && now - oldest.next().atMillis() > IDEMPOTENCY_MILLIS) {
                 oldest.remove();
             }
@@ -134,11 +137,10 @@ public final class TransactionOperations
             ObjectNode response = Json.object();
             if (!parameters.choice("ReturnConsumedCapacity", "NONE", Set.of("NONE", "TOTAL", "INDEXES")).equals("NONE")) {
                 ArrayNode consumed = response.putArray("ConsumedCapacity");
-                Map<String, Double> units = new java.util.LinkedHashMap<>();
+                Map<String, Double> units = new LinkedHashMap<>();
                 for (ItemChange change : changes) {
-                    long size = Math.max(change.oldItem() == null ? 0 : io.gridsteward.dynamodb.emulator.wire.ItemSize.of(change.oldItem()),
-                            change.newItem() == null ? 0 : io.gridsteward.dynamodb.emulator.wire.ItemSize.of(change.newItem()));
-                    units.merge(change.tableName(), 2 * Math.max(1, Math.ceil(size / 1024.0)), Double::sum);
+                    // A transactional write costs two units per kilobyte.
+                    units.merge(change.tableName(), 2 * Capacity.writeUnits(change), Double::sum);
                 }
                 units.forEach((table, capacity) -> consumed.addObject().put("TableName", table).put("CapacityUnits", capacity));
             }
@@ -206,7 +208,7 @@ public final class TransactionOperations
     {
         ObjectNode copy = ((ObjectNode) request).deepCopy();
         copy.remove("ClientRequestToken");
-        return io.gridsteward.dynamodb.emulator.wire.JsonText.text(copy);
+        return JsonText.text(copy);
     }
 
     private static Set<String> with(Set<String> common, String... more)

@@ -35,7 +35,7 @@ final class WriteAction
         }
     }
 
-    static final Set<String> ON_FAILURE_CHOICES = Set.of("NONE", "ALL_OLD");
+    private static final Set<String> ON_FAILURE_CHOICES = Set.of("NONE", "ALL_OLD");
 
     final Kind kind;
     final String tableName;

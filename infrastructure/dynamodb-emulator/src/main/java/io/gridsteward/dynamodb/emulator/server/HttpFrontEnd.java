@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
+import java.util.Set;
+import java.util.LinkedHashMap;
 
 /**
  * AWS JSON 1.0 over HTTP on the loopback interface: {@code X-Amz-Target} names the service and operation, the body is
@@ -25,7 +27,7 @@ public final class HttpFrontEnd implements AutoCloseable
 
 
     /** Operations of the real services that this emulator does not implement: a clear ValidationException each. */
-    private static final java.util.Set<String> NOT_IMPLEMENTED = java.util.Set.of(
+    private static final Set<String> NOT_IMPLEMENTED = Set.of(
             "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", "CreateBackup", "DeleteBackup", "DescribeBackup",
             "ListBackups", "RestoreTableFromBackup", "RestoreTableToPointInTime", "DescribeContinuousBackups", "UpdateContinuousBackups",
             "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "UpdateGlobalTable", "UpdateGlobalTableSettings",
@@ -71,7 +73,7 @@ public final class HttpFrontEnd implements AutoCloseable
         byte[] bytes = JsonText.bytes(body);
         CRC32 checksum = new CRC32();
         checksum.update(bytes);
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-amz-crc32", Long.toString(checksum.getValue()));
         headers.put("x-amzn-RequestId", new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()).toString());
         if (errorType != null) {

@@ -30,6 +30,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.time.Instant;
 
 /**
  * All tables and streams, behind one read-write lock: every mutation, its stream records and its log entry happen in
@@ -39,6 +42,7 @@ public final class Database
 {
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter STREAM_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, TableData> tables = new TreeMap<>();
@@ -147,8 +151,7 @@ public final class Database
         String label;
         String arn;
         do {
-            label = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
-                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(now));
+            label = STREAM_LABEL.format(Instant.ofEpochMilli(now));
             arn = definition.arn() + "/stream/" + label;
             now++;
         }

@@ -2,6 +2,7 @@ package io.gridsteward.dynamodb.emulator.storage;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.value.ScalarOrder;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,8 +35,6 @@ public final class ItemCollection
 
     public String hashKey() { return hashKey; }
 
-    public List<String> sortAttributes() { return sortAttributes; }
-
     public long itemCount() { return itemCount; }
 
     public long sizeBytes() { return sizeBytes; }
@@ -64,7 +63,7 @@ public final class ItemCollection
             itemCount++;
         }
         else {
-            sizeBytes -= io.gridsteward.dynamodb.emulator.wire.ItemSize.of(previous);
+            sizeBytes -= ItemSize.of(previous);
         }
         sizeBytes += size;
     }
@@ -79,7 +78,7 @@ public final class ItemCollection
         Map<String, AttributeValue> removed = partition.remove(sortKeyOf(item));
         if (removed != null) {
             itemCount--;
-            sizeBytes -= io.gridsteward.dynamodb.emulator.wire.ItemSize.of(removed);
+            sizeBytes -= ItemSize.of(removed);
         }
         if (partition.isEmpty()) {
             partitions.remove(hash);

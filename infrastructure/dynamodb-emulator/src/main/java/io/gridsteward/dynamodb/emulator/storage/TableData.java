@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * One table's items and the indexes kept in step with them on every write. Items lacking an index's key attributes are
@@ -126,6 +127,6 @@ public final class TableData
                 projected.put(name, value);
             }
         });
-        return java.util.Collections.unmodifiableMap(projected);
+        return Collections.unmodifiableMap(projected);
     }
 }

@@ -3,7 +3,6 @@ package io.gridsteward.dynamodb.emulator.wire;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** DynamoDB's item size: for each attribute the UTF-8 length of its name plus the size of its value. */
@@ -64,10 +63,5 @@ public final class ItemSize
             }
         }
         return length;
-    }
-
-    public static int utf8Bytes(String text)
-    {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

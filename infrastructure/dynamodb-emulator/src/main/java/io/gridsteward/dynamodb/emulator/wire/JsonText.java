@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
  * JSON text to and from Jackson's tree nodes with the streaming parser and generator only: Jackson's ObjectMapper
@@ -92,7 +93,7 @@ public final class JsonText
 
     public static String text(JsonNode node)
     {
-        return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(node), StandardCharsets.UTF_8);
     }
 
     public static void write(JsonNode node, OutputStream out)
