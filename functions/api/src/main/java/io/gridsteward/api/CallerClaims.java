@@ -49,16 +49,17 @@ final class CallerClaims {
 
     /** A role people hold; SYSTEM is the platform's own and never comes from a token. */
     private static Role parseRole(String name) {
+        Role role;
         try {
-            Role role = Role.valueOf(name);
-            if (role.isIssuedToPeople()) {
-                return role;
-            }
+            role = Role.valueOf(name);
         }
         catch (IllegalArgumentException exception) {
-            // Falls through to the refusal below.
+            throw ApiException.unauthenticated("the '%s' claim names no known role".formatted(ROLE));
         }
-        throw ApiException.unauthenticated("the '%s' claim names no known role".formatted(ROLE));
+        if (!role.isIssuedToPeople()) {
+            throw ApiException.unauthenticated("the '%s' claim names a role no token may carry".formatted(ROLE));
+        }
+        return role;
     }
 
     private static OrganisationId organisationId(String value) {

@@ -50,6 +50,17 @@ class TicketLifecycleApiTest {
                 .containsExactly("REPORTED", "DISPATCHED", "ACCEPTED", "RESOLVED", "EVALUATED", "CLOSED");
         assertThat(events.get(4).path("rating").asInt()).isEqualTo(4);
         assertThat(events.get(3).path("photoKeys")).hasSize(1);
+        for (int index = 1; index < events.size(); index++) {
+            assertThat(events.get(index).path("fromStatus").asText()).isEqualTo(events.get(index - 1).path("toStatus").asText());
+            assertThat(events.get(index).path("sequence").asLong()).isEqualTo(index + 1);
+        }
+        assertThat(events.get(events.size() - 1).path("toStatus").asText()).isEqualTo(closed.path("status").asText());
+        assertThat(closed.path("version").asLong()).isEqualTo(events.size());
+    }
+
+    @Test
+    void aTokenClaimingTheSystemRoleIsUnauthorized() {
+        assertProblem(get(Map.of("sub", "system", "custom:role", "SYSTEM"), "/v1/me/tickets"), 401, null);
     }
 
     @Test
