@@ -27,7 +27,8 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
     private DynamoDbEmulator emulator;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
-    private boolean perTest;
+    /** The test class or test method whose lifetime the emulator has; nested classes share their outer class's. */
+    private String owner;
 
     public DynamoDbEmulatorExtension()
     {
@@ -43,28 +44,38 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
     @Override
     public void beforeAll(ExtensionContext context)
     {
-        start();
+        startFor(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context)
     {
-        stop();
+        stopFor(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context)
     {
-        if (emulator == null) {
-            perTest = true;
-            start();
-        }
+        startFor(context);
     }
 
     @Override
     public void afterEach(ExtensionContext context)
     {
-        if (perTest) {
+        stopFor(context);
+    }
+
+    private void startFor(ExtensionContext context)
+    {
+        if (emulator == null) {
+            emulator = starter.get();
+            owner = context.getUniqueId();
+        }
+    }
+
+    private void stopFor(ExtensionContext context)
+    {
+        if (context.getUniqueId().equals(owner)) {
             stop();
         }
     }
@@ -90,7 +101,7 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
             emulator.close();
             emulator = null;
         }
-        perTest = false;
+        owner = null;
     }
 
     public DynamoDbEmulator emulator()

@@ -1,0 +1,51 @@
+package io.gridsteward.dynamodb.emulator.junit;
+
+import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One emulator for the class, shared by nested classes and still there after them; parameters resolved. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DynamoDbEmulatorExtensionTest
+{
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR = new DynamoDbEmulatorExtension();
+
+    private static URI firstEndpoint;
+
+    @Test
+    @Order(1)
+    void startsBeforeTheFirstTest(DynamoDbClient client, URI endpoint, DynamoDbEmulator emulator)
+    {
+        firstEndpoint = endpoint;
+        assertThat(emulator.endpoint()).isEqualTo(endpoint);
+        assertThat(client.listTables().tableNames()).isEmpty();
+    }
+
+    @Nested
+    class Inner
+    {
+        @Test
+        void sharesTheOuterEmulator(URI endpoint)
+        {
+            assertThat(endpoint).isEqualTo(EMULATOR.endpoint());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void keepsTheSameEmulatorForTheWholeClass()
+    {
+        assertThat(EMULATOR.endpoint()).isEqualTo(firstEndpoint);
+        assertThat(EMULATOR.dynamoDbClient().listTables().tableNames()).isEmpty();
+    }
+}
