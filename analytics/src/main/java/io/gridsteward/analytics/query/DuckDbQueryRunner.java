@@ -30,6 +30,8 @@ import org.duckdb.DuckDBDriver;
  * The local engine: brings the lake mirror up to date, opens an in-memory DuckDB with one view per lake table
  * over the mirrored Parquet files (the partition column read from the {@code dt=} directory), and runs the
  * SQL file. A table with no objects yet is an empty view of the right columns, so queries answer no rows.
+ * Files are matched by column name ({@code union_by_name}): a file written before a column was added reads as
+ * null in it instead of failing the query. Then the views of {@code sql/views/} are created over the tables.
  */
 public final class DuckDbQueryRunner implements QueryRunner {
 
@@ -47,6 +49,9 @@ public final class DuckDbQueryRunner implements QueryRunner {
         try (Connection connection = open()) {
             for (LakeTable table : LakeSchema.TABLES) {
                 createView(connection, table);
+            }
+            for (String view : SqlFiles.views()) {
+                createView(connection, SqlFiles.viewName(view), SqlFiles.read(view));
             }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int index = 0; index < parameters.size(); index++) {
@@ -83,12 +88,20 @@ public final class DuckDbQueryRunner implements QueryRunner {
 
     private void createView(Connection connection, LakeTable table) throws SQLException {
         Path tableDirectory = mirror.directory().resolve(table.name());
+        // The typed empty select first, the files BY NAME after it: a column of the schema that no file has yet
+        // (just added) is still there, null, and a file without a newer column reads as null in it.
         String body = hasParquetFiles(tableDirectory)
-                ? "SELECT * FROM read_parquet('" + escape(tableDirectory.resolve("*").resolve("*.parquet").toString())
-                        + "', hive_partitioning = true, hive_types = {'" + table.partitionColumn() + "': VARCHAR})"
+                ? emptySelect(table) + " UNION ALL BY NAME SELECT * FROM read_parquet('"
+                        + escape(tableDirectory.resolve("*").resolve("*.parquet").toString())
+                        + "', hive_partitioning = true, union_by_name = true, hive_types = {'"
+                        + table.partitionColumn() + "': VARCHAR})"
                 : emptySelect(table);
+        createView(connection, table.name(), body);
+    }
+
+    private static void createView(Connection connection, String name, String select) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE VIEW " + table.name() + " AS " + body);
+            statement.execute("CREATE VIEW " + name + " AS " + select);
         }
     }
 

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Reads the SQL files shipped on the classpath under {@code sql/} (source: {@code analytics/sql/}). */
 public final class SqlFiles {
+
+    /** The list of view files (under {@code sql/}), one file name a line. */
+    public static final String VIEW_LIST = "views/views.txt";
 
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9_]+(/[a-z0-9_]+)*\\.sql");
 
@@ -28,6 +32,32 @@ public final class SqlFiles {
         } catch (IOException exception) {
             throw new UncheckedIOException("cannot read SQL file " + name, exception);
         }
+    }
+
+    /**
+     * The view files, in creation order, as listed by {@code sql/views/views.txt} (a classpath directory cannot
+     * be listed reliably inside a function's jar; a test holds the list equal to the directory).
+     */
+    public static List<String> views() {
+        String resource = "sql/" + VIEW_LIST;
+        try (InputStream input = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (input == null) {
+                throw new IllegalStateException("no view list (looked for classpath resource " + resource + ")");
+            }
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> "views/" + line)
+                    .toList();
+        } catch (IOException exception) {
+            throw new UncheckedIOException("cannot read " + resource, exception);
+        }
+    }
+
+    /** The name of the view a view file defines: its file name without {@code .sql}. */
+    public static String viewName(String viewFile) {
+        String fileName = viewFile.substring(viewFile.lastIndexOf('/') + 1);
+        return fileName.substring(0, fileName.length() - ".sql".length());
     }
 
     /** Athena rejects a trailing semicolon in StartQueryExecution; files may end with one for editors' sake. */
