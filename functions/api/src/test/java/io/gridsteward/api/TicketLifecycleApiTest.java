@@ -10,6 +10,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.gridsteward.api.Requests.COUNTY_LEADER;
 import static io.gridsteward.api.Requests.EAST_DISPATCHER;
@@ -56,6 +61,39 @@ class TicketLifecycleApiTest {
         }
         assertThat(events.get(events.size() - 1).path("toStatus").asText()).isEqualTo(closed.path("status").asText());
         assertThat(closed.path("version").asLong()).isEqualTo(events.size());
+    }
+
+    @Test
+    void fiftyConcurrentDispatchesOfOneTicketHaveOneWinnerAndTheTraceAgrees() throws Exception {
+        String id = reported();
+        List<Callable<ApiGateway.Reply>> dispatches = new ArrayList<>();
+        for (int index = 0; index < 50; index++) {
+            String assignee = index % 2 == 0 ? "grid-river-1" : "dept-water";
+            dispatches.add(() -> step(EAST_DISPATCHER, id, "dispatch", "{\"assigneeOrgId\":\"" + assignee + "\",\"expectedVersion\":1}"));
+        }
+
+        List<ApiGateway.Reply> replies = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService executor = Executors.newFixedThreadPool(dispatches.size())) {
+            List<Future<ApiGateway.Reply>> futures = new ArrayList<>();
+            for (Callable<ApiGateway.Reply> dispatch : dispatches) {
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return dispatch.call();
+                }));
+            }
+            start.countDown();
+            for (Future<ApiGateway.Reply> future : futures) {
+                replies.add(future.get());
+            }
+        }
+
+        assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
+        assertThat(replies).filteredOn(reply -> reply.status() == 409).hasSize(49);
+        JsonNode stored = ok(get(EAST_DISPATCHER, "/v1/tickets/" + id));
+        assertThat(stored.path("events")).extracting(event -> event.path("type").asText()).containsExactly("REPORTED", "DISPATCHED");
+        assertThat(stored.path("events").get(1).path("assigneeOrgId").asText()).isEqualTo(stored.path("assigneeOrgId").asText());
+        assertThat(stored.path("version").asLong()).isEqualTo(2);
     }
 
     @Test
