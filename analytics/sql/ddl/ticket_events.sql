@@ -1,6 +1,7 @@
 -- Athena (Glue) table over the lake's ticket_events objects. Columns: io.gridsteward.analytics.lake.LakeSchema.
 -- Partitions are projected from the key (dt=yyyy-MM-dd), so no MSCK REPAIR / ADD PARTITION is ever needed.
--- ${LAKE_BUCKET} is replaced by the deployment with the lake bucket's name.
+-- Columns are matched by name in the Parquet files (Athena's default for Parquet), so objects written before a
+-- column existed read as null there. ${LAKE_BUCKET} is replaced by the deployment with the lake bucket's name.
 CREATE EXTERNAL TABLE IF NOT EXISTS ticket_events (
   event_id string,
   ticket_id string,
@@ -15,7 +16,11 @@ CREATE EXTERNAL TABLE IF NOT EXISTS ticket_events (
   community_id string,
   town_id string,
   category string,
-  assignee_org_id string
+  assignee_org_id string,
+  priority string,
+  accept_due_at timestamp,
+  resolve_due_at timestamp,
+  rating int
 )
 PARTITIONED BY (dt string)
 STORED AS PARQUET

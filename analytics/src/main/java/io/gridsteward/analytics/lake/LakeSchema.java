@@ -2,6 +2,7 @@ package io.gridsteward.analytics.lake;
 
 import static io.gridsteward.analytics.lake.LakeColumn.optional;
 import static io.gridsteward.analytics.lake.LakeColumn.required;
+import static io.gridsteward.analytics.lake.LakeType.INT32;
 import static io.gridsteward.analytics.lake.LakeType.INT64;
 import static io.gridsteward.analytics.lake.LakeType.STRING;
 import static io.gridsteward.analytics.lake.LakeType.TIMESTAMP_MICROS_UTC;
@@ -38,7 +39,13 @@ public final class LakeSchema {
                     required("community_id", STRING),
                     required("town_id", STRING),
                     required("category", STRING),
-                    optional("assignee_org_id", STRING)),
+                    optional("assignee_org_id", STRING),
+                    // Since issue 5. Optional because objects written before have no such columns: the engines
+                    // read them by name and see nulls there (DuckDB union_by_name, Athena's Parquet by-name reads).
+                    optional("priority", STRING),
+                    optional("accept_due_at", TIMESTAMP_MICROS_UTC),
+                    optional("resolve_due_at", TIMESTAMP_MICROS_UTC),
+                    optional("rating", INT32)),
             PARTITION_COLUMN);
 
     public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS);

@@ -7,6 +7,8 @@ package io.gridsteward.analytics.lake;
 public enum LakeType {
     /** UTF-8 string (Parquet BINARY annotated STRING). */
     STRING("string", "VARCHAR"),
+    /** Signed 32-bit integer (Parquet INT32). */
+    INT32("int", "INTEGER"),
     /** Signed 64-bit integer (Parquet INT64). */
     INT64("bigint", "BIGINT"),
     /** Instant in UTC with microsecond precision (Parquet INT64 TIMESTAMP(MICROS, isAdjustedToUTC=true)). */

@@ -24,16 +24,24 @@ public record TicketEventRow(
         String communityId,
         String townId,
         String category,
-        String assigneeOrgId) {
+        String assigneeOrgId,
+        String priority,
+        Instant acceptDueAt,
+        Instant resolveDueAt,
+        Integer rating) {
 
     public TicketEventRow {
         Objects.requireNonNull(occurredAt, "occurredAt");
+        if (rating != null && (rating < 1 || rating > 5)) {
+            throw new IllegalArgumentException("rating must be 1 to 5, not " + rating);
+        }
     }
 
     /** The column values in LakeSchema order; nulls where a nullable column is empty. */
     public List<Object> values() {
         return Collections.unmodifiableList(Arrays.asList(eventId, ticketId, sequence, eventType, fromStatus, toStatus,
-                occurredAt, actorRole, actorOrgId, gridId, communityId, townId, category, assigneeOrgId));
+                occurredAt, actorRole, actorOrgId, gridId, communityId, townId, category, assigneeOrgId, priority, acceptDueAt,
+                resolveDueAt, rating));
     }
 
     /** The {@code dt} partition this row belongs to. */

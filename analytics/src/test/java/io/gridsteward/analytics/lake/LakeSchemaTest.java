@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridsteward.analytics.query.SqlFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,11 @@ class LakeSchemaTest {
 
     private static final Pattern COLUMN_LIST = Pattern.compile(
             "CREATE EXTERNAL TABLE IF NOT EXISTS (\\w+) \\((.*?)\\)\\s*PARTITIONED BY \\((\\w+) (\\w+)\\)", Pattern.DOTALL);
+
+    /** The Columns list of the Glue table resource: from its "Columns:" line to the first line that is not a column. */
+    private static final Pattern GLUE_TABLE = Pattern.compile(
+            "\\n  TicketEventsGlueTable:\\n.*?\\n {10}Columns:\\n((?: {12}- \\{[^\\n]*\\n)+)", Pattern.DOTALL);
+    private static final Pattern GLUE_COLUMN = Pattern.compile("- \\{Name: (\\w+), Type: (\\w+)\\}");
 
     @Test
     void athenaDdlDeclaresExactlyTheSchemaColumnsInOrder() {
@@ -79,12 +87,39 @@ class LakeSchemaTest {
         List<String> components = Arrays.stream(TicketEventRow.class.getRecordComponents())
                 .map(component -> component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
                 .toList();
-        TicketEventRow row = new TicketEventRow("e", "t", 7, "DISPATCHED", "REPORTED", "DISPATCHED",
-                Instant.parse("2026-11-25T08:00:00Z"), "TOWN_DISPATCHER", "o", "g", "c", "w", "k", "a");
+        TicketEventRow row = new TicketEventRow("e", "t", 7, "EVALUATED", "RESOLVED", "EVALUATED",
+                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", "o", "g", "c", "w", "k", "a",
+                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4);
 
         assertThat(components).containsExactlyElementsOf(LakeSchema.TICKET_EVENTS.columnNames());
-        assertThat(row.values()).containsExactly("e", "t", 7L, "DISPATCHED", "REPORTED", "DISPATCHED",
-                Instant.parse("2026-11-25T08:00:00Z"), "TOWN_DISPATCHER", "o", "g", "c", "w", "k", "a");
+        assertThat(row.values()).containsExactly("e", "t", 7L, "EVALUATED", "RESOLVED", "EVALUATED",
+                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", "o", "g", "c", "w", "k", "a",
+                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4);
+    }
+
+    @Test
+    void aRatingOutsideOneToFiveIsRejected() {
+        assertThatThrownBy(() -> new TicketEventRow("e", "t", 7, "EVALUATED", "RESOLVED", "EVALUATED",
+                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", null, "g", "c", "w", "k", null, "LOW", null, null, 6))
+                .hasMessageContaining("rating must be 1 to 5");
+    }
+
+    @Test
+    void glueTableInTheTemplateDeclaresExactlyTheSchemaColumnsInOrder() throws IOException {
+        String template = Files.readString(Path.of(System.getProperty("template.file", "../template.yaml")));
+        Matcher resource = GLUE_TABLE.matcher(template);
+        assertThat(resource.find()).as("TicketEventsGlueTable with its Columns").isTrue();
+
+        List<String> declared = new ArrayList<>();
+        Matcher column = GLUE_COLUMN.matcher(resource.group(1));
+        while (column.find()) {
+            declared.add(column.group(1) + " " + column.group(2));
+        }
+        List<String> expected = LakeSchema.TICKET_EVENTS.columns().stream()
+                .map(lakeColumn -> lakeColumn.name() + " " + lakeColumn.type().athenaType())
+                .toList();
+
+        assertThat(declared).containsExactlyElementsOf(expected);
     }
 
     @Test

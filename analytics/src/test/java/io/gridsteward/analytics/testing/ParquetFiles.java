@@ -1,5 +1,6 @@
 package io.gridsteward.analytics.testing;
 
+import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.LakeType;
@@ -41,17 +42,31 @@ public final class ParquetFiles {
 
     /** Writes the rows to one Parquet file (ZSTD), columns and types as LakeSchema says. */
     public static void write(List<TicketEventRow> rows, Path file) {
+        write(rows, TABLE.columns(), file);
+    }
+
+    /**
+     * Writes only the given columns of the rows (a subset of LakeSchema's, in its order): the shape of an object
+     * written before the later columns existed.
+     */
+    public static void write(List<TicketEventRow> rows, List<LakeColumn> columns, Path file) {
+        List<Integer> positions = columns.stream().map(TABLE.columns()::indexOf).toList();
+        if (positions.contains(-1)) {
+            throw new IllegalArgumentException("not all of " + columns + " are columns of " + TABLE.name());
+        }
         try (Connection connection = connect();
              Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE TABLE rows (" + TABLE.columns().stream()
+            statement.execute("CREATE TABLE rows (" + columns.stream()
                     .map(column -> column.name() + " " + column.type().duckDbType() + (column.nullable() ? "" : " NOT NULL"))
                     .collect(Collectors.joining(", ")) + ")");
-            String placeholders = String.join(", ", Collections.nCopies(TABLE.columns().size(), "?"));
+            String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows VALUES (" + placeholders + ")")) {
                 for (TicketEventRow row : rows) {
+                    List<Object> values = row.values();
                     int index = 1;
-                    for (Object value : row.values()) {
+                    for (int position : positions) {
+                        Object value = values.get(position);
                         insert.setObject(index++, value instanceof Instant instant
                                 ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
                     }
@@ -71,9 +86,15 @@ public final class ParquetFiles {
 
     /** Writes the rows as one object at the key, through the S3 API. */
     public static void put(S3Client s3, String bucket, String key, List<TicketEventRow> rows, Path scratchDirectory) {
+        put(s3, bucket, key, rows, TABLE.columns(), scratchDirectory);
+    }
+
+    /** Writes the given columns of the rows as one object at the key, through the S3 API. */
+    public static void put(S3Client s3, String bucket, String key, List<TicketEventRow> rows, List<LakeColumn> columns,
+                           Path scratchDirectory) {
         try {
             Path file = Files.createTempFile(scratchDirectory, "lake-", ".parquet");
-            write(rows, file);
+            write(rows, columns, file);
             s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
             Files.delete(file);
         } catch (IOException exception) {
@@ -104,13 +125,22 @@ public final class ParquetFiles {
                             resultSet.getString("community_id"),
                             resultSet.getString("town_id"),
                             resultSet.getString("category"),
-                            resultSet.getString("assignee_org_id")));
+                            resultSet.getString("assignee_org_id"),
+                            resultSet.getString("priority"),
+                            instant(resultSet, "accept_due_at"),
+                            instant(resultSet, "resolve_due_at"),
+                            resultSet.getObject("rating", Integer.class)));
                 }
             }
             return rows;
         } catch (SQLException exception) {
             throw new IllegalStateException("cannot read Parquet file " + file, exception);
         }
+    }
+
+    private static Instant instant(ResultSet resultSet, String column) throws SQLException {
+        OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Column names and DuckDB types of a Parquet file, as DuckDB reads them. */

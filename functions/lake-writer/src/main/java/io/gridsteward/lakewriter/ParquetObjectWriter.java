@@ -29,7 +29,7 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Writes the rows of one lake table into one Parquet file in memory (a batch is small; Lambda has the memory),
- * with the schema derived from LakeSchema: strings as BINARY (STRING), integers as INT64, instants as INT64
+ * with the schema derived from LakeSchema: strings as BINARY (STRING), integers as INT32 or INT64, instants as INT64
  * TIMESTAMP(MICROS, isAdjustedToUTC=true).
  */
 public final class ParquetObjectWriter {
@@ -48,6 +48,7 @@ public final class ParquetObjectWriter {
             Type type = switch (column.type()) {
                 case STRING -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
                         .as(LogicalTypeAnnotation.stringType()).named(column.name());
+                case INT32 -> Types.primitive(PrimitiveTypeName.INT32, repetition).named(column.name());
                 case INT64 -> Types.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
                 case TIMESTAMP_MICROS_UTC -> Types.primitive(PrimitiveTypeName.INT64, repetition)
                         .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)).named(column.name());
@@ -144,6 +145,7 @@ public final class ParquetObjectWriter {
                 consumer.startField(column.name(), index);
                 switch (column.type()) {
                     case STRING -> consumer.addBinary(Binary.fromString((String) value));
+                    case INT32 -> consumer.addInteger((Integer) value);
                     case INT64 -> consumer.addLong((Long) value);
                     case TIMESTAMP_MICROS_UTC -> consumer.addLong(epochMicroseconds((Instant) value));
                 }

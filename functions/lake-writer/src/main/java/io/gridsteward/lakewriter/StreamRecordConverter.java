@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Turns a DynamoDB stream record into a lake row (docs/contracts.md, "TicketEvent"). Only the listed
- * attributes are read, so personal data on the item (actorId, reason, and anything added later) never
- * reaches the lake.
+ * attributes are read, so personal data on the item (actorId, reason, photoKeys, and anything added later)
+ * never reaches the lake. Events written before issue 5 have no priority, due times or rating: those stay empty.
  */
 public final class StreamRecordConverter {
 
@@ -60,7 +60,11 @@ public final class StreamRecordConverter {
                 requiredString(image, "communityId"),
                 requiredString(image, "townId"),
                 requiredString(image, "category"),
-                optionalString(image, "assigneeOrgId"));
+                optionalString(image, "assigneeOrgId"),
+                optionalString(image, "priority"),
+                optionalInstant(image, "acceptDueAt"),
+                optionalInstant(image, "resolveDueAt"),
+                optionalRating(image));
     }
 
     private static String optionalString(Map<String, AttributeValue> image, String name) {
@@ -94,8 +98,31 @@ public final class StreamRecordConverter {
         }
     }
 
+    private static Instant optionalInstant(Map<String, AttributeValue> image, String name) {
+        String value = optionalString(image, name);
+        return value == null ? null : instant(name, value);
+    }
+
+    private static Integer optionalRating(Map<String, AttributeValue> image) {
+        AttributeValue value = image.get("rating");
+        if (value == null || Boolean.TRUE.equals(value.getNULL())) {
+            return null;
+        }
+        if (value.getN() == null) {
+            throw new IllegalArgumentException("attribute rating must be a number (N)");
+        }
+        try {
+            return Integer.valueOf(value.getN());
+        } catch (NumberFormatException exception) {
+            throw new IllegalArgumentException("attribute rating is not a whole number: " + value.getN());
+        }
+    }
+
     private static Instant requiredInstant(Map<String, AttributeValue> image, String name) {
-        String value = requiredString(image, name);
+        return instant(name, requiredString(image, name));
+    }
+
+    private static Instant instant(String name, String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException exception) {
