@@ -2,6 +2,8 @@ package io.gridsteward.dynamodb.emulator.junit;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,11 +12,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import java.net.URI;
 
 /**
- * SDK v2 clients pointed at an emulator: region us-east-1, dummy static credentials, the URL-connection HTTP client.
- * Needs {@code software.amazon.awssdk:dynamodb} and {@code url-connection-client} on the caller's class path.
+ * SDK v2 clients pointed at an emulator: region us-east-1, dummy static credentials, and the SDK's Apache HTTP client
+ * when it is on the class path (with commons-logging or its JBoss bridge), otherwise the URL-connection client. The
+ * Apache client is an order of magnitude quicker per call here; the JDK's HttpURLConnection under the other one costs
+ * milliseconds. Needs {@code software.amazon.awssdk:dynamodb} and one of the two HTTP clients on the caller's class path.
  */
 public final class EmulatorClients
 {
+    private static final boolean APACHE_AVAILABLE = present("software.amazon.awssdk.http.apache.ApacheHttpClient")
+            && present("org.apache.commons.logging.LogFactory");
+
     private EmulatorClients() {}
 
     public static DynamoDbClient dynamoDb(URI endpoint)
@@ -23,7 +30,7 @@ public final class EmulatorClients
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(httpClient())
                 .build();
     }
 
@@ -33,8 +40,30 @@ public final class EmulatorClients
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(httpClient())
                 .build();
+    }
+
+    private static SdkHttpClient httpClient()
+    {
+        return APACHE_AVAILABLE ? apache() : UrlConnectionHttpClient.create();
+    }
+
+    /** Its own method, so that the Apache classes are loaded only when they are there. */
+    private static SdkHttpClient apache()
+    {
+        return ApacheHttpClient.builder().maxConnections(64).build();
+    }
+
+    private static boolean present(String className)
+    {
+        try {
+            Class.forName(className, false, EmulatorClients.class.getClassLoader());
+            return true;
+        }
+        catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     private static StaticCredentialsProvider credentials()

@@ -109,13 +109,13 @@ public final class Benchmark
     /** The SDK client under test: "apache" (the SDK's Apache HTTP client, the default) or "url-connection". */
     private static DynamoDbClient client(DynamoDbEmulator emulator, String httpClient)
     {
-        if (httpClient.equals("url-connection")) {
+        if (httpClient.equals("apache")) {
             return EmulatorClients.dynamoDb(emulator.endpoint());
         }
         return DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("benchmark", "benchmark")))
-                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().maxConnections(16).tcpKeepAlive(true).build())
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .build();
     }
 
