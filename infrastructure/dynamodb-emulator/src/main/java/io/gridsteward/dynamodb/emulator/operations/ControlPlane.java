@@ -102,11 +102,7 @@ public final class ControlPlane
     public ObjectNode listTables(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "ListTables", Set.of("ExclusiveStartTableName", "Limit"));
-        int limit = parameters.integer("Limit").orElse(100);
-        if (limit < 1 || limit > 100) {
-            throw ApiException.validation("1 validation error detected: Value '" + limit
-                    + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100");
-        }
+        int limit = parameters.integerBetween("Limit", 100, 1, 100);
         String start = parameters.string("ExclusiveStartTableName").orElse(null);
         return database.read(() -> {
             ObjectNode response = Json.object();

@@ -127,11 +127,7 @@ public final class ReadOperations
             return null;
         }
         int segment = parameters.integer("Segment").getAsInt();
-        int total = parameters.integer("TotalSegments").getAsInt();
-        if (total < 1 || total > 1000000) {
-            throw ApiException.validation("1 validation error detected: Value '" + total
-                    + "' at 'totalSegments' failed to satisfy constraint: Member must have value between 1 and 1000000");
-        }
+        int total = parameters.integerBetween("TotalSegments", 1, 1, 1000000);
         if (segment < 0 || segment >= total) {
             throw ApiException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
                     + segment + " is not less than TotalSegments: " + total);

@@ -36,10 +36,7 @@ public final class StreamOperations
     public ObjectNode listStreams(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "ListStreams", Set.of("TableName", "Limit", "ExclusiveStartStreamArn"));
-        int limit = parameters.integer("Limit").orElse(100);
-        if (limit < 1 || limit > 100) {
-            throw ApiException.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100");
-        }
+        int limit = parameters.integerBetween("Limit", 100, 1, 100);
         String tableName = parameters.string("TableName").orElse(null);
         String start = parameters.string("ExclusiveStartStreamArn").orElse(null);
         return database.read(() -> {
@@ -77,7 +74,7 @@ public final class StreamOperations
     {
         Parameters parameters = Parameters.of(request, "DescribeStream", Set.of("StreamArn", "Limit", "ExclusiveStartShardId"));
         String arn = parameters.requiredString("StreamArn");
-        parameters.integer("Limit");
+        parameters.integerBetween("Limit", 100, 1, 100);
         String startShard = parameters.string("ExclusiveStartShardId").orElse(null);
         return database.read(() -> {
             StreamState stream = database.stream(arn);
@@ -148,10 +145,7 @@ public final class StreamOperations
     public ObjectNode getRecords(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "GetRecords", Set.of("ShardIterator", "Limit"));
-        int limit = parameters.integer("Limit").orElse(1000);
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 1000");
-        }
+        int limit = parameters.integerBetween("Limit", 1000, 1, 1000);
         String[] iterator = decode(parameters.requiredString("ShardIterator"));
         String arn = iterator[0];
         long position = Long.parseLong(iterator[1]);

@@ -111,6 +111,17 @@ public final class Parameters
         return OptionalInt.of(value.intValue());
     }
 
+    /** An integer parameter that must lie between {@code minimum} and {@code maximum}; the default when absent. */
+    public int integerBetween(String name, int defaultValue, int minimum, int maximum)
+    {
+        int value = integer(name).orElse(defaultValue);
+        if (value < minimum || value > maximum) {
+            throw ApiException.validation("1 validation error detected: Value '" + value + "' at '" + lowerFirst(name)
+                    + "' failed to satisfy constraint: Member must have value between " + minimum + " and " + maximum);
+        }
+        return value;
+    }
+
     public Optional<Long> longInteger(String name)
     {
         JsonNode value = node(name);
