@@ -66,6 +66,16 @@ class BatchOperationsTest
     }
 
     @Test
+    void unknownTablesAreNotFound()
+    {
+        assertThatThrownBy(() -> client.batchGetItem(request -> request.requestItems(Map.of("no-such-table",
+                KeysAndAttributes.builder().keys(List.of(item("id", "x"))).build()))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client.batchWriteItem(request -> request.requestItems(Map.of("no-such-table", List.of(put("x"))))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
+
+    @Test
     void limitsAndDuplicatesAreValidationErrors()
     {
         List<WriteRequest> tooMany = new ArrayList<>();

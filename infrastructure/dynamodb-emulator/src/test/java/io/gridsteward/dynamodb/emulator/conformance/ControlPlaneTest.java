@@ -198,6 +198,37 @@ class ControlPlaneTest
     }
 
     @Test
+    void deletedGlobalIndexCanNoLongerBeQueried()
+    {
+        DynamoDbClient client = emulator.dynamoDbClient();
+        String name = Fixtures.createProjectTable(client, "drop-index");
+
+        client.updateTable(request -> request.tableName(name).globalSecondaryIndexUpdates(update -> update.delete(delete -> delete.indexName("gsi1"))));
+
+        assertThat(client.describeTable(request -> request.tableName(name)).table().hasGlobalSecondaryIndexes()).isFalse();
+        assertThatThrownBy(() -> client.query(request -> request.tableName(name).indexName("gsi1").keyConditionExpression("gsi1pk = :v")
+                .expressionAttributeValues(java.util.Map.of(":v", s("x")))))
+                .satisfies(Fixtures::isValidationError);
+        assertThatThrownBy(() -> client.updateTable(request -> request.tableName(name)
+                .globalSecondaryIndexUpdates(update -> update.delete(delete -> delete.indexName("gsi1")))))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void unsupportedCreateTableParametersAreNamed()
+    {
+        DynamoDbClient client = emulator.dynamoDbClient();
+
+        assertThatThrownBy(() -> client.createTable(request -> request.tableName("tagged")
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .tags(tag -> tag.key("team").value("grid"))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("Tags");
+    }
+
+    @Test
     void enablingAStreamAgainGivesANewArn()
     {
         DynamoDbClient client = emulator.dynamoDbClient();

@@ -123,6 +123,21 @@ class PutGetDeleteItemTest
     }
 
     @Test
+    void consumedCapacityIsReportedWhenAsked()
+    {
+        software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity written = client.putItem(request -> request.tableName(table)
+                .item(item("pk", "capacity", "sk", "1", "payload", "x".repeat(1500)))
+                .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity read = client.getItem(request -> request.tableName(table)
+                .key(item("pk", "capacity", "sk", "1")).consistentRead(true)
+                .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+
+        assertThat(written.tableName()).isEqualTo(table);
+        assertThat(written.capacityUnits()).isEqualTo(2.0);
+        assertThat(read.capacityUnits()).isEqualTo(1.0);
+    }
+
+    @Test
     void getOfAMissingItemHasNoItem()
     {
         assertThat(client.getItem(request -> request.tableName(table).key(item("pk", "absent", "sk", "1"))).hasItem()).isFalse();

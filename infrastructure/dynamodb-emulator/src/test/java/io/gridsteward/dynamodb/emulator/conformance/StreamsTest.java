@@ -255,6 +255,24 @@ class StreamsTest
     }
 
     @Test
+    void listStreamsPages()
+    {
+        DynamoDbClient client = emulator.dynamoDbClient();
+        DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
+        for (int number = 0; number < 3; number++) {
+            Fixtures.createProjectTable(client, "stream-pages");
+        }
+
+        software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse first = streams.listStreams(request -> request.limit(2));
+        software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse second = streams.listStreams(request -> request.limit(2)
+                .exclusiveStartStreamArn(first.lastEvaluatedStreamArn()));
+
+        assertThat(first.streams()).hasSize(2);
+        assertThat(second.streams()).hasSize(1);
+        assertThat(second.lastEvaluatedStreamArn()).isNull();
+    }
+
+    @Test
     void streamsAreListedAndDescribed()
     {
         DynamoDbClient client = emulator.dynamoDbClient();
