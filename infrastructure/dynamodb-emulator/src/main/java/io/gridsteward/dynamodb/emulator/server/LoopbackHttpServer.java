@@ -28,7 +28,7 @@ final class LoopbackHttpServer implements AutoCloseable
     private static final int MAXIMUM_HEADER_BYTES = 64 * 1024;
     private static final int MAXIMUM_BODY_BYTES = 32 * 1024 * 1024;
 
-    record Request(String method, String target, Map<String, String> headers, byte[] body)
+    record Request(String method, String version, Map<String, String> headers, byte[] body)
     {
         String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
     }
@@ -86,7 +86,10 @@ final class LoopbackHttpServer implements AutoCloseable
                 }
                 Response response = handler.handle(request);
                 String connection = request.header("connection");
-                boolean keepAlive = connection == null ? !request.target().startsWith("HTTP/1.0") : !connection.equalsIgnoreCase("close");
+                // HTTP/1.1 keeps the connection unless told otherwise; HTTP/1.0 only when asked to.
+                boolean keepAlive = request.version().equals("HTTP/1.0")
+                        ? connection != null && connection.equalsIgnoreCase("keep-alive")
+                        : connection == null || !connection.equalsIgnoreCase("close");
                 output.write(encode(response, keepAlive));
                 output.flush();
                 if (!keepAlive) {
@@ -182,7 +185,7 @@ final class LoopbackHttpServer implements AutoCloseable
                 throw new BadRequest("Connection closed inside the body");
             }
         }
-        return new Request(parts[0], parts[1] + " " + parts[2], headers, body);
+        return new Request(parts[0], parts[2], headers, body);
     }
 
     private static byte[] readChunked(InputStream input) throws IOException

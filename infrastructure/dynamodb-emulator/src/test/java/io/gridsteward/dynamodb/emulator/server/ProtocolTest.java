@@ -75,6 +75,23 @@ class ProtocolTest
     }
 
     @Test
+    void keepsConnectionsOpenForHttp11AndClosesThemForHttp10() throws Exception
+    {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", EMULATOR.endpoint().getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            String request = "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 2\r\n\r\n{}";
+            out.write((request + request.replace("HTTP/1.1", "HTTP/1.0")).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answers = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(3);
+            assertThat(answers).contains("Connection: keep-alive").contains("Connection: close");
+        }
+    }
+
+    @Test
     void healthCheckAnswersGet() throws Exception
     {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(EMULATOR.endpoint()).GET().build(), HttpResponse.BodyHandlers.ofString());
