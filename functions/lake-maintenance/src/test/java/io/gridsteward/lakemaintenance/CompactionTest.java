@@ -1,0 +1,168 @@
+package io.gridsteward.lakemaintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridsteward.analytics.lake.LakeSchema;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CompactionTest {
+
+    private static final String DAY = "2026-11-20";
+    private static final Instant MORNING = Instant.parse("2026-11-20T06:00:00Z");
+
+    private final LakeHarness lake = new LakeHarness();
+
+    @AfterEach
+    void close() throws Exception {
+        lake.close();
+    }
+
+    @Test
+    void aDaysSmallObjectsBecomeOneDeduplicatedObject() {
+        List<Map<String, String>> events = events(120);
+        landInBatches(events, 10);
+        // A redelivered batch under other sequence numbers (a bisected retry): the same events in another object.
+        lake.streamBatch(events.subList(0, 10), 9_000);
+        Map<String, List<List<Object>>> before = lake.day(DAY);
+
+        List<Compaction.DayCompaction> result = compaction(lake.storage).compact(LakeSchema.TICKET_EVENTS, List.of(DAY, "2026-11-21"));
+
+        Map<String, List<List<Object>>> after = lake.day(DAY);
+        System.out.println("compaction of " + DAY + ": objects " + before.size() + " -> " + after.size());
+        assertThat(before).hasSize(13);
+        assertThat(after).hasSize(1);
+        assertThat(result.getFirst()).satisfies(day -> {
+            assertThat(day.objectsBefore()).isEqualTo(13);
+            assertThat(day.objectsAfter()).isEqualTo(1);
+            assertThat(day.rowsRead()).isEqualTo(130);
+            assertThat(day.rowsWritten()).isEqualTo(120);
+            assertThat(day.compactedKey()).contains(after.keySet().iterator().next());
+        });
+        assertThat(result.get(1).compactedKey()).isEmpty();
+        List<List<Object>> rows = after.values().iterator().next();
+        assertThat(eventIds(rows)).hasSize(120).containsExactlyInAnyOrderElementsOf(events.stream().map(event -> event.get("eventId")).toList());
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(before.values().stream().flatMap(List::stream).distinct().toList());
+        assertThat(rows).extracting(row -> (Instant) row.get(6)).isSorted();
+    }
+
+    @Test
+    void aSecondRunChangesNothing() {
+        landInBatches(events(40), 10);
+        Compaction compaction = compaction(lake.storage);
+        compaction.compactDay(LakeSchema.TICKET_EVENTS, DAY);
+        Map<String, List<List<Object>>> once = lake.day(DAY);
+
+        Compaction.DayCompaction again = compaction.compactDay(LakeSchema.TICKET_EVENTS, DAY);
+
+        assertThat(again.compactedKey()).isEmpty();
+        assertThat(again.objectsBefore()).isEqualTo(1);
+        assertThat(lake.day(DAY)).isEqualTo(once);
+    }
+
+    @Test
+    void atEveryDeleteTheDayStillHoldsEveryEvent() {
+        List<Map<String, String>> events = events(60);
+        landInBatches(events, 6);
+        Set<String> expected = events.stream().map(event -> event.get("eventId")).collect(Collectors.toSet());
+        List<Set<String>> seenAtDeletes = new ArrayList<>();
+        LakeStorage watching = new ForwardingStorage(lake.storage) {
+            @Override
+            public void delete(Collection<String> keys) {
+                seenAtDeletes.add(visibleEventIds());
+                super.delete(keys);
+                seenAtDeletes.add(visibleEventIds());
+            }
+        };
+
+        compaction(watching).compactDay(LakeSchema.TICKET_EVENTS, DAY);
+
+        assertThat(seenAtDeletes).isNotEmpty().allSatisfy(seen -> assertThat(seen).isEqualTo(expected));
+    }
+
+    @Test
+    void aRunThatDiesBeforeDeletingIsFinishedByTheNext() {
+        List<Map<String, String>> events = events(30);
+        landInBatches(events, 5);
+        LakeStorage dying = new ForwardingStorage(lake.storage) {
+            @Override
+            public void delete(Collection<String> keys) {
+                throw new IllegalStateException("the function timed out");
+            }
+        };
+
+        assertThatThrownBy(() -> compaction(dying).compactDay(LakeSchema.TICKET_EVENTS, DAY)).hasMessageContaining("timed out");
+        assertThat(lake.day(DAY)).hasSize(7);
+        Compaction.DayCompaction finished = compaction(lake.storage).compactDay(LakeSchema.TICKET_EVENTS, DAY);
+
+        assertThat(finished.objectsBefore()).isEqualTo(7);
+        assertThat(finished.rowsRead()).isEqualTo(60);
+        assertThat(lake.day(DAY)).hasSize(1).allSatisfy((key, rows) -> assertThat(eventIds(rows)).hasSize(30));
+    }
+
+    private Set<String> visibleEventIds() {
+        return lake.day(DAY).values().stream().flatMap(rows -> eventIds(rows).stream()).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private Compaction compaction(LakeStorage storage) {
+        return new Compaction(storage, lake.reader, lake.writer);
+    }
+
+    private void landInBatches(List<Map<String, String>> events, int batchSize) {
+        for (int start = 0; start < events.size(); start += batchSize) {
+            assertThat(lake.streamBatch(events.subList(start, Math.min(events.size(), start + batchSize)), 100L + start).retryFrom()).isEmpty();
+        }
+    }
+
+    static List<Map<String, String>> events(int count) {
+        List<Map<String, String>> events = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            events.add(TicketEventItems.event("ticket-" + index / 2, index % 2 + 1, index % 2 == 0 ? "REPORTED" : "DISPATCHED",
+                    MORNING.plusSeconds(index * 37L)));
+        }
+        return events;
+    }
+
+    private static List<String> eventIds(List<List<Object>> rows) {
+        return rows.stream().map(row -> (String) row.getFirst()).toList();
+    }
+
+    /** A storage passing everything through, for tests to override one operation. */
+    static class ForwardingStorage implements LakeStorage {
+
+        private final LakeStorage delegate;
+
+        ForwardingStorage(LakeStorage delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<LakeObject> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public byte[] get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] body) {
+            delegate.put(key, body);
+        }
+
+        @Override
+        public void delete(Collection<String> keys) {
+            delegate.delete(keys);
+        }
+    }
+}
