@@ -29,9 +29,22 @@ public final class TableData
         }
     }
 
-    /** A table with a changed definition and the same items, its indexes rebuilt (the backfill of a new GSI). */
+    private TableData(TableDefinition definition, ItemCollection primary, Map<String, ItemCollection> indexes)
+    {
+        this.definition = definition;
+        this.primary = primary;
+        this.indexes.putAll(indexes);
+    }
+
+    /**
+     * A table with a changed definition and the same items. When the indexes change, they are rebuilt (the backfill of
+     * a new GSI); otherwise (stream, TTL or billing changes) the collections are kept as they are.
+     */
     public TableData redefined(TableDefinition newDefinition)
     {
+        if (newDefinition.indexes().equals(definition.indexes()) && newDefinition.attributeTypes().equals(definition.attributeTypes())) {
+            return new TableData(newDefinition, primary, indexes);
+        }
         TableData copy = new TableData(newDefinition);
         Iterator<Map<String, AttributeValue>> items = primary.iterator();
         while (items.hasNext()) {
