@@ -1,0 +1,49 @@
+package io.gridsteward.analytics.metrics;
+
+import io.gridsteward.analytics.query.QueryResult;
+import io.gridsteward.analytics.query.QueryRunner;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One metric, grouped by a dimension and a period, over the local days {@code firstDay} to {@code lastDay}
+ * (inclusive, county time zone), and the positional parameters its SQL file takes.
+ */
+public record MetricQuery(Metric metric, Dimension dimension, Period period, LocalDate firstDay, LocalDate lastDay) {
+
+    /** The overdue backlog's calendar is built from three digits: 1000 days at most. */
+    public static final int MAXIMUM_DAYS = 1000;
+
+    public MetricQuery {
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(firstDay, "firstDay");
+        Objects.requireNonNull(lastDay, "lastDay");
+        if (lastDay.isBefore(firstDay)) {
+            throw new IllegalArgumentException("the last day " + lastDay + " is before the first day " + firstDay);
+        }
+        if (ChronoUnit.DAYS.between(firstDay, lastDay) >= MAXIMUM_DAYS) {
+            throw new IllegalArgumentException("at most " + MAXIMUM_DAYS + " days at a time, not "
+                    + (ChronoUnit.DAYS.between(firstDay, lastDay) + 1));
+        }
+    }
+
+    /** The file's {@code ?} values in order: [measure,] dimension, period, first day, last day (dates as yyyy-MM-dd). */
+    public List<Object> parameters() {
+        List<Object> parameters = new ArrayList<>();
+        metric.measure().ifPresent(parameters::add);
+        parameters.add(dimension.parameterName());
+        parameters.add(period.parameterName());
+        parameters.add(firstDay.toString());
+        parameters.add(lastDay.toString());
+        return parameters;
+    }
+
+    public QueryResult run(QueryRunner runner) {
+        return runner.run(metric.sqlFile(), parameters());
+    }
+}

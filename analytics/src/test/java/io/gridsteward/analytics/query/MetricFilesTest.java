@@ -1,0 +1,331 @@
+package io.gridsteward.analytics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridsteward.analytics.lake.LakeColumn;
+import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.TicketEventRow;
+import io.gridsteward.analytics.metrics.Dimension;
+import io.gridsteward.analytics.metrics.Metric;
+import io.gridsteward.analytics.metrics.MetricQuery;
+import io.gridsteward.analytics.metrics.Period;
+import io.gridsteward.analytics.query.TicketStory.Place;
+import io.gridsteward.analytics.testing.ParquetFiles;
+import io.gridsteward.analytics.testing.S3ProxyServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Every metric file on DuckDB over real Parquet objects in a real S3 server, held to hand-computed values and
+ * to {@link MetricsReference} on a generated lake, for every dimension and period.
+ */
+class MetricFilesTest {
+
+    private static final Place ROAD_A = new Place("grid-a", "community-1", "town-1", "ROAD_DAMAGE");
+    private static final Place NOISE_B = new Place("grid-b", "community-1", "town-1", "NOISE");
+    private static final Place ROAD_C = new Place("grid-c", "community-2", "town-2", "ROAD_DAMAGE");
+    /** The lake's first schema: the columns before priority, due times and rating. */
+    private static final List<LakeColumn> FIRST_SCHEMA = LakeSchema.TICKET_EVENTS.columns().subList(0, 14);
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    private static S3ProxyServer server;
+
+    @TempDir
+    Path temporary;
+
+    private final String bucket = "metrics-" + BUCKETS.incrementAndGet();
+
+    @BeforeAll
+    static void startServer() {
+        server = S3ProxyServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    /** Local time in the county (Asia/Shanghai). */
+    private static Instant local(String dateTime) {
+        return LocalDateTime.parse(dateTime).atZone(MetricsReference.COUNTY).toInstant();
+    }
+
+    /**
+     * The hand-picked county: a ticket reported at 23:30 local on 31 October (15:30 UTC, so its dispatch is in the
+     * same UTC partition but in November locally), a reopened ticket, three tied dispatches of which one is
+     * escalated to a department and one returned, a never-dispatched ticket, a cancelled one; and a redelivered
+     * copy of the reopened ticket's events.
+     */
+    private List<TicketEventRow> handPickedCounty() {
+        List<TicketEventRow> events = new ArrayList<>();
+        events.addAll(TicketStory.reported("midnight", ROAD_A, local("2026-10-31T23:30:00"), Duration.ofDays(2))
+                .dispatched("dept-roads", local("2026-11-01T00:10:00"))
+                .accepted(local("2026-11-01T00:40:00"))
+                .resolved(local("2026-11-01T09:30:00"))
+                .evaluated(5, local("2026-11-01T12:00:00"))
+                .events());
+        events.addAll(TicketStory.reported("reopened", ROAD_A, local("2026-11-02T08:00:00"), Duration.ofDays(2))
+                .dispatched("dept-roads", local("2026-11-02T08:10:00"))
+                .accepted(local("2026-11-02T08:20:00"))
+                .resolved(local("2026-11-02T10:00:00"))
+                .evaluated(2, local("2026-11-02T11:00:00"))
+                .reopened(local("2026-11-02T12:00:00"), Duration.ofDays(1))
+                .resolved(local("2026-11-04T10:00:00"))
+                .evaluated(4, local("2026-11-04T12:00:00"))
+                .events());
+        events.addAll(TicketStory.reported("tie-1", NOISE_B, local("2026-11-03T09:00:00"), Duration.ofDays(1))
+                .dispatched("org-grid-b", local("2026-11-03T09:05:00"))
+                .events());
+        events.addAll(TicketStory.reported("tie-2", NOISE_B, local("2026-11-03T10:00:00"), Duration.ofDays(1))
+                .dispatched("org-grid-b", local("2026-11-03T10:05:00"))
+                .returned(local("2026-11-03T12:00:00"))
+                .dispatched("org-grid-b", local("2026-11-03T12:30:00"))
+                .events());
+        events.addAll(TicketStory.reported("tie-3", NOISE_B, local("2026-11-03T11:00:00"), Duration.ofDays(1))
+                .dispatched("org-grid-b", local("2026-11-03T11:10:00"))
+                .escalated("dept-housing", local("2026-11-03T15:00:00"))
+                .supervised(local("2026-11-04T09:00:00"))
+                .events());
+        events.addAll(TicketStory.reported("waiting", ROAD_C, local("2026-11-05T08:00:00"), Duration.ofHours(12)).events());
+        events.addAll(TicketStory.reported("withdrawn", ROAD_C, local("2026-11-05T09:00:00"), Duration.ofHours(1))
+                .cancelled(local("2026-11-05T10:00:00"))
+                .events());
+        return events;
+    }
+
+    @Test
+    void durationsAreCountedInTheLocalPeriodOfTheirEndEventWithTheLastResolution() {
+        List<TicketEventRow> events = handPickedCounty();
+        writeLake(events, events.stream().filter(event -> event.ticketId().equals("reopened")).toList(), List.of());
+
+        // The 23:30 report's dispatch is in November locally: no October row, though both events are dt=2026-10-31.
+        assertThat(rows(Metric.TIME_TO_DISPATCH, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("grid-a", "2026-11-01", "tickets", 2L, "median_seconds", 600.0, "p90_seconds", 2400.0),
+                row("grid-b", "2026-11-01", "tickets", 3L, "median_seconds", 300.0, "p90_seconds", 600.0));
+        assertThat(rows(Metric.TIME_TO_DISPATCH, Dimension.GRID, Period.DAY, "2026-10-31", "2026-10-31")).isEmpty();
+        assertThat(rows(Metric.TIME_TO_ACCEPT, Dimension.DEPARTMENT, Period.WEEK, "2026-10-26", "2026-11-08")).containsExactly(
+                row("dept-roads", "2026-10-26", "tickets", 1L, "median_seconds", 1800.0, "p90_seconds", 1800.0),
+                row("dept-roads", "2026-11-02", "tickets", 1L, "median_seconds", 600.0, "p90_seconds", 600.0));
+        // Reopened: 08:00 on the 2nd to the second resolution at 10:00 on the 4th, 50 hours; the first one is ignored.
+        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("grid-a", "2026-11-01", "tickets", 2L, "median_seconds", 36_000.0, "p90_seconds", 180_000.0));
+        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-02", "2026-11-02")).isEmpty();
+        assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-10-30", "2026-11-06");
+    }
+
+    @Test
+    void onTimeRateBacklogRatesAndRatingsOfTheHandPickedCounty() {
+        List<TicketEventRow> events = handPickedCounty();
+        writeLake(events, events.stream().filter(event -> event.ticketId().equals("reopened")).toList(), List.of());
+
+        // The reopened ticket's second resolution (4th, 10:00) came after its new resolve-by time (3rd, 12:00).
+        assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("grid-a", "2026-11-01", "resolved_tickets", 2L, "on_time_tickets", 1L, "on_time_rate", 0.5));
+        assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.DAY, "2026-11-03", "2026-11-05")).containsExactly(
+                row("grid-a", "2026-11-03", "open_tickets", 1L, "overdue_tickets", 1L),
+                row("grid-b", "2026-11-03", "open_tickets", 3L, "overdue_tickets", 0L),
+                row("grid-b", "2026-11-04", "open_tickets", 3L, "overdue_tickets", 3L),
+                row("grid-b", "2026-11-05", "open_tickets", 3L, "overdue_tickets", 3L),
+                row("grid-c", "2026-11-05", "open_tickets", 1L, "overdue_tickets", 1L));
+        // Escalated to a department: only that ticket has a department; the week is cut at the last day.
+        assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.DEPARTMENT, Period.WEEK, "2026-11-02", "2026-11-03")).containsExactly(
+                row("dept-housing", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 0L),
+                row("dept-roads", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 1L));
+        assertThat(rows(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("town-1", "2026-10-01", "reported_tickets", 1L, "reopened_tickets", 0L, "escalated_tickets", 0L,
+                        "returned_tickets", 0L, "reopen_rate", 0.0, "escalation_rate", 0.0, "return_rate", 0.0),
+                row("town-1", "2026-11-01", "reported_tickets", 4L, "reopened_tickets", 1L, "escalated_tickets", 1L,
+                        "returned_tickets", 1L, "reopen_rate", 0.25, "escalation_rate", 0.25, "return_rate", 0.25),
+                row("town-2", "2026-11-01", "reported_tickets", 2L, "reopened_tickets", 0L, "escalated_tickets", 0L,
+                        "returned_tickets", 0L, "reopen_rate", 0.0, "escalation_rate", 0.0, "return_rate", 0.0));
+        // The reopened ticket's first evaluation (2) is replaced by its last (4).
+        assertThat(rows(Metric.RATINGS, Dimension.CATEGORY, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("ROAD_DAMAGE", "2026-11-01", "rated_tickets", 2L, "mean_rating", 4.5, "rating_1", 0L, "rating_2", 0L,
+                        "rating_3", 0L, "rating_4", 1L, "rating_5", 1L));
+        assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.DAY, "2026-10-30", "2026-11-06");
+    }
+
+    @Test
+    void objectsWrittenBeforeDueTimesAndRatingsSitInOnePartitionWithNewOnes() {
+        List<TicketEventRow> before = TicketStory.reported("before", ROAD_A, local("2026-11-10T09:00:00"), Duration.ofHours(4))
+                .beforeDueTimes()
+                .dispatched("dept-roads", local("2026-11-10T09:10:00"))
+                .resolved(local("2026-11-10T15:00:00"))
+                .evaluated(1, local("2026-11-10T16:00:00"))
+                .events();
+        List<TicketEventRow> after = TicketStory.reported("after", ROAD_A, local("2026-11-10T10:00:00"), Duration.ofHours(4))
+                .dispatched("dept-roads", local("2026-11-10T10:20:00"))
+                .resolved(local("2026-11-10T15:00:00"))
+                .evaluated(3, local("2026-11-10T16:00:00"))
+                .events();
+        List<TicketEventRow> events = new ArrayList<>(before);
+        events.addAll(after);
+        writeLake(after, List.of(), before);
+        assertThat(before.stream().map(TicketEventRow::partitionValue).distinct().toList())
+                .isEqualTo(after.stream().map(TicketEventRow::partitionValue).distinct().toList());
+
+        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
+                row("grid-a", "2026-11-10", "tickets", 2L, "median_seconds", 18_000.0, "p90_seconds", 21_600.0));
+        assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
+                row("grid-a", "2026-11-10", "resolved_tickets", 1L, "on_time_tickets", 0L, "on_time_rate", 0.0));
+        assertThat(rows(Metric.RATINGS, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
+                row("grid-a", "2026-11-10", "rated_tickets", 1L, "mean_rating", 3.0, "rating_1", 0L, "rating_2", 0L,
+                        "rating_3", 1L, "rating_4", 0L, "rating_5", 0L));
+        assertAgreesWithReference(events, Dimension.TOWN, Period.DAY, "2026-11-09", "2026-11-11");
+    }
+
+    @Test
+    void aGeneratedCountyAgreesWithTheJavaReferenceForEveryMetricDimensionAndPeriod() {
+        Random random = new Random(20261125);
+        List<TicketEventRow> current = new ArrayList<>();
+        List<TicketEventRow> firstSchema = new ArrayList<>();
+        for (int ticket = 0; ticket < 300; ticket++) {
+            boolean beforeDueTimes = random.nextInt(10) == 0;
+            (beforeDueTimes ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, beforeDueTimes));
+        }
+        List<TicketEventRow> redelivered = current.stream().filter(event -> random.nextInt(10) == 0).toList();
+        writeLake(current, redelivered, firstSchema);
+        List<TicketEventRow> events = new ArrayList<>(current);
+        events.addAll(firstSchema);
+
+        // Every dimension and every period, each metric: a diagonal rather than all 15 pairs keeps the run short.
+        assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-10-27", "2026-12-03");
+        assertAgreesWithReference(events, Dimension.COMMUNITY, Period.WEEK, "2026-10-27", "2026-12-03");
+        assertAgreesWithReference(events, Dimension.TOWN, Period.MONTH, "2026-10-27", "2026-12-03");
+        assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.WEEK, "2026-10-27", "2026-12-03");
+        assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-10-27", "2026-12-03");
+        assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.MONTH, "2026-10-27", "2026-12-03"))
+                .as("the generated county has a backlog to compare").isNotEmpty();
+    }
+
+    @Test
+    void anEmptyLakeAnswersNoRowsForEveryMetric() {
+        server.createBucket(bucket);
+
+        for (Metric metric : Metric.values()) {
+            assertThat(rows(metric, Dimension.GRID, Period.DAY, "2026-11-01", "2026-11-30")).as(metric.name()).isEmpty();
+        }
+    }
+
+    /**
+     * A ticket somewhere in the county in the five weeks around 1 November, local time: whole-minute steps half of
+     * the time (ties), the other half with milliseconds; some returned, escalated, reopened, cancelled or left open.
+     */
+    private static List<TicketEventRow> generatedTicket(String ticketId, Random random, boolean beforeDueTimes) {
+        Place[] places = {ROAD_A, NOISE_B, ROAD_C, new Place("grid-d", "community-2", "town-2", "NOISE"),
+                new Place("grid-e", "community-3", "town-2", "WASTE")};
+        String[] assignees = {"dept-roads", "dept-housing", "org-grid-team", "org-community-1"};
+        Instant reportedAt = local("2026-10-25T00:00:00").plus(Duration.ofMinutes(random.nextInt(60 * 24 * 40)));
+        TicketStory story = TicketStory.reported(ticketId, places[random.nextInt(places.length)], reportedAt,
+                Duration.ofHours(1 + random.nextInt(72)));
+        if (beforeDueTimes) {
+            story.beforeDueTimes();
+        }
+        if (random.nextInt(10) == 0) {
+            return story.cancelled(later(story, random)).events();
+        }
+        if (random.nextInt(10) == 0) {
+            return story.events();
+        }
+        story.dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
+        if (random.nextInt(6) == 0) {
+            story.returned(later(story, random)).dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
+        }
+        if (random.nextInt(8) == 0) {
+            return story.events();
+        }
+        story.accepted(later(story, random));
+        if (random.nextInt(8) == 0) {
+            story.escalated(assignees[random.nextInt(2)], later(story, random));
+        }
+        if (random.nextInt(5) == 0) {
+            return story.supervised(later(story, random)).events();
+        }
+        story.resolved(later(story, random));
+        if (random.nextInt(4) > 0) {
+            story.evaluated(1 + random.nextInt(5), later(story, random));
+        }
+        if (random.nextInt(5) == 0) {
+            story.reopened(later(story, random), Duration.ofHours(1 + random.nextInt(48)));
+            if (random.nextBoolean()) {
+                story.resolved(later(story, random)).evaluated(1 + random.nextInt(5), later(story, random));
+            }
+        }
+        return story.events();
+    }
+
+    private static Instant later(TicketStory story, Random random) {
+        Duration step = random.nextBoolean()
+                ? Duration.ofMinutes(1 + random.nextInt(12 * 60))
+                : Duration.ofMillis(1 + random.nextInt(30 * 3_600_000));
+        return story.lastEventAt().plus(step);
+    }
+
+    private void assertAgreesWithReference(List<TicketEventRow> events, Dimension dimension, Period period,
+                                           String firstDay, String lastDay) {
+        MetricsReference reference = new MetricsReference(events, dimension.parameterName(), period.parameterName(),
+                LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        for (Metric metric : Metric.values()) {
+            List<Map<String, Object>> expected = switch (metric) {
+                case TIME_TO_DISPATCH, TIME_TO_ACCEPT, TIME_TO_RESOLVE -> reference.durations(metric.parameterName());
+                case ON_TIME_RATE -> reference.onTimeRate();
+                case OVERDUE_BACKLOG -> reference.overdueBacklog();
+                case TICKET_RATES -> reference.ticketRates();
+                case RATINGS -> reference.ratings();
+            };
+            assertThat(rows(metric, dimension, period, firstDay, lastDay))
+                    .as(metric + " by " + dimension + " per " + period)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
+        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
+    }
+
+    private static Map<String, Object> row(String dimensionValue, String periodStart, Object... columnsAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dimension_value", dimensionValue);
+        row.put("period_start", periodStart);
+        for (int index = 0; index < columnsAndValues.length; index += 2) {
+            row.put((String) columnsAndValues[index], columnsAndValues[index + 1]);
+        }
+        return row;
+    }
+
+    /**
+     * Each partition's events as one object, the redelivered copies as a second object (a retried batch), and the
+     * first-schema events as objects of the lake's first columns only, in the same partitions.
+     */
+    private void writeLake(List<TicketEventRow> events, List<TicketEventRow> redelivered, List<TicketEventRow> firstSchema) {
+        S3Client s3 = server.createBucket(bucket);
+        put(s3, "batch", events, LakeSchema.TICKET_EVENTS.columns());
+        put(s3, "redelivered", redelivered, LakeSchema.TICKET_EVENTS.columns());
+        put(s3, "first-schema", firstSchema, FIRST_SCHEMA);
+    }
+
+    private void put(S3Client s3, String batch, List<TicketEventRow> events, List<LakeColumn> columns) {
+        Map<String, List<TicketEventRow>> byPartition = events.stream()
+                .collect(Collectors.groupingBy(TicketEventRow::partitionValue, TreeMap::new, Collectors.toList()));
+        byPartition.forEach((partition, rows) -> ParquetFiles.put(s3, bucket,
+                LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, partition, "shardId-" + batch, "1", String.valueOf(rows.size())),
+                rows, columns, temporary));
+    }
+}

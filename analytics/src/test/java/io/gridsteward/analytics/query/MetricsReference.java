@@ -1,0 +1,271 @@
+package io.gridsteward.analytics.query;
+
+import io.gridsteward.analytics.lake.TicketEventRow;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The metric files' definitions (analytics/README.md, "Metric files") computed in plain Java from the same
+ * events, ticket by ticket, to hold the SQL to. Rows come out as the files' rows do: column → value, ordered
+ * by period start, then dimension value.
+ */
+final class MetricsReference {
+
+    static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
+    private static final Set<String> OPEN = Set.of("REPORTED", "DISPATCHED", "ACCEPTED", "RETURNED", "ESCALATED", "REOPENED");
+    private static final Comparator<TicketEventRow> EVENT_ORDER = Comparator.comparing(TicketEventRow::occurredAt)
+            .thenComparingLong(TicketEventRow::sequence);
+
+    /** One ticket's distinct events, in order. */
+    private record Ticket(List<TicketEventRow> events) {
+
+        Optional<TicketEventRow> first(String eventType) {
+            return events.stream().filter(event -> event.eventType().equals(eventType)).findFirst();
+        }
+
+        Optional<TicketEventRow> last(Predicate<TicketEventRow> matching) {
+            return events.reversed().stream().filter(matching).findFirst();
+        }
+
+        Optional<TicketEventRow> last(String eventType) {
+            return last(event -> event.eventType().equals(eventType));
+        }
+
+        /** The last resolution, unless a reopening follows it. */
+        Optional<TicketEventRow> currentResolution() {
+            Optional<TicketEventRow> resolved = last("RESOLVED");
+            Optional<TicketEventRow> reopened = last("REOPENED");
+            return resolved.filter(resolution -> reopened.isEmpty() || reopened.get().sequence() < resolution.sequence());
+        }
+
+        boolean has(String eventType) {
+            return first(eventType).isPresent();
+        }
+    }
+
+    private final List<Ticket> tickets;
+    private final String dimension;
+    private final String period;
+    private final LocalDate firstDay;
+    private final LocalDate lastDay;
+
+    MetricsReference(List<TicketEventRow> events, String dimension, String period, LocalDate firstDay, LocalDate lastDay) {
+        Map<String, TicketEventRow> distinct = new LinkedHashMap<>();
+        events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
+        this.tickets = distinct.values().stream()
+                .collect(Collectors.groupingBy(TicketEventRow::ticketId, TreeMap::new, Collectors.toList()))
+                .values().stream()
+                .map(ticketEvents -> new Ticket(ticketEvents.stream().sorted(EVENT_ORDER).toList()))
+                .toList();
+        this.dimension = dimension;
+        this.period = period;
+        this.firstDay = firstDay;
+        this.lastDay = lastDay;
+    }
+
+    List<Map<String, Object>> durations(String measure) {
+        Map<Group, List<Long>> milliseconds = new TreeMap<>();
+        for (Ticket ticket : tickets) {
+            Optional<TicketEventRow> start = ticket.first(measure.equals("time_to_accept") ? "DISPATCHED" : "REPORTED");
+            Optional<TicketEventRow> end = switch (measure) {
+                case "time_to_dispatch" -> ticket.first("DISPATCHED");
+                case "time_to_accept" -> ticket.first("ACCEPTED");
+                case "time_to_resolve" -> ticket.currentResolution();
+                default -> throw new IllegalArgumentException(measure);
+            };
+            if (start.isPresent() && end.isPresent()) {
+                group(end.get()).ifPresent(group -> milliseconds.computeIfAbsent(group, key -> new ArrayList<>())
+                        .add(Duration.between(start.get().occurredAt(), end.get().occurredAt()).toMillis()));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        milliseconds.forEach((group, values) -> {
+            List<Long> sorted = values.stream().sorted().toList();
+            rows.add(row(group, "tickets", (long) sorted.size(),
+                    "median_seconds", nearestRank(sorted, 50) / 1000.0, "p90_seconds", nearestRank(sorted, 90) / 1000.0));
+        });
+        return rows;
+    }
+
+    List<Map<String, Object>> onTimeRate() {
+        Map<Group, List<Boolean>> onTime = new TreeMap<>();
+        for (Ticket ticket : tickets) {
+            ticket.currentResolution().filter(resolution -> resolution.resolveDueAt() != null).ifPresent(resolution ->
+                    group(resolution).ifPresent(group -> onTime.computeIfAbsent(group, key -> new ArrayList<>())
+                            .add(!resolution.occurredAt().isAfter(resolution.resolveDueAt()))));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        onTime.forEach((group, flags) -> {
+            long resolved = flags.size();
+            long inTime = flags.stream().filter(flag -> flag).count();
+            rows.add(row(group, "resolved_tickets", resolved, "on_time_tickets", inTime, "on_time_rate", (double) inTime / resolved));
+        });
+        return rows;
+    }
+
+    List<Map<String, Object>> overdueBacklog() {
+        Map<Group, long[]> counts = new TreeMap<>();
+        Set<LocalDate> periodStarts = new TreeSet<>();
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            periodStarts.add(periodStart(day));
+        }
+        for (LocalDate periodStart : periodStarts) {
+            LocalDateTime end = min(periodEnd(periodStart).atStartOfDay(), lastDay.plusDays(1).atStartOfDay());
+            for (Ticket ticket : tickets) {
+                Optional<TicketEventRow> state = ticket.last(event -> local(event.occurredAt()).isBefore(end));
+                if (state.isEmpty() || !OPEN.contains(state.get().toStatus())) {
+                    continue;
+                }
+                String value = dimensionValue(state.get());
+                if (value != null) {
+                    long[] openAndOverdue = counts.computeIfAbsent(new Group(periodStart.toString(), value), key -> new long[2]);
+                    openAndOverdue[0]++;
+                    Instant due = state.get().resolveDueAt();
+                    if (due != null && local(due).isBefore(end)) {
+                        openAndOverdue[1]++;
+                    }
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        counts.forEach((group, openAndOverdue) ->
+                rows.add(row(group, "open_tickets", openAndOverdue[0], "overdue_tickets", openAndOverdue[1])));
+        return rows;
+    }
+
+    List<Map<String, Object>> ticketRates() {
+        Map<Group, List<Ticket>> cohorts = new TreeMap<>();
+        for (Ticket ticket : tickets) {
+            ticket.first("REPORTED").ifPresent(reported -> {
+                String value = dimensionValue(ticket.events().getLast());
+                LocalDate day = local(reported.occurredAt()).toLocalDate();
+                if (value != null && inRange(day)) {
+                    cohorts.computeIfAbsent(new Group(periodStart(day).toString(), value), key -> new ArrayList<>()).add(ticket);
+                }
+            });
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        cohorts.forEach((group, cohort) -> {
+            long reported = cohort.size();
+            long reopened = cohort.stream().filter(ticket -> ticket.has("REOPENED")).count();
+            long escalated = cohort.stream().filter(ticket -> ticket.has("ESCALATED")).count();
+            long returned = cohort.stream().filter(ticket -> ticket.has("RETURNED")).count();
+            rows.add(row(group, "reported_tickets", reported, "reopened_tickets", reopened, "escalated_tickets", escalated,
+                    "returned_tickets", returned, "reopen_rate", (double) reopened / reported,
+                    "escalation_rate", (double) escalated / reported, "return_rate", (double) returned / reported));
+        });
+        return rows;
+    }
+
+    List<Map<String, Object>> ratings() {
+        Map<Group, List<Integer>> ratings = new TreeMap<>();
+        for (Ticket ticket : tickets) {
+            ticket.last(event -> event.eventType().equals("EVALUATED") && event.rating() != null).ifPresent(evaluation ->
+                    group(evaluation).ifPresent(group -> ratings.computeIfAbsent(group, key -> new ArrayList<>())
+                            .add(evaluation.rating())));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ratings.forEach((group, values) -> {
+            long sum = values.stream().mapToLong(Integer::longValue).sum();
+            List<Object> columns = new ArrayList<>(List.of("rated_tickets", (long) values.size(),
+                    "mean_rating", (double) sum / values.size()));
+            for (int rating = 1; rating <= 5; rating++) {
+                int value = rating;
+                columns.add("rating_" + rating);
+                columns.add(values.stream().filter(given -> given == value).count());
+            }
+            rows.add(row(group, columns.toArray()));
+        });
+        return rows;
+    }
+
+    /** The value at 1-based rank ceil(percent / 100 * n) of the sorted values. */
+    static long nearestRank(List<Long> sorted, int percent) {
+        int rank = (percent * sorted.size() + 99) / 100;
+        return sorted.get(rank - 1);
+    }
+
+    /** A period start (yyyy-MM-dd) and a dimension value, ordered as the files order their rows. */
+    private record Group(String periodStart, String dimensionValue) implements Comparable<Group> {
+        @Override
+        public int compareTo(Group other) {
+            return Comparator.comparing(Group::periodStart).thenComparing(Group::dimensionValue).compare(this, other);
+        }
+    }
+
+    /** The group of a measured event: its local period and its dimension value, if in range and not empty. */
+    private Optional<Group> group(TicketEventRow event) {
+        LocalDate day = local(event.occurredAt()).toLocalDate();
+        String value = dimensionValue(event);
+        return value != null && inRange(day) ? Optional.of(new Group(periodStart(day).toString(), value)) : Optional.empty();
+    }
+
+    private boolean inRange(LocalDate day) {
+        return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+    }
+
+    private String dimensionValue(TicketEventRow event) {
+        return switch (dimension) {
+            case "grid" -> event.gridId();
+            case "community" -> event.communityId();
+            case "town" -> event.townId();
+            case "department" -> event.assigneeOrgId() != null && event.assigneeOrgId().startsWith("dept-") ? event.assigneeOrgId() : null;
+            case "category" -> event.category();
+            default -> throw new IllegalArgumentException(dimension);
+        };
+    }
+
+    private LocalDate periodStart(LocalDate day) {
+        return switch (period) {
+            case "day" -> day;
+            case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case "month" -> day.withDayOfMonth(1);
+            default -> throw new IllegalArgumentException(period);
+        };
+    }
+
+    private LocalDate periodEnd(LocalDate periodStart) {
+        return switch (period) {
+            case "day" -> periodStart.plusDays(1);
+            case "week" -> periodStart.plusWeeks(1);
+            case "month" -> periodStart.plusMonths(1);
+            default -> throw new IllegalArgumentException(period);
+        };
+    }
+
+    static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, COUNTY);
+    }
+
+    private static LocalDateTime min(LocalDateTime first, LocalDateTime second) {
+        return first.isBefore(second) ? first : second;
+    }
+
+    private static Map<String, Object> row(Group group, Object... columnsAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dimension_value", group.dimensionValue());
+        row.put("period_start", group.periodStart());
+        for (int index = 0; index < columnsAndValues.length; index += 2) {
+            row.put((String) columnsAndValues[index], Objects.requireNonNull(columnsAndValues[index + 1]));
+        }
+        return row;
+    }
+}
