@@ -35,7 +35,8 @@ class TemplateTest
     void declaresEveryFunctionOfTheBuild()
     {
         assertThat(template.resourcesOfType("AWS::Serverless::Function").keySet())
-                .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction", "SlaSweeperFunction");
+                .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction", "SlaSweeperFunction",
+                        "LakeMaintenanceFunction");
     }
 
     @Test
