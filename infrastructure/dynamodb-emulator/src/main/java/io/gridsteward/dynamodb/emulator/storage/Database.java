@@ -371,6 +371,7 @@ public final class Database
         for (StreamState stream : streams.values()) {
             ObjectNode node = streamNodes.addObject();
             node.set("metadata", DefinitionCodec.toJson(stream.metadata()));
+            node.put("trimmedThrough", stream.trimmedThrough(clock.millis()));
             ArrayNode records = node.putArray("records");
             stream.records().forEach(record -> records.add(StreamRecordCodec.toStorage(stream.arn(), record)));
         }
@@ -390,6 +391,7 @@ public final class Database
         }
         for (JsonNode node : snapshot.path("streams")) {
             StreamState stream = new StreamState(DefinitionCodec.streamFromJson(node.get("metadata")));
+            stream.restoreTrimmedThrough(node.path("trimmedThrough").asLong(0));
             for (JsonNode record : node.get("records")) {
                 stream.append(StreamRecordCodec.fromStorage(record));
             }

@@ -69,6 +69,12 @@ public final class StreamState
         return index;
     }
 
+    /** After a restart from a snapshot: the records trimmed before it stay trimmed for iterators that point at them. */
+    public void restoreTrimmedThrough(long sequence)
+    {
+        trimmedThroughSequence = Math.max(trimmedThroughSequence, sequence);
+    }
+
     /** Drops the records past retention from memory (the database calls this under its write lock). */
     public void trim(long nowMillis)
     {

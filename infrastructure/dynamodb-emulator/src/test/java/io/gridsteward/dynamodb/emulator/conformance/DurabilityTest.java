@@ -194,6 +194,33 @@ class DurabilityTest
     }
 
     @Test
+    void trimmedRecordsStayTrimmedAfterARestart()
+    {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-25T08:00:00Z"));
+        String oldSequence;
+        try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().clock(clock).sweepInterval(java.time.Duration.ZERO).dataDirectory(directory).start();
+             DynamoDbClient client = EmulatorClients.dynamoDb(emulator.endpoint());
+             DynamoDbStreamsClient streams = EmulatorClients.dynamoDbStreams(emulator.endpoint())) {
+            createTable(client);
+            put(client, "T#old", "OPEN");
+            oldSequence = StreamReader.readAll(streams, StreamReader.streamArn(client, TABLE)).get(0).dynamodb().sequenceNumber();
+            clock.advance(java.time.Duration.ofHours(25));
+            put(client, "T#new", "OPEN");
+            emulator.sweepExpiredItems();
+        }
+
+        withEmulator(DynamoDbEmulator.builder().clock(clock).sweepInterval(java.time.Duration.ZERO), (client, streams) -> {
+            String arn = StreamReader.streamArn(client, TABLE);
+            String shard = StreamReader.shardId(streams, arn);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> streams.getShardIterator(request -> request.streamArn(arn).shardId(shard)
+                    .shardIteratorType(software.amazon.awssdk.services.dynamodb.model.ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                    .sequenceNumber(oldSequence)))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException.class);
+            assertThat(StreamReader.readAll(streams, arn)).extracting(record -> record.dynamodb().keys().get("pk").s()).containsExactly("T#new");
+        });
+    }
+
+    @Test
     void aDataDirectoryServesOneEmulatorAtATime()
     {
         try (DynamoDbEmulator first = DynamoDbEmulator.start(0, Optional.of(directory))) {
