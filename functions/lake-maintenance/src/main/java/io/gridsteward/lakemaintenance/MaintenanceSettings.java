@@ -10,4 +10,12 @@ public interface MaintenanceSettings {
     /** How many days before today a scheduled run covers (env {@code MAINTENANCE_LOOKBACK_DAYS}). */
     @WithDefault("7")
     int lookbackDays();
+
+    /** The table (env {@code TABLE_NAME}). */
+    @WithDefault("grid-steward")
+    String tableName();
+
+    /** The lake bucket (env {@code LAKE_BUCKET}). */
+    @WithDefault("grid-steward-lake")
+    String bucket();
 }
