@@ -3,6 +3,7 @@ package io.gridsteward.analytics.metrics;
 import io.gridsteward.analytics.query.QueryResult;
 import io.gridsteward.analytics.query.QueryRunner;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Objects;
  * (inclusive, county time zone), and the positional parameters its SQL file takes.
  */
 public record MetricQuery(Metric metric, Dimension dimension, Period period, LocalDate firstDay, LocalDate lastDay) {
+
+    /** The county's time zone, in which the files cut days, weeks and months (a literal in each file). */
+    public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** The overdue backlog's calendar is built from three digits: 1000 days at most. */
     public static final int MAXIMUM_DAYS = 1000;

@@ -26,6 +26,13 @@ public final class TicketEvents {
                 "NORMAL", null, null, null);
     }
 
+    /** Resolved by the assignee; {@code resolveDueAt} is the resolve-by time the ticket had then. */
+    public static TicketEventRow resolved(String ticketId, String gridId, Instant at, long sequence, Instant resolveDueAt) {
+        return new TicketEventRow(UUID.randomUUID().toString(), ticketId, sequence, "RESOLVED", "ACCEPTED", "RESOLVED", at,
+                "DEPARTMENT_OFFICER", "unit-7", gridId, "community-1", "town-1", "ROAD_DAMAGE", "unit-7",
+                "NORMAL", null, resolveDueAt, null);
+    }
+
     public static TicketEventRow accepted(String ticketId, String gridId, Instant at, long sequence) {
         return new TicketEventRow(UUID.randomUUID().toString(), ticketId, sequence, "ACCEPTED", "DISPATCHED", "ACCEPTED", at,
                 "DEPARTMENT_OFFICER", "unit-7", gridId, "community-1", "town-1", "ROAD_DAMAGE", "unit-7",

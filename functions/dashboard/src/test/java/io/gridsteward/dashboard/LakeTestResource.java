@@ -2,6 +2,7 @@ package io.gridsteward.dashboard;
 
 import static io.gridsteward.analytics.testing.TicketEvents.dispatched;
 import static io.gridsteward.analytics.testing.TicketEvents.reported;
+import static io.gridsteward.analytics.testing.TicketEvents.resolved;
 
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.TicketEventRow;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +46,18 @@ public class LakeTestResource implements QuarkusTestResourceLifecycleManager {
                     reported("east-1", "grid-east", MORNING), dispatched("east-1", "grid-east", MORNING.plusSeconds(60), 2),
                     reported("east-2", "grid-east", MORNING), dispatched("east-2", "grid-east", MORNING.plusSeconds(120), 2),
                     reported("west-1", "grid-west", MORNING), dispatched("west-1", "grid-west", MORNING.plusMillis(500), 2),
-                    reported("north-1", "grid-north", MORNING));
+                    reported("north-1", "grid-north", MORNING),
+                    // east-1 resolved two hours after its report, well before its resolve-by time (two days).
+                    resolved("east-1", "grid-east", MORNING.plusSeconds(7_200), 3, MORNING.plus(Duration.ofDays(2))));
             List<TicketEventRow> secondDay = List.of(
                     reported("east-3", "grid-east", MORNING.plusSeconds(86_400)),
                     dispatched("east-3", "grid-east", MORNING.plusSeconds(86_400 + 600), 2));
-            put(s3, firstDay, "shard-1", "1", "7");
-            put(s3, secondDay, "shard-1", "8", "9");
+            // east-2 resolved three days after its report, a day after its resolve-by time.
+            List<TicketEventRow> fourthDay = List.of(
+                    resolved("east-2", "grid-east", MORNING.plus(Duration.ofDays(3)), 3, MORNING.plus(Duration.ofDays(2))));
+            put(s3, firstDay, "shard-1", "1", "8");
+            put(s3, secondDay, "shard-1", "9", "10");
+            put(s3, fourthDay, "shard-1", "11", "11");
         }
         System.setProperty("aws.endpointUrlS3", server.endpoint().toString());
         System.setProperty("aws.requestChecksumCalculation", "when_required");

@@ -1,0 +1,112 @@
+package io.gridsteward.dashboard;
+
+import io.gridsteward.analytics.metrics.Dimension;
+import io.gridsteward.analytics.metrics.Metric;
+import io.gridsteward.analytics.metrics.MetricQuery;
+import io.gridsteward.analytics.metrics.ParameterName;
+import io.gridsteward.analytics.metrics.Period;
+import io.gridsteward.analytics.query.QueryRunner;
+import io.gridsteward.dashboard.InvalidParameters.ParameterError;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v1/dashboards/metrics?metric=&dimension=&period=&from=&to=}: one metric file's rows as JSON.
+ * {@code from} and {@code to} are local dates (county time zone), both included.
+ */
+@Path("/v1/dashboards")
+public class MetricsResource {
+
+    private static final Pattern SNAKE_CASE_PART = Pattern.compile("_([a-z0-9])");
+
+    @Inject
+    QueryRunner queryRunner;
+
+    @GET
+    @Path("/metrics")
+    @Produces(MediaType.APPLICATION_JSON)
+    public MetricRows metrics(@QueryParam("metric") String metric, @QueryParam("dimension") String dimension,
+                              @QueryParam("period") String period, @QueryParam("from") String from,
+                              @QueryParam("to") String to) {
+        MetricQuery query = query(metric, dimension, period, from, to);
+        Instant computedAt = Instant.now();
+        List<Map<String, Object>> rows = query.run(queryRunner).rows().stream().map(MetricsResource::camelCase).toList();
+        return new MetricRows(query.metric().parameterName(), query.dimension().parameterName(),
+                query.period().parameterName(), query.firstDay(), query.lastDay(), MetricQuery.TIME_ZONE.getId(), true,
+                rows, computedAt);
+    }
+
+    /** Every parameter checked, every problem reported at once. */
+    private static MetricQuery query(String metric, String dimension, String period, String from, String to) {
+        List<ParameterError> errors = new ArrayList<>();
+        Optional<Metric> parsedMetric = choice("metric", metric, Metric.class, errors);
+        Optional<Dimension> parsedDimension = choice("dimension", dimension, Dimension.class, errors);
+        Optional<Period> parsedPeriod = choice("period", period, Period.class, errors);
+        Optional<LocalDate> firstDay = date("from", from, errors);
+        Optional<LocalDate> lastDay = date("to", to, errors);
+        if (firstDay.isPresent() && lastDay.isPresent()) {
+            if (lastDay.get().isBefore(firstDay.get())) {
+                errors.add(new ParameterError("to", "must not be before from (" + firstDay.get() + ")"));
+            } else if (ChronoUnit.DAYS.between(firstDay.get(), lastDay.get()) >= MetricQuery.MAXIMUM_DAYS) {
+                errors.add(new ParameterError("to", "at most " + MetricQuery.MAXIMUM_DAYS + " days after from"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidParameters(errors);
+        }
+        return new MetricQuery(parsedMetric.orElseThrow(), parsedDimension.orElseThrow(), parsedPeriod.orElseThrow(),
+                firstDay.orElseThrow(), lastDay.orElseThrow());
+    }
+
+    private static <E extends Enum<E> & ParameterName> Optional<E> choice(String parameter, String value, Class<E> type,
+                                                                          List<ParameterError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new ParameterError(parameter, "is required: one of " + ParameterName.accepted(type)));
+            return Optional.empty();
+        }
+        Optional<E> parsed = ParameterName.parse(type, value);
+        if (parsed.isEmpty()) {
+            errors.add(new ParameterError(parameter, "must be one of " + ParameterName.accepted(type) + ", not " + value));
+        }
+        return parsed;
+    }
+
+    private static Optional<LocalDate> date(String parameter, String value, List<ParameterError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new ParameterError(parameter, "is required: a date yyyy-MM-dd"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException exception) {
+            errors.add(new ParameterError(parameter, "must be a date yyyy-MM-dd, not " + value));
+            return Optional.empty();
+        }
+    }
+
+    /** {@code median_seconds} → {@code medianSeconds}, as the rest of the API spells its fields. */
+    private static Map<String, Object> camelCase(Map<String, Object> row) {
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            Matcher matcher = SNAKE_CASE_PART.matcher(column);
+            renamed.put(matcher.replaceAll(match -> match.group(1).toUpperCase(Locale.ROOT)), value);
+        });
+        return renamed;
+    }
+}

@@ -1,0 +1,116 @@
+package io.gridsteward.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /v1/dashboards/metrics} over the Parquet objects LakeTestResource puts in S3Proxy. */
+@QuarkusTest
+@QuarkusTestResource(LakeTestResource.class)
+class MetricsDashboardTest {
+
+    private static JsonPath metrics(String query) {
+        return given()
+                .accept("application/json")
+                .when()
+                .get("/v1/dashboards/metrics?" + query)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract().jsonPath();
+    }
+
+    @Test
+    void timeToDispatchPerGridAndLocalDay() {
+        JsonPath body = metrics("metric=time_to_dispatch&dimension=grid&period=day&from=2026-11-24&to=2026-11-25");
+
+        assertThat(body.getString("metric")).isEqualTo("time_to_dispatch");
+        assertThat(body.getString("timeZone")).isEqualTo("Asia/Shanghai");
+        assertThat(body.getBoolean("exact")).isTrue();
+        assertThat(body.getString("from")).isEqualTo("2026-11-24");
+        // 08:00 UTC is 16:00 in Asia/Shanghai: each day's dispatches stay on their day.
+        assertThat(body.getList("rows", Map.class)).containsExactly(
+                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-24", "tickets", 2,
+                        "medianSeconds", 60.0f, "p90Seconds", 120.0f),
+                Map.of("dimensionValue", "grid-west", "periodStart", "2026-11-24", "tickets", 1,
+                        "medianSeconds", 0.5f, "p90Seconds", 0.5f),
+                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-25", "tickets", 1,
+                        "medianSeconds", 600.0f, "p90Seconds", 600.0f));
+    }
+
+    @Test
+    void onTimeRatePerGridAndMonth() {
+        JsonPath body = metrics("metric=on_time_rate&dimension=grid&period=month&from=2026-11-01&to=2026-11-30");
+
+        assertThat(body.getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "grid-east",
+                "periodStart", "2026-11-01", "resolvedTickets", 2, "onTimeTickets", 1, "onTimeRate", 0.5f));
+    }
+
+    @Test
+    void overdueBacklogAtTheEndOfEachDay() {
+        JsonPath body = metrics("metric=overdue_backlog&dimension=grid&period=day&from=2026-11-26&to=2026-11-26");
+
+        // At midnight local after the 26th: east-2 and east-3 open, north-1 open past its resolve-by time
+        // (16:00 local on the 26th), west-1 open; east-1 resolved.
+        assertThat(body.getList("rows", Map.class)).containsExactly(
+                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-26", "openTickets", 2, "overdueTickets", 0),
+                Map.of("dimensionValue", "grid-north", "periodStart", "2026-11-26", "openTickets", 1, "overdueTickets", 1),
+                Map.of("dimensionValue", "grid-west", "periodStart", "2026-11-26", "openTickets", 1, "overdueTickets", 0));
+    }
+
+    @Test
+    void everyOtherMetricAnswersRowsOfItsOwnShape() {
+        assertThat(metrics("metric=ticket_rates&dimension=town&period=week&from=2026-11-23&to=2026-11-29")
+                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "town-1", "periodStart", "2026-11-23",
+                "reportedTickets", 5, "reopenedTickets", 0, "escalatedTickets", 0, "returnedTickets", 0,
+                "reopenRate", 0.0f, "escalationRate", 0.0f, "returnRate", 0.0f));
+        assertThat(metrics("metric=time_to_resolve&dimension=category&period=month&from=2026-11-01&to=2026-11-30")
+                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "ROAD_DAMAGE", "periodStart", "2026-11-01",
+                "tickets", 2, "medianSeconds", 7_200.0f, "p90Seconds", 259_200.0f));
+        assertThat(metrics("metric=ratings&dimension=grid&period=day&from=2026-11-24&to=2026-11-30").getList("rows")).isEmpty();
+        assertThat(metrics("metric=time_to_accept&dimension=department&period=day&from=2026-11-24&to=2026-11-30")
+                .getList("rows")).isEmpty();
+    }
+
+    @Test
+    void badParametersAreA400ProblemNamingEachParameter() {
+        JsonPath problem = given()
+                .accept("application/json")
+                .when()
+                .get("/v1/dashboards/metrics?metric=speed&dimension=grid&period=year&from=2026-11-31&to=2026-11-01")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract().jsonPath();
+
+        assertThat(problem.getInt("status")).isEqualTo(400);
+        assertThat(problem.getList("errors.parameter", String.class)).containsExactly("metric", "period", "from");
+        assertThat(problem.getString("detail")).contains("metric: must be one of time_to_dispatch", "not speed",
+                "period: must be one of day, week, month, not year", "from: must be a date yyyy-MM-dd, not 2026-11-31");
+
+        JsonPath reversed = given()
+                .when()
+                .get("/v1/dashboards/metrics?metric=ratings&dimension=grid&period=day&from=2026-11-02&to=2026-11-01")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract().jsonPath();
+        assertThat(reversed.getList("errors", Map.class))
+                .containsExactly(Map.of("parameter", "to", "message", "must not be before from (2026-11-02)"));
+
+        JsonPath missing = given()
+                .when()
+                .get("/v1/dashboards/metrics")
+                .then()
+                .statusCode(400)
+                .extract().jsonPath();
+        assertThat(missing.getList("errors.parameter", String.class))
+                .isEqualTo(List.of("metric", "dimension", "period", "from", "to"));
+    }
+}
