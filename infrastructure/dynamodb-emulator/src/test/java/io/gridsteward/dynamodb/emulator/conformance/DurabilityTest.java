@@ -144,13 +144,14 @@ class DurabilityTest
     @Test
     void compactionWritesASnapshotAndEmptiesTheLog()
     {
-        withEmulator(DynamoDbEmulator.builder().compactionThresholdBytes(4096).compactOnClose(false), (client, streams) -> {
+        withEmulator(DynamoDbEmulator.builder().compactionThresholdBytes(16 * 1024).compactOnClose(false), (client, streams) -> {
             createTable(client);
             for (int number = 0; number < 60; number++) {
                 put(client, "T#" + number, "OPEN");
             }
         });
         assertThat(directory.resolve("snapshot.json")).exists();
+        assertThat(directory.resolve("mutations.log").toFile().length()).isLessThanOrEqualTo(16 * 1024);
 
         withEmulator(DynamoDbEmulator.builder(), (client, streams) -> {
             TableDescription table = client.describeTable(request -> request.tableName(TABLE)).table();
