@@ -49,7 +49,7 @@ class LocalStackEndToEndTest {
                     .header("Authorization", "Bearer " + resident)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"category":"streetlight","description":"朝阳路路灯不亮","gridId":"%s",
+                            {"category":"road-damage","description":"朝阳路路面塌陷","gridId":"%s",
                              "location":{"latitude":30.33,"longitude":120.24}}""".formatted(GRID))));
             assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
             String ticketId = JSON.readTree(reported.body()).path("id").asText();

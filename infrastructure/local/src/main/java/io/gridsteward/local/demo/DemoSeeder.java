@@ -36,7 +36,7 @@ public final class DemoSeeder {
     }
 
     /**
-     * Reports every demo ticket and dispatches those that have an assignee; {@code tokens} gives a demo user's
+     * Reports every demo ticket and dispatches those that have an assignee and were not routed on intake; {@code tokens} gives a demo user's
      * bearer token. Returns how many tickets were reported.
      */
     public int seedTickets(URI front, Function<DemoCounty.User, String> tokens) throws IOException, InterruptedException {
@@ -52,7 +52,8 @@ public final class DemoSeeder {
             body.putObject("location").put("latitude", ticket.latitude()).put("longitude", ticket.longitude());
             JsonNode created = send(client, front.resolve("/v1/tickets"), tokens.apply(reporter), body, "demo-ticket-" + (index + 1), 201);
             reported++;
-            if (ticket.dispatchTo() != null) {
+            // Auto-routing may already have dispatched it on intake; the dispatcher only handles what waits in the queue.
+            if (ticket.dispatchTo() != null && "REPORTED".equals(created.path("status").asText())) {
                 DemoCounty.User dispatcher = county.dispatcherOf(county.townOf(ticket.gridId()));
                 ObjectNode dispatch = JSON.createObjectNode().put("assigneeOrgId", ticket.dispatchTo()).put("expectedVersion", created.path("version").asLong());
                 send(client, front.resolve("/v1/tickets/" + created.path("id").asText() + "/dispatch"), tokens.apply(dispatcher),
