@@ -1,6 +1,6 @@
 -- Durations per dimension value and period, in seconds: the number of tickets and the exact nearest-rank
 -- median and 90th percentile (analytics/README.md, "Metric files"). Athena (Trino) and DuckDB, unchanged.
--- Parameters (positional ?): 1 measure, 2 dimension, 3 period, 4 first day, 5 last day (local dates, inclusive).
+-- Parameters, in placeholder order: 1 measure, 2 dimension, 3 period, 4 first day, 5 last day (local dates, inclusive).
 --   time_to_dispatch: first REPORTED → first DISPATCHED
 --   time_to_accept:   first DISPATCHED → first ACCEPTED
 --   time_to_resolve:  first REPORTED → last RESOLVED, unless a REOPENED follows it: a reopened ticket is open

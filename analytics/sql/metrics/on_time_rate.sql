@@ -1,6 +1,6 @@
 -- On-time rate per dimension value and period: of the tickets resolved in the period, the share resolved by
 -- their resolve-by time (analytics/README.md, "Metric files"). Athena (Trino) and DuckDB, unchanged.
--- Parameters (positional ?): 1 dimension, 2 period, 3 first day, 4 last day (local dates, inclusive).
+-- Parameters, in placeholder order: 1 dimension, 2 period, 3 first day, 4 last day (local dates, inclusive).
 -- A ticket's resolution is its last RESOLVED event, unless a REOPENED follows it (then it is open again);
 -- it counts in that event's period (Asia/Shanghai local time) and under that event's dimension value, and is
 -- on time when it happened at or before the resolve_due_at the event carries. Resolutions without a due time

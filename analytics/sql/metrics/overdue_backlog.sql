@@ -1,6 +1,6 @@
 -- Overdue backlog per dimension value at the end of each period: the tickets open at that moment, and of
 -- them those whose resolve-by time had passed (analytics/README.md, "Metric files"). Athena (Trino) and
--- DuckDB, unchanged. Parameters (positional ?): 1 dimension, 2 period, 3 first day, 4 last day (local dates,
+-- DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension, 2 period, 3 first day, 4 last day (local dates,
 -- inclusive, at most 1000 days apart). Every period that has a day in that range is listed; its end is the
 -- start of the next period, or the day after the last day when that comes first (Asia/Shanghai local time).
 -- A ticket's state at a moment is that of its latest event before it: open while its status is REPORTED,

@@ -1,6 +1,6 @@
 -- Residents' ratings per dimension value and period: the number of rated tickets, the mean rating and how
 -- many gave each of 1 to 5 (analytics/README.md, "Metric files"). Athena (Trino) and DuckDB, unchanged.
--- Parameters (positional ?): 1 dimension, 2 period, 3 first day, 4 last day (local dates, inclusive).
+-- Parameters, in placeholder order: 1 dimension, 2 period, 3 first day, 4 last day (local dates, inclusive).
 -- A ticket's rating is that of its last EVALUATED event (a reopened and re-resolved ticket is rated again);
 -- it counts in that event's period (Asia/Shanghai local time) and under that event's dimension value.
 WITH parameters AS (

@@ -1,5 +1,5 @@
 -- Reopen, escalation and return rates per dimension value and period (analytics/README.md, "Metric files").
--- Athena (Trino) and DuckDB, unchanged. Parameters (positional ?): 1 dimension, 2 period, 3 first day,
+-- Athena (Trino) and DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension, 2 period, 3 first day,
 -- 4 last day (local dates, inclusive). The tickets of a period are those first REPORTED in it (Asia/Shanghai
 -- local time); each rate is the share of them with at least one REOPENED, ESCALATED (by hand or by the SLA
 -- sweeper) or RETURNED event so far. A ticket's dimension value is that of its latest event (where it is now).
