@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
-import java.util.HashSet;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem. */
 public final class ItemOperations
@@ -24,6 +23,10 @@ public final class ItemOperations
     private static final Set<String> COMMON = Set.of("TableName", "ConditionExpression", "ExpressionAttributeNames",
             "ExpressionAttributeValues", "ReturnValues", "ReturnValuesOnConditionCheckFailure", "ReturnConsumedCapacity",
             "ReturnItemCollectionMetrics");
+
+    private static final Set<String> PUT_MEMBERS = Parameters.names(COMMON, "Item");
+    private static final Set<String> DELETE_MEMBERS = Parameters.names(COMMON, "Key");
+    private static final Set<String> UPDATE_MEMBERS = Parameters.names(COMMON, "Key", "UpdateExpression");
 
     private final Database database;
 
@@ -34,7 +37,7 @@ public final class ItemOperations
 
     public ObjectNode putItem(JsonNode request)
     {
-        Parameters parameters = Parameters.of(request, "PutItem", union(COMMON, "Item"));
+        Parameters parameters = Parameters.of(request, "PutItem", PUT_MEMBERS);
         String returnValues = parameters.choice("ReturnValues", "NONE", Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
@@ -44,7 +47,7 @@ public final class ItemOperations
 
     public ObjectNode deleteItem(JsonNode request)
     {
-        Parameters parameters = Parameters.of(request, "DeleteItem", union(COMMON, "Key"));
+        Parameters parameters = Parameters.of(request, "DeleteItem", DELETE_MEMBERS);
         String returnValues = parameters.choice("ReturnValues", "NONE", Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
@@ -54,7 +57,7 @@ public final class ItemOperations
 
     public ObjectNode updateItem(JsonNode request)
     {
-        Parameters parameters = Parameters.of(request, "UpdateItem", union(COMMON, "Key", "UpdateExpression"));
+        Parameters parameters = Parameters.of(request, "UpdateItem", UPDATE_MEMBERS);
         String returnValues = parameters.choice("ReturnValues", "NONE", Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         return write(WriteAction.Kind.UPDATE, parameters, returnValues);
     }
@@ -124,12 +127,5 @@ public final class ItemOperations
         Capacity.read(parameters, response, tableName, item == null ? 0 : ItemSize.of(item),
                 parameters.bool("ConsistentRead").orElse(false));
         return response;
-    }
-
-    private static Set<String> union(Set<String> common, String... more)
-    {
-        Set<String> all = new HashSet<>(common);
-        all.addAll(List.of(more));
-        return all;
     }
 }

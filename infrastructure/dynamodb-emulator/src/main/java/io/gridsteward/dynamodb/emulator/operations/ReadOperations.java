@@ -38,6 +38,9 @@ public final class ReadOperations
             "ExpressionAttributeNames", "ExpressionAttributeValues", "Limit", "ExclusiveStartKey", "Select", "ConsistentRead",
             "ReturnConsumedCapacity");
 
+    private static final Set<String> QUERY_MEMBERS = Parameters.names(COMMON, "KeyConditionExpression", "ScanIndexForward");
+    private static final Set<String> SCAN_MEMBERS = Parameters.names(COMMON, "Segment", "TotalSegments");
+
     private final Database database;
 
     public ReadOperations(Database database)
@@ -58,9 +61,7 @@ public final class ReadOperations
 
     public ObjectNode query(JsonNode request)
     {
-        Set<String> supported = new HashSet<>(COMMON);
-        supported.addAll(Set.of("KeyConditionExpression", "ScanIndexForward"));
-        Parameters parameters = Parameters.of(request, "Query", supported);
+        Parameters parameters = Parameters.of(request, "Query", QUERY_MEMBERS);
         Capacity.check(parameters);
         String keyConditionText = parameters.string("KeyConditionExpression").orElseThrow(() ->
                 ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
@@ -89,9 +90,7 @@ public final class ReadOperations
 
     public ObjectNode scan(JsonNode request)
     {
-        Set<String> supported = new HashSet<>(COMMON);
-        supported.addAll(Set.of("Segment", "TotalSegments"));
-        Parameters parameters = Parameters.of(request, "Scan", supported);
+        Parameters parameters = Parameters.of(request, "Scan", SCAN_MEMBERS);
         Capacity.check(parameters);
         int[] segment = segment(parameters);
         return database.read(() -> {

@@ -34,6 +34,11 @@ public final class TransactionOperations
     private static final Set<String> ACTION_COMMON = Set.of("TableName", "ConditionExpression", "ExpressionAttributeNames",
             "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
 
+    private static final Set<String> CHECK_MEMBERS = Parameters.names(ACTION_COMMON, "Key");
+    private static final Set<String> PUT_MEMBERS = Parameters.names(ACTION_COMMON, "Item");
+    private static final Set<String> UPDATE_MEMBERS = Parameters.names(ACTION_COMMON, "Key", "UpdateExpression");
+    private static final Set<String> DELETE_MEMBERS = Parameters.names(ACTION_COMMON, "Key");
+
     private final Database database;
     /** In the order of completion, so that expired tokens are always at the head. */
     private final LinkedHashMap<String, Completed> completedByToken = new LinkedHashMap<>();
@@ -63,16 +68,16 @@ public final class TransactionOperations
                 throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
             if (action.has("ConditionCheck")) {
-                actions.add(WriteAction.parse(WriteAction.Kind.CONDITION_CHECK, action.object("ConditionCheck", with(ACTION_COMMON, "Key"))));
+                actions.add(WriteAction.parse(WriteAction.Kind.CONDITION_CHECK, action.object("ConditionCheck", CHECK_MEMBERS)));
             }
             else if (action.has("Put")) {
-                actions.add(WriteAction.parse(WriteAction.Kind.PUT, action.object("Put", with(ACTION_COMMON, "Item"))));
+                actions.add(WriteAction.parse(WriteAction.Kind.PUT, action.object("Put", PUT_MEMBERS)));
             }
             else if (action.has("Update")) {
-                actions.add(WriteAction.parse(WriteAction.Kind.UPDATE, action.object("Update", with(ACTION_COMMON, "Key", "UpdateExpression"))));
+                actions.add(WriteAction.parse(WriteAction.Kind.UPDATE, action.object("Update", UPDATE_MEMBERS)));
             }
             else {
-                actions.add(WriteAction.parse(WriteAction.Kind.DELETE, action.object("Delete", with(ACTION_COMMON, "Key"))));
+                actions.add(WriteAction.parse(WriteAction.Kind.DELETE, action.object("Delete", DELETE_MEMBERS)));
             }
         }
         String fingerprint = fingerprint(request);
@@ -209,12 +214,5 @@ public final class TransactionOperations
         ObjectNode copy = ((ObjectNode) request).deepCopy();
         copy.remove("ClientRequestToken");
         return JsonText.text(copy);
-    }
-
-    private static Set<String> with(Set<String> common, String... more)
-    {
-        Set<String> all = new HashSet<>(common);
-        all.addAll(List.of(more));
-        return all;
     }
 }

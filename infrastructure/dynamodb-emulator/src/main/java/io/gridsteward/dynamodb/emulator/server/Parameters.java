@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,14 @@ public final class Parameters
     {
         this.node = node;
         this.context = context;
+    }
+
+    /** The member names shared by several operations plus those of one of them. */
+    public static Set<String> names(Set<String> common, String... more)
+    {
+        Set<String> all = new HashSet<>(common);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     public static Parameters of(JsonNode node, String context, Set<String> supported)
