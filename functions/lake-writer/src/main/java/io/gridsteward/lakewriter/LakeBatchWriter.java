@@ -13,8 +13,11 @@ import org.jboss.logging.Logger;
 /**
  * One stream batch → one Parquet object per {@code dt} partition, at a key made of the stream and the first and
  * last sequence numbers of the object's records, so a retried batch overwrites its objects instead of adding
- * copies. Records after the first unreadable one are left for the retry (Lambda resumes from the lowest
- * reported sequence number, so writing them now would only write them twice).
+ * copies. An unreadable record does not hold back the readable ones around it: they are written, and the lowest
+ * unreadable (or unstored) record is reported, so Lambda retries from there a bounded number of times
+ * (MaximumRetryAttempts) and then sends what is left to the on-failure destination. The readable records of that
+ * rest are already in the lake by then, so only the unreadable one is missing, and the reconciliation names it.
+ * Unreadable records are counted as the CloudWatch metric {@code GridSteward/Lake UnreadableRecords}.
  */
 public final class LakeBatchWriter {
 
@@ -44,6 +47,7 @@ public final class LakeBatchWriter {
         }
         List<Integer> failedPositions = new ArrayList<>();
         Map<String, List<Positioned>> byPartition = new TreeMap<>();
+        int unreadableRecords = 0;
         for (int position = 0; position < records.size(); position++) {
             RecordOutcome outcome = converter.convert(records.get(position));
             switch (outcome) {
@@ -54,11 +58,13 @@ public final class LakeBatchWriter {
                 case RecordOutcome.Unreadable unreadable -> {
                     LOG.errorf("unreadable ticket event at sequence number %s: %s", unreadable.sequenceNumber(), unreadable.problem());
                     failedPositions.add(position);
+                    unreadableRecords++;
                 }
             }
-            if (!failedPositions.isEmpty()) {
-                break;
-            }
+        }
+        if (unreadableRecords > 0) {
+            // Embedded Metric Format: this one stdout line becomes the CloudWatch metric GridSteward/Lake UnreadableRecords.
+            System.out.println(UnreadableRecords.metricLine(unreadableRecords, System.currentTimeMillis()));
         }
         String source = source(records.getFirst());
         List<String> writtenKeys = new ArrayList<>();

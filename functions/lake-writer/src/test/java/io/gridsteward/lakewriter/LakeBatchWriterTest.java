@@ -65,7 +65,31 @@ class LakeBatchWriterTest {
         BatchResult result = writer(bucket).write(records);
 
         assertThat(result.retryFrom()).contains("22");
-        assertThat(bucket.objects.keySet()).containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-21-21.parquet");
+        assertThat(bucket.objects.keySet()).containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-21-24.parquet");
+    }
+
+    @Test
+    void unreadableRecordsHoldBackNothingButThemselvesAndTheFirstIsReported() {
+        FakeBucket bucket = new FakeBucket(null);
+        List<DynamodbStreamRecord> records = List.of(
+                insert("51", "2026-11-25T10:00:00Z"),
+                insert("52", "not a time"),
+                insert("53", "2026-11-25T11:00:00Z"),
+                insert("54", "neither"),
+                insert("55", "2026-11-25T12:00:00Z"));
+
+        BatchResult result = writer(bucket).write(records);
+
+        assertThat(result.retryFrom()).contains("52");
+        assertThat(result.writtenKeys()).containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-51-55.parquet");
+    }
+
+    @Test
+    void theUnreadableCountIsAnEmbeddedMetricFormatLine() {
+        String line = UnreadableRecords.metricLine(3, 1_764_057_600_000L);
+
+        assertThat(line).isEqualTo("{\"_aws\":{\"Timestamp\":1764057600000,\"CloudWatchMetrics\":[{\"Namespace\":\"GridSteward/Lake\","
+                + "\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"UnreadableRecords\",\"Unit\":\"Count\"}]}]},\"UnreadableRecords\":3}");
     }
 
     @Test

@@ -87,12 +87,13 @@ class LakeWriterFunctionTest {
     }
 
     @Test
-    void anUnreadableEventIsReportedAndNothingAfterItIsWritten() {
+    void anUnreadableEventIsReportedAndTheEventsAroundItAreWritten() {
         List<String> failures = invoke("unreadable-event-batch.json");
 
+        String key = "ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-200000000000000000011-200000000000000000013.parquet";
         assertThat(failures).containsExactly("200000000000000000012");
-        assertThat(keys()).containsExactly(
-                "ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-200000000000000000011-200000000000000000011.parquet");
+        assertThat(keys()).containsExactly(key);
+        assertThat(read(key)).hasSize(2);
     }
 
     @Test
