@@ -1,0 +1,156 @@
+package io.gridsteward.local.demo;
+
+import io.gridsteward.domain.Caller;
+import io.gridsteward.domain.Category;
+import io.gridsteward.domain.Description;
+import io.gridsteward.domain.Evaluation;
+import io.gridsteward.domain.Location;
+import io.gridsteward.domain.Note;
+import io.gridsteward.domain.Organisation;
+import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.OrganisationKind;
+import io.gridsteward.domain.Priority;
+import io.gridsteward.domain.Resolution;
+import io.gridsteward.domain.Role;
+import io.gridsteward.domain.SlaPolicy;
+import io.gridsteward.domain.Ticket;
+import io.gridsteward.domain.TicketChange;
+import io.gridsteward.domain.TicketId;
+import io.gridsteward.domain.TicketReport;
+import io.gridsteward.store.TicketStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The month behind the demo dashboards: tickets reported over the past 30 days, each taken along a plausible
+ * lifecycle with past times (dispatch, acceptance, sometimes a return or a reopening, resolution, the resident's
+ * rating), written through the domain and the store exactly as the API writes them, so they reach the lake by the
+ * table's stream like any other ticket. Seeded randomness: the same seed gives the same month.
+ */
+public final class DemoMonth {
+    private static final ZoneId COUNTY_TIME_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Duration SPAN = Duration.ofDays(30);
+    private static final List<String> CATEGORIES = List.of("streetlight", "garbage", "road-damage", "water-leak", "drainage",
+            "noise", "greenery", "parking", "elderly-care");
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "streetlight", "路灯不亮", "garbage", "垃圾未及时清运", "road-damage", "路面破损", "water-leak", "水管漏水",
+            "drainage", "下水道堵塞", "noise", "夜间施工噪音", "greenery", "绿化带缺损", "parking", "占道停车", "elderly-care", "独居老人需要帮助");
+
+    private final List<Organisation> grids;
+    private final Map<OrganisationId, Organisation> organisations;
+    private final SlaPolicy slaPolicy = SlaPolicy.bundled();
+
+    public DemoMonth(DemoCounty county) {
+        List<Organisation> all = county.organisations();
+        this.organisations = all.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+        this.grids = all.stream().filter(organisation -> organisation.kind() == OrganisationKind.GRID).toList();
+    }
+
+    /** Writes {@code count} tickets whose histories end before {@code now}; returns how many events were written. */
+    public int write(TicketStore store, Instant now, int count, long seed) {
+        Random random = new Random(seed);
+        int events = 0;
+        for (int index = 0; index < count; index++) {
+            List<TicketChange> history = lifecycle(new TicketId("demo-month-%04d".formatted(index + 1)), random, now);
+            store.create(history.getFirst(), Optional.empty());
+            for (TicketChange change : history.subList(1, history.size())) {
+                store.transition(change, change.ticket().version() - 1);
+            }
+            events += history.size();
+        }
+        return events;
+    }
+
+    /** One ticket's steps, stopping at the first one that would lie in the future (such tickets stay open). */
+    List<TicketChange> lifecycle(TicketId id, Random random, Instant now) {
+        Organisation grid = grids.get(random.nextInt(grids.size()));
+        String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
+        Priority priority = random.nextInt(10) == 0 ? Priority.HIGH : Priority.NORMAL;
+        Caller resident = Caller.resident("demo-resident-%03d".formatted(random.nextInt(400)));
+        Instant reportedAt = daytime(now.minus(Duration.ofSeconds((long) (random.nextDouble() * SPAN.toSeconds()))), random, now);
+        TicketReport report = new TicketReport(new Category(category), new Description(DESCRIPTIONS.get(category)),
+                new Location(30.2 + random.nextDouble() * 0.2, 120.1 + random.nextDouble() * 0.2), Optional.empty(), priority, Optional.empty());
+
+        List<TicketChange> steps = new ArrayList<>();
+        Ticket ticket = record(steps, Ticket.report(id, report, grid, resident, reportedAt, slaPolicy));
+        OrganisationId town = grid.placement().orElseThrow().town();
+        Caller dispatcher = Caller.staff("demo-dispatcher-" + town.value(), Role.TOWN_DISPATCHER, town);
+        boolean toCommunity = random.nextInt(5) == 0;
+        Organisation assignee = toCommunity ? organisations.get(grid.placement().orElseThrow().community()) : grid;
+        Caller handler = toCommunity
+                ? Caller.staff("demo-secretary-" + assignee.id().value(), Role.COMMUNITY_SECRETARY, assignee.id())
+                : Caller.staff("demo-worker-" + grid.id().value(), Role.GRID_WORKER, grid.id());
+
+        Instant at = reportedAt.plus(minutes(random, 3, 180));
+        if (!at.isBefore(now)) {
+            return steps;
+        }
+        ticket = record(steps, ticket.dispatch(assignee, dispatcher, at));
+        if (random.nextInt(12) == 0) {
+            // 退单: the wrong team got it; the dispatcher sends it on again.
+            at = at.plus(minutes(random, 10, 120));
+            if (!at.isBefore(now)) {
+                return steps;
+            }
+            ticket = record(steps, ticket.giveBack(new Note("不属于本网格处置范围"), handler, at));
+            at = at.plus(minutes(random, 5, 90));
+            if (!at.isBefore(now)) {
+                return steps;
+            }
+            ticket = record(steps, ticket.dispatch(assignee, dispatcher, at));
+        }
+        for (int round = 0; round < 2; round++) {
+            at = at.plus(minutes(random, 5, round == 0 ? 240 : 60));
+            if (!at.isBefore(now)) {
+                return steps;
+            }
+            ticket = record(steps, ticket.accept(handler, at));
+            at = at.plus(minutes(random, 30, 72 * 60));
+            if (!at.isBefore(now)) {
+                return steps;
+            }
+            ticket = record(steps, ticket.resolve(new Resolution(new Note("已处置完毕"), List.of()), handler, at));
+            at = at.plus(minutes(random, 30, 24 * 60));
+            if (!at.isBefore(now)) {
+                return steps;
+            }
+            if (round == 0 && random.nextInt(14) == 0) {
+                ticket = record(steps, ticket.reopen(new Note("问题仍未解决"), resident, at));
+                continue;
+            }
+            int rating = random.nextInt(10) < 6 ? 5 : 1 + random.nextInt(5);
+            record(steps, ticket.evaluate(new Evaluation(rating, Optional.empty()), resident, at));
+            return steps;
+        }
+        return steps;
+    }
+
+    private static Ticket record(List<TicketChange> steps, TicketChange change) {
+        steps.add(change);
+        return change.ticket();
+    }
+
+    /** Residents report by day: an instant moved into 07:00–21:00 of its day in the county's time zone, never after now. */
+    private static Instant daytime(Instant instant, Random random, Instant now) {
+        ZonedDateTime local = instant.atZone(COUNTY_TIME_ZONE);
+        if (local.getHour() >= 7 && local.getHour() < 21) {
+            return instant;
+        }
+        Instant moved = local.withHour(7 + random.nextInt(14)).toInstant();
+        return moved.isAfter(now) ? moved.minus(Duration.ofDays(1)) : moved;
+    }
+
+    private static Duration minutes(Random random, int least, int most) {
+        return Duration.ofSeconds(least * 60L + (long) (random.nextDouble() * (most - least) * 60));
+    }
+}
