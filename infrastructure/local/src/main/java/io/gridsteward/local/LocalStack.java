@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.local.auth.JsonWebTokens;
 import io.gridsteward.local.demo.DemoCounty;
+import io.gridsteward.local.demo.DemoMonth;
 import io.gridsteward.local.demo.DemoSeeder;
 import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
@@ -14,6 +15,7 @@ import io.gridsteward.local.lambda.FunctionStatistics;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
 import io.gridsteward.local.s3.LocalS3Server;
+import io.gridsteward.local.s3.S3Faults;
 import io.gridsteward.local.schedule.LocalScheduler;
 import io.gridsteward.local.stream.BatchDelivery;
 import io.gridsteward.local.stream.Checkpoint;
@@ -24,6 +26,7 @@ import io.gridsteward.local.stream.FileDeadLetters;
 import io.gridsteward.local.stream.StreamPoller;
 import io.gridsteward.local.template.SamTemplate;
 import io.gridsteward.store.OrganisationStore;
+import io.gridsteward.store.TicketStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -70,6 +73,9 @@ import java.util.concurrent.Future;
 public final class LocalStack implements AutoCloseable {
     public static final String TABLE_NAME = "grid-steward";
     public static final String LAKE_BUCKET = "grid-steward-lake";
+    public static final String ATTACHMENTS_BUCKET = "grid-steward-attachments";
+    private static final int DEMO_MONTH_TICKETS = 300;
+    private static final long DEMO_MONTH_SEED = 20261101L;
     public static final String REGION = "us-east-1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
@@ -130,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             startServersAndFunctions(parallel, project, template, dynamoDbPort, s3Port);
             s3.createBucketIfMissing(LAKE_BUCKET);
+            s3.createBucketIfMissing(ATTACHMENTS_BUCKET);
             dynamoDb = own(dynamoDbClient(emulator.endpoint()));
             createTableIfMissing(template.table());
             boolean freshCounty = new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
@@ -153,6 +160,9 @@ public final class LocalStack implements AutoCloseable {
                 int tickets = new DemoSeeder(county).seedTickets(httpEndpoint(),
                         user -> front.tokenFor(user.userId(), user.role(), user.orgId()));
                 console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
+                int events = new DemoMonth(county).write(new TicketStore(dynamoDb, TABLE_NAME, Clock.systemUTC()), Instant.now(),
+                        DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
+                console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
             }
             console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms, demo data done after %d ms%n",
                     (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
@@ -256,6 +266,7 @@ public final class LocalStack implements AutoCloseable {
         });
         environment.put("TABLE_NAME", TABLE_NAME);
         environment.put("LAKE_BUCKET", LAKE_BUCKET);
+        environment.put("ATTACHMENTS_BUCKET", ATTACHMENTS_BUCKET);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
         environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
         environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
@@ -410,6 +421,20 @@ public final class LocalStack implements AutoCloseable {
 
     public Duration startUp() {
         return startUp;
+    }
+
+    /** One function of the template, by its logical name (e.g. {@code LakeWriterFunction}), for tests that invoke or kill it. */
+    public LocalFunction function(String name) {
+        LocalFunction function = functions.get(name);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + name + "; the stack runs " + functions.keySet());
+        }
+        return function;
+    }
+
+    /** The S3 server's fault switch, for fault-injection tests. */
+    public S3Faults s3Faults() {
+        return s3.faults();
     }
 
     public Map<String, FunctionStatistics> functionStatistics() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -66,6 +67,11 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
 
     public FunctionStatistics statistics() {
         return runtimeApi.statistics();
+    }
+
+    /** The function's JVM as it runs now (a new one after a crash), for tests that kill it mid-invocation. */
+    public synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).map(Process::toHandle);
     }
 
     public Path logFile() {

@@ -4,9 +4,14 @@ import io.gridsteward.local.PortInUseException;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +27,12 @@ public final class LocalS3Server implements AutoCloseable {
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
     private final S3Proxy proxy;
     private final BlobStoreContext context;
+    private final S3Faults faults;
 
-    private LocalS3Server(S3Proxy proxy, BlobStoreContext context) {
+    private LocalS3Server(S3Proxy proxy, BlobStoreContext context, S3Faults faults) {
         this.proxy = proxy;
         this.context = context;
+        this.faults = faults;
     }
 
     /** Serves {@code directory} on {@code port} of the loopback interface (0 for an ephemeral port). */
@@ -41,8 +48,9 @@ public final class LocalS3Server implements AutoCloseable {
                 .credentials("local", "local")
                 .overrides(properties)
                 .buildView(BlobStoreContext.class);
+        S3Faults faults = new S3Faults();
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
+                .blobStore(withFaults(context.getBlobStore(), faults))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .ignoreUnknownHeaders(true)
@@ -56,7 +64,28 @@ public final class LocalS3Server implements AutoCloseable {
             }
             throw new IOException("S3Proxy did not start on port " + port, failure);
         }
-        return new LocalS3Server(proxy, context);
+        return new LocalS3Server(proxy, context, faults);
+    }
+
+    /** The blob store behind S3Proxy, with the fault switch in front of its puts (off unless a test turns it on). */
+    private static BlobStore withFaults(BlobStore blobStore, S3Faults faults) {
+        InvocationHandler handler = (target, method, arguments) -> {
+            if (method.getName().equals("putBlob") && arguments.length >= 2 && arguments[1] instanceof Blob blob
+                    && faults.refusePut(blob.getMetadata().getName())) {
+                throw new IllegalStateException("injected S3 fault: put of " + blob.getMetadata().getName() + " refused");
+            }
+            try {
+                return method.invoke(blobStore, arguments);
+            } catch (InvocationTargetException failure) {
+                throw failure.getCause();
+            }
+        };
+        return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class}, handler);
+    }
+
+    /** The fault switch of this server's puts, for fault-injection tests. */
+    public S3Faults faults() {
+        return faults;
     }
 
     public int port() {
