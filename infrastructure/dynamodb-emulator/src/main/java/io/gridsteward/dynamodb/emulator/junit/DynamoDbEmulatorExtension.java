@@ -1,6 +1,7 @@
 package io.gridsteward.dynamodb.emulator.junit;
 
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,14 +17,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs an in-memory emulator for a test class. As a static {@code @RegisterExtension} field or with
+ * Runs an in-memory emulator for a test class. With the system property {@value #ENDPOINT_PROPERTY} (or the
+ * environment variable {@value #ENDPOINT_VARIABLE}) set to a URL, it starts nothing and hands out that endpoint
+ * instead, to run a suite against another server (LocalStack, a standalone emulator) for comparison; tests that need
+ * the emulator object itself ({@link #emulator()}, {@link #requireEmulator()}) are then skipped. As a static {@code @RegisterExtension} field or with
  * {@code @ExtendWith} it lives for the whole class; as an instance field, for each test. Test methods and
  * constructors may take {@link DynamoDbClient}, {@link DynamoDbStreamsClient}, {@link DynamoDbEmulator} or the
  * endpoint {@link URI} as parameters.
  */
 public final class DynamoDbEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver
 {
+    public static final String ENDPOINT_PROPERTY = "dynamodb.emulator.endpoint";
+    public static final String ENDPOINT_VARIABLE = "DYNAMODB_EMULATOR_ENDPOINT";
+
     private final Supplier<DynamoDbEmulator> starter;
+    private final URI externalEndpoint = externalEndpoint();
     private DynamoDbEmulator emulator;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
@@ -65,9 +73,24 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
         stopFor(context);
     }
 
+    private static URI externalEndpoint()
+    {
+        String configured = System.getProperty(ENDPOINT_PROPERTY, System.getenv(ENDPOINT_VARIABLE));
+        return configured == null || configured.isBlank() ? null : URI.create(configured);
+    }
+
+    /** Whether the tests run against the in-process emulator rather than an external endpoint. */
+    public boolean emulated() { return externalEndpoint == null; }
+
+    /** Skips the calling test when the suite runs against an external endpoint. */
+    public void requireEmulator()
+    {
+        Assumptions.assumeTrue(emulated(), "needs the in-process emulator, not the endpoint " + externalEndpoint);
+    }
+
     private void startFor(ExtensionContext context)
     {
-        if (emulator == null) {
+        if (emulator == null && emulated()) {
             emulator = starter.get();
             owner = context.getUniqueId();
         }
@@ -82,6 +105,7 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
 
     private void start()
     {
+        requireEmulator();
         if (emulator == null) {
             emulator = starter.get();
         }
@@ -110,13 +134,13 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
         return emulator;
     }
 
-    public URI endpoint() { return emulator().endpoint(); }
+    public URI endpoint() { return emulated() ? emulator().endpoint() : externalEndpoint; }
 
     /** A client shared by the tests of this extension's lifetime; closed with it. */
     public DynamoDbClient dynamoDbClient()
     {
         if (dynamoDb == null) {
-            dynamoDb = EmulatorClients.dynamoDb(endpoint());
+            dynamoDb = emulated() ? EmulatorClients.dynamoDb(endpoint()) : EmulatorClients.dynamoDbWithDefaultCredentials(endpoint());
         }
         return dynamoDb;
     }
@@ -124,7 +148,7 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, After
     public DynamoDbStreamsClient dynamoDbStreamsClient()
     {
         if (streams == null) {
-            streams = EmulatorClients.dynamoDbStreams(endpoint());
+            streams = emulated() ? EmulatorClients.dynamoDbStreams(endpoint()) : EmulatorClients.dynamoDbStreamsWithDefaultCredentials(endpoint());
         }
         return streams;
     }

@@ -1,6 +1,8 @@
 package io.gridsteward.dynamodb.emulator.junit;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -26,22 +28,39 @@ public final class EmulatorClients
 
     public static DynamoDbClient dynamoDb(URI endpoint)
     {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials())
-                .httpClient(httpClient())
-                .build();
+        return dynamoDb(endpoint, credentials(), Region.US_EAST_1);
     }
 
     public static DynamoDbStreamsClient dynamoDbStreams(URI endpoint)
     {
-        return DynamoDbStreamsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials())
-                .httpClient(httpClient())
-                .build();
+        return dynamoDbStreams(endpoint, credentials(), Region.US_EAST_1);
+    }
+
+    /** For another server than the emulator: the SDK's default credentials and region chains (us-east-1 failing a region). */
+    public static DynamoDbClient dynamoDbWithDefaultCredentials(URI endpoint)
+    {
+        return dynamoDb(endpoint, DefaultCredentialsProvider.builder().build(), defaultRegion());
+    }
+
+    public static DynamoDbStreamsClient dynamoDbStreamsWithDefaultCredentials(URI endpoint)
+    {
+        return dynamoDbStreams(endpoint, DefaultCredentialsProvider.builder().build(), defaultRegion());
+    }
+
+    private static DynamoDbClient dynamoDb(URI endpoint, AwsCredentialsProvider credentials, Region region)
+    {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(httpClient()).build();
+    }
+
+    private static DynamoDbStreamsClient dynamoDbStreams(URI endpoint, AwsCredentialsProvider credentials, Region region)
+    {
+        return DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(httpClient()).build();
+    }
+
+    private static Region defaultRegion()
+    {
+        String configured = System.getenv("AWS_REGION");
+        return configured == null || configured.isBlank() ? Region.US_EAST_1 : Region.of(configured);
     }
 
     private static SdkHttpClient httpClient()

@@ -82,12 +82,12 @@ class ControlPlaneTest
     {
         DynamoDbClient client = emulator.dynamoDbClient();
 
-        assertThatThrownBy(() -> client.createTable(request -> request.tableName("unused-definition")
+        assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("unused-definition"))
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("other", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)))
                 .satisfies(Fixtures::isValidationError);
-        assertThatThrownBy(() -> client.createTable(request -> request.tableName("missing-definition")
+        assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("missing-definition"))
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH), key("sort", KeyType.RANGE))
                 .billingMode(BillingMode.PAY_PER_REQUEST)))
@@ -100,23 +100,25 @@ class ControlPlaneTest
     {
         DynamoDbClient client = emulator.dynamoDbClient();
 
-        assertThatThrownBy(() -> client.createTable(request -> request.tableName("no-throughput")
+        assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("no-throughput"))
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH))))
                 .satisfies(Fixtures::isValidationError);
 
-        client.createTable(request -> request.tableName("provisioned")
+        String provisioned = Fixtures.uniqueTableName("provisioned");
+        client.createTable(request -> request.tableName(provisioned)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH))
                 .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(5L).build()));
-        assertThat(client.describeTable(request -> request.tableName("provisioned")).table().provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+        assertThat(client.describeTable(request -> request.tableName(provisioned)).table().provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
     }
 
     @Test
     void localSecondaryIndexesShareTheHashKey()
     {
         DynamoDbClient client = emulator.dynamoDbClient();
-        client.createTable(request -> request.tableName("with-lsi")
+        String withLocalIndex = Fixtures.uniqueTableName("with-lsi");
+        client.createTable(request -> request.tableName(withLocalIndex)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S), attribute("rank", ScalarAttributeType.N))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-rank")
@@ -124,9 +126,9 @@ class ControlPlaneTest
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
 
-        assertThat(client.describeTable(request -> request.tableName("with-lsi")).table().localSecondaryIndexes())
+        assertThat(client.describeTable(request -> request.tableName(withLocalIndex)).table().localSecondaryIndexes())
                 .singleElement().satisfies(index -> assertThat(index.indexName()).isEqualTo("by-rank"));
-        assertThatThrownBy(() -> client.createTable(request -> request.tableName("bad-lsi")
+        assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("bad-lsi"))
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S), attribute("other", ScalarAttributeType.S))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("wrong-hash")
@@ -140,7 +142,8 @@ class ControlPlaneTest
     void listTablesPagesThroughNamesInOrder()
     {
         DynamoDbClient client = emulator.dynamoDbClient();
-        for (String name : List.of("list-c", "list-a", "list-b")) {
+        String prefix = Fixtures.uniqueTableName("list");
+        for (String name : List.of(prefix + "-c", prefix + "-a", prefix + "-b")) {
             client.createTable(request -> request.tableName(name)
                     .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                     .keySchema(key("id", KeyType.HASH))
@@ -157,8 +160,9 @@ class ControlPlaneTest
         }
         while (start != null);
 
-        assertThat(names).containsExactly("list-a", "list-b", "list-c");
-        assertThat(client.listTablesPaginator(request -> request.limit(1)).tableNames()).containsExactly("list-a", "list-b", "list-c");
+        assertThat(names).filteredOn(name -> name.startsWith(prefix)).containsExactly(prefix + "-a", prefix + "-b", prefix + "-c");
+        assertThat(client.listTablesPaginator(request -> request.limit(1)).tableNames()).filteredOn(name -> name.startsWith(prefix))
+                .containsExactly(prefix + "-a", prefix + "-b", prefix + "-c");
     }
 
     @Test
@@ -219,7 +223,7 @@ class ControlPlaneTest
     {
         DynamoDbClient client = emulator.dynamoDbClient();
 
-        assertThatThrownBy(() -> client.createTable(request -> request.tableName("tagged")
+        assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("tagged"))
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)

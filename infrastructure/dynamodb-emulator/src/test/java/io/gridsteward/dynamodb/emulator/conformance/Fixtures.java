@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Fixtures
 {
     private static final AtomicInteger TABLES = new AtomicInteger();
+    /** Keeps names apart between runs against one external endpoint. */
+    private static final String RUN = Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
 
     private Fixtures() {}
 
     static String uniqueTableName(String prefix)
     {
-        return prefix + "-" + TABLES.incrementAndGet();
+        return prefix + "-" + RUN + "-" + TABLES.incrementAndGet();
     }
 
     /** pk (S, hash), sk (S, range), GSI gsi1 on gsi1pk/gsi1sk with projection ALL, stream NEW_AND_OLD_IMAGES, on demand. */

@@ -71,10 +71,13 @@ class StreamsTest
             assertThat(record.eventID()).isNotBlank();
             assertThat(record.dynamodb().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
             assertThat(record.dynamodb().sizeBytes()).isPositive();
-            assertThat(record.dynamodb().approximateCreationDateTime()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
+            assertThat(record.dynamodb().approximateCreationDateTime()).isNotNull();
             assertThat(record.userIdentity()).isNull();
         });
         assertThat(records).extracting(record -> new BigInteger(record.dynamodb().sequenceNumber())).isSorted().doesNotHaveDuplicates();
+        if (emulator.emulated()) {
+            assertThat(records).extracting(record -> record.dynamodb().approximateCreationDateTime()).containsOnly(Instant.parse("2026-11-25T08:00:00Z"));
+        }
     }
 
     @Test
@@ -183,6 +186,7 @@ class StreamsTest
     @Test
     void iteratorsExpireAfterFifteenMinutes()
     {
+        emulator.requireEmulator();
         DynamoDbClient client = emulator.dynamoDbClient();
         DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
         String table = Fixtures.createProjectTable(client, "stream-expiry");
@@ -198,6 +202,7 @@ class StreamsTest
     @Test
     void recordsOlderThanADayAreTrimmed()
     {
+        emulator.requireEmulator();
         DynamoDbClient client = emulator.dynamoDbClient();
         DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
         String table = Fixtures.createProjectTable(client, "stream-retention");
@@ -259,12 +264,14 @@ class StreamsTest
     {
         DynamoDbClient client = emulator.dynamoDbClient();
         DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
-        for (int number = 0; number < 3; number++) {
-            Fixtures.createProjectTable(client, "stream-pages");
+        String table = Fixtures.createProjectTable(client, "stream-pages");
+        for (int round = 0; round < 2; round++) {
+            client.updateTable(request -> request.tableName(table).streamSpecification(stream -> stream.streamEnabled(false)));
+            client.updateTable(request -> request.tableName(table).streamSpecification(stream -> stream.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
         }
 
-        software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse first = streams.listStreams(request -> request.limit(2));
-        software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse second = streams.listStreams(request -> request.limit(2)
+        software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse first = streams.listStreams(request -> request.tableName(table).limit(2));
+        software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse second = streams.listStreams(request -> request.tableName(table).limit(2)
                 .exclusiveStartStreamArn(first.lastEvaluatedStreamArn()));
 
         assertThat(first.streams()).hasSize(2);

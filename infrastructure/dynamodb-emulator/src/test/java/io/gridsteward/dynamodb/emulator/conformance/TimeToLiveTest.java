@@ -31,6 +31,7 @@ class TimeToLiveTest
     @Test
     void expiredItemsAreDeletedWithServiceRecords()
     {
+        emulator.requireEmulator();
         DynamoDbClient client = emulator.dynamoDbClient();
         DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
         String table = Fixtures.createProjectTable(client, "ttl");
@@ -63,6 +64,7 @@ class TimeToLiveTest
     @Test
     void tablesWithoutTimeToLiveKeepTheirItems()
     {
+        emulator.requireEmulator();
         DynamoDbClient client = emulator.dynamoDbClient();
         String table = Fixtures.createProjectTable(client, "no-ttl");
         client.putItem(request -> request.tableName(table).item(item("pk", "a", "sk", "1", "expiresAt", n(Long.toString(NOW.getEpochSecond() - 10)))));

@@ -136,11 +136,12 @@ class TransactionsTest
     {
         client.putItem(request -> request.tableName(tickets).item(item("pk", "T#token", "sk", "TICKET", "version", n("1"))));
 
-        client.transactWriteItems(request -> request.clientRequestToken("token-1").transactItems(versionedTicket("T#token", 1, 2)));
-        client.transactWriteItems(request -> request.clientRequestToken("token-1").transactItems(versionedTicket("T#token", 1, 2)));
+        String token = java.util.UUID.randomUUID().toString();
+        client.transactWriteItems(request -> request.clientRequestToken(token).transactItems(versionedTicket("T#token", 1, 2)));
+        client.transactWriteItems(request -> request.clientRequestToken(token).transactItems(versionedTicket("T#token", 1, 2)));
 
         assertThat(client.getItem(request -> request.tableName(tickets).key(item("pk", "T#token", "sk", "TICKET"))).item()).containsEntry("version", n("2"));
-        assertThatThrownBy(() -> client.transactWriteItems(request -> request.clientRequestToken("token-1").transactItems(versionedTicket("T#token", 2, 3))))
+        assertThatThrownBy(() -> client.transactWriteItems(request -> request.clientRequestToken(token).transactItems(versionedTicket("T#token", 2, 3))))
                 .isInstanceOf(IdempotentParameterMismatchException.class);
     }
 

@@ -1,6 +1,5 @@
 package io.gridsteward.dynamodb.emulator.junit;
 
-import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -24,10 +23,11 @@ class DynamoDbEmulatorExtensionTest
 
     @Test
     @Order(1)
-    void startsBeforeTheFirstTest(DynamoDbClient client, URI endpoint, DynamoDbEmulator emulator)
+    void startsBeforeTheFirstTest(DynamoDbClient client, URI endpoint)
     {
+        EMULATOR.requireEmulator();
         firstEndpoint = endpoint;
-        assertThat(emulator.endpoint()).isEqualTo(endpoint);
+        assertThat(EMULATOR.emulator().endpoint()).isEqualTo(endpoint);
         assertThat(client.listTables().tableNames()).isEmpty();
     }
 
@@ -45,6 +45,7 @@ class DynamoDbEmulatorExtensionTest
     @Order(2)
     void keepsTheSameEmulatorForTheWholeClass()
     {
+        EMULATOR.requireEmulator();
         assertThat(EMULATOR.endpoint()).isEqualTo(firstEndpoint);
         assertThat(EMULATOR.dynamoDbClient().listTables().tableNames()).isEmpty();
     }

@@ -43,7 +43,7 @@ class ProtocolTest
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(checksum.getValue()));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
-        assertThat(response.body()).isEqualTo("{\"TableNames\":[]}");
+        assertThat(response.body()).startsWith("{\"TableNames\":[");
     }
 
     @Test
