@@ -1,10 +1,16 @@
 package io.gridsteward.dynamodb.emulator.operations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gridsteward.dynamodb.emulator.expression.ExpressionAttributes;
 import io.gridsteward.dynamodb.emulator.expression.Expressions;
 import io.gridsteward.dynamodb.emulator.server.ApiException;
 import io.gridsteward.dynamodb.emulator.server.Parameters;
+import io.gridsteward.dynamodb.emulator.value.AttributeValue;
+import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,9 +32,35 @@ final class RequestExpressions
         if (parameters.has("ExpressionAttributeValues") && parameters.node("ExpressionAttributeValues").isEmpty()) {
             throw ApiException.validation("ExpressionAttributeValues must not be empty");
         }
-        this.attributes = new ExpressionAttributes(parameters.stringMap("ExpressionAttributeNames"), parameters.item("ExpressionAttributeValues"));
+        this.attributes = new ExpressionAttributes(parameters.stringMap("ExpressionAttributeNames"), values(parameters.node("ExpressionAttributeValues")));
         this.namesGiven = parameters.has("ExpressionAttributeNames");
         this.valuesGiven = parameters.has("ExpressionAttributeValues");
+    }
+
+    /** Each value checked on its own, so that an invalid one is named as the service names it. */
+    private static Map<String, AttributeValue> values(JsonNode node)
+    {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw ApiException.serialization("Expected an object for ExpressionAttributeValues");
+        }
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            try {
+                values.put(field.getKey(), ItemCodec.decodeValue(field.getValue()));
+            }
+            catch (ApiException invalid) {
+                if (!invalid.type().equals("ValidationException")) {
+                    throw invalid;
+                }
+                throw ApiException.validation("ExpressionAttributeValues contains invalid value: " + invalid.getMessage() + " for key " + field.getKey());
+            }
+        }
+        return values;
     }
 
     Optional<Expressions.Condition> condition(Optional<String> expression, String parameterName)

@@ -140,6 +140,13 @@ class ConditionalWriteTest
                 .conditionExpression("a = :missing")))
                 .satisfies(Fixtures::isValidationError);
         assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(item("pk", "x", "sk", "1"))
+                .conditionExpression("attribute_not_exists(#tags) OR #tags = :empty")
+                .expressionAttributeNames(Map.of("#tags", "tags"))
+                .expressionAttributeValues(Map.of(":empty", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(java.util.List.of())))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("ExpressionAttributeValues contains invalid value")
+                .hasMessageContaining("for key :empty");
+        assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(item("pk", "x", "sk", "1"))
                 .expressionAttributeValues(Map.of(":v", s("x")))))
                 .satisfies(Fixtures::isValidationError)
                 .hasMessageContaining("can only be specified when using expressions");
