@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Athena engine v3 is Trino: a metric file Trino's parser rejects would fail in production, whatever DuckDB thinks. */
 class MetricSqlParsesWithTrinoTest
 {
-    private static final Path METRICS = Path.of(System.getProperty("sql.directory", "../sql")).resolve("metrics");
+    private static final Path SQL = Path.of(System.getProperty("sql.directory", "../sql"));
+    private static final Path METRICS = SQL.resolve("metrics");
+    /** The views (sql/views/) become Glue views that Athena expands into every query reading them. */
+    private static final Path VIEWS = SQL.resolve("views");
 
     private final SqlParser parser = new SqlParser();
 
@@ -47,9 +50,23 @@ class MetricSqlParsesWithTrinoTest
         assertThatThrownBy(() -> parser.createStatement("FROM ticket_events SELECT event_id")).isInstanceOf(ParsingException.class);
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyViewFileIsOneTrinoQuery()
+    {
+        return sqlFiles(VIEWS).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Statement statement = parser.createStatement(read(file));
+            assertThat(statement).as(file.toString()).isInstanceOf(Query.class);
+        }));
+    }
+
     private static List<Path> metricFiles()
     {
-        try (Stream<Path> files = Files.walk(METRICS)) {
+        return sqlFiles(METRICS);
+    }
+
+    private static List<Path> sqlFiles(Path directory)
+    {
+        try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
         }
         catch (IOException exception) {
