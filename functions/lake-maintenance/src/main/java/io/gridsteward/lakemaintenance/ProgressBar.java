@@ -39,7 +39,7 @@ final class ProgressBar {
 
     private void draw() {
         int percent = total == 0 ? 100 : (int) (done * 100 / total);
-        if (percent == shownPercent && done != total) {
+        if (percent == shownPercent) {
             return;
         }
         shownPercent = percent;
