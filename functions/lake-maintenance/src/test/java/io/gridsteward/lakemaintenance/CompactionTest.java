@@ -3,7 +3,12 @@ package io.gridsteward.lakemaintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.TicketEventRow;
+import io.gridsteward.analytics.testing.ParquetFiles;
+import io.gridsteward.analytics.testing.TicketEvents;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,11 +19,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CompactionTest {
 
     private static final String DAY = "2026-11-20";
     private static final Instant MORNING = Instant.parse("2026-11-20T06:00:00Z");
+    /** The columns issue 5 added; a file from before them lacks them. */
+    private static final List<String> NEWER_COLUMNS = List.of("priority", "accept_due_at", "resolve_due_at", "rating");
 
     private final LakeHarness lake = new LakeHarness();
 
@@ -107,6 +115,25 @@ class CompactionTest {
         assertThat(finished.objectsBefore()).isEqualTo(7);
         assertThat(finished.rowsRead()).isEqualTo(60);
         assertThat(lake.day(DAY)).hasSize(1).allSatisfy((key, rows) -> assertThat(eventIds(rows)).hasSize(30));
+    }
+
+    @Test
+    void filesWrittenBeforeTheNewestColumnsAreCarriedIntoTheCurrentSchema(@TempDir Path scratch) {
+        List<LakeColumn> original = LakeSchema.TICKET_EVENTS.columns().stream()
+                .filter(column -> !NEWER_COLUMNS.contains(column.name())).toList();
+        TicketEventRow old = TicketEvents.reported("old-ticket", "grid-1", MORNING);
+        ParquetFiles.put(lake.s3, lake.bucket, "ticket_events/dt=" + DAY + "/old-batch.parquet", List.of(old), original, scratch);
+        landInBatches(events(10), 5);
+
+        compaction(lake.storage).compactDay(LakeSchema.TICKET_EVENTS, DAY);
+
+        List<List<Object>> rows = lake.day(DAY).values().iterator().next();
+        List<String> columns = LakeSchema.TICKET_EVENTS.columnNames();
+        List<Object> oldRow = rows.stream().filter(row -> row.getFirst().equals(old.eventId())).findFirst().orElseThrow();
+        assertThat(rows).hasSize(11);
+        NEWER_COLUMNS.forEach(column -> assertThat(oldRow.get(columns.indexOf(column))).as(column).isNull());
+        assertThat(oldRow.get(columns.indexOf("ticket_id"))).isEqualTo("old-ticket");
+        assertThat(rows.stream().filter(row -> row != oldRow)).allSatisfy(row -> assertThat(row.get(columns.indexOf("priority"))).isEqualTo("NORMAL"));
     }
 
     private Set<String> visibleEventIds() {
