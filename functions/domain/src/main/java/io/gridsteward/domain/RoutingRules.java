@@ -38,43 +38,21 @@ public final class RoutingRules {
     }
 
     public static RoutingRules parse(String text) {
-        String version = null;
         Map<String, String> assignees = new HashMap<>();
-        int lineNumber = 0;
-        for (String line : text.split("\n")) {
-            lineNumber++;
-            String trimmed = line.strip();
-            if (trimmed.startsWith("# version:")) {
-                version = trimmed.substring("# version:".length()).strip();
+        String version = DataFiles.readTable(text, "routing", "category,gridId,assignee", cells -> {
+            String category = new Category(cells.get(0)).code();
+            String grid = cells.get(1);
+            if (!grid.equals(ANY_GRID)) {
+                new GridId(grid);
             }
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
+            String assignee = cells.get(2);
+            if (!assignee.equals(OWN_GRID) && !assignee.equals(OWN_COMMUNITY)) {
+                new OrganisationId(assignee);
             }
-            String[] cells = trimmed.split(",", -1);
-            if (cells.length != 3) {
-                throw new IllegalArgumentException("routing line %d: expected category,gridId,assignee".formatted(lineNumber));
+            if (assignees.put(key(category, grid), assignee) != null) {
+                throw new IllegalArgumentException("repeated " + category + "," + grid);
             }
-            try {
-                String category = new Category(cells[0].strip()).code();
-                String grid = cells[1].strip();
-                if (!grid.equals(ANY_GRID)) {
-                    new GridId(grid);
-                }
-                String assignee = cells[2].strip();
-                if (!assignee.equals(OWN_GRID) && !assignee.equals(OWN_COMMUNITY)) {
-                    new OrganisationId(assignee);
-                }
-                if (assignees.put(key(category, grid), assignee) != null) {
-                    throw new IllegalArgumentException("repeated " + category + "," + grid);
-                }
-            }
-            catch (IllegalArgumentException | ValidationException exception) {
-                throw new IllegalArgumentException("routing line %d: %s".formatted(lineNumber, exception.getMessage()), exception);
-            }
-        }
-        if (version == null) {
-            throw new IllegalArgumentException("the routing rules name no '# version:'");
-        }
+        });
         return new RoutingRules(version, assignees);
     }
 

@@ -1,7 +1,6 @@
 package io.gridsteward.domain;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,40 +31,18 @@ public final class SlaPolicy {
     }
 
     public static SlaPolicy parse(String text) {
-        String version = null;
         Map<String, SlaTarget> targets = new HashMap<>();
-        int lineNumber = 0;
-        for (String line : text.split("\n")) {
-            lineNumber++;
-            String trimmed = line.strip();
-            if (trimmed.startsWith("# version:")) {
-                version = trimmed.substring("# version:".length()).strip();
+        String version = DataFiles.readTable(text, "SLA", "category,priority,acceptWithin,resolveWithin", cells -> {
+            String category = cells.get(0);
+            if (!category.equals(ANY_CATEGORY)) {
+                new Category(category);
             }
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
+            Priority priority = Priority.valueOf(cells.get(1));
+            SlaTarget target = new SlaTarget(Duration.parse(cells.get(2)), Duration.parse(cells.get(3)));
+            if (targets.put(key(category, priority), target) != null) {
+                throw new IllegalArgumentException("repeated " + category + "," + priority);
             }
-            String[] cells = trimmed.split(",", -1);
-            if (cells.length != 4) {
-                throw new IllegalArgumentException("SLA line %d: expected category,priority,acceptWithin,resolveWithin".formatted(lineNumber));
-            }
-            try {
-                String category = cells[0].strip();
-                if (!category.equals(ANY_CATEGORY)) {
-                    new Category(category);
-                }
-                Priority priority = Priority.valueOf(cells[1].strip());
-                SlaTarget target = new SlaTarget(Duration.parse(cells[2].strip()), Duration.parse(cells[3].strip()));
-                if (targets.put(key(category, priority), target) != null) {
-                    throw new IllegalArgumentException("repeated " + category + "," + priority);
-                }
-            }
-            catch (IllegalArgumentException | DateTimeParseException | ValidationException exception) {
-                throw new IllegalArgumentException("SLA line %d: %s".formatted(lineNumber, exception.getMessage()), exception);
-            }
-        }
-        if (version == null) {
-            throw new IllegalArgumentException("the SLA policy names no '# version:'");
-        }
+        });
         for (Priority priority : Priority.values()) {
             if (!targets.containsKey(key(ANY_CATEGORY, priority))) {
                 throw new IllegalArgumentException("the SLA policy has no default ('*') for " + priority);
