@@ -5,12 +5,12 @@ import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.testing.S3ProxyServer;
+import io.gridsteward.lakewriter.InMemoryOutputFile;
 import io.gridsteward.lakewriter.LakeBatchWriter;
 import io.gridsteward.lakewriter.ParquetObjectWriter;
 import io.gridsteward.lakewriter.RecordOutcome;
 import io.gridsteward.lakewriter.S3LakeBucket;
 import io.gridsteward.lakewriter.StreamRecordConverter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +37,6 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 import org.duckdb.DuckDBDriver;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -101,7 +99,7 @@ public final class LakeBenchmark {
     }
 
     private static long rawParquetJava(MessageType schema, List<List<Object>> rows) {
-        BytesOutputFile file = new BytesOutputFile();
+        InMemoryOutputFile file = new InMemoryOutputFile();
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         List<LakeColumn> columns = TABLE.columns();
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withType(schema)
@@ -126,7 +124,7 @@ public final class LakeBenchmark {
         } catch (IOException exception) {
             throw new IllegalStateException(exception);
         }
-        return file.buffer.size();
+        return file.bytes().length;
     }
 
     private static double medianSeconds(Runnable work) {
@@ -237,48 +235,6 @@ public final class LakeBenchmark {
             return Files.size(file);
         } catch (IOException exception) {
             throw new IllegalStateException(exception);
-        }
-    }
-
-    /** Raw parquet-java's output, in memory like the lake writer's, so neither pays for a disk. */
-    private static final class BytesOutputFile implements OutputFile {
-
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-        @Override
-        public PositionOutputStream create(long blockSizeHint) {
-            return createOrOverwrite(blockSizeHint);
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-            buffer.reset();
-            return new PositionOutputStream() {
-                @Override
-                public long getPos() {
-                    return buffer.size();
-                }
-
-                @Override
-                public void write(int value) {
-                    buffer.write(value);
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    buffer.write(bytes, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public boolean supportsBlockSize() {
-            return false;
-        }
-
-        @Override
-        public long defaultBlockSize() {
-            return 0;
         }
     }
 }

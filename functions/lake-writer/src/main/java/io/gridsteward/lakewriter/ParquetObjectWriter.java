@@ -2,7 +2,6 @@ package io.gridsteward.lakewriter;
 
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeTable;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -156,52 +154,6 @@ public final class ParquetObjectWriter {
 
         private static long epochMicroseconds(Instant instant) {
             return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-        }
-    }
-
-    /** An OutputFile over a byte array: nothing touches the (read-only) Lambda file system but /tmp, and not even that. */
-    private static final class InMemoryOutputFile implements OutputFile {
-
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-        byte[] bytes() {
-            return buffer.toByteArray();
-        }
-
-        @Override
-        public PositionOutputStream create(long blockSizeHint) {
-            return createOrOverwrite(blockSizeHint);
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-            buffer.reset();
-            return new PositionOutputStream() {
-                @Override
-                public long getPos() {
-                    return buffer.size();
-                }
-
-                @Override
-                public void write(int value) {
-                    buffer.write(value);
-                }
-
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    buffer.write(bytes, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public boolean supportsBlockSize() {
-            return false;
-        }
-
-        @Override
-        public long defaultBlockSize() {
-            return 0;
         }
     }
 }
