@@ -20,7 +20,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS ticket_events (
   priority string,
   accept_due_at timestamp,
   resolve_due_at timestamp,
-  rating int
+  rating int,
+  assignee_org_kind string
 )
 PARTITIONED BY (dt string)
 STORED AS PARQUET

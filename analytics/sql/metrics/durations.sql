@@ -25,6 +25,7 @@ ordered AS (
     town_id,
     category,
     assignee_org_id,
+    assignee_org_kind,
     row_number() OVER (PARTITION BY ticket_id, event_type ORDER BY occurred_at, sequence) AS occurrence,
     row_number() OVER (PARTITION BY ticket_id, event_type ORDER BY occurred_at DESC, sequence DESC) AS occurrence_from_last
   FROM ticket_events_deduplicated
@@ -50,7 +51,7 @@ ends AS (
       WHEN 'grid' THEN ordered.grid_id
       WHEN 'community' THEN ordered.community_id
       WHEN 'town' THEN ordered.town_id
-      WHEN 'department' THEN CASE WHEN ordered.assignee_org_id LIKE 'dept-%' THEN ordered.assignee_org_id END
+      WHEN 'department' THEN CASE WHEN ordered.assignee_org_kind = 'DEPARTMENT' THEN ordered.assignee_org_id END
       WHEN 'category' THEN ordered.category
     END AS dimension_value,
     parameters.measure,

@@ -24,6 +24,7 @@ ordered AS (
     town_id,
     category,
     assignee_org_id,
+    assignee_org_kind,
     row_number() OVER (PARTITION BY ticket_id, event_type ORDER BY occurred_at DESC, sequence DESC) AS occurrence_from_last
   FROM ticket_events_deduplicated
   WHERE event_type IN ('RESOLVED', 'REOPENED')
@@ -38,7 +39,7 @@ resolutions AS (
       WHEN 'grid' THEN resolved.grid_id
       WHEN 'community' THEN resolved.community_id
       WHEN 'town' THEN resolved.town_id
-      WHEN 'department' THEN CASE WHEN resolved.assignee_org_id LIKE 'dept-%' THEN resolved.assignee_org_id END
+      WHEN 'department' THEN CASE WHEN resolved.assignee_org_kind = 'DEPARTMENT' THEN resolved.assignee_org_id END
       WHEN 'category' THEN resolved.category
     END AS dimension_value,
     parameters.period,

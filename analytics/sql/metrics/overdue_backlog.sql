@@ -5,7 +5,9 @@
 -- start of the next period, or the day after the last day when that comes first (Asia/Shanghai local time).
 -- A ticket's state at a moment is that of its latest event before it: open while its status is REPORTED,
 -- DISPATCHED, ACCEPTED, RETURNED, ESCALATED or REOPENED; its dimension value and resolve-by time are that
--- event's. Values with no open ticket at a period's end have no row for that period.
+-- event's. Values with no open ticket at a period's end have no row for that period. Events that leave the status
+-- as it is (SUPERVISED, FLAGGED_OVERDUE) carry the ticket's place, assignee and due times as they are, so as a
+-- ticket's latest event they give the state the event before them gave: they count no ticket twice or differently.
 WITH parameters AS (
   SELECT
     CAST(? AS varchar) AS dimension,
@@ -64,7 +66,7 @@ states AS (
       WHEN 'grid' THEN events.grid_id
       WHEN 'community' THEN events.community_id
       WHEN 'town' THEN events.town_id
-      WHEN 'department' THEN CASE WHEN events.assignee_org_id LIKE 'dept-%' THEN events.assignee_org_id END
+      WHEN 'department' THEN CASE WHEN events.assignee_org_kind = 'DEPARTMENT' THEN events.assignee_org_id END
       WHEN 'category' THEN events.category
     END AS dimension_value
   FROM ticket_events_deduplicated AS events

@@ -19,6 +19,7 @@ evaluations AS (
     town_id,
     category,
     assignee_org_id,
+    assignee_org_kind,
     row_number() OVER (PARTITION BY ticket_id ORDER BY occurred_at DESC, sequence DESC) AS recency
   FROM ticket_events_deduplicated
   WHERE event_type = 'EVALUATED'
@@ -30,7 +31,7 @@ rated AS (
       WHEN 'grid' THEN evaluations.grid_id
       WHEN 'community' THEN evaluations.community_id
       WHEN 'town' THEN evaluations.town_id
-      WHEN 'department' THEN CASE WHEN evaluations.assignee_org_id LIKE 'dept-%' THEN evaluations.assignee_org_id END
+      WHEN 'department' THEN CASE WHEN evaluations.assignee_org_kind = 'DEPARTMENT' THEN evaluations.assignee_org_id END
       WHEN 'category' THEN evaluations.category
     END AS dimension_value,
     -- Local wall-clock time: Trino gives a zoned value and DuckDB a plain one; the cast makes both plain.

@@ -2,7 +2,9 @@
 -- Athena (Trino) and DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension, 2 period, 3 first day,
 -- 4 last day (local dates, inclusive). The tickets of a period are those first REPORTED in it (Asia/Shanghai
 -- local time); each rate is the share of them with at least one REOPENED, ESCALATED (by hand or by the SLA
--- sweeper) or RETURNED event so far. A ticket's dimension value is that of its latest event (where it is now).
+-- sweeper) or RETURNED event so far. A ticket's dimension value is that of its latest event (where it is now);
+-- an event that leaves the status as it is (SUPERVISED, FLAGGED_OVERDUE) carries the ticket's place and assignee as
+-- they are, so being the latest moves no ticket. A FLAGGED_OVERDUE is not an escalation: only ESCALATED events count.
 WITH parameters AS (
   SELECT
     CAST(? AS varchar) AS dimension,
@@ -28,6 +30,7 @@ latest AS (
     town_id,
     category,
     assignee_org_id,
+    assignee_org_kind,
     row_number() OVER (PARTITION BY ticket_id ORDER BY occurred_at DESC, sequence DESC) AS recency
   FROM ticket_events_deduplicated
 ),
@@ -37,7 +40,7 @@ cohort AS (
       WHEN 'grid' THEN latest.grid_id
       WHEN 'community' THEN latest.community_id
       WHEN 'town' THEN latest.town_id
-      WHEN 'department' THEN CASE WHEN latest.assignee_org_id LIKE 'dept-%' THEN latest.assignee_org_id END
+      WHEN 'department' THEN CASE WHEN latest.assignee_org_kind = 'DEPARTMENT' THEN latest.assignee_org_id END
       WHEN 'category' THEN latest.category
     END AS dimension_value,
     -- Local wall-clock time: Trino gives a zoned value and DuckDB a plain one; the cast makes both plain.

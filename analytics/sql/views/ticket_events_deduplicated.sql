@@ -25,6 +25,7 @@ SELECT
   accept_due_at,
   resolve_due_at,
   rating,
+  assignee_org_kind,
   dt
 FROM (
   SELECT

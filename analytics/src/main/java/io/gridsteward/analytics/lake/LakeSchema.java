@@ -45,7 +45,10 @@ public final class LakeSchema {
                     optional("priority", STRING),
                     optional("accept_due_at", TIMESTAMP_MICROS_UTC),
                     optional("resolve_due_at", TIMESTAMP_MICROS_UTC),
-                    optional("rating", INT32)),
+                    optional("rating", INT32),
+                    // The kind of the assignee organisation (GRID, COMMUNITY, TOWN, DEPARTMENT), so the metrics can
+                    // group by department without knowing organisation ids; empty in objects written before it.
+                    optional("assignee_org_kind", STRING)),
             PARTITION_COLUMN);
 
     public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS);

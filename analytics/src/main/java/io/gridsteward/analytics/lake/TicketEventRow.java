@@ -28,7 +28,8 @@ public record TicketEventRow(
         String priority,
         Instant acceptDueAt,
         Instant resolveDueAt,
-        Integer rating) {
+        Integer rating,
+        String assigneeOrgKind) {
 
     public TicketEventRow {
         Objects.requireNonNull(occurredAt, "occurredAt");
@@ -41,7 +42,7 @@ public record TicketEventRow(
     public List<Object> values() {
         return Collections.unmodifiableList(Arrays.asList(eventId, ticketId, sequence, eventType, fromStatus, toStatus,
                 occurredAt, actorRole, actorOrgId, gridId, communityId, townId, category, assigneeOrgId, priority, acceptDueAt,
-                resolveDueAt, rating));
+                resolveDueAt, rating, assigneeOrgKind));
     }
 
     /** The {@code dt} partition this row belongs to. */

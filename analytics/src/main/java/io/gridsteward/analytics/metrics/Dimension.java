@@ -2,7 +2,8 @@ package io.gridsteward.analytics.metrics;
 
 /**
  * What the metric files group by: the grid, community or town of the measured event, the county department it
- * is assigned to (an {@code assignee_org_id} starting with {@code dept-}), or the category.
+ * is assigned to (its {@code assignee_org_id} when its {@code assignee_org_kind} is {@code DEPARTMENT}; events
+ * written before kinds were carried count under no department), or the category.
  */
 public enum Dimension implements ParameterName {
     GRID,

@@ -89,18 +89,18 @@ class LakeSchemaTest {
                 .toList();
         TicketEventRow row = new TicketEventRow("e", "t", 7, "EVALUATED", "RESOLVED", "EVALUATED",
                 Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", "o", "g", "c", "w", "k", "a",
-                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4);
+                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4, "DEPARTMENT");
 
         assertThat(components).containsExactlyElementsOf(LakeSchema.TICKET_EVENTS.columnNames());
         assertThat(row.values()).containsExactly("e", "t", 7L, "EVALUATED", "RESOLVED", "EVALUATED",
                 Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", "o", "g", "c", "w", "k", "a",
-                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4);
+                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4, "DEPARTMENT");
     }
 
     @Test
     void aRatingOutsideOneToFiveIsRejected() {
         assertThatThrownBy(() -> new TicketEventRow("e", "t", 7, "EVALUATED", "RESOLVED", "EVALUATED",
-                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", null, "g", "c", "w", "k", null, "LOW", null, null, 6))
+                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", null, "g", "c", "w", "k", null, "LOW", null, null, 6, null))
                 .hasMessageContaining("rating must be 1 to 5");
     }
 

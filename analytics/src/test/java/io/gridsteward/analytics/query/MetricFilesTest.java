@@ -9,6 +9,7 @@ import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
 import io.gridsteward.analytics.metrics.Period;
+import io.gridsteward.analytics.query.TicketStory.Assignee;
 import io.gridsteward.analytics.query.TicketStory.Place;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.S3ProxyServer;
@@ -40,6 +41,10 @@ class MetricFilesTest {
     private static final Place ROAD_A = new Place("grid-a", "community-1", "town-1", "ROAD_DAMAGE");
     private static final Place NOISE_B = new Place("grid-b", "community-1", "town-1", "NOISE");
     private static final Place ROAD_C = new Place("grid-c", "community-2", "town-2", "ROAD_DAMAGE");
+    /** Departments are known by the kind events carry, not by their ids: only one of these starts with dept-. */
+    private static final Assignee ROADS = Assignee.department("dept-roads");
+    private static final Assignee HOUSING = Assignee.department("bureau-housing");
+    private static final Assignee GRID_B_TEAM = Assignee.grid("org-grid-b");
     /** The lake's first schema: the columns before priority, due times and rating. */
     private static final List<LakeColumn> FIRST_SCHEMA = LakeSchema.TICKET_EVENTS.columns().subList(0, 14);
     private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -70,18 +75,19 @@ class MetricFilesTest {
      * The hand-picked county: a ticket reported at 23:30 local on 31 October (15:30 UTC, so its dispatch is in the
      * same UTC partition but in November locally), a reopened ticket, three tied dispatches of which one is
      * escalated to a department and one returned, a never-dispatched ticket, a cancelled one; and a redelivered
-     * copy of the reopened ticket's events.
+     * copy of the reopened ticket's events. Two tickets are flagged overdue while in the town dispatcher's queue (the
+     * returned one and the never-dispatched one): the flags change no number.
      */
     private List<TicketEventRow> handPickedCounty() {
         List<TicketEventRow> events = new ArrayList<>();
         events.addAll(TicketStory.reported("midnight", ROAD_A, local("2026-10-31T23:30:00"), Duration.ofDays(2))
-                .dispatched("dept-roads", local("2026-11-01T00:10:00"))
+                .dispatched(ROADS, local("2026-11-01T00:10:00"))
                 .accepted(local("2026-11-01T00:40:00"))
                 .resolved(local("2026-11-01T09:30:00"))
                 .evaluated(5, local("2026-11-01T12:00:00"))
                 .events());
         events.addAll(TicketStory.reported("reopened", ROAD_A, local("2026-11-02T08:00:00"), Duration.ofDays(2))
-                .dispatched("dept-roads", local("2026-11-02T08:10:00"))
+                .dispatched(ROADS, local("2026-11-02T08:10:00"))
                 .accepted(local("2026-11-02T08:20:00"))
                 .resolved(local("2026-11-02T10:00:00"))
                 .evaluated(2, local("2026-11-02T11:00:00"))
@@ -90,19 +96,22 @@ class MetricFilesTest {
                 .evaluated(4, local("2026-11-04T12:00:00"))
                 .events());
         events.addAll(TicketStory.reported("tie-1", NOISE_B, local("2026-11-03T09:00:00"), Duration.ofDays(1))
-                .dispatched("org-grid-b", local("2026-11-03T09:05:00"))
+                .dispatched(GRID_B_TEAM, local("2026-11-03T09:05:00"))
                 .events());
         events.addAll(TicketStory.reported("tie-2", NOISE_B, local("2026-11-03T10:00:00"), Duration.ofDays(1))
-                .dispatched("org-grid-b", local("2026-11-03T10:05:00"))
+                .dispatched(GRID_B_TEAM, local("2026-11-03T10:05:00"))
                 .returned(local("2026-11-03T12:00:00"))
-                .dispatched("org-grid-b", local("2026-11-03T12:30:00"))
+                .flaggedOverdue(local("2026-11-03T12:10:00"))
+                .dispatched(GRID_B_TEAM, local("2026-11-03T12:30:00"))
                 .events());
         events.addAll(TicketStory.reported("tie-3", NOISE_B, local("2026-11-03T11:00:00"), Duration.ofDays(1))
-                .dispatched("org-grid-b", local("2026-11-03T11:10:00"))
-                .escalated("dept-housing", local("2026-11-03T15:00:00"))
+                .dispatched(GRID_B_TEAM, local("2026-11-03T11:10:00"))
+                .escalated(HOUSING, local("2026-11-03T15:00:00"))
                 .supervised(local("2026-11-04T09:00:00"))
                 .events());
-        events.addAll(TicketStory.reported("waiting", ROAD_C, local("2026-11-05T08:00:00"), Duration.ofHours(12)).events());
+        events.addAll(TicketStory.reported("waiting", ROAD_C, local("2026-11-05T08:00:00"), Duration.ofHours(12))
+                .flaggedOverdue(local("2026-11-05T10:30:00"))
+                .events());
         events.addAll(TicketStory.reported("withdrawn", ROAD_C, local("2026-11-05T09:00:00"), Duration.ofHours(1))
                 .cancelled(local("2026-11-05T10:00:00"))
                 .events());
@@ -145,7 +154,7 @@ class MetricFilesTest {
                 row("grid-c", "2026-11-05", "open_tickets", 1L, "overdue_tickets", 1L));
         // Escalated to a department: only that ticket has a department; the week is cut at the last day.
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.DEPARTMENT, Period.WEEK, "2026-11-02", "2026-11-03")).containsExactly(
-                row("dept-housing", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 0L),
+                row("bureau-housing", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 0L),
                 row("dept-roads", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 1L));
         assertThat(rows(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
                 row("town-1", "2026-10-01", "reported_tickets", 1L, "reopened_tickets", 0L, "escalated_tickets", 0L,
@@ -164,13 +173,13 @@ class MetricFilesTest {
     @Test
     void objectsWrittenBeforeDueTimesAndRatingsSitInOnePartitionWithNewOnes() {
         List<TicketEventRow> before = TicketStory.reported("before", ROAD_A, local("2026-11-10T09:00:00"), Duration.ofHours(4))
-                .beforeDueTimes()
-                .dispatched("dept-roads", local("2026-11-10T09:10:00"))
+                .inTheFirstSchema()
+                .dispatched(ROADS, local("2026-11-10T09:10:00"))
                 .resolved(local("2026-11-10T15:00:00"))
                 .evaluated(1, local("2026-11-10T16:00:00"))
                 .events();
         List<TicketEventRow> after = TicketStory.reported("after", ROAD_A, local("2026-11-10T10:00:00"), Duration.ofHours(4))
-                .dispatched("dept-roads", local("2026-11-10T10:20:00"))
+                .dispatched(ROADS, local("2026-11-10T10:20:00"))
                 .resolved(local("2026-11-10T15:00:00"))
                 .evaluated(3, local("2026-11-10T16:00:00"))
                 .events();
@@ -182,6 +191,9 @@ class MetricFilesTest {
 
         assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
                 row("grid-a", "2026-11-10", "tickets", 2L, "median_seconds", 18_000.0, "p90_seconds", 21_600.0));
+        // Events of the first schema carry no assignee kind, so they count under no department.
+        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.DEPARTMENT, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
+                row("dept-roads", "2026-11-10", "tickets", 1L, "median_seconds", 18_000.0, "p90_seconds", 18_000.0));
         assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
                 row("grid-a", "2026-11-10", "resolved_tickets", 1L, "on_time_tickets", 0L, "on_time_rate", 0.0));
         assertThat(rows(Metric.RATINGS, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
@@ -196,8 +208,8 @@ class MetricFilesTest {
         List<TicketEventRow> current = new ArrayList<>();
         List<TicketEventRow> firstSchema = new ArrayList<>();
         for (int ticket = 0; ticket < 300; ticket++) {
-            boolean beforeDueTimes = random.nextInt(10) == 0;
-            (beforeDueTimes ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, beforeDueTimes));
+            boolean inFirstSchema = random.nextInt(10) == 0;
+            (inFirstSchema ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, inFirstSchema));
         }
         List<TicketEventRow> redelivered = current.stream().filter(event -> random.nextInt(10) == 0).toList();
         writeLake(current, redelivered, firstSchema);
@@ -225,34 +237,42 @@ class MetricFilesTest {
 
     /**
      * A ticket somewhere in the county in the five weeks around 1 November, local time: whole-minute steps half of
-     * the time (ties), the other half with milliseconds; some returned, escalated, reopened, cancelled or left open.
+     * the time (ties), the other half with milliseconds; some returned, escalated, reopened, cancelled or left open,
+     * some flagged overdue in the town dispatcher's queue. Assignees are grid teams, communities and departments of
+     * which some have ids without the dept- prefix; escalations go to a department or to the town.
      */
-    private static List<TicketEventRow> generatedTicket(String ticketId, Random random, boolean beforeDueTimes) {
+    private static List<TicketEventRow> generatedTicket(String ticketId, Random random, boolean inFirstSchema) {
         Place[] places = {ROAD_A, NOISE_B, ROAD_C, new Place("grid-d", "community-2", "town-2", "NOISE"),
                 new Place("grid-e", "community-3", "town-2", "WASTE")};
-        String[] assignees = {"dept-roads", "dept-housing", "org-grid-team", "org-community-1"};
+        Assignee[] assignees = {ROADS, Assignee.department("bureau-water"), Assignee.grid("org-grid-team"),
+                Assignee.community("org-community-1")};
+        Assignee[] escalationTargets = {HOUSING, Assignee.department("dept-ecology"), Assignee.town("org-town-1")};
         Instant reportedAt = local("2026-10-25T00:00:00").plus(Duration.ofMinutes(random.nextInt(60 * 24 * 40)));
         TicketStory story = TicketStory.reported(ticketId, places[random.nextInt(places.length)], reportedAt,
                 Duration.ofHours(1 + random.nextInt(72)));
-        if (beforeDueTimes) {
-            story.beforeDueTimes();
+        if (inFirstSchema) {
+            story.inTheFirstSchema();
         }
         if (random.nextInt(10) == 0) {
             return story.cancelled(later(story, random)).events();
         }
         if (random.nextInt(10) == 0) {
-            return story.events();
+            return random.nextBoolean() ? story.flaggedOverdue(later(story, random)).events() : story.events();
         }
         story.dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
         if (random.nextInt(6) == 0) {
-            story.returned(later(story, random)).dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
+            story.returned(later(story, random));
+            if (random.nextBoolean()) {
+                story.flaggedOverdue(later(story, random));
+            }
+            story.dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
         }
         if (random.nextInt(8) == 0) {
             return story.events();
         }
         story.accepted(later(story, random));
         if (random.nextInt(8) == 0) {
-            story.escalated(assignees[random.nextInt(2)], later(story, random));
+            story.escalated(escalationTargets[random.nextInt(escalationTargets.length)], later(story, random));
         }
         if (random.nextInt(5) == 0) {
             return story.supervised(later(story, random)).events();

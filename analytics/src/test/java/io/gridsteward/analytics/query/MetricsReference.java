@@ -227,7 +227,7 @@ final class MetricsReference {
             case "grid" -> event.gridId();
             case "community" -> event.communityId();
             case "town" -> event.townId();
-            case "department" -> event.assigneeOrgId() != null && event.assigneeOrgId().startsWith("dept-") ? event.assigneeOrgId() : null;
+            case "department" -> "DEPARTMENT".equals(event.assigneeOrgKind()) ? event.assigneeOrgId() : null;
             case "category" -> event.category();
             default -> throw new IllegalArgumentException(dimension);
         };

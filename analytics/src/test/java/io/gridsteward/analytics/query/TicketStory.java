@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One ticket's lifecycle as lake rows, told step by step: each step is the next event (sequence + 1, from the
- * previous status), carrying the ticket's place, current assignee and due times as the contract says.
- * A story told {@link #beforeDueTimes() before due times existed} has no priority, due times or rating.
+ * previous status), carrying the ticket's place, current assignee with its kind, and due times as the contract says.
+ * A story told {@link #inTheFirstSchema() in the lake's first schema} has no priority, due times, rating or
+ * assignee kind.
  */
 final class TicketStory {
 
@@ -17,14 +18,34 @@ final class TicketStory {
     record Place(String gridId, String communityId, String townId, String category) {
     }
 
+    /** An organisation a ticket is assigned to, and its kind as events carry it (assignee_org_kind). */
+    record Assignee(String orgId, String kind) {
+
+        static Assignee grid(String orgId) {
+            return new Assignee(orgId, "GRID");
+        }
+
+        static Assignee community(String orgId) {
+            return new Assignee(orgId, "COMMUNITY");
+        }
+
+        static Assignee town(String orgId) {
+            return new Assignee(orgId, "TOWN");
+        }
+
+        static Assignee department(String orgId) {
+            return new Assignee(orgId, "DEPARTMENT");
+        }
+    }
+
     private final String ticketId;
     private final Place place;
     private final List<TicketEventRow> events = new ArrayList<>();
     private String status;
-    private String assigneeOrgId;
+    private Assignee assignee;
     private Instant acceptDueAt;
     private Instant resolveDueAt;
-    private boolean withDueTimes = true;
+    private boolean firstSchema;
 
     private TicketStory(String ticketId, Place place) {
         this.ticketId = ticketId;
@@ -39,18 +60,19 @@ final class TicketStory {
         return story.step("REPORTED", "REPORTED", at, null);
     }
 
-    /** Events of this story are of the lake's first schema: no priority, due times or rating. */
-    TicketStory beforeDueTimes() {
-        withDueTimes = false;
+    /** Events of this story are of the lake's first schema: no priority, due times, rating or assignee kind. */
+    TicketStory inTheFirstSchema() {
+        firstSchema = true;
         List<TicketEventRow> told = List.copyOf(events);
         events.clear();
         told.forEach(event -> events.add(row(event.sequence(), event.eventType(), event.fromStatus(), event.toStatus(),
-                event.occurredAt(), event.assigneeOrgId(), null)));
+                event.occurredAt(), event.actorRole(), event.assigneeOrgId() == null ? null
+                        : new Assignee(event.assigneeOrgId(), event.assigneeOrgKind()), null)));
         return this;
     }
 
-    TicketStory dispatched(String assignee, Instant at) {
-        assigneeOrgId = assignee;
+    TicketStory dispatched(Assignee to, Instant at) {
+        assignee = to;
         return step("DISPATCHED", "DISPATCHED", at, null);
     }
 
@@ -62,13 +84,18 @@ final class TicketStory {
         return step("RETURNED", "RETURNED", at, null);
     }
 
-    TicketStory escalated(String assignee, Instant at) {
-        assigneeOrgId = assignee;
+    TicketStory escalated(Assignee to, Instant at) {
+        assignee = to;
         return step("ESCALATED", "ESCALATED", at, null);
     }
 
     TicketStory supervised(Instant at) {
         return step("SUPERVISED", status, at, null);
+    }
+
+    /** The SLA sweeper's flag on a ticket late in the town dispatcher's queue: the status stays, as for SUPERVISED. */
+    TicketStory flaggedOverdue(Instant at) {
+        return step("FLAGGED_OVERDUE", status, "SYSTEM", at, null);
     }
 
     TicketStory resolved(Instant at) {
@@ -102,16 +129,21 @@ final class TicketStory {
     }
 
     private TicketStory step(String eventType, String toStatus, Instant at, Integer rating) {
-        events.add(row(events.size() + 1, eventType, status, toStatus, at, assigneeOrgId, rating));
+        return step(eventType, toStatus, "GRID_WORKER", at, rating);
+    }
+
+    private TicketStory step(String eventType, String toStatus, String actorRole, Instant at, Integer rating) {
+        events.add(row(events.size() + 1, eventType, status, toStatus, at, actorRole, assignee, rating));
         status = toStatus;
         return this;
     }
 
     private TicketEventRow row(long sequence, String eventType, String fromStatus, String toStatus, Instant at,
-                               String assignee, Integer rating) {
+                               String actorRole, Assignee holder, Integer rating) {
         return new TicketEventRow(ticketId + "-event-" + sequence, ticketId, sequence, eventType, fromStatus, toStatus, at,
-                "GRID_WORKER", null, place.gridId(), place.communityId(), place.townId(), place.category(), assignee,
-                withDueTimes ? "NORMAL" : null, withDueTimes ? acceptDueAt : null, withDueTimes ? resolveDueAt : null,
-                withDueTimes ? rating : null);
+                actorRole, null, place.gridId(), place.communityId(), place.townId(), place.category(),
+                holder == null ? null : holder.orgId(),
+                firstSchema ? null : "NORMAL", firstSchema ? null : acceptDueAt, firstSchema ? null : resolveDueAt,
+                firstSchema ? null : rating, firstSchema || holder == null ? null : holder.kind());
     }
 }

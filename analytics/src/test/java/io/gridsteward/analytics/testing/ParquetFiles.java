@@ -129,7 +129,8 @@ public final class ParquetFiles {
                             resultSet.getString("priority"),
                             instant(resultSet, "accept_due_at"),
                             instant(resultSet, "resolve_due_at"),
-                            resultSet.getObject("rating", Integer.class)));
+                            resultSet.getObject("rating", Integer.class),
+                            resultSet.getString("assignee_org_kind")));
                 }
             }
             return rows;
