@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Turns a DynamoDB stream record into a lake row (docs/contracts.md, "TicketEvent"). Only the listed
  * attributes are read, so personal data on the item (actorId, reason, photoKeys, and anything added later)
- * never reaches the lake. Events written before issue 5 have no priority, due times or rating: those stay empty.
+ * never reaches the lake. Events written before issue 5 have no priority, due times or rating, and events written
+ * before assignees' kinds were recorded have no assigneeOrgKind: those stay empty.
  */
 public final class StreamRecordConverter {
 
@@ -64,7 +65,8 @@ public final class StreamRecordConverter {
                 optionalString(image, "priority"),
                 optionalInstant(image, "acceptDueAt"),
                 optionalInstant(image, "resolveDueAt"),
-                optionalRating(image));
+                optionalRating(image),
+                optionalString(image, "assigneeOrgKind"));
     }
 
     private static String optionalString(Map<String, AttributeValue> image, String name) {

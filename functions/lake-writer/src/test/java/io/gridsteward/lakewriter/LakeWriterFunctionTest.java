@@ -59,20 +59,23 @@ class LakeWriterFunctionTest {
                 "9b2f6a3e-0000-4000-8000-000000000001", "t-1", 1, "REPORTED", null, "REPORTED",
                 Instant.parse("2026-11-24T23:58:30.250Z"), "RESIDENT", null, "grid-7", "community-3", "town-1",
                 "ROAD_DAMAGE", null,
-                "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null));
+                "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null, null));
         assertThat(read(DISPATCHED_KEY)).containsExactly(
                 new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000002", "t-1", 2, "DISPATCHED", "REPORTED", "DISPATCHED",
                         Instant.parse("2026-11-25T00:03:10.500Z"), "TOWN_DISPATCHER", "town-1", "grid-7", "community-3",
                         "town-1", "ROAD_DAMAGE", "unit-roads",
-                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null),
+                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null,
+                        "DEPARTMENT"),
                 new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000003", "t-2", 1, "REPORTED", null, "REPORTED",
                         Instant.parse("2026-11-25T07:15:00.000Z"), "GRID_WORKER", "grid-7", "grid-7", "community-3",
                         "town-1", "ROAD_DAMAGE", null,
-                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null),
+                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null,
+                        null),
                 new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000009", "t-1", 4, "RESOLVED", "ACCEPTED", "RESOLVED",
                         Instant.parse("2026-11-25T07:50:00.000Z"), "DEPARTMENT_OFFICER", "unit-roads", "grid-7", "community-3",
                         "town-1", "ROAD_DAMAGE", "unit-roads",
-                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null));
+                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null,
+                        "DEPARTMENT"));
     }
 
     @Test

@@ -32,25 +32,26 @@ class StreamRecordConverterTest {
     }
 
     @Test
-    void anEvaluationKeepsPriorityDueTimesAndRatingButNotItsCommentOrActor() {
+    void anEvaluationKeepsPriorityDueTimesRatingAndAssigneeKindButNotItsCommentOrActor() {
         Map<String, AttributeValue> image = evaluated();
 
         RecordOutcome outcome = converter.convert(record("INSERT", "9", image));
 
         assertThat(outcome).isEqualTo(new RecordOutcome.Row("9", new TicketEventRow("e-5", "t-1", 6, "EVALUATED", "RESOLVED",
                 "EVALUATED", Instant.parse("2026-11-26T02:00:00.000Z"), "RESIDENT", null, "grid-7", "community-3", "town-1",
-                "ROAD_DAMAGE", "dept-housing", "URGENT", Instant.parse("2026-11-25T09:00:00.000Z"),
-                Instant.parse("2026-11-25T20:00:00.000Z"), 4)));
+                "ROAD_DAMAGE", "bureau-housing", "URGENT", Instant.parse("2026-11-25T09:00:00.000Z"),
+                Instant.parse("2026-11-25T20:00:00.000Z"), 4, "DEPARTMENT")));
         assertThat(((RecordOutcome.Row) outcome).row().values()).doesNotContain("user-resident-42", "Fixed, thanks Zhang Wei");
     }
 
     @Test
-    void anEventWrittenBeforeDueTimesExistedHasEmptyLakeColumns() {
+    void anEventWrittenBeforeDueTimesAndKindsExistedHasEmptyLakeColumns() {
         Map<String, AttributeValue> image = evaluated();
         image.remove("priority");
         image.remove("acceptDueAt");
         image.remove("resolveDueAt");
         image.remove("rating");
+        image.remove("assigneeOrgKind");
 
         TicketEventRow row = ((RecordOutcome.Row) converter.convert(record("INSERT", "10", image))).row();
 
@@ -58,6 +59,38 @@ class StreamRecordConverterTest {
         assertThat(row.acceptDueAt()).isNull();
         assertThat(row.resolveDueAt()).isNull();
         assertThat(row.rating()).isNull();
+        assertThat(row.assigneeOrgId()).isEqualTo("bureau-housing");
+        assertThat(row.assigneeOrgKind()).isNull();
+    }
+
+    @Test
+    void anAssigneeKindThatIsNotAStringIsUnreadable() {
+        Map<String, AttributeValue> image = evaluated();
+        image.put("assigneeOrgKind", new AttributeValue().withN("4"));
+
+        assertThat(converter.convert(record("INSERT", "14", image)))
+                .isEqualTo(new RecordOutcome.Unreadable("14", "attribute assigneeOrgKind must be a string (S)"));
+    }
+
+    @Test
+    void aFlagOnATicketLateInTheTownQueueLandsWithItsUnchangedStatusAndTheTownAsAssignee() {
+        Map<String, AttributeValue> image = evaluated();
+        image.put("eventType", new AttributeValue().withS("FLAGGED_OVERDUE"));
+        image.put("fromStatus", new AttributeValue().withS("RETURNED"));
+        image.put("toStatus", new AttributeValue().withS("RETURNED"));
+        image.put("actorId", new AttributeValue().withS("system"));
+        image.put("actorRole", new AttributeValue().withS("SYSTEM"));
+        image.put("assigneeOrgId", new AttributeValue().withS("town-1"));
+        image.put("assigneeOrgKind", new AttributeValue().withS("TOWN"));
+        image.remove("rating");
+
+        TicketEventRow row = ((RecordOutcome.Row) converter.convert(record("INSERT", "15", image))).row();
+
+        assertThat(row.eventType()).isEqualTo("FLAGGED_OVERDUE");
+        assertThat(row.fromStatus()).isEqualTo(row.toStatus()).isEqualTo("RETURNED");
+        assertThat(row.actorRole()).isEqualTo("SYSTEM");
+        assertThat(row.assigneeOrgId()).isEqualTo("town-1");
+        assertThat(row.assigneeOrgKind()).isEqualTo("TOWN");
     }
 
     @Test
@@ -93,7 +126,8 @@ class StreamRecordConverterTest {
         image.put("communityId", new AttributeValue().withS("community-3"));
         image.put("townId", new AttributeValue().withS("town-1"));
         image.put("category", new AttributeValue().withS("ROAD_DAMAGE"));
-        image.put("assigneeOrgId", new AttributeValue().withS("dept-housing"));
+        image.put("assigneeOrgId", new AttributeValue().withS("bureau-housing"));
+        image.put("assigneeOrgKind", new AttributeValue().withS("DEPARTMENT"));
         image.put("reason", new AttributeValue().withS("Fixed, thanks Zhang Wei"));
         image.put("priority", new AttributeValue().withS("URGENT"));
         image.put("acceptDueAt", new AttributeValue().withS("2026-11-25T09:00:00.000Z"));
