@@ -2,6 +2,7 @@ package io.gridsteward.lakemaintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.lakewriter.StreamRecordConverter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,6 +37,8 @@ class BackfillTest {
         Backfill.Result result = backfill().run(TWO_DAYS, new PrintStream(console, true, StandardCharsets.UTF_8));
 
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(streamRows).hasSize(events.size());
+        int kind = LakeSchema.TICKET_EVENTS.columnNames().indexOf("assignee_org_kind");
+        assertThat(rows()).extracting(row -> row.get(kind)).containsOnly("DEPARTMENT", null).contains("DEPARTMENT");
         assertThat(result.writtenKeys()).containsExactly(
                 "ticket_events/dt=2026-11-20/backfill-2026-11-20.parquet", "ticket_events/dt=2026-11-21/backfill-2026-11-21.parquet");
         assertThat(result.replacedObjects()).isEqualTo(3);

@@ -26,7 +26,8 @@ class CompactionTest {
     private static final String DAY = "2026-11-20";
     private static final Instant MORNING = Instant.parse("2026-11-20T06:00:00Z");
     /** The columns issue 5 added; a file from before them lacks them. */
-    private static final List<String> NEWER_COLUMNS = List.of("priority", "accept_due_at", "resolve_due_at", "rating");
+    private static final List<String> NEWER_COLUMNS = List.of("priority", "accept_due_at", "resolve_due_at", "rating",
+            "assignee_org_kind");
 
     private final LakeHarness lake = new LakeHarness();
 

@@ -31,6 +31,8 @@ final class TicketEventItems {
         attributes.put("eventType", type);
         if (sequence > 1) {
             attributes.put("fromStatus", "REPORTED");
+            attributes.put("assigneeOrgId", "bureau-water");
+            attributes.put("assigneeOrgKind", "DEPARTMENT");
         }
         attributes.put("toStatus", type);
         attributes.put("occurredAt", IsoInstants.format(occurredAt));
