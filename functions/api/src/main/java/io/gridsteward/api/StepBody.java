@@ -47,6 +47,7 @@ public record StepBody(
             case CLOSED -> new Fields(Set.of(), Set.of("note"));
             case SUPERVISED -> new Fields(Set.of("note"), Set.of());
             case REPORTED, DISPATCHED -> throw new IllegalArgumentException(step + " has a body of its own");
+            case FLAGGED_OVERDUE -> throw new IllegalArgumentException(step + " is the SLA sweeper's, with no route");
         };
     }
 

@@ -282,6 +282,7 @@ public class TicketResource {
                 case CANCELLED -> ticket.cancel(request.reasonNote(), caller, now);
                 case SUPERVISED -> ticket.supervise(request.requiredNote(), caller, now);
                 case REPORTED, DISPATCHED -> throw new IllegalArgumentException(step + " has an endpoint of its own");
+                case FLAGGED_OVERDUE -> throw new IllegalArgumentException(step + " is the SLA sweeper's, with no endpoint");
             };
         });
     }

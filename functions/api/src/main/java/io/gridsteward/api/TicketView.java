@@ -15,6 +15,7 @@ import io.gridsteward.domain.TicketStatus;
 import io.gridsteward.store.TicketHistory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -36,12 +37,14 @@ public record TicketView(
         String channel,
         String reportedAt,
         String assigneeOrgId,
+        @Schema(description = "GRID, COMMUNITY, TOWN (escalated up to the town's dispatcher) or DEPARTMENT") String assigneeOrgKind,
         long version,
         String updatedAt,
         String priority,
         String acceptDueAt,
         String resolveDueAt,
-        boolean overdue,
+        @Schema(description = "Whether the SLA sweeper has ever found the ticket late") boolean overdue,
+        @Schema(description = "The latest due time the SLA sweeper found missed") String missedDueAt,
         String reporterPhone,
         ResolutionView resolution,
         EvaluationView evaluation,
@@ -71,13 +74,15 @@ public record TicketView(
                 new ReportTicketBody.LocationBody(ticket.location().latitude(), ticket.location().longitude()),
                 ticket.channel().name(),
                 ticket.reportedAt().toString(),
-                ticket.assignee().map(OrganisationId::value).orElse(null),
+                ticket.assignee().map(assignee -> assignee.id().value()).orElse(null),
+                ticket.assignee().map(assignee -> assignee.kind().name()).orElse(null),
                 ticket.version(),
                 ticket.updatedAt().toString(),
                 ticket.priority().name(),
                 ticket.deadlines().acceptBy().toString(),
                 ticket.deadlines().resolveBy().toString(),
                 ticket.overdue(),
+                ticket.missedDueAt().map(Instant::toString).orElse(null),
                 phone,
                 ticket.resolution().map(ResolutionView::of).orElse(null),
                 ticket.evaluation().map(EvaluationView::of).orElse(null),
@@ -113,6 +118,7 @@ public record TicketView(
             String actorRole,
             String actorOrgId,
             String assigneeOrgId,
+            String assigneeOrgKind,
             String reason,
             String priority,
             String acceptDueAt,
@@ -130,7 +136,8 @@ public record TicketView(
                     event.occurredAt().toString(),
                     event.actor().role().name(),
                     event.actor().organisationId().map(OrganisationId::value).orElse(null),
-                    event.assignee().map(OrganisationId::value).orElse(null),
+                    event.assignee().map(assignee -> assignee.id().value()).orElse(null),
+                    event.assignee().map(assignee -> assignee.kind().name()).orElse(null),
                     event.reason().orElse(null),
                     event.priority().name(),
                     event.deadlines().acceptBy().toString(),

@@ -157,6 +157,8 @@ class TicketApiTest {
         assertThat(event.path("actorRole").asText()).isEqualTo("TOWN_DISPATCHER");
         assertThat(event.path("actorOrgId").asText()).isEqualTo("town-east");
         assertThat(event.path("assigneeOrgId").asText()).isEqualTo("dept-water");
+        assertThat(event.path("assigneeOrgKind").asText()).isEqualTo("DEPARTMENT");
+        assertThat(reply.body().path("assigneeOrgKind").asText()).isEqualTo("DEPARTMENT");
         assertThat(get(Map.of("sub", "user-water", "custom:role", "DEPARTMENT_OFFICER", "custom:org_id", "dept-water"), id).status())
                 .isEqualTo(200);
     }

@@ -27,13 +27,13 @@ public record Ticket(
         String reporterId,
         Channel channel,
         Instant reportedAt,
-        Optional<OrganisationId> assignee,
+        Optional<Assignee> assignee,
         long version,
         Instant updatedAt,
         Priority priority,
         SlaTarget sla,
         Deadlines deadlines,
-        boolean overdue,
+        Optional<Instant> missedDueAt,
         Optional<PhoneNumber> reporterPhone,
         Optional<Resolution> resolution,
         Optional<Evaluation> evaluation) {
@@ -51,6 +51,7 @@ public record Ticket(
         requireNonNull(priority, "priority");
         requireNonNull(sla, "sla");
         requireNonNull(deadlines, "deadlines");
+        missedDueAt = requireNonNull(missedDueAt, "missedDueAt").map(due -> due.truncatedTo(ChronoUnit.MILLIS));
         requireNonNull(reporterPhone, "reporterPhone");
         requireNonNull(resolution, "resolution");
         requireNonNull(evaluation, "evaluation");
@@ -83,7 +84,7 @@ public record Ticket(
         SlaTarget sla = policy.targetFor(report.category(), report.priority());
         Ticket ticket = new Ticket(id, TicketStatus.REPORTED, report.category(), report.description(), placement,
                 report.location(), reporter.userId(), channel, at, Optional.empty(), 1, at, report.priority(), sla,
-                Deadlines.startingAt(at.truncatedTo(ChronoUnit.MILLIS), sla), false, report.reporterPhone(), Optional.empty(), Optional.empty());
+                Deadlines.startingAt(at.truncatedTo(ChronoUnit.MILLIS), sla), Optional.empty(), report.reporterPhone(), Optional.empty(), Optional.empty());
         TicketEvent event = new TicketEvent(TicketEvent.idFor(id, 1), id, 1, TicketEventType.REPORTED, Optional.empty(),
                 TicketStatus.REPORTED, ticket.reportedAt(), reporter, placement, ticket.category(), Optional.empty(), Optional.empty(),
                 ticket.priority(), ticket.deadlines(), OptionalInt.empty(), List.of());
@@ -92,7 +93,9 @@ public record Ticket(
 
     /**
      * The town's dispatcher (or auto-routing) assigns the ticket to a grid team, a community of the same town, or a
-     * department. A dispatch after a return, an escalation or a reopening restarts the acceptance clock.
+     * department. A dispatch after a return, an escalation or a reopening restarts the acceptance clock, and so does
+     * a dispatch made after the acceptance due time: that delay was the dispatcher's, flagged against the town, and
+     * the assignee gets its own time to accept.
      *
      * @throws ForbiddenException when the caller is not a dispatcher of the ticket's town
      * @throws IllegalTransitionException when the ticket's status does not allow dispatch
@@ -103,8 +106,8 @@ public record Ticket(
         requireAllowed(TicketEventType.DISPATCHED);
         requireHandlerInReach(to, "assigneeOrgId");
         Draft draft = new Draft(this);
-        draft.assignee = Optional.of(to.id());
-        if (status != TicketStatus.REPORTED) {
+        draft.assignee = Optional.of(Assignee.of(to));
+        if (status != TicketStatus.REPORTED || !deadlines.acceptBy().isAfter(at)) {
             draft.deadlines = deadlines.acceptAgainFrom(at, sla);
         }
         return step(TicketEventType.DISPATCHED, by, at, Optional.empty(), draft);
@@ -117,12 +120,16 @@ public record Ticket(
         return step(TicketEventType.ACCEPTED, by, at, Optional.empty(), new Draft(this));
     }
 
-    /** The assignee sends a wrongly dispatched ticket back to its town's dispatcher (退单); the assignee is cleared. */
+    /**
+     * The assignee sends a wrongly dispatched ticket back to its town's dispatcher (退单); the assignee is cleared and
+     * the dispatcher's acceptance clock starts now.
+     */
     public TicketChange giveBack(Note reason, Caller by, Instant at) {
         requirePermitted(TicketEventType.RETURNED, by);
         requireAllowed(TicketEventType.RETURNED);
         Draft draft = new Draft(this);
         draft.assignee = Optional.empty();
+        draft.deadlines = deadlines.acceptAgainFrom(at, sla);
         return step(TicketEventType.RETURNED, by, at, Optional.of(reason.text()), draft);
     }
 
@@ -137,21 +144,21 @@ public record Ticket(
     public TicketChange escalate(Optional<Organisation> target, Note reason, Caller by, Instant at) {
         requirePermitted(TicketEventType.ESCALATED, by);
         requireAllowed(TicketEventType.ESCALATED);
-        OrganisationId to;
+        Assignee to;
         if (target.isPresent()) {
             Organisation given = target.get();
             boolean ownTown = given.kind() == OrganisationKind.TOWN && given.id().equals(placement.town());
             if (!ownTown) {
                 requireHandlerInReach(given, "targetOrgId");
             }
-            to = given.id();
+            to = Assignee.of(given);
         }
         else {
             to = derivedEscalationTarget().orElseThrow(() -> ValidationException.of("targetOrgId",
                     "is required: a ticket with its town escalates to a county department"));
         }
-        if (assignee.equals(Optional.of(to))) {
-            throw ValidationException.of("targetOrgId", "the ticket is already with " + to.value());
+        if (assignee.map(Assignee::id).equals(Optional.of(to.id()))) {
+            throw ValidationException.of("targetOrgId", "the ticket is already with " + to.id().value());
         }
         Draft draft = new Draft(this);
         draft.assignee = Optional.of(to);
@@ -160,18 +167,30 @@ public record Ticket(
     }
 
     /**
-     * The SLA sweeper's escalation of a ticket past its due time: flagged overdue, moved a level up, by SYSTEM.
-     *
-     * @throws IllegalStateException when the ticket is not overdue at {@code now} or cannot be escalated by the system
+     * The SLA sweeper's step, as SYSTEM, on a ticket whose holder has missed its due time (see {@link #overdueCheckAt}):
+     * moved a level up when there is a level above to derive (a grid, a community, a department), otherwise — the
+     * town's dispatcher holds it — flagged where it is ({@link TicketEventType#FLAGGED_OVERDUE}). Either way the
+     * missed due time is recorded, so the same lateness is never acted on twice. Nothing when the ticket is not
+     * overdue at {@code now}.
      */
-    public TicketChange escalateOverdue(Instant now) {
-        Instant due = escalationDueAt().filter(at -> at.isBefore(now))
-                .orElseThrow(() -> new IllegalStateException("ticket %s is not overdue at %s".formatted(id.value(), now)));
-        String missed = status == TicketStatus.ACCEPTED ? "resolution" : "acceptance";
-        TicketChange change = escalate(Optional.empty(), new Note("overdue: %s was due at %s".formatted(missed, due)), Caller.system(), now);
-        Draft draft = new Draft(change.ticket());
-        draft.overdue = true;
-        return rebuild(change, draft);
+    public Optional<TicketChange> flagIfOverdue(Instant now) {
+        Optional<Instant> missed = overdueCheckAt().filter(due -> due.isBefore(now));
+        if (missed.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant due = missed.get();
+        Note reason = new Note("overdue: %s was due at %s".formatted(awaitedStep(), due));
+        if (derivedEscalationTarget().isPresent()) {
+            TicketChange change = escalate(Optional.empty(), reason, Caller.system(), now);
+            Draft draft = new Draft(change.ticket());
+            draft.missedDueAt = Optional.of(due);
+            return Optional.of(rebuild(change, draft));
+        }
+        requirePermitted(TicketEventType.FLAGGED_OVERDUE, Caller.system());
+        requireAllowed(TicketEventType.FLAGGED_OVERDUE);
+        Draft draft = new Draft(this);
+        draft.missedDueAt = Optional.of(due);
+        return Optional.of(step(TicketEventType.FLAGGED_OVERDUE, Caller.system(), now, Optional.of(reason.text()), draft));
     }
 
     /**
@@ -241,45 +260,56 @@ public record Ticket(
      * assignee (a department, another grid or community of the town) goes to the town. From the town itself there
      * is no level to derive: a county department has to be named.
      */
-    public Optional<OrganisationId> derivedEscalationTarget() {
-        if (assignee.isEmpty() || assignee.get().equals(placement.town())) {
+    public Optional<Assignee> derivedEscalationTarget() {
+        if (assignee.isEmpty() || assignee.get().id().equals(placement.town())) {
             return Optional.empty();
         }
-        if (assignee.get().equals(placement.grid().organisationId())) {
-            return Optional.of(placement.community());
+        if (assignee.get().id().equals(placement.grid().organisationId())) {
+            return Optional.of(new Assignee(placement.community(), OrganisationKind.COMMUNITY));
         }
-        if (assignee.get().equals(placement.community())) {
-            return Optional.of(placement.town());
-        }
-        return Optional.of(placement.town());
+        return Optional.of(new Assignee(placement.town(), OrganisationKind.TOWN));
     }
 
     /**
-     * When the SLA sweeper escalates this ticket unless someone acts: awaiting acceptance by an assignee below the
-     * town, the acceptance due time; accepted, the resolution due time. Tickets waiting for the town's dispatcher
-     * are in its queue, not the sweeper's.
+     * The due time the ticket's holder has to meet next: accepted, the resolution due time; open and not yet
+     * accepted — dispatched, escalated, reopened, or waiting in the dispatcher's queue — the acceptance due time
+     * (for the dispatcher: to pass it on). Nothing once resolved.
      */
-    public Optional<Instant> escalationDueAt() {
-        if (derivedEscalationTarget().isEmpty()) {
-            return Optional.empty();
-        }
+    public Optional<Instant> currentDueAt() {
         return switch (status) {
-            case DISPATCHED, ESCALATED, REOPENED -> Optional.of(deadlines.acceptBy());
+            case REPORTED, DISPATCHED, RETURNED, ESCALATED, REOPENED -> Optional.of(deadlines.acceptBy());
             case ACCEPTED -> Optional.of(deadlines.resolveBy());
-            case REPORTED, RETURNED, RESOLVED, EVALUATED, CLOSED, CANCELLED -> Optional.empty();
+            case RESOLVED, EVALUATED, CLOSED, CANCELLED -> Optional.empty();
         };
+    }
+
+    /** When the SLA sweeper has to look at this ticket: its current due time, unless that one was already found missed. */
+    public Optional<Instant> overdueCheckAt() {
+        return currentDueAt().filter(due -> !missedDueAt.equals(Optional.of(due)));
+    }
+
+    /** Whether the SLA sweeper has ever found this ticket late. */
+    public boolean overdue() {
+        return missedDueAt.isPresent();
+    }
+
+    private String awaitedStep() {
+        if (status == TicketStatus.ACCEPTED) {
+            return "resolution";
+        }
+        return awaitsDispatcher() ? "dispatch" : "acceptance";
     }
 
     /** Waiting for the town's dispatcher: new, returned, or escalated up to the town. */
     public boolean awaitsDispatcher() {
         return switch (status) {
             case REPORTED, RETURNED -> true;
-            case ESCALATED -> assignee.equals(Optional.of(placement.town()));
+            case ESCALATED -> assignee.map(Assignee::id).equals(Optional.of(placement.town()));
             case DISPATCHED, ACCEPTED, RESOLVED, EVALUATED, REOPENED, CLOSED, CANCELLED -> false;
         };
     }
 
-    /** Open with an assignee below the town that has to act on it. */
+    /** Open with an assignee that has to act on it: below the town, or the town itself once it took the ticket on. */
     public boolean openWithAssignee() {
         return assignee.isPresent() && !awaitsDispatcher() && switch (status) {
             case DISPATCHED, ACCEPTED, ESCALATED, REOPENED -> true;
@@ -335,9 +365,9 @@ public record Ticket(
     private static final class Draft {
 
         private final Ticket before;
-        private Optional<OrganisationId> assignee;
+        private Optional<Assignee> assignee;
         private Deadlines deadlines;
-        private boolean overdue;
+        private Optional<Instant> missedDueAt;
         private Optional<Resolution> resolution;
         private Optional<Evaluation> evaluation;
 
@@ -345,7 +375,7 @@ public record Ticket(
             this.before = before;
             this.assignee = before.assignee();
             this.deadlines = before.deadlines();
-            this.overdue = before.overdue();
+            this.missedDueAt = before.missedDueAt();
             this.resolution = before.resolution();
             this.evaluation = before.evaluation();
         }
@@ -353,7 +383,7 @@ public record Ticket(
         private Ticket build(TicketStatus status, long version, Instant at) {
             return new Ticket(before.id(), status, before.category(), before.description(), before.placement(), before.location(),
                     before.reporterId(), before.channel(), before.reportedAt(), assignee, version, at, before.priority(), before.sla(),
-                    deadlines, overdue, before.reporterPhone(), resolution, evaluation);
+                    deadlines, missedDueAt, before.reporterPhone(), resolution, evaluation);
         }
     }
 }

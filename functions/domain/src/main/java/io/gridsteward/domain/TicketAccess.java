@@ -23,6 +23,7 @@ import java.util.Optional;
  * close       TOWN_DISPATCHER of the ticket's town
  * cancel      TOWN_DISPATCHER of the ticket's town
  * supervise   TOWN_SUPERVISOR of the ticket's town
+ * flag late   SYSTEM (the SLA sweeper, when the town's dispatcher holds an overdue ticket)
  * attach      the reporter; a handler of the assignee organisation (an upload URL for a photo)
  *
  * list        who
@@ -51,7 +52,7 @@ public final class TicketAccess {
         if (isReporter(caller, ticket)) {
             return true;
         }
-        boolean assignedToCaller = ticket.assignee().filter(caller::actsFor).isPresent();
+        boolean assignedToCaller = ticket.assignee().map(Assignee::id).filter(caller::actsFor).isPresent();
         return switch (caller.role()) {
             case RESIDENT -> false;
             case COUNTY_LEADER, SYSTEM -> true;
@@ -71,6 +72,7 @@ public final class TicketAccess {
             case EVALUATED, REOPENED -> isReporter(caller, ticket);
             case CLOSED, CANCELLED -> isTownDispatcher(caller, ticket);
             case SUPERVISED -> caller.role() == Role.TOWN_SUPERVISOR && caller.actsFor(ticket.placement().town());
+            case FLAGGED_OVERDUE -> caller.role() == Role.SYSTEM;
         };
     }
 
@@ -119,7 +121,7 @@ public final class TicketAccess {
 
     /** A member of the assignee organisation in a role that handles tickets (not a supervisor or a leader). */
     public static boolean handlesAssignment(Caller caller, Ticket ticket) {
-        Optional<OrganisationId> assignee = ticket.assignee().filter(caller::actsFor);
+        Optional<OrganisationId> assignee = ticket.assignee().map(Assignee::id).filter(caller::actsFor);
         return assignee.isPresent() && switch (caller.role()) {
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, DEPARTMENT_OFFICER -> true;
             case RESIDENT, TOWN_SUPERVISOR, COUNTY_LEADER, SYSTEM -> false;

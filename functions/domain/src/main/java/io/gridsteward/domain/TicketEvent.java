@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
  * One immutable step of a ticket's trace (全程留痕): who did what, when, from which state to which, and why.
  * Written in the same transaction as the ticket's new state; {@code sequence} equals the ticket's version after
  * the step, so the trace is ordered and gap-free. It carries the ticket's priority and due times after the step,
- * the rating of an evaluation and the photo keys of a resolution, but never the reporter's contact details.
+ * the assignee and its kind, the rating of an evaluation and the photo keys of a resolution, but never the reporter's
+ * contact details.
  */
 public record TicketEvent(
         String eventId,
@@ -26,7 +27,7 @@ public record TicketEvent(
         Caller actor,
         Placement placement,
         Category category,
-        Optional<OrganisationId> assignee,
+        Optional<Assignee> assignee,
         Optional<String> reason,
         Priority priority,
         Deadlines deadlines,

@@ -13,5 +13,10 @@ public enum TicketEventType {
     CLOSED,
     CANCELLED,
     /** A town supervisor's note (督办); leaves the status as it is. */
-    SUPERVISED
+    SUPERVISED,
+    /**
+     * The SLA sweeper found the ticket late where there is no level above to escalate to (the town's dispatcher
+     * holds it); leaves the status as it is and counts against the town.
+     */
+    FLAGGED_OVERDUE
 }

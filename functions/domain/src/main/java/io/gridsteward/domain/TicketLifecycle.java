@@ -7,6 +7,9 @@ import java.util.Optional;
  * when the step is not allowed. Both switches are exhaustive, so a new status or step does not compile until
  * every cell of the table is decided.
  *
+ * <p>Supervision notes and the SLA sweeper's overdue flag leave the status as it is; the flag is only taken on open
+ * tickets that still wait for someone to act (not on resolved ones).
+ *
  * <p>A dispatched ticket cannot be dispatched again: a different assignee comes through RETURNED or ESCALATED.
  * That is what makes two racing dispatchers produce one winner even when the loser reads after the winner wrote.
  */
@@ -20,7 +23,7 @@ public final class TicketLifecycle {
             case REPORTED -> switch (step) {
                 case DISPATCHED -> TicketStatus.DISPATCHED;
                 case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED -> current;
+                case SUPERVISED, FLAGGED_OVERDUE -> current;
                 case REPORTED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
             };
             case DISPATCHED -> switch (step) {
@@ -28,7 +31,7 @@ public final class TicketLifecycle {
                 case RETURNED -> TicketStatus.RETURNED;
                 case ESCALATED -> TicketStatus.ESCALATED;
                 case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED -> current;
+                case SUPERVISED, FLAGGED_OVERDUE -> current;
                 case REPORTED, DISPATCHED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
             };
             case ACCEPTED -> switch (step) {
@@ -36,13 +39,13 @@ public final class TicketLifecycle {
                 case RETURNED -> TicketStatus.RETURNED;
                 case ESCALATED -> TicketStatus.ESCALATED;
                 case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED -> current;
+                case SUPERVISED, FLAGGED_OVERDUE -> current;
                 case REPORTED, DISPATCHED, ACCEPTED, EVALUATED, REOPENED, CLOSED -> null;
             };
             case RETURNED -> switch (step) {
                 case DISPATCHED -> TicketStatus.DISPATCHED;
                 case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED -> current;
+                case SUPERVISED, FLAGGED_OVERDUE -> current;
                 case REPORTED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
             };
             case ESCALATED -> switch (step) {
@@ -50,7 +53,7 @@ public final class TicketLifecycle {
                 case DISPATCHED -> TicketStatus.DISPATCHED;
                 case ESCALATED -> TicketStatus.ESCALATED;
                 case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED -> current;
+                case SUPERVISED, FLAGGED_OVERDUE -> current;
                 case REPORTED, RETURNED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
             };
             case RESOLVED -> switch (step) {
@@ -58,20 +61,20 @@ public final class TicketLifecycle {
                 case REOPENED -> TicketStatus.REOPENED;
                 case CLOSED -> TicketStatus.CLOSED;
                 case SUPERVISED -> current;
-                case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, CANCELLED -> null;
+                case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, CANCELLED, FLAGGED_OVERDUE -> null;
             };
             case EVALUATED -> switch (step) {
                 case CLOSED -> TicketStatus.CLOSED;
                 case REOPENED -> TicketStatus.REOPENED;
                 case SUPERVISED -> current;
-                case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, CANCELLED -> null;
+                case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, CANCELLED, FLAGGED_OVERDUE -> null;
             };
             case REOPENED -> switch (step) {
                 case ACCEPTED -> TicketStatus.ACCEPTED;
                 case DISPATCHED -> TicketStatus.DISPATCHED;
                 case ESCALATED -> TicketStatus.ESCALATED;
                 case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED -> current;
+                case SUPERVISED, FLAGGED_OVERDUE -> current;
                 case REPORTED, RETURNED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
             };
             case CLOSED, CANCELLED -> null;

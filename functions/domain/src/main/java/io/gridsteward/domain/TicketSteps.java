@@ -1,6 +1,9 @@
 package io.gridsteward.domain;
 
-/** The words of the API for each step: the path segment of {@code POST /v1/tickets/{id}/<step>}. */
+/**
+ * The words of the API for each step: the path segment of {@code POST /v1/tickets/{id}/<step>}. Steps only the
+ * platform takes (reporting has its own route) have words for messages but no route.
+ */
 public final class TicketSteps {
 
     private TicketSteps() {
@@ -19,6 +22,7 @@ public final class TicketSteps {
             case CLOSED -> "close";
             case CANCELLED -> "cancel";
             case SUPERVISED -> "supervise";
+            case FLAGGED_OVERDUE -> "flag as overdue";
         };
     }
 }

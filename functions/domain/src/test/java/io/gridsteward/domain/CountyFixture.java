@@ -43,10 +43,10 @@ final class CountyFixture {
     }
 
     /** As {@link #ticketIn(TicketStatus)}, with an assignee. */
-    static Ticket ticketIn(TicketStatus status, Optional<OrganisationId> assignee) {
+    static Ticket ticketIn(TicketStatus status, Optional<Assignee> assignee) {
         Ticket reported = reportedTicket();
         return new Ticket(reported.id(), status, reported.category(), reported.description(), reported.placement(), reported.location(),
                 reported.reporterId(), reported.channel(), reported.reportedAt(), assignee, 3, NOW, reported.priority(), reported.sla(),
-                reported.deadlines(), false, reported.reporterPhone(), reported.resolution(), reported.evaluation());
+                reported.deadlines(), Optional.empty(), reported.reporterPhone(), reported.resolution(), reported.evaluation());
     }
 }

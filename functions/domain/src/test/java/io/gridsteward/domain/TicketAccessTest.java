@@ -103,7 +103,7 @@ class TicketAccessTest {
             "TOWN_SUPERVISOR | town-west | ",
             "DEPARTMENT_OFFICER | dept-water | ",
             "COUNTY_LEADER | county | ",
-            "SYSTEM | system | DISPATCHED ESCALATED"})
+            "SYSTEM | system | DISPATCHED ESCALATED FLAGGED_OVERDUE"})
     void theStepsEachCallerMayTake(Role role, String organisationOrUser, String allowed) {
         Caller caller = switch (role) {
             case RESIDENT -> Caller.resident(organisationOrUser);

@@ -15,6 +15,7 @@ import static io.gridsteward.domain.TicketEventType.CLOSED;
 import static io.gridsteward.domain.TicketEventType.DISPATCHED;
 import static io.gridsteward.domain.TicketEventType.ESCALATED;
 import static io.gridsteward.domain.TicketEventType.EVALUATED;
+import static io.gridsteward.domain.TicketEventType.FLAGGED_OVERDUE;
 import static io.gridsteward.domain.TicketEventType.REOPENED;
 import static io.gridsteward.domain.TicketEventType.RESOLVED;
 import static io.gridsteward.domain.TicketEventType.RETURNED;
@@ -32,29 +33,34 @@ class TicketLifecycleTest {
             TicketStatus.REPORTED, Map.ofEntries(
                     entry(DISPATCHED, TicketStatus.DISPATCHED),
                     entry(CANCELLED, TicketStatus.CANCELLED),
-                    entry(SUPERVISED, TicketStatus.REPORTED)),
+                    entry(SUPERVISED, TicketStatus.REPORTED),
+                    entry(FLAGGED_OVERDUE, TicketStatus.REPORTED)),
             TicketStatus.DISPATCHED, Map.ofEntries(
                     entry(ACCEPTED, TicketStatus.ACCEPTED),
                     entry(RETURNED, TicketStatus.RETURNED),
                     entry(ESCALATED, TicketStatus.ESCALATED),
                     entry(CANCELLED, TicketStatus.CANCELLED),
-                    entry(SUPERVISED, TicketStatus.DISPATCHED)),
+                    entry(SUPERVISED, TicketStatus.DISPATCHED),
+                    entry(FLAGGED_OVERDUE, TicketStatus.DISPATCHED)),
             TicketStatus.ACCEPTED, Map.ofEntries(
                     entry(RESOLVED, TicketStatus.RESOLVED),
                     entry(RETURNED, TicketStatus.RETURNED),
                     entry(ESCALATED, TicketStatus.ESCALATED),
                     entry(CANCELLED, TicketStatus.CANCELLED),
-                    entry(SUPERVISED, TicketStatus.ACCEPTED)),
+                    entry(SUPERVISED, TicketStatus.ACCEPTED),
+                    entry(FLAGGED_OVERDUE, TicketStatus.ACCEPTED)),
             TicketStatus.RETURNED, Map.ofEntries(
                     entry(DISPATCHED, TicketStatus.DISPATCHED),
                     entry(CANCELLED, TicketStatus.CANCELLED),
-                    entry(SUPERVISED, TicketStatus.RETURNED)),
+                    entry(SUPERVISED, TicketStatus.RETURNED),
+                    entry(FLAGGED_OVERDUE, TicketStatus.RETURNED)),
             TicketStatus.ESCALATED, Map.ofEntries(
                     entry(ACCEPTED, TicketStatus.ACCEPTED),
                     entry(DISPATCHED, TicketStatus.DISPATCHED),
                     entry(ESCALATED, TicketStatus.ESCALATED),
                     entry(CANCELLED, TicketStatus.CANCELLED),
-                    entry(SUPERVISED, TicketStatus.ESCALATED)),
+                    entry(SUPERVISED, TicketStatus.ESCALATED),
+                    entry(FLAGGED_OVERDUE, TicketStatus.ESCALATED)),
             TicketStatus.RESOLVED, Map.ofEntries(
                     entry(EVALUATED, TicketStatus.EVALUATED),
                     entry(REOPENED, TicketStatus.REOPENED),
@@ -69,7 +75,8 @@ class TicketLifecycleTest {
                     entry(DISPATCHED, TicketStatus.DISPATCHED),
                     entry(ESCALATED, TicketStatus.ESCALATED),
                     entry(CANCELLED, TicketStatus.CANCELLED),
-                    entry(SUPERVISED, TicketStatus.REOPENED)),
+                    entry(SUPERVISED, TicketStatus.REOPENED),
+                    entry(FLAGGED_OVERDUE, TicketStatus.REOPENED)),
             TicketStatus.CLOSED, Map.of(),
             TicketStatus.CANCELLED, Map.of());
 

@@ -83,31 +83,16 @@ class TicketStepsTest {
         Ticket atCommunity = dispatchedToRiverGrid().escalate(Optional.empty(), REASON, RIVER_GRID_WORKER, LATER).ticket();
         Ticket atTown = atCommunity.escalate(Optional.empty(), REASON, RIVER_SECRETARY, LATER).ticket();
 
-        assertThat(atCommunity.assignee()).contains(RIVER_COMMUNITY.id());
+        assertThat(atCommunity.assignee()).contains(Assignee.of(RIVER_COMMUNITY));
         assertThat(atCommunity.deadlines().acceptBy()).isEqualTo(LATER.plus(atCommunity.sla().acceptWithin()));
-        assertThat(atTown.assignee()).contains(EAST_TOWN.id());
+        assertThat(atTown.assignee()).contains(new Assignee(EAST_TOWN.id(), OrganisationKind.TOWN));
         assertThat(atTown.awaitsDispatcher()).isTrue();
-        assertThat(atTown.escalationDueAt()).isEmpty();
+        assertThat(atTown.derivedEscalationTarget()).isEmpty();
         assertThatThrownBy(() -> atTown.escalate(Optional.empty(), REASON, EAST_DISPATCHER, LATER))
                 .isInstanceOfSatisfying(ValidationException.class,
                         exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("targetOrgId"));
         assertThat(atTown.escalate(Optional.of(WATER_DEPARTMENT), REASON, EAST_DISPATCHER, LATER).ticket().assignee())
-                .contains(WATER_DEPARTMENT.id());
-    }
-
-    @Test
-    void anOverdueTicketIsEscalatedBySystemAndFlagged() {
-        Ticket dispatched = dispatchedToRiverGrid();
-        Instant due = dispatched.escalationDueAt().orElseThrow();
-
-        TicketChange escalated = dispatched.escalateOverdue(due.plusMillis(1));
-
-        assertThat(due).isEqualTo(dispatched.deadlines().acceptBy());
-        assertThat(escalated.ticket().overdue()).isTrue();
-        assertThat(escalated.ticket().assignee()).contains(RIVER_COMMUNITY.id());
-        assertThat(escalated.event().actor().role()).isEqualTo(Role.SYSTEM);
-        assertThat(escalated.event().reason().orElseThrow()).startsWith("overdue: acceptance");
-        assertThatThrownBy(() -> dispatched.escalateOverdue(due)).isInstanceOf(IllegalStateException.class);
+                .contains(new Assignee(WATER_DEPARTMENT.id(), OrganisationKind.DEPARTMENT));
     }
 
     @Test
@@ -124,7 +109,7 @@ class TicketStepsTest {
         assertThat(reopened.ticket().resolution()).isEmpty();
         assertThat(reopened.ticket().deadlines()).isEqualTo(new Deadlines(reopenedAt.plus(resolved.sla().acceptWithin()),
                 reopenedAt.plus(resolved.sla().resolveWithin())));
-        assertThat(reopened.ticket().assignee()).contains(RIVER_GRID.id());
+        assertThat(reopened.ticket().assignee()).contains(Assignee.of(RIVER_GRID));
     }
 
     @Test
@@ -159,6 +144,6 @@ class TicketStepsTest {
 
         assertThat(redispatched.deadlines().acceptBy()).isEqualTo(again.plus(returned.sla().acceptWithin()));
         assertThat(redispatched.deadlines().resolveBy()).isEqualTo(returned.deadlines().resolveBy());
-        assertThat(redispatched.escalationDueAt()).contains(redispatched.deadlines().acceptBy());
+        assertThat(redispatched.overdueCheckAt()).contains(redispatched.deadlines().acceptBy());
     }
 }

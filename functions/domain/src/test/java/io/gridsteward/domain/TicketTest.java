@@ -120,7 +120,7 @@ class TicketTest {
 
         assertThat(change.ticket().status()).isEqualTo(TicketStatus.DISPATCHED);
         assertThat(change.ticket().version()).isEqualTo(2);
-        assertThat(change.ticket().assignee()).contains(RIVER_GRID.id());
+        assertThat(change.ticket().assignee()).contains(Assignee.of(RIVER_GRID));
         assertThat(change.ticket().updatedAt()).isEqualTo(Instant.parse("2026-11-25T08:05:00.456Z"));
         assertThat(change.ticket().reportedAt()).isEqualTo(reported.reportedAt());
         TicketEvent event = change.event();
@@ -128,7 +128,7 @@ class TicketTest {
         assertThat(event.sequence()).isEqualTo(2);
         assertThat(event.from()).contains(TicketStatus.REPORTED);
         assertThat(event.to()).isEqualTo(TicketStatus.DISPATCHED);
-        assertThat(event.assignee()).contains(RIVER_GRID.id());
+        assertThat(event.assignee()).contains(Assignee.of(RIVER_GRID));
         assertThat(event.actor()).isEqualTo(EAST_DISPATCHER);
         assertThat(event.placement()).isEqualTo(reported.placement());
         assertThat(event.eventId()).isNotEqualTo(TicketEvent.idFor(reported.id(), 1));
@@ -160,9 +160,9 @@ class TicketTest {
     void dispatchGoesToAGridACommunityOfTheSameTownOrADepartment() {
         Ticket reported = reportedTicket();
 
-        assertThat(reported.dispatch(RIVER_GRID_TWO, EAST_DISPATCHER, LATER).ticket().assignee()).contains(RIVER_GRID_TWO.id());
-        assertThat(reported.dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, LATER).ticket().assignee()).contains(RIVER_COMMUNITY.id());
-        assertThat(reported.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER).ticket().assignee()).contains(WATER_DEPARTMENT.id());
+        assertThat(reported.dispatch(RIVER_GRID_TWO, EAST_DISPATCHER, LATER).ticket().assignee()).contains(Assignee.of(RIVER_GRID_TWO));
+        assertThat(reported.dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, LATER).ticket().assignee()).contains(Assignee.of(RIVER_COMMUNITY));
+        assertThat(reported.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER).ticket().assignee()).contains(Assignee.of(WATER_DEPARTMENT));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gridsteward.jobs;
 
 import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketChange;
+import io.gridsteward.domain.TicketEventType;
 import io.gridsteward.domain.VersionConflictException;
 import io.gridsteward.store.TicketHistory;
 import io.gridsteward.store.TicketStore;
@@ -13,10 +14,11 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One pass of the SLA sweeper: finds tickets past their escalation due time through the due index (no Scan), and
- * escalates each a level up as SYSTEM, flagged overdue. Each ticket is re-read before acting (the index is
- * eventually consistent) and written under its version, so two sweeps running at once escalate a ticket once:
- * the second either finds it no longer overdue or loses the version race and moves on.
+ * One pass of the SLA sweeper: finds tickets whose holder missed its due time through the due index (no Scan) and
+ * acts on each as SYSTEM — a level up when there is one ({@link Ticket#flagIfOverdue}), flagged in place when the
+ * town's dispatcher holds it. Each ticket is re-read before acting (the index is eventually consistent) and written
+ * under its version, so two sweeps running at once act on a ticket once: the second either finds its lateness
+ * already recorded or loses the version race and moves on.
  */
 public final class SlaSweep {
 
@@ -36,27 +38,36 @@ public final class SlaSweep {
     public SweepResult sweep(Instant now) {
         List<Ticket> candidates = tickets.overdue(now, lookbackDays, batchLimit);
         int escalated = 0;
+        int flagged = 0;
         int alreadyHandled = 0;
         for (Ticket candidate : candidates) {
-            Optional<Ticket> current = tickets.find(candidate.id()).map(TicketHistory::ticket)
-                    .filter(ticket -> ticket.escalationDueAt().filter(due -> due.isBefore(now)).isPresent());
-            if (current.isEmpty()) {
+            Optional<Ticket> current = tickets.find(candidate.id()).map(TicketHistory::ticket);
+            Optional<TicketChange> change = current.flatMap(ticket -> ticket.flagIfOverdue(now));
+            if (change.isEmpty()) {
                 alreadyHandled++;
                 continue;
             }
-            TicketChange change = current.get().escalateOverdue(now);
             try {
-                tickets.transition(change, current.get().version());
-                escalated++;
+                tickets.transition(change.get(), current.get().version());
             }
             catch (VersionConflictException lostRace) {
                 alreadyHandled++;
+                continue;
+            }
+            if (change.get().event().type() == TicketEventType.ESCALATED) {
+                escalated++;
+            }
+            else {
+                flagged++;
             }
         }
-        return new SweepResult(candidates.size(), escalated, alreadyHandled);
+        return new SweepResult(candidates.size(), escalated, flagged, alreadyHandled);
     }
 
-    /** What a sweep did: tickets found overdue in the index, escalated by this sweep, and found already handled. */
-    public record SweepResult(int found, int escalated, int alreadyHandled) {
+    /**
+     * What a sweep did: tickets found overdue in the index, escalated a level up, flagged in the town dispatcher's
+     * hands, and found already handled (by someone's step or another sweep).
+     */
+    public record SweepResult(int found, int escalated, int flagged, int alreadyHandled) {
     }
 }

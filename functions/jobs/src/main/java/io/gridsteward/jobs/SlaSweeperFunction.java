@@ -28,7 +28,8 @@ public class SlaSweeperFunction implements RequestHandler<Map<String, Object>, S
     @Override
     public SlaSweep.SweepResult handleRequest(Map<String, Object> event, Context context) {
         SlaSweep.SweepResult result = sweep.sweep(clock.instant());
-        LOG.infof("SLA sweep: %d overdue found, %d escalated, %d already handled", result.found(), result.escalated(), result.alreadyHandled());
+        LOG.infof("SLA sweep: %d overdue found, %d escalated, %d flagged at the town, %d already handled", result.found(), result.escalated(),
+                result.flagged(), result.alreadyHandled());
         return result;
     }
 }

@@ -1,11 +1,13 @@
 package io.gridsteward.jobs;
 
+import io.gridsteward.domain.Assignee;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.Category;
 import io.gridsteward.domain.Description;
 import io.gridsteward.domain.Location;
 import io.gridsteward.domain.Organisation;
 import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.OrganisationKind;
 import io.gridsteward.domain.Role;
 import io.gridsteward.domain.SlaPolicy;
 import io.gridsteward.domain.Ticket;
@@ -41,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The sweeper against the emulator: what it does to late tickets, and that racing sweeps do it once. */
 class SlaSweepTest {
 
     private static final String TABLE = "grid-steward-jobs-test";
@@ -71,50 +74,68 @@ class SlaSweepTest {
     }
 
     @Test
-    void anOverdueTicketIsEscalatedOnceAndTheRestAreLeftAlone() {
+    void eachOverdueTicketIsActedOnOnceAndTheRestAreLeftAlone() {
         Ticket overdue = dispatched(REPORTED_AT);
+        Ticket waitingForDispatcher = reported(REPORTED_AT).ticket();
         Instant now = overdue.deadlines().acceptBy().plusSeconds(1);
         Ticket notYetDue = dispatched(now);
-        Ticket waitingForDispatcher = reported(REPORTED_AT).ticket();
         SlaSweep sweep = new SlaSweep(store, 14, 500);
 
         SlaSweep.SweepResult first = sweep.sweep(now);
         SlaSweep.SweepResult second = sweep.sweep(now.plusSeconds(1));
 
         assertThat(first.escalated()).isGreaterThanOrEqualTo(1);
+        assertThat(first.flagged()).isGreaterThanOrEqualTo(1);
         TicketHistory escalated = store.find(overdue.id()).orElseThrow();
         assertThat(escalated.ticket().status()).isEqualTo(TicketStatus.ESCALATED);
-        assertThat(escalated.ticket().assignee()).contains(COMMUNITY);
-        assertThat(escalated.ticket().overdue()).isTrue();
+        assertThat(escalated.ticket().assignee()).contains(new Assignee(COMMUNITY, OrganisationKind.COMMUNITY));
+        assertThat(escalated.ticket().missedDueAt()).contains(overdue.deadlines().acceptBy());
         assertThat(escalated.events().getLast().actor().role()).isEqualTo(Role.SYSTEM);
-        assertThat(escalations(escalated)).isEqualTo(1);
+        assertThat(actions(escalated)).containsExactly(TicketEventType.ESCALATED);
+        TicketHistory flagged = store.find(waitingForDispatcher.id()).orElseThrow();
+        assertThat(flagged.ticket().status()).isEqualTo(TicketStatus.REPORTED);
+        assertThat(flagged.ticket().awaitsDispatcher()).isTrue();
+        assertThat(flagged.ticket().missedDueAt()).contains(waitingForDispatcher.deadlines().acceptBy());
+        assertThat(actions(flagged)).containsExactly(TicketEventType.FLAGGED_OVERDUE);
+        assertThat(flagged.events().getLast().reason().orElseThrow()).startsWith("overdue: dispatch was due at");
         assertThat(store.find(notYetDue.id()).orElseThrow().ticket()).isEqualTo(notYetDue);
-        assertThat(store.find(waitingForDispatcher.id()).orElseThrow().ticket()).isEqualTo(waitingForDispatcher);
         assertThat(second.escalated()).isZero();
+        assertThat(second.flagged()).isZero();
     }
 
     @Test
-    void twoSweepsRunningAtOnceEscalateEachTicketOnce() throws Exception {
+    void twoSweepsRunningAtOnceActOnEachTicketOnce() throws Exception {
         Instant reportedAt = REPORTED_AT.minus(Duration.ofDays(2));
-        List<Ticket> overdue = new ArrayList<>();
+        List<Ticket> withGrid = new ArrayList<>();
+        List<Ticket> inQueue = new ArrayList<>();
         for (int index = 0; index < 20; index++) {
-            overdue.add(dispatched(reportedAt));
+            withGrid.add(dispatched(reportedAt));
+            if (index % 2 == 0) {
+                inQueue.add(reported(reportedAt).ticket());
+            }
         }
-        Instant now = overdue.getFirst().deadlines().acceptBy().plusSeconds(1);
+        Instant now = withGrid.getFirst().deadlines().acceptBy().plusSeconds(1);
         SlaSweep sweep = new SlaSweep(store, 14, 500);
 
         List<SlaSweep.SweepResult> results = race(() -> sweep.sweep(now), () -> sweep.sweep(now));
 
-        for (Ticket ticket : overdue) {
+        for (Ticket ticket : withGrid) {
             TicketHistory history = store.find(ticket.id()).orElseThrow();
-            assertThat(escalations(history)).as(ticket.id().value()).isEqualTo(1);
+            assertThat(actions(history)).as(ticket.id().value()).containsExactly(TicketEventType.ESCALATED);
             assertThat(history.ticket().version()).isEqualTo(ticket.version() + 1);
         }
-        assertThat(results.get(0).escalated() + results.get(1).escalated()).isGreaterThanOrEqualTo(overdue.size());
+        for (Ticket ticket : inQueue) {
+            TicketHistory history = store.find(ticket.id()).orElseThrow();
+            assertThat(actions(history)).as(ticket.id().value()).containsExactly(TicketEventType.FLAGGED_OVERDUE);
+            assertThat(history.ticket().version()).isEqualTo(ticket.version() + 1);
+        }
+        assertThat(results.get(0).escalated() + results.get(1).escalated()).isEqualTo(withGrid.size());
+        assertThat(results.get(0).flagged() + results.get(1).flagged()).isEqualTo(inQueue.size());
     }
 
-    private static long escalations(TicketHistory history) {
-        return history.events().stream().map(TicketEvent::type).filter(TicketEventType.ESCALATED::equals).count();
+    /** The sweeper's own steps in a ticket's trace. */
+    private static List<TicketEventType> actions(TicketHistory history) {
+        return history.events().stream().filter(event -> event.actor().role() == Role.SYSTEM).map(TicketEvent::type).toList();
     }
 
     private static TicketChange reported(Instant at) {

@@ -79,6 +79,10 @@ final class Attributes {
         return Instant.parse(string(name));
     }
 
+    Optional<Instant> optionalInstant(String name) {
+        return optionalString(name).map(Instant::parse);
+    }
+
     private String number(String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.n() == null) {
@@ -141,6 +145,11 @@ final class Attributes {
 
         Builder instant(String name, Instant value) {
             return string(name, format(value));
+        }
+
+        Builder optionalInstant(String name, Optional<Instant> value) {
+            value.ifPresent(present -> instant(name, present));
+            return this;
         }
 
         Map<String, AttributeValue> build() {

@@ -1,5 +1,6 @@
 package io.gridsteward.store;
 
+import io.gridsteward.domain.Assignee;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.Category;
 import io.gridsteward.domain.Channel;
@@ -10,6 +11,7 @@ import io.gridsteward.domain.GridId;
 import io.gridsteward.domain.Location;
 import io.gridsteward.domain.Note;
 import io.gridsteward.domain.OrganisationId;
+import io.gridsteward.domain.OrganisationKind;
 import io.gridsteward.domain.PhoneNumber;
 import io.gridsteward.domain.PhotoKey;
 import io.gridsteward.domain.Placement;
@@ -59,7 +61,8 @@ final class TicketItems {
                 .string("reporterId", ticket.reporterId())
                 .string("channel", ticket.channel().name())
                 .instant("reportedAt", ticket.reportedAt())
-                .optionalString("assigneeOrgId", ticket.assignee().map(OrganisationId::value))
+                .optionalString("assigneeOrgId", ticket.assignee().map(assignee -> assignee.id().value()))
+                .optionalString("assigneeOrgKind", ticket.assignee().map(assignee -> assignee.kind().name()))
                 .number("version", ticket.version())
                 .instant("updatedAt", ticket.updatedAt())
                 .string("priority", ticket.priority().name())
@@ -68,6 +71,7 @@ final class TicketItems {
                 .instant("acceptDueAt", ticket.deadlines().acceptBy())
                 .instant("resolveDueAt", ticket.deadlines().resolveBy())
                 .bool("overdue", ticket.overdue())
+                .optionalInstant("missedDueAt", ticket.missedDueAt())
                 .optionalString("reporterPhone", ticket.reporterPhone().map(PhoneNumber::value))
                 .optionalString("resolutionNote", ticket.resolution().map(resolution -> resolution.note().text()))
                 .strings("photoKeys", ticket.resolution().map(TicketItems::photoKeys).orElse(List.of()))
@@ -86,13 +90,13 @@ final class TicketItems {
             index(keys, TableIndex.WORK, Keys.townQueue(ticket.placement().town()), Attributes.format(ticket.deadlines().acceptBy()) + "#" + id);
         }
         else if (ticket.openWithAssignee()) {
-            index(keys, TableIndex.WORK, Keys.assignedTo(ticket.assignee().orElseThrow()),
-                    Attributes.format(ticket.escalationDueAt().orElseThrow()) + "#" + id);
+            index(keys, TableIndex.WORK, Keys.assignedTo(ticket.assignee().orElseThrow().id()),
+                    Attributes.format(ticket.currentDueAt().orElseThrow()) + "#" + id);
         }
         index(keys, TableIndex.REPORTER, Keys.reportedBy(ticket.reporterId()), Attributes.format(ticket.reportedAt()) + "#" + id);
         index(keys, TableIndex.GRID, Keys.inGrid(ticket.placement().grid()),
                 ticket.status().name() + "#" + Attributes.format(ticket.reportedAt()) + "#" + id);
-        ticket.escalationDueAt().ifPresent(due -> index(keys, TableIndex.DUE, Keys.dueOn(due), Attributes.format(due) + "#" + id));
+        ticket.overdueCheckAt().ifPresent(due -> index(keys, TableIndex.DUE, Keys.dueOn(due), Attributes.format(due) + "#" + id));
         return keys;
     }
 
@@ -118,7 +122,8 @@ final class TicketItems {
                 .string("communityId", placement.community().value())
                 .string("townId", placement.town().value())
                 .string("category", event.category().code())
-                .optionalString("assigneeOrgId", event.assignee().map(OrganisationId::value))
+                .optionalString("assigneeOrgId", event.assignee().map(assignee -> assignee.id().value()))
+                .optionalString("assigneeOrgKind", event.assignee().map(assignee -> assignee.kind().name()))
                 .optionalString("reason", event.reason())
                 .string("priority", event.priority().name())
                 .instant("acceptDueAt", event.deadlines().acceptBy())
@@ -146,13 +151,13 @@ final class TicketItems {
                 attributes.string("reporterId"),
                 Channel.valueOf(attributes.string("channel")),
                 attributes.instant("reportedAt"),
-                attributes.optionalString("assigneeOrgId").map(OrganisationId::new),
+                assignee(attributes),
                 attributes.longNumber("version"),
                 attributes.instant("updatedAt"),
                 Priority.valueOf(attributes.string("priority")),
                 new SlaTarget(attributes.duration("slaAcceptWithin"), attributes.duration("slaResolveWithin")),
                 deadlines(attributes),
-                attributes.bool("overdue"),
+                attributes.optionalInstant("missedDueAt"),
                 attributes.optionalString("reporterPhone").map(PhoneNumber::new),
                 resolution,
                 evaluation);
@@ -174,12 +179,17 @@ final class TicketItems {
                 actor,
                 placement(attributes),
                 new Category(attributes.string("category")),
-                attributes.optionalString("assigneeOrgId").map(OrganisationId::new),
+                assignee(attributes),
                 attributes.optionalString("reason"),
                 Priority.valueOf(attributes.string("priority")),
                 deadlines(attributes),
                 rating.isPresent() ? OptionalInt.of((int) rating.getAsLong()) : OptionalInt.empty(),
                 attributes.strings("photoKeys").stream().map(PhotoKey::new).toList());
+    }
+
+    private static Optional<Assignee> assignee(Attributes attributes) {
+        return attributes.optionalString("assigneeOrgId")
+                .map(id -> new Assignee(new OrganisationId(id), OrganisationKind.valueOf(attributes.string("assigneeOrgKind"))));
     }
 
     private static List<String> photoKeys(Resolution resolution) {

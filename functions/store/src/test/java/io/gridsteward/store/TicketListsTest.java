@@ -145,18 +145,22 @@ class TicketListsTest {
     }
 
     @Test
-    void overdueTicketsAreFoundThroughTheDueIndexOnly() {
+    void overdueTicketsAreFoundThroughTheDueIndexOnlyUntilTheirLatenessIsRecorded() {
         Caller reporter = Caller.resident("user-due");
         Instant reportedAt = START.minus(Duration.ofDays(3));
         Ticket overdue = dispatch(create(reporter, GRID_ONE, "noise", reportedAt).ticket(), GRID_ONE);
-        Ticket waiting = create(reporter, GRID_ONE, "noise", reportedAt).ticket();
+        Ticket waitingInQueue = create(reporter, GRID_ONE, "noise", reportedAt).ticket();
         Instant now = overdue.deadlines().acceptBy().plusSeconds(1);
         Ticket notYetDue = dispatch(create(reporter, GRID_ONE, "noise", now).ticket(), GRID_ONE);
 
         List<Ticket> found = store.overdue(now, 7, 100);
+        TicketChange flagged = waitingInQueue.flagIfOverdue(now).orElseThrow();
+        store.transition(flagged, waitingInQueue.version());
 
-        assertThat(found).extracting(Ticket::id).contains(overdue.id()).doesNotContain(waiting.id(), notYetDue.id());
+        assertThat(found).extracting(Ticket::id).contains(overdue.id(), waitingInQueue.id()).doesNotContain(notYetDue.id());
         assertThat(store.overdue(now, 7, 1)).hasSize(1);
+        assertThat(store.overdue(now, 7, 100)).extracting(Ticket::id).contains(overdue.id()).doesNotContain(waitingInQueue.id());
+        assertThat(store.find(waitingInQueue.id()).orElseThrow().ticket()).isEqualTo(flagged.ticket());
     }
 
     private static TicketChange create(Caller reporter, Organisation grid, String category, Instant at) {

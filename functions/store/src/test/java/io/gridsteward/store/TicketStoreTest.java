@@ -1,5 +1,6 @@
 package io.gridsteward.store;
 
+import io.gridsteward.domain.Assignee;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.Category;
 import io.gridsteward.domain.Description;
@@ -198,7 +199,7 @@ class TicketStoreTest {
         var reportedItem = items.get(0);
         assertThat(reportedItem.get("entity").s()).isEqualTo("TicketEvent");
         assertThat(reportedItem.get("eventType").s()).isEqualTo("REPORTED");
-        assertThat(reportedItem).doesNotContainKeys("fromStatus", "assigneeOrgId", "actorOrgId");
+        assertThat(reportedItem).doesNotContainKeys("fromStatus", "assigneeOrgId", "assigneeOrgKind", "actorOrgId");
         assertThat(reportedItem.get("occurredAt").s()).isEqualTo("2026-11-25T08:00:00.123Z");
         var dispatchedItem = items.get(1);
         assertThat(dispatchedItem.get("sk").s()).isEqualTo("EVENT#000002");
@@ -208,6 +209,7 @@ class TicketStoreTest {
         assertThat(dispatchedItem.get("actorRole").s()).isEqualTo("TOWN_DISPATCHER");
         assertThat(dispatchedItem.get("actorOrgId").s()).isEqualTo("town-east");
         assertThat(dispatchedItem.get("assigneeOrgId").s()).isEqualTo("dept-water");
+        assertThat(dispatchedItem.get("assigneeOrgKind").s()).isEqualTo("DEPARTMENT");
         assertThat(dispatchedItem.get("occurredAt").s()).isEqualTo("2026-11-25T08:01:00.123Z");
         assertThat(dispatchedItem.get("townId").s()).isEqualTo("town-east");
         var ticketItem = items.get(2);
@@ -276,7 +278,7 @@ class TicketStoreTest {
         assertThatThrownBy(() -> store.transition(late, 1))
                 .isInstanceOfSatisfying(VersionConflictException.class, conflict -> assertThat(conflict.expectedVersion()).isEqualTo(1));
         TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
-        assertThat(found.ticket().assignee()).contains(GRID.id());
+        assertThat(found.ticket().assignee()).contains(Assignee.of(GRID));
         assertThat(found.events()).hasSize(2);
     }
 
@@ -313,7 +315,7 @@ class TicketStoreTest {
     /** Replaying the events from nothing must arrive at the stored ticket: sequence, statuses, assignee. */
     private static void assertTraceEqualsStateHistory(TicketHistory history) {
         Optional<TicketStatus> status = Optional.empty();
-        Optional<OrganisationId> assignee = Optional.empty();
+        Optional<Assignee> assignee = Optional.empty();
         long sequence = 0;
         for (TicketEvent event : history.events()) {
             assertThat(event.sequence()).isEqualTo(sequence + 1);
