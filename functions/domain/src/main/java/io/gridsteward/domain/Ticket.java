@@ -283,9 +283,13 @@ public record Ticket(
         };
     }
 
-    /** When the SLA sweeper has to look at this ticket: its current due time, unless that one was already found missed. */
+    /**
+     * When the SLA sweeper has to look at this ticket: its current due time, when later than the last one found
+     * missed. A lateness is acted on once: a ticket escalated for missing one due time is not escalated again for an
+     * earlier one (the resolution due time runs from intake and stays behind a new holder's acceptance due time).
+     */
     public Optional<Instant> overdueCheckAt() {
-        return currentDueAt().filter(due -> !missedDueAt.equals(Optional.of(due)));
+        return currentDueAt().filter(due -> missedDueAt.isEmpty() || due.isAfter(missedDueAt.get()));
     }
 
     /** Whether the SLA sweeper has ever found this ticket late. */

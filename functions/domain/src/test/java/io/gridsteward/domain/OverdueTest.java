@@ -59,6 +59,22 @@ class OverdueTest {
     }
 
     @Test
+    void aResolutionAlreadyFoundLateIsNotActedOnAgainByTheNextHolder() {
+        Ticket accepted = reportedTicket().dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW).ticket()
+                .accept(RIVER_GRID_WORKER, CountyFixture.NOW.plusSeconds(60)).ticket();
+        Instant resolveBy = accepted.deadlines().resolveBy();
+        Ticket atCommunity = accepted.flagIfOverdue(resolveBy.plusSeconds(1)).orElseThrow().ticket();
+        Caller secretary = Caller.staff("user-secretary", Role.COMMUNITY_SECRETARY, RIVER_COMMUNITY.id());
+
+        Ticket acceptedByCommunity = atCommunity.accept(secretary, resolveBy.plusSeconds(600)).ticket();
+
+        assertThat(atCommunity.overdueCheckAt()).contains(atCommunity.deadlines().acceptBy());
+        assertThat(acceptedByCommunity.currentDueAt()).contains(resolveBy);
+        assertThat(acceptedByCommunity.overdueCheckAt()).isEmpty();
+        assertThat(acceptedByCommunity.flagIfOverdue(resolveBy.plus(Duration.ofDays(5)))).isEmpty();
+    }
+
+    @Test
     void aReportLeftInTheDispatchersQueueIsFlaggedOnceAndStaysInTheQueue() {
         Ticket reported = reportedTicket();
         Instant due = reported.deadlines().acceptBy();

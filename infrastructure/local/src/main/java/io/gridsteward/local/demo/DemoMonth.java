@@ -1,5 +1,6 @@
 package io.gridsteward.local.demo;
 
+import io.gridsteward.domain.Assignee;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.Category;
 import io.gridsteward.domain.Description;
@@ -9,6 +10,7 @@ import io.gridsteward.domain.Note;
 import io.gridsteward.domain.Organisation;
 import io.gridsteward.domain.OrganisationId;
 import io.gridsteward.domain.OrganisationKind;
+import io.gridsteward.domain.Placement;
 import io.gridsteward.domain.Priority;
 import io.gridsteward.domain.Resolution;
 import io.gridsteward.domain.Role;
@@ -17,6 +19,7 @@ import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketChange;
 import io.gridsteward.domain.TicketId;
 import io.gridsteward.domain.TicketReport;
+import io.gridsteward.domain.TicketStatus;
 import io.gridsteward.store.TicketStore;
 
 import java.time.Duration;
@@ -34,7 +37,7 @@ import java.util.stream.Collectors;
 /**
  * The month behind the demo dashboards: tickets reported over the past 30 days, each taken along a plausible
  * lifecycle with past times (dispatch, acceptance, sometimes a return or a reopening, resolution, the resident's
- * rating), written through the domain and the store exactly as the API writes them, so they reach the lake by the
+ * rating, and the SLA sweeper's escalations and flags where someone was late), written through the domain and the store exactly as the API writes them, so they reach the lake by the
  * table's stream like any other ticket. Seeded randomness: the same seed gives the same month.
  */
 public final class DemoMonth {
@@ -71,7 +74,11 @@ public final class DemoMonth {
         return events;
     }
 
-    /** One ticket's steps, stopping at the first one that would lie in the future (such tickets stay open). */
+    /**
+     * One ticket's steps, stopping at the first one that would lie in the future (such tickets stay open). Between
+     * steps the SLA sweeper makes its passes, so a slow grid is escalated to its community and a slow dispatcher is
+     * flagged, as they would have been.
+     */
     List<TicketChange> lifecycle(TicketId id, Random random, Instant now) {
         Organisation grid = grids.get(random.nextInt(grids.size()));
         String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
@@ -80,64 +87,118 @@ public final class DemoMonth {
         Instant reportedAt = daytime(now.minus(Duration.ofSeconds((long) (random.nextDouble() * SPAN.toSeconds()))), random, now);
         TicketReport report = new TicketReport(new Category(category), new Description(DESCRIPTIONS.get(category)),
                 new Location(30.2 + random.nextDouble() * 0.2, 120.1 + random.nextDouble() * 0.2), Optional.empty(), priority, Optional.empty());
+        Placement placement = grid.placement().orElseThrow();
+        Caller dispatcher = Caller.staff("demo-dispatcher-" + placement.town().value(), Role.TOWN_DISPATCHER, placement.town());
+        Organisation community = organisations.get(placement.community());
+        Organisation firstAssignee = random.nextInt(5) == 0 ? community : grid;
 
-        List<TicketChange> steps = new ArrayList<>();
-        Ticket ticket = record(steps, Ticket.report(id, report, grid, resident, reportedAt, slaPolicy));
-        OrganisationId town = grid.placement().orElseThrow().town();
-        Caller dispatcher = Caller.staff("demo-dispatcher-" + town.value(), Role.TOWN_DISPATCHER, town);
-        boolean toCommunity = random.nextInt(5) == 0;
-        Organisation assignee = toCommunity ? organisations.get(grid.placement().orElseThrow().community()) : grid;
-        Caller handler = toCommunity
-                ? Caller.staff("demo-secretary-" + assignee.id().value(), Role.COMMUNITY_SECRETARY, assignee.id())
-                : Caller.staff("demo-worker-" + grid.id().value(), Role.GRID_WORKER, grid.id());
-
+        Story story = new Story(Ticket.report(id, report, grid, resident, reportedAt, slaPolicy), random, now);
         Instant at = reportedAt.plus(minutes(random, 3, 180));
-        if (!at.isBefore(now)) {
-            return steps;
-        }
-        ticket = record(steps, ticket.dispatch(assignee, dispatcher, at));
-        if (random.nextInt(12) == 0) {
-            // 退单: the wrong team got it; the dispatcher sends it on again.
-            at = at.plus(minutes(random, 10, 120));
-            if (!at.isBefore(now)) {
-                return steps;
-            }
-            ticket = record(steps, ticket.giveBack(new Note("不属于本网格处置范围"), handler, at));
-            at = at.plus(minutes(random, 5, 90));
-            if (!at.isBefore(now)) {
-                return steps;
-            }
-            ticket = record(steps, ticket.dispatch(assignee, dispatcher, at));
-        }
-        for (int round = 0; round < 2; round++) {
-            at = at.plus(minutes(random, 5, round == 0 ? 240 : 60));
-            if (!at.isBefore(now)) {
-                return steps;
-            }
-            ticket = record(steps, ticket.accept(handler, at));
-            at = at.plus(minutes(random, 30, 72 * 60));
-            if (!at.isBefore(now)) {
-                return steps;
-            }
-            ticket = record(steps, ticket.resolve(new Resolution(new Note("已处置完毕"), List.of()), handler, at));
-            at = at.plus(minutes(random, 30, 24 * 60));
-            if (!at.isBefore(now)) {
-                return steps;
-            }
-            if (round == 0 && random.nextInt(14) == 0) {
-                ticket = record(steps, ticket.reopen(new Note("问题仍未解决"), resident, at));
+        boolean returned = false;
+        boolean reopened = false;
+        while (story.reaches(at)) {
+            Ticket ticket = story.ticket();
+            if (ticket.awaitsDispatcher()) {
+                // After an escalation up to the town the dispatcher hands the ticket to the community.
+                Organisation to = ticket.status() == TicketStatus.ESCALATED ? community : firstAssignee;
+                story.take(ticket.dispatch(to, dispatcher, at));
+                // A ticket that came back late is taken on faster.
+                at = at.plus(ticket.overdue() ? minutes(random, 5, 45) : minutes(random, 5, 240));
                 continue;
             }
-            int rating = random.nextInt(10) < 6 ? 5 : 1 + random.nextInt(5);
-            record(steps, ticket.evaluate(new Evaluation(rating, Optional.empty()), resident, at));
-            return steps;
+            Caller handler = handlerOf(ticket.assignee().orElseThrow());
+            switch (ticket.status()) {
+                case DISPATCHED, ESCALATED, REOPENED -> {
+                    if (ticket.status() == TicketStatus.DISPATCHED && !returned && random.nextInt(12) == 0) {
+                        returned = true;
+                        // 退单: the wrong team got it; the dispatcher sends it on again.
+                        story.take(ticket.giveBack(new Note("不属于本网格处置范围"), handler, at));
+                        at = at.plus(minutes(random, 5, 90));
+                    }
+                    else {
+                        story.take(ticket.accept(handler, at));
+                        at = at.plus(minutes(random, 30, 72 * 60));
+                    }
+                }
+                case ACCEPTED -> {
+                    story.take(ticket.resolve(new Resolution(new Note("已处置完毕"), List.of()), handler, at));
+                    at = at.plus(minutes(random, 30, 24 * 60));
+                }
+                case RESOLVED -> {
+                    if (!reopened && random.nextInt(14) == 0) {
+                        reopened = true;
+                        story.take(ticket.reopen(new Note("问题仍未解决"), resident, at));
+                        at = at.plus(minutes(random, 5, 60));
+                    }
+                    else {
+                        int rating = random.nextInt(10) < 6 ? 5 : 1 + random.nextInt(5);
+                        story.take(ticket.evaluate(new Evaluation(rating, Optional.empty()), resident, at));
+                        return story.steps();
+                    }
+                }
+                case REPORTED, RETURNED, EVALUATED, CLOSED, CANCELLED -> {
+                    return story.steps();
+                }
+            }
         }
-        return steps;
+        return story.steps();
     }
 
-    private static Ticket record(List<TicketChange> steps, TicketChange change) {
-        steps.add(change);
-        return change.ticket();
+    private static Caller handlerOf(Assignee assignee) {
+        String id = assignee.id().value();
+        return switch (assignee.kind()) {
+            case GRID -> Caller.staff("demo-worker-" + id, Role.GRID_WORKER, assignee.id());
+            case COMMUNITY -> Caller.staff("demo-secretary-" + id, Role.COMMUNITY_SECRETARY, assignee.id());
+            case TOWN -> Caller.staff("demo-dispatcher-" + id, Role.TOWN_DISPATCHER, assignee.id());
+            case DEPARTMENT -> Caller.staff("demo-officer-" + id, Role.DEPARTMENT_OFFICER, assignee.id());
+            case COUNTY, UNIT -> throw new IllegalStateException("a %s does not hold tickets: %s".formatted(assignee.kind(), id));
+        };
+    }
+
+    /** A ticket's steps so far, with the SLA sweeper's passes (every five minutes) between them. */
+    private static final class Story {
+
+        private static final int SWEEP_INTERVAL_SECONDS = 300;
+
+        private final List<TicketChange> steps = new ArrayList<>();
+        private final Random random;
+        private final Instant now;
+        private Ticket ticket;
+
+        private Story(TicketChange reported, Random random, Instant now) {
+            this.random = random;
+            this.now = now;
+            take(reported);
+        }
+
+        /** Lets the sweeper act until {@code at} (or now, if sooner); false when {@code at} lies in the future. */
+        private boolean reaches(Instant at) {
+            Instant until = at.isBefore(now) ? at : now;
+            Optional<Instant> due = ticket.overdueCheckAt();
+            while (due.isPresent()) {
+                Instant lateSince = due.get().isAfter(ticket.updatedAt()) ? due.get() : ticket.updatedAt();
+                Instant pass = lateSince.plusSeconds(1 + random.nextInt(SWEEP_INTERVAL_SECONDS));
+                if (!pass.isBefore(until)) {
+                    break;
+                }
+                take(ticket.flagIfOverdue(pass).orElseThrow());
+                due = ticket.overdueCheckAt();
+            }
+            return at.isBefore(now);
+        }
+
+        private void take(TicketChange change) {
+            steps.add(change);
+            ticket = change.ticket();
+        }
+
+        private Ticket ticket() {
+            return ticket;
+        }
+
+        private List<TicketChange> steps() {
+            return List.copyOf(steps);
+        }
     }
 
     /** Residents report by day: an instant moved into 07:00–21:00 of its day in the county's time zone, never after now. */

@@ -1,5 +1,6 @@
 package io.gridsteward.local.demo;
 
+import io.gridsteward.domain.Role;
 import io.gridsteward.domain.TicketChange;
 import io.gridsteward.domain.TicketEvent;
 import io.gridsteward.domain.TicketEventType;
@@ -50,9 +51,16 @@ class DemoMonthTest {
                     .allSatisfy(at -> assertThat(at).isBetween(NOW.minus(Duration.ofDays(31)), NOW));
         });
         List<TicketStatus> finalStatuses = histories.stream().map(history -> history.getLast().ticket().status()).toList();
-        assertThat(finalStatuses).contains(TicketStatus.EVALUATED, TicketStatus.RESOLVED, TicketStatus.ACCEPTED, TicketStatus.DISPATCHED);
+        assertThat(finalStatuses).contains(TicketStatus.EVALUATED, TicketStatus.RESOLVED, TicketStatus.ACCEPTED)
+                .containsAnyOf(TicketStatus.REPORTED, TicketStatus.DISPATCHED, TicketStatus.ESCALATED);
         assertThat(histories.stream().flatMap(List::stream).map(change -> change.event().type()))
                 .contains(TicketEventType.RETURNED, TicketEventType.REOPENED);
+        assertThat(histories.stream().flatMap(List::stream).map(TicketChange::event).filter(event -> event.actor().role() == Role.SYSTEM)
+                .map(TicketEvent::type))
+                .contains(TicketEventType.ESCALATED, TicketEventType.FLAGGED_OVERDUE);
+        assertThat(histories).as("the sweeper has acted on every lateness up to now")
+                .allSatisfy(history -> assertThat(history.getLast().ticket().overdueCheckAt())
+                        .satisfiesAnyOf(due -> assertThat(due).isEmpty(), due -> assertThat(due.orElseThrow()).isAfter(NOW.minusSeconds(300))));
         assertThat(histories.stream().flatMap(List::stream).map(TicketChange::event).map(TicketEvent::rating)
                 .filter(OptionalInt::isPresent).map(OptionalInt::getAsInt))
                 .isNotEmpty()
