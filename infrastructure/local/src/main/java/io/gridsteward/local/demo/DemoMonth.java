@@ -48,6 +48,10 @@ public final class DemoMonth {
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "streetlight", "路灯不亮", "garbage", "垃圾未及时清运", "road-damage", "路面破损", "water-leak", "水管漏水",
             "drainage", "下水道堵塞", "noise", "夜间施工噪音", "greenery", "绿化带缺损", "parking", "占道停车", "elderly-care", "独居老人需要帮助");
+    /** The county department a dispatcher sends some of a category's tickets to (水务局, 交通运输局, …). */
+    private static final Map<String, OrganisationId> DEPARTMENTS = Map.of(
+            "water-leak", new OrganisationId("dept-water"), "road-damage", new OrganisationId("dept-transport"),
+            "noise", new OrganisationId("dept-ecology"), "elderly-care", new OrganisationId("dept-civil-affairs"));
 
     private final List<Organisation> grids;
     private final Map<OrganisationId, Organisation> organisations;
@@ -90,10 +94,14 @@ public final class DemoMonth {
         Placement placement = grid.placement().orElseThrow();
         Caller dispatcher = Caller.staff("demo-dispatcher-" + placement.town().value(), Role.TOWN_DISPATCHER, placement.town());
         Organisation community = organisations.get(placement.community());
-        Organisation firstAssignee = random.nextInt(5) == 0 ? community : grid;
+        Organisation firstAssignee = switch (random.nextInt(10)) {
+            case 0, 1 -> community;
+            case 2, 3 -> Optional.ofNullable(DEPARTMENTS.get(category)).map(organisations::get).orElse(grid);
+            default -> grid;
+        };
 
         Story story = new Story(Ticket.report(id, report, grid, resident, reportedAt, slaPolicy), random, now);
-        Instant at = reportedAt.plus(minutes(random, 3, 180));
+        Instant at = reportedAt.plus(mostlyQuick(random, 15, minutes(random, 3, 45), minutes(random, 60, 300)));
         boolean returned = false;
         boolean reopened = false;
         while (story.reaches(at)) {
@@ -102,8 +110,7 @@ public final class DemoMonth {
                 // After an escalation up to the town the dispatcher hands the ticket to the community.
                 Organisation to = ticket.status() == TicketStatus.ESCALATED ? community : firstAssignee;
                 story.take(ticket.dispatch(to, dispatcher, at));
-                // A ticket that came back late is taken on faster.
-                at = at.plus(ticket.overdue() ? minutes(random, 5, 45) : minutes(random, 5, 240));
+                at = at.plus(mostlyQuick(random, 10, minutes(random, 5, 90), minutes(random, 120, 480)));
                 continue;
             }
             Caller handler = handlerOf(ticket.assignee().orElseThrow());
@@ -117,7 +124,7 @@ public final class DemoMonth {
                     }
                     else {
                         story.take(ticket.accept(handler, at));
-                        at = at.plus(minutes(random, 30, 72 * 60));
+                        at = at.plus(mostlyQuick(random, 8, minutes(random, 30, 20 * 60), minutes(random, 24 * 60, 96 * 60)));
                     }
                 }
                 case ACCEPTED -> {
@@ -209,6 +216,11 @@ public final class DemoMonth {
         }
         Instant moved = local.withHour(7 + random.nextInt(14)).toInstant();
         return moved.isAfter(now) ? moved.minus(Duration.ofDays(1)) : moved;
+    }
+
+    /** Most teams are quick; one time in {@code oneIn} the slow duration is taken instead. */
+    private static Duration mostlyQuick(Random random, int oneIn, Duration quick, Duration slow) {
+        return random.nextInt(oneIn) == 0 ? slow : quick;
     }
 
     private static Duration minutes(Random random, int least, int most) {
