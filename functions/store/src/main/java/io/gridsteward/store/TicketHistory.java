@@ -1,8 +1,10 @@
 package io.gridsteward.store;
 
 import io.gridsteward.domain.Ticket;
+import io.gridsteward.domain.TicketChange;
 import io.gridsteward.domain.TicketEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -13,5 +15,12 @@ public record TicketHistory(Ticket ticket, List<TicketEvent> events) {
     public TicketHistory {
         requireNonNull(ticket, "ticket");
         events = List.copyOf(events);
+    }
+
+    /** This history after {@code change}: its new state, its event appended to the trace. */
+    public TicketHistory followedBy(TicketChange change) {
+        List<TicketEvent> after = new ArrayList<>(events);
+        after.add(change.event());
+        return new TicketHistory(change.ticket(), after);
     }
 }

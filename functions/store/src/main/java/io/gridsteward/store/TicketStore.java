@@ -3,6 +3,7 @@ package io.gridsteward.store;
 import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketChange;
 import io.gridsteward.domain.TicketEvent;
+import io.gridsteward.domain.TicketEventType;
 import io.gridsteward.domain.TicketId;
 import io.gridsteward.domain.VersionConflictException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,11 +39,10 @@ public final class TicketStore {
 
     /** How long a client may retry with the same Idempotency-Key; the table's TTL removes the record later. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final String IDEMPOTENCY_ENTITY = "Idempotency";
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     private static final String NONE = "None";
-    private static final int MAXIMUM_CREATE_ATTEMPTS = 3;
+    private static final int MAXIMUM_WRITE_ATTEMPTS = 3;
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -58,7 +61,7 @@ public final class TicketStore {
      *
      * @throws IdempotencyKeyReusedException when the key was used before for a different request
      */
-    public CreateOutcome create(TicketChange reported, Optional<IdempotencyClaim> idempotency) {
+    public WriteOutcome create(TicketChange reported, Optional<IdempotencyClaim> idempotency) {
         return create(List.of(reported), idempotency);
     }
 
@@ -68,7 +71,7 @@ public final class TicketStore {
      *
      * @throws IdempotencyKeyReusedException when the key was used before for a different request
      */
-    public CreateOutcome create(List<TicketChange> intake, Optional<IdempotencyClaim> idempotency) {
+    public WriteOutcome create(List<TicketChange> intake, Optional<IdempotencyClaim> idempotency) {
         if (intake.isEmpty() || intake.getFirst().ticket().version() != 1) {
             throw new IllegalArgumentException("a new ticket starts at version 1");
         }
@@ -84,28 +87,13 @@ public final class TicketStore {
         writes.add(put(TicketItems.item(last), "attribute_not_exists(pk)", Map.of()));
         events.forEach(event -> writes.add(put(TicketItems.item(event), "attribute_not_exists(pk)", Map.of())));
         int claimIndex = writes.size();
-        idempotency.ifPresent(claim -> writes.add(put(idempotencyItem(claim, last.id(), now),
-                "attribute_not_exists(pk) OR expiresAt < :now", Map.of(":now", epochSeconds(now)))));
-        for (int attempt = 1; ; attempt++) {
-            if (idempotency.isPresent()) {
-                Optional<CreateOutcome> earlier = replay(idempotency.get(), now);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            try {
-                client.transactWriteItems(request -> request.transactItems(writes));
-                break;
-            }
-            catch (TransactionCanceledException exception) {
-                // A concurrent request with the same key got there first: look again, and answer as its retry would be.
-                boolean raced = idempotency.isPresent() && (failedCondition(exception, claimIndex) || conflicted(exception));
-                if (!raced || attempt == MAXIMUM_CREATE_ATTEMPTS) {
-                    throw exception;
-                }
-            }
-        }
-        return new CreateOutcome(new TicketHistory(last, events), false);
+        idempotency.ifPresent(claim -> writes.add(claimWrite(IdempotencyItems.report(claim, last.id(), now), now)));
+        Supplier<Optional<TicketHistory>> earlier = () -> idempotency.flatMap(claim -> replay(claim, firstUse -> firstUse.isReport(claim)));
+        // Looked up first so that a plain retry costs a read rather than a cancelled transaction.
+        Optional<TicketHistory> replayed = earlier.get()
+                .or(() -> commit(writes, idempotency, exception -> failedCondition(exception, claimIndex), earlier, exception -> exception));
+        return replayed.map(history -> new WriteOutcome(history, true))
+                .orElseGet(() -> new WriteOutcome(new TicketHistory(last, events), false));
     }
 
     /**
@@ -115,23 +103,53 @@ public final class TicketStore {
      * @throws VersionConflictException when someone else changed the ticket first
      */
     public void transition(TicketChange change, long expectedVersion) {
+        transition(change, expectedVersion, Optional.empty());
+    }
+
+    /**
+     * Takes a step on the ticket as {@code current} shows it (the version guard is its version) and, when the client
+     * sent an Idempotency-Key, records the key in the same transaction. When a request with the same key and step
+     * committed first, answers with the ticket as it is now and writes nothing.
+     *
+     * @throws VersionConflictException when someone else changed the ticket first
+     * @throws IdempotencyKeyReusedException when the key was used before for a different request, ticket or step
+     */
+    public WriteOutcome transition(TicketHistory current, TicketChange change, Optional<IdempotencyClaim> idempotency) {
+        return transition(change, current.ticket().version(), idempotency)
+                .map(earlier -> new WriteOutcome(earlier, true))
+                .orElseGet(() -> new WriteOutcome(current.followedBy(change), false));
+    }
+
+    /**
+     * The ticket as it is now when an earlier request of this caller with this key took this step on it; empty when
+     * the key is unused (or its record expired). Read before the domain decides, since a retried step would be refused
+     * by the state it left behind.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used before for a different request, ticket or step
+     */
+    public Optional<TicketHistory> replayStep(IdempotencyClaim claim, TicketId ticket, TicketEventType step) {
+        return replay(claim, firstUse -> firstUse.isStep(claim, ticket, step));
+    }
+
+    /** The transition's transaction; the earlier request's ticket when a request with the same key committed first. */
+    private Optional<TicketHistory> transition(TicketChange change, long expectedVersion, Optional<IdempotencyClaim> idempotency) {
         Ticket ticket = change.ticket();
         if (ticket.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("a transition from version %d must produce version %d, not %d"
                     .formatted(expectedVersion, expectedVersion + 1, ticket.version()));
         }
-        TransactWriteItem ticketWrite = put(TicketItems.item(ticket), "version = :expected",
-                Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))));
-        TransactWriteItem eventWrite = put(TicketItems.item(change.event()), "attribute_not_exists(pk)", Map.of());
-        try {
-            client.transactWriteItems(request -> request.transactItems(ticketWrite, eventWrite));
-        }
-        catch (TransactionCanceledException exception) {
-            if (failedCondition(exception, 0) || failedCondition(exception, 1) || conflicted(exception)) {
-                throw new VersionConflictException(ticket.id(), expectedVersion);
-            }
-            throw exception;
-        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(TicketItems.item(ticket), "version = :expected",
+                Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
+        writes.add(put(TicketItems.item(change.event()), "attribute_not_exists(pk)", Map.of()));
+        Instant now = clock.instant();
+        idempotency.ifPresent(claim -> writes.add(claimWrite(IdempotencyItems.step(claim, change.event(), now), now)));
+        // Any failed condition may be a request with the same key that moved the ticket on first: its record decides.
+        return commit(writes, idempotency, TicketStore::failedAnyCondition,
+                () -> idempotency.flatMap(claim -> replayStep(claim, ticket.id(), change.event().type())),
+                exception -> failedAnyCondition(exception) || conflicted(exception)
+                        ? new VersionConflictException(ticket.id(), expectedVersion)
+                        : exception);
     }
 
     /** The ticket and its events, read with one strongly consistent Query on the ticket's partition. */
@@ -263,38 +281,62 @@ public final class TicketStore {
         return found;
     }
 
-    private Optional<CreateOutcome> replay(IdempotencyClaim claim, Instant now) {
+    /**
+     * Commits one transaction that may carry an Idempotency-Key's record. When it is cancelled and {@code raced} says a
+     * request with the same key may have committed first, that request's answer ({@code earlier}) is returned as a
+     * retry would get it; while another transaction on the same items is still in flight, the write is tried again.
+     * Empty when this transaction committed.
+     */
+    private Optional<TicketHistory> commit(List<TransactWriteItem> writes, Optional<IdempotencyClaim> idempotency,
+                                           Predicate<TransactionCanceledException> raced, Supplier<Optional<TicketHistory>> earlier,
+                                           Function<TransactionCanceledException, RuntimeException> refusal) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(request -> request.transactItems(writes));
+                return Optional.empty();
+            }
+            catch (TransactionCanceledException exception) {
+                boolean inFlight = conflicted(exception);
+                if (idempotency.isEmpty() || attempt == MAXIMUM_WRITE_ATTEMPTS || !(inFlight || raced.test(exception))) {
+                    throw refusal.apply(exception);
+                }
+                Optional<TicketHistory> answer = earlier.get();
+                if (answer.isPresent()) {
+                    return answer;
+                }
+                if (!inFlight) {
+                    throw refusal.apply(exception);
+                }
+            }
+        }
+    }
+
+    /**
+     * The ticket the key's first use wrote, as it is now, when {@code sameRequest} holds for that use; empty when the
+     * key is unused or its record expired.
+     */
+    private Optional<TicketHistory> replay(IdempotencyClaim claim, Predicate<IdempotencyItems.FirstUse> sameRequest) {
         GetItemResponse response = client.getItem(request -> request.tableName(tableName)
-                .key(Keys.key(Keys.idempotencyPartition(claim.callerId(), claim.key()), Keys.IDEMPOTENCY_SORT))
+                .key(IdempotencyItems.key(claim))
                 .consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Attributes record = Attributes.of(response.item());
-        if (record.longNumber(TableDefinition.TIME_TO_LIVE_ATTRIBUTE) < now.getEpochSecond()) {
-            // Expired but not yet swept by the TTL process: as good as absent.
+        Optional<IdempotencyItems.FirstUse> firstUse = IdempotencyItems.firstUse(response.item(), clock.instant());
+        if (firstUse.isEmpty()) {
             return Optional.empty();
         }
-        if (!record.string("requestHash").equals(claim.requestHash())) {
+        if (!sameRequest.test(firstUse.get())) {
             throw new IdempotencyKeyReusedException(claim.key());
         }
-        TicketId ticketId = new TicketId(record.string("ticketId"));
-        TicketHistory history = find(ticketId)
-                .orElseThrow(() -> new IllegalStateException("idempotency record points at missing ticket " + ticketId.value()));
-        return Optional.of(new CreateOutcome(history, true));
+        TicketId ticketId = firstUse.get().ticketId();
+        return Optional.of(find(ticketId)
+                .orElseThrow(() -> new IllegalStateException("idempotency record points at missing ticket " + ticketId.value())));
     }
 
-    private Map<String, AttributeValue> idempotencyItem(IdempotencyClaim claim, TicketId ticketId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(IDEMPOTENCY_ENTITY,
-                        Keys.key(Keys.idempotencyPartition(claim.callerId(), claim.key()), Keys.IDEMPOTENCY_SORT))
-                .string("callerId", claim.callerId())
-                .string("idempotencyKey", claim.key())
-                .string("requestHash", claim.requestHash())
-                .string("ticketId", ticketId.value())
-                .instant("createdAt", now)
-                .build());
-        item.put(TableDefinition.TIME_TO_LIVE_ATTRIBUTE, epochSeconds(now.plus(IDEMPOTENCY_WINDOW)));
-        return item;
+    /** A key's record may replace one that expired but is not yet swept. */
+    private TransactWriteItem claimWrite(Map<String, AttributeValue> record, Instant now) {
+        return put(record, "attribute_not_exists(pk) OR expiresAt < :now", Map.of(":now", epochSeconds(now)));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
@@ -311,6 +353,11 @@ public final class TicketStore {
 
     private static boolean failedCondition(TransactionCanceledException exception, int index) {
         return CONDITIONAL_CHECK_FAILED.equals(reasonCode(exception, index));
+    }
+
+    private static boolean failedAnyCondition(TransactionCanceledException exception) {
+        return exception.hasCancellationReasons()
+                && exception.cancellationReasons().stream().map(CancellationReason::code).anyMatch(CONDITIONAL_CHECK_FAILED::equals);
     }
 
     private static boolean conflicted(TransactionCanceledException exception) {

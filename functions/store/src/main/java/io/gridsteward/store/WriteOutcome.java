@@ -2,10 +2,13 @@ package io.gridsteward.store;
 
 import static java.util.Objects.requireNonNull;
 
-/** The ticket a create call answers with; {@code replayed} when an earlier request with the same key made it. */
-public record CreateOutcome(TicketHistory history, boolean replayed) {
+/**
+ * The ticket a write answers with: after this write, or, when {@code replayed}, as it is now after an earlier request
+ * with the same Idempotency-Key wrote it (this one wrote nothing).
+ */
+public record WriteOutcome(TicketHistory history, boolean replayed) {
 
-    public CreateOutcome {
+    public WriteOutcome {
         requireNonNull(history, "history");
     }
 }

@@ -51,6 +51,7 @@ class TicketStoreTest {
     private static final Organisation DEPARTMENT = Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY);
     private static final Caller RESIDENT = Caller.resident("user-resident");
     private static final Caller DISPATCHER = Caller.staff("user-dispatcher", Role.TOWN_DISPATCHER, TOWN);
+    private static final Caller GRID_WORKER = Caller.staff("user-grid-worker", Role.GRID_WORKER, GRID.id());
     private static final TicketReport REPORT = new TicketReport(new Category("streetlight"), new Description("路灯不亮了 near gate 3"),
             new Location(30.123456789, 120.987654321), Optional.empty());
 
@@ -77,7 +78,7 @@ class TicketStoreTest {
     void aCreatedTicketIsFoundWithItsReportedEvent() {
         TicketChange reported = report();
 
-        CreateOutcome outcome = store.create(reported, Optional.empty());
+        WriteOutcome outcome = store.create(reported, Optional.empty());
 
         assertThat(outcome.replayed()).isFalse();
         TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
@@ -99,8 +100,8 @@ class TicketStoreTest {
         TicketChange first = report();
         TicketChange retry = report();
 
-        CreateOutcome created = store.create(first, Optional.of(claim));
-        CreateOutcome replayed = store.create(retry, Optional.of(claim));
+        WriteOutcome created = store.create(first, Optional.of(claim));
+        WriteOutcome replayed = store.create(retry, Optional.of(claim));
 
         assertThat(created.replayed()).isFalse();
         assertThat(replayed.replayed()).isTrue();
@@ -133,7 +134,7 @@ class TicketStoreTest {
         TicketChange theirs = report();
 
         store.create(mine, Optional.of(new IdempotencyClaim("user-a", "shared-key", "hash-a")));
-        CreateOutcome outcome = store.create(theirs, Optional.of(new IdempotencyClaim("user-b", "shared-key", "hash-a")));
+        WriteOutcome outcome = store.create(theirs, Optional.of(new IdempotencyClaim("user-b", "shared-key", "hash-a")));
 
         assertThat(outcome.replayed()).isFalse();
         assertThat(outcome.history().ticket().id()).isEqualTo(theirs.ticket().id());
@@ -149,7 +150,7 @@ class TicketStoreTest {
         ownClock.advance(Duration.ofHours(25));
         TicketChange later = report();
 
-        CreateOutcome outcome = ownStore.create(later, Optional.of(claim));
+        WriteOutcome outcome = ownStore.create(later, Optional.of(claim));
 
         assertThat(outcome.replayed()).isFalse();
         assertThat(outcome.history().ticket().id()).isEqualTo(later.ticket().id());
@@ -166,7 +167,7 @@ class TicketStoreTest {
             attempts.add(report());
         }
 
-        List<CreateOutcome> outcomes = race(attempts.stream().map(change -> (Attempt<CreateOutcome>) () -> store.create(change, Optional.of(claim))).toList());
+        List<WriteOutcome> outcomes = race(attempts.stream().map(change -> (Attempt<WriteOutcome>) () -> store.create(change, Optional.of(claim))).toList());
 
         assertThat(outcomes).extracting(outcome -> outcome.history().ticket().id()).containsOnly(outcomes.getFirst().history().ticket().id());
         assertThat(outcomes).filteredOn(outcome -> !outcome.replayed()).hasSize(1);
@@ -312,6 +313,100 @@ class TicketStoreTest {
         assertThat(found.events().getLast()).isEqualTo(winners.getFirst().event());
     }
 
+    @Test
+    void aStepWithAKeyRecordsItInItsTransactionAndARetryAnswersTheTicketAsItIsNow() {
+        TicketHistory reported = created();
+        IdempotencyClaim claim = new IdempotencyClaim("user-dispatcher", "step-key-1", "hash-a");
+        TicketChange dispatched = reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT.plusSeconds(60));
+
+        WriteOutcome first = store.transition(reported, dispatched, Optional.of(claim));
+        TicketHistory afterDispatch = store.find(reported.ticket().id()).orElseThrow();
+        store.transition(afterDispatch, afterDispatch.ticket().accept(GRID_WORKER, REPORTED_AT.plusSeconds(120)), Optional.empty());
+        TicketChange retried = reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT.plusSeconds(180));
+        WriteOutcome retry = store.transition(reported, retried, Optional.of(claim));
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(first.history()).isEqualTo(afterDispatch);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.history().ticket().status()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(retry.history().events()).extracting(TicketEvent::type)
+                .containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED, TicketEventType.ACCEPTED);
+        assertThat(store.replayStep(claim, reported.ticket().id(), TicketEventType.DISPATCHED)).contains(retry.history());
+        assertThat(table.partition("IDEMPOTENCY#user-dispatcher#step-key-1"))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("entity").s()).isEqualTo("Idempotency");
+                    assertThat(item.get("ticketId").s()).isEqualTo(reported.ticket().id().value());
+                    assertThat(item.get("step").s()).isEqualTo("DISPATCHED");
+                    assertThat(item.get("sequence").n()).isEqualTo("2");
+                    assertThat(item.get("requestHash").s()).isEqualTo("hash-a");
+                    assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)).getEpochSecond());
+                });
+    }
+
+    @Test
+    void aStepKeyUsedAgainForAnotherBodyTicketStepOrReportIsRefused() {
+        TicketHistory mine = created();
+        TicketHistory another = created();
+        IdempotencyClaim claim = new IdempotencyClaim("user-dispatcher", "step-key-2", "hash-a");
+        store.transition(mine, mine.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT), Optional.of(claim));
+        IdempotencyClaim otherBody = new IdempotencyClaim("user-dispatcher", "step-key-2", "hash-b");
+        TicketChange anotherDispatched = another.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT);
+
+        assertThatThrownBy(() -> store.replayStep(otherBody, mine.ticket().id(), TicketEventType.DISPATCHED))
+                .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageContaining("Idempotency-Key");
+        assertThatThrownBy(() -> store.replayStep(claim, mine.ticket().id(), TicketEventType.CANCELLED))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> store.replayStep(claim, another.ticket().id(), TicketEventType.DISPATCHED))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> store.transition(another, anotherDispatched, Optional.of(claim)))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> store.create(report(), Optional.of(claim)))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(store.find(another.ticket().id()).orElseThrow()).isEqualTo(another);
+    }
+
+    @Test
+    void aReportKeyCannotBeReplayedAsAStep() {
+        IdempotencyClaim claim = new IdempotencyClaim("user-resident", "report-then-step", "hash-a");
+        TicketHistory reported = store.create(report(), Optional.of(claim)).history();
+
+        assertThatThrownBy(() -> store.replayStep(claim, reported.ticket().id(), TicketEventType.REPORTED))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void aRefusedStepWritesNoKey() {
+        TicketHistory reported = created();
+        store.transition(reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT), 1);
+        IdempotencyClaim claim = new IdempotencyClaim("user-dispatcher", "stale-step", "hash-a");
+
+        assertThatThrownBy(() -> store.transition(reported, reported.ticket().dispatch(DEPARTMENT, DISPATCHER, REPORTED_AT), Optional.of(claim)))
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(table.partition("IDEMPOTENCY#user-dispatcher#stale-step")).isEmpty();
+        assertThat(store.find(reported.ticket().id()).orElseThrow().events()).hasSize(2);
+    }
+
+    @Test
+    void twentyConcurrentStepsWithOneKeyWriteOneEventAndAnswerAlike() throws Exception {
+        TicketHistory reported = created();
+        IdempotencyClaim claim = new IdempotencyClaim("user-dispatcher", "racing-step", "hash-a");
+        List<Attempt<WriteOutcome>> attempts = new ArrayList<>();
+        for (int index = 0; index < 20; index++) {
+            Instant at = REPORTED_AT.plusMillis(1000 + index);
+            attempts.add(() -> store.transition(reported, reported.ticket().dispatch(GRID, DISPATCHER, at), Optional.of(claim)));
+        }
+
+        List<WriteOutcome> outcomes = race(attempts);
+
+        assertThat(outcomes).filteredOn(outcome -> !outcome.replayed()).hasSize(1);
+        TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
+        assertThat(outcomes).extracting(WriteOutcome::history).containsOnly(found);
+        assertThat(found.events()).extracting(TicketEvent::type).containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED);
+        assertThat(table.partition("TICKET#" + reported.ticket().id().value())).hasSize(3);
+        assertThat(table.partition("IDEMPOTENCY#user-dispatcher#racing-step")).hasSize(1);
+    }
+
     /** Replaying the events from nothing must arrive at the stored ticket: sequence, statuses, assignee. */
     private static void assertTraceEqualsStateHistory(TicketHistory history) {
         Optional<TicketStatus> status = Optional.empty();
@@ -329,6 +424,11 @@ class TicketStoreTest {
         assertThat(sequence).isEqualTo(ticket.version());
         assertThat(assignee).isEqualTo(ticket.assignee());
         assertThat(history.events().getLast().occurredAt()).isEqualTo(ticket.updatedAt());
+    }
+
+    /** A reported ticket, stored, as the store reads it back. */
+    private static TicketHistory created() {
+        return store.create(report(), Optional.empty()).history();
     }
 
     private static TicketChange report() {
