@@ -101,7 +101,7 @@ public final class DemoMonth {
         };
 
         Story story = new Story(Ticket.report(id, report, grid, resident, reportedAt, slaPolicy), random, now);
-        Instant at = reportedAt.plus(mostlyQuick(random, 15, minutes(random, 3, 45), minutes(random, 60, 300)));
+        Instant at = reportedAt.plus(mostlyQuick(random, 15, minutes(random, 2, 20), minutes(random, 60, 300)));
         boolean returned = false;
         boolean reopened = false;
         while (story.reaches(at)) {
@@ -110,7 +110,7 @@ public final class DemoMonth {
                 // After an escalation up to the town the dispatcher hands the ticket to the community.
                 Organisation to = ticket.status() == TicketStatus.ESCALATED ? community : firstAssignee;
                 story.take(ticket.dispatch(to, dispatcher, at));
-                at = at.plus(mostlyQuick(random, 10, minutes(random, 5, 90), minutes(random, 120, 480)));
+                at = at.plus(mostlyQuick(random, 10, minutes(random, 5, 40), minutes(random, 120, 480)));
                 continue;
             }
             Caller handler = handlerOf(ticket.assignee().orElseThrow());
