@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A refusal decided by the HTTP layer itself rather than by the domain: a body that is not the JSON the
- * endpoint reads (400) or a request without an authenticated caller (401).
+ * endpoint reads or an unusable header (400), or a request without an authenticated caller (401).
  */
 public final class ApiException extends RuntimeException {
 
@@ -25,6 +25,10 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException malformed(String field, String message) {
         return malformed(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException malformedHeader(List<FieldError> errors) {
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "a request header is not what this endpoint reads", errors);
     }
 
     public static ApiException unauthenticated(String detail) {

@@ -57,7 +57,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException exception, UriInfo uri) {
         return respond(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, exception.getMessage(), instance(uri),
-                List.of(new FieldError(IdempotencyClaim.HEADER, "was already used for a different request body"))));
+                List.of(new FieldError(IdempotencyClaim.HEADER, "was already used for another request: a different body, ticket or step"))));
     }
 
     @ServerExceptionMapper

@@ -14,17 +14,16 @@ import io.gridsteward.domain.SlaPolicy;
 import io.gridsteward.domain.Ticket;
 import io.gridsteward.domain.TicketAccess;
 import io.gridsteward.domain.TicketChange;
-import io.gridsteward.domain.TicketEvent;
 import io.gridsteward.domain.TicketEventType;
 import io.gridsteward.domain.TicketId;
 import io.gridsteward.domain.TicketReport;
 import io.gridsteward.domain.ValidationException;
 import io.gridsteward.domain.VersionConflictException;
-import io.gridsteward.store.CreateOutcome;
 import io.gridsteward.store.IdempotencyClaim;
 import io.gridsteward.store.OrganisationStore;
 import io.gridsteward.store.TicketHistory;
 import io.gridsteward.store.TicketStore;
+import io.gridsteward.store.WriteOutcome;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -47,7 +47,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -96,23 +95,22 @@ public class TicketResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportTicketBody.class)))
     @APIResponse(responseCode = "201", description = "The new ticket with its trace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid values or unknown grid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid values, unknown grid, or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri,
                            @HeaderParam(IdempotencyClaim.HEADER) String idempotencyKey, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ReportTicketBody request = ReportTicketBody.parse(mapper, body);
         TicketReport report = request.toReport();
-        Optional<IdempotencyClaim> claim = Optional.ofNullable(idempotencyKey)
-                .map(key -> new IdempotencyClaim(caller.userId(), key, RequestHash.of(body)));
+        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, idempotencyKey, body);
         Organisation grid = organisations.find(request.grid().organisationId())
                 .orElseThrow(() -> ValidationException.of("gridId", "no grid has this id"));
         Instant now = clock.instant();
         TicketChange reported = Ticket.report(TicketId.generate(ids), report, grid, caller, now, slaPolicy);
-        CreateOutcome outcome = tickets.create(intake(reported, now), claim);
+        WriteOutcome outcome = tickets.create(intake(reported, now), claim);
         TicketView view = TicketView.of(outcome.history(), caller);
         return Response.created(uri.getBaseUriBuilder().path("v1/tickets").path(view.id()).build())
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .header(IdempotencyHeader.REPLAYED, Boolean.toString(outcome.replayed()))
                 .entity(view)
                 .build();
     }
@@ -137,11 +135,15 @@ public class TicketResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "403", description = "Not a dispatcher of the ticket's town", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale version or a state that does not allow dispatch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TicketView dispatch(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @APIResponse(responseCode = "422", description = "Unknown or unfit assignee, or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response dispatch(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                             @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                             String body) {
         Caller caller = CallerClaims.callerOf(event);
         DispatchTicketBody request = DispatchTicketBody.parse(mapper, body);
+        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, idempotencyKey, body);
         OrganisationId assigneeId = request.assignee();
-        return apply(caller, id, request.version(), ticket -> {
+        return apply(caller, id, TicketEventType.DISPATCHED, claim, request.version(), ticket -> {
             Organisation assignee = organisations.find(assigneeId)
                     .orElseThrow(() -> ValidationException.of("assigneeOrgId", "no organisation has this id"));
             return ticket.dispatch(assignee, caller, clock.instant());
@@ -154,8 +156,10 @@ public class TicketResource {
     @Operation(summary = "Accept a ticket (签收)", description = "A handler of the assignee organisation takes the ticket on. Body: {} or {expectedVersion}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView accept(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.ACCEPTED);
+    public Response accept(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.ACCEPTED);
     }
 
     @POST
@@ -165,8 +169,10 @@ public class TicketResource {
             + "with a reason; the assignee is cleared.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView giveBack(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.RETURNED);
+    public Response giveBack(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.RETURNED);
     }
 
     @POST
@@ -176,8 +182,10 @@ public class TicketResource {
             + "targetOrgId the level above the assignee; from the town a county department must be named.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView escalate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.ESCALATED);
+    public Response escalate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.ESCALATED);
     }
 
     @POST
@@ -186,8 +194,10 @@ public class TicketResource {
     @Operation(summary = "Resolve a ticket", description = "A handler of the assignee reports the problem solved: a note and up to nine photo object keys.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView resolve(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.RESOLVED);
+    public Response resolve(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.RESOLVED);
     }
 
     @POST
@@ -196,8 +206,10 @@ public class TicketResource {
     @Operation(summary = "Evaluate a resolution", description = "The reporter rates the resolution 1-5, with an optional comment.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView evaluate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.EVALUATED);
+    public Response evaluate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.EVALUATED);
     }
 
     @POST
@@ -206,8 +218,10 @@ public class TicketResource {
     @Operation(summary = "Reopen a ticket", description = "The reporter is not satisfied, with a reason; the assignee accepts and resolves again on fresh due times.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView reopen(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.REOPENED);
+    public Response reopen(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.REOPENED);
     }
 
     @POST
@@ -216,8 +230,10 @@ public class TicketResource {
     @Operation(summary = "Close a ticket", description = "The town's dispatcher closes a resolved or evaluated ticket, with an optional note.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView close(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.CLOSED);
+    public Response close(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.CLOSED);
     }
 
     @POST
@@ -226,8 +242,10 @@ public class TicketResource {
     @Operation(summary = "Cancel a ticket", description = "The town's dispatcher cancels a ticket that needs no handling, with a reason.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView cancel(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.CANCELLED);
+    public Response cancel(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.CANCELLED);
     }
 
     @POST
@@ -236,8 +254,10 @@ public class TicketResource {
     @Operation(summary = "Supervise a ticket (督办)", description = "A supervisor of the ticket's town adds a note to the trace; the status stays.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public TicketView supervise(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        return step(event, id, body, TicketEventType.SUPERVISED);
+    public Response supervise(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
+                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
+                         String body) {
+        return step(event, id, idempotencyKey, body, TicketEventType.SUPERVISED);
     }
 
     @POST
@@ -262,10 +282,11 @@ public class TicketResource {
     }
 
     /** The steps after dispatch: the body's fields become the domain's values, the ticket decides. */
-    private TicketView step(APIGatewayV2HTTPEvent event, String id, String body, TicketEventType step) {
+    private Response step(APIGatewayV2HTTPEvent event, String id, String idempotencyKey, String body, TicketEventType step) {
         Caller caller = CallerClaims.callerOf(event);
         StepBody request = StepBody.parse(mapper, body, step);
-        return apply(caller, id, request.version(), ticket -> {
+        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, idempotencyKey, body);
+        return apply(caller, id, step, claim, request.version(), ticket -> {
             Instant now = clock.instant();
             return switch (step) {
                 case ACCEPTED -> ticket.accept(caller, now);
@@ -288,22 +309,36 @@ public class TicketResource {
     }
 
     /**
-     * Reads the ticket (404 when the caller may not see it), checks the version the caller saw, lets the domain take
-     * the step, and stores the new state with its event under the version guard.
+     * Reads the ticket (404 when the caller may not see it); answers a retry of a step this caller already took with
+     * the same Idempotency-Key; otherwise checks the version the caller saw, lets the domain take the step, and stores
+     * the new state with its event (and the key) under the version guard.
      */
-    private TicketView apply(Caller caller, String id, OptionalLong expectedVersion, Function<Ticket, TicketChange> decision) {
+    private Response apply(Caller caller, String id, TicketEventType step, Optional<IdempotencyClaim> claim, OptionalLong expectedVersion,
+                           Function<Ticket, TicketChange> decision) {
         TicketHistory current = readable(caller, id);
         Ticket ticket = current.ticket();
+        // Looked up after the read and before the domain decides: the state the first request left behind would refuse its
+        // retry, and a twin committing after the read fails this one's transaction, which then finds the twin's record.
+        Optional<TicketHistory> earlier = claim.flatMap(key -> tickets.replayStep(key, ticket.id(), step));
+        if (earlier.isPresent()) {
+            return answer(new WriteOutcome(earlier.get(), true), caller);
+        }
         expectedVersion.ifPresent(expected -> {
             if (expected != ticket.version()) {
                 throw new VersionConflictException(ticket.id(), expected);
             }
         });
-        TicketChange change = decision.apply(ticket);
-        tickets.transition(change, ticket.version());
-        List<TicketEvent> events = new ArrayList<>(current.events());
-        events.add(change.event());
-        return TicketView.of(new TicketHistory(change.ticket(), events), caller);
+        return answer(tickets.transition(current, decision.apply(ticket), claim), caller);
+    }
+
+    /** 200 with the ticket as the caller may see it; a replayed ticket may have moved on out of the caller's sight since. */
+    private static Response answer(WriteOutcome outcome, Caller caller) {
+        if (outcome.replayed()) {
+            TicketAccess.requireReadable(caller, outcome.history().ticket());
+        }
+        return Response.ok(TicketView.of(outcome.history(), caller))
+                .header(IdempotencyHeader.REPLAYED, Boolean.toString(outcome.replayed()))
+                .build();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gridsteward.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -46,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route × every caller, inside and outside the ticket's jurisdiction: allowed callers get 2xx, the others
- * 403 or 404 and change nothing, and nobody without claims gets past 401. The routes are read from the resource
- * classes themselves, so a new endpoint without a row here fails {@link #everyRegisteredRouteIsInTheMatrix}.
+ * 403 or 404 and change nothing (not even the Idempotency-Key sent with every request), and nobody without claims
+ * gets past 401. The routes are read from the resource classes themselves, so a new endpoint without a row here
+ * fails {@link #everyRegisteredRouteIsInTheMatrix}.
  *
  * <p>The ticket is reported by RESIDENT in grid-river-1 (community-river, town-east) and, where the route needs
  * it, dispatched to grid-river-1.
@@ -57,6 +61,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixTest {
 
     private static final Map<String, Map<String, String>> CALLERS = new LinkedHashMap<>();
+
+    @Inject
+    DynamoDbClient dynamoDb;
 
     static {
         CALLERS.put("reporter (RESIDENT)", RESIDENT);
@@ -135,9 +142,10 @@ class AuthorizationMatrixTest {
         String method = route.substring(0, route.indexOf(' '));
         String path = row.path().replace("{id}", ticketId);
         long versionBefore = ticketId.isEmpty() ? 0 : version(ticketId);
+        String idempotencyKey = "matrix-" + UUID.randomUUID();
 
         ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(method, path, Optional.of(CALLERS.get(caller)), row.body(),
-                Map.of("content-type", "application/json")));
+                Map.of("content-type", "application/json", "Idempotency-Key", idempotencyKey)));
 
         if (row.allowed().contains(caller)) {
             assertThat(reply.status()).as("%s by %s: %s", route, caller, reply.body()).isBetween(200, 201);
@@ -147,6 +155,8 @@ class AuthorizationMatrixTest {
             if (!ticketId.isEmpty()) {
                 assertThat(version(ticketId)).as("a refused %s changes nothing", route).isEqualTo(versionBefore);
             }
+            assertThat(Requests.partition(dynamoDb, "IDEMPOTENCY#" + CALLERS.get(caller).get("sub") + "#" + idempotencyKey))
+                    .as("a refused %s keeps no Idempotency-Key", route).isEmpty();
         }
     }
 

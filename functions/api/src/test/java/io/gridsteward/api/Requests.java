@@ -1,9 +1,18 @@
 package io.gridsteward.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +58,24 @@ final class Requests {
         return post(claims, "/v1/tickets/" + id + "/" + step, body);
     }
 
+    /** A step sent with an {@code Idempotency-Key} header. */
+    static ApiGateway.Reply step(Map<String, String> claims, String id, String step, String body, String idempotencyKey) {
+        return ApiGateway.send(stepEvent(claims, id, step, body, idempotencyKey));
+    }
+
+    static ObjectNode stepEvent(Map<String, String> claims, String id, String step, String body, String idempotencyKey) {
+        return ApiGateway.event("POST", "/v1/tickets/" + id + "/" + step, Optional.of(claims), Optional.of(body),
+                Map.of("content-type", "application/json", "Idempotency-Key", idempotencyKey));
+    }
+
+    /** Every item under one partition key, read from the table directly: what a request left behind. */
+    static List<Map<String, AttributeValue>> partition(DynamoDbClient dynamoDb, String partitionKey) {
+        return dynamoDb.query(request -> request.tableName(LocalTableResource.TABLE_NAME)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
+                .consistentRead(true)).items();
+    }
+
     /** A new pothole reported by RESIDENT, REPORTED at version 1. */
     static String reported() {
         ApiGateway.Reply reply = post(RESIDENT, "/v1/tickets", POTHOLE);
@@ -73,6 +100,26 @@ final class Requests {
         String id = accepted();
         ok(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"filled\",\"photoKeys\":[\"attachments/" + id + "/after.jpg\"]}"));
         return id;
+    }
+
+    /** Sends every event at once from its own thread. */
+    static List<ApiGateway.Reply> race(List<? extends JsonNode> events) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService executor = Executors.newFixedThreadPool(events.size())) {
+            List<Future<ApiGateway.Reply>> futures = new ArrayList<>();
+            for (JsonNode event : events) {
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return ApiGateway.send(event);
+                }));
+            }
+            start.countDown();
+            List<ApiGateway.Reply> replies = new ArrayList<>();
+            for (Future<ApiGateway.Reply> future : futures) {
+                replies.add(future.get());
+            }
+            return replies;
+        }
     }
 
     static JsonNode ok(ApiGateway.Reply reply) {
