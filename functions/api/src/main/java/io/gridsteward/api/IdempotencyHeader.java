@@ -1,9 +1,11 @@
 package io.gridsteward.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.domain.Caller;
 import io.gridsteward.domain.ValidationException;
 import io.gridsteward.store.IdempotencyClaim;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,11 @@ import java.util.Optional;
  * request, bound to a hash of its body, and the {@code Idempotent-Replayed} answer header.
  */
 final class IdempotencyHeader {
+
+    /** The header as the report documents it in the OpenAPI document. */
+    static final String REPORT_DESCRIPTION = "Optional, 1-255 printable ASCII characters without spaces. A retry with the same key and body "
+            + "answers with the first ticket (Idempotent-Replayed: true) and creates nothing; the same key with another body (or a step) is "
+            + "refused with 422. Keys are the caller's own and kept 24 hours.";
 
     /** The header as every step endpoint documents it in the OpenAPI document. */
     static final String STEP_DESCRIPTION = "Optional, 1-255 printable ASCII characters without spaces. A retry with the same key, ticket, step "
@@ -23,13 +30,21 @@ final class IdempotencyHeader {
     private IdempotencyHeader() {
     }
 
-    /** The caller's claim when the header is present; a 400 naming the header when its value is unusable. */
-    static Optional<IdempotencyClaim> claim(Caller caller, String key, String body) {
-        if (key == null) {
+    /**
+     * The caller's claim when the header is present; a 400 naming the header when its value is unusable. Read from the
+     * event itself rather than through {@code @HeaderParam}: the HTTP layer splits header values at commas, so a key
+     * holding one would reach the resource cut short and collide with another.
+     */
+    static Optional<IdempotencyClaim> claim(Caller caller, APIGatewayV2HTTPEvent event, String body) {
+        Optional<String> key = event.getHeaders() == null ? Optional.empty() : event.getHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(IdempotencyClaim.HEADER))
+                .map(Map.Entry::getValue)
+                .findFirst();
+        if (key.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new IdempotencyClaim(caller.userId(), key, RequestHash.of(body)));
+            return Optional.of(new IdempotencyClaim(caller.userId(), key.get(), RequestHash.of(body)));
         }
         catch (ValidationException unusable) {
             throw ApiException.malformedHeader(unusable.errors());

@@ -27,7 +27,6 @@ import io.gridsteward.store.WriteOutcome;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,12 +97,12 @@ public class TicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid values, unknown grid, or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response report(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri,
-                           @HeaderParam(IdempotencyClaim.HEADER) String idempotencyKey, String body) {
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.REPORT_DESCRIPTION)
+    public Response report(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ReportTicketBody request = ReportTicketBody.parse(mapper, body);
         TicketReport report = request.toReport();
-        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, idempotencyKey, body);
+        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
         Organisation grid = organisations.find(request.grid().organisationId())
                 .orElseThrow(() -> ValidationException.of("gridId", "no grid has this id"));
         Instant now = clock.instant();
@@ -136,12 +136,11 @@ public class TicketResource {
     @APIResponse(responseCode = "403", description = "Not a dispatcher of the ticket's town", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale version or a state that does not allow dispatch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown or unfit assignee, or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response dispatch(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                             @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                             String body) {
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response dispatch(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         DispatchTicketBody request = DispatchTicketBody.parse(mapper, body);
-        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, idempotencyKey, body);
+        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
         OrganisationId assigneeId = request.assignee();
         return apply(caller, id, TicketEventType.DISPATCHED, claim, request.version(), ticket -> {
             Organisation assignee = organisations.find(assigneeId)
@@ -156,10 +155,9 @@ public class TicketResource {
     @Operation(summary = "Accept a ticket (签收)", description = "A handler of the assignee organisation takes the ticket on. Body: {} or {expectedVersion}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response accept(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.ACCEPTED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response accept(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.ACCEPTED);
     }
 
     @POST
@@ -169,10 +167,9 @@ public class TicketResource {
             + "with a reason; the assignee is cleared.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response giveBack(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.RETURNED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response giveBack(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.RETURNED);
     }
 
     @POST
@@ -182,10 +179,9 @@ public class TicketResource {
             + "targetOrgId the level above the assignee; from the town a county department must be named.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response escalate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.ESCALATED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response escalate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.ESCALATED);
     }
 
     @POST
@@ -194,10 +190,9 @@ public class TicketResource {
     @Operation(summary = "Resolve a ticket", description = "A handler of the assignee reports the problem solved: a note and up to nine photo object keys.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response resolve(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.RESOLVED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response resolve(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.RESOLVED);
     }
 
     @POST
@@ -206,10 +201,9 @@ public class TicketResource {
     @Operation(summary = "Evaluate a resolution", description = "The reporter rates the resolution 1-5, with an optional comment.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response evaluate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.EVALUATED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response evaluate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.EVALUATED);
     }
 
     @POST
@@ -218,10 +212,9 @@ public class TicketResource {
     @Operation(summary = "Reopen a ticket", description = "The reporter is not satisfied, with a reason; the assignee accepts and resolves again on fresh due times.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response reopen(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.REOPENED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response reopen(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.REOPENED);
     }
 
     @POST
@@ -230,10 +223,9 @@ public class TicketResource {
     @Operation(summary = "Close a ticket", description = "The town's dispatcher closes a resolved or evaluated ticket, with an optional note.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response close(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.CLOSED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response close(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.CLOSED);
     }
 
     @POST
@@ -242,10 +234,9 @@ public class TicketResource {
     @Operation(summary = "Cancel a ticket", description = "The town's dispatcher cancels a ticket that needs no handling, with a reason.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response cancel(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.CANCELLED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response cancel(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.CANCELLED);
     }
 
     @POST
@@ -254,10 +245,9 @@ public class TicketResource {
     @Operation(summary = "Supervise a ticket (督办)", description = "A supervisor of the ticket's town adds a note to the trace; the status stays.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
-    public Response supervise(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                         @HeaderParam(IdempotencyClaim.HEADER) @Parameter(description = IdempotencyHeader.STEP_DESCRIPTION) String idempotencyKey,
-                         String body) {
-        return step(event, id, idempotencyKey, body, TicketEventType.SUPERVISED);
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
+    public Response supervise(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        return step(event, id, body, TicketEventType.SUPERVISED);
     }
 
     @POST
@@ -282,10 +272,10 @@ public class TicketResource {
     }
 
     /** The steps after dispatch: the body's fields become the domain's values, the ticket decides. */
-    private Response step(APIGatewayV2HTTPEvent event, String id, String idempotencyKey, String body, TicketEventType step) {
+    private Response step(APIGatewayV2HTTPEvent event, String id, String body, TicketEventType step) {
         Caller caller = CallerClaims.callerOf(event);
         StepBody request = StepBody.parse(mapper, body, step);
-        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, idempotencyKey, body);
+        Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
         return apply(caller, id, step, claim, request.version(), ticket -> {
             Instant now = clock.instant();
             return switch (step) {

@@ -143,8 +143,24 @@ class StepIdempotencyApiTest {
 
         assertProblem(step(RIVER_GRID_WORKER, id, "accept", "{}", "x".repeat(256)), 400, "Idempotency-Key");
         assertProblem(step(RIVER_GRID_WORKER, id, "accept", "{}", "has space"), 400, "Idempotency-Key");
+        assertProblem(step(RIVER_GRID_WORKER, id, "accept", "{}", ""), 400, "Idempotency-Key");
         assertThat(ok(get(RIVER_GRID_WORKER, "/v1/tickets/" + id)).path("status").asText()).isEqualTo("DISPATCHED");
         assertThat(ticketItems(id)).hasSize(3);
+    }
+
+    @Test
+    void aKeyHoldingACommaIsKeptWhole() {
+        String first = reported();
+        String second = reported();
+
+        ApiGateway.Reply one = step(EAST_DISPATCHER, first, "dispatch", DISPATCH_TO_GRID, "batch-1,a");
+        ApiGateway.Reply other = step(EAST_DISPATCHER, second, "dispatch", DISPATCH_TO_GRID, "batch-1,b");
+
+        assertThat(ok(one).path("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(ok(other).path("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(other.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(keyItems(EAST_DISPATCHER, "batch-1,a")).singleElement().satisfies(item -> assertThat(item.get("ticketId").s()).isEqualTo(first));
+        assertThat(keyItems(EAST_DISPATCHER, "batch-1,b")).singleElement().satisfies(item -> assertThat(item.get("ticketId").s()).isEqualTo(second));
     }
 
     @Test
@@ -169,19 +185,20 @@ class StepIdempotencyApiTest {
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheHeaderOnEveryStep() {
+    void theOpenApiDocumentDescribesTheHeaderOnTheReportAndEveryStep() {
         JsonNode paths = ok(ApiGateway.send(ApiGateway.event("GET", "/v1/openapi", Optional.empty(), Optional.empty(),
                 Map.of("accept", "application/json")))).path("paths");
 
-        for (String step : List.of("dispatch", "accept", "return", "escalate", "resolve", "evaluate", "reopen", "close", "cancel", "supervise")) {
+        for (String path : List.of("", "/{id}/dispatch", "/{id}/accept", "/{id}/return", "/{id}/escalate", "/{id}/resolve", "/{id}/evaluate",
+                "/{id}/reopen", "/{id}/close", "/{id}/cancel", "/{id}/supervise")) {
             List<JsonNode> headers = new ArrayList<>();
-            paths.path("/v1/tickets/{id}/" + step).path("post").path("parameters").forEach(headers::add);
-            assertThat(headers).as(step).filteredOn(parameter -> parameter.path("name").asText().equals("Idempotency-Key"))
+            paths.path("/v1/tickets" + path).path("post").path("parameters").forEach(headers::add);
+            assertThat(headers).as(path).filteredOn(parameter -> parameter.path("name").asText().equals("Idempotency-Key"))
                     .singleElement()
                     .satisfies(parameter -> {
                         assertThat(parameter.path("in").asText()).isEqualTo("header");
                         assertThat(parameter.path("required").asBoolean(false)).isFalse();
-                        assertThat(parameter.path("description").asText()).contains("ticket as it is now").contains("422");
+                        assertThat(parameter.path("description").asText()).contains("Idempotent-Replayed: true").contains("422");
                     });
         }
     }
