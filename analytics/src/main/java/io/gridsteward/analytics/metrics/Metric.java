@@ -13,7 +13,8 @@ public enum Metric implements ParameterName {
     ON_TIME_RATE("metrics/on_time_rate.sql", false),
     OVERDUE_BACKLOG("metrics/overdue_backlog.sql", false),
     TICKET_RATES("metrics/ticket_rates.sql", false),
-    RATINGS("metrics/ratings.sql", false);
+    RATINGS("metrics/ratings.sql", false),
+    SLA_MISSES("metrics/sla_misses.sql", false);
 
     private final String sqlFile;
     private final boolean measureParameter;

@@ -170,6 +170,54 @@ class MetricFilesTest {
         assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.DAY, "2026-10-30", "2026-11-06");
     }
 
+    /**
+     * The hand-picked county's two flags at the town, and tickets the SLA sweeper acts on: one missed by its grid
+     * (acceptance), then by the community it went to (resolution, 00:20 local on 7 November, still the 6th in UTC),
+     * then twice by its town's dispatcher (dispatch, once after the escalation and once after a return); one missed by a
+     * department (resolution). An escalation by hand (tie-3) is no miss.
+     */
+    @Test
+    void slaMissesCountAgainstTheHolderBeforeTheSweepersEvent() {
+        List<TicketEventRow> events = handPickedCounty();
+        events.addAll(TicketStory.reported("late", ROAD_A, local("2026-11-06T08:00:00"), Duration.ofHours(12))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-06T08:30:00"))
+                .escalatedOverdue(Assignee.community("community-1"), local("2026-11-06T11:00:00"))
+                .accepted(local("2026-11-06T11:30:00"))
+                .escalatedOverdue(Assignee.town("town-1"), local("2026-11-07T00:20:00"))
+                .flaggedOverdue(local("2026-11-07T03:00:00"))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-07T04:00:00"))
+                .returned(local("2026-11-07T05:00:00"))
+                .flaggedOverdue(local("2026-11-07T08:00:00"))
+                .events());
+        events.addAll(TicketStory.reported("slow-bureau", ROAD_C, local("2026-11-06T09:00:00"), Duration.ofHours(12))
+                .dispatched(HOUSING, local("2026-11-06T09:10:00"))
+                .accepted(local("2026-11-06T09:30:00"))
+                .escalatedOverdue(Assignee.town("town-2"), local("2026-11-06T23:50:00"))
+                .events());
+        writeLake(events, events.stream().filter(event -> event.ticketId().equals("late")).toList(), List.of());
+
+        assertThat(rows(Metric.SLA_MISSES, Dimension.TOWN, Period.DAY, "2026-11-01", "2026-11-07")).containsExactly(
+                miss("town-1", "2026-11-03", "town-1", "TOWN", 1L, 1L, 0L, 0L, 1L),
+                miss("town-2", "2026-11-05", "town-2", "TOWN", 1L, 1L, 0L, 0L, 1L),
+                miss("town-1", "2026-11-06", "grid-a", "GRID", 1L, 0L, 1L, 0L, 1L),
+                miss("town-2", "2026-11-06", "bureau-housing", "DEPARTMENT", 1L, 0L, 0L, 1L, 1L),
+                miss("town-1", "2026-11-07", "community-1", "COMMUNITY", 1L, 0L, 0L, 1L, 1L),
+                miss("town-1", "2026-11-07", "town-1", "TOWN", 2L, 2L, 0L, 0L, 1L));
+        assertThat(rows(Metric.SLA_MISSES, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30")).containsExactly(
+                miss("town-1", "2026-11-01", "community-1", "COMMUNITY", 1L, 0L, 0L, 1L, 1L),
+                miss("town-1", "2026-11-01", "grid-a", "GRID", 1L, 0L, 1L, 0L, 1L),
+                miss("town-1", "2026-11-01", "town-1", "TOWN", 3L, 3L, 0L, 0L, 2L),
+                miss("town-2", "2026-11-01", "bureau-housing", "DEPARTMENT", 1L, 0L, 0L, 1L, 1L),
+                miss("town-2", "2026-11-01", "town-2", "TOWN", 1L, 1L, 0L, 0L, 1L));
+        // Grid, community and department: only the misses of that organisation itself.
+        assertThat(rows(Metric.SLA_MISSES, Dimension.GRID, Period.WEEK, "2026-11-01", "2026-11-30")).containsExactly(
+                miss("grid-a", "2026-11-02", "grid-a", "GRID", 1L, 0L, 1L, 0L, 1L));
+        assertThat(rows(Metric.SLA_MISSES, Dimension.DEPARTMENT, Period.MONTH, "2026-11-01", "2026-11-30")).containsExactly(
+                miss("bureau-housing", "2026-11-01", "bureau-housing", "DEPARTMENT", 1L, 0L, 0L, 1L, 1L));
+        assertThat(rows(Metric.SLA_MISSES, Dimension.COMMUNITY, Period.DAY, "2026-11-06", "2026-11-06")).isEmpty();
+        assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-11-01", "2026-11-08");
+    }
+
     @Test
     void objectsWrittenBeforeDueTimesAndRatingsSitInOnePartitionWithNewOnes() {
         List<TicketEventRow> before = TicketStory.reported("before", ROAD_A, local("2026-11-10T09:00:00"), Duration.ofHours(4))
@@ -224,6 +272,15 @@ class MetricFilesTest {
         assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-10-27", "2026-12-03");
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.MONTH, "2026-10-27", "2026-12-03"))
                 .as("the generated county has a backlog to compare").isNotEmpty();
+        assertThat(new MetricsReference(events, "town", "month", LocalDate.parse("2026-10-27"), LocalDate.parse("2026-12-03"))
+                .slaMisses())
+                .as("the generated county has misses of each step and of each kind of organisation, and tickets one"
+                        + " organisation missed twice")
+                .anyMatch(row -> (long) row.get("dispatch_misses") > 0 && row.get("responsible_org_kind").equals("TOWN"))
+                .anyMatch(row -> (long) row.get("acceptance_misses") > 0 && row.get("responsible_org_kind").equals("GRID"))
+                .anyMatch(row -> (long) row.get("resolution_misses") > 0 && row.get("responsible_org_kind").equals("DEPARTMENT"))
+                .anyMatch(row -> row.get("responsible_org_kind").equals("COMMUNITY"))
+                .anyMatch(row -> (long) row.get("misses") > (long) row.get("missed_tickets"));
     }
 
     @Test
@@ -238,8 +295,9 @@ class MetricFilesTest {
     /**
      * A ticket somewhere in the county in the five weeks around 1 November, local time: whole-minute steps half of
      * the time (ties), the other half with milliseconds; some returned, escalated, reopened, cancelled or left open,
-     * some flagged overdue in the town dispatcher's queue. Assignees are grid teams, communities and departments of
-     * which some have ids without the dept- prefix; escalations go to a department or to the town.
+     * some flagged overdue in the town dispatcher's queue, some escalated by the SLA sweeper for a missed acceptance
+     * (also after a reopening) or resolution, some of them twice on one ticket. Assignees are grid teams, communities and
+     * departments of which some have ids without the dept- prefix; escalations go to a department or to the town.
      */
     private static List<TicketEventRow> generatedTicket(String ticketId, Random random, boolean inFirstSchema) {
         Place[] places = {ROAD_A, NOISE_B, ROAD_C, new Place("grid-d", "community-2", "town-2", "NOISE"),
@@ -267,12 +325,27 @@ class MetricFilesTest {
             }
             story.dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
         }
+        if (random.nextInt(5) == 0) {
+            // Not accepted in time: the sweeper moves it up; at the town it may be late again before it is passed on.
+            Assignee above = escalationTargets[random.nextInt(escalationTargets.length)];
+            story.escalatedOverdue(above, later(story, random));
+            if (above.kind().equals("TOWN") && random.nextBoolean()) {
+                story.flaggedOverdue(later(story, random)).dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
+            }
+        }
         if (random.nextInt(8) == 0) {
             return story.events();
         }
         story.accepted(later(story, random));
-        if (random.nextInt(8) == 0) {
-            story.escalated(escalationTargets[random.nextInt(escalationTargets.length)], later(story, random));
+        if (random.nextInt(6) == 0) {
+            // Escalated by hand, or by the sweeper for a missed resolution.
+            Assignee target = escalationTargets[random.nextInt(escalationTargets.length)];
+            Instant at = later(story, random);
+            if (random.nextBoolean()) {
+                story.escalated(target, at);
+            } else {
+                story.escalatedOverdue(target, at);
+            }
         }
         if (random.nextInt(5) == 0) {
             return story.supervised(later(story, random)).events();
@@ -283,6 +356,9 @@ class MetricFilesTest {
         }
         if (random.nextInt(5) == 0) {
             story.reopened(later(story, random), Duration.ofHours(1 + random.nextInt(48)));
+            if (random.nextInt(3) == 0) {
+                story.escalatedOverdue(escalationTargets[random.nextInt(escalationTargets.length)], later(story, random));
+            }
             if (random.nextBoolean()) {
                 story.resolved(later(story, random)).evaluated(1 + random.nextInt(5), later(story, random));
             }
@@ -308,6 +384,7 @@ class MetricFilesTest {
                 case OVERDUE_BACKLOG -> reference.overdueBacklog();
                 case TICKET_RATES -> reference.ticketRates();
                 case RATINGS -> reference.ratings();
+                case SLA_MISSES -> reference.slaMisses();
             };
             assertThat(rows(metric, dimension, period, firstDay, lastDay))
                     .as(metric + " by " + dimension + " per " + period)
@@ -318,6 +395,14 @@ class MetricFilesTest {
     private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
         MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
         return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
+    }
+
+    private static Map<String, Object> miss(String dimensionValue, String periodStart, String responsibleOrgId,
+                                            String responsibleOrgKind, long misses, long dispatch, long acceptance,
+                                            long resolution, long tickets) {
+        return row(dimensionValue, periodStart, "responsible_org_id", responsibleOrgId, "responsible_org_kind",
+                responsibleOrgKind, "misses", misses, "dispatch_misses", dispatch, "acceptance_misses", acceptance,
+                "resolution_misses", resolution, "missed_tickets", tickets);
     }
 
     private static Map<String, Object> row(String dimensionValue, String periodStart, Object... columnsAndValues) {

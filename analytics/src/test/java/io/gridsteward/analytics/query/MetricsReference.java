@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -197,6 +198,68 @@ final class MetricsReference {
         return rows;
     }
 
+    /**
+     * The SLA sweeper's events (SYSTEM's ESCALATED and FLAGGED_OVERDUE), each counted against the ticket's holder just
+     * before it, in the event's period; rows per dimension value and responsible organisation.
+     */
+    List<Map<String, Object>> slaMisses() {
+        Map<Group, Map<Responsible, List<TicketEventRow>>> misses = new TreeMap<>();
+        for (Ticket ticket : tickets) {
+            for (TicketEventRow event : ticket.events()) {
+                boolean flagged = event.eventType().equals("FLAGGED_OVERDUE");
+                if (!"SYSTEM".equals(event.actorRole()) || !(flagged || event.eventType().equals("ESCALATED"))) {
+                    continue;
+                }
+                Optional<Responsible> responsible = flagged
+                        ? Optional.of(new Responsible("TOWN", event.townId()))
+                        : ticket.events().stream().filter(previous -> previous.sequence() == event.sequence() - 1)
+                                .filter(previous -> previous.assigneeOrgId() != null && previous.assigneeOrgKind() != null)
+                                .findFirst().map(previous -> new Responsible(previous.assigneeOrgKind(), previous.assigneeOrgId()));
+                responsible.ifPresent(holder -> group(event, missDimensionValue(event, holder)).ifPresent(group ->
+                        misses.computeIfAbsent(group, key -> new TreeMap<>())
+                                .computeIfAbsent(holder, key -> new ArrayList<>()).add(event)));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        misses.forEach((group, byResponsible) -> byResponsible.forEach((responsible, events) -> {
+            Map<String, Long> byStep = events.stream()
+                    .collect(Collectors.groupingBy(event -> missedStep(event, responsible), Collectors.counting()));
+            rows.add(row(group, "responsible_org_id", responsible.orgId(), "responsible_org_kind", responsible.kind(),
+                    "misses", (long) events.size(), "dispatch_misses", byStep.getOrDefault("dispatch", 0L),
+                    "acceptance_misses", byStep.getOrDefault("acceptance", 0L),
+                    "resolution_misses", byStep.getOrDefault("resolution", 0L),
+                    "missed_tickets", events.stream().map(TicketEventRow::ticketId).distinct().count()));
+        }));
+        return rows;
+    }
+
+    /** An organisation a miss counts against, ordered as the file orders them: by kind, then id. */
+    private record Responsible(String kind, String orgId) implements Comparable<Responsible> {
+        @Override
+        public int compareTo(Responsible other) {
+            return Comparator.comparing(Responsible::kind).thenComparing(Responsible::orgId).compare(this, other);
+        }
+    }
+
+    /** Grid, community and department: the responsible organisation when of that kind; town and category: the place. */
+    private String missDimensionValue(TicketEventRow miss, Responsible responsible) {
+        return switch (dimension) {
+            case "grid", "community", "department" ->
+                    responsible.kind().equals(dimension.toUpperCase(Locale.ROOT)) ? responsible.orgId() : null;
+            case "town", "category" -> dimensionValue(miss);
+            default -> throw new IllegalArgumentException(dimension);
+        };
+    }
+
+    private static String missedStep(TicketEventRow miss, Responsible responsible) {
+        return switch (miss.fromStatus()) {
+            case "ACCEPTED" -> "resolution";
+            case "REPORTED", "RETURNED" -> "dispatch";
+            case "ESCALATED" -> responsible.kind().equals("TOWN") ? "dispatch" : "acceptance";
+            default -> "acceptance";
+        };
+    }
+
     /** The value at 1-based rank ceil(percent / 100 * n) of the sorted values. */
     static long nearestRank(List<Long> sorted, int percent) {
         int rank = (percent * sorted.size() + 99) / 100;
@@ -213,8 +276,11 @@ final class MetricsReference {
 
     /** The group of a measured event: its local period and its dimension value, if in range and not empty. */
     private Optional<Group> group(TicketEventRow event) {
+        return group(event, dimensionValue(event));
+    }
+
+    private Optional<Group> group(TicketEventRow event, String value) {
         LocalDate day = local(event.occurredAt()).toLocalDate();
-        String value = dimensionValue(event);
         return value != null && inRange(day) ? Optional.of(new Group(periodStart(day).toString(), value)) : Optional.empty();
     }
 

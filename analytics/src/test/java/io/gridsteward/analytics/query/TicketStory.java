@@ -89,6 +89,12 @@ final class TicketStory {
         return step("ESCALATED", "ESCALATED", at, null);
     }
 
+    /** The SLA sweeper's escalation: the holder missed its due time and the ticket moves a level up. */
+    TicketStory escalatedOverdue(Assignee to, Instant at) {
+        assignee = to;
+        return step("ESCALATED", "ESCALATED", "SYSTEM", at, null);
+    }
+
     TicketStory supervised(Instant at) {
         return step("SUPERVISED", status, at, null);
     }
