@@ -33,6 +33,17 @@ public final class TicketEvents {
                 "NORMAL", null, resolveDueAt, null, "DEPARTMENT");
     }
 
+    /**
+     * The SLA sweeper's flag on a ticket late in the town dispatcher's queue: the next event, by SYSTEM, with the status,
+     * place, assignee and due times its event {@code before} left.
+     */
+    public static TicketEventRow flaggedOverdue(TicketEventRow before, Instant at) {
+        return new TicketEventRow(UUID.randomUUID().toString(), before.ticketId(), before.sequence() + 1, "FLAGGED_OVERDUE",
+                before.toStatus(), before.toStatus(), at, "SYSTEM", null, before.gridId(), before.communityId(),
+                before.townId(), before.category(), before.assigneeOrgId(), before.priority(), before.acceptDueAt(),
+                before.resolveDueAt(), null, before.assigneeOrgKind());
+    }
+
     public static TicketEventRow accepted(String ticketId, String gridId, Instant at, long sequence) {
         return new TicketEventRow(UUID.randomUUID().toString(), ticketId, sequence, "ACCEPTED", "DISPATCHED", "ACCEPTED", at,
                 "DEPARTMENT_OFFICER", "unit-7", gridId, "community-1", "town-1", "ROAD_DAMAGE", "unit-7",

@@ -47,7 +47,8 @@ class DashboardTest {
 
         assertThat(page).contains("网格响应时间", "Grid response times", "/v1/dashboards/response-times");
         assertThat(List.of("中位数", "Median", "第 90 百分位", "90th percentile")).allMatch(page::contains);
-        assertThat(page).contains("按时办结率", "On-time rate", "超期积压", "Overdue backlog",
-                "\"on_time_rate\"", "\"overdue_backlog\"", "/v1/dashboards/metrics?metric=", "dimension=grid");
+        assertThat(page).contains("按时办结率", "On-time rate", "超期积压", "Overdue backlog", "超时责任单位", "SLA misses",
+                "/v1/dashboards/metrics?", "\"metric=on_time_rate&dimension=grid\"",
+                "\"metric=overdue_backlog&dimension=grid\"", "\"metric=sla_misses&dimension=town\"", "row.responsibleOrgKind");
     }
 }

@@ -1,6 +1,7 @@
 package io.gridsteward.dashboard;
 
 import static io.gridsteward.analytics.testing.TicketEvents.dispatched;
+import static io.gridsteward.analytics.testing.TicketEvents.flaggedOverdue;
 import static io.gridsteward.analytics.testing.TicketEvents.reported;
 import static io.gridsteward.analytics.testing.TicketEvents.resolved;
 
@@ -42,11 +43,12 @@ public class LakeTestResource implements QuarkusTestResourceLifecycleManager {
         }
         try (S3Client s3 = server.createBucket(BUCKET)) {
             // grid-east: 60 s, 120 s, 600 s → median 120 s, p90 600 s. grid-west: one ticket, 0.5 s. grid-north: none dispatched.
+            TicketEventRow northReported = reported("north-1", "grid-north", MORNING);
             List<TicketEventRow> firstDay = List.of(
                     reported("east-1", "grid-east", MORNING), dispatched("east-1", "grid-east", MORNING.plusSeconds(60), 2),
                     reported("east-2", "grid-east", MORNING), dispatched("east-2", "grid-east", MORNING.plusSeconds(120), 2),
                     reported("west-1", "grid-west", MORNING), dispatched("west-1", "grid-west", MORNING.plusMillis(500), 2),
-                    reported("north-1", "grid-north", MORNING),
+                    northReported,
                     // east-1 resolved two hours after its report, well before its resolve-by time (two days).
                     resolved("east-1", "grid-east", MORNING.plusSeconds(7_200), 3, MORNING.plus(Duration.ofDays(2))));
             List<TicketEventRow> secondDay = List.of(
@@ -58,6 +60,8 @@ public class LakeTestResource implements QuarkusTestResourceLifecycleManager {
             put(s3, firstDay, "shard-1", "1", "8");
             put(s3, secondDay, "shard-1", "9", "10");
             put(s3, fourthDay, "shard-1", "11", "11");
+            // north-1 still waits for dispatch three hours after its report (19:00 local): the SLA sweeper flags it.
+            put(s3, List.of(flaggedOverdue(northReported, MORNING.plus(Duration.ofHours(3)))), "shard-1", "12", "12");
         }
         System.setProperty("aws.endpointUrlS3", server.endpoint().toString());
         System.setProperty("aws.requestChecksumCalculation", "when_required");

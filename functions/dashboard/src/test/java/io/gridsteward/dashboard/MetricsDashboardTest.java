@@ -65,6 +65,19 @@ class MetricsDashboardTest {
     }
 
     @Test
+    void slaMissesPerTownAndResponsibleOrganisation() {
+        JsonPath body = metrics("metric=sla_misses&dimension=town&period=day&from=2026-11-24&to=2026-11-30");
+
+        // north-1 flagged in the town dispatcher's queue: a dispatch miss against the town, in no grid's row.
+        assertThat(body.getString("metric")).isEqualTo("sla_misses");
+        assertThat(body.getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "town-1",
+                "periodStart", "2026-11-24", "responsibleOrgId", "town-1", "responsibleOrgKind", "TOWN", "misses", 1,
+                "dispatchMisses", 1, "acceptanceMisses", 0, "resolutionMisses", 0, "missedTickets", 1));
+        assertThat(metrics("metric=sla_misses&dimension=grid&period=month&from=2026-11-01&to=2026-11-30").getList("rows"))
+                .isEmpty();
+    }
+
+    @Test
     void everyOtherMetricAnswersRowsOfItsOwnShape() {
         assertThat(metrics("metric=ticket_rates&dimension=town&period=week&from=2026-11-23&to=2026-11-29")
                 .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "town-1", "periodStart", "2026-11-23",
