@@ -29,7 +29,7 @@ public record TicketEventRow(
         Instant acceptDueAt,
         Instant resolveDueAt,
         Integer rating,
-        String assigneeOrgKind) {
+        String assigneeOrgKind) implements LakeRow {
 
     public TicketEventRow {
         Objects.requireNonNull(occurredAt, "occurredAt");
@@ -38,14 +38,20 @@ public record TicketEventRow(
         }
     }
 
+    @Override
+    public LakeTable table() {
+        return LakeSchema.TICKET_EVENTS;
+    }
+
     /** The column values in LakeSchema order; nulls where a nullable column is empty. */
+    @Override
     public List<Object> values() {
         return Collections.unmodifiableList(Arrays.asList(eventId, ticketId, sequence, eventType, fromStatus, toStatus,
                 occurredAt, actorRole, actorOrgId, gridId, communityId, townId, category, assigneeOrgId, priority, acceptDueAt,
                 resolveDueAt, rating, assigneeOrgKind));
     }
 
-    /** The {@code dt} partition this row belongs to. */
+    @Override
     public String partitionValue() {
         return LakeSchema.partitionValue(occurredAt);
     }

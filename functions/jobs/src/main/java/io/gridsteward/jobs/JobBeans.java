@@ -1,7 +1,7 @@
 package io.gridsteward.jobs;
 
-import io.gridsteward.store.DynamoDbClients;
-import io.gridsteward.store.TicketStore;
+import io.gridsteward.store.core.DynamoDbClients;
+import io.gridsteward.store.ticket.TicketStore;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

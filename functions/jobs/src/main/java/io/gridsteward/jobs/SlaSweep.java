@@ -1,11 +1,11 @@
 package io.gridsteward.jobs;
 
-import io.gridsteward.domain.Ticket;
-import io.gridsteward.domain.TicketChange;
-import io.gridsteward.domain.TicketEventType;
-import io.gridsteward.domain.VersionConflictException;
-import io.gridsteward.store.TicketHistory;
-import io.gridsteward.store.TicketStore;
+import io.gridsteward.store.ticket.TicketHistory;
+import io.gridsteward.store.ticket.TicketStore;
+import io.gridsteward.domain.core.VersionConflictException;
+import io.gridsteward.domain.ticket.Ticket;
+import io.gridsteward.domain.ticket.TicketChange;
+import io.gridsteward.domain.ticket.TicketEventType;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,22 +1,22 @@
 package io.gridsteward.jobs;
 
-import io.gridsteward.domain.Caller;
-import io.gridsteward.domain.Category;
-import io.gridsteward.domain.Description;
-import io.gridsteward.domain.Location;
-import io.gridsteward.domain.Organisation;
-import io.gridsteward.domain.OrganisationId;
-import io.gridsteward.domain.Role;
-import io.gridsteward.domain.SlaPolicy;
-import io.gridsteward.domain.Ticket;
-import io.gridsteward.domain.TicketChange;
-import io.gridsteward.domain.TicketEventType;
-import io.gridsteward.domain.TicketId;
-import io.gridsteward.domain.TicketReport;
+import io.gridsteward.store.core.TableDefinition;
+import io.gridsteward.store.ticket.TicketStore;
+import io.gridsteward.domain.core.Caller;
+import io.gridsteward.domain.core.Location;
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.core.Role;
+import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.domain.ticket.Category;
+import io.gridsteward.domain.ticket.Description;
+import io.gridsteward.domain.ticket.SlaPolicy;
+import io.gridsteward.domain.ticket.Ticket;
+import io.gridsteward.domain.ticket.TicketChange;
+import io.gridsteward.domain.ticket.TicketEventType;
+import io.gridsteward.domain.ticket.TicketId;
+import io.gridsteward.domain.ticket.TicketReport;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
-import io.gridsteward.store.TableDefinition;
-import io.gridsteward.store.TicketStore;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,10 +1,10 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.store.core.DynamoDbClients;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.query.S3Addressing;
 import io.gridsteward.lakewriter.ParquetObjectWriter;
 import io.gridsteward.lakewriter.StreamRecordConverter;
-import io.gridsteward.store.DynamoDbClients;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

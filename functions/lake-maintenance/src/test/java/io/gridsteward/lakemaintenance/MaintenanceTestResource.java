@@ -1,5 +1,6 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.testing.S3ProxyServer;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
@@ -8,7 +9,6 @@ import io.gridsteward.lakewriter.LakeBatchWriter;
 import io.gridsteward.lakewriter.ParquetObjectWriter;
 import io.gridsteward.lakewriter.S3LakeBucket;
 import io.gridsteward.lakewriter.StreamRecordConverter;
-import io.gridsteward.store.TableDefinition;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package io.gridsteward.lakewriter;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.LakeTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * One stream batch → one Parquet object per {@code dt} partition, at a key made of the stream and the first and
+ * One stream batch → one Parquet object per lake table and {@code dt} partition, at a key made of the stream and the first and
  * last sequence numbers of the object's records, so a retried batch overwrites its objects instead of adding
  * copies. An unreadable record does not hold back the readable ones around it: they are written, and the lowest
  * unreadable (or unstored) record is reported, so Lambda retries from there a bounded number of times
@@ -46,17 +47,17 @@ public final class LakeBatchWriter {
             return new BatchResult(List.of(), Optional.empty());
         }
         List<Integer> failedPositions = new ArrayList<>();
-        Map<String, List<Positioned>> byPartition = new TreeMap<>();
+        Map<TablePartition, List<Positioned>> byPartition = new TreeMap<>();
         int unreadableRecords = 0;
         for (int position = 0; position < records.size(); position++) {
             RecordOutcome outcome = converter.convert(records.get(position));
             switch (outcome) {
                 case RecordOutcome.Row row -> byPartition
-                        .computeIfAbsent(row.row().partitionValue(), partition -> new ArrayList<>())
+                        .computeIfAbsent(new TablePartition(row.row().table(), row.row().partitionValue()), partition -> new ArrayList<>())
                         .add(new Positioned(position, row));
                 case RecordOutcome.Skipped skipped -> LOG.debugf("skipped %s: %s", skipped.sequenceNumber(), skipped.reason());
                 case RecordOutcome.Unreadable unreadable -> {
-                    LOG.errorf("unreadable ticket event at sequence number %s: %s", unreadable.sequenceNumber(), unreadable.problem());
+                    LOG.errorf("unreadable event at sequence number %s: %s", unreadable.sequenceNumber(), unreadable.problem());
                     failedPositions.add(position);
                     unreadableRecords++;
                 }
@@ -68,12 +69,13 @@ public final class LakeBatchWriter {
         }
         String source = source(records.getFirst());
         List<String> writtenKeys = new ArrayList<>();
-        for (Map.Entry<String, List<Positioned>> partition : byPartition.entrySet()) {
+        for (Map.Entry<TablePartition, List<Positioned>> partition : byPartition.entrySet()) {
             List<Positioned> rows = partition.getValue();
-            String key = LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, partition.getKey(), source,
+            LakeTable table = partition.getKey().table();
+            String key = LakeSchema.objectKey(table, partition.getKey().partition(), source,
                     rows.getFirst().outcome().sequenceNumber(), rows.getLast().outcome().sequenceNumber());
             try {
-                bucket.put(key, parquet.write(LakeSchema.TICKET_EVENTS, rows.stream().map(Positioned::values).toList()));
+                bucket.put(key, parquet.write(table, rows.stream().map(Positioned::values).toList()));
                 writtenKeys.add(key);
             } catch (RuntimeException exception) {
                 LOG.errorf(exception, "cannot put lake object %s", key);
@@ -95,6 +97,15 @@ public final class LakeBatchWriter {
             return "stream";
         }
         return arn.substring(arn.lastIndexOf(STREAM_MARKER) + STREAM_MARKER.length()).replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+
+    /** One object per table and day; ordered so the objects of a batch are put in a stable order. */
+    private record TablePartition(LakeTable table, String partition) implements Comparable<TablePartition> {
+        @Override
+        public int compareTo(TablePartition other) {
+            int byTable = table.name().compareTo(other.table.name());
+            return byTable != 0 ? byTable : partition.compareTo(other.partition);
+        }
     }
 
     private record Positioned(int position, RecordOutcome.Row outcome) {

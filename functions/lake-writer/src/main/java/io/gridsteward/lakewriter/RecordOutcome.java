@@ -1,6 +1,6 @@
 package io.gridsteward.lakewriter;
 
-import io.gridsteward.analytics.lake.TicketEventRow;
+import io.gridsteward.analytics.lake.LakeRow;
 
 /** What one stream record contributes to the lake. */
 public sealed interface RecordOutcome {
@@ -9,7 +9,7 @@ public sealed interface RecordOutcome {
     String sequenceNumber();
 
     /** A ticket event's insertion: one lake row. */
-    record Row(String sequenceNumber, TicketEventRow row) implements RecordOutcome {
+    record Row(String sequenceNumber, LakeRow row) implements RecordOutcome {
     }
 
     /** Not a lake row: another kind of item, or a change to an (immutable) event item. */

@@ -53,7 +53,7 @@ class StreamRecordConverterTest {
         image.remove("rating");
         image.remove("assigneeOrgKind");
 
-        TicketEventRow row = ((RecordOutcome.Row) converter.convert(record("INSERT", "10", image))).row();
+        TicketEventRow row = (TicketEventRow) ((RecordOutcome.Row) converter.convert(record("INSERT", "10", image))).row();
 
         assertThat(row.priority()).isNull();
         assertThat(row.acceptDueAt()).isNull();
@@ -84,7 +84,7 @@ class StreamRecordConverterTest {
         image.put("assigneeOrgKind", new AttributeValue().withS("TOWN"));
         image.remove("rating");
 
-        TicketEventRow row = ((RecordOutcome.Row) converter.convert(record("INSERT", "15", image))).row();
+        TicketEventRow row = (TicketEventRow) ((RecordOutcome.Row) converter.convert(record("INSERT", "15", image))).row();
 
         assertThat(row.eventType()).isEqualTo("FLAGGED_OVERDUE");
         assertThat(row.fromStatus()).isEqualTo(row.toStatus()).isEqualTo("RETURNED");

@@ -1,5 +1,7 @@
 package io.gridsteward.local;
 
+import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.store.ticket.TicketStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,8 +27,6 @@ import io.gridsteward.local.stream.EventFilter;
 import io.gridsteward.local.stream.FileDeadLetters;
 import io.gridsteward.local.stream.StreamPoller;
 import io.gridsteward.local.template.SamTemplate;
-import io.gridsteward.store.OrganisationStore;
-import io.gridsteward.store.TicketStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;

@@ -1,9 +1,9 @@
 package io.gridsteward.local.demo;
 
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.organisation.Organisation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridsteward.domain.Organisation;
-import io.gridsteward.domain.OrganisationId;
 import io.gridsteward.local.http.DemoUser;
 
 import java.io.IOException;

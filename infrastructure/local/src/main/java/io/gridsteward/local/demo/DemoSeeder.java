@@ -1,10 +1,10 @@
 package io.gridsteward.local.demo;
 
+import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.domain.core.OrganisationId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gridsteward.domain.OrganisationId;
-import io.gridsteward.store.OrganisationStore;
 
 import java.io.IOException;
 import java.net.URI;

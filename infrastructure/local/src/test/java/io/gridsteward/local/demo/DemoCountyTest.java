@@ -1,7 +1,7 @@
 package io.gridsteward.local.demo;
 
-import io.gridsteward.domain.Organisation;
-import io.gridsteward.domain.OrganisationKind;
+import io.gridsteward.domain.core.OrganisationKind;
+import io.gridsteward.domain.organisation.Organisation;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,17 +1,17 @@
 package io.gridsteward.local.demo;
 
-import io.gridsteward.domain.Assignee;
-import io.gridsteward.domain.OrganisationKind;
-import io.gridsteward.domain.Role;
-import io.gridsteward.domain.TicketChange;
-import io.gridsteward.domain.TicketEvent;
-import io.gridsteward.domain.TicketEventType;
-import io.gridsteward.domain.TicketId;
-import io.gridsteward.domain.TicketStatus;
+import io.gridsteward.store.core.TableDefinition;
+import io.gridsteward.store.ticket.TicketHistory;
+import io.gridsteward.store.ticket.TicketStore;
+import io.gridsteward.domain.core.OrganisationKind;
+import io.gridsteward.domain.core.Role;
+import io.gridsteward.domain.ticket.Assignee;
+import io.gridsteward.domain.ticket.TicketChange;
+import io.gridsteward.domain.ticket.TicketEvent;
+import io.gridsteward.domain.ticket.TicketEventType;
+import io.gridsteward.domain.ticket.TicketId;
+import io.gridsteward.domain.ticket.TicketStatus;
 import io.gridsteward.dynamodb.emulator.junit.DynamoDbEmulatorExtension;
-import io.gridsteward.store.TableDefinition;
-import io.gridsteward.store.TicketHistory;
-import io.gridsteward.store.TicketStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,0 +1,45 @@
+package io.gridsteward.api.core;
+
+
+import io.gridsteward.domain.core.FieldError;
+import java.util.List;
+
+/**
+ * A refusal decided by the HTTP layer itself rather than by the domain: a body that is not the JSON the
+ * endpoint reads or an unusable header (400), or a request without an authenticated caller (401).
+ */
+public final class ApiException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    private ApiException(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiException malformed(List<FieldError> errors) {
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is not what this endpoint reads", errors);
+    }
+
+    public static ApiException malformed(String field, String message) {
+        return malformed(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException malformedHeader(List<FieldError> errors) {
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "a request header is not what this endpoint reads", errors);
+    }
+
+    public static ApiException unauthenticated(String detail) {
+        return new ApiException(ProblemType.UNAUTHENTICATED, detail, List.of());
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

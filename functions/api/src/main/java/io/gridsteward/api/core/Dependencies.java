@@ -1,0 +1,56 @@
+package io.gridsteward.api.core;
+
+import io.gridsteward.domain.core.IdSource;
+import io.gridsteward.store.core.DynamoDbClients;
+import io.gridsteward.store.core.TableDefinition;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/**
+ * What every context's resources work with. The table name is the config property {@code table.name}, which the
+ * environment variable {@code TABLE_NAME} sets; the client finds its endpoint the SDK's way
+ * ({@code AWS_ENDPOINT_URL_DYNAMODB}).
+ */
+@Singleton
+public class Dependencies {
+
+    @Produces
+    @Singleton
+    public TableName tableName(@ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME) String name) {
+        return new TableName(name);
+    }
+
+    /** Built at start-up so that a SnapStart snapshot already holds it. */
+    @Produces
+    @Singleton
+    @Startup
+    public DynamoDbClient dynamoDbClient() {
+        return DynamoDbClients.fromEnvironment();
+    }
+
+    public void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    public IdSource idSource() {
+        return IdSource.randomUuids();
+    }
+
+    /** The single table every store writes to. */
+    public record TableName(String value) {
+    }
+}

@@ -1,0 +1,55 @@
+package io.gridsteward.api.ticket;
+
+import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.domain.ticket.RoutingRules;
+import io.gridsteward.domain.ticket.SlaPolicy;
+import io.gridsteward.store.ticket.TicketStore;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The ticket context's store, policies and photo uploads. */
+@Singleton
+public class TicketDependencies {
+
+    @Produces
+    @Singleton
+    public TicketStore ticketStore(DynamoDbClient client, TableName table, Clock clock) {
+        return new TicketStore(client, table.value(), clock);
+    }
+
+    @Produces
+    @Singleton
+    public SlaPolicy slaPolicy() {
+        return SlaPolicy.bundled();
+    }
+
+    /** {@code bundled}: the domain's routing-rules.csv dispatches on intake; {@code none}: every ticket waits for the dispatcher. */
+    @Produces
+    @Singleton
+    public RoutingRules routingRules(@ConfigProperty(name = "routing.rules", defaultValue = "none") String routingRules) {
+        return switch (routingRules) {
+            case "bundled" -> RoutingRules.bundled();
+            case "none" -> RoutingRules.none();
+            default -> throw new IllegalStateException("routing.rules (ROUTING_RULES) must be 'bundled' or 'none', not '%s'".formatted(routingRules));
+        };
+    }
+
+    /** Path-style against a local S3 server when the standard {@code AWS_ENDPOINT_URL_S3} names one. */
+    @Produces
+    @Singleton
+    public AttachmentUploads attachmentUploads(@ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
+                                               @ConfigProperty(name = "aws.endpoint-url-s3") Optional<URI> s3Endpoint) {
+        return new AttachmentUploads(bucket, s3Endpoint);
+    }
+
+    public void close(@Disposes AttachmentUploads uploads) {
+        uploads.close();
+    }
+}

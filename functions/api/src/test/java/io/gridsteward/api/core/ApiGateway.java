@@ -1,0 +1,109 @@
+package io.gridsteward.api.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plays API Gateway's HTTP API for the function under test: builds payload 2.0 events from the JSON fixtures
+ * under {@code src/test/resources/events}, with the JWT authorizer's claims, and posts them to Quarkus' mock
+ * event server, which hands them to the function exactly as Lambda would.
+ */
+public final class ApiGateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ApiGateway() {
+    }
+
+    public static JsonNode fixture(String name) {
+        try (InputStream stream = ApiGateway.class.getResourceAsStream("/events/" + name)) {
+            if (stream == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return JSON.readTree(stream);
+        }
+        catch (IOException exception) {
+            throw new UncheckedIOException(exception);
+        }
+    }
+
+    /** An event for {@code method path} by a caller with these claims (none: no authorizer at all). */
+    public static ObjectNode event(String method, String path, Optional<Map<String, String>> claims, Optional<String> body, Map<String, String> headers) {
+        ObjectNode event = (ObjectNode) fixture("report-ticket-by-resident.json");
+        event.put("rawPath", path);
+        ObjectNode context = (ObjectNode) event.get("requestContext");
+        ((ObjectNode) context.get("http")).put("method", method).put("path", path);
+        if (claims.isPresent()) {
+            ObjectNode claimNode = context.putObject("authorizer").putObject("jwt").putObject("claims");
+            claims.get().forEach(claimNode::put);
+        }
+        else {
+            context.remove("authorizer");
+        }
+        ObjectNode headerNode = event.putObject("headers");
+        headerNode.put("host", "api.grid-steward.local");
+        headers.forEach(headerNode::put);
+        body.ifPresentOrElse(text -> event.put("body", text), () -> event.remove("body"));
+        return event;
+    }
+
+    public static Reply send(JsonNode event) {
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the mock event server answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode reply = JSON.readTree(response.body());
+            Map<String, String> replyHeaders = JSON.convertValue(reply.path("headers"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+            String replyBody = reply.path("body").asText("");
+            return new Reply(reply.path("statusCode").asInt(), replyHeaders == null ? Map.of() : replyHeaders,
+                    replyBody.isEmpty() ? JSON.nullNode() : parseOrText(replyBody));
+        }
+        catch (IOException exception) {
+            throw new UncheckedIOException(exception);
+        }
+        catch (InterruptedException exception) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(exception);
+        }
+    }
+
+    private static JsonNode parseOrText(String body) {
+        try {
+            return JSON.readTree(body);
+        }
+        catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    /** The function's answer as API Gateway would turn it into an HTTP response. */
+    public record Reply(int status, Map<String, String> headers, JsonNode body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+}

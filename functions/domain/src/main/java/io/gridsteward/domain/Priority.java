@@ -1,9 +1,0 @@
-package io.gridsteward.domain;
-
-/** How urgent a ticket is; with the category it selects the SLA's due times. */
-public enum Priority {
-    URGENT,
-    HIGH,
-    NORMAL,
-    LOW
-}

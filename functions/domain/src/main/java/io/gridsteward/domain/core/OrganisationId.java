@@ -1,0 +1,8 @@
+package io.gridsteward.domain.core;
+
+public record OrganisationId(String value) {
+
+    public OrganisationId {
+        Identifiers.require(value);
+    }
+}

@@ -1,0 +1,64 @@
+package io.gridsteward.store.organisation;
+
+import io.gridsteward.store.core.Keys;
+import io.gridsteward.store.core.TableIndex;
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.organisation.Organisation;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** The county's structure in the table: one item per organisation, read by id or by parent. */
+public final class OrganisationStore {
+
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    public OrganisationStore(DynamoDbClient client, String tableName) {
+        this.client = requireNonNull(client, "client");
+        this.tableName = requireNonNull(tableName, "tableName");
+    }
+
+    public Optional<Organisation> find(OrganisationId id) {
+        GetItemResponse response = client.getItem(request -> request.tableName(tableName).key(Keys.organisation(id)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(OrganisationItems.organisation(response.item()))
+                : Optional.empty();
+    }
+
+    /** The organisations directly under {@code parent}, by kind then id, from the WORK index (no Scan). */
+    public List<Organisation> children(OrganisationId parent) {
+        List<Organisation> children = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(TableIndex.WORK.indexName())
+                    .keyConditionExpression("#partition = :partition")
+                    .expressionAttributeNames(Map.of("#partition", TableIndex.WORK.partitionAttribute()))
+                    .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.childrenOf(parent))));
+            if (startKey != null) {
+                request.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = client.query(request.build());
+            page.items().stream().map(OrganisationItems::organisation).forEach(children::add);
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        }
+        while (startKey != null);
+        return children;
+    }
+
+    /** Writes or replaces an organisation; the structure is loaded from a versioned file, so last write wins. */
+    public void put(Organisation organisation) {
+        client.putItem(request -> request.tableName(tableName).item(OrganisationItems.item(organisation)));
+    }
+}

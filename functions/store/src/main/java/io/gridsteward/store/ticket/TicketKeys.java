@@ -1,0 +1,22 @@
+package io.gridsteward.store.ticket;
+
+import io.gridsteward.domain.ticket.TicketId;
+import io.gridsteward.store.core.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/** A ticket's partition: the ticket item and its events (the shapes of every key are listed in {@link Keys}). */
+final class TicketKeys {
+
+    private TicketKeys() {
+    }
+
+    static String partition(TicketId id) {
+        return "TICKET#" + id.value();
+    }
+
+    static Map<String, AttributeValue> ticket(TicketId id) {
+        return Keys.key(partition(id), Keys.TICKET_SORT);
+    }
+}
