@@ -185,19 +185,20 @@ public class AuthorizationMatrixTest {
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }
 
-    /** {@code METHOD /path} of every resource method of every {@code @Path} class in this package. */
+    /** {@code METHOD /path} of every resource method of every {@code @Path} class of the API, in every context's package. */
     private static Set<String> registeredRoutes() throws IOException, URISyntaxException, ClassNotFoundException {
-        String packagePath = TicketResource.class.getPackageName().replace('.', '/');
-        URL location = TicketResource.class.getClassLoader().getResource(packagePath + "/TicketResource.class");
+        String apiPackage = "io.gridsteward.api";
+        URL location = TicketResource.class.getResource(TicketResource.class.getSimpleName() + ".class");
+        java.nio.file.Path apiRoot = Paths.get(location.toURI()).getParent().getParent();
         Set<String> routes = new TreeSet<>();
         List<java.nio.file.Path> classFiles;
-        try (Stream<java.nio.file.Path> files = Files.list(Paths.get(location.toURI()).getParent())) {
+        try (Stream<java.nio.file.Path> files = Files.walk(apiRoot)) {
             classFiles = files.filter(file -> file.getFileName().toString().endsWith(".class")).toList();
         }
         for (java.nio.file.Path file : classFiles) {
-            String name = file.getFileName().toString();
-            Class<?> type = Class.forName(TicketResource.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()),
-                    false, TicketResource.class.getClassLoader());
+            String relative = apiRoot.relativize(file).toString();
+            String className = apiPackage + "." + relative.substring(0, relative.length() - ".class".length()).replace(java.io.File.separatorChar, '.');
+            Class<?> type = Class.forName(className, false, TicketResource.class.getClassLoader());
             Path root = type.getAnnotation(Path.class);
             if (root == null) {
                 continue;
