@@ -31,6 +31,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.MALFORMED_REQUEST, "a request header is not what this endpoint reads", errors);
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, detail, List.of());
+    }
+
     public static ApiException unauthenticated(String detail) {
         return new ApiException(ProblemType.UNAUTHENTICATED, detail, List.of());
     }

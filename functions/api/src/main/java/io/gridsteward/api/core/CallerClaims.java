@@ -23,12 +23,13 @@ public final class CallerClaims {
     private CallerClaims() {
     }
 
+    /** Whether the authorizer left any claims: routes that need none (the OpenAPI document) are answered without. */
+    public static boolean hasClaims(APIGatewayV2HTTPEvent event) {
+        return claims(event).isPresent();
+    }
+
     public static Caller callerOf(APIGatewayV2HTTPEvent event) {
-        Map<String, String> claims = Optional.ofNullable(event)
-                .map(APIGatewayV2HTTPEvent::getRequestContext)
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+        Map<String, String> claims = claims(event)
                 .orElseThrow(() -> ApiException.unauthenticated("the request carries no verified token claims"));
         String userId = claims.get(USER_ID);
         String roleName = claims.get(ROLE);
@@ -45,6 +46,14 @@ public final class CallerClaims {
         catch (ValidationException exception) {
             throw ApiException.unauthenticated("the token's claims do not describe a caller: " + exception.getMessage());
         }
+    }
+
+    private static Optional<Map<String, String>> claims(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(event)
+                .map(APIGatewayV2HTTPEvent::getRequestContext)
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims);
     }
 
     /** A role people hold; SYSTEM is the platform's own and never comes from a token. */

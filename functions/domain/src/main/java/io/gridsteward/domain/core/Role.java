@@ -1,5 +1,7 @@
 package io.gridsteward.domain.core;
 
+import java.util.Optional;
+
 public enum Role {
     RESIDENT,
     GRID_WORKER,
@@ -23,6 +25,21 @@ public enum Role {
             case RESIDENT, SYSTEM -> false;
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR,
                  DEPARTMENT_OFFICER, COUNTY_LEADER -> true;
+        };
+    }
+
+    /**
+     * The kind of organisation a staff role acts for: a token naming an organisation of another kind (a department
+     * officer of a grid, a grid worker of a town) describes nobody the county appointed and is refused.
+     */
+    public Optional<OrganisationKind> organisationKind() {
+        return switch (this) {
+            case RESIDENT, SYSTEM -> Optional.empty();
+            case GRID_WORKER, GRID_PARTY_LEADER -> Optional.of(OrganisationKind.GRID);
+            case COMMUNITY_SECRETARY -> Optional.of(OrganisationKind.COMMUNITY);
+            case TOWN_DISPATCHER, TOWN_SUPERVISOR -> Optional.of(OrganisationKind.TOWN);
+            case DEPARTMENT_OFFICER -> Optional.of(OrganisationKind.DEPARTMENT);
+            case COUNTY_LEADER -> Optional.of(OrganisationKind.COUNTY);
         };
     }
 }

@@ -1,0 +1,30 @@
+package io.gridsteward.domain.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoleTest {
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyStaffRoleActsForExactlyOneKindOfOrganisation(Role role) {
+        assertThat(role.organisationKind().isPresent()).as(role.name()).isEqualTo(role.isStaff());
+    }
+
+    @Test
+    void eachRoleActsForTheOrganisationsTheCountyAppointsItIn() {
+        assertThat(Role.GRID_WORKER.organisationKind()).contains(OrganisationKind.GRID);
+        assertThat(Role.GRID_PARTY_LEADER.organisationKind()).contains(OrganisationKind.GRID);
+        assertThat(Role.COMMUNITY_SECRETARY.organisationKind()).contains(OrganisationKind.COMMUNITY);
+        assertThat(Role.TOWN_DISPATCHER.organisationKind()).contains(OrganisationKind.TOWN);
+        assertThat(Role.TOWN_SUPERVISOR.organisationKind()).contains(OrganisationKind.TOWN);
+        assertThat(Role.DEPARTMENT_OFFICER.organisationKind()).contains(OrganisationKind.DEPARTMENT);
+        assertThat(Role.COUNTY_LEADER.organisationKind()).contains(OrganisationKind.COUNTY);
+        assertThat(Role.RESIDENT.organisationKind()).isEqualTo(Optional.empty());
+    }
+}
