@@ -43,7 +43,7 @@ public final class BatchOperations
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             Parameters table = Parameters.of(entry.getValue(), "BatchGetItem " + entry.getKey(),
-                    Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead"));
+                    Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead", "AttributesToGet"));
             table.bool("ConsistentRead");
             JsonNode keyNodes = table.node("Keys");
             if (keyNodes == null || !keyNodes.isArray() || keyNodes.isEmpty()) {
@@ -61,7 +61,9 @@ public final class BatchOperations
             }
             total += keys.size();
             RequestExpressions expressions = new RequestExpressions(table);
-            Optional<Expressions.Projection> projection = expressions.projection(table.string("ProjectionExpression"));
+            LegacyParameters.requireNotMixed(table);
+            Optional<Expressions.Projection> projection = table.has("ProjectionExpression")
+                    ? expressions.projection(table.string("ProjectionExpression")) : LegacyParameters.attributesToGet(table);
             expressions.finish();
             tables.add(new TableKeys(entry.getKey(), keys, projection));
         }

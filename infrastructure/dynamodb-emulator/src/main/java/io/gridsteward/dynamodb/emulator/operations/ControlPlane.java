@@ -39,8 +39,9 @@ public final class ControlPlane
     public ObjectNode createTable(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "CreateTable", Set.of("TableName", "KeySchema", "AttributeDefinitions",
-                "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput", "StreamSpecification"));
+                "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput", "StreamSpecification", "Tags"));
         String name = tableName(parameters);
+        Map<String, String> tags = parameters.has("Tags") ? Tagging.tags(parameters.node("Tags")) : Map.of();
         Map<String, String> attributeTypes = attributeDefinitions(parameters.node("AttributeDefinitions"));
         List<String> keySchema = keySchema(parameters.node("KeySchema"), "KeySchema", true);
         String billingMode = parameters.choice("BillingMode", "PROVISIONED", BILLING_MODES);
@@ -75,7 +76,7 @@ public final class ControlPlane
                 throw ApiException.resourceInUse("Table already exists: " + name);
             }
             TableDefinition definition = new TableDefinition(name, UUID.randomUUID().toString(), database.nowMillis(), attributeTypes, hashKey,
-                    rangeKey, indexes, billingMode, throughput[0], throughput[1], null, null, null, null, false);
+                    rangeKey, indexes, billingMode, throughput[0], throughput[1], null, null, null, null, false, tags);
             if (viewType != null) {
                 StreamMetadata stream = database.newStream(definition, viewType);
                 database.putStream(stream);

@@ -31,7 +31,7 @@ public final class HttpFrontEnd implements AutoCloseable
             "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", "CreateBackup", "DeleteBackup", "DescribeBackup",
             "ListBackups", "RestoreTableFromBackup", "RestoreTableToPointInTime", "DescribeContinuousBackups", "UpdateContinuousBackups",
             "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "UpdateGlobalTable", "UpdateGlobalTableSettings",
-            "DescribeGlobalTableSettings", "DescribeLimits", "DescribeEndpoints", "TagResource", "UntagResource", "ListTagsOfResource",
+            "DescribeGlobalTableSettings", "DescribeLimits", "DescribeEndpoints",
             "ExportTableToPointInTime", "ImportTable", "DescribeExport", "ListExports", "DescribeImport", "ListImports",
             "DescribeKinesisStreamingDestination", "EnableKinesisStreamingDestination", "DisableKinesisStreamingDestination",
             "UpdateKinesisStreamingDestination", "DescribeContributorInsights", "UpdateContributorInsights", "ListContributorInsights",
