@@ -17,7 +17,7 @@ public record LegacyCondition(String attributeName, Operator operator, List<Attr
     public enum Operator { EQ, NE, LE, LT, GE, GT, NOT_NULL, NULL, CONTAINS, NOT_CONTAINS, BEGINS_WITH, IN, BETWEEN }
 
     private static final Set<String> SCALARS = Set.of("S", "N", "B");
-    private static final Set<String> SCALARS_AND_SETS = Set.of("S", "N", "B", "SS", "NS", "BS");
+    private static final Set<String> ANY_TYPE = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
 
     public LegacyCondition
     {
@@ -33,7 +33,7 @@ public record LegacyCondition(String attributeName, Operator operator, List<Attr
                     + operator + " ComparisonOperator");
         }
         Set<String> allowed = switch (operator) {
-            case EQ, NE -> SCALARS_AND_SETS;
+            case EQ, NE -> ANY_TYPE;
             case BEGINS_WITH -> Set.of("S", "B");
             default -> SCALARS;
         };

@@ -62,11 +62,17 @@ public record LegacyUpdate(Map<String, Change> changes) implements Expressions.U
         Map<String, AttributeValue> result = new LinkedHashMap<>(item);
         changes.forEach((name, change) -> {
             Optional<AttributeValue> current = Optional.ofNullable(result.get(name));
-            Optional<AttributeValue> next = switch (change.action()) {
-                case PUT -> change.value();
-                case DELETE -> change.value().isEmpty() ? Optional.empty() : ParsedUpdate.delete(current, change.value().get());
-                case ADD -> Optional.of(add(current, change.value().orElseThrow()));
-            };
+            Optional<AttributeValue> next;
+            try {
+                next = switch (change.action()) {
+                    case PUT -> change.value();
+                    case DELETE -> change.value().isEmpty() ? Optional.empty() : ParsedUpdate.delete(current, change.value().get());
+                    case ADD -> Optional.of(add(current, change.value().orElseThrow()));
+                };
+            }
+            catch (ExpressionException mismatch) {
+                throw new ExpressionException("One or more parameter values were invalid: Type mismatch for attribute to update");
+            }
             next.ifPresentOrElse(value -> result.put(name, value), () -> result.remove(name));
         });
         return result;

@@ -39,7 +39,11 @@ public final class ControlPlane
     public ObjectNode createTable(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "CreateTable", Set.of("TableName", "KeySchema", "AttributeDefinitions",
-                "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput", "StreamSpecification", "Tags"));
+                "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput", "StreamSpecification", "Tags", "SSESpecification"));
+        Parameters encryption = parameters.object("SSESpecification", Set.of("Enabled", "SSEType", "KMSMasterKeyId"));
+        if (encryption != null && encryption.bool("Enabled").orElse(false)) {
+            throw ApiException.validation("The parameter SSESpecification with Enabled true is not supported by this emulator (CreateTable)");
+        }
         String name = tableName(parameters);
         Map<String, String> tags = parameters.has("Tags") ? Tagging.tags(parameters.node("Tags")) : Map.of();
         Map<String, String> attributeTypes = attributeDefinitions(parameters.node("AttributeDefinitions"));
@@ -134,7 +138,7 @@ public final class ControlPlane
         String name = parameters.requiredString("TableName");
         return database.write(() -> {
             TableData table = database.table(name);
-            ObjectNode description = describe(table, "DELETING");
+            ObjectNode description = describeDeleted(table);
             if (table.definition().streamEnabled()) {
                 database.disableStream(table.definition().latestStreamArn());
             }
@@ -252,8 +256,10 @@ public final class ControlPlane
         boolean enabled = specification.bool("Enabled").orElseThrow(() -> ApiException.validation(
                 "1 validation error detected: Value null at 'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null"));
         String attribute = specification.requiredString("AttributeName");
-        if (attribute.isEmpty()) {
-            throw ApiException.validation("TimeToLiveSpecification.AttributeName must not be empty");
+        if (attribute.isEmpty() || attribute.length() > 255) {
+            throw ApiException.validation("1 validation error detected: Value '" + attribute
+                    + "' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length "
+                    + (attribute.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
         }
         return database.write(() -> {
             TableDefinition definition = database.table(name).definition();
@@ -264,7 +270,7 @@ public final class ControlPlane
                 throw ApiException.validation("TimeToLive is already disabled");
             }
             if (!enabled && !attribute.equals(definition.ttlAttribute())) {
-                throw ApiException.validation("TimeToLive is enabled on the attribute " + definition.ttlAttribute() + ", not " + attribute);
+                throw ApiException.validation("TimeToLive is active on a different AttributeName: current AttributeName is " + definition.ttlAttribute());
             }
             database.putDefinition(definition.withTimeToLive(attribute, enabled));
             ObjectNode response = Json.object();
@@ -479,6 +485,25 @@ public final class ControlPlane
     }
 
     // ---- descriptions ----
+
+    /** DeleteTable describes what is going, not the table's shape: no key schema, attribute definitions or indexes. */
+    private static ObjectNode describeDeleted(TableData table)
+    {
+        TableDefinition definition = table.definition();
+        ObjectNode description = Json.object();
+        description.put("TableName", definition.name());
+        description.put("TableStatus", "DELETING");
+        description.put("TableId", definition.tableId());
+        description.put("TableArn", definition.arn());
+        description.put("TableSizeBytes", table.sizeBytes());
+        description.put("ItemCount", table.itemCount());
+        description.set("ProvisionedThroughput", throughputNode(definition.readCapacity(), definition.writeCapacity()));
+        if (definition.billingMode().equals("PAY_PER_REQUEST")) {
+            description.putObject("BillingModeSummary").put("BillingMode", "PAY_PER_REQUEST")
+                    .put("LastUpdateToPayPerRequestDateTime", Json.seconds(definition.createdAtMillis()));
+        }
+        return description;
+    }
 
     ObjectNode describe(TableData table, String status)
     {

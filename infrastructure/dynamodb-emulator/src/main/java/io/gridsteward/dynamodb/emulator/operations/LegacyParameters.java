@@ -32,7 +32,9 @@ final class LegacyParameters
 
     static void requireNotMixed(Parameters parameters)
     {
-        List<String> legacy = LEGACY.stream().filter(parameters::has).toList();
+        // KeyConditions may go with a FilterExpression or ProjectionExpression; only KeyConditionExpression excludes it.
+        boolean keyConditionsOnly = parameters.has("KeyConditions") && !parameters.has("KeyConditionExpression");
+        List<String> legacy = LEGACY.stream().filter(parameters::has).filter(name -> !(keyConditionsOnly && name.equals("KeyConditions"))).toList();
         List<String> expressions = EXPRESSIONS.stream().filter(parameters::has).toList();
         if (!legacy.isEmpty() && !expressions.isEmpty()) {
             throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** TagResource, UntagResource, ListTagsOfResource and the Tags of CreateTable: at most 50 per table, by the service's rules. */
+/** TagResource, UntagResource (both answer an empty body), ListTagsOfResource and the Tags of CreateTable: at most 50 per table, by the service's rules. */
 public final class Tagging
 {
     static final int MAXIMUM_TAGS = 50;
@@ -45,7 +45,7 @@ public final class Tagging
             tags.putAll(added);
             requireWithinLimit(tags);
             database.putDefinition(table.definition().withTags(tags));
-            return Json.object();
+            return null;
         });
     }
 
@@ -62,7 +62,7 @@ public final class Tagging
             Map<String, String> tags = new LinkedHashMap<>(table.definition().tags());
             keys.forEach(key -> tags.remove(key.asText()));
             database.putDefinition(table.definition().withTags(tags));
-            return Json.object();
+            return null;
         });
     }
 
