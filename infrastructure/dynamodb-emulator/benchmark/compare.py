@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """One boto3 workload against any DynamoDB endpoints, with ratios to the first one.
 
-    python3 compare.py --start-moto --start-emulator target/dynamodb-emulator.jar [--seconds 3]
+    python3 compare.py --start-moto --start-emulator target/dynamodb-emulator.jar [--seconds 3]   (java from JAVA_HOME)
     python3 compare.py --endpoint moto=http://127.0.0.1:5000 --endpoint emulator=http://127.0.0.1:8000
 
 The first endpoint is the baseline. Each row runs for --seconds after a short warm-up, with 1 and 8 client threads,
 each thread with its own client: PutItem, GetItem, Query (a 10-item partition) and TransactWriteItems (two puts).
 """
 import argparse
+import os
 import shutil
 import socket
 import statistics
@@ -139,7 +140,8 @@ def main():
             endpoints.append(("moto", f"http://127.0.0.1:{port}"))
         if arguments.start_emulator:
             port = free_port()
-            processes.append(subprocess.Popen(["java", "-jar", arguments.start_emulator, "--port", str(port)],
+            java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if "JAVA_HOME" in os.environ else "java"
+            processes.append(subprocess.Popen([java, "-jar", arguments.start_emulator, "--port", str(port)],
                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             endpoints.append(("emulator", f"http://127.0.0.1:{port}"))
         for endpoint in arguments.endpoint:
@@ -168,7 +170,11 @@ def main():
     finally:
         for process in processes:
             process.terminate()
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 if __name__ == "__main__":

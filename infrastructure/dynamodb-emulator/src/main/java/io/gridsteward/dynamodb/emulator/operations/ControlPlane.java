@@ -322,6 +322,7 @@ public final class ControlPlane
         for (JsonNode definition : node) {
             Parameters attribute = Parameters.of(definition, "AttributeDefinition", Set.of("AttributeName", "AttributeType"));
             String name = attribute.requiredString("AttributeName");
+            checkAttributeNameLength(name, "attributeDefinitions.member.attributeName");
             String type = attribute.choice("AttributeType", null, Set.of("S", "N", "B"));
             if (type == null) {
                 throw ApiException.validation("1 validation error detected: Value null at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must not be null");
@@ -331,6 +332,15 @@ public final class ControlPlane
             }
         }
         return types;
+    }
+
+    /** Key attribute names are 1 to 255 characters long. */
+    private static void checkAttributeNameLength(String name, String member)
+    {
+        if (name.isEmpty() || name.length() > 255) {
+            throw ApiException.validation("1 validation error detected: Value '" + name + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have length " + (name.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
+        }
     }
 
     /** Returns the hash key and, if given, the range key. */
@@ -348,6 +358,7 @@ public final class ControlPlane
         for (JsonNode element : node) {
             Parameters key = Parameters.of(element, "KeySchemaElement", Set.of("AttributeName", "KeyType"));
             names.add(key.requiredString("AttributeName"));
+            checkAttributeNameLength(names.getLast(), "keySchema.member.attributeName");
             types.add(key.choice("KeyType", "", Set.of("HASH", "RANGE")));
         }
         if (!types.get(0).equals("HASH") || (types.size() == 2 && !types.get(1).equals("RANGE"))) {

@@ -8,6 +8,7 @@ import io.gridsteward.dynamodb.emulator.storage.ItemChange;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
 import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,6 +92,12 @@ final class WriteAction
             return Map.of();
         }
         return update.get().touchedPaths().project(item);
+    }
+
+    /** The size of the item (or key) the action carries, by the item-size rule. */
+    long itemBytes()
+    {
+        return ItemSize.of(keyOrItem);
     }
 
     /** The primary key of the item the action writes, checked against the table's schema. */

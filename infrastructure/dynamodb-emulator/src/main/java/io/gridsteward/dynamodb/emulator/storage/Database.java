@@ -42,6 +42,7 @@ import java.time.Instant;
 public final class Database
 {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/[^/]+");
 
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -118,6 +119,9 @@ public final class Database
     {
         StreamState stream = streams.get(arn);
         if (stream == null) {
+            if (!STREAM_ARN.matcher(arn).matches()) {
+                throw ApiException.validation("Invalid StreamArn: " + arn);
+            }
             throw ApiException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
         }
         return stream;
