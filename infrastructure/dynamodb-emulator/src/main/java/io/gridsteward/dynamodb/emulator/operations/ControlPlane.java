@@ -328,7 +328,7 @@ public final class ControlPlane
                 throw ApiException.validation("1 validation error detected: Value null at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must not be null");
             }
             if (types.put(name, type) != null) {
-                throw ApiException.validation("Cannot have two attributes with the same name. Attribute name: " + name);
+                throw ApiException.validation("Cannot have two attributes with the same name: Duplicate AttributeName in AttributeDefinitions: " + name);
             }
         }
         return types;
@@ -382,7 +382,10 @@ public final class ControlPlane
         if (projection == null) {
             throw ApiException.validation("1 validation error detected: Value null at 'projection' failed to satisfy constraint: Member must not be null");
         }
-        String projectionType = projection.choice("ProjectionType", "ALL", PROJECTION_TYPES);
+        String projectionType = projection.choice("ProjectionType", null, PROJECTION_TYPES);
+        if (projectionType == null) {
+            throw ApiException.validation("One or more parameter values were invalid: Unknown ProjectionType: null (index " + name + ")");
+        }
         List<String> nonKeyAttributes = new ArrayList<>();
         JsonNode nonKey = projection.node("NonKeyAttributes");
         if (nonKey != null) {
@@ -390,7 +393,16 @@ public final class ControlPlane
                 throw ApiException.validation("One or more parameter values were invalid: ProjectionType is " + projectionType
                         + ", but NonKeyAttributes is specified");
             }
-            nonKey.forEach(attribute -> nonKeyAttributes.add(attribute.asText()));
+            for (JsonNode attribute : nonKey) {
+                if (!attribute.isTextual()) {
+                    throw ApiException.serialization("Expected strings in NonKeyAttributes");
+                }
+                if (nonKeyAttributes.contains(attribute.textValue())) {
+                    throw ApiException.validation("One or more parameter values were invalid: Duplicate attribute in NonKeyAttributes: "
+                            + attribute.textValue() + " (index " + name + ")");
+                }
+                nonKeyAttributes.add(attribute.textValue());
+            }
         }
         else if (projectionType.equals("INCLUDE")) {
             throw ApiException.validation("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");

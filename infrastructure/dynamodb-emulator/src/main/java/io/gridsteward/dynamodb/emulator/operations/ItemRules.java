@@ -11,6 +11,8 @@ import java.util.Map;
 /** The checks DynamoDB makes on keys and items before it writes or reads them, with the service's wording. */
 final class ItemRules
 {
+    private static final int MAXIMUM_NAME_LENGTH = 65535;
+
     private ItemRules() {}
 
     /** A Key parameter: exactly the table's key attributes, of the declared types, not empty. */
@@ -33,8 +35,14 @@ final class ItemRules
     /** A whole item about to be stored: its keys, its index keys and its size. */
     static void checkItem(TableDefinition table, Map<String, AttributeValue> item)
     {
-        if (item.containsKey("")) {
-            throw ApiException.validation("One or more parameter values are not valid. A value specified for an attribute name is empty");
+        for (String name : item.keySet()) {
+            if (name.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: Empty attribute name");
+            }
+            if (name.length() > MAXIMUM_NAME_LENGTH) {
+                throw ApiException.validation("One or more parameter values were invalid: Attribute name is too long; it may be up to "
+                        + MAXIMUM_NAME_LENGTH + " characters: " + name.substring(0, 20) + "...");
+            }
         }
         checkKeyAttribute(table, item, table.hashKey());
         if (table.rangeKey() != null) {

@@ -7,6 +7,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -62,12 +66,37 @@ class LimitsTest
         client.putItem(request -> request.tableName(table).item(Map.of("id", s("1"), longest, n("1"))));
         assertThat(client.getItem(request -> request.tableName(table).key(item("id", "1"))).item()).containsKey(longest);
         assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(Map.of("id", s("2"), "", n("1")))))
-                .satisfies(Fixtures::isValidationError);
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("Empty attribute name");
+        assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(Map.of("id", s("2"), longest + "a", n("1")))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("65535");
         assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("long-key"))
                 .attributeDefinitions(attribute("k".repeat(256), ScalarAttributeType.S)).keySchema(key("k".repeat(256), KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)))
                 .satisfies(Fixtures::isValidationError)
                 .hasMessageContaining("255");
+    }
+
+    @Test
+    void indexProjectionsNameTheirTypeAndEachAttributeOnce()
+    {
+        DynamoDbClient client = EMULATOR.dynamoDbClient();
+        java.util.function.Function<Projection, CreateTableRequest> table = projection -> CreateTableRequest.builder()
+                .tableName(Fixtures.uniqueTableName("projection")).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("status", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-status").keySchema(key("status", KeyType.HASH))
+                        .projection(projection).build())
+                .build();
+
+        assertThatThrownBy(() -> client.createTable(table.apply(Projection.builder().build())))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("ProjectionType");
+        assertThatThrownBy(() -> client.createTable(table.apply(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                .nonKeyAttributes("title", "title").build())))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("Duplicate");
     }
 
     @Test
