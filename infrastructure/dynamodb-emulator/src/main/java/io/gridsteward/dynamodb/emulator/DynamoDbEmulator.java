@@ -7,6 +7,7 @@ import io.gridsteward.dynamodb.emulator.operations.ItemOperations;
 import io.gridsteward.dynamodb.emulator.operations.Operation;
 import io.gridsteward.dynamodb.emulator.operations.ReadOperations;
 import io.gridsteward.dynamodb.emulator.operations.StreamOperations;
+import io.gridsteward.dynamodb.emulator.operations.Tagging;
 import io.gridsteward.dynamodb.emulator.operations.TransactionOperations;
 import io.gridsteward.dynamodb.emulator.server.HttpFrontEnd;
 import io.gridsteward.dynamodb.emulator.storage.Database;
@@ -56,6 +57,10 @@ public final class DynamoDbEmulator implements AutoCloseable
         dynamoDb.put("UpdateTable", controlPlane::updateTable);
         dynamoDb.put("UpdateTimeToLive", controlPlane::updateTimeToLive);
         dynamoDb.put("DescribeTimeToLive", controlPlane::describeTimeToLive);
+        Tagging tagging = new Tagging(database);
+        dynamoDb.put("TagResource", tagging::tagResource);
+        dynamoDb.put("UntagResource", tagging::untagResource);
+        dynamoDb.put("ListTagsOfResource", tagging::listTagsOfResource);
         dynamoDb.put("PutItem", items::putItem);
         dynamoDb.put("GetItem", items::getItem);
         dynamoDb.put("UpdateItem", items::updateItem);

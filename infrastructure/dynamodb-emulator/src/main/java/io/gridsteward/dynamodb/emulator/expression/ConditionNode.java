@@ -194,7 +194,7 @@ sealed interface ConditionNode
             return contains(value.get(), sought.get());
         }
 
-        private static boolean contains(AttributeValue container, AttributeValue sought)
+        static boolean contains(AttributeValue container, AttributeValue sought)
         {
             return switch (container) {
                 case AttributeValue.StringValue(String text) -> sought instanceof AttributeValue.StringValue(String part) && text.contains(part);

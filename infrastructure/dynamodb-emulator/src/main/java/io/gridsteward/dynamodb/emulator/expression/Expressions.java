@@ -29,19 +29,19 @@ public final class Expressions
      */
     public static Condition parseCondition(String expression, ExpressionAttributes attributes, String parameterName)
     {
-        return ExpressionParser.parseCondition(ExpressionKind.ofConditionParameter(parameterName), expression, attributes);
+        return ConditionParser.parse(ExpressionKind.ofConditionParameter(parameterName), expression, attributes);
     }
 
     /** Messages start "Invalid UpdateExpression: "; {@link Update#apply} throws DynamoDB's unprefixed run-time messages. */
     public static Update parseUpdate(String expression, ExpressionAttributes attributes)
     {
-        return new ParsedUpdate(ExpressionParser.parseUpdate(expression, attributes));
+        return new ParsedUpdate(UpdateParser.parse(expression, attributes));
     }
 
     /** Messages start "Invalid ProjectionExpression: ". */
     public static Projection parseProjection(String expression, ExpressionAttributes attributes)
     {
-        return new PathProjection(ExpressionParser.parseProjection(expression, attributes));
+        return new PathProjection(ProjectionParser.parse(expression, attributes));
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Expressions
      */
     public static KeyCondition parseKeyCondition(String expression, ExpressionAttributes attributes, String hashKey, Optional<String> rangeKey)
     {
-        ParsedCondition condition = ExpressionParser.parseCondition(ExpressionKind.KEY_CONDITION, expression, attributes);
+        ParsedCondition condition = ConditionParser.parse(ExpressionKind.KEY_CONDITION, expression, attributes);
         return KeyConditionRules.toKeyCondition(condition.root(), hashKey, rangeKey);
     }
 

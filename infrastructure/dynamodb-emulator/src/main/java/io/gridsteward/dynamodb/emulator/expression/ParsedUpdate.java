@@ -97,7 +97,7 @@ record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
         return first instanceof DocumentPath.Element.Key ? -1 : 1;
     }
 
-    private static AttributeValue add(Optional<AttributeValue> current, AttributeValue addition)
+    static AttributeValue add(Optional<AttributeValue> current, AttributeValue addition)
     {
         if (current.isEmpty()) {
             return addition;
@@ -115,7 +115,7 @@ record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
         };
     }
 
-    private static Optional<AttributeValue> delete(Optional<AttributeValue> current, AttributeValue removal)
+    static Optional<AttributeValue> delete(Optional<AttributeValue> current, AttributeValue removal)
     {
         if (current.isEmpty()) {
             return Optional.empty();

@@ -11,6 +11,7 @@ import io.gridsteward.dynamodb.emulator.storage.ItemChange;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ public final class BatchOperations
         this.database = database;
     }
 
-    private record TableKeys(String tableName, List<Map<String, AttributeValue>> keys, Optional<Expressions.Projection> projection) {}
+    private record TableKeys(String tableName, List<Map<String, AttributeValue>> keys, Optional<Expressions.Projection> projection, boolean consistent) {}
 
     public ObjectNode batchGetItem(JsonNode request)
     {
@@ -43,7 +44,7 @@ public final class BatchOperations
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             Parameters table = Parameters.of(entry.getValue(), "BatchGetItem " + entry.getKey(),
-                    Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead"));
+                    Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames", "ConsistentRead", "AttributesToGet"));
             table.bool("ConsistentRead");
             JsonNode keyNodes = table.node("Keys");
             if (keyNodes == null || !keyNodes.isArray() || keyNodes.isEmpty()) {
@@ -61,9 +62,11 @@ public final class BatchOperations
             }
             total += keys.size();
             RequestExpressions expressions = new RequestExpressions(table);
-            Optional<Expressions.Projection> projection = expressions.projection(table.string("ProjectionExpression"));
+            LegacyParameters.requireNotMixed(table);
+            Optional<Expressions.Projection> projection = table.has("ProjectionExpression")
+                    ? expressions.projection(table.string("ProjectionExpression")) : LegacyParameters.attributesToGet(table);
             expressions.finish();
-            tables.add(new TableKeys(entry.getKey(), keys, projection));
+            tables.add(new TableKeys(entry.getKey(), keys, projection, table.bool("ConsistentRead").orElse(false)));
         }
         if (total > 100) {
             throw ApiException.validation("Too many items requested for the BatchGetItem call");
@@ -71,18 +74,21 @@ public final class BatchOperations
         return database.read(() -> {
             ObjectNode response = Json.object();
             ObjectNode responses = response.putObject("Responses");
+            Map<String, Double> units = new java.util.LinkedHashMap<>();
             for (TableKeys table : tables) {
                 TableData data = database.table(table.tableName());
                 ArrayNode items = responses.putArray(table.tableName());
                 for (Map<String, AttributeValue> key : table.keys()) {
                     ItemRules.checkKey(data.definition(), key);
                     Map<String, AttributeValue> item = data.get(key);
+                    units.merge(table.tableName(), Capacity.readUnits(item == null ? 0 : ItemSize.of(item), table.consistent()), Double::sum);
                     if (item != null) {
                         items.add(ItemCodec.encodeItem(table.projection().map(projection -> projection.project(item)).orElse(item)));
                     }
                 }
             }
             response.putObject("UnprocessedKeys");
+            Capacity.batch(parameters, response, units);
             return response;
         });
     }
@@ -141,6 +147,9 @@ public final class BatchOperations
             database.commit(changes, false);
             ObjectNode response = Json.object();
             response.putObject("UnprocessedItems");
+            Map<String, Double> units = new java.util.LinkedHashMap<>();
+            changes.forEach(change -> units.merge(change.tableName(), Capacity.writeUnits(change), Double::sum));
+            Capacity.batch(parameters, response, units);
             return response;
         });
     }

@@ -1,11 +1,13 @@
 package io.gridsteward.dynamodb.emulator.operations;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.server.ApiException;
 import io.gridsteward.dynamodb.emulator.server.Parameters;
 import io.gridsteward.dynamodb.emulator.storage.ItemChange;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,8 +43,30 @@ final class Capacity
 
     static void read(Parameters parameters, ObjectNode response, String tableName, long size, boolean consistent)
     {
+        add(parameters, response, tableName, readUnits(size, consistent));
+    }
+
+    /** BatchGetItem and BatchWriteItem answer a list: one entry per table, with the units of its items added up. */
+    static void batch(Parameters parameters, ObjectNode response, Map<String, Double> unitsByTable)
+    {
+        String choice = parameters.choice("ReturnConsumedCapacity", "NONE", CHOICES);
+        if (choice.equals("NONE")) {
+            return;
+        }
+        ArrayNode list = response.putArray("ConsumedCapacity");
+        unitsByTable.forEach((tableName, units) -> {
+            ObjectNode consumed = list.addObject().put("TableName", tableName).put("CapacityUnits", units);
+            if (choice.equals("INDEXES")) {
+                consumed.putObject("Table").put("CapacityUnits", units);
+            }
+        });
+    }
+
+    /** Read units of one item: one per started 4 KB, at least one; half for an eventually consistent read. */
+    static double readUnits(long size, boolean consistent)
+    {
         double units = Math.max(1, Math.ceil(size / 4096.0));
-        add(parameters, response, tableName, consistent ? units : units / 2);
+        return consistent ? units : units / 2;
     }
 
     private static void add(Parameters parameters, ObjectNode response, String tableName, double units)

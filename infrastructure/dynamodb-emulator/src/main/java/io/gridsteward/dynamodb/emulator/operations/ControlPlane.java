@@ -39,8 +39,13 @@ public final class ControlPlane
     public ObjectNode createTable(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "CreateTable", Set.of("TableName", "KeySchema", "AttributeDefinitions",
-                "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput", "StreamSpecification"));
+                "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "BillingMode", "ProvisionedThroughput", "StreamSpecification", "Tags", "SSESpecification"));
+        Parameters encryption = parameters.object("SSESpecification", Set.of("Enabled", "SSEType", "KMSMasterKeyId"));
+        if (encryption != null && encryption.bool("Enabled").orElse(false)) {
+            throw ApiException.validation("The parameter SSESpecification with Enabled true is not supported by this emulator (CreateTable)");
+        }
         String name = tableName(parameters);
+        Map<String, String> tags = parameters.has("Tags") ? Tagging.tags(parameters.node("Tags")) : Map.of();
         Map<String, String> attributeTypes = attributeDefinitions(parameters.node("AttributeDefinitions"));
         List<String> keySchema = keySchema(parameters.node("KeySchema"), "KeySchema", true);
         String billingMode = parameters.choice("BillingMode", "PROVISIONED", BILLING_MODES);
@@ -75,7 +80,7 @@ public final class ControlPlane
                 throw ApiException.resourceInUse("Table already exists: " + name);
             }
             TableDefinition definition = new TableDefinition(name, UUID.randomUUID().toString(), database.nowMillis(), attributeTypes, hashKey,
-                    rangeKey, indexes, billingMode, throughput[0], throughput[1], null, null, null, null, false);
+                    rangeKey, indexes, billingMode, throughput[0], throughput[1], null, null, null, null, false, tags);
             if (viewType != null) {
                 StreamMetadata stream = database.newStream(definition, viewType);
                 database.putStream(stream);
@@ -133,7 +138,7 @@ public final class ControlPlane
         String name = parameters.requiredString("TableName");
         return database.write(() -> {
             TableData table = database.table(name);
-            ObjectNode description = describe(table, "DELETING");
+            ObjectNode description = describeDeleted(table);
             if (table.definition().streamEnabled()) {
                 database.disableStream(table.definition().latestStreamArn());
             }
@@ -251,8 +256,10 @@ public final class ControlPlane
         boolean enabled = specification.bool("Enabled").orElseThrow(() -> ApiException.validation(
                 "1 validation error detected: Value null at 'timeToLiveSpecification.enabled' failed to satisfy constraint: Member must not be null"));
         String attribute = specification.requiredString("AttributeName");
-        if (attribute.isEmpty()) {
-            throw ApiException.validation("TimeToLiveSpecification.AttributeName must not be empty");
+        if (attribute.isEmpty() || attribute.length() > 255) {
+            throw ApiException.validation("1 validation error detected: Value '" + attribute
+                    + "' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length "
+                    + (attribute.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
         }
         return database.write(() -> {
             TableDefinition definition = database.table(name).definition();
@@ -263,7 +270,7 @@ public final class ControlPlane
                 throw ApiException.validation("TimeToLive is already disabled");
             }
             if (!enabled && !attribute.equals(definition.ttlAttribute())) {
-                throw ApiException.validation("TimeToLive is enabled on the attribute " + definition.ttlAttribute() + ", not " + attribute);
+                throw ApiException.validation("TimeToLive is active on a different AttributeName: current AttributeName is " + definition.ttlAttribute());
             }
             database.putDefinition(definition.withTimeToLive(attribute, enabled));
             ObjectNode response = Json.object();
@@ -315,15 +322,25 @@ public final class ControlPlane
         for (JsonNode definition : node) {
             Parameters attribute = Parameters.of(definition, "AttributeDefinition", Set.of("AttributeName", "AttributeType"));
             String name = attribute.requiredString("AttributeName");
+            checkAttributeNameLength(name, "attributeDefinitions.member.attributeName");
             String type = attribute.choice("AttributeType", null, Set.of("S", "N", "B"));
             if (type == null) {
                 throw ApiException.validation("1 validation error detected: Value null at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must not be null");
             }
             if (types.put(name, type) != null) {
-                throw ApiException.validation("Cannot have two attributes with the same name. Attribute name: " + name);
+                throw ApiException.validation("Cannot have two attributes with the same name: Duplicate AttributeName in AttributeDefinitions: " + name);
             }
         }
         return types;
+    }
+
+    /** Key attribute names are 1 to 255 characters long. */
+    private static void checkAttributeNameLength(String name, String member)
+    {
+        if (name.isEmpty() || name.length() > 255) {
+            throw ApiException.validation("1 validation error detected: Value '" + name + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have length " + (name.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
+        }
     }
 
     /** Returns the hash key and, if given, the range key. */
@@ -341,6 +358,7 @@ public final class ControlPlane
         for (JsonNode element : node) {
             Parameters key = Parameters.of(element, "KeySchemaElement", Set.of("AttributeName", "KeyType"));
             names.add(key.requiredString("AttributeName"));
+            checkAttributeNameLength(names.getLast(), "keySchema.member.attributeName");
             types.add(key.choice("KeyType", "", Set.of("HASH", "RANGE")));
         }
         if (!types.get(0).equals("HASH") || (types.size() == 2 && !types.get(1).equals("RANGE"))) {
@@ -364,7 +382,10 @@ public final class ControlPlane
         if (projection == null) {
             throw ApiException.validation("1 validation error detected: Value null at 'projection' failed to satisfy constraint: Member must not be null");
         }
-        String projectionType = projection.choice("ProjectionType", "ALL", PROJECTION_TYPES);
+        String projectionType = projection.choice("ProjectionType", null, PROJECTION_TYPES);
+        if (projectionType == null) {
+            throw ApiException.validation("One or more parameter values were invalid: Unknown ProjectionType: null (index " + name + ")");
+        }
         List<String> nonKeyAttributes = new ArrayList<>();
         JsonNode nonKey = projection.node("NonKeyAttributes");
         if (nonKey != null) {
@@ -372,7 +393,16 @@ public final class ControlPlane
                 throw ApiException.validation("One or more parameter values were invalid: ProjectionType is " + projectionType
                         + ", but NonKeyAttributes is specified");
             }
-            nonKey.forEach(attribute -> nonKeyAttributes.add(attribute.asText()));
+            for (JsonNode attribute : nonKey) {
+                if (!attribute.isTextual()) {
+                    throw ApiException.serialization("Expected strings in NonKeyAttributes");
+                }
+                if (nonKeyAttributes.contains(attribute.textValue())) {
+                    throw ApiException.validation("One or more parameter values were invalid: Duplicate attribute in NonKeyAttributes: "
+                            + attribute.textValue() + " (index " + name + ")");
+                }
+                nonKeyAttributes.add(attribute.textValue());
+            }
         }
         else if (projectionType.equals("INCLUDE")) {
             throw ApiException.validation("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
@@ -478,6 +508,25 @@ public final class ControlPlane
     }
 
     // ---- descriptions ----
+
+    /** DeleteTable describes what is going, not the table's shape: no key schema, attribute definitions or indexes. */
+    private static ObjectNode describeDeleted(TableData table)
+    {
+        TableDefinition definition = table.definition();
+        ObjectNode description = Json.object();
+        description.put("TableName", definition.name());
+        description.put("TableStatus", "DELETING");
+        description.put("TableId", definition.tableId());
+        description.put("TableArn", definition.arn());
+        description.put("TableSizeBytes", table.sizeBytes());
+        description.put("ItemCount", table.itemCount());
+        description.set("ProvisionedThroughput", throughputNode(definition.readCapacity(), definition.writeCapacity()));
+        if (definition.billingMode().equals("PAY_PER_REQUEST")) {
+            description.putObject("BillingModeSummary").put("BillingMode", "PAY_PER_REQUEST")
+                    .put("LastUpdateToPayPerRequestDateTime", Json.seconds(definition.createdAtMillis()));
+        }
+        return description;
+    }
 
     ObjectNode describe(TableData table, String status)
     {

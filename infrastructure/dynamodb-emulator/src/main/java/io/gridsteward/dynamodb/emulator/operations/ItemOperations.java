@@ -22,11 +22,11 @@ public final class ItemOperations
 {
     private static final Set<String> COMMON = Set.of("TableName", "ConditionExpression", "ExpressionAttributeNames",
             "ExpressionAttributeValues", "ReturnValues", "ReturnValuesOnConditionCheckFailure", "ReturnConsumedCapacity",
-            "ReturnItemCollectionMetrics");
+            "ReturnItemCollectionMetrics", "Expected", "ConditionalOperator");
 
     private static final Set<String> PUT_MEMBERS = Parameters.names(COMMON, "Item");
     private static final Set<String> DELETE_MEMBERS = Parameters.names(COMMON, "Key");
-    private static final Set<String> UPDATE_MEMBERS = Parameters.names(COMMON, "Key", "UpdateExpression");
+    private static final Set<String> UPDATE_MEMBERS = Parameters.names(COMMON, "Key", "UpdateExpression", "AttributeUpdates");
 
     private final Database database;
 
@@ -104,7 +104,7 @@ public final class ItemOperations
     public ObjectNode getItem(JsonNode request)
     {
         Parameters parameters = Parameters.of(request, "GetItem", Set.of("TableName", "Key", "ConsistentRead", "ProjectionExpression",
-                "ExpressionAttributeNames", "ReturnConsumedCapacity"));
+                "ExpressionAttributeNames", "ReturnConsumedCapacity", "AttributesToGet"));
         Capacity.check(parameters);
         String tableName = parameters.requiredString("TableName");
         if (!parameters.has("Key")) {
@@ -113,7 +113,9 @@ public final class ItemOperations
         Map<String, AttributeValue> key = parameters.item("Key");
         parameters.bool("ConsistentRead");
         RequestExpressions expressions = new RequestExpressions(parameters);
-        Optional<Expressions.Projection> projection = expressions.projection(parameters.string("ProjectionExpression"));
+        LegacyParameters.requireNotMixed(parameters);
+        Optional<Expressions.Projection> projection = parameters.has("ProjectionExpression")
+                ? expressions.projection(parameters.string("ProjectionExpression")) : LegacyParameters.attributesToGet(parameters);
         expressions.finish();
         Map<String, AttributeValue> item = database.read(() -> {
             TableData table = database.table(tableName);

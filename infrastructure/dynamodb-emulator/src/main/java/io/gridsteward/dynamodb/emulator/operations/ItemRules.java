@@ -11,6 +11,8 @@ import java.util.Map;
 /** The checks DynamoDB makes on keys and items before it writes or reads them, with the service's wording. */
 final class ItemRules
 {
+    private static final int MAXIMUM_NAME_LENGTH = 65535;
+
     private ItemRules() {}
 
     /** A Key parameter: exactly the table's key attributes, of the declared types, not empty. */
@@ -26,12 +28,22 @@ final class ItemRules
                 throw ApiException.validation("The provided key element does not match the schema");
             }
             checkNotEmpty(element.getKey(), element.getValue());
+            checkKeySize(element.getValue(), element.getKey().equals(table.hashKey()));
         }
     }
 
     /** A whole item about to be stored: its keys, its index keys and its size. */
     static void checkItem(TableDefinition table, Map<String, AttributeValue> item)
     {
+        for (String name : item.keySet()) {
+            if (name.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: Empty attribute name");
+            }
+            if (name.length() > MAXIMUM_NAME_LENGTH) {
+                throw ApiException.validation("One or more parameter values were invalid: Attribute name is too long; it may be up to "
+                        + MAXIMUM_NAME_LENGTH + " characters: " + name.substring(0, 20) + "...");
+            }
+        }
         checkKeyAttribute(table, item, table.hashKey());
         if (table.rangeKey() != null) {
             checkKeyAttribute(table, item, table.rangeKey());
@@ -59,6 +71,23 @@ final class ItemRules
                     + declared + " actual: " + value.typeDescriptor());
         }
         checkNotEmpty(attribute, value);
+        checkKeySize(value, attribute.equals(table.hashKey()));
+    }
+
+    /** A partition key holds at most 2,048 bytes, a sort key 1,024 (strings by their UTF-8 length); numbers have no such limit. */
+    private static void checkKeySize(AttributeValue value, boolean partitionKey)
+    {
+        long size = switch (value) {
+            case AttributeValue.StringValue(String text) -> ItemSize.utf8Length(text);
+            case AttributeValue.BinaryValue(var bytes) -> bytes.length();
+            default -> 0;
+        };
+        if (partitionKey && size > 2048) {
+            throw ApiException.validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of 2048 bytes");
+        }
+        if (!partitionKey && size > 1024) {
+            throw ApiException.validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+        }
     }
 
     private static void checkIndexAttribute(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item, String attribute)
@@ -77,6 +106,7 @@ final class ItemRules
                     + "The AttributeValue for a key attribute cannot contain an empty string value. IndexName: " + index.name()
                     + ", IndexKey: " + attribute);
         }
+        checkKeySize(value, attribute.equals(index.hashKey()));
     }
 
     private static void checkNotEmpty(String attribute, AttributeValue value)

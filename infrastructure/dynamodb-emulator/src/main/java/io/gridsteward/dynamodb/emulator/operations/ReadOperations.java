@@ -36,10 +36,12 @@ public final class ReadOperations
     private static final Set<String> SELECTS = Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
     private static final Set<String> COMMON = Set.of("TableName", "IndexName", "FilterExpression", "ProjectionExpression",
             "ExpressionAttributeNames", "ExpressionAttributeValues", "Limit", "ExclusiveStartKey", "Select", "ConsistentRead",
-            "ReturnConsumedCapacity");
+            "ReturnConsumedCapacity", "AttributesToGet", "ConditionalOperator");
 
-    private static final Set<String> QUERY_MEMBERS = Parameters.names(COMMON, "KeyConditionExpression", "ScanIndexForward");
-    private static final Set<String> SCAN_MEMBERS = Parameters.names(COMMON, "Segment", "TotalSegments");
+    private static final Set<String> QUERY_MEMBERS = Parameters.names(COMMON, "KeyConditionExpression", "ScanIndexForward", "KeyConditions", "QueryFilter");
+    private static final Set<String> SCAN_MEMBERS = Parameters.names(COMMON, "Segment", "TotalSegments", "ScanFilter");
+
+    static final String OUTSIDE_QUERY_BOUNDARIES = "The provided starting key is outside query boundaries based on provided conditions";
 
     private final Database database;
 
@@ -63,21 +65,29 @@ public final class ReadOperations
     {
         Parameters parameters = Parameters.of(request, "Query", QUERY_MEMBERS);
         Capacity.check(parameters);
-        String keyConditionText = parameters.string("KeyConditionExpression").orElseThrow(() ->
-                ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+        LegacyParameters.requireNotMixed(parameters);
+        Optional<String> keyConditionText = parameters.string("KeyConditionExpression");
+        if (keyConditionText.isEmpty() && !parameters.has("KeyConditions")) {
+            throw ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
         boolean forward = parameters.bool("ScanIndexForward").orElse(true);
         return database.read(() -> {
             Source source = source(parameters);
             RequestExpressions expressions = new RequestExpressions(parameters);
-            Expressions.KeyCondition keyCondition = expressions.keyCondition(keyConditionText, source.hashKey(), source.rangeKey());
-            Settings settings = settings(parameters, expressions, source);
+            Expressions.KeyCondition keyCondition = keyConditionText.isPresent()
+                    ? expressions.keyCondition(keyConditionText.get(), source.hashKey(), source.rangeKey())
+                    : LegacyParameters.keyConditions(parameters, source.hashKey(), source.rangeKey()).orElseThrow();
+            Settings settings = settings(parameters, expressions, source, "QueryFilter");
+            requireNoKeyInFilter(source, settings, parameters.has("QueryFilter") ? "QueryFilter" : "Filter Expression");
             checkKeyConditionTypes(source, keyCondition);
             NavigableMap<SortKey, Map<String, AttributeValue>> range = sortKeyRange(source.collection().partition(keyCondition.hashKeyValue()),
                     keyCondition.sortKeyCondition());
             if (!settings.exclusiveStartKey().isEmpty()) {
                 AttributeValue startHash = settings.exclusiveStartKey().get(source.hashKey());
-                if (!startHash.equals(keyCondition.hashKeyValue())) {
-                    throw ApiException.validation("The provided starting key is invalid: the partition key does not match the key condition");
+                boolean outside = !startHash.equals(keyCondition.hashKeyValue())
+                        || keyCondition.sortKeyCondition().map(condition -> !condition.matches(settings.exclusiveStartKey())).orElse(false);
+                if (outside) {
+                    throw ApiException.validation(OUTSIDE_QUERY_BOUNDARIES);
                 }
                 SortKey start = source.collection().sortKeyOf(settings.exclusiveStartKey());
                 range = forward ? range.tailMap(start, false) : range.headMap(start, false);
@@ -92,11 +102,12 @@ public final class ReadOperations
     {
         Parameters parameters = Parameters.of(request, "Scan", SCAN_MEMBERS);
         Capacity.check(parameters);
+        LegacyParameters.requireNotMixed(parameters);
         int[] segment = segment(parameters);
         return database.read(() -> {
             Source source = source(parameters);
             RequestExpressions expressions = new RequestExpressions(parameters);
-            Settings settings = settings(parameters, expressions, source);
+            Settings settings = settings(parameters, expressions, source, "ScanFilter");
             NavigableMap<AttributeValue, TreeMap<SortKey, Map<String, AttributeValue>>> partitions = source.collection().partitions();
             Stream<Map<String, AttributeValue>> items;
             if (settings.exclusiveStartKey().isEmpty()) {
@@ -154,15 +165,19 @@ public final class ReadOperations
         return new Source(table, Optional.of(index), table.index(index.name()));
     }
 
-    private Settings settings(Parameters parameters, RequestExpressions expressions, Source source)
+    private Settings settings(Parameters parameters, RequestExpressions expressions, Source source, String legacyFilter)
     {
-        Optional<Expressions.Condition> filter = expressions.condition(parameters.string("FilterExpression"), "FilterExpression");
-        Optional<Expressions.Projection> projection = expressions.projection(parameters.string("ProjectionExpression"));
+        Optional<Expressions.Condition> filter = parameters.has("FilterExpression")
+                ? expressions.condition(parameters.string("FilterExpression"), "FilterExpression")
+                : LegacyParameters.condition(parameters, legacyFilter);
+        Optional<Expressions.Projection> projection = parameters.has("ProjectionExpression")
+                ? expressions.projection(parameters.string("ProjectionExpression")) : LegacyParameters.attributesToGet(parameters);
+        String projectionParameter = parameters.has("AttributesToGet") ? "AttributesToGet" : "ProjectionExpression";
         expressions.finish();
         String defaultSelect = projection.isPresent() ? "SPECIFIC_ATTRIBUTES" : source.index().isPresent() ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         String select = parameters.choice("Select", defaultSelect, SELECTS);
         if (projection.isPresent() && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw ApiException.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
+            throw ApiException.validation("Cannot specify the " + projectionParameter + " when choosing to get " + select);
         }
         if (select.equals("SPECIFIC_ATTRIBUTES") && projection.isEmpty()) {
             throw ApiException.validation("Select type SPECIFIC_ATTRIBUTES requires a ProjectionExpression");
@@ -184,6 +199,22 @@ public final class ReadOperations
             checkStartKey(source, exclusiveStartKey);
         }
         return new Settings(filter, projection, select, limit, exclusiveStartKey);
+    }
+
+    /** A Query filters only non-key attributes: the key condition is where keys are matched. */
+    private static void requireNoKeyInFilter(Source source, Settings settings, String filterName)
+    {
+        if (settings.filter().isEmpty()) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        keys.add(source.hashKey());
+        source.rangeKey().ifPresent(keys::add);
+        for (String attribute : settings.filter().get().referencedAttributes()) {
+            if (keys.contains(attribute)) {
+                throw ApiException.validation(filterName + " can only contain non-primary key attributes: Primary key attribute: " + attribute);
+            }
+        }
     }
 
     private static void checkStartKey(Source source, Map<String, AttributeValue> startKey)

@@ -51,10 +51,14 @@ public final class StreamOperations
             });
             int from = 0;
             if (start != null) {
+                from = -1;
                 for (int index = 0; index < matching.size(); index++) {
                     if (matching.get(index).arn().equals(start)) {
                         from = index + 1;
                     }
+                }
+                if (from < 0) {
+                    throw ApiException.validation("Invalid ExclusiveStartStreamArn: " + start + " is not a stream of this listing");
                 }
             }
             ObjectNode response = Json.object();
@@ -72,10 +76,17 @@ public final class StreamOperations
 
     public ObjectNode describeStream(JsonNode request)
     {
-        Parameters parameters = Parameters.of(request, "DescribeStream", Set.of("StreamArn", "Limit", "ExclusiveStartShardId"));
+        Parameters parameters = Parameters.of(request, "DescribeStream", Set.of("StreamArn", "Limit", "ExclusiveStartShardId", "ShardFilter"));
         String arn = parameters.requiredString("StreamArn");
         parameters.integerBetween("Limit", 100, 1, 100);
         String startShard = parameters.string("ExclusiveStartShardId").orElse(null);
+        Parameters filter = parameters.object("ShardFilter", Set.of("Type", "ShardId"));
+        if (filter != null) {
+            filter.choice("Type", null, Set.of("CHILD_SHARDS"));
+            if (!filter.has("Type")) {
+                throw ApiException.validation("1 validation error detected: Value null at 'shardFilter.type' failed to satisfy constraint: Member must not be null");
+            }
+        }
         return database.read(() -> {
             StreamState stream = database.stream(arn);
             StreamMetadata metadata = stream.metadata();
@@ -89,7 +100,11 @@ public final class StreamOperations
             description.put("TableName", metadata.tableName());
             description.set("KeySchema", ControlPlane.keySchemaNode(metadata.hashKey(), metadata.rangeKey()));
             ArrayNode shards = description.putArray("Shards");
-            if (!metadata.shardId().equals(startShard)) {
+            if (filter != null && !metadata.shardId().equals(filter.requiredString("ShardId"))) {
+                throw ApiException.validation("Invalid ShardFilter.ShardId: " + filter.requiredString("ShardId") + " is not a shard of this stream");
+            }
+            // One shard, never split: it has no children, and after it (or after an unknown shard) there is nothing.
+            if (filter == null && startShard == null) {
                 ObjectNode shard = shards.addObject().put("ShardId", metadata.shardId());
                 ObjectNode range = shard.putObject("SequenceNumberRange");
                 range.put("StartingSequenceNumber", StreamRecord.formatSequence(metadata.startingSequence()));

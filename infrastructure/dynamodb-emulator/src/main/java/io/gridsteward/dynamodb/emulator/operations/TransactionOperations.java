@@ -29,6 +29,9 @@ import io.gridsteward.dynamodb.emulator.wire.JsonText;
  */
 public final class TransactionOperations
 {
+    /** The service's limit on the items of one transaction together. */
+    private static final long MAXIMUM_TRANSACTION_BYTES = 4L * 1024 * 1024;
+
     private static final int MAXIMUM_ACTIONS = 100;
     private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
     private static final Set<String> ACTION_COMMON = Set.of("TableName", "ConditionExpression", "ExpressionAttributeNames",
@@ -98,11 +101,24 @@ public final class TransactionOperations
                 }
             }
             Set<List<Object>> seen = new HashSet<>();
+            long requestBytes = 0;
             for (WriteAction action : actions) {
                 TableData table = database.table(action.tableName);
-                if (!seen.add(List.of(action.tableName, action.key(table.definition())))) {
+                requestBytes += action.itemBytes();
+                Map<String, AttributeValue> key;
+                try {
+                    key = action.key(table.definition());
+                }
+                catch (ApiException invalid) {
+                    // An action whose key or item breaks the schema cancels the transaction with a ValidationError, below.
+                    continue;
+                }
+                if (!seen.add(List.of(action.tableName, key))) {
                     throw ApiException.validation("Transaction request cannot include multiple operations on one item");
                 }
+            }
+            if (requestBytes > MAXIMUM_TRANSACTION_BYTES) {
+                throw ApiException.validation("Transaction request cannot exceed 4 MB: the aggregate item size cannot exceed 4194304 bytes");
             }
             List<ItemChange> changes = new ArrayList<>();
             ArrayNode reasons = Json.NODES.arrayNode();

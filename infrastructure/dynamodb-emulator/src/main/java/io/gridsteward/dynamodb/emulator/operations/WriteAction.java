@@ -8,6 +8,7 @@ import io.gridsteward.dynamodb.emulator.storage.ItemChange;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
 import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
+import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,8 +69,12 @@ final class WriteAction
         if (kind == Kind.CONDITION_CHECK && conditionText.isEmpty()) {
             throw ApiException.validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
         }
-        Optional<Expressions.Condition> condition = expressions.condition(conditionText, "ConditionExpression");
-        Optional<Expressions.Update> update = kind == Kind.UPDATE ? expressions.update(parameters.string("UpdateExpression")) : Optional.empty();
+        LegacyParameters.requireNotMixed(parameters);
+        Optional<Expressions.Condition> condition = conditionText.isPresent() ? expressions.condition(conditionText, "ConditionExpression")
+                : LegacyParameters.condition(parameters, "Expected");
+        Optional<Expressions.Update> update = kind != Kind.UPDATE ? Optional.empty()
+                : parameters.has("UpdateExpression") ? expressions.update(parameters.string("UpdateExpression"))
+                : LegacyParameters.attributeUpdates(parameters);
         expressions.finish();
         String onFailure = parameters.choice("ReturnValuesOnConditionCheckFailure", "NONE", ON_FAILURE_CHOICES);
         return new WriteAction(kind, tableName, keyOrItem, condition, update, onFailure);
@@ -87,6 +92,12 @@ final class WriteAction
             return Map.of();
         }
         return update.get().touchedPaths().project(item);
+    }
+
+    /** The size of the item (or key) the action carries, by the item-size rule. */
+    long itemBytes()
+    {
+        return ItemSize.of(keyOrItem);
     }
 
     /** The primary key of the item the action writes, checked against the table's schema. */
@@ -124,6 +135,10 @@ final class WriteAction
                 Map<String, AttributeValue> base = current == null ? key : current;
                 Map<String, AttributeValue> updated = Collections.unmodifiableMap(new LinkedHashMap<>(
                         update.map(expression -> expression.apply(base)).orElse(base)));
+                if (current == null && update.isPresent() && updated.equals(key)) {
+                    // An update that only removes creates no item where there was none.
+                    yield null;
+                }
                 ItemRules.checkItem(definition, updated);
                 yield updated;
             }

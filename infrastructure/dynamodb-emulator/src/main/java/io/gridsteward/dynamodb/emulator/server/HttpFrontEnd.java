@@ -31,7 +31,7 @@ public final class HttpFrontEnd implements AutoCloseable
             "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", "CreateBackup", "DeleteBackup", "DescribeBackup",
             "ListBackups", "RestoreTableFromBackup", "RestoreTableToPointInTime", "DescribeContinuousBackups", "UpdateContinuousBackups",
             "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "UpdateGlobalTable", "UpdateGlobalTableSettings",
-            "DescribeGlobalTableSettings", "DescribeLimits", "DescribeEndpoints", "TagResource", "UntagResource", "ListTagsOfResource",
+            "DescribeGlobalTableSettings", "DescribeLimits", "DescribeEndpoints",
             "ExportTableToPointInTime", "ImportTable", "DescribeExport", "ListExports", "DescribeImport", "ListImports",
             "DescribeKinesisStreamingDestination", "EnableKinesisStreamingDestination", "DisableKinesisStreamingDestination",
             "UpdateKinesisStreamingDestination", "DescribeContributorInsights", "UpdateContributorInsights", "ListContributorInsights",
@@ -59,6 +59,10 @@ public final class HttpFrontEnd implements AutoCloseable
             return new LoopbackHttpServer.Response(200, "text/plain", Map.of(),
                     "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8));
         }
+        String path = request.path();
+        if (!path.equals("/") && !path.startsWith("/?")) {
+            return new LoopbackHttpServer.Response(404, "text/plain", Map.of(), "Not Found".getBytes(StandardCharsets.UTF_8));
+        }
         int status = 200;
         ObjectNode body;
         String errorType = null;
@@ -70,7 +74,8 @@ public final class HttpFrontEnd implements AutoCloseable
             status = error.status();
             errorType = error.type();
         }
-        byte[] bytes = JsonText.bytes(body);
+        // An operation that answers nothing (TagResource, UntagResource) has an empty body, as the service sends.
+        byte[] bytes = body == null ? new byte[0] : JsonText.bytes(body);
         CRC32 checksum = new CRC32();
         checksum.update(bytes);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -25,10 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LoopbackHttpServer implements AutoCloseable
 {
-    private static final int MAXIMUM_HEADER_BYTES = 64 * 1024;
-    private static final int MAXIMUM_BODY_BYTES = 32 * 1024 * 1024;
+    /** The request line and the headers together, as the service limits them (400 beyond). */
+    private static final int MAXIMUM_HEADER_BYTES = 16 * 1024;
+    /** The service's limit on a request body (413 beyond). */
+    private static final int MAXIMUM_BODY_BYTES = 16 * 1024 * 1024;
 
-    record Request(String method, String version, Map<String, String> headers, byte[] body)
+    record Request(String method, String path, String version, Map<String, String> headers, byte[] body)
     {
         String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
     }
@@ -77,28 +79,13 @@ final class LoopbackHttpServer implements AutoCloseable
     private void serve(Socket socket)
     {
         try (socket) {
-            InputStream input = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            OutputStream output = socket.getOutputStream();
-            while (!closed) {
-                Request request = readRequest(input, output);
-                if (request == null) {
-                    return;
-                }
-                Response response = handler.handle(request);
-                String connection = request.header("connection");
-                // HTTP/1.1 keeps the connection unless told otherwise; HTTP/1.0 only when asked to.
-                boolean keepAlive = request.version().equals("HTTP/1.0")
-                        ? connection != null && connection.equalsIgnoreCase("keep-alive")
-                        : connection == null || !connection.equalsIgnoreCase("close");
-                output.write(encode(response, keepAlive));
-                output.flush();
-                if (!keepAlive) {
-                    return;
-                }
+            try {
+                serveRequests(socket);
             }
-        }
-        catch (BadRequest invalid) {
-            writeQuietly(socket, new Response(400, "text/plain", Map.of(), invalid.getMessage().getBytes(StandardCharsets.UTF_8)));
+            catch (BadRequest invalid) {
+                // Answered before the socket closes, so that the client reads why.
+                writeQuietly(socket, new Response(invalid.status, "text/plain", Map.of(), invalid.getMessage().getBytes(StandardCharsets.UTF_8)));
+            }
         }
         catch (SocketException closedByPeer) {
             // The client went away; nothing to answer.
@@ -113,6 +100,29 @@ final class LoopbackHttpServer implements AutoCloseable
         }
     }
 
+    private void serveRequests(Socket socket) throws IOException
+    {
+        InputStream input = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        OutputStream output = socket.getOutputStream();
+        while (!closed) {
+            Request request = readRequest(input, output);
+            if (request == null) {
+                return;
+            }
+            Response response = handler.handle(request);
+            String connection = request.header("connection");
+            // HTTP/1.1 keeps the connection unless told otherwise; HTTP/1.0 only when asked to.
+            boolean keepAlive = request.version().equals("HTTP/1.0")
+                    ? connection != null && connection.equalsIgnoreCase("keep-alive")
+                    : connection == null || !connection.equalsIgnoreCase("close");
+            output.write(encode(response, keepAlive));
+            output.flush();
+            if (!keepAlive) {
+                return;
+            }
+        }
+    }
+
     private static void writeQuietly(Socket socket, Response response)
     {
         try {
@@ -123,9 +133,18 @@ final class LoopbackHttpServer implements AutoCloseable
         }
     }
 
+    /** A request answered with {@code status} (400, or 413 for a body too large) and the connection closed. */
     private static final class BadRequest extends IOException
     {
-        BadRequest(String message) { super(message); }
+        private final int status;
+
+        BadRequest(String message) { this(400, message); }
+
+        BadRequest(int status, String message)
+        {
+            super(message);
+            this.status = status;
+        }
     }
 
     /** Returns null at a clean end of the connection. */
@@ -140,7 +159,7 @@ final class LoopbackHttpServer implements AutoCloseable
             throw new BadRequest("Malformed request line");
         }
         Map<String, String> headers = new TreeMap<>();
-        int headerBytes = 0;
+        int headerBytes = requestLine.length();
         while (true) {
             String line = readLine(input, false);
             if (line == null) {
@@ -177,20 +196,26 @@ final class LoopbackHttpServer implements AutoCloseable
             catch (NumberFormatException invalid) {
                 throw new BadRequest("Malformed Content-Length");
             }
-            if (contentLength < 0 || contentLength > MAXIMUM_BODY_BYTES) {
-                throw new BadRequest("Request body too large");
+            if (contentLength < 0) {
+                throw new BadRequest("Malformed Content-Length");
+            }
+            if (contentLength > MAXIMUM_BODY_BYTES) {
+                // Read to the end, so that the client, still sending, gets to read the answer.
+                input.skipNBytes(contentLength);
+                throw new BadRequest(413, "Request body too large");
             }
             body = input.readNBytes(contentLength);
             if (body.length != contentLength) {
                 throw new BadRequest("Connection closed inside the body");
             }
         }
-        return new Request(parts[0], parts[2], headers, body);
+        return new Request(parts[0], parts[1], parts[2], headers, body);
     }
 
     private static byte[] readChunked(InputStream input) throws IOException
     {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean tooLarge = false;
         while (true) {
             String sizeLine = readLine(input, false);
             if (sizeLine == null) {
@@ -208,14 +233,23 @@ final class LoopbackHttpServer implements AutoCloseable
                 while (true) {
                     String trailer = readLine(input, false);
                     if (trailer == null || trailer.isEmpty()) {
+                        if (tooLarge) {
+                            throw new BadRequest(413, "Request body too large");
+                        }
                         return body.toByteArray();
                     }
                 }
             }
-            if (body.size() + size > MAXIMUM_BODY_BYTES) {
-                throw new BadRequest("Request body too large");
+            if (size < 0) {
+                throw new BadRequest("Malformed chunk size");
             }
-            body.write(input.readNBytes(size));
+            tooLarge |= body.size() + size > MAXIMUM_BODY_BYTES;
+            if (tooLarge) {
+                input.skipNBytes(size);
+            }
+            else {
+                body.write(input.readNBytes(size));
+            }
             readLine(input, false);
         }
     }
@@ -267,6 +301,7 @@ final class LoopbackHttpServer implements AutoCloseable
         return switch (status) {
             case 200 -> "OK";
             case 400 -> "Bad Request";
+            case 404 -> "Not Found";
             case 413 -> "Payload Too Large";
             case 500 -> "Internal Server Error";
             default -> "Status";

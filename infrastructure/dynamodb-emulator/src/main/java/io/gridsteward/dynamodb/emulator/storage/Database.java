@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import java.time.ZoneOffset;
 import java.time.Instant;
 
@@ -40,6 +41,9 @@ import java.time.Instant;
  */
 public final class Database
 {
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/[^/]+");
+
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter STREAM_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
@@ -98,6 +102,10 @@ public final class Database
     {
         TableData table = tables.get(name);
         if (table == null) {
+            if (!TABLE_NAME.matcher(name).matches()) {
+                throw ApiException.validation("1 validation error detected: Value '" + name
+                        + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
+            }
             throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
         return table;
@@ -111,6 +119,9 @@ public final class Database
     {
         StreamState stream = streams.get(arn);
         if (stream == null) {
+            if (!STREAM_ARN.matcher(arn).matches()) {
+                throw ApiException.validation("Invalid StreamArn: " + arn);
+            }
             throw ApiException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
         }
         return stream;

@@ -34,6 +34,8 @@ final class DefinitionCodec
                 .put("latestStreamLabel", definition.latestStreamLabel())
                 .put("ttlAttribute", definition.ttlAttribute())
                 .put("ttlEnabled", definition.ttlEnabled());
+        ObjectNode tags = node.putObject("tags");
+        definition.tags().forEach(tags::put);
         ObjectNode types = node.putObject("attributeTypes");
         definition.attributeTypes().forEach(types::put);
         ArrayNode indexes = node.putArray("indexes");
@@ -66,7 +68,7 @@ final class DefinitionCodec
         return new TableDefinition(node.get("name").asText(), node.get("tableId").asText(), node.get("createdAtMillis").asLong(), types,
                 node.get("hashKey").asText(), text(node, "rangeKey"), indexes, node.get("billingMode").asText(), node.get("readCapacity").asLong(),
                 node.get("writeCapacity").asLong(), text(node, "streamViewType"), text(node, "latestStreamArn"), text(node, "latestStreamLabel"),
-                text(node, "ttlAttribute"), node.get("ttlEnabled").asBoolean());
+                text(node, "ttlAttribute"), node.get("ttlEnabled").asBoolean(), tags(node.get("tags")));
     }
 
     static ObjectNode toJson(StreamMetadata metadata)
@@ -89,6 +91,16 @@ final class DefinitionCodec
         return new StreamMetadata(node.get("arn").asText(), node.get("label").asText(), node.get("tableName").asText(), node.get("viewType").asText(),
                 node.get("hashKey").asText(), text(node, "rangeKey"), node.get("createdAtMillis").asLong(), node.get("startingSequence").asLong(),
                 node.get("enabled").asBoolean(), node.get("closingSequence").asLong());
+    }
+
+    /** Definitions written before tags existed have none. */
+    private static Map<String, String> tags(JsonNode node)
+    {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (node != null) {
+            node.fields().forEachRemaining(entry -> tags.put(entry.getKey(), entry.getValue().asText()));
+        }
+        return tags;
     }
 
     private static String text(JsonNode node, String field)

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Everything a table is besides its items: keys, attribute types, indexes, billing, stream and TTL settings. Immutable;
  * control-plane changes replace it whole, and the durable log records it whole. {@code rangeKey},
- * {@code streamViewType} (null when the stream is disabled), {@code latestStreamArn}, {@code ttlAttribute} may be null.
+ * {@code streamViewType} (null when the stream is disabled), {@code latestStreamArn}, {@code ttlAttribute} may be null;
+ * {@code tags} keep the order they were given in.
  */
 public record TableDefinition(
         String name,
@@ -27,12 +28,14 @@ public record TableDefinition(
         String latestStreamArn,
         String latestStreamLabel,
         String ttlAttribute,
-        boolean ttlEnabled)
+        boolean ttlEnabled,
+        Map<String, String> tags)
 {
     public TableDefinition
     {
         attributeTypes = Map.copyOf(attributeTypes);
         indexes = List.copyOf(indexes);
+        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     public Optional<String> range() { return Optional.ofNullable(rangeKey); }
@@ -65,24 +68,30 @@ public record TableDefinition(
     public TableDefinition withIndexes(List<IndexDefinition> newIndexes, Map<String, String> newAttributeTypes)
     {
         return new TableDefinition(name, tableId, createdAtMillis, newAttributeTypes, hashKey, rangeKey, newIndexes, billingMode,
-                readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled);
+                readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled, tags);
     }
 
     public TableDefinition withBilling(String newBillingMode, long newReadCapacity, long newWriteCapacity)
     {
         return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, newBillingMode,
-                newReadCapacity, newWriteCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled);
+                newReadCapacity, newWriteCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled, tags);
     }
 
     public TableDefinition withStream(String newViewType, String newStreamArn, String newStreamLabel)
     {
         return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
-                readCapacity, writeCapacity, newViewType, newStreamArn, newStreamLabel, ttlAttribute, ttlEnabled);
+                readCapacity, writeCapacity, newViewType, newStreamArn, newStreamLabel, ttlAttribute, ttlEnabled, tags);
     }
 
     public TableDefinition withTimeToLive(String newAttribute, boolean enabled)
     {
         return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
-                readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, newAttribute, enabled);
+                readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, newAttribute, enabled, tags);
+    }
+
+    public TableDefinition withTags(Map<String, String> newTags)
+    {
+        return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
+                readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled, newTags);
     }
 }

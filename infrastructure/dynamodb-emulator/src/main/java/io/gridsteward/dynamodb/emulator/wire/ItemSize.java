@@ -43,7 +43,7 @@ public final class ItemSize
         return (number.precision() + 1) / 2 + 1;
     }
 
-    private static long utf8Length(String text)
+    public static long utf8Length(String text)
     {
         long length = 0;
         for (int index = 0; index < text.length(); index++) {

@@ -23,7 +23,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonText
 {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Attribute names may be 65,535 bytes long, beyond Jackson's default cap of 50,000 on names. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNameLength(1024 * 1024).build())
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonText() {}

@@ -227,9 +227,9 @@ class ControlPlaneTest
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .tags(tag -> tag.key("team").value("grid"))))
+                .sseSpecification(encryption -> encryption.enabled(true))))
                 .satisfies(Fixtures::isValidationError)
-                .hasMessageContaining("Tags");
+                .hasMessageContaining("SSESpecification");
     }
 
     @Test

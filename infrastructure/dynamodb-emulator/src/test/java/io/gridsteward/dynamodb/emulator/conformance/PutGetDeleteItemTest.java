@@ -198,12 +198,4 @@ class PutGetDeleteItemTest
         assertThatThrownBy(() -> client.getItem(request -> request.tableName("no-such-table").key(item("pk", "x", "sk", "y"))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
-
-    @Test
-    void legacyParametersAreRejectedByName()
-    {
-        assertThatThrownBy(() -> client.getItem(request -> request.tableName(table).key(item("pk", "x", "sk", "y")).attributesToGet("a")))
-                .isInstanceOf(DynamoDbException.class)
-                .hasMessageContaining("AttributesToGet");
-    }
 }

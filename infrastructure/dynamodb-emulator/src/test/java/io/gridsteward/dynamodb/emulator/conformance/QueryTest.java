@@ -106,6 +106,27 @@ class QueryTest
     }
 
     @Test
+    void aStartingKeyOutsideTheKeyConditionIsAValidationError()
+    {
+        QueryRequest.Builder events = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s("TICKET#1"), ":prefix", s("EVENT#")));
+
+        assertThatThrownBy(() -> client.query(events.exclusiveStartKey(item("pk", "TICKET#1", "sk", "TICKET")).build()))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("The provided starting key is outside query boundaries based on provided conditions");
+        assertThatThrownBy(() -> client.query(events.exclusiveStartKey(item("pk", "TICKET#2", "sk", "EVENT#000001")).build()))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("The provided starting key is outside query boundaries based on provided conditions");
+        assertThatThrownBy(() -> client.query(QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk AND gsi1sk > :after")
+                .expressionAttributeValues(Map.of(":pk", s("SAME"), ":after", s("M")))
+                .exclusiveStartKey(item("pk", "TICKET#1", "sk", "A", "gsi1pk", "SAME", "gsi1sk", "A")).build()))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("outside query boundaries");
+        assertThat(sortKeys(client.query(events.exclusiveStartKey(item("pk", "TICKET#1", "sk", "EVENT#000001")).build())))
+                .containsExactly("EVENT#000002", "EVENT#000003");
+    }
+
+    @Test
     void backwardPagesContinueBackward()
     {
         List<String> seen = client.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")

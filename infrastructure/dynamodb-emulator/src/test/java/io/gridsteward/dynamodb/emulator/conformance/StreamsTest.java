@@ -243,6 +243,28 @@ class StreamsTest
     }
 
     @Test
+    void malformedArnsAndShardsThatAreNotThereAreRefusedOrEmpty()
+    {
+        DynamoDbClient client = emulator.dynamoDbClient();
+        DynamoDbStreamsClient streams = emulator.dynamoDbStreamsClient();
+        String table = Fixtures.createProjectTable(client, "stream-shapes");
+        String arn = StreamReader.streamArn(client, table);
+        String shard = streams.describeStream(request -> request.streamArn(arn)).streamDescription().shards().get(0).shardId();
+
+        assertThatThrownBy(() -> streams.describeStream(request -> request.streamArn("not-a-stream-arn")))
+                .satisfies(Fixtures::isValidationError);
+        assertThatThrownBy(() -> streams.listStreams(request -> request.tableName(table).exclusiveStartStreamArn("not-a-stream-arn")))
+                .satisfies(Fixtures::isValidationError);
+        assertThat(streams.describeStream(request -> request.streamArn(arn).exclusiveStartShardId("shardId-unknown"))
+                .streamDescription().shards()).isEmpty();
+        assertThat(streams.describeStream(request -> request.streamArn(arn).shardFilter(filter -> filter.type("CHILD_SHARDS").shardId(shard)))
+                .streamDescription().shards()).isEmpty();
+        assertThatThrownBy(() -> streams.describeStream(request -> request.streamArn(arn).shardFilter(filter -> filter.type("CHILD_SHARDS").shardId("qwerty"))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("ShardFilter.ShardId");
+    }
+
+    @Test
     void unknownStreamsAndShardsAreNotFound()
     {
         DynamoDbClient client = emulator.dynamoDbClient();

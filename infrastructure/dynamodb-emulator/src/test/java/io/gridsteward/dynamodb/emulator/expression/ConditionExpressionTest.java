@@ -99,7 +99,18 @@ class ConditionExpressionTest
         assertThat(holds("age < :v", ":v", s("100"))).isFalse();
         assertThat(holds("age > :v", ":v", s("1"))).isFalse();
         assertThat(holds("absent < :v", ":v", n("1"))).isFalse();
-        assertThat(holds("tags < :v", ":v", ss("z"))).isFalse();
+        assertThat(holds("tags < :v", ":v", n("1"))).isFalse();
+    }
+
+    @Test
+    void orderingAgainstAConstantThatCannotBeOrderedIsInvalid()
+    {
+        assertThatThrownBy(() -> holds("tags < :v", ":v", ss("z")))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessage("Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: <, operand type: SS");
+        assertThatThrownBy(() -> holds("age BETWEEN :low AND :high", attributes(Map.of(), ":low", ss("a"), ":high", ss("b"))))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("operator or function: BETWEEN, operand type: SS");
     }
 
     @Test

@@ -47,6 +47,35 @@ class ProtocolTest
     }
 
     @Test
+    void bodiesOverSixteenMegabytesAre413AndOtherPathsAre404() throws Exception
+    {
+        String padding = " ".repeat(16 * 1024 * 1024);
+        HttpResponse<String> tooLarge = post("DynamoDB_20120810.ListTables", "{" + padding + "}");
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(EMULATOR.endpoint().resolve("/garbage"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("X-Amz-Target", "DynamoDB_20120810.ListTables").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(post("DynamoDB_20120810.ListTables", "{" + " ".repeat(1024) + "}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void taggingAnswersAnEmptyBody() throws Exception
+    {
+        post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"protocol-tags\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}]}");
+
+        HttpResponse<String> response = post("DynamoDB_20120810.TagResource",
+                "{\"ResourceArn\":\"arn:aws:dynamodb:us-east-1:000000000000:table/protocol-tags\",\"Tags\":[{\"Key\":\"a\",\"Value\":\"b\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("0");
+    }
+
+    @Test
     void unknownOperationsAreNamedInTheError() throws Exception
     {
         HttpResponse<String> response = post("DynamoDB_20120810.FlyToTheMoon", "{}");

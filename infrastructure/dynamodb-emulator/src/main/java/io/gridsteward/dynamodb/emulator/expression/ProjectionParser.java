@@ -1,0 +1,34 @@
+package io.gridsteward.dynamodb.emulator.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The grammar of ProjectionExpression: document paths separated by commas, none overlapping another. */
+final class ProjectionParser extends ExpressionParser
+{
+    private ProjectionParser(String expression, ExpressionAttributes attributes)
+    {
+        super(ExpressionKind.PROJECTION, expression, attributes, CONDITION_KEYWORDS);
+    }
+
+    static List<DocumentPath> parse(String expression, ExpressionAttributes attributes)
+    {
+        ProjectionParser parser = new ProjectionParser(expression, attributes);
+        return parser.parseWhole(parser::parseProjectionPaths);
+    }
+
+    @Override
+    boolean isOperator(Token token)
+    {
+        return token.type() == Token.Type.SYMBOL && CONDITION_OPERATOR_SYMBOLS.contains(token.text()) || isKeyword(token);
+    }
+
+    private List<DocumentPath> parseProjectionPaths()
+    {
+        List<DocumentPath> paths = new ArrayList<>();
+        do {
+            checkOverlap(paths, parsePath());
+        } while (consumeSymbol(","));
+        return paths;
+    }
+}
