@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -51,6 +53,22 @@ class TemplateTest
         assertThat(functions().keySet())
                 .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction", "SlaSweeperFunction",
                         "LakeMaintenanceFunction");
+    }
+
+    /** A function module the template forgot would build and never deploy: every built zip is some function's code. */
+    @Test
+    void everyBuiltFunctionZipIsTheCodeOfAFunctionOfTheTemplate()
+            throws IOException
+    {
+        List<String> codeUris = functions().values().stream().map(function -> (String) properties(function).get("CodeUri")).toList();
+        try (Stream<Path> modules = Files.list(PROJECT_ROOT.resolve("functions"))) {
+            List<String> builtZips = modules.map(module -> module.resolve("target/function.zip"))
+                    .filter(Files::isRegularFile)
+                    .map(zip -> PROJECT_ROOT.relativize(zip).toString().replace('\\', '/'))
+                    .toList();
+            assertThat(builtZips).isNotEmpty();
+            assertThat(codeUris).containsAll(builtZips);
+        }
     }
 
     @Test
