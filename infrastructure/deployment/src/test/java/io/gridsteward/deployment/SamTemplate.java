@@ -22,18 +22,60 @@ import java.util.Map;
 final class SamTemplate
 {
     private final Map<String, Object> document;
+    private final List<String> lines;
 
-    private SamTemplate(Map<String, Object> document)
+    private SamTemplate(Map<String, Object> document, List<String> lines)
     {
         this.document = document;
+        this.lines = lines;
     }
 
     static SamTemplate load(Path file)
             throws IOException
     {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return new SamTemplate(new Yaml(new IntrinsicFunctionConstructor()).load(reader));
+            return new SamTemplate(new Yaml(new IntrinsicFunctionConstructor()).load(reader), Files.readAllLines(file));
         }
+    }
+
+    /** Every resource by logical id. */
+    Map<String, Map<String, Object>> resources()
+    {
+        Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+        map(document, "Resources").forEach((name, resource) -> resources.put(name, asMap(resource)));
+        return resources;
+    }
+
+    Map<String, Object> parameters()
+    {
+        return map(document, "Parameters");
+    }
+
+    Map<String, Object> globals(String section)
+    {
+        return map(map(document, "Globals"), section);
+    }
+
+    /**
+     * The comment lines right above {@code property} in a resource's top-level properties, joined; empty if there are
+     * none. Comments are lost to the YAML parser, so they are read from the text.
+     */
+    String commentAbove(String resource, String property)
+    {
+        int resourceLine = lines.indexOf("  " + resource + ":");
+        if (resourceLine < 0) {
+            throw new IllegalArgumentException("no resource " + resource);
+        }
+        for (int line = resourceLine + 1; line < lines.size() && !lines.get(line).matches("  \\w+:"); line++) {
+            if (lines.get(line).startsWith("      " + property + ":")) {
+                StringBuilder comment = new StringBuilder();
+                for (int above = line - 1; lines.get(above).trim().startsWith("#"); above--) {
+                    comment.insert(0, lines.get(above).trim().substring(1).trim() + " ");
+                }
+                return comment.toString().trim();
+            }
+        }
+        throw new IllegalArgumentException(resource + " has no property " + property);
     }
 
     Map<String, Map<String, Object>> resourcesOfType(String type)
@@ -50,7 +92,7 @@ final class SamTemplate
 
     Map<String, Object> globalFunctionProperties()
     {
-        return map(map(document, "Globals"), "Function");
+        return globals("Function");
     }
 
     static Map<String, Object> map(Map<String, Object> parent, String key)

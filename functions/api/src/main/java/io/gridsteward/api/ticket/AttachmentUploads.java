@@ -5,17 +5,16 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Presigned S3 PUT URLs for photos: the client uploads straight to the attachments bucket, the ticket keeps only
- * the object key. Presigning is local computation (no call to S3). Outside AWS the endpoint comes from
- * {@code AWS_ENDPOINT_URL_S3} with path-style addressing, as every local S3 client of the project does.
+ * the object key. Presigning is local computation (no call to S3). The endpoint is the SDK's own choice: AWS's, or
+ * the one {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL} names (LocalStack, the local S3 server), where
+ * addressing is path-style, as local S3 servers have no per-bucket host names.
  */
 public final class AttachmentUploads implements AutoCloseable {
 
@@ -24,12 +23,11 @@ public final class AttachmentUploads implements AutoCloseable {
     private final S3Presigner presigner;
     private final String bucket;
 
-    public AttachmentUploads(String bucket, Optional<URI> endpoint) {
+    public AttachmentUploads(String bucket, boolean pathStyle) {
         this.bucket = requireNonNull(bucket, "bucket");
-        S3Presigner.Builder builder = S3Presigner.builder();
-        endpoint.ifPresent(uri -> builder.endpointOverride(uri)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-        this.presigner = builder.build();
+        this.presigner = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
+                .build();
     }
 
     /** A URL that accepts one PUT of {@code contentType} at {@code key} until {@link Upload#expiresAt()}. */

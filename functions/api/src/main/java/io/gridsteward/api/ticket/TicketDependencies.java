@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -41,12 +40,16 @@ public class TicketDependencies {
         };
     }
 
-    /** Path-style against a local S3 server when the standard {@code AWS_ENDPOINT_URL_S3} names one. */
+    /**
+     * The endpoint is the SDK's own choice; addressing is path-style when the SDK is pointed away from AWS
+     * ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} set).
+     */
     @Produces
     @Singleton
     public AttachmentUploads attachmentUploads(@ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
-                                               @ConfigProperty(name = "aws.endpoint-url-s3") Optional<URI> s3Endpoint) {
-        return new AttachmentUploads(bucket, s3Endpoint);
+                                               @ConfigProperty(name = "aws.endpoint-url-s3") Optional<String> s3Endpoint,
+                                               @ConfigProperty(name = "aws.endpoint-url") Optional<String> endpoint) {
+        return new AttachmentUploads(bucket, s3Endpoint.or(() -> endpoint).isPresent());
     }
 
     public void close(@Disposes AttachmentUploads uploads) {

@@ -92,6 +92,9 @@ public class TicketResource {
     @Inject
     AttachmentUploads uploads;
 
+    @Inject
+    TicketMetrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a problem", description = "A resident or a grid worker reports a problem in a grid. "
@@ -112,6 +115,7 @@ public class TicketResource {
         Instant now = clock.instant();
         TicketChange reported = Ticket.report(TicketId.generate(ids), report, grid, caller, now, slaPolicy);
         WriteOutcome outcome = tickets.create(intake(reported, now), claim);
+        metrics.reported(outcome);
         TicketView view = TicketView.of(outcome.history(), caller);
         return Response.created(uri.getBaseUriBuilder().path("v1/tickets").path(view.id()).build())
                 .header(IdempotencyHeader.REPLAYED, Boolean.toString(outcome.replayed()))
@@ -315,14 +319,18 @@ public class TicketResource {
         // retry, and a twin committing after the read fails this one's transaction, which then finds the twin's record.
         Optional<TicketHistory> earlier = claim.flatMap(key -> tickets.replayStep(key, ticket.id(), step));
         if (earlier.isPresent()) {
-            return answer(new WriteOutcome(earlier.get(), true), caller);
+            WriteOutcome replay = new WriteOutcome(earlier.get(), true);
+            metrics.stepTaken(step, replay);
+            return answer(replay, caller);
         }
         expectedVersion.ifPresent(expected -> {
             if (expected != ticket.version()) {
                 throw new VersionConflictException("ticket", ticket.id().value(), expected);
             }
         });
-        return answer(tickets.transition(current, decision.apply(ticket), claim), caller);
+        WriteOutcome outcome = tickets.transition(current, decision.apply(ticket), claim);
+        metrics.stepTaken(step, outcome);
+        return answer(outcome, caller);
     }
 
     /** 200 with the ticket as the caller may see it; a replayed ticket may have moved on out of the caller's sight since. */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The template's {@code Schedule} events, played locally: a {@code rate(...)} schedule invokes its function with
  * EventBridge's "Scheduled Event" (or the event's fixed {@code Input}) every period, the first one period after
- * start, as a new rule does. {@code cron(...)} schedules are reported and not run.
+ * start, as a new rule does; a {@code cron(...)} schedule invokes it at each time its {@link CronExpression} names (UTC,
+ * as EventBridge), with no catching up on times missed while the stack was down.
  */
 public final class LocalScheduler implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,12 +74,41 @@ public final class LocalScheduler implements AutoCloseable {
 
     public void schedule(String functionName, FunctionInvoker function, SamTemplate.ScheduleEvent schedule) {
         Optional<Duration> period = rate(schedule.expression());
-        if (period.isEmpty()) {
-            console.println("schedule " + schedule.name() + " (" + schedule.expression() + ") is not run locally: only rate(...) is");
+        if (period.isPresent()) {
+            long milliseconds = period.get().toMillis();
+            executor.scheduleAtFixedRate(() -> invoke(functionName, function, schedule), milliseconds, milliseconds, TimeUnit.MILLISECONDS);
             return;
         }
-        long milliseconds = period.get().toMillis();
-        executor.scheduleAtFixedRate(() -> invoke(functionName, function, schedule), milliseconds, milliseconds, TimeUnit.MILLISECONDS);
+        Optional<CronExpression> cron;
+        try {
+            cron = CronExpression.fromSchedule(schedule.expression());
+        } catch (IllegalArgumentException invalid) {
+            console.println("schedule " + schedule.name() + " (" + schedule.expression() + ") is not run: " + invalid.getMessage());
+            return;
+        }
+        if (cron.isEmpty()) {
+            console.println("schedule " + schedule.name() + " (" + schedule.expression() + ") is not run: neither rate(...) nor cron(...)");
+            return;
+        }
+        scheduleNext(functionName, function, schedule, cron.get(), Instant.MIN);
+    }
+
+    /**
+     * One timer per cron firing: each run sets the next from the clock at that moment (so a slow run never piles up),
+     * and never at or before the firing just done (a timer may wake a little before the clock reaches its time).
+     */
+    private void scheduleNext(String functionName, FunctionInvoker function, SamTemplate.ScheduleEvent schedule, CronExpression cron,
+                              Instant lastFiring) {
+        Instant now = clock.instant();
+        Optional<Instant> next = cron.nextAfter(now.isAfter(lastFiring) ? now : lastFiring);
+        if (next.isEmpty()) {
+            console.println("schedule " + schedule.name() + " (" + cron + ") fires no more");
+            return;
+        }
+        executor.schedule(() -> {
+            invoke(functionName, function, schedule);
+            scheduleNext(functionName, function, schedule, cron, next.get());
+        }, Math.max(0, Duration.between(now, next.get()).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void invoke(String functionName, FunctionInvoker function, SamTemplate.ScheduleEvent schedule) {
