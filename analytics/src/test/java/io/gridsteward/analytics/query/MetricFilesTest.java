@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.TicketEventRow;
+import io.gridsteward.analytics.metrics.AssessmentRules;
 import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
@@ -13,6 +14,7 @@ import io.gridsteward.analytics.query.TicketStory.Assignee;
 import io.gridsteward.analytics.query.TicketStory.Place;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.S3ProxyServer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,9 @@ class MetricFilesTest {
     Path temporary;
 
     private final String bucket = "metrics-" + BUCKETS.incrementAndGet();
+    /** The moment the queries are asked (county wall-clock time): after every hand-picked event unless a test says so. */
+    private LocalDateTime now = LocalDateTime.parse("2026-12-20T12:00:00");
+    private AssessmentRules rules = AssessmentRules.bundled();
 
     @BeforeAll
     static void startServer() {
@@ -253,11 +258,17 @@ class MetricFilesTest {
     @Test
     void aGeneratedCountyAgreesWithTheJavaReferenceForEveryMetricDimensionAndPeriod() {
         Random random = new Random(20261125);
+        // The lake as of noon on 1 December: December is the current period, with tickets still open and waiting.
+        now = LocalDateTime.parse("2026-12-01T12:00:00");
+        Instant asOf = now.atZone(MetricsReference.COUNTY).toInstant();
+        rules = new AssessmentRules(3, 5, 2, new BigDecimal("0.1"), new BigDecimal("0.5"), new BigDecimal("0.4"),
+                new BigDecimal("0.9"));
         List<TicketEventRow> current = new ArrayList<>();
         List<TicketEventRow> firstSchema = new ArrayList<>();
         for (int ticket = 0; ticket < 300; ticket++) {
             boolean inFirstSchema = random.nextInt(10) == 0;
-            (inFirstSchema ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, inFirstSchema));
+            (inFirstSchema ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, inFirstSchema).stream()
+                    .filter(event -> event.occurredAt().isBefore(asOf)).toList());
         }
         List<TicketEventRow> redelivered = current.stream().filter(event -> random.nextInt(10) == 0).toList();
         writeLake(current, redelivered, firstSchema);
@@ -272,8 +283,7 @@ class MetricFilesTest {
         assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-10-27", "2026-12-03");
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.MONTH, "2026-10-27", "2026-12-03"))
                 .as("the generated county has a backlog to compare").isNotEmpty();
-        assertThat(new MetricsReference(events, "town", "month", LocalDate.parse("2026-10-27"), LocalDate.parse("2026-12-03"))
-                .slaMisses())
+        assertThat(reference(events, Dimension.TOWN, Period.MONTH, "2026-10-27", "2026-12-03").slaMisses())
                 .as("the generated county has misses of each step and of each kind of organisation, and tickets one"
                         + " organisation missed twice")
                 .anyMatch(row -> (long) row.get("dispatch_misses") > 0 && row.get("responsible_org_kind").equals("TOWN"))
@@ -375,8 +385,7 @@ class MetricFilesTest {
 
     private void assertAgreesWithReference(List<TicketEventRow> events, Dimension dimension, Period period,
                                            String firstDay, String lastDay) {
-        MetricsReference reference = new MetricsReference(events, dimension.parameterName(), period.parameterName(),
-                LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        MetricsReference reference = reference(events, dimension, period, firstDay, lastDay);
         for (Metric metric : Metric.values()) {
             List<Map<String, Object>> expected = switch (metric) {
                 case TIME_TO_DISPATCH, TIME_TO_ACCEPT, TIME_TO_RESOLVE -> reference.durations(metric.parameterName());
@@ -385,15 +394,36 @@ class MetricFilesTest {
                 case TICKET_RATES -> reference.ticketRates();
                 case RATINGS -> reference.ratings();
                 case SLA_MISSES -> reference.slaMisses();
+                case TIME_IN_STATE -> reference.timeInState();
+                case ASSESSMENT -> reference.assessment();
             };
-            assertThat(rows(metric, dimension, period, firstDay, lastDay))
+            assertThat(rounded(rows(metric, dimension, period, firstDay, lastDay)))
                     .as(metric + " by " + dimension + " per " + period)
-                    .containsExactlyElementsOf(expected);
+                    .containsExactlyElementsOf(rounded(expected));
         }
     }
 
+    private MetricsReference reference(List<TicketEventRow> events, Dimension dimension, Period period, String firstDay,
+                                       String lastDay) {
+        return new MetricsReference(events, dimension.parameterName(), period.parameterName(), LocalDate.parse(firstDay),
+                LocalDate.parse(lastDay), now, rules);
+    }
+
+    /**
+     * Doubles to twelve significant digits: the intervals' square roots and the scores' weighted sums are the same
+     * arithmetic in Java and SQL, but an engine may order a sum's terms differently in the last bit.
+     */
+    private static List<Map<String, Object>> rounded(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            row.forEach((column, value) -> copy.put(column, value instanceof Double number
+                    ? new java.math.BigDecimal(number).round(new java.math.MathContext(12)).doubleValue() : value));
+            return copy;
+        }).toList();
+    }
+
     private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
-        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay), now, rules);
         return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
     }
 
