@@ -124,7 +124,7 @@ class MetricFilesTest {
     }
 
     @Test
-    void durationsAreCountedInTheLocalPeriodOfTheirEndEventWithTheLastResolution() {
+    void durationsAreCountedInTheLocalPeriodOfTheirEndEventWithTheFirstResolution() {
         List<TicketEventRow> events = handPickedCounty();
         writeLake(events, events.stream().filter(event -> event.ticketId().equals("reopened")).toList(), List.of());
 
@@ -136,10 +136,12 @@ class MetricFilesTest {
         assertThat(rows(Metric.TIME_TO_ACCEPT, Dimension.DEPARTMENT, Period.WEEK, "2026-10-26", "2026-11-08")).containsExactly(
                 row("dept-roads", "2026-10-26", "tickets", 1L, "median_seconds", 1800.0, "p90_seconds", 1800.0),
                 row("dept-roads", "2026-11-02", "tickets", 1L, "median_seconds", 600.0, "p90_seconds", 600.0));
-        // Reopened: 08:00 on the 2nd to the second resolution at 10:00 on the 4th, 50 hours; the first one is ignored.
+        // Reopened: 08:00 on the 2nd to its first resolution at 10:00 the same day, 2 hours; the reopening does not take
+        // that resolution out of its day (the second one, on the 4th, is the redo rate's business).
         assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
-                row("grid-a", "2026-11-01", "tickets", 2L, "median_seconds", 36_000.0, "p90_seconds", 180_000.0));
-        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-02", "2026-11-02")).isEmpty();
+                row("grid-a", "2026-11-01", "tickets", 2L, "median_seconds", 7_200.0, "p90_seconds", 36_000.0));
+        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-02", "2026-11-02")).containsExactly(
+                row("grid-a", "2026-11-02", "tickets", 1L, "median_seconds", 7_200.0, "p90_seconds", 7_200.0));
         assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-10-30", "2026-11-06");
     }
 
@@ -148,9 +150,11 @@ class MetricFilesTest {
         List<TicketEventRow> events = handPickedCounty();
         writeLake(events, events.stream().filter(event -> event.ticketId().equals("reopened")).toList(), List.of());
 
-        // The reopened ticket's second resolution (4th, 10:00) came after its new resolve-by time (3rd, 12:00).
+        // The reopened ticket's first resolution (2nd, 10:00) met its original resolve-by time (4th, 08:00): it stays on
+        // time in its period, and the reopening is shown beside it.
         assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
-                row("grid-a", "2026-11-01", "resolved_tickets", 2L, "on_time_tickets", 1L, "on_time_rate", 0.5));
+                row("grid-a", "2026-11-01", "resolved_tickets", 2L, "on_time_tickets", 2L, "on_time_rate", 1.0,
+                        "reopened_tickets", 1L));
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.DAY, "2026-11-03", "2026-11-05")).containsExactly(
                 row("grid-a", "2026-11-03", "open_tickets", 1L, "overdue_tickets", 1L),
                 row("grid-b", "2026-11-03", "open_tickets", 3L, "overdue_tickets", 0L),
@@ -161,17 +165,29 @@ class MetricFilesTest {
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.DEPARTMENT, Period.WEEK, "2026-11-02", "2026-11-03")).containsExactly(
                 row("bureau-housing", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 0L),
                 row("dept-roads", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 1L));
+        // Charged to the holder: the town's grids received tie-1, tie-2 twice (returned once) and tie-3 (escalated away
+        // to the housing bureau); the roads department received two tickets and resolved three times, one of them reopened.
         assertThat(rows(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
-                row("town-1", "2026-10-01", "reported_tickets", 1L, "reopened_tickets", 0L, "escalated_tickets", 0L,
-                        "returned_tickets", 0L, "reopen_rate", 0.0, "escalation_rate", 0.0, "return_rate", 0.0),
-                row("town-1", "2026-11-01", "reported_tickets", 4L, "reopened_tickets", 1L, "escalated_tickets", 1L,
-                        "returned_tickets", 1L, "reopen_rate", 0.25, "escalation_rate", 0.25, "return_rate", 0.25),
-                row("town-2", "2026-11-01", "reported_tickets", 2L, "reopened_tickets", 0L, "escalated_tickets", 0L,
-                        "returned_tickets", 0L, "reopen_rate", 0.0, "escalation_rate", 0.0, "return_rate", 0.0));
-        // The reopened ticket's first evaluation (2) is replaced by its last (4).
+                row("town-1", "2026-11-01", "received_tickets", 4L, "returned_tickets", 1L, "escalated_tickets", 1L,
+                        "return_rate", 0.25, "escalation_rate", 0.25, "resolved_tickets", 0L, "reopened_tickets", 0L,
+                        "reopen_rate", null));
+        assertThat(rows(Metric.TICKET_RATES, Dimension.DEPARTMENT, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("bureau-housing", "2026-11-01", "received_tickets", 1L, "returned_tickets", 0L, "escalated_tickets", 0L,
+                        "return_rate", 0.0, "escalation_rate", 0.0, "resolved_tickets", 0L, "reopened_tickets", 0L,
+                        "reopen_rate", null),
+                row("dept-roads", "2026-11-01", "received_tickets", 2L, "returned_tickets", 0L, "escalated_tickets", 0L,
+                        "return_rate", 0.0, "escalation_rate", 0.0, "resolved_tickets", 3L, "reopened_tickets", 1L,
+                        "reopen_rate", 1.0 / 3));
+        // A ticket's rating in a period is its last of that period: the reopened ticket's 2 is replaced by its 4 in
+        // November, but each day keeps its own.
         assertThat(rows(Metric.RATINGS, Dimension.CATEGORY, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
                 row("ROAD_DAMAGE", "2026-11-01", "rated_tickets", 2L, "mean_rating", 4.5, "rating_1", 0L, "rating_2", 0L,
                         "rating_3", 0L, "rating_4", 1L, "rating_5", 1L));
+        assertThat(rows(Metric.RATINGS, Dimension.CATEGORY, Period.DAY, "2026-11-02", "2026-11-04")).containsExactly(
+                row("ROAD_DAMAGE", "2026-11-02", "rated_tickets", 1L, "mean_rating", 2.0, "rating_1", 0L, "rating_2", 1L,
+                        "rating_3", 0L, "rating_4", 0L, "rating_5", 0L),
+                row("ROAD_DAMAGE", "2026-11-04", "rated_tickets", 1L, "mean_rating", 4.0, "rating_1", 0L, "rating_2", 0L,
+                        "rating_3", 0L, "rating_4", 1L, "rating_5", 0L));
         assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.DAY, "2026-10-30", "2026-11-06");
     }
 
@@ -248,7 +264,8 @@ class MetricFilesTest {
         assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.DEPARTMENT, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
                 row("dept-roads", "2026-11-10", "tickets", 1L, "median_seconds", 18_000.0, "p90_seconds", 18_000.0));
         assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
-                row("grid-a", "2026-11-10", "resolved_tickets", 1L, "on_time_tickets", 0L, "on_time_rate", 0.0));
+                row("grid-a", "2026-11-10", "resolved_tickets", 1L, "on_time_tickets", 0L, "on_time_rate", 0.0,
+                        "reopened_tickets", 0L));
         assertThat(rows(Metric.RATINGS, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
                 row("grid-a", "2026-11-10", "rated_tickets", 1L, "mean_rating", 3.0, "rating_1", 0L, "rating_2", 0L,
                         "rating_3", 1L, "rating_4", 0L, "rating_5", 0L));

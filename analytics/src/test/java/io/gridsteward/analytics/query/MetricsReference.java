@@ -205,7 +205,7 @@ final class MetricsReference {
         for (Ticket ticket : tickets) {
             for (TicketEventRow step : ticket.steps()) {
                 boolean receipt = (step.eventType().equals("DISPATCHED") || step.eventType().equals("ESCALATED"))
-                        && RECEIVING_KINDS.contains(step.assigneeOrgKind());
+                        && step.assigneeOrgKind() != null && RECEIVING_KINDS.contains(step.assigneeOrgKind());
                 boolean resolution = step.eventType().equals("RESOLVED");
                 if (!receipt && !resolution) {
                     continue;
@@ -479,7 +479,7 @@ final class MetricsReference {
     private void tallyReceiptsAndResolutions(String kind, Ticket ticket, Map<KindGroup, Tally> tallies) {
         for (TicketEventRow step : ticket.steps()) {
             boolean receipt = (step.eventType().equals("DISPATCHED") || step.eventType().equals("ESCALATED"))
-                    && RECEIVING_KINDS.contains(step.assigneeOrgKind());
+                    && step.assigneeOrgKind() != null && RECEIVING_KINDS.contains(step.assigneeOrgKind());
             boolean resolution = step.eventType().equals("RESOLVED");
             if (!receipt && !resolution) {
                 continue;
