@@ -345,7 +345,9 @@ ranks AS (
   SELECT
     scored.*,
     CASE WHEN ranked THEN rank() OVER (PARTITION BY kind, local_period_start, ranked ORDER BY score DESC) END AS position,
-    CASE WHEN ranked THEN rank() OVER (PARTITION BY local_period_start, ranked ORDER BY score) END AS position_from_bottom
+    CASE WHEN ranked THEN rank() OVER (PARTITION BY local_period_start, ranked ORDER BY score) END AS position_from_bottom,
+    count(*) OVER (PARTITION BY kind, local_period_start, ranked) AS ranked_of_kind,
+    count(*) OVER (PARTITION BY local_period_start, ranked) AS ranked_together
   FROM scored
 )
 SELECT
@@ -384,16 +386,17 @@ SELECT
   ranks.ranked,
   ranks.position AS rank_in_kind,
   ranks.position_from_bottom AS rank_from_bottom,
+  -- A list names at most the list size, and at most half of those ranked with it, so few organisations are not all listed.
   CASE
-    WHEN ranks.position_from_bottom <= parameters.list_size THEN 'black'
-    WHEN ranks.position <= parameters.list_size THEN 'red'
+    WHEN ranks.position_from_bottom <= parameters.list_size AND 2 * ranks.position_from_bottom <= ranks.ranked_together THEN 'black'
+    WHEN ranks.position <= parameters.list_size AND 2 * ranks.position <= ranks.ranked_of_kind THEN 'red'
   END AS listed,
   ranks.local_cutoff <= parameters.local_now AS frozen,
   'score = 100 × (' || parameters.response_weight || ' × response rate + ' || parameters.resolution_weight
     || ' × resolution rate + ' || parameters.satisfaction_weight || ' × satisfaction rate); satisfied = rating 5 + '
     || parameters.basically_satisfied_weight || ' × rating 4; ranked from ' || CAST(parameters.minimum_tickets AS varchar)
     || ' received tickets; red list: top ' || CAST(parameters.list_size AS varchar) || ' of each kind, black list: bottom '
-    || CAST(parameters.list_size AS varchar) || ' of all ranked together; outcomes up to '
+    || CAST(parameters.list_size AS varchar) || ' of all ranked together, each at most half of those ranked; outcomes up to '
     || CAST(parameters.freeze_days AS varchar) || ' days after the period' AS formula
 FROM ranks
 CROSS JOIN parameters

@@ -1,6 +1,7 @@
 package io.gridsteward.analytics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
@@ -237,6 +238,120 @@ class MetricFilesTest {
                 miss("bureau-housing", "2026-11-01", "bureau-housing", "DEPARTMENT", 1L, 0L, 0L, 1L, 1L));
         assertThat(rows(Metric.SLA_MISSES, Dimension.COMMUNITY, Period.DAY, "2026-11-06", "2026-11-06")).isEmpty();
         assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-11-01", "2026-11-08");
+    }
+
+    /**
+     * The assessment's cases: two departments tied at the top, one under the minimum count, a department a ticket was
+     * escalated away from by the SLA sweeper, a grid that returned a ticket before accepting it (handed on to another
+     * grid of the town), a late resolution with a recorded miss reopened and quickly resolved again, a rating of 4 at
+     * the basically-satisfied weight; then November seen from inside it (now on the 5th).
+     */
+    @Test
+    void theAssessmentRanksWithTiesTheMinimumCountAndTheListsAndChargesEachHolder() {
+        rules = new AssessmentRules(3, 2, 2, new BigDecimal("0.1"), new BigDecimal("0.5"), new BigDecimal("0.4"),
+                new BigDecimal("0.9"));
+        List<TicketEventRow> events = new ArrayList<>();
+        String[] departments = {"dept-a", "dept-a", "dept-b", "dept-b", "dept-c"};
+        for (int index = 0; index < departments.length; index++) {
+            Instant reported = local("2026-11-02T09:00:00").plus(Duration.ofHours(index));
+            events.addAll(TicketStory.reported("smooth-" + index, ROAD_A, reported, Duration.ofDays(2))
+                    .dispatched(Assignee.department(departments[index]), reported.plus(Duration.ofMinutes(5)))
+                    .accepted(reported.plus(Duration.ofMinutes(35)))
+                    .resolved(reported.plus(Duration.ofDays(1)))
+                    .evaluated(5, reported.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)))
+                    .events());
+        }
+        // Accepted three hours after dispatch (late), resolved in time, rated 4: basically satisfied.
+        events.addAll(TicketStory.reported("slow-grid", ROAD_A, local("2026-11-03T08:00:00"), Duration.ofDays(2))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-03T08:10:00"))
+                .accepted(local("2026-11-03T11:10:00"))
+                .resolved(local("2026-11-04T08:00:00"))
+                .evaluated(4, local("2026-11-04T09:00:00"))
+                .events());
+        // Returned by grid-a before acceptance, accepted by grid-b, late past its original due time with a recorded miss,
+        // reopened and re-resolved within an hour of the reopening's fresh due time: never on time.
+        events.addAll(TicketStory.reported("handed-on", ROAD_A, local("2026-11-03T09:00:00"), Duration.ofDays(1))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-03T09:05:00"))
+                .returned(local("2026-11-03T09:50:00"))
+                .dispatched(Assignee.grid("grid-b"), local("2026-11-03T10:00:00"))
+                .accepted(local("2026-11-03T10:30:00"))
+                .escalatedOverdue(Assignee.community("community-1"), local("2026-11-04T09:03:00"))
+                .accepted(local("2026-11-04T09:30:00"))
+                .resolved(local("2026-11-04T12:00:00"))
+                .reopened(local("2026-11-04T13:00:00"), Duration.ofDays(1))
+                .resolved(local("2026-11-04T14:00:00"))
+                .evaluated(2, local("2026-11-04T15:00:00"))
+                .events());
+        // Escalated away from dept-d by the sweeper for a missed resolution: charged to dept-d, not to the town.
+        events.addAll(TicketStory.reported("escalated-away", ROAD_C, local("2026-11-03T09:00:00"), Duration.ofHours(20))
+                .dispatched(Assignee.department("dept-d"), local("2026-11-03T09:10:00"))
+                .accepted(local("2026-11-03T09:20:00"))
+                .escalatedOverdue(Assignee.town("town-2"), local("2026-11-04T05:02:00"))
+                .dispatched(Assignee.community("community-2"), local("2026-11-04T06:00:00"))
+                .accepted(local("2026-11-04T06:30:00"))
+                .resolved(local("2026-11-04T10:00:00"))
+                .events());
+        // Still open: due on the 8th.
+        events.addAll(TicketStory.reported("open", ROAD_A, local("2026-11-04T10:00:00"), Duration.ofDays(4))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-04T10:05:00"))
+                .events());
+        writeLake(events, List.of(), List.of());
+
+        List<Map<String, Object>> departmentRows = rows(Metric.ASSESSMENT, Dimension.DEPARTMENT, Period.MONTH, "2026-11-01", "2026-11-30");
+        assertThat(departmentRows).extracting(row -> row.get("dimension_value"), row -> row.get("received_tickets"),
+                        row -> row.get("score"), row -> row.get("ranked"), row -> row.get("rank_in_kind"), row -> row.get("listed"))
+                .containsExactly(
+                        tuple("dept-a", 2L, 100.0, true, 1L, "red"),
+                        tuple("dept-b", 2L, 100.0, true, 1L, "red"),
+                        tuple("dept-c", 1L, 100.0, false, null, null),
+                        tuple("dept-d", 1L, null, false, null, null));
+        // dept-d held the ticket when it fell due: it answers for it; resolved later by the community, not on time.
+        assertThat(departmentRows.get(3)).containsEntry("resolutions", 0L).containsEntry("due_tickets", 1L)
+                .containsEntry("resolved_tickets", 1L).containsEntry("on_time_closures", 0L);
+        assertThat(rows(Metric.TICKET_RATES, Dimension.DEPARTMENT, Period.MONTH, "2026-11-01", "2026-11-30"))
+                .filteredOn(row -> row.get("dimension_value").equals("dept-d"))
+                .extracting(row -> row.get("escalated_tickets"), row -> row.get("escalation_rate"))
+                .containsExactly(tuple(1L, 1.0));
+        // town-1: grid-a's three receipts (one accepted late, one returned, one still waiting), grid-b's and the
+        // community's (both in time); slow-grid resolved on time, handed-on late, open unresolved; ratings 4 (0.9) and 2.
+        // Ranked with the two departments, it is the bottom one: the black list.
+        Map<String, Object> town = rows(Metric.ASSESSMENT, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30").getFirst();
+        assertThat(town).containsEntry("dimension_value", "town-1").containsEntry("received_tickets", 5L)
+                .containsEntry("accepted_in_time", 2L).containsEntry("returned_tickets", 1L).containsEntry("due_tickets", 3L)
+                .containsEntry("resolved_tickets", 2L).containsEntry("on_time_closures", 1L)
+                .containsEntry("reopened_resolutions", 1L).containsEntry("satisfied", 0.9)
+                .containsEntry("ranked", true).containsEntry("rank_from_bottom", 1L).containsEntry("listed", "black")
+                .containsEntry("frozen", true);
+        assertThat((String) town.get("formula")).startsWith("score = 100 × (0.1 × response rate + 0.5 × resolution rate"
+                + " + 0.4 × satisfaction rate); satisfied = rating 5 + 0.9 × rating 4; ranked from 2 received tickets");
+        // The first resolution after a recorded miss is late whatever the reopening's fresh due time says; the reopening
+        // is shown apart and stays in the resolution's day.
+        assertThat(rows(Metric.ON_TIME_RATE, Dimension.TOWN, Period.DAY, "2026-11-04", "2026-11-04")).contains(
+                row("town-1", "2026-11-04", "resolved_tickets", 2L, "on_time_tickets", 1L, "on_time_rate", 0.5,
+                        "reopened_tickets", 1L));
+        // Time to accept is the acceptor's own wait: handed-on's 30 minutes since the hand-over to grid-b, not the 85 since
+        // the first dispatch to grid-a (durations are by the ticket's place; time_in_state charges each holder).
+        assertThat(rows(Metric.TIME_TO_ACCEPT, Dimension.GRID, Period.DAY, "2026-11-03", "2026-11-03")).contains(
+                row("grid-a", "2026-11-03", "tickets", 2L, "median_seconds", 1_800.0, "p90_seconds", 10_800.0));
+        // grid-a's waits for acceptance: slow-grid's and handed-on's ended in November; open's still runs, so it counts in
+        // now's month (December) up to now.
+        assertThat(rows(Metric.TIME_IN_STATE, Dimension.GRID, Period.MONTH, "2026-11-01", "2026-12-31"))
+                .filteredOn(row -> row.get("dimension_value").equals("grid-a") && row.get("state").equals("DISPATCHED"))
+                .extracting(row -> row.get("period_start"), row -> row.get("stays"), row -> row.get("open_stays"),
+                        row -> row.get("median_seconds"))
+                .containsExactly(tuple("2026-11-01", 2L, 0L, 2_700.0), tuple("2026-12-01", 1L, 1L,
+                        (double) Duration.between(LocalDateTime.parse("2026-11-04T10:05:00"), now).toSeconds()));
+        assertAgreesWithReference(events, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30");
+        assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-11-01", "2026-11-06");
+
+        // Inside November (now: the 5th at noon): the open ticket is not overdue yet, though the month's end is past its
+        // due time; the month is not frozen; the due tickets are those due by now (not open, due on the 8th).
+        now = LocalDateTime.parse("2026-11-05T12:00:00");
+        assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.MONTH, "2026-11-01", "2026-11-30")).containsExactly(
+                row("grid-a", "2026-11-01", "open_tickets", 1L, "overdue_tickets", 0L));
+        assertThat(rows(Metric.ASSESSMENT, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30").getFirst())
+                .containsEntry("frozen", false).containsEntry("due_tickets", 2L);
+        assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.WEEK, "2026-11-01", "2026-11-30");
     }
 
     @Test

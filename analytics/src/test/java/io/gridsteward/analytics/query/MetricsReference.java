@@ -467,8 +467,13 @@ final class MetricsReference {
                             .filter(other -> other.getValue() < score).count();
                     row.put("rank_in_kind", rank);
                     row.put("rank_from_bottom", rankFromBottom);
-                    row.put("listed", rankFromBottom != null && rankFromBottom <= rules.listSize() ? "black"
-                            : rank != null && rank <= rules.listSize() ? "red" : null);
+                    long rankedOfKind = scores.keySet().stream().filter(other -> other.kind().equals(kindGroup.kind()))
+                            .filter(other -> other.group().periodStart().equals(kindGroup.group().periodStart())).count();
+                    long rankedTogether = scores.keySet().stream()
+                            .filter(other -> other.group().periodStart().equals(kindGroup.group().periodStart())).count();
+                    row.put("listed", rankFromBottom != null && rankFromBottom <= rules.listSize() && 2 * rankFromBottom <= rankedTogether
+                            ? "black"
+                            : rank != null && rank <= rules.listSize() && 2 * rank <= rankedOfKind ? "red" : null);
                     row.put("frozen", !now.isBefore(cutoff(kindGroup.group())));
                     row.put("formula", formula());
                     answer.add(row);
@@ -576,7 +581,8 @@ final class MetricsReference {
                 + rules.resolutionWeight().toPlainString() + " × resolution rate + " + rules.satisfactionWeight().toPlainString()
                 + " × satisfaction rate); satisfied = rating 5 + " + rules.basicallySatisfiedWeight().toPlainString()
                 + " × rating 4; ranked from " + rules.minimumTickets() + " received tickets; red list: top " + rules.listSize()
-                + " of each kind, black list: bottom " + rules.listSize() + " of all ranked together; outcomes up to "
+                + " of each kind, black list: bottom " + rules.listSize() + " of all ranked together, each at most half of those ranked;"
+                + " outcomes up to "
                 + rules.freezeDays() + " days after the period";
     }
 
