@@ -183,7 +183,8 @@ due_holders AS (
     AND steps.occurred_at <= due_tickets.answered_at
 ),
 ratings AS (
-  -- A ticket's rating in a period is its last evaluation with a rating in that period (analytics/README.md, "Ratings").
+  -- A ticket's rating in a period is its last evaluation with a rating in that period (analytics/README.md,
+  -- "Fair definitions", 6).
   SELECT
     steps.ticket_id,
     steps.holder_kind,
@@ -292,42 +293,59 @@ counts AS (
   FROM frozen
   GROUP BY kind, dimension_value, local_period_start
 ),
+shares AS (
+  SELECT
+    counts.*,
+    CASE WHEN response_judged > 0 THEN CAST(accepted_in_time AS double) / response_judged END AS response_rate,
+    CASE WHEN received_tickets > 0 THEN CAST(returned_tickets AS double) / received_tickets END AS return_rate,
+    CASE WHEN due_tickets > 0 THEN CAST(resolved_tickets AS double) / due_tickets END AS resolution_rate,
+    CASE WHEN due_tickets > 0 THEN CAST(on_time_closures AS double) / due_tickets END AS on_time_closure_rate,
+    CASE WHEN resolutions > 0 THEN CAST(reopened_resolutions AS double) / resolutions END AS redo_rate,
+    CASE WHEN rated_tickets > 0 THEN CAST(satisfied AS double) / rated_tickets END AS satisfaction_rate
+  FROM counts
+),
 rates AS (
   -- Wilson score interval at 95 % (z = 1.96, z² = 3.8416), constants written as doubles (a decimal literal is a DECIMAL
   -- in Trino and would be divided as one).
   SELECT
-    counts.*,
-    CASE WHEN response_judged > 0 THEN CAST(accepted_in_time AS double) / response_judged END AS response_rate,
-    CASE WHEN response_judged > 0 THEN ((CAST(accepted_in_time AS double) / response_judged) + 3.8416E0 / (2 * response_judged)
-      - 1.96E0 * sqrt((CAST(accepted_in_time AS double) / response_judged) * (1 - (CAST(accepted_in_time AS double) / response_judged)) / response_judged + 3.8416E0 / (4 * response_judged * response_judged))) / (1 + 3.8416E0 / response_judged) END AS response_rate_low,
-    CASE WHEN response_judged > 0 THEN ((CAST(accepted_in_time AS double) / response_judged) + 3.8416E0 / (2 * response_judged)
-      + 1.96E0 * sqrt((CAST(accepted_in_time AS double) / response_judged) * (1 - (CAST(accepted_in_time AS double) / response_judged)) / response_judged + 3.8416E0 / (4 * response_judged * response_judged))) / (1 + 3.8416E0 / response_judged) END AS response_rate_high,
-    CASE WHEN received_tickets > 0 THEN CAST(returned_tickets AS double) / received_tickets END AS return_rate,
-    CASE WHEN received_tickets > 0 THEN ((CAST(returned_tickets AS double) / received_tickets) + 3.8416E0 / (2 * received_tickets)
-      - 1.96E0 * sqrt((CAST(returned_tickets AS double) / received_tickets) * (1 - (CAST(returned_tickets AS double) / received_tickets)) / received_tickets + 3.8416E0 / (4 * received_tickets * received_tickets))) / (1 + 3.8416E0 / received_tickets) END AS return_rate_low,
-    CASE WHEN received_tickets > 0 THEN ((CAST(returned_tickets AS double) / received_tickets) + 3.8416E0 / (2 * received_tickets)
-      + 1.96E0 * sqrt((CAST(returned_tickets AS double) / received_tickets) * (1 - (CAST(returned_tickets AS double) / received_tickets)) / received_tickets + 3.8416E0 / (4 * received_tickets * received_tickets))) / (1 + 3.8416E0 / received_tickets) END AS return_rate_high,
-    CASE WHEN due_tickets > 0 THEN CAST(resolved_tickets AS double) / due_tickets END AS resolution_rate,
-    CASE WHEN due_tickets > 0 THEN ((CAST(resolved_tickets AS double) / due_tickets) + 3.8416E0 / (2 * due_tickets)
-      - 1.96E0 * sqrt((CAST(resolved_tickets AS double) / due_tickets) * (1 - (CAST(resolved_tickets AS double) / due_tickets)) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets))) / (1 + 3.8416E0 / due_tickets) END AS resolution_rate_low,
-    CASE WHEN due_tickets > 0 THEN ((CAST(resolved_tickets AS double) / due_tickets) + 3.8416E0 / (2 * due_tickets)
-      + 1.96E0 * sqrt((CAST(resolved_tickets AS double) / due_tickets) * (1 - (CAST(resolved_tickets AS double) / due_tickets)) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets))) / (1 + 3.8416E0 / due_tickets) END AS resolution_rate_high,
-    CASE WHEN due_tickets > 0 THEN CAST(on_time_closures AS double) / due_tickets END AS on_time_closure_rate,
-    CASE WHEN due_tickets > 0 THEN ((CAST(on_time_closures AS double) / due_tickets) + 3.8416E0 / (2 * due_tickets)
-      - 1.96E0 * sqrt((CAST(on_time_closures AS double) / due_tickets) * (1 - (CAST(on_time_closures AS double) / due_tickets)) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets))) / (1 + 3.8416E0 / due_tickets) END AS on_time_closure_rate_low,
-    CASE WHEN due_tickets > 0 THEN ((CAST(on_time_closures AS double) / due_tickets) + 3.8416E0 / (2 * due_tickets)
-      + 1.96E0 * sqrt((CAST(on_time_closures AS double) / due_tickets) * (1 - (CAST(on_time_closures AS double) / due_tickets)) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets))) / (1 + 3.8416E0 / due_tickets) END AS on_time_closure_rate_high,
-    CASE WHEN resolutions > 0 THEN CAST(reopened_resolutions AS double) / resolutions END AS redo_rate,
-    CASE WHEN resolutions > 0 THEN ((CAST(reopened_resolutions AS double) / resolutions) + 3.8416E0 / (2 * resolutions)
-      - 1.96E0 * sqrt((CAST(reopened_resolutions AS double) / resolutions) * (1 - (CAST(reopened_resolutions AS double) / resolutions)) / resolutions + 3.8416E0 / (4 * resolutions * resolutions))) / (1 + 3.8416E0 / resolutions) END AS redo_rate_low,
-    CASE WHEN resolutions > 0 THEN ((CAST(reopened_resolutions AS double) / resolutions) + 3.8416E0 / (2 * resolutions)
-      + 1.96E0 * sqrt((CAST(reopened_resolutions AS double) / resolutions) * (1 - (CAST(reopened_resolutions AS double) / resolutions)) / resolutions + 3.8416E0 / (4 * resolutions * resolutions))) / (1 + 3.8416E0 / resolutions) END AS redo_rate_high,
-    CASE WHEN rated_tickets > 0 THEN CAST(satisfied AS double) / rated_tickets END AS satisfaction_rate,
-    CASE WHEN rated_tickets > 0 THEN ((CAST(satisfied AS double) / rated_tickets) + 3.8416E0 / (2 * rated_tickets)
-      - 1.96E0 * sqrt((CAST(satisfied AS double) / rated_tickets) * (1 - (CAST(satisfied AS double) / rated_tickets)) / rated_tickets + 3.8416E0 / (4 * rated_tickets * rated_tickets))) / (1 + 3.8416E0 / rated_tickets) END AS satisfaction_rate_low,
-    CASE WHEN rated_tickets > 0 THEN ((CAST(satisfied AS double) / rated_tickets) + 3.8416E0 / (2 * rated_tickets)
-      + 1.96E0 * sqrt((CAST(satisfied AS double) / rated_tickets) * (1 - (CAST(satisfied AS double) / rated_tickets)) / rated_tickets + 3.8416E0 / (4 * rated_tickets * rated_tickets))) / (1 + 3.8416E0 / rated_tickets) END AS satisfaction_rate_high
-  FROM counts
+    shares.*,
+    CASE WHEN response_judged > 0 THEN (response_rate + 3.8416E0 / (2 * response_judged)
+      - 1.96E0 * sqrt(response_rate * (1 - response_rate) / response_judged + 3.8416E0 / (4 * response_judged * response_judged)))
+      / (1 + 3.8416E0 / response_judged) END AS response_rate_low,
+    CASE WHEN response_judged > 0 THEN (response_rate + 3.8416E0 / (2 * response_judged)
+      + 1.96E0 * sqrt(response_rate * (1 - response_rate) / response_judged + 3.8416E0 / (4 * response_judged * response_judged)))
+      / (1 + 3.8416E0 / response_judged) END AS response_rate_high,
+    CASE WHEN received_tickets > 0 THEN (return_rate + 3.8416E0 / (2 * received_tickets)
+      - 1.96E0 * sqrt(return_rate * (1 - return_rate) / received_tickets + 3.8416E0 / (4 * received_tickets * received_tickets)))
+      / (1 + 3.8416E0 / received_tickets) END AS return_rate_low,
+    CASE WHEN received_tickets > 0 THEN (return_rate + 3.8416E0 / (2 * received_tickets)
+      + 1.96E0 * sqrt(return_rate * (1 - return_rate) / received_tickets + 3.8416E0 / (4 * received_tickets * received_tickets)))
+      / (1 + 3.8416E0 / received_tickets) END AS return_rate_high,
+    CASE WHEN due_tickets > 0 THEN (resolution_rate + 3.8416E0 / (2 * due_tickets)
+      - 1.96E0 * sqrt(resolution_rate * (1 - resolution_rate) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets)))
+      / (1 + 3.8416E0 / due_tickets) END AS resolution_rate_low,
+    CASE WHEN due_tickets > 0 THEN (resolution_rate + 3.8416E0 / (2 * due_tickets)
+      + 1.96E0 * sqrt(resolution_rate * (1 - resolution_rate) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets)))
+      / (1 + 3.8416E0 / due_tickets) END AS resolution_rate_high,
+    CASE WHEN due_tickets > 0 THEN (on_time_closure_rate + 3.8416E0 / (2 * due_tickets)
+      - 1.96E0 * sqrt(on_time_closure_rate * (1 - on_time_closure_rate) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets)))
+      / (1 + 3.8416E0 / due_tickets) END AS on_time_closure_rate_low,
+    CASE WHEN due_tickets > 0 THEN (on_time_closure_rate + 3.8416E0 / (2 * due_tickets)
+      + 1.96E0 * sqrt(on_time_closure_rate * (1 - on_time_closure_rate) / due_tickets + 3.8416E0 / (4 * due_tickets * due_tickets)))
+      / (1 + 3.8416E0 / due_tickets) END AS on_time_closure_rate_high,
+    CASE WHEN resolutions > 0 THEN (redo_rate + 3.8416E0 / (2 * resolutions)
+      - 1.96E0 * sqrt(redo_rate * (1 - redo_rate) / resolutions + 3.8416E0 / (4 * resolutions * resolutions)))
+      / (1 + 3.8416E0 / resolutions) END AS redo_rate_low,
+    CASE WHEN resolutions > 0 THEN (redo_rate + 3.8416E0 / (2 * resolutions)
+      + 1.96E0 * sqrt(redo_rate * (1 - redo_rate) / resolutions + 3.8416E0 / (4 * resolutions * resolutions)))
+      / (1 + 3.8416E0 / resolutions) END AS redo_rate_high,
+    CASE WHEN rated_tickets > 0 THEN (satisfaction_rate + 3.8416E0 / (2 * rated_tickets)
+      - 1.96E0 * sqrt(satisfaction_rate * (1 - satisfaction_rate) / rated_tickets + 3.8416E0 / (4 * rated_tickets * rated_tickets)))
+      / (1 + 3.8416E0 / rated_tickets) END AS satisfaction_rate_low,
+    CASE WHEN rated_tickets > 0 THEN (satisfaction_rate + 3.8416E0 / (2 * rated_tickets)
+      + 1.96E0 * sqrt(satisfaction_rate * (1 - satisfaction_rate) / rated_tickets + 3.8416E0 / (4 * rated_tickets * rated_tickets)))
+      / (1 + 3.8416E0 / rated_tickets) END AS satisfaction_rate_high
+  FROM shares
 ),
 scored AS (
   SELECT

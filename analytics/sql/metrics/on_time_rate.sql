@@ -1,7 +1,7 @@
 -- On-time rate per dimension value and period: of the tickets first resolved in the period, the share resolved by the
--- resolve-by time they were given at intake, and those of them reopened (analytics/README.md, "On time"). Athena
--- (Trino) and DuckDB, unchanged. Parameters, in placeholder order: 1 dimension, 2 period, 3 first day, 4 last day
--- (local dates, inclusive), 5 freeze days.
+-- resolve-by time they were given at intake, and those of them reopened (analytics/README.md, "Fair definitions", 1
+-- and 5). Athena (Trino) and DuckDB, unchanged. Parameters, in placeholder order: 1 dimension, 2 period, 3 first day,
+-- 4 last day (local dates, inclusive), 5 freeze days.
 -- A ticket's resolution is its first RESOLVED event: it counts in that event's period (Asia/Shanghai local time) and
 -- under that event's dimension value, and a later reopening does not take it out. It is on time when it happened at or
 -- before the ticket's original resolve-by time (that of its first event carrying one: a reopening's fresh due time

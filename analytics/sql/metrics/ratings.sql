@@ -1,5 +1,5 @@
 -- Ratings per dimension value and period: rated tickets, mean rating and the count of each rating 1-5
--- (analytics/README.md, "Ratings"). Athena (Trino) and DuckDB, unchanged.
+-- (analytics/README.md, "Fair definitions", 6). Athena (Trino) and DuckDB, unchanged.
 -- Parameters, in placeholder order: 1 dimension, 2 period, 3 first day, 4 last day (local dates, inclusive).
 -- A rating is an EVALUATED event that carries one (events written before ratings were carried have none). A ticket
 -- counts once in each period it was rated in (Asia/Shanghai local time), with its last rating of that period and under

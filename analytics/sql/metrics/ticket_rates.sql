@@ -1,5 +1,5 @@
 -- Return, escalation and reopen rates per dimension value and period, each charged to the organisation that held the
--- ticket and frozen by the period's freeze rule (analytics/README.md, "Charged to the holder", "Frozen periods").
+-- ticket and frozen by the period's freeze rule (analytics/README.md, "Fair definitions", 3).
 -- Athena (Trino) and DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension, 2 period, 3 first day,
 -- 4 last day (local dates, inclusive), 5 freeze days.
 -- A receipt is a DISPATCHED or ESCALATED event handing the ticket to a grid, community or department; it counts in its

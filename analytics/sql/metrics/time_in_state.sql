@@ -1,15 +1,15 @@
 -- Time held per holder: how long tickets stayed in each state, charged to the organisation that held them in it,
--- per dimension value, period and state (analytics/README.md, "Time held per holder"). Athena (Trino) and DuckDB,
+-- per dimension value, period and state (analytics/README.md, "Fair definitions", 4). Athena (Trino) and DuckDB,
 -- unchanged. Parameters, in placeholder order: 1 dimension, 2 period, 3 first day, 4 last day (local dates,
 -- inclusive), 5 now (local wall-clock timestamp).
 -- A stay begins with a step (any event but SUPERVISED and FLAGGED_OVERDUE, which leave the status as it is) and lasts
 -- until the ticket's next step; its state is the step's status, its holder the step's assignee, or the town's
 -- dispatcher while the ticket waits in the queue (REPORTED, RETURNED). A stay counts in the period in which it ended
 -- (Asia/Shanghai local time), so a past period's figures stay as they are; a stay still running counts in now's period,
--- up to now (open_stays); what happened after now is not known yet. Closed states (EVALUATED, CLOSED, CANCELLED) are no stay. Dimensions: grid and department are
--- the holder of that kind; community is a community or one of its grids; town is the town's dispatcher, its
--- communities or its grids; category is the ticket's. Stays with no known holder (events written before assignee kinds
--- were carried) count nowhere.
+-- up to now (open_stays); what happened after now is not known yet. Closed states (EVALUATED, CLOSED, CANCELLED) are
+-- no stay. Dimensions: grid and department are the holder of that kind; community is a community or one of its grids;
+-- town is the town's dispatcher, its communities or its grids; category is the ticket's. Stays with no known holder
+-- (events written before assignee kinds were carried) count nowhere.
 WITH parameters AS (
   SELECT
     CAST(? AS varchar) AS dimension,
