@@ -2,9 +2,11 @@
 -- median and 90th percentile (analytics/README.md, "Metric files"). Athena (Trino) and DuckDB, unchanged.
 -- Parameters, in placeholder order: 1 measure, 2 dimension, 3 period, 4 first day, 5 last day (local dates, inclusive).
 --   time_to_dispatch: first REPORTED → first DISPATCHED
---   time_to_accept:   first DISPATCHED → first ACCEPTED
---   time_to_resolve:  first REPORTED → last RESOLVED, unless a REOPENED follows it: a reopened ticket is open
---                     again, so it counts in the backlog and not here until it is resolved again.
+--   time_to_accept:   the hand-over to the organisation that accepted first (the last DISPATCHED or ESCALATED before
+--                     the first ACCEPTED) → first ACCEPTED: the acceptor's own wait, not earlier holders' (those are
+--                     in time_in_state.sql, charged to each holder)
+--   time_to_resolve:  first REPORTED → first RESOLVED: a later reopening does not take the resolution out of its
+--                     period (the redo rate counts it)
 -- A ticket counts in the period (Asia/Shanghai local time) and under the dimension value of its end event.
 WITH parameters AS (
   SELECT
@@ -26,19 +28,9 @@ ordered AS (
     category,
     assignee_org_id,
     assignee_org_kind,
-    row_number() OVER (PARTITION BY ticket_id, event_type ORDER BY occurred_at, sequence) AS occurrence,
-    row_number() OVER (PARTITION BY ticket_id, event_type ORDER BY occurred_at DESC, sequence DESC) AS occurrence_from_last
+    row_number() OVER (PARTITION BY ticket_id, event_type ORDER BY occurred_at, sequence) AS occurrence
   FROM ticket_events_deduplicated
-  WHERE event_type IN ('REPORTED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED', 'REOPENED')
-),
-starts AS (
-  SELECT
-    ordered.ticket_id,
-    ordered.occurred_at
-  FROM ordered
-  CROSS JOIN parameters
-  WHERE ordered.occurrence = 1
-    AND ordered.event_type = CASE parameters.measure WHEN 'time_to_accept' THEN 'DISPATCHED' ELSE 'REPORTED' END
+  WHERE event_type IN ('REPORTED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'RESOLVED')
 ),
 ends AS (
   SELECT
@@ -65,15 +57,22 @@ ends AS (
       WHEN 'time_to_accept' THEN 'ACCEPTED'
       WHEN 'time_to_resolve' THEN 'RESOLVED'
     END
-    AND CASE WHEN parameters.measure = 'time_to_resolve' THEN ordered.occurrence_from_last ELSE ordered.occurrence END = 1
+    AND ordered.occurrence = 1
 ),
-last_reopenings AS (
+starts AS (
+  -- The ticket's first REPORTED, or for time_to_accept the last hand-over before the acceptance.
   SELECT
-    ticket_id,
-    sequence
-  FROM ordered
-  WHERE event_type = 'REOPENED'
-    AND occurrence_from_last = 1
+    ends.ticket_id,
+    max(started.occurred_at) AS occurred_at
+  FROM ends
+  JOIN ordered AS started
+    ON started.ticket_id = ends.ticket_id
+    AND started.sequence < ends.sequence
+  WHERE CASE ends.measure
+      WHEN 'time_to_accept' THEN started.event_type IN ('DISPATCHED', 'ESCALATED')
+      ELSE started.event_type = 'REPORTED' AND started.occurrence = 1
+    END
+  GROUP BY ends.ticket_id
 ),
 durations AS (
   -- Milliseconds, not date_diff('second', ...): DuckDB counts second boundaries crossed, Trino truncates
@@ -89,11 +88,8 @@ durations AS (
   FROM ends
   JOIN starts
     ON starts.ticket_id = ends.ticket_id
-  LEFT JOIN last_reopenings
-    ON last_reopenings.ticket_id = ends.ticket_id
   WHERE CAST(ends.local_time AS date) BETWEEN ends.first_day AND ends.last_day
     AND ends.dimension_value IS NOT NULL
-    AND (ends.measure <> 'time_to_resolve' OR last_reopenings.sequence IS NULL OR last_reopenings.sequence < ends.sequence)
 ),
 ranked AS (
   SELECT

@@ -1,8 +1,10 @@
--- Overdue backlog per dimension value at the end of each period: the tickets open at that moment, and of
--- them those whose resolve-by time had passed (analytics/README.md, "Metric files"). Athena (Trino) and
--- DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension, 2 period, 3 first day, 4 last day (local dates,
--- inclusive, at most 1000 days apart). Every period that has a day in that range is listed; its end is the
--- start of the next period, or the day after the last day when that comes first (Asia/Shanghai local time).
+-- Overdue backlog per dimension value at the end of each period, or now when the period has not ended: the tickets
+-- open at that moment, and of them those whose resolve-by time had passed (analytics/README.md, "Metric files").
+-- Athena (Trino) and DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension, 2 period, 3 first day,
+-- 4 last day (local dates, inclusive, at most 1000 days apart), 5 now (local wall-clock timestamp). Every period that
+-- has a day in that range and has begun by now is listed; it is measured at the earliest of the start of the next
+-- period, the day after the last day, and now (Asia/Shanghai local time): a period that has not ended is judged as it
+-- stands, not at an end that has not happened.
 -- A ticket's state at a moment is that of its latest event before it: open while its status is REPORTED,
 -- DISPATCHED, ACCEPTED, RETURNED, ESCALATED or REOPENED; its dimension value and resolve-by time are that
 -- event's. Values with no open ticket at a period's end have no row for that period. Events that leave the status
@@ -13,7 +15,8 @@ WITH parameters AS (
     CAST(? AS varchar) AS dimension,
     CAST(? AS varchar) AS period,
     CAST(? AS date) AS first_day,
-    CAST(? AS date) AS last_day
+    CAST(? AS date) AS last_day,
+    CAST(? AS timestamp) AS local_now
 ),
 digits AS (
   SELECT digit FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS numbers (digit)
@@ -23,7 +26,8 @@ days AS (
   SELECT
     CAST(parameters.first_day AS timestamp) + (hundreds.digit * 100 + tens.digit * 10 + ones.digit) * INTERVAL '1' DAY AS day_start,
     parameters.period,
-    parameters.last_day
+    parameters.last_day,
+    parameters.local_now
   FROM parameters
   CROSS JOIN digits AS hundreds
   CROSS JOIN digits AS tens
@@ -37,7 +41,8 @@ periods AS (
       WHEN 'month' THEN date_trunc('month', day_start)
     END AS timestamp) AS local_period_start,
     period,
-    last_day
+    last_day,
+    local_now
   FROM days
   WHERE CAST(day_start AS date) <= last_day
 ),
@@ -50,8 +55,10 @@ period_ends AS (
         WHEN 'week' THEN local_period_start + INTERVAL '7' DAY
         WHEN 'month' THEN local_period_start + INTERVAL '1' MONTH
       END,
-      CAST(last_day AS timestamp) + INTERVAL '1' DAY) AS local_end
+      CAST(last_day AS timestamp) + INTERVAL '1' DAY,
+      local_now) AS local_end
   FROM periods
+  WHERE local_period_start < local_now
 ),
 states AS (
   -- Each event's state holds from the event until the ticket's next event (local wall-clock times, which

@@ -1,10 +1,12 @@
 package io.gridsteward.analytics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.TicketEventRow;
+import io.gridsteward.analytics.metrics.AssessmentRules;
 import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
@@ -13,6 +15,7 @@ import io.gridsteward.analytics.query.TicketStory.Assignee;
 import io.gridsteward.analytics.query.TicketStory.Place;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.S3ProxyServer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +58,9 @@ class MetricFilesTest {
     Path temporary;
 
     private final String bucket = "metrics-" + BUCKETS.incrementAndGet();
+    /** The moment the queries are asked (county wall-clock time): after every hand-picked event unless a test says so. */
+    private LocalDateTime now = LocalDateTime.parse("2026-12-20T12:00:00");
+    private AssessmentRules rules = AssessmentRules.bundled();
 
     @BeforeAll
     static void startServer() {
@@ -119,7 +125,7 @@ class MetricFilesTest {
     }
 
     @Test
-    void durationsAreCountedInTheLocalPeriodOfTheirEndEventWithTheLastResolution() {
+    void durationsAreCountedInTheLocalPeriodOfTheirEndEventWithTheFirstResolution() {
         List<TicketEventRow> events = handPickedCounty();
         writeLake(events, events.stream().filter(event -> event.ticketId().equals("reopened")).toList(), List.of());
 
@@ -131,10 +137,12 @@ class MetricFilesTest {
         assertThat(rows(Metric.TIME_TO_ACCEPT, Dimension.DEPARTMENT, Period.WEEK, "2026-10-26", "2026-11-08")).containsExactly(
                 row("dept-roads", "2026-10-26", "tickets", 1L, "median_seconds", 1800.0, "p90_seconds", 1800.0),
                 row("dept-roads", "2026-11-02", "tickets", 1L, "median_seconds", 600.0, "p90_seconds", 600.0));
-        // Reopened: 08:00 on the 2nd to the second resolution at 10:00 on the 4th, 50 hours; the first one is ignored.
+        // Reopened: 08:00 on the 2nd to its first resolution at 10:00 the same day, 2 hours; the reopening does not take
+        // that resolution out of its day (the second one, on the 4th, is the redo rate's business).
         assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
-                row("grid-a", "2026-11-01", "tickets", 2L, "median_seconds", 36_000.0, "p90_seconds", 180_000.0));
-        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-02", "2026-11-02")).isEmpty();
+                row("grid-a", "2026-11-01", "tickets", 2L, "median_seconds", 7_200.0, "p90_seconds", 36_000.0));
+        assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.GRID, Period.DAY, "2026-11-02", "2026-11-02")).containsExactly(
+                row("grid-a", "2026-11-02", "tickets", 1L, "median_seconds", 7_200.0, "p90_seconds", 7_200.0));
         assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-10-30", "2026-11-06");
     }
 
@@ -143,9 +151,11 @@ class MetricFilesTest {
         List<TicketEventRow> events = handPickedCounty();
         writeLake(events, events.stream().filter(event -> event.ticketId().equals("reopened")).toList(), List.of());
 
-        // The reopened ticket's second resolution (4th, 10:00) came after its new resolve-by time (3rd, 12:00).
+        // The reopened ticket's first resolution (2nd, 10:00) met its original resolve-by time (4th, 08:00): it stays on
+        // time in its period, and the reopening is shown beside it.
         assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
-                row("grid-a", "2026-11-01", "resolved_tickets", 2L, "on_time_tickets", 1L, "on_time_rate", 0.5));
+                row("grid-a", "2026-11-01", "resolved_tickets", 2L, "on_time_tickets", 2L, "on_time_rate", 1.0,
+                        "reopened_tickets", 1L));
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.DAY, "2026-11-03", "2026-11-05")).containsExactly(
                 row("grid-a", "2026-11-03", "open_tickets", 1L, "overdue_tickets", 1L),
                 row("grid-b", "2026-11-03", "open_tickets", 3L, "overdue_tickets", 0L),
@@ -156,17 +166,29 @@ class MetricFilesTest {
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.DEPARTMENT, Period.WEEK, "2026-11-02", "2026-11-03")).containsExactly(
                 row("bureau-housing", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 0L),
                 row("dept-roads", "2026-11-02", "open_tickets", 1L, "overdue_tickets", 1L));
+        // Charged to the holder: the town's grids received tie-1, tie-2 twice (returned once) and tie-3 (escalated away
+        // to the housing bureau); the roads department received two tickets and resolved three times, one of them reopened.
         assertThat(rows(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
-                row("town-1", "2026-10-01", "reported_tickets", 1L, "reopened_tickets", 0L, "escalated_tickets", 0L,
-                        "returned_tickets", 0L, "reopen_rate", 0.0, "escalation_rate", 0.0, "return_rate", 0.0),
-                row("town-1", "2026-11-01", "reported_tickets", 4L, "reopened_tickets", 1L, "escalated_tickets", 1L,
-                        "returned_tickets", 1L, "reopen_rate", 0.25, "escalation_rate", 0.25, "return_rate", 0.25),
-                row("town-2", "2026-11-01", "reported_tickets", 2L, "reopened_tickets", 0L, "escalated_tickets", 0L,
-                        "returned_tickets", 0L, "reopen_rate", 0.0, "escalation_rate", 0.0, "return_rate", 0.0));
-        // The reopened ticket's first evaluation (2) is replaced by its last (4).
+                row("town-1", "2026-11-01", "received_tickets", 4L, "returned_tickets", 1L, "escalated_tickets", 1L,
+                        "return_rate", 0.25, "escalation_rate", 0.25, "resolved_tickets", 0L, "reopened_tickets", 0L,
+                        "reopen_rate", null));
+        assertThat(rows(Metric.TICKET_RATES, Dimension.DEPARTMENT, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                row("bureau-housing", "2026-11-01", "received_tickets", 1L, "returned_tickets", 0L, "escalated_tickets", 0L,
+                        "return_rate", 0.0, "escalation_rate", 0.0, "resolved_tickets", 0L, "reopened_tickets", 0L,
+                        "reopen_rate", null),
+                row("dept-roads", "2026-11-01", "received_tickets", 2L, "returned_tickets", 0L, "escalated_tickets", 0L,
+                        "return_rate", 0.0, "escalation_rate", 0.0, "resolved_tickets", 3L, "reopened_tickets", 1L,
+                        "reopen_rate", 1.0 / 3));
+        // A ticket's rating in a period is its last of that period: the reopened ticket's 2 is replaced by its 4 in
+        // November, but each day keeps its own.
         assertThat(rows(Metric.RATINGS, Dimension.CATEGORY, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
                 row("ROAD_DAMAGE", "2026-11-01", "rated_tickets", 2L, "mean_rating", 4.5, "rating_1", 0L, "rating_2", 0L,
                         "rating_3", 0L, "rating_4", 1L, "rating_5", 1L));
+        assertThat(rows(Metric.RATINGS, Dimension.CATEGORY, Period.DAY, "2026-11-02", "2026-11-04")).containsExactly(
+                row("ROAD_DAMAGE", "2026-11-02", "rated_tickets", 1L, "mean_rating", 2.0, "rating_1", 0L, "rating_2", 1L,
+                        "rating_3", 0L, "rating_4", 0L, "rating_5", 0L),
+                row("ROAD_DAMAGE", "2026-11-04", "rated_tickets", 1L, "mean_rating", 4.0, "rating_1", 0L, "rating_2", 0L,
+                        "rating_3", 0L, "rating_4", 1L, "rating_5", 0L));
         assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.DAY, "2026-10-30", "2026-11-06");
     }
 
@@ -218,6 +240,120 @@ class MetricFilesTest {
         assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-11-01", "2026-11-08");
     }
 
+    /**
+     * The assessment's cases: two departments tied at the top, one under the minimum count, a department a ticket was
+     * escalated away from by the SLA sweeper, a grid that returned a ticket before accepting it (handed on to another
+     * grid of the town), a late resolution with a recorded miss reopened and quickly resolved again, a rating of 4 at
+     * the basically-satisfied weight; then November seen from inside it (now on the 5th).
+     */
+    @Test
+    void theAssessmentRanksWithTiesTheMinimumCountAndTheListsAndChargesEachHolder() {
+        rules = new AssessmentRules(3, 2, 2, new BigDecimal("0.1"), new BigDecimal("0.5"), new BigDecimal("0.4"),
+                new BigDecimal("0.9"));
+        List<TicketEventRow> events = new ArrayList<>();
+        String[] departments = {"dept-a", "dept-a", "dept-b", "dept-b", "dept-c"};
+        for (int index = 0; index < departments.length; index++) {
+            Instant reported = local("2026-11-02T09:00:00").plus(Duration.ofHours(index));
+            events.addAll(TicketStory.reported("smooth-" + index, ROAD_A, reported, Duration.ofDays(2))
+                    .dispatched(Assignee.department(departments[index]), reported.plus(Duration.ofMinutes(5)))
+                    .accepted(reported.plus(Duration.ofMinutes(35)))
+                    .resolved(reported.plus(Duration.ofDays(1)))
+                    .evaluated(5, reported.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)))
+                    .events());
+        }
+        // Accepted three hours after dispatch (late), resolved in time, rated 4: basically satisfied.
+        events.addAll(TicketStory.reported("slow-grid", ROAD_A, local("2026-11-03T08:00:00"), Duration.ofDays(2))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-03T08:10:00"))
+                .accepted(local("2026-11-03T11:10:00"))
+                .resolved(local("2026-11-04T08:00:00"))
+                .evaluated(4, local("2026-11-04T09:00:00"))
+                .events());
+        // Returned by grid-a before acceptance, accepted by grid-b, late past its original due time with a recorded miss,
+        // reopened and re-resolved within an hour of the reopening's fresh due time: never on time.
+        events.addAll(TicketStory.reported("handed-on", ROAD_A, local("2026-11-03T09:00:00"), Duration.ofDays(1))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-03T09:05:00"))
+                .returned(local("2026-11-03T09:50:00"))
+                .dispatched(Assignee.grid("grid-b"), local("2026-11-03T10:00:00"))
+                .accepted(local("2026-11-03T10:30:00"))
+                .escalatedOverdue(Assignee.community("community-1"), local("2026-11-04T09:03:00"))
+                .accepted(local("2026-11-04T09:30:00"))
+                .resolved(local("2026-11-04T12:00:00"))
+                .reopened(local("2026-11-04T13:00:00"), Duration.ofDays(1))
+                .resolved(local("2026-11-04T14:00:00"))
+                .evaluated(2, local("2026-11-04T15:00:00"))
+                .events());
+        // Escalated away from dept-d by the sweeper for a missed resolution: charged to dept-d, not to the town.
+        events.addAll(TicketStory.reported("escalated-away", ROAD_C, local("2026-11-03T09:00:00"), Duration.ofHours(20))
+                .dispatched(Assignee.department("dept-d"), local("2026-11-03T09:10:00"))
+                .accepted(local("2026-11-03T09:20:00"))
+                .escalatedOverdue(Assignee.town("town-2"), local("2026-11-04T05:02:00"))
+                .dispatched(Assignee.community("community-2"), local("2026-11-04T06:00:00"))
+                .accepted(local("2026-11-04T06:30:00"))
+                .resolved(local("2026-11-04T10:00:00"))
+                .events());
+        // Still open: due on the 8th.
+        events.addAll(TicketStory.reported("open", ROAD_A, local("2026-11-04T10:00:00"), Duration.ofDays(4))
+                .dispatched(Assignee.grid("grid-a"), local("2026-11-04T10:05:00"))
+                .events());
+        writeLake(events, List.of(), List.of());
+
+        List<Map<String, Object>> departmentRows = rows(Metric.ASSESSMENT, Dimension.DEPARTMENT, Period.MONTH, "2026-11-01", "2026-11-30");
+        assertThat(departmentRows).extracting(row -> row.get("dimension_value"), row -> row.get("received_tickets"),
+                        row -> row.get("score"), row -> row.get("ranked"), row -> row.get("rank_in_kind"), row -> row.get("listed"))
+                .containsExactly(
+                        tuple("dept-a", 2L, 100.0, true, 1L, "red"),
+                        tuple("dept-b", 2L, 100.0, true, 1L, "red"),
+                        tuple("dept-c", 1L, 100.0, false, null, null),
+                        tuple("dept-d", 1L, null, false, null, null));
+        // dept-d held the ticket when it fell due: it answers for it; resolved later by the community, not on time.
+        assertThat(departmentRows.get(3)).containsEntry("resolutions", 0L).containsEntry("due_tickets", 1L)
+                .containsEntry("resolved_tickets", 1L).containsEntry("on_time_closures", 0L);
+        assertThat(rows(Metric.TICKET_RATES, Dimension.DEPARTMENT, Period.MONTH, "2026-11-01", "2026-11-30"))
+                .filteredOn(row -> row.get("dimension_value").equals("dept-d"))
+                .extracting(row -> row.get("escalated_tickets"), row -> row.get("escalation_rate"))
+                .containsExactly(tuple(1L, 1.0));
+        // town-1: grid-a's three receipts (one accepted late, one returned, one still waiting), grid-b's and the
+        // community's (both in time); slow-grid resolved on time, handed-on late, open unresolved; ratings 4 (0.9) and 2.
+        // Ranked with the two departments, it is the bottom one: the black list.
+        Map<String, Object> town = rows(Metric.ASSESSMENT, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30").getFirst();
+        assertThat(town).containsEntry("dimension_value", "town-1").containsEntry("received_tickets", 5L)
+                .containsEntry("accepted_in_time", 2L).containsEntry("returned_tickets", 1L).containsEntry("due_tickets", 3L)
+                .containsEntry("resolved_tickets", 2L).containsEntry("on_time_closures", 1L)
+                .containsEntry("reopened_resolutions", 1L).containsEntry("satisfied", 0.9)
+                .containsEntry("ranked", true).containsEntry("rank_from_bottom", 1L).containsEntry("listed", "black")
+                .containsEntry("frozen", true);
+        assertThat((String) town.get("formula")).startsWith("score = 100 × (0.1 × response rate + 0.5 × resolution rate"
+                + " + 0.4 × satisfaction rate); satisfied = rating 5 + 0.9 × rating 4; ranked from 2 received tickets");
+        // The first resolution after a recorded miss is late whatever the reopening's fresh due time says; the reopening
+        // is shown apart and stays in the resolution's day.
+        assertThat(rows(Metric.ON_TIME_RATE, Dimension.TOWN, Period.DAY, "2026-11-04", "2026-11-04")).contains(
+                row("town-1", "2026-11-04", "resolved_tickets", 2L, "on_time_tickets", 1L, "on_time_rate", 0.5,
+                        "reopened_tickets", 1L));
+        // Time to accept is the acceptor's own wait: handed-on's 30 minutes since the hand-over to grid-b, not the 85 since
+        // the first dispatch to grid-a (durations are by the ticket's place; time_in_state charges each holder).
+        assertThat(rows(Metric.TIME_TO_ACCEPT, Dimension.GRID, Period.DAY, "2026-11-03", "2026-11-03")).contains(
+                row("grid-a", "2026-11-03", "tickets", 2L, "median_seconds", 1_800.0, "p90_seconds", 10_800.0));
+        // grid-a's waits for acceptance: slow-grid's and handed-on's ended in November; open's still runs, so it counts in
+        // now's month (December) up to now.
+        assertThat(rows(Metric.TIME_IN_STATE, Dimension.GRID, Period.MONTH, "2026-11-01", "2026-12-31"))
+                .filteredOn(row -> row.get("dimension_value").equals("grid-a") && row.get("state").equals("DISPATCHED"))
+                .extracting(row -> row.get("period_start"), row -> row.get("stays"), row -> row.get("open_stays"),
+                        row -> row.get("median_seconds"))
+                .containsExactly(tuple("2026-11-01", 2L, 0L, 2_700.0), tuple("2026-12-01", 1L, 1L,
+                        (double) Duration.between(LocalDateTime.parse("2026-11-04T10:05:00"), now).toSeconds()));
+        assertAgreesWithReference(events, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30");
+        assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-11-01", "2026-11-06");
+
+        // Inside November (now: the 5th at noon): the open ticket is not overdue yet, though the month's end is past its
+        // due time; the month is not frozen; the due tickets are those due by now (not open, due on the 8th).
+        now = LocalDateTime.parse("2026-11-05T12:00:00");
+        assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.MONTH, "2026-11-01", "2026-11-30")).containsExactly(
+                row("grid-a", "2026-11-01", "open_tickets", 1L, "overdue_tickets", 0L));
+        assertThat(rows(Metric.ASSESSMENT, Dimension.TOWN, Period.MONTH, "2026-11-01", "2026-11-30").getFirst())
+                .containsEntry("frozen", false).containsEntry("due_tickets", 2L);
+        assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.WEEK, "2026-11-01", "2026-11-30");
+    }
+
     @Test
     void objectsWrittenBeforeDueTimesAndRatingsSitInOnePartitionWithNewOnes() {
         List<TicketEventRow> before = TicketStory.reported("before", ROAD_A, local("2026-11-10T09:00:00"), Duration.ofHours(4))
@@ -243,7 +379,8 @@ class MetricFilesTest {
         assertThat(rows(Metric.TIME_TO_RESOLVE, Dimension.DEPARTMENT, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
                 row("dept-roads", "2026-11-10", "tickets", 1L, "median_seconds", 18_000.0, "p90_seconds", 18_000.0));
         assertThat(rows(Metric.ON_TIME_RATE, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
-                row("grid-a", "2026-11-10", "resolved_tickets", 1L, "on_time_tickets", 0L, "on_time_rate", 0.0));
+                row("grid-a", "2026-11-10", "resolved_tickets", 1L, "on_time_tickets", 0L, "on_time_rate", 0.0,
+                        "reopened_tickets", 0L));
         assertThat(rows(Metric.RATINGS, Dimension.GRID, Period.DAY, "2026-11-10", "2026-11-10")).containsExactly(
                 row("grid-a", "2026-11-10", "rated_tickets", 1L, "mean_rating", 3.0, "rating_1", 0L, "rating_2", 0L,
                         "rating_3", 1L, "rating_4", 0L, "rating_5", 0L));
@@ -253,11 +390,17 @@ class MetricFilesTest {
     @Test
     void aGeneratedCountyAgreesWithTheJavaReferenceForEveryMetricDimensionAndPeriod() {
         Random random = new Random(20261125);
+        // The lake as of noon on 1 December: December is the current period, with tickets still open and waiting.
+        now = LocalDateTime.parse("2026-12-01T12:00:00");
+        Instant asOf = now.atZone(MetricsReference.COUNTY).toInstant();
+        rules = new AssessmentRules(3, 5, 2, new BigDecimal("0.1"), new BigDecimal("0.5"), new BigDecimal("0.4"),
+                new BigDecimal("0.9"));
         List<TicketEventRow> current = new ArrayList<>();
         List<TicketEventRow> firstSchema = new ArrayList<>();
         for (int ticket = 0; ticket < 300; ticket++) {
             boolean inFirstSchema = random.nextInt(10) == 0;
-            (inFirstSchema ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, inFirstSchema));
+            (inFirstSchema ? firstSchema : current).addAll(generatedTicket("ticket-" + ticket, random, inFirstSchema).stream()
+                    .filter(event -> event.occurredAt().isBefore(asOf)).toList());
         }
         List<TicketEventRow> redelivered = current.stream().filter(event -> random.nextInt(10) == 0).toList();
         writeLake(current, redelivered, firstSchema);
@@ -272,8 +415,7 @@ class MetricFilesTest {
         assertAgreesWithReference(events, Dimension.CATEGORY, Period.DAY, "2026-10-27", "2026-12-03");
         assertThat(rows(Metric.OVERDUE_BACKLOG, Dimension.GRID, Period.MONTH, "2026-10-27", "2026-12-03"))
                 .as("the generated county has a backlog to compare").isNotEmpty();
-        assertThat(new MetricsReference(events, "town", "month", LocalDate.parse("2026-10-27"), LocalDate.parse("2026-12-03"))
-                .slaMisses())
+        assertThat(reference(events, Dimension.TOWN, Period.MONTH, "2026-10-27", "2026-12-03").slaMisses())
                 .as("the generated county has misses of each step and of each kind of organisation, and tickets one"
                         + " organisation missed twice")
                 .anyMatch(row -> (long) row.get("dispatch_misses") > 0 && row.get("responsible_org_kind").equals("TOWN"))
@@ -281,6 +423,21 @@ class MetricFilesTest {
                 .anyMatch(row -> (long) row.get("resolution_misses") > 0 && row.get("responsible_org_kind").equals("DEPARTMENT"))
                 .anyMatch(row -> row.get("responsible_org_kind").equals("COMMUNITY"))
                 .anyMatch(row -> (long) row.get("misses") > (long) row.get("missed_tickets"));
+        List<Map<String, Object>> assessed = new ArrayList<>(
+                reference(events, Dimension.TOWN, Period.MONTH, "2026-10-27", "2026-12-03").assessment());
+        assessed.addAll(reference(events, Dimension.DEPARTMENT, Period.MONTH, "2026-10-27", "2026-12-03").assessment());
+        assertThat(assessed)
+                .as("the generated county has ranked towns and departments and some under the minimum, listed ones, and a"
+                        + " current month")
+                .anyMatch(row -> (boolean) row.get("ranked"))
+                .anyMatch(row -> !(boolean) row.get("ranked") && row.get("score") != null)
+                .anyMatch(row -> "red".equals(row.get("listed")))
+                .anyMatch(row -> "black".equals(row.get("listed")))
+                .anyMatch(row -> !(boolean) row.get("frozen"));
+        assertThat(reference(events, Dimension.DEPARTMENT, Period.MONTH, "2026-10-27", "2026-12-03").ticketRates())
+                .as("the generated county has escalations away from departments and reopened resolutions")
+                .anyMatch(row -> (long) row.get("escalated_tickets") > 0)
+                .anyMatch(row -> (long) row.get("reopened_tickets") > 0);
     }
 
     @Test
@@ -375,8 +532,7 @@ class MetricFilesTest {
 
     private void assertAgreesWithReference(List<TicketEventRow> events, Dimension dimension, Period period,
                                            String firstDay, String lastDay) {
-        MetricsReference reference = new MetricsReference(events, dimension.parameterName(), period.parameterName(),
-                LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        MetricsReference reference = reference(events, dimension, period, firstDay, lastDay);
         for (Metric metric : Metric.values()) {
             List<Map<String, Object>> expected = switch (metric) {
                 case TIME_TO_DISPATCH, TIME_TO_ACCEPT, TIME_TO_RESOLVE -> reference.durations(metric.parameterName());
@@ -385,15 +541,36 @@ class MetricFilesTest {
                 case TICKET_RATES -> reference.ticketRates();
                 case RATINGS -> reference.ratings();
                 case SLA_MISSES -> reference.slaMisses();
+                case TIME_IN_STATE -> reference.timeInState();
+                case ASSESSMENT -> reference.assessment();
             };
-            assertThat(rows(metric, dimension, period, firstDay, lastDay))
+            assertThat(rounded(rows(metric, dimension, period, firstDay, lastDay)))
                     .as(metric + " by " + dimension + " per " + period)
-                    .containsExactlyElementsOf(expected);
+                    .containsExactlyElementsOf(rounded(expected));
         }
     }
 
+    private MetricsReference reference(List<TicketEventRow> events, Dimension dimension, Period period, String firstDay,
+                                       String lastDay) {
+        return new MetricsReference(events, dimension.parameterName(), period.parameterName(), LocalDate.parse(firstDay),
+                LocalDate.parse(lastDay), now, rules);
+    }
+
+    /**
+     * Doubles to twelve significant digits: the intervals' square roots and the scores' weighted sums are the same
+     * arithmetic in Java and SQL, but an engine may order a sum's terms differently in the last bit.
+     */
+    private static List<Map<String, Object>> rounded(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            row.forEach((column, value) -> copy.put(column, value instanceof Double number
+                    ? new java.math.BigDecimal(number).round(new java.math.MathContext(12)).doubleValue() : value));
+            return copy;
+        }).toList();
+    }
+
     private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
-        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay), now, rules);
         return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
     }
 

@@ -71,8 +71,10 @@ final class TicketStory {
         return this;
     }
 
+    /** Dispatched: the new holder's acceptance clock starts (two hours). */
     TicketStory dispatched(Assignee to, Instant at) {
         assignee = to;
+        acceptDueAt = at.plus(Duration.ofHours(2));
         return step("DISPATCHED", "DISPATCHED", at, null);
     }
 
@@ -80,18 +82,23 @@ final class TicketStory {
         return step("ACCEPTED", "ACCEPTED", at, null);
     }
 
+    /** Given back to the town's dispatcher: no assignee until the next dispatch. */
     TicketStory returned(Instant at) {
+        assignee = null;
+        acceptDueAt = at.plus(Duration.ofHours(2));
         return step("RETURNED", "RETURNED", at, null);
     }
 
     TicketStory escalated(Assignee to, Instant at) {
         assignee = to;
+        acceptDueAt = at.plus(Duration.ofHours(2));
         return step("ESCALATED", "ESCALATED", at, null);
     }
 
     /** The SLA sweeper's escalation: the holder missed its due time and the ticket moves a level up. */
     TicketStory escalatedOverdue(Assignee to, Instant at) {
         assignee = to;
+        acceptDueAt = at.plus(Duration.ofHours(2));
         return step("ESCALATED", "ESCALATED", "SYSTEM", at, null);
     }
 

@@ -1,5 +1,6 @@
 package io.gridsteward.dashboard;
 
+import io.gridsteward.analytics.metrics.AssessmentRules;
 import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,12 +30,15 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/dashboards/metrics?metric=&dimension=&period=&from=&to=}: one metric file's rows as JSON.
- * {@code from} and {@code to} are local dates (county time zone), both included.
+ * {@code from} and {@code to} are local dates (county time zone), both included; the files that judge a state or an
+ * outcome do so as of the request's moment (county wall-clock time) under the bundled assessment rules.
  */
 @Path("/v1/dashboards")
 public class MetricsResource {
 
     private static final Pattern SNAKE_CASE_PART = Pattern.compile("_([a-z0-9])");
+    /** The assessment's rules shipped with the SQL files: read once, they are data of this release. */
+    private static final AssessmentRules RULES = AssessmentRules.bundled();
 
     @Inject
     QueryRunner queryRunner;
@@ -44,8 +49,8 @@ public class MetricsResource {
     public MetricRows metrics(@QueryParam("metric") String metric, @QueryParam("dimension") String dimension,
                               @QueryParam("period") String period, @QueryParam("from") String from,
                               @QueryParam("to") String to) {
-        MetricQuery query = query(metric, dimension, period, from, to);
         Instant computedAt = Instant.now();
+        MetricQuery query = query(metric, dimension, period, from, to, LocalDateTime.ofInstant(computedAt, MetricQuery.TIME_ZONE));
         List<Map<String, Object>> rows = query.run(queryRunner).rows().stream().map(MetricsResource::camelCase).toList();
         return new MetricRows(query.metric().parameterName(), query.dimension().parameterName(),
                 query.period().parameterName(), query.firstDay(), query.lastDay(), MetricQuery.TIME_ZONE.getId(), true,
@@ -53,7 +58,7 @@ public class MetricsResource {
     }
 
     /** Every parameter checked, every problem reported at once. */
-    private static MetricQuery query(String metric, String dimension, String period, String from, String to) {
+    private static MetricQuery query(String metric, String dimension, String period, String from, String to, LocalDateTime now) {
         List<ParameterError> errors = new ArrayList<>();
         Optional<Metric> parsedMetric = choice("metric", metric, Metric.class, errors);
         Optional<Dimension> parsedDimension = choice("dimension", dimension, Dimension.class, errors);
@@ -71,7 +76,7 @@ public class MetricsResource {
             throw new InvalidParameters(errors);
         }
         return new MetricQuery(parsedMetric.orElseThrow(), parsedDimension.orElseThrow(), parsedPeriod.orElseThrow(),
-                firstDay.orElseThrow(), lastDay.orElseThrow());
+                firstDay.orElseThrow(), lastDay.orElseThrow(), now, RULES);
     }
 
     private static <E extends Enum<E> & ParameterName> Optional<E> choice(String parameter, String value, Class<E> type,

@@ -49,7 +49,7 @@ class MetricsDashboardTest {
         JsonPath body = metrics("metric=on_time_rate&dimension=grid&period=month&from=2026-11-01&to=2026-11-30");
 
         assertThat(body.getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "grid-east",
-                "periodStart", "2026-11-01", "resolvedTickets", 2, "onTimeTickets", 1, "onTimeRate", 0.5f));
+                "periodStart", "2026-11-01", "resolvedTickets", 2, "onTimeTickets", 1, "onTimeRate", 0.5f, "reopenedTickets", 0));
     }
 
     @Test
@@ -79,16 +79,52 @@ class MetricsDashboardTest {
 
     @Test
     void everyOtherMetricAnswersRowsOfItsOwnShape() {
-        assertThat(metrics("metric=ticket_rates&dimension=town&period=week&from=2026-11-23&to=2026-11-29")
-                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "town-1", "periodStart", "2026-11-23",
-                "reportedTickets", 5, "reopenedTickets", 0, "escalatedTickets", 0, "returnedTickets", 0,
-                "reopenRate", 0.0f, "escalationRate", 0.0f, "returnRate", 0.0f));
+        // The four dispatches and two resolutions are the department's (unit-7), charged to it, none to the town.
+        assertThat(metrics("metric=ticket_rates&dimension=department&period=week&from=2026-11-23&to=2026-11-29")
+                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "unit-7", "periodStart", "2026-11-23",
+                "receivedTickets", 4, "returnedTickets", 0, "escalatedTickets", 0, "returnRate", 0.0f, "escalationRate", 0.0f,
+                "resolvedTickets", 2, "reopenedTickets", 0, "reopenRate", 0.0f));
+        assertThat(metrics("metric=ticket_rates&dimension=town&period=week&from=2026-11-23&to=2026-11-29").getList("rows"))
+                .isEmpty();
         assertThat(metrics("metric=time_to_resolve&dimension=category&period=month&from=2026-11-01&to=2026-11-30")
                 .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "ROAD_DAMAGE", "periodStart", "2026-11-01",
                 "tickets", 2, "medianSeconds", 7_200.0f, "p90Seconds", 259_200.0f));
         assertThat(metrics("metric=ratings&dimension=grid&period=day&from=2026-11-24&to=2026-11-30").getList("rows")).isEmpty();
         assertThat(metrics("metric=time_to_accept&dimension=department&period=day&from=2026-11-24&to=2026-11-30")
                 .getList("rows")).isEmpty();
+    }
+
+    @Test
+    void theAssessmentAnswersItsRatesCountsIntervalsAndFormula() {
+        JsonPath body = metrics("metric=assessment&dimension=department&period=month&from=2026-11-01&to=2026-11-30");
+
+        // unit-7 received four tickets (their dispatches carry no acceptance limit, so no response is judged), held the
+        // four that fell due (north-1 waited in the town's queue), resolved east-1 in time and east-2 late.
+        assertThat(body.getString("metric")).isEqualTo("assessment");
+        assertThat(body.getList("rows.dimensionValue")).containsExactly("unit-7");
+        assertThat(body.getInt("rows[0].receivedTickets")).isEqualTo(4);
+        assertThat(body.getInt("rows[0].responseJudged")).isZero();
+        assertThat(body.getInt("rows[0].dueTickets")).isEqualTo(4);
+        assertThat(body.getInt("rows[0].resolvedTickets")).isEqualTo(2);
+        assertThat(body.getInt("rows[0].onTimeClosures")).isEqualTo(1);
+        assertThat(body.getFloat("rows[0].resolutionRate")).isEqualTo(0.5f);
+        assertThat(body.getFloat("rows[0].resolutionRateLow")).isBetween(0.15f, 0.16f);
+        assertThat(body.getFloat("rows[0].resolutionRateHigh")).isBetween(0.84f, 0.85f);
+        assertThat(body.getBoolean("rows[0].ranked")).isFalse();
+        assertThat(body.getList("rows.score")).containsExactly((Object) null);
+        assertThat(body.getBoolean("rows[0].frozen")).isTrue();
+        assertThat(body.getString("rows[0].formula")).startsWith("score = 100 × (0.1 × response rate + 0.5 × resolution rate"
+                + " + 0.4 × satisfaction rate)");
+    }
+
+    @Test
+    void timeInStateIsChargedToEachHolder() {
+        // east-1 and east-2 waited for acceptance at unit-7 until resolved (no ACCEPTED in the test lake): 7200 - 60 s
+        // and three days less two minutes; east-3 and west-1 still wait, counted in the month of now, not November.
+        assertThat(metrics("metric=time_in_state&dimension=department&period=month&from=2026-11-01&to=2026-11-30")
+                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "unit-7", "periodStart", "2026-11-01",
+                "state", "DISPATCHED", "stays", 2, "openStays", 0, "totalSeconds", 266_220.0f, "medianSeconds", 7_140.0f,
+                "p90Seconds", 259_080.0f));
     }
 
     @Test
