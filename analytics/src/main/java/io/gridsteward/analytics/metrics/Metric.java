@@ -14,7 +14,8 @@ public enum Metric implements ParameterName {
     OVERDUE_BACKLOG("metrics/overdue_backlog.sql", false),
     TICKET_RATES("metrics/ticket_rates.sql", false),
     RATINGS("metrics/ratings.sql", false),
-    SLA_MISSES("metrics/sla_misses.sql", false);
+    SLA_MISSES("metrics/sla_misses.sql", false),
+    DISPATCH_MODES("metrics/dispatch_modes.sql", false);
 
     private final String sqlFile;
     private final boolean measureParameter;

@@ -5,7 +5,6 @@ import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
 import io.gridsteward.analytics.metrics.ParameterName;
 import io.gridsteward.analytics.metrics.Period;
-import io.gridsteward.analytics.query.QueryRunner;
 import io.gridsteward.dashboard.InvalidParameters.ParameterError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +34,7 @@ public class MetricsResource {
     private static final Pattern SNAKE_CASE_PART = Pattern.compile("_([a-z0-9])");
 
     @Inject
-    QueryRunner queryRunner;
+    QueryCache queryCache;
 
     @GET
     @Path("/metrics")
@@ -45,11 +43,11 @@ public class MetricsResource {
                               @QueryParam("period") String period, @QueryParam("from") String from,
                               @QueryParam("to") String to) {
         MetricQuery query = query(metric, dimension, period, from, to);
-        Instant computedAt = Instant.now();
-        List<Map<String, Object>> rows = query.run(queryRunner).rows().stream().map(MetricsResource::camelCase).toList();
+        QueryCache.Answer answer = queryCache.run(query.metric().sqlFile(), query.parameters());
+        List<Map<String, Object>> rows = answer.result().rows().stream().map(MetricsResource::camelCase).toList();
         return new MetricRows(query.metric().parameterName(), query.dimension().parameterName(),
                 query.period().parameterName(), query.firstDay(), query.lastDay(), MetricQuery.TIME_ZONE.getId(), true,
-                rows, computedAt);
+                rows, answer.computedAt(), answer.cached());
     }
 
     /** Every parameter checked, every problem reported at once. */
