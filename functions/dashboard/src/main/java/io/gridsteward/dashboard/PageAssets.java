@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ public final class PageAssets {
         String page = new String(read("dashboard/index.html"), StandardCharsets.UTF_8);
         for (Map.Entry<String, Asset> entry : byPlaceholder.entrySet()) {
             if (!page.contains(entry.getKey())) {
-                throw new IllegalStateException("dashboard/index.html does not load " + entry.getKey());
+                throw new IllegalArgumentException("dashboard/index.html does not load " + entry.getKey());
             }
             page = page.replace(entry.getKey(), PATH + entry.getValue().versionedName());
         }
@@ -78,7 +79,7 @@ public final class PageAssets {
     private static byte[] read(String resource) {
         try (InputStream input = PageAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (input == null) {
-                throw new IllegalStateException(resource + " is missing from the dashboard's jar");
+                throw new MissingResourceException(resource + " is missing from the dashboard's jar", PageAssets.class.getName(), resource);
             }
             return input.readAllBytes();
         } catch (IOException exception) {
