@@ -109,6 +109,15 @@ const CHILD_DIMENSION = { COUNTY: "town", TOWN: "community", COMMUNITY: "grid", 
 const COLOURS = { primary: "#2f6fb3", auto: "#8fb8de", hand: "#2f6fb3", warn: "#d9822b", bad: "#b42318", good: "#2e8540",
   ratings: ["#b42318", "#e07a5f", "#f2cc8f", "#81b29a", "#2e8540"] };
 
+// A script error is shown, not swallowed: the page would otherwise sit half drawn without a word.
+window.addEventListener("error", event => showError(event.message));
+window.addEventListener("unhandledrejection", event => showError(String(event.reason)));
+function showError(message) {
+  const errors = document.getElementById("errors");
+  errors.hidden = false;
+  errors.textContent = (errors.textContent ? errors.textContent + "; " : "") + message;
+}
+
 let language = localStorage.getItem(LANGUAGE_KEY) === "en" ? "en" : "zh";
 const state = { organisations: new Map(), rootId: null, scopeId: null, month: null, category: "" };
 const results = new Map();
@@ -238,9 +247,16 @@ function unitRows(rows, valueColumns) {
   const byValue = new Map(rows.map(row => [row.dimensionValue, row]));
   return scopedUnits().map(unit => {
     const row = byValue.get(unit.id) || {};
-    return Object.fromEntries([["id", unit.id], ["name", unit.name], ...valueColumns.map(column => [column, row[column] ?? null])]);
+    return Object.fromEntries([["id", unit.id], ["name", unit.name], ["label", shortName(unit)],
+      ...valueColumns.map(column => [column, row[column] ?? null])]);
   });
 }
+/** On an axis, a grid of 河滨社区 is 第一网格: the breadcrumb already says where. */
+function shortName(unit) {
+  const parent = unit.parentId ? organisation(unit.parentId) : null;
+  return parent && unit.name.startsWith(parent.name) && unit.name.length > parent.name.length ? unit.name.slice(parent.name.length) : unit.name;
+}
+
 function rankedBars(units, value, format, colour, unit) {
   const ranked = units.filter(row => row[value] != null).sort((first, second) => second[value] - first[value]);
   return {
@@ -249,7 +265,7 @@ function rankedBars(units, value, format, colour, unit) {
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: format },
       xAxis: { type: "value", name: unit, nameLocation: "end" },
-      yAxis: { type: "category", inverse: true, data: ranked.map(row => row.name), axisLabel: { fontSize: 13 } },
+      yAxis: { type: "category", inverse: true, data: ranked.map(row => row.label ?? row.name), axisLabel: { fontSize: 13 } },
       series: [{ type: "bar", data: ranked.map(row => row[value]), itemStyle: { color: colour },
         label: { show: true, position: "right", formatter: params => format(params.value) } }]
     }
@@ -288,13 +304,13 @@ const PANELS = [
     render(rows) {
       const units = unitRows(inScope(rows), ["dispatchedTickets", "autoRoutedTickets", "handDispatchedTickets", "handMedianSeconds", "handP90Seconds"]);
       return {
-        figures: { labels: units.map(row => row.name), values: units.map(row => row.autoRoutedTickets ?? 0),
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.autoRoutedTickets ?? 0),
           hand: units.map(row => row.handDispatchedTickets ?? 0), handMedianSeconds: units.map(row => row.handMedianSeconds) },
         option: {
           grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
           legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-          xAxis: { type: "category", data: units.map(row => row.name), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
-          yAxis: [{ type: "value", name: t("tickets"), minInterval: 1 }, { type: "value", name: t("handMedian") + " (" + t("minutes") + ")", splitLine: { show: false } }],
+          xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+          yAxis: [{ type: "value", name: t("tickets"), minInterval: 1 }, { type: "value", name: t("minutes"), splitLine: { show: false } }],
           series: [
             { name: t("autoRouted"), type: "bar", stack: "dispatch", data: units.map(row => row.autoRoutedTickets ?? 0), itemStyle: { color: COLOURS.auto } },
             { name: t("handDispatched"), type: "bar", stack: "dispatch", data: units.map(row => row.handDispatchedTickets ?? 0), itemStyle: { color: COLOURS.hand } },
@@ -326,11 +342,11 @@ const PANELS = [
       const stars = [1, 2, 3, 4, 5];
       const units = unitRows(inScope(rows), ["ratedTickets", "meanRating", ...stars.map(star => "rating" + star)]);
       return {
-        figures: { labels: units.map(row => row.name), values: units.map(row => row.meanRating) },
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.meanRating) },
         option: {
           grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
           legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-          xAxis: { type: "category", data: units.map(row => row.name), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+          xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
           yAxis: { type: "value", name: t("tickets"), minInterval: 1 },
           series: stars.map(star => ({ name: star + " " + t("stars"), type: "bar", stack: "ratings",
             data: units.map(row => row["rating" + star] ?? 0), itemStyle: { color: COLOURS.ratings[star - 1] } }))
@@ -346,11 +362,12 @@ const PANELS = [
     render(rows) {
       const units = unitRows(inScope(rows), ["openTickets", "overdueTickets"]);
       return {
-        figures: { labels: units.map(row => row.name), values: units.map(row => row.overdueTickets ?? 0), open: units.map(row => row.openTickets ?? 0) },
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.overdueTickets ?? 0),
+          open: units.map(row => row.openTickets ?? 0) },
         option: {
           grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
           legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-          xAxis: { type: "category", data: units.map(row => row.name), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+          xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
           yAxis: { type: "value", name: t("tickets"), minInterval: 1 },
           series: [
             { name: t("openTickets"), type: "bar", data: units.map(row => row.openTickets ?? 0), itemStyle: { color: COLOURS.auto } },
@@ -418,9 +435,9 @@ const PANELS = [
           yAxis: { type: "value", scale: true, axisLabel: { formatter: value => value.toFixed(3) + "°N" }, splitLine: { show: false } },
           series: [...outlines, { type: "scatter", data: grids.map(grid => ({ id: grid.id, name: grid.name,
             value: [grid.longitude, grid.latitude, reported.get(grid.id) || 0] })),
-            symbolSize: value => 8 + 30 * Math.sqrt(value[2] / largest),
+            symbolSize: value => 6 + 20 * Math.sqrt(value[2] / largest),
             itemStyle: { color: COLOURS.bad, opacity: .75 },
-            label: { show: grids.length <= 20, formatter: params => params.data.name, position: "right", fontSize: 11 } }]
+            label: { show: grids.length <= 8, formatter: params => params.data.name, position: "right", fontSize: 11 } }]
         },
         table: { columns: ["name", "community", "reportedTickets", "latitude", "longitude"],
           labels: [t("levels").grid, t("levels").community, t("reported"), "latitude", "longitude"], rows: tableRows }
@@ -572,7 +589,7 @@ async function renderPanel(panel, range) {
 function drillFromChart(panel, rendered, params) {
   const id = params.data && params.data.id ? params.data.id
     : rendered.figures.ids ? rendered.figures.ids[params.dataIndex]
-    : scopedUnits().find(unit => unit.name === params.name)?.id;
+    : undefined;
   const target = organisation(id);
   if (target && ["TOWN", "COMMUNITY", "GRID"].includes(target.kind) && target.id !== state.scopeId) drillTo(target.id);
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -37,9 +38,10 @@ class DashboardBrowserTest {
     private static final Path PROJECT = Path.of("../..");
     private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
     private static final ZoneId COUNTY_TIME_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** The first view runs a dozen SQL files on a cold engine; CI machines are shared. */
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path temporary;
     private static LocalStack stack;
     private static ApiUser leader;
@@ -144,8 +146,18 @@ class DashboardBrowserTest {
     }
 
     private static void awaitRendered(Chromium browser, String scope) throws Exception {
-        browser.await("every panel of " + scope + " rendered",
-                "return document.body.dataset.state === 'rendered' && document.body.dataset.scope === arguments[0]", PATIENCE, scope);
+        try {
+            browser.await("every panel of " + scope + " rendered",
+                    "return document.body.dataset.state === 'rendered' && document.body.dataset.scope === arguments[0]", PATIENCE, scope);
+        } catch (AssertionError notRendered) {
+            browser.screenshot(SCREENSHOTS.resolve("not-rendered-" + scope + ".png"));
+            JsonNode page = browser.script("return {body: {...document.body.dataset}, errors: document.getElementById('errors')?.textContent,"
+                    + " panels: [...document.querySelectorAll('article.panel')].map(panel => panel.dataset.panel + ' ' + panel.dataset.state"
+                    + " + ' ' + (panel.querySelector('.status')?.textContent || '')),"
+                    + " requests: performance.getEntriesByType('resource').map(entry => entry.name.replace(location.origin, '') + ' '"
+                    + " + Math.round(entry.duration) + ' ms ' + entry.responseStatus)}");
+            throw new AssertionError(notRendered.getMessage() + "; the page: " + page.toPrettyString(), notRendered);
+        }
         JsonNode failed = browser.script("return [...document.querySelectorAll('article.panel[data-state=failed]')].map(panel => panel.dataset.panel + ': ' + panel.querySelector('.status').textContent)");
         assertThat(toList(failed)).as("panels that failed").isEmpty();
     }
