@@ -324,6 +324,16 @@ const PANELS = [
     }
   },
   durationPanel("accept", "time_to_accept", "medianAccept", minutes, "minutes", COLOURS.primary),
+  {
+    id: "departments", metric: "time_to_accept", period: "month", dimension: () => "department", countyOnly: true,
+    render(rows) {
+      const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), tickets: row.tickets,
+        medianSeconds: row.medianSeconds, p90Seconds: row.p90Seconds, medianMinutes: minutes(row.medianSeconds) }));
+      const chart = rankedBars(units, "medianMinutes", value => value + " " + t("minutes"), COLOURS.primary, t("minutes"));
+      return { ...chart, table: { columns: ["name", "tickets", "medianSeconds", "p90Seconds"],
+        labels: [t("levels").department, t("tickets"), t("medianAccept"), t("p90")], rows: units, formats: { medianSeconds: duration, p90Seconds: duration } } };
+    }
+  },
   durationPanel("resolve", "time_to_resolve", "medianResolve", hours, "hours", COLOURS.primary),
   {
     id: "onTime", metric: "on_time_rate", period: "month",
@@ -379,7 +389,15 @@ const PANELS = [
     }
   },
   {
-    id: "misses", metric: "sla_misses", period: "month", dimension: () => "town",
+    id: "categories", wide: () => scope().kind !== "COUNTY", metric: "ticket_rates", period: "month", dimension: () => "category",
+    render(rows) {
+      const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), reportedTickets: row.reportedTickets }));
+      const chart = rankedBars(units, "reportedTickets", value => String(value), COLOURS.primary, t("tickets"));
+      return { ...chart, table: { columns: ["name", "reportedTickets"], labels: [t("category"), t("reported")], rows: units.sort((a, b) => b.reportedTickets - a.reportedTickets) } };
+    }
+  },
+  {
+    id: "misses", wide: true, metric: "sla_misses", period: "month", dimension: () => "town",
     render(rows) {
       const current = scope();
       const kept = rows.filter(row => current.kind === "COUNTY" ? true
@@ -423,6 +441,15 @@ const PANELS = [
         return { name: nameOf(community), type: "line", data: hull.length ? [...hull, hull[0]] : [], symbol: "none", silent: true,
           lineStyle: { color: "#9aa5b1", type: "dashed", width: 1 }, tooltip: { show: false } };
       });
+      // The areas one level down, named at the centre of their grids, so that the points read as places.
+      const areaOf = { COUNTY: grid => grid.townId, TOWN: grid => grid.communityId }[current.kind];
+      const areas = areaOf ? [...new Set(grids.map(areaOf))].map(area => {
+        const members = grids.filter(grid => areaOf(grid) === area);
+        return { name: nameOf(area), value: [members.reduce((total, grid) => total + grid.longitude, 0) / members.length,
+          members.reduce((total, grid) => total + grid.latitude, 0) / members.length] };
+      }) : [];
+      outlines.push({ type: "scatter", data: areas, symbolSize: 0, silent: true, tooltip: { show: false },
+        label: { show: true, formatter: params => params.data.name, position: "top", distance: 18, fontSize: 14, fontWeight: "bold", color: "#1f2933" } });
       const tableRows = grids.map(grid => ({ id: grid.id, name: grid.name, community: nameOf(grid.communityId),
         reportedTickets: reported.get(grid.id) || 0, latitude: grid.latitude, longitude: grid.longitude }))
         .sort((first, second) => second.reportedTickets - first.reportedTickets);
@@ -442,24 +469,6 @@ const PANELS = [
         table: { columns: ["name", "community", "reportedTickets", "latitude", "longitude"],
           labels: [t("levels").grid, t("levels").community, t("reported"), "latitude", "longitude"], rows: tableRows }
       };
-    }
-  },
-  {
-    id: "categories", metric: "ticket_rates", period: "month", dimension: () => "category",
-    render(rows) {
-      const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), reportedTickets: row.reportedTickets }));
-      const chart = rankedBars(units, "reportedTickets", value => String(value), COLOURS.primary, t("tickets"));
-      return { ...chart, table: { columns: ["name", "reportedTickets"], labels: [t("category"), t("reported")], rows: units.sort((a, b) => b.reportedTickets - a.reportedTickets) } };
-    }
-  },
-  {
-    id: "departments", metric: "time_to_accept", period: "month", dimension: () => "department", countyOnly: true,
-    render(rows) {
-      const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), tickets: row.tickets,
-        medianSeconds: row.medianSeconds, p90Seconds: row.p90Seconds, medianMinutes: minutes(row.medianSeconds) }));
-      const chart = rankedBars(units, "medianMinutes", value => value + " " + t("minutes"), COLOURS.primary, t("minutes"));
-      return { ...chart, table: { columns: ["name", "tickets", "medianSeconds", "p90Seconds"],
-        labels: [t("levels").department, t("tickets"), t("medianAccept"), t("p90")], rows: units, formats: { medianSeconds: duration, p90Seconds: duration } } };
     }
   }
 ];
@@ -542,7 +551,7 @@ function tableElement(table) {
 function panelFrame(panel) {
   let article = document.querySelector(`article[data-panel="${panel.id}"]`);
   if (!article) {
-    article = element("article", { class: "panel" + (panel.wide ? " wide" : ""), "data-panel": panel.id });
+    article = element("article", { class: "panel", "data-panel": panel.id });
     document.getElementById("panels").append(article);
   }
   return article;
@@ -550,6 +559,8 @@ function panelFrame(panel) {
 
 async function renderPanel(panel, range) {
   const article = panelFrame(panel);
+  const wide = typeof panel.wide === "function" ? panel.wide() : panel.wide;
+  article.className = "panel" + (wide ? " wide" : "");
   const [title, measures, whose] = TEXT[language].panels[panel.id];
   const hidden = panel.countyOnly && scope().kind !== "COUNTY";
   article.hidden = hidden;
