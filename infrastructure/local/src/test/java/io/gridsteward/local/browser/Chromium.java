@@ -131,7 +131,7 @@ public final class Chromium implements AutoCloseable {
     public void clickAt(String selector, int x, int y) throws IOException, InterruptedException {
         JsonNode box = script("const box = document.querySelector(arguments[0]).getBoundingClientRect(); "
                 + "return {width: box.width, height: box.height};", selector);
-        ObjectNode origin = JSON.createObjectNode().put("element-6066-11e4-a52e-4f304d0c1c08", element(selector));
+        ObjectNode origin = JSON.createObjectNode().put("element-6066-11e4-a52e-4f735466cecf", element(selector));
         ObjectNode body = JSON.createObjectNode();
         ObjectNode pointer = body.putArray("actions").addObject().put("type", "pointer").put("id", "mouse");
         pointer.putObject("parameters").put("pointerType", "mouse");
@@ -173,7 +173,7 @@ public final class Chromium implements AutoCloseable {
 
     private String element(String selector) throws IOException, InterruptedException {
         JsonNode found = command("POST", "element", JSON.createObjectNode().put("using", "css selector").put("value", selector));
-        return found.path("element-6066-11e4-a52e-4f304d0c1c08").asText();
+        return found.path("element-6066-11e4-a52e-4f735466cecf").asText();
     }
 
     private JsonNode devTools(String command, ObjectNode parameters) throws IOException, InterruptedException {
