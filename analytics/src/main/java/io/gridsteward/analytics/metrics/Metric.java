@@ -17,6 +17,7 @@ public enum Metric implements ParameterName {
     TICKET_RATES("metrics/ticket_rates.sql", false, Setting.FREEZE_DAYS),
     RATINGS("metrics/ratings.sql", false),
     SLA_MISSES("metrics/sla_misses.sql", false),
+    DISPATCH_MODES("metrics/dispatch_modes.sql", false),
     TIME_IN_STATE("metrics/time_in_state.sql", false, Setting.NOW),
     ASSESSMENT("metrics/assessment.sql", false, Setting.NOW, Setting.FREEZE_DAYS, Setting.MINIMUM_TICKETS,
             Setting.LIST_SIZE, Setting.RESPONSE_WEIGHT, Setting.RESOLUTION_WEIGHT, Setting.SATISFACTION_WEIGHT,

@@ -354,6 +354,38 @@ class MetricFilesTest {
         assertAgreesWithReference(events, Dimension.DEPARTMENT, Period.WEEK, "2026-11-01", "2026-11-30");
     }
 
+    /**
+     * Tickets routed at intake (dispatched by SYSTEM the moment they are reported) are counted apart and left out of
+     * the dispatch times; a routed ticket returned and dispatched again by hand counts as routed (its first dispatch).
+     */
+    @Test
+    void autoRoutedTicketsAreCountedApartFromHandDispatchedOnes() {
+        List<TicketEventRow> events = handPickedCounty();
+        events.addAll(TicketStory.reported("routed", NOISE_B, local("2026-11-03T13:00:00"), Duration.ofDays(1))
+                .autoRouted(GRID_B_TEAM, local("2026-11-03T13:00:00"))
+                .accepted(local("2026-11-03T13:30:00"))
+                .events());
+        events.addAll(TicketStory.reported("routed-then-returned", ROAD_C, local("2026-11-05T07:00:00"), Duration.ofDays(1))
+                .autoRouted(Assignee.grid("org-grid-c"), local("2026-11-05T07:00:00"))
+                .returned(local("2026-11-05T07:30:00"))
+                .dispatched(Assignee.grid("org-grid-c"), local("2026-11-05T09:00:00"))
+                .events());
+        writeLake(events, events.stream().filter(event -> event.ticketId().equals("routed")).toList(), List.of());
+
+        // grid-a: 40 and 10 minutes by hand; grid-b: 5, 5 and 10 minutes by hand and one routed.
+        assertThat(rows(Metric.DISPATCH_MODES, Dimension.GRID, Period.MONTH, "2026-10-01", "2026-11-30")).containsExactly(
+                dispatchModes("grid-a", "2026-11-01", 2L, 0L, 2L, 600.0, 2400.0),
+                dispatchModes("grid-b", "2026-11-01", 4L, 1L, 3L, 300.0, 600.0),
+                dispatchModes("grid-c", "2026-11-01", 1L, 1L, 0L, null, null));
+        assertThat(rows(Metric.DISPATCH_MODES, Dimension.TOWN, Period.DAY, "2026-11-05", "2026-11-05")).containsExactly(
+                dispatchModes("town-2", "2026-11-05", 1L, 1L, 0L, null, null));
+        // The time to dispatch of every ticket still counts the routed ones at 0 s.
+        assertThat(rows(Metric.TIME_TO_DISPATCH, Dimension.GRID, Period.MONTH, "2026-11-01", "2026-11-30")).contains(
+                row("grid-b", "2026-11-01", "tickets", 4L, "median_seconds", 300.0, "p90_seconds", 600.0));
+        assertAgreesWithReference(events, Dimension.GRID, Period.DAY, "2026-10-30", "2026-11-06");
+        assertAgreesWithReference(events, Dimension.TOWN, Period.WEEK, "2026-10-30", "2026-11-06");
+    }
+
     @Test
     void objectsWrittenBeforeDueTimesAndRatingsSitInOnePartitionWithNewOnes() {
         List<TicketEventRow> before = TicketStory.reported("before", ROAD_A, local("2026-11-10T09:00:00"), Duration.ofHours(4))
@@ -474,7 +506,13 @@ class MetricFilesTest {
         if (random.nextInt(10) == 0) {
             return random.nextBoolean() ? story.flaggedOverdue(later(story, random)).events() : story.events();
         }
-        story.dispatched(assignees[random.nextInt(assignees.length)], later(story, random));
+        Assignee firstAssignee = assignees[random.nextInt(assignees.length)];
+        Instant firstDispatch = later(story, random);
+        if (ticketId.hashCode() % 3 == 0) {
+            story.autoRouted(firstAssignee, story.lastEventAt());
+        } else {
+            story.dispatched(firstAssignee, firstDispatch);
+        }
         if (random.nextInt(6) == 0) {
             story.returned(later(story, random));
             if (random.nextBoolean()) {
@@ -543,6 +581,7 @@ class MetricFilesTest {
                 case SLA_MISSES -> reference.slaMisses();
                 case TIME_IN_STATE -> reference.timeInState();
                 case ASSESSMENT -> reference.assessment();
+                case DISPATCH_MODES -> reference.dispatchModes();
             };
             assertThat(rounded(rows(metric, dimension, period, firstDay, lastDay)))
                     .as(metric + " by " + dimension + " per " + period)
@@ -572,6 +611,12 @@ class MetricFilesTest {
     private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
         MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay), now, rules);
         return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
+    }
+
+    private static Map<String, Object> dispatchModes(String dimensionValue, String periodStart, long dispatched, long autoRouted,
+                                                     long byHand, Double handMedianSeconds, Double handP90Seconds) {
+        return row(dimensionValue, periodStart, "dispatched_tickets", dispatched, "auto_routed_tickets", autoRouted,
+                "hand_dispatched_tickets", byHand, "hand_median_seconds", handMedianSeconds, "hand_p90_seconds", handP90Seconds);
     }
 
     private static Map<String, Object> miss(String dimensionValue, String periodStart, String responsibleOrgId,

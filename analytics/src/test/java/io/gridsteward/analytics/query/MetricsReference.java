@@ -138,6 +138,42 @@ final class MetricsReference {
         return rows;
     }
 
+    /**
+     * Per dimension value and period of the first dispatch: auto-routed (dispatched by SYSTEM) and by hand, and the
+     * hand-dispatched tickets' time to dispatch; no times when none was dispatched by hand.
+     */
+    List<Map<String, Object>> dispatchModes() {
+        Map<Group, long[]> counts = new TreeMap<>();
+        Map<Group, List<Long>> handMilliseconds = new TreeMap<>();
+        for (Ticket ticket : tickets) {
+            Optional<TicketEventRow> reported = ticket.first("REPORTED");
+            Optional<TicketEventRow> dispatched = ticket.first("DISPATCHED");
+            if (reported.isEmpty() || dispatched.isEmpty()) {
+                continue;
+            }
+            group(dispatched.get()).ifPresent(group -> {
+                long[] autoAndHand = counts.computeIfAbsent(group, key -> new long[2]);
+                if (dispatched.get().actorRole().equals("SYSTEM")) {
+                    autoAndHand[0]++;
+                } else {
+                    autoAndHand[1]++;
+                    handMilliseconds.computeIfAbsent(group, key -> new ArrayList<>())
+                            .add(Duration.between(reported.get().occurredAt(), dispatched.get().occurredAt()).toMillis());
+                }
+            });
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        counts.forEach((group, autoAndHand) -> {
+            Map<String, Object> row = row(group, "dispatched_tickets", autoAndHand[0] + autoAndHand[1],
+                    "auto_routed_tickets", autoAndHand[0], "hand_dispatched_tickets", autoAndHand[1]);
+            List<Long> sorted = handMilliseconds.getOrDefault(group, List.of()).stream().sorted().toList();
+            row.put("hand_median_seconds", sorted.isEmpty() ? null : nearestRank(sorted, 50) / 1000.0);
+            row.put("hand_p90_seconds", sorted.isEmpty() ? null : nearestRank(sorted, 90) / 1000.0);
+            rows.add(row);
+        });
+        return rows;
+    }
+
     /** First resolutions against the original resolve-by time; reopenings up to the cutoff shown apart. */
     List<Map<String, Object>> onTimeRate() {
         Map<Group, long[]> counts = new TreeMap<>();

@@ -78,6 +78,12 @@ final class TicketStory {
         return step("DISPATCHED", "DISPATCHED", at, null);
     }
 
+    /** Dispatched by the routing rules at intake: the platform's own step (SYSTEM). */
+    TicketStory autoRouted(Assignee to, Instant at) {
+        assignee = to;
+        return step("DISPATCHED", "DISPATCHED", "SYSTEM", at, null);
+    }
+
     TicketStory accepted(Instant at) {
         return step("ACCEPTED", "ACCEPTED", at, null);
     }

@@ -26,6 +26,14 @@ public interface DashboardConfiguration {
     @WithName("s3-path-style")
     Optional<Boolean> s3PathStyle();
 
+    /** How long a query's answer is served from the cache (env {@code DASHBOARD_CACHE_TTL}, ISO-8601 or 60S). */
+    @WithDefault("60S")
+    Duration cacheTimeToLive();
+
+    /** How many answers (SQL file and parameters) the cache keeps at most. */
+    @WithDefault("500")
+    int cacheCapacity();
+
     Athena athena();
 
     interface Athena {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One metric's rows as JSON: per dimension value and period start (a local date in {@code timeZone}), the
  * file's columns in camelCase ({@code medianSeconds}, {@code onTimeRate}, …). {@code exact} is false only for
- * a metric computed with an approximate function (none is, today).
+ * a metric computed with an approximate function (none is, today). {@code computedAt} is when the engine ran the
+ * query; {@code cached} says the answer came from the dashboard's short-lived cache.
  */
 public record MetricRows(
         String metric,
@@ -19,5 +20,6 @@ public record MetricRows(
         String timeZone,
         boolean exact,
         List<Map<String, Object>> rows,
-        Instant computedAt) {
+        Instant computedAt,
+        boolean cached) {
 }

@@ -6,7 +6,6 @@ import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
 import io.gridsteward.analytics.metrics.ParameterName;
 import io.gridsteward.analytics.metrics.Period;
-import io.gridsteward.analytics.query.QueryRunner;
 import io.gridsteward.dashboard.InvalidParameters.ParameterError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -41,7 +39,7 @@ public class MetricsResource {
     private static final AssessmentRules RULES = AssessmentRules.bundled();
 
     @Inject
-    QueryRunner queryRunner;
+    QueryCache queryCache;
 
     @GET
     @Path("/metrics")
@@ -49,12 +47,14 @@ public class MetricsResource {
     public MetricRows metrics(@QueryParam("metric") String metric, @QueryParam("dimension") String dimension,
                               @QueryParam("period") String period, @QueryParam("from") String from,
                               @QueryParam("to") String to) {
-        Instant computedAt = Instant.now();
-        MetricQuery query = query(metric, dimension, period, from, to, LocalDateTime.ofInstant(computedAt, MetricQuery.TIME_ZONE));
-        List<Map<String, Object>> rows = query.run(queryRunner).rows().stream().map(MetricsResource::camelCase).toList();
+        // Judged as of this minute, so that requests within the cache's short life share one answer.
+        LocalDateTime now = LocalDateTime.now(MetricQuery.TIME_ZONE).truncatedTo(ChronoUnit.MINUTES);
+        MetricQuery query = query(metric, dimension, period, from, to, now);
+        QueryCache.Answer answer = queryCache.run(query.metric().sqlFile(), query.parameters());
+        List<Map<String, Object>> rows = answer.result().rows().stream().map(MetricsResource::camelCase).toList();
         return new MetricRows(query.metric().parameterName(), query.dimension().parameterName(),
                 query.period().parameterName(), query.firstDay(), query.lastDay(), MetricQuery.TIME_ZONE.getId(), true,
-                rows, computedAt);
+                rows, answer.computedAt(), answer.cached());
     }
 
     /** Every parameter checked, every problem reported at once. */

@@ -8,6 +8,7 @@ import io.gridsteward.analytics.query.S3Addressing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -20,6 +21,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @ApplicationScoped
 public class QueryRunnerProducer {
+
+    @Produces
+    @ApplicationScoped
+    QueryCache queryCache(QueryRunner runner, DashboardConfiguration configuration) {
+        return new QueryCache(runner, Clock.systemUTC(), configuration.cacheTimeToLive(), configuration.cacheCapacity());
+    }
 
     @Produces
     @ApplicationScoped

@@ -1,13 +1,11 @@
 package io.gridsteward.dashboard;
 
-import io.gridsteward.analytics.query.QueryRunner;
 import io.gridsteward.dashboard.ResponseTimes.GridResponseTime;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +16,15 @@ public class ResponseTimesResource {
     static final String SQL_FILE = "metrics/time_to_dispatch_by_grid.sql";
 
     @Inject
-    QueryRunner queryRunner;
+    QueryCache queryCache;
 
     @GET
     @Path("/response-times")
     @Produces(MediaType.APPLICATION_JSON)
     public ResponseTimes responseTimes() {
-        Instant computedAt = Instant.now();
-        List<GridResponseTime> rows = queryRunner.run(SQL_FILE).rows().stream().map(ResponseTimesResource::gridRow).toList();
-        return new ResponseTimes(ResponseTimes.METRIC, rows, computedAt);
+        QueryCache.Answer answer = queryCache.run(SQL_FILE, List.of());
+        List<GridResponseTime> rows = answer.result().rows().stream().map(ResponseTimesResource::gridRow).toList();
+        return new ResponseTimes(ResponseTimes.METRIC, rows, answer.computedAt());
     }
 
     private static GridResponseTime gridRow(Map<String, Object> row) {

@@ -65,6 +65,24 @@ class MetricsDashboardTest {
     }
 
     @Test
+    void dispatchModesKeepHandDispatchedTimesApartAndASecondAskIsServedFromTheCache() {
+        String query = "metric=dispatch_modes&dimension=grid&period=month&from=2026-11-02&to=2026-11-29";
+        JsonPath first = metrics(query);
+        JsonPath second = metrics(query);
+
+        // Every test ticket was dispatched by a dispatcher: none auto-routed, every time counted.
+        assertThat(first.getList("rows", Map.class)).containsExactly(
+                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-01", "dispatchedTickets", 3, "autoRoutedTickets", 0,
+                        "handDispatchedTickets", 3, "handMedianSeconds", 120.0f, "handP90Seconds", 600.0f),
+                Map.of("dimensionValue", "grid-west", "periodStart", "2026-11-01", "dispatchedTickets", 1, "autoRoutedTickets", 0,
+                        "handDispatchedTickets", 1, "handMedianSeconds", 0.5f, "handP90Seconds", 0.5f));
+        assertThat(first.getBoolean("cached")).isFalse();
+        assertThat(second.getBoolean("cached")).isTrue();
+        assertThat(second.getString("computedAt")).isEqualTo(first.getString("computedAt"));
+        assertThat(second.getList("rows")).isEqualTo(first.getList("rows"));
+    }
+
+    @Test
     void slaMissesPerTownAndResponsibleOrganisation() {
         JsonPath body = metrics("metric=sla_misses&dimension=town&period=day&from=2026-11-24&to=2026-11-30");
 

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.gridsteward.api.core.Requests.COUNTY_LEADER;
@@ -129,6 +130,8 @@ public class AuthorizationMatrixTest {
         MATRIX.put("GET /v1/me/tickets", new Row(() -> "", "/v1/me/tickets", Optional.empty(), EVERYONE));
         MATRIX.put("GET /v1/orgs/{id}", new Row(() -> "", "/v1/orgs/grid-river-1", Optional.empty(), EVERYONE));
         MATRIX.put("GET /v1/orgs/{id}/children", new Row(() -> "", "/v1/orgs/community-river/children", Optional.empty(), EVERYONE));
+        MATRIX.put("GET /v1/me/organisations", new Row(() -> "", "/v1/me/organisations", Optional.empty(),
+                EVERYONE.stream().filter(caller -> !caller.contains("RESIDENT")).collect(Collectors.toSet())));
     }
 
     public static Stream<Arguments> cells() {

@@ -4,6 +4,7 @@ import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.domain.core.Location;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -33,7 +34,8 @@ public class LocalTableResource implements QuarkusTestResourceLifecycleManager {
             Organisation.town(WEST_TOWN, "West Town", COUNTY),
             Organisation.community(RIVER_COMMUNITY, "River Community", EAST_TOWN),
             Organisation.community(HILL_COMMUNITY, "Hill Community", WEST_TOWN),
-            Organisation.grid(new OrganisationId("grid-river-1"), "River Grid 1", RIVER_COMMUNITY, EAST_TOWN),
+            Organisation.grid(new OrganisationId("grid-river-1"), "River Grid 1", RIVER_COMMUNITY, EAST_TOWN)
+                    .withCentre(new Location(30.251, 120.161)),
             Organisation.grid(new OrganisationId("grid-river-2"), "River Grid 2", RIVER_COMMUNITY, EAST_TOWN),
             Organisation.grid(new OrganisationId("grid-hill-1"), "Hill Grid 1", HILL_COMMUNITY, WEST_TOWN),
             Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY));

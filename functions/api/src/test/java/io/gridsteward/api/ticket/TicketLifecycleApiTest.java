@@ -257,6 +257,23 @@ class TicketLifecycleApiTest {
     }
 
     @Test
+    void aCallersOrganisationTreeIsTheirOrganisationAndEverythingBelowItInOneAnswer() {
+        JsonNode town = ok(get(EAST_DISPATCHER, "/v1/me/organisations"));
+        JsonNode county = ok(get(Requests.COUNTY_LEADER, "/v1/me/organisations"));
+
+        assertThat(town.path("rootId").asText()).isEqualTo("town-east");
+        assertThat(town.path("organisations")).extracting(organisation -> organisation.path("id").asText())
+                .containsExactly("town-east", "community-river", "grid-river-1", "grid-river-2");
+        assertThat(town.path("organisations").get(2).path("latitude").asDouble()).isEqualTo(30.251);
+        assertThat(town.path("organisations").get(2).path("longitude").asDouble()).isEqualTo(120.161);
+        assertThat(town.path("organisations").get(3).has("latitude")).as("a grid without a known centre").isFalse();
+        assertThat(county.path("organisations")).extracting(organisation -> organisation.path("id").asText())
+                .containsExactly("county", "dept-water", "town-east", "town-west", "community-river", "community-hill",
+                        "grid-river-1", "grid-river-2", "grid-hill-1");
+        assertProblem(get(RESIDENT, "/v1/me/organisations"), 403, null);
+    }
+
+    @Test
     void theOpenApiDocumentListsEveryStep() {
         JsonNode paths = ok(ApiGateway.send(ApiGateway.event("GET", "/v1/openapi", Optional.empty(), Optional.empty(),
                 Map.of("accept", "application/json")))).path("paths");

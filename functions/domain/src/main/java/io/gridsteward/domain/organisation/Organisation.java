@@ -2,6 +2,7 @@ package io.gridsteward.domain.organisation;
 
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.GridId;
+import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.core.Placement;
@@ -15,7 +16,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A node of the county's structure (county → town → community → grid, plus departments and resident units).
  * Grids and communities carry their town (and a grid its community) so that a ticket's placement is known from
- * its grid alone.
+ * its grid alone. A grid may carry its centre, so that dashboards can draw a map of the county from the data itself.
  */
 public record Organisation(
         OrganisationId id,
@@ -23,7 +24,8 @@ public record Organisation(
         String name,
         Optional<OrganisationId> parentId,
         Optional<OrganisationId> townId,
-        Optional<OrganisationId> communityId) {
+        Optional<OrganisationId> communityId,
+        Optional<Location> centre) {
 
     public Organisation {
         requireNonNull(id, "id");
@@ -31,6 +33,7 @@ public record Organisation(
         requireNonNull(parentId, "parentId");
         requireNonNull(townId, "townId");
         requireNonNull(communityId, "communityId");
+        requireNonNull(centre, "centre");
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank()) {
             errors.add(new FieldError("name", "is required"));
@@ -66,27 +69,32 @@ public record Organisation(
     }
 
     public static Organisation county(OrganisationId id, String name) {
-        return new Organisation(id, OrganisationKind.COUNTY, name, Optional.empty(), Optional.empty(), Optional.empty());
+        return new Organisation(id, OrganisationKind.COUNTY, name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static Organisation town(OrganisationId id, String name, OrganisationId county) {
-        return new Organisation(id, OrganisationKind.TOWN, name, Optional.of(county), Optional.empty(), Optional.empty());
+        return new Organisation(id, OrganisationKind.TOWN, name, Optional.of(county), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static Organisation community(OrganisationId id, String name, OrganisationId town) {
-        return new Organisation(id, OrganisationKind.COMMUNITY, name, Optional.of(town), Optional.of(town), Optional.empty());
+        return new Organisation(id, OrganisationKind.COMMUNITY, name, Optional.of(town), Optional.of(town), Optional.empty(), Optional.empty());
     }
 
     public static Organisation grid(OrganisationId id, String name, OrganisationId community, OrganisationId town) {
-        return new Organisation(id, OrganisationKind.GRID, name, Optional.of(community), Optional.of(town), Optional.of(community));
+        return new Organisation(id, OrganisationKind.GRID, name, Optional.of(community), Optional.of(town), Optional.of(community), Optional.empty());
     }
 
     public static Organisation department(OrganisationId id, String name, OrganisationId county) {
-        return new Organisation(id, OrganisationKind.DEPARTMENT, name, Optional.of(county), Optional.empty(), Optional.empty());
+        return new Organisation(id, OrganisationKind.DEPARTMENT, name, Optional.of(county), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static Organisation unit(OrganisationId id, String name, OrganisationId county) {
-        return new Organisation(id, OrganisationKind.UNIT, name, Optional.of(county), Optional.empty(), Optional.empty());
+        return new Organisation(id, OrganisationKind.UNIT, name, Optional.of(county), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The same organisation with its centre. */
+    public Organisation withCentre(Location location) {
+        return new Organisation(id, kind, name, parentId, townId, communityId, Optional.of(location));
     }
 
     /** The placement of a grid; only grids have one. */

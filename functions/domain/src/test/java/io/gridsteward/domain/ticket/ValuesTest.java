@@ -144,16 +144,16 @@ class ValuesTest {
         OrganisationId community = new OrganisationId("community");
 
         assertThatThrownBy(() -> new Organisation(new OrganisationId("grid"), OrganisationKind.GRID, "Grid",
-                Optional.of(community), Optional.empty(), Optional.of(community)))
+                Optional.of(community), Optional.empty(), Optional.of(community), Optional.empty()))
                 .isInstanceOfSatisfying(ValidationException.class,
                         exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("townId"));
         assertThatThrownBy(() -> new Organisation(new OrganisationId("grid"), OrganisationKind.GRID, "Grid",
-                Optional.of(town), Optional.of(town), Optional.of(community)))
+                Optional.of(town), Optional.of(town), Optional.of(community), Optional.empty()))
                 .isInstanceOfSatisfying(ValidationException.class,
                         exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("communityId"));
         assertThatThrownBy(() -> Organisation.county(new OrganisationId("county"), " ")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> new Organisation(new OrganisationId("town"), OrganisationKind.TOWN, "Town",
-                Optional.empty(), Optional.empty(), Optional.empty())).isInstanceOf(ValidationException.class);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).isInstanceOf(ValidationException.class);
     }
 
     @ParameterizedTest

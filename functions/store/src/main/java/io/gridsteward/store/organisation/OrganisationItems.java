@@ -6,9 +6,11 @@ import io.gridsteward.store.core.TableIndex;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.domain.core.Location;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Organisation items as docs/contracts.md lists them. */
 final class OrganisationItems {
@@ -24,6 +26,9 @@ final class OrganisationItems {
         organisation.parentId().ifPresent(parent -> builder
                 .string(TableIndex.WORK.partitionAttribute(), Keys.childrenOf(parent))
                 .string(TableIndex.WORK.sortAttribute(), organisation.kind().name() + "#" + organisation.id().value()));
+        organisation.centre().ifPresent(centre -> builder
+                .number("latitude", centre.latitude())
+                .number("longitude", centre.longitude()));
         return builder
                 .string("orgId", organisation.id().value())
                 .string("kind", organisation.kind().name())
@@ -42,6 +47,9 @@ final class OrganisationItems {
                 attributes.string("name"),
                 attributes.optionalString("parentId").map(OrganisationId::new),
                 attributes.optionalString("townId").map(OrganisationId::new),
-                attributes.optionalString("communityId").map(OrganisationId::new));
+                attributes.optionalString("communityId").map(OrganisationId::new),
+                item.containsKey("latitude")
+                        ? Optional.of(new Location(attributes.doubleNumber("latitude"), attributes.doubleNumber("longitude")))
+                        : Optional.empty());
     }
 }

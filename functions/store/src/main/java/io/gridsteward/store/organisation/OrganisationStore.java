@@ -4,6 +4,7 @@ import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.TableIndex;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.domain.core.OrganisationKind;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -55,6 +56,27 @@ public final class OrganisationStore {
         }
         while (startKey != null);
         return children;
+    }
+
+    /**
+     * The organisation and every one below it, level by level (parents before children, each level by kind then id);
+     * empty when there is no such organisation. One index query per organisation that has children.
+     */
+    public List<Organisation> subtree(OrganisationId root) {
+        List<Organisation> subtree = new ArrayList<>();
+        find(root).ifPresent(subtree::add);
+        List<Organisation> level = List.copyOf(subtree);
+        while (!level.isEmpty()) {
+            List<Organisation> next = new ArrayList<>();
+            for (Organisation parent : level) {
+                if (parent.kind() != OrganisationKind.GRID) {
+                    next.addAll(children(parent.id()));
+                }
+            }
+            subtree.addAll(next);
+            level = next;
+        }
+        return subtree;
     }
 
     /** Writes or replaces an organisation; the structure is loaded from a versioned file, so last write wins. */

@@ -3,6 +3,7 @@ package io.gridsteward.store.organisation;
 import io.gridsteward.store.core.LocalTable;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.domain.core.Location;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class OrganisationStoreTest {
                 Organisation.county(county, "Demo County"),
                 Organisation.town(town, "East Town", county),
                 Organisation.community(community, "River Community", town),
-                Organisation.grid(new OrganisationId("grid-river-1"), "River Grid 1", community, town),
+                Organisation.grid(new OrganisationId("grid-river-1"), "River Grid 1", community, town)
+                        .withCentre(new Location(30.2525, 120.1622)),
                 Organisation.department(new OrganisationId("dept-water"), "Water Bureau", county),
                 Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", county)};
 
@@ -51,7 +53,31 @@ class OrganisationStoreTest {
                     assertThat(item.get("kind").s()).isEqualTo("GRID");
                     assertThat(item.get("townId").s()).isEqualTo("town-east");
                     assertThat(item.get("communityId").s()).isEqualTo("community-river");
+                    assertThat(item.get("latitude").n()).isEqualTo("30.2525");
+                    assertThat(item.get("longitude").n()).isEqualTo("120.1622");
                 });
+        assertThat(table.partition("ORG#town-east")).singleElement()
+                .satisfies(item -> assertThat(item).doesNotContainKeys("latitude", "longitude"));
+    }
+
+    @Test
+    void aSubtreeIsTheOrganisationAndEveryOneBelowItParentsFirst() {
+        OrganisationId county = new OrganisationId("county-subtree");
+        OrganisationId town = new OrganisationId("town-subtree");
+        OrganisationId otherTown = new OrganisationId("town-subtree-other");
+        OrganisationId community = new OrganisationId("community-subtree");
+        store.put(Organisation.county(county, "Subtree County"));
+        store.put(Organisation.town(town, "Subtree Town", county));
+        store.put(Organisation.town(otherTown, "Other Town", county));
+        store.put(Organisation.department(new OrganisationId("dept-subtree"), "Subtree Bureau", county));
+        store.put(Organisation.community(community, "Subtree Community", town));
+        store.put(Organisation.grid(new OrganisationId("grid-subtree-1"), "Subtree Grid", community, town));
+
+        assertThat(store.subtree(town)).extracting(organisation -> organisation.id().value())
+                .containsExactly("town-subtree", "community-subtree", "grid-subtree-1");
+        assertThat(store.subtree(county)).extracting(organisation -> organisation.id().value())
+                .containsExactly("county-subtree", "dept-subtree", "town-subtree", "town-subtree-other", "community-subtree", "grid-subtree-1");
+        assertThat(store.subtree(new OrganisationId("nowhere"))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.domain.core.Location;
 import io.gridsteward.local.http.DemoUser;
 
 import java.io.IOException;
@@ -58,7 +59,8 @@ public record DemoCounty(Named county, List<Town> towns, List<Named> departments
             for (Community community : town.communities()) {
                 OrganisationId communityId = new OrganisationId(community.id());
                 organisations.add(Organisation.community(communityId, community.name(), townId));
-                community.grids().forEach(grid -> organisations.add(Organisation.grid(new OrganisationId(grid.id()), grid.name(), communityId, townId)));
+                community.grids().forEach(grid -> organisations.add(Organisation.grid(new OrganisationId(grid.id()), grid.name(), communityId, townId)
+                        .withCentre(new Location(grid.latitude(), grid.longitude()))));
             }
         }
         departments.forEach(department -> organisations.add(Organisation.department(new OrganisationId(department.id()), department.name(), countyId)));

@@ -1,0 +1,720 @@
+// The county leaders' dashboard: one request for the caller's organisation tree, one request per panel, charts drawn
+// by Apache ECharts (served by this function), every chart with its table and a CSV download.
+"use strict";
+
+const TIME_ZONE = "Asia/Shanghai";
+const TOKEN_KEY = "grid-steward-token";
+const LANGUAGE_KEY = "grid-steward-language";
+
+const TEXT = {
+  zh: {
+    title: "居民大管家 · 工单办理情况", otherLanguage: "English", token: "访问令牌", signIn: "登录",
+    period: "统计月份", place: "范围", category: "类别", allCategories: "全部类别",
+    scopeNote: "日期和月份均按北京时间（Asia/Shanghai）划分。点击图中的镇街、社区或网格可逐级查看。",
+    footer: "数据来自工单全程留痕的事件记录；同一查询的结果在服务端缓存约一分钟。",
+    computedAt: "数据计算于", demoIdentity: "本地演示身份：", loading: "加载中…", noData: "本期暂无数据。",
+    failed: "无法加载数据：", signInFirst: "请登录（HTTP 401）", downloadCsv: "下载 CSV", showTable: "查看数据表",
+    monthSoFar: "（截至今天）", county: "全县", categoryCountyOnly: "类别筛选只作用于全县范围的图表。",
+    tickets: "件", reported: "受理工单", reopened: "重新打开", escalated: "上报升级", returned: "退单",
+    date: "日期", autoRouted: "系统自动分派", handDispatched: "人工派单", handMedian: "人工派单用时中位数",
+    handP90: "人工派单用时第90百分位", medianAccept: "签收用时中位数", p90: "第90百分位", medianResolve: "办结用时中位数",
+    resolvedTickets: "已办结", onTimeTickets: "按时办结", onTimeRate: "按时办结率", ratedTickets: "已评价",
+    meanRating: "平均评分", stars: "星", openTickets: "未办结", overdueTickets: "已超期", misses: "超时次数",
+    dispatchMisses: "派单超时", acceptanceMisses: "签收超时", resolutionMisses: "办结超时", missedTickets: "涉及工单",
+    responsible: "责任单位", kind: "类型", minutes: "分钟", hours: "小时", seconds: "秒", days: "天",
+    kinds: { TOWN: "镇街调度", COMMUNITY: "社区", GRID: "网格", DEPARTMENT: "县直部门", COUNTY: "县" },
+    levels: { town: "镇街", community: "社区", grid: "网格", department: "部门", category: "类别" },
+    kpiReported: "受理工单", kpiReportedExplain: "本月群众和网格员报告的问题（按报告日期）",
+    kpiAuto: "自动分派占比", kpiAutoExplain: "报告时按规则直接派到承办单位的工单占已派单工单的比例",
+    kpiOnTime: "按时办结率", kpiOnTimeExplain: "本月办结的工单中在办结时限内办结的比例",
+    kpiRating: "群众满意度", kpiRatingExplain: "本月群众评价的平均分（1–5 星）",
+    kpiOverdue: "超期积压", kpiOverdueExplain: "月末（或今天）仍未办结且已过办结时限的工单",
+    kpiMisses: "超时次数", kpiMissesExplain: "本月系统记录的派单、签收、办结超时",
+    categories: { streetlight: "路灯", garbage: "垃圾清运", "road-damage": "道路破损", "water-leak": "漏水",
+      drainage: "排水堵塞", noise: "噪音", greenery: "绿化", parking: "占道停车", "elderly-care": "养老帮扶", pothole: "坑洼" },
+    panels: {
+      trend: ["每日受理工单", "每天新报告的工单数，以及其中后来被重新打开、上报升级、退单的工单（按报告日期计）。",
+        "群众和网格员报告的问题，反映辖区内问题多少，不是某个单位的成绩。"],
+      dispatch: ["派单：自动分派与人工派单", "已派单工单中，报告时由系统按规则直接派出的（用时为零，不计入用时）与镇街调度中心人工派出的；人工派单用时 = 首次派单 − 报告。",
+        "人工派单是<b>镇街调度中心</b>的工作；自动分派按县里的分派规则进行。"],
+      accept: ["签收用时", "首次派单到承办单位签收的时间，取中位数（第 90 百分位见表）。",
+        "<b>承办单位</b>（网格、社区或县直部门）的工作，按工单所在地汇总。"],
+      resolve: ["办结用时", "报告到最后一次办结的时间，取中位数（第 90 百分位见表）；重新打开的工单再次办结后才计入。",
+        "<b>承办单位</b>的工作，按工单所在地汇总。"],
+      onTime: ["按时办结率", "本月办结的工单中，在办结时限内办结的比例；时限不因后续步骤而改变。",
+        "<b>承办单位</b>的工作，按工单所在地汇总。"],
+      ratings: ["群众评价分布", "群众对办理结果的评分（1–5 星）分布和平均分，以最后一次评价为准。",
+        "群众对<b>承办单位</b>办理结果的评价。"],
+      backlog: ["超期积压", "月末（本月为今天）仍未办结的工单，其中已过办结时限的为超期。",
+        "当时<b>持有工单的单位</b>需要处理的积压，按工单所在地汇总。"],
+      misses: ["超时责任单位", "系统记录的每一次超时，计入超时发生时持有工单的单位：镇街调度（派单超时）、网格、社区或县直部门。",
+        "每一行都是<b>该责任单位</b>自己的超时。"],
+      map: ["工单分布图", "每个点是一个网格，位置取自网格中心坐标，点的大小表示本月受理的工单数；线框是社区范围。不使用在线地图。",
+        "反映问题在哪里发生，不是某个单位的成绩。点击网格可查看该网格。"],
+      categories: ["问题类别", "本月各类问题的受理数量（全县）。", "反映群众报告的问题类型。"],
+      departments: ["县直部门签收用时", "派到县直部门的工单从派单到签收的时间，取中位数。", "<b>县直部门</b>的工作。"]
+    }
+  },
+  en: {
+    title: "Residents' Steward · Tickets", otherLanguage: "中文", token: "Bearer token", signIn: "Sign in",
+    period: "Month", place: "Area", category: "Category", allCategories: "All categories",
+    scopeNote: "Days and months are cut in China Standard Time (Asia/Shanghai). Click a town, community or grid in a chart to drill down.",
+    footer: "Figures come from the tickets' event trail; the server keeps each query's answer for about a minute.",
+    computedAt: "Computed at", demoIdentity: "Local demo identity: ", loading: "Loading…", noData: "No data for this period.",
+    failed: "Could not load the data: ", signInFirst: "Please sign in (HTTP 401)", downloadCsv: "Download CSV", showTable: "Show the table",
+    monthSoFar: " (so far)", county: "whole county", categoryCountyOnly: "The category filter applies to the county-wide charts only.",
+    tickets: "tickets", reported: "Reported", reopened: "Reopened", escalated: "Escalated", returned: "Returned",
+    date: "Date", autoRouted: "Auto-routed", handDispatched: "Dispatched by hand", handMedian: "Median time to dispatch by hand",
+    handP90: "90th percentile", medianAccept: "Median time to accept", p90: "90th percentile", medianResolve: "Median time to resolve",
+    resolvedTickets: "Resolved", onTimeTickets: "On time", onTimeRate: "On-time rate", ratedTickets: "Rated",
+    meanRating: "Mean rating", stars: "★", openTickets: "Open", overdueTickets: "Overdue", misses: "Misses",
+    dispatchMisses: "Dispatch", acceptanceMisses: "Acceptance", resolutionMisses: "Resolution", missedTickets: "Tickets",
+    responsible: "Responsible organisation", kind: "Kind", minutes: "min", hours: "h", seconds: "s", days: "days",
+    kinds: { TOWN: "Town dispatcher", COMMUNITY: "Community", GRID: "Grid", DEPARTMENT: "Department", COUNTY: "County" },
+    levels: { town: "Town", community: "Community", grid: "Grid", department: "Department", category: "Category" },
+    kpiReported: "Tickets reported", kpiReportedExplain: "Problems reported this month by residents and grid workers",
+    kpiAuto: "Auto-routed", kpiAutoExplain: "Share of dispatched tickets sent by the routing rules at intake",
+    kpiOnTime: "On-time rate", kpiOnTimeExplain: "Tickets resolved this month within their resolve-by time",
+    kpiRating: "Residents' rating", kpiRatingExplain: "Mean of this month's ratings (1–5 stars)",
+    kpiOverdue: "Overdue backlog", kpiOverdueExplain: "Open tickets past their resolve-by time at month end (or today)",
+    kpiMisses: "Missed deadlines", kpiMissesExplain: "Dispatch, acceptance and resolution deadlines missed this month",
+    categories: { streetlight: "Streetlights", garbage: "Rubbish collection", "road-damage": "Road damage", "water-leak": "Water leaks",
+      drainage: "Drainage", noise: "Noise", greenery: "Greenery", parking: "Parking", "elderly-care": "Elderly care", pothole: "Potholes" },
+    panels: {
+      trend: ["Tickets reported per day", "New tickets each day, and those of them later reopened, escalated or returned (by the day reported).",
+        "What residents and grid workers report: how many problems the area has, nobody's score."],
+      dispatch: ["Dispatch: auto-routed and by hand", "Dispatched tickets sent by the routing rules at intake (no waiting, not timed) and those the town dispatch centre sent by hand; time to dispatch = first dispatch − report.",
+        "Dispatching by hand is the <b>town dispatch centre</b>'s work; auto-routing follows the county's rules."],
+      accept: ["Time to accept", "From the first dispatch to the assignee's acceptance, median (90th percentile in the table).",
+        "The <b>assignee</b>'s work (grid team, community or county department), counted where the ticket is."],
+      resolve: ["Time to resolve", "From the report to the last resolution, median (90th percentile in the table); a reopened ticket counts once resolved again.",
+        "The <b>assignee</b>'s work, counted where the ticket is."],
+      onTime: ["On-time rate", "Share of the tickets resolved this month that were resolved by their resolve-by time; no later step moves a due time.",
+        "The <b>assignee</b>'s work, counted where the ticket is."],
+      ratings: ["Residents' ratings", "Distribution of residents' ratings of the result (1–5 stars) and their mean; the last rating counts.",
+        "Residents' judgement of the <b>assignee</b>'s work."],
+      backlog: ["Overdue backlog", "Tickets still open at month end (today for this month); overdue: past their resolve-by time.",
+        "The backlog of <b>whoever holds the tickets</b>, counted where the ticket is."],
+      misses: ["Missed deadlines by responsible organisation", "Every deadline the SLA sweeper found missed, counted against the organisation holding the ticket then: the town's dispatcher (dispatch), a grid, a community or a department.",
+        "Each row is <b>that organisation</b>'s own misses."],
+      map: ["Where tickets come from", "Each point is a grid at its centre; its size is the tickets reported this month; outlines are communities. No online map tiles.",
+        "Where problems arise, nobody's score. Click a grid to open it."],
+      categories: ["Categories", "Tickets reported this month per category (whole county).", "What residents report."],
+      departments: ["County departments: time to accept", "From dispatch to a department's acceptance, median.", "The <b>county departments</b>' work."]
+    }
+  }
+};
+
+const CHILD_DIMENSION = { COUNTY: "town", TOWN: "community", COMMUNITY: "grid", GRID: "grid" };
+const COLOURS = { primary: "#2f6fb3", auto: "#8fb8de", hand: "#2f6fb3", warn: "#d9822b", bad: "#b42318", good: "#2e8540",
+  ratings: ["#b42318", "#e07a5f", "#f2cc8f", "#81b29a", "#2e8540"] };
+
+// A script error is shown, not swallowed: the page would otherwise sit half drawn without a word.
+window.addEventListener("error", event => showError(event.message));
+window.addEventListener("unhandledrejection", event => showError(String(event.reason)));
+function showError(message) {
+  const errors = document.getElementById("errors");
+  errors.hidden = false;
+  errors.textContent = (errors.textContent ? errors.textContent + "; " : "") + message;
+}
+
+let language = localStorage.getItem(LANGUAGE_KEY) === "en" ? "en" : "zh";
+const state = { organisations: new Map(), rootId: null, scopeId: null, month: null, category: "" };
+const results = new Map();
+const charts = new Map();
+
+function t(key) { return TEXT[language][key]; }
+
+// ---- Dates in the county's time zone ----
+function today() { return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date()); }
+function monthRange(month) {
+  const [year, number] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  const end = month + "-" + String(last).padStart(2, "0");
+  return { from: month + "-01", to: end < today() ? end : today() };
+}
+function recentMonths(count) {
+  const [year, number] = today().split("-").map(Number);
+  return Array.from({ length: count }, (unused, index) => {
+    const date = new Date(Date.UTC(year, number - 1 - index, 1));
+    return date.toISOString().slice(0, 7);
+  });
+}
+function daysOf(range) {
+  const days = [];
+  for (let day = new Date(range.from + "T00:00:00Z"); day.toISOString().slice(0, 10) <= range.to; day.setUTCDate(day.getUTCDate() + 1)) {
+    days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
+}
+function instantText(instant) {
+  return new Intl.DateTimeFormat(language === "zh" ? "zh-CN" : "en-GB", { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" })
+    .format(new Date(instant)) + (language === "zh" ? "（北京时间）" : " (China Standard Time)");
+}
+function monthLabel(month) {
+  const [year, number] = month.split("-");
+  return language === "zh" ? `${year}年${Number(number)}月` : new Date(Date.UTC(year, number - 1, 1)).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+// ---- Numbers ----
+function minutes(seconds) { return seconds == null ? null : Math.round(seconds / 6) / 10; }
+function hours(seconds) { return seconds == null ? null : Math.round(seconds / 360) / 10; }
+function duration(seconds) {
+  if (seconds == null) return "—";
+  if (seconds < 90) return `${Math.round(seconds)} ${t("seconds")}`;
+  if (seconds < 5400) return `${minutes(seconds)} ${t("minutes")}`;
+  if (seconds < 172800) return `${hours(seconds)} ${t("hours")}`;
+  return `${Math.round(seconds / 8640) / 10} ${t("days")}`;
+}
+function percent(rate) { return rate == null ? "—" : (Math.round(rate * 1000) / 10).toFixed(1) + " %"; }
+function sum(rows, column) { return rows.reduce((total, row) => total + (row[column] || 0), 0); }
+
+// ---- The caller and the API ----
+async function bearerToken() {
+  const stored = sessionStorage.getItem(TOKEN_KEY);
+  if (stored) return stored;
+  const demo = await fetch("/local/demo-users").catch(() => null);
+  if (demo && demo.ok) {
+    const leader = (await demo.json()).find(user => user.role === "COUNTY_LEADER");
+    if (leader) {
+      document.getElementById("identity").dataset.demo = leader.description;
+      return leader.token;
+    }
+  }
+  document.getElementById("sign-in").hidden = false;
+  return null;
+}
+const tokenPromise = bearerToken();
+
+async function getJson(url) {
+  const token = await tokenPromise;
+  const headers = { Accept: "application/json" };
+  if (token) headers.Authorization = "Bearer " + token;
+  const response = await fetch(url, { headers });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    document.getElementById("sign-in").hidden = false;
+    throw new Error(t("signInFirst"));
+  }
+  if (!response.ok) throw new Error("HTTP " + response.status);
+  return response.json();
+}
+
+// ---- The organisation tree ----
+function organisation(id) { return state.organisations.get(id); }
+function nameOf(id) {
+  if (id == null) return "—";
+  const known = organisation(id);
+  if (known) return known.name;
+  return TEXT[language].categories[id] || id;
+}
+function childrenOf(id) {
+  return [...state.organisations.values()].filter(candidate => candidate.parentId === id
+    && ["TOWN", "COMMUNITY", "GRID"].includes(candidate.kind));
+}
+function ancestry(id) {
+  const path = [];
+  for (let node = organisation(id); node; node = node.parentId ? organisation(node.parentId) : null) {
+    path.unshift(node);
+    if (node.id === state.rootId) break;
+  }
+  return path;
+}
+function within(id, ancestorId) {
+  for (let node = organisation(id); node; node = node.parentId ? organisation(node.parentId) : null) {
+    if (node.id === ancestorId) return true;
+  }
+  return false;
+}
+function scope() { return organisation(state.scopeId) || { id: state.scopeId, kind: "COUNTY", name: state.scopeId }; }
+function childDimension() { return CHILD_DIMENSION[scope().kind] || "town"; }
+/** The rows of the child level that lie in the scope, in the tree's order; a grid's scope is the grid itself. */
+function scopedUnits() {
+  const current = scope();
+  return current.kind === "GRID" ? [current] : childrenOf(current.id);
+}
+
+// ---- Metrics: one request per panel, named by the organisation looked at (scope) for the server to filter by ----
+async function metric(metricName, dimension, period, range) {
+  const query = new URLSearchParams({ metric: metricName, dimension, period, from: range.from, to: range.to, scope: state.scopeId });
+  const url = "/v1/dashboards/metrics?" + query;
+  if (!results.has(url)) results.set(url, getJson(url));
+  return results.get(url);
+}
+
+// ---- Panels: a metric, a chart and a table. Adding one is adding an entry here. ----
+function unitRows(rows, valueColumns) {
+  const byValue = new Map(rows.map(row => [row.dimensionValue, row]));
+  return scopedUnits().map(unit => {
+    const row = byValue.get(unit.id) || {};
+    return Object.fromEntries([["id", unit.id], ["name", unit.name], ["label", shortName(unit)],
+      ...valueColumns.map(column => [column, row[column] ?? null])]);
+  });
+}
+/** On an axis, a grid of 河滨社区 is 第一网格: the breadcrumb already says where. */
+function shortName(unit) {
+  const parent = unit.parentId ? organisation(unit.parentId) : null;
+  return parent && unit.name.startsWith(parent.name) && unit.name.length > parent.name.length ? unit.name.slice(parent.name.length) : unit.name;
+}
+
+function rankedBars(units, value, format, colour, unit) {
+  const ranked = units.filter(row => row[value] != null).sort((first, second) => second[value] - first[value]);
+  return {
+    figures: { labels: ranked.map(row => row.name), values: ranked.map(row => row[value]), ids: ranked.map(row => row.id) },
+    option: {
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: format },
+      xAxis: { type: "value", name: unit, nameLocation: "end" },
+      yAxis: { type: "category", inverse: true, data: ranked.map(row => row.label ?? row.name), axisLabel: { fontSize: 13 } },
+      series: [{ type: "bar", data: ranked.map(row => row[value]), itemStyle: { color: colour },
+        label: { show: true, position: "right", formatter: params => format(params.value) } }]
+    }
+  };
+}
+
+const PANELS = [
+  {
+    id: "trend", wide: true, metric: "ticket_rates", period: "day",
+    dimension: () => categoryFiltered() ? "category" : childDimension(),
+    render(rows, range) {
+      const kept = categoryFiltered() ? rows.filter(row => row.dimensionValue === state.category) : inScope(rows);
+      const days = daysOf(range);
+      const daily = days.map(day => {
+        const ofDay = kept.filter(row => row.periodStart === day);
+        return { date: day, reported: sum(ofDay, "reportedTickets"), reopened: sum(ofDay, "reopenedTickets"),
+          escalated: sum(ofDay, "escalatedTickets"), returned: sum(ofDay, "returnedTickets") };
+      });
+      const series = ["reported", "reopened", "escalated", "returned"];
+      return {
+        figures: { labels: days, values: daily.map(day => day.reported) },
+        option: {
+          grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+          legend: { top: 0 }, tooltip: { trigger: "axis" },
+          xAxis: { type: "category", data: days.map(day => day.slice(5)) },
+          yAxis: { type: "value", name: t("tickets"), minInterval: 1 },
+          series: series.map((name, index) => ({ name: t(name), type: index === 0 ? "bar" : "line", data: daily.map(day => day[name]),
+            itemStyle: { color: [COLOURS.primary, COLOURS.bad, COLOURS.warn, "#7b61ff"][index] } }))
+        },
+        table: { columns: ["date", ...series], labels: [t("date"), ...series.map(t)], rows: daily }
+      };
+    }
+  },
+  {
+    id: "dispatch", metric: "dispatch_modes", period: "month",
+    render(rows) {
+      const units = unitRows(inScope(rows), ["dispatchedTickets", "autoRoutedTickets", "handDispatchedTickets", "handMedianSeconds", "handP90Seconds"]);
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.autoRoutedTickets ?? 0),
+          hand: units.map(row => row.handDispatchedTickets ?? 0), handMedianSeconds: units.map(row => row.handMedianSeconds) },
+        option: {
+          grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+          legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+          xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+          yAxis: [{ type: "value", name: t("tickets"), minInterval: 1 }, { type: "value", name: t("minutes"), splitLine: { show: false } }],
+          series: [
+            { name: t("autoRouted"), type: "bar", stack: "dispatch", data: units.map(row => row.autoRoutedTickets ?? 0), itemStyle: { color: COLOURS.auto } },
+            { name: t("handDispatched"), type: "bar", stack: "dispatch", data: units.map(row => row.handDispatchedTickets ?? 0), itemStyle: { color: COLOURS.hand } },
+            { name: t("handMedian"), type: "line", yAxisIndex: 1, data: units.map(row => minutes(row.handMedianSeconds)), itemStyle: { color: COLOURS.warn } }
+          ]
+        },
+        table: { columns: ["name", "autoRoutedTickets", "handDispatchedTickets", "handMedianSeconds", "handP90Seconds"],
+          labels: [t("levels")[childDimension()], t("autoRouted"), t("handDispatched"), t("handMedian"), t("handP90")],
+          rows: units, formats: { handMedianSeconds: duration, handP90Seconds: duration } }
+      };
+    }
+  },
+  durationPanel("accept", "time_to_accept", "medianAccept", minutes, "minutes", COLOURS.primary),
+  {
+    id: "departments", metric: "time_to_accept", period: "month", dimension: () => "department", countyOnly: true,
+    render(rows) {
+      const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), tickets: row.tickets,
+        medianSeconds: row.medianSeconds, p90Seconds: row.p90Seconds, medianMinutes: minutes(row.medianSeconds) }));
+      const chart = rankedBars(units, "medianMinutes", value => value + " " + t("minutes"), COLOURS.primary, t("minutes"));
+      return { ...chart, table: { columns: ["name", "tickets", "medianSeconds", "p90Seconds"],
+        labels: [t("levels").department, t("tickets"), t("medianAccept"), t("p90")], rows: units, formats: { medianSeconds: duration, p90Seconds: duration } } };
+    }
+  },
+  durationPanel("resolve", "time_to_resolve", "medianResolve", hours, "hours", COLOURS.primary),
+  {
+    id: "onTime", metric: "on_time_rate", period: "month",
+    render(rows) {
+      const units = unitRows(inScope(rows), ["resolvedTickets", "onTimeTickets", "onTimeRate"]);
+      const chart = rankedBars(units.map(row => ({ ...row, percent: row.onTimeRate == null ? null : Math.round(row.onTimeRate * 1000) / 10 })),
+        "percent", value => value + " %", COLOURS.good, "%");
+      chart.option.xAxis.max = 100;
+      return { ...chart, table: { columns: ["name", "resolvedTickets", "onTimeTickets", "onTimeRate"],
+        labels: [t("levels")[childDimension()], t("resolvedTickets"), t("onTimeTickets"), t("onTimeRate")], rows: units, formats: { onTimeRate: percent } } };
+    }
+  },
+  {
+    id: "ratings", metric: "ratings", period: "month",
+    render(rows) {
+      const stars = [1, 2, 3, 4, 5];
+      const units = unitRows(inScope(rows), ["ratedTickets", "meanRating", ...stars.map(star => "rating" + star)]);
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.meanRating) },
+        option: {
+          grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+          legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+          xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+          yAxis: { type: "value", name: t("tickets"), minInterval: 1 },
+          series: stars.map(star => ({ name: star + " " + t("stars"), type: "bar", stack: "ratings",
+            data: units.map(row => row["rating" + star] ?? 0), itemStyle: { color: COLOURS.ratings[star - 1] } }))
+        },
+        table: { columns: ["name", "ratedTickets", "meanRating", ...stars.map(star => "rating" + star)],
+          labels: [t("levels")[childDimension()], t("ratedTickets"), t("meanRating"), ...stars.map(star => star + " " + t("stars"))],
+          rows: units, formats: { meanRating: value => value == null ? "—" : value.toFixed(2) } }
+      };
+    }
+  },
+  {
+    id: "backlog", metric: "overdue_backlog", period: "month",
+    render(rows) {
+      const units = unitRows(inScope(rows), ["openTickets", "overdueTickets"]);
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.overdueTickets ?? 0),
+          open: units.map(row => row.openTickets ?? 0) },
+        option: {
+          grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+          legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+          xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+          yAxis: { type: "value", name: t("tickets"), minInterval: 1 },
+          series: [
+            { name: t("openTickets"), type: "bar", data: units.map(row => row.openTickets ?? 0), itemStyle: { color: COLOURS.auto } },
+            { name: t("overdueTickets"), type: "bar", data: units.map(row => row.overdueTickets ?? 0), itemStyle: { color: COLOURS.bad } }
+          ]
+        },
+        table: { columns: ["name", "openTickets", "overdueTickets"], labels: [t("levels")[childDimension()], t("openTickets"), t("overdueTickets")], rows: units }
+      };
+    }
+  },
+  {
+    id: "categories", wide: () => scope().kind !== "COUNTY", metric: "ticket_rates", period: "month", dimension: () => "category",
+    render(rows) {
+      const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), reportedTickets: row.reportedTickets }));
+      const chart = rankedBars(units, "reportedTickets", value => String(value), COLOURS.primary, t("tickets"));
+      return { ...chart, table: { columns: ["name", "reportedTickets"], labels: [t("category"), t("reported")], rows: units.sort((a, b) => b.reportedTickets - a.reportedTickets) } };
+    }
+  },
+  {
+    id: "misses", wide: true, metric: "sla_misses", period: "month", dimension: () => "town",
+    render(rows) {
+      const current = scope();
+      const kept = rows.filter(row => current.kind === "COUNTY" ? true
+        : current.kind === "TOWN" ? row.dimensionValue === current.id : within(row.responsibleOrgId, current.id));
+      const byOrganisation = new Map();
+      kept.forEach(row => {
+        const entry = byOrganisation.get(row.responsibleOrgId) || { id: row.responsibleOrgId, name: nameOf(row.responsibleOrgId),
+          kind: t("kinds")[row.responsibleOrgKind] || row.responsibleOrgKind, misses: 0, dispatchMisses: 0, acceptanceMisses: 0, resolutionMisses: 0, missedTickets: 0 };
+        ["misses", "dispatchMisses", "acceptanceMisses", "resolutionMisses", "missedTickets"].forEach(column => entry[column] += row[column]);
+        byOrganisation.set(row.responsibleOrgId, entry);
+      });
+      const ranked = [...byOrganisation.values()].sort((first, second) => second.misses - first.misses || first.name.localeCompare(second.name));
+      const shown = ranked.slice(0, 15);
+      return {
+        figures: { labels: ranked.map(row => row.name), values: ranked.map(row => row.misses) },
+        option: {
+          grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+          legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+          xAxis: { type: "value", minInterval: 1 },
+          yAxis: { type: "category", inverse: true, data: shown.map(row => row.name + " · " + row.kind) },
+          series: [["dispatchMisses", COLOURS.warn], ["acceptanceMisses", COLOURS.primary], ["resolutionMisses", COLOURS.bad]].map(([column, colour]) => ({
+            name: t(column), type: "bar", stack: "misses", data: shown.map(row => row[column]), itemStyle: { color: colour } }))
+        },
+        table: { columns: ["name", "kind", "misses", "dispatchMisses", "acceptanceMisses", "resolutionMisses", "missedTickets"],
+          labels: [t("responsible"), t("kind"), t("misses"), t("dispatchMisses"), t("acceptanceMisses"), t("resolutionMisses"), t("missedTickets")], rows: ranked }
+      };
+    }
+  },
+  {
+    id: "map", wide: true, metric: "ticket_rates", period: "month", dimension: () => "grid",
+    render(rows) {
+      const reported = new Map();
+      rows.forEach(row => reported.set(row.dimensionValue, (reported.get(row.dimensionValue) || 0) + row.reportedTickets));
+      const current = scope();
+      const grids = [...state.organisations.values()].filter(node => node.kind === "GRID" && node.latitude != null
+        && (current.kind === "COUNTY" || within(node.id, current.id)));
+      const communities = [...new Set(grids.map(grid => grid.communityId))];
+      const largest = Math.max(1, ...grids.map(grid => reported.get(grid.id) || 0));
+      const outlines = communities.map(community => {
+        const hull = convexHull(grids.filter(grid => grid.communityId === community).map(grid => [grid.longitude, grid.latitude]));
+        return { name: nameOf(community), type: "line", data: hull.length ? [...hull, hull[0]] : [], symbol: "none", silent: true,
+          lineStyle: { color: "#9aa5b1", type: "dashed", width: 1 }, tooltip: { show: false } };
+      });
+      // The areas one level down, named at the centre of their grids, so that the points read as places.
+      const areaOf = { COUNTY: grid => grid.townId, TOWN: grid => grid.communityId }[current.kind];
+      const areas = areaOf ? [...new Set(grids.map(areaOf))].map(area => {
+        const members = grids.filter(grid => areaOf(grid) === area);
+        return { name: nameOf(area), value: [members.reduce((total, grid) => total + grid.longitude, 0) / members.length,
+          members.reduce((total, grid) => total + grid.latitude, 0) / members.length] };
+      }) : [];
+      outlines.push({ type: "scatter", data: areas, symbolSize: 0, silent: true, tooltip: { show: false },
+        label: { show: true, formatter: params => params.data.name, position: "top", distance: 18, fontSize: 14, fontWeight: "bold", color: "#1f2933" } });
+      const tableRows = grids.map(grid => ({ id: grid.id, name: grid.name, community: nameOf(grid.communityId),
+        reportedTickets: reported.get(grid.id) || 0, latitude: grid.latitude, longitude: grid.longitude }))
+        .sort((first, second) => second.reportedTickets - first.reportedTickets);
+      return {
+        figures: { labels: tableRows.map(row => row.name), values: tableRows.map(row => row.reportedTickets), ids: tableRows.map(row => row.id) },
+        option: {
+          grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+          tooltip: { trigger: "item", formatter: params => params.data && params.data.name ? `${params.data.name}<br>${params.data.value[2]} ${t("tickets")}` : "" },
+          xAxis: { type: "value", scale: true, axisLabel: { formatter: value => value.toFixed(3) + "°E" }, splitLine: { show: false } },
+          yAxis: { type: "value", scale: true, axisLabel: { formatter: value => value.toFixed(3) + "°N" }, splitLine: { show: false } },
+          series: [...outlines, { type: "scatter", data: grids.map(grid => ({ id: grid.id, name: grid.name,
+            value: [grid.longitude, grid.latitude, reported.get(grid.id) || 0] })),
+            symbolSize: value => 6 + 20 * Math.sqrt(value[2] / largest),
+            itemStyle: { color: COLOURS.bad, opacity: .75 },
+            label: { show: grids.length <= 8, formatter: params => params.data.name, position: "right", fontSize: 11 } }]
+        },
+        table: { columns: ["name", "community", "reportedTickets", "latitude", "longitude"],
+          labels: [t("levels").grid, t("levels").community, t("reported"), "latitude", "longitude"], rows: tableRows }
+      };
+    }
+  }
+];
+
+function durationPanel(id, metricName, label, unitOf, unitKey, colour) {
+  return {
+    id, metric: metricName, period: "month",
+    render(rows) {
+      const units = unitRows(inScope(rows), ["tickets", "medianSeconds", "p90Seconds"])
+        .map(row => ({ ...row, median: unitOf(row.medianSeconds) }));
+      const chart = rankedBars(units, "median", value => value + " " + t(unitKey), colour, t(unitKey));
+      return { ...chart, table: { columns: ["name", "tickets", "medianSeconds", "p90Seconds"],
+        labels: [t("levels")[childDimension()], t("tickets"), t(label), t("p90")], rows: units, formats: { medianSeconds: duration, p90Seconds: duration } } };
+    }
+  };
+}
+
+function categoryFiltered() { return state.category !== "" && scope().kind === "COUNTY"; }
+function inScope(rows) {
+  const units = new Set(scopedUnits().map(unit => unit.id));
+  return rows.filter(row => units.has(row.dimensionValue));
+}
+
+/** Andrew's monotone chain: the outline around a community's grid centres (a few points; no map data needed). */
+function convexHull(points) {
+  if (points.length < 3) return points;
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cross = (o, a, b) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const half = list => list.reduce((hull, point) => {
+    while (hull.length >= 2 && cross(hull[hull.length - 2], hull[hull.length - 1], point) <= 0) hull.pop();
+    hull.push(point);
+    return hull;
+  }, []);
+  const lower = half(sorted);
+  const upper = half([...sorted].reverse());
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+// ---- Rendering ----
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => name === "html" ? node.innerHTML = value : node.setAttribute(name, value));
+  node.append(...children);
+  return node;
+}
+
+/** The table's own values (seconds, rates as fractions), units named in the header; formatted text is for the screen. */
+function csv(table) {
+  const quote = value => {
+    const text = value == null ? "" : String(value);
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  };
+  const labels = table.columns.map((column, index) => table.formats && table.formats[column] === duration
+    ? `${table.labels[index]} (${t("seconds")})` : table.labels[index]);
+  const lines = [labels, ...table.rows.map(row => table.columns.map(column => row[column]))];
+  // A byte-order mark, so that Excel reads the Chinese names as UTF-8.
+  return "\uFEFF" + lines.map(line => line.map(quote).join(",")).join("\r\n") + "\r\n";
+}
+
+function download(panel, table) {
+  const blob = new Blob([csv(table)], { type: "text/csv;charset=utf-8" });
+  const link = element("a", { href: URL.createObjectURL(blob), download: `${panel.id}-${state.scopeId}-${state.month}.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+function tableElement(table) {
+  const head = element("tr", {}, ...table.labels.map(label => element("th", {}, label)));
+  const body = table.rows.map(row => element("tr", { "data-id": row.id ?? row.date ?? "" }, ...table.columns.map(column => {
+    const value = row[column];
+    const format = table.formats && table.formats[column];
+    const text = column === "name" || column === "date" ? (value ?? "—") : format ? format(value) : (value ?? "—");
+    return element("td", { "data-value": value == null ? "" : String(value) }, String(text));
+  })));
+  return element("table", {}, element("thead", {}, head), element("tbody", {}, ...body));
+}
+
+function panelFrame(panel) {
+  let article = document.querySelector(`article[data-panel="${panel.id}"]`);
+  if (!article) {
+    article = element("article", { class: "panel", "data-panel": panel.id });
+    document.getElementById("panels").append(article);
+  }
+  return article;
+}
+
+async function renderPanel(panel, range) {
+  const article = panelFrame(panel);
+  const wide = typeof panel.wide === "function" ? panel.wide() : panel.wide;
+  article.className = "panel" + (wide ? " wide" : "");
+  const [title, measures, whose] = TEXT[language].panels[panel.id];
+  const hidden = panel.countyOnly && scope().kind !== "COUNTY";
+  article.hidden = hidden;
+  if (hidden) return null;
+  const status = element("div", { class: "status" }, t("loading"));
+  const chartElement = element("div", { class: "chart" });
+  article.replaceChildren(element("h2", {}, title), element("p", { class: "measures" }, measures),
+    element("p", { class: "whose", html: whose }), chartElement, status);
+  const dimension = panel.dimension ? panel.dimension() : childDimension();
+  try {
+    const answer = await metric(panel.metric, dimension, panel.period, range);
+    const rendered = panel.render(answer.rows, range);
+    article.dataset.figures = JSON.stringify(rendered.figures);
+    article.dataset.computedAt = answer.computedAt;
+    const empty = rendered.table.rows.length === 0 || rendered.figures.values.every(value => value == null || value === 0);
+    status.textContent = empty ? t("noData") : "";
+    article.dataset.state = "rendered";
+    const existing = charts.get(panel.id);
+    if (existing) existing.dispose();
+    const chart = echarts.init(chartElement, null, { renderer: "canvas" });
+    chart.setOption({ animation: false, textStyle: { fontFamily: getComputedStyle(document.body).fontFamily }, ...rendered.option });
+    chart.on("click", params => drillFromChart(panel, rendered, params));
+    charts.set(panel.id, chart);
+    const button = element("button", { type: "button", "data-action": "csv" }, t("downloadCsv"));
+    button.addEventListener("click", () => download(panel, rendered.table));
+    article.append(element("div", { class: "tools" }, button),
+      element("details", {}, element("summary", {}, t("showTable")), element("div", { class: "table-scroll" }, tableElement(rendered.table))));
+    return answer;
+  } catch (error) {
+    status.className = "status error";
+    status.textContent = t("failed") + error.message;
+    article.dataset.state = "failed";
+    return null;
+  }
+}
+
+function drillFromChart(panel, rendered, params) {
+  const id = params.data && params.data.id ? params.data.id
+    : rendered.figures.ids ? rendered.figures.ids[params.dataIndex]
+    : undefined;
+  const target = organisation(id);
+  if (target && ["TOWN", "COMMUNITY", "GRID"].includes(target.kind) && target.id !== state.scopeId) drillTo(target.id);
+}
+
+function kpi(id, value, label, explain) {
+  return element("div", { class: "kpi", "data-kpi": id, "data-value": value == null ? "" : String(value) },
+    element("div", { class: "value" }, value == null ? "—" : String(value)), element("div", { class: "label" }, label),
+    element("div", { class: "explain" }, explain));
+}
+
+async function renderKpis(range) {
+  const child = childDimension();
+  const [rates, modes, onTime, ratings, backlog, misses] = await Promise.all([
+    metric("ticket_rates", child, "month", range), metric("dispatch_modes", child, "month", range),
+    metric("on_time_rate", child, "month", range), metric("ratings", child, "month", range),
+    metric("overdue_backlog", child, "month", range), metric("sla_misses", "town", "month", range)
+  ].map(promise => promise.catch(() => ({ rows: [] }))));
+  const current = scope();
+  const missRows = misses.rows.filter(row => current.kind === "COUNTY" ? true
+    : current.kind === "TOWN" ? row.dimensionValue === current.id : within(row.responsibleOrgId, current.id));
+  const dispatched = sum(inScope(modes.rows), "dispatchedTickets");
+  const resolved = sum(inScope(onTime.rows), "resolvedTickets");
+  const rated = sum(inScope(ratings.rows), "ratedTickets");
+  const ratingTotal = inScope(ratings.rows).reduce((total, row) => total + row.meanRating * row.ratedTickets, 0);
+  document.getElementById("kpis").replaceChildren(
+    kpi("reported", sum(inScope(rates.rows), "reportedTickets"), t("kpiReported"), t("kpiReportedExplain")),
+    kpi("autoRouted", dispatched ? percent(sum(inScope(modes.rows), "autoRoutedTickets") / dispatched) : null, t("kpiAuto"), t("kpiAutoExplain")),
+    kpi("onTime", resolved ? percent(sum(inScope(onTime.rows), "onTimeTickets") / resolved) : null, t("kpiOnTime"), t("kpiOnTimeExplain")),
+    kpi("rating", rated ? (ratingTotal / rated).toFixed(2) : null, t("kpiRating"), t("kpiRatingExplain")),
+    kpi("overdue", sum(inScope(backlog.rows), "overdueTickets"), t("kpiOverdue"), t("kpiOverdueExplain")),
+    kpi("misses", sum(missRows, "misses"), t("kpiMisses"), t("kpiMissesExplain")));
+}
+
+function renderChrome() {
+  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+  document.title = t("title");
+  document.querySelectorAll("[data-text]").forEach(node => node.textContent = t(node.dataset.text));
+  const identity = document.getElementById("identity");
+  if (identity.dataset.demo) identity.textContent = t("demoIdentity") + identity.dataset.demo;
+  const breadcrumb = document.getElementById("breadcrumb");
+  const path = ancestry(state.scopeId);
+  breadcrumb.replaceChildren(...path.flatMap((node, index) => {
+    const last = index === path.length - 1;
+    const label = node.kind === "COUNTY" ? `${node.name}（${t("county")}）` : node.name;
+    const item = last ? element("span", { class: "current", "data-id": node.id }, label) : element("a", { "data-id": node.id }, label);
+    if (!last) item.addEventListener("click", () => drillTo(node.id));
+    return index === 0 ? [item] : [" › ", item];
+  }));
+  const months = document.getElementById("month");
+  months.replaceChildren(...recentMonths(12).map((month, index) => element("option", { value: month },
+    monthLabel(month) + (index === 0 ? t("monthSoFar") : ""))));
+  months.value = state.month;
+  const places = document.getElementById("place");
+  const ordered = [];
+  const visit = (node, depth) => { ordered.push([node, depth]); childrenOf(node.id).forEach(child => visit(child, depth + 1)); };
+  if (organisation(state.rootId)) visit(organisation(state.rootId), 0);
+  places.replaceChildren(...ordered.filter(([node]) => node.kind !== "GRID" || node.id === state.scopeId)
+    .map(([node, depth]) => element("option", { value: node.id }, "\u3000".repeat(depth) + node.name)));
+  places.value = state.scopeId;
+  const categories = document.getElementById("category");
+  categories.replaceChildren(element("option", { value: "" }, t("allCategories")),
+    ...Object.keys(TEXT[language].categories).map(code => element("option", { value: code }, TEXT[language].categories[code])));
+  categories.value = state.category;
+  categories.title = t("categoryCountyOnly");
+}
+
+async function render() {
+  renderChrome();
+  const range = monthRange(state.month);
+  const answers = await Promise.all([renderKpis(range), ...PANELS.map(panel => renderPanel(panel, range))]);
+  const computed = answers.filter(answer => answer && answer.computedAt).map(answer => answer.computedAt).sort();
+  document.getElementById("computed").textContent = computed.length ? t("computedAt") + " " + instantText(computed[0]) : "";
+  document.body.dataset.state = "rendered";
+  document.body.dataset.scope = state.scopeId;
+  document.body.dataset.language = language;
+}
+
+function drillTo(id) {
+  state.scopeId = id;
+  history.replaceState(null, "", "#" + new URLSearchParams({ scope: id, month: state.month }));
+  document.body.dataset.state = "loading";
+  render();
+}
+
+async function start() {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  state.month = /^\d{4}-\d{2}$/.test(hash.get("month") || "") ? hash.get("month") : today().slice(0, 7);
+  try {
+    const tree = await getJson("/v1/me/organisations");
+    tree.organisations.forEach(node => state.organisations.set(node.id, node));
+    state.rootId = tree.rootId;
+  } catch (error) {
+    document.getElementById("kpis").replaceChildren(element("div", { class: "status error" }, t("failed") + error.message));
+    document.body.dataset.state = "failed";
+    renderChrome();
+    return;
+  }
+  state.scopeId = organisation(hash.get("scope")) && within(hash.get("scope"), state.rootId) ? hash.get("scope") : state.rootId;
+  document.getElementById("language").addEventListener("click", () => {
+    language = language === "zh" ? "en" : "zh";
+    localStorage.setItem(LANGUAGE_KEY, language);
+    document.body.dataset.state = "loading";
+    render();
+  });
+  document.getElementById("month").addEventListener("change", event => { state.month = event.target.value; drillTo(state.scopeId); });
+  document.getElementById("place").addEventListener("change", event => drillTo(event.target.value));
+  document.getElementById("category").addEventListener("change", event => { state.category = event.target.value; drillTo(state.scopeId); });
+  document.getElementById("sign-in").addEventListener("submit", event => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, document.getElementById("token").value.trim());
+    location.reload();
+  });
+  window.addEventListener("resize", () => charts.forEach(chart => chart.resize()));
+  render();
+}
+
+start();
