@@ -15,6 +15,18 @@ final class ItemRules
 
     private ItemRules() {}
 
+    /** An attribute name wherever a request gives one: not empty, at most 65,535 characters. */
+    static void checkAttributeName(String name)
+    {
+        if (name.isEmpty()) {
+            throw ApiException.validation("One or more parameter values were invalid: Empty attribute name");
+        }
+        if (name.length() > MAXIMUM_NAME_LENGTH) {
+            throw ApiException.validation("One or more parameter values were invalid: Attribute name is too long; it may be up to "
+                    + MAXIMUM_NAME_LENGTH + " characters: " + name.substring(0, 20) + "...");
+        }
+    }
+
     /** A Key parameter: exactly the table's key attributes, of the declared types, not empty. */
     static void checkKey(TableDefinition table, Map<String, AttributeValue> key)
     {
@@ -35,15 +47,7 @@ final class ItemRules
     /** A whole item about to be stored: its keys, its index keys and its size. */
     static void checkItem(TableDefinition table, Map<String, AttributeValue> item)
     {
-        for (String name : item.keySet()) {
-            if (name.isEmpty()) {
-                throw ApiException.validation("One or more parameter values were invalid: Empty attribute name");
-            }
-            if (name.length() > MAXIMUM_NAME_LENGTH) {
-                throw ApiException.validation("One or more parameter values were invalid: Attribute name is too long; it may be up to "
-                        + MAXIMUM_NAME_LENGTH + " characters: " + name.substring(0, 20) + "...");
-            }
-        }
+        item.keySet().forEach(ItemRules::checkAttributeName);
         checkKeyAttribute(table, item, table.hashKey());
         if (table.rangeKey() != null) {
             checkKeyAttribute(table, item, table.rangeKey());

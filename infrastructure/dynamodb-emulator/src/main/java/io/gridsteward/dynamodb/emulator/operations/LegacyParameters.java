@@ -96,6 +96,7 @@ final class LegacyParameters
             if (!name.isTextual()) {
                 throw ApiException.serialization("Expected strings in AttributesToGet");
             }
+            ItemRules.checkAttributeName(name.textValue());
             if (!names.add(name.textValue())) {
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate value in attribute name: " + name.textValue());
             }
@@ -128,6 +129,7 @@ final class LegacyParameters
         requireObject(node, "AttributeUpdates");
         Map<String, LegacyUpdate.Change> changes = new LinkedHashMap<>();
         node.properties().forEach(entry -> {
+            ItemRules.checkAttributeName(entry.getKey());
             JsonNode update = entry.getValue();
             requireObject(update, "AttributeUpdates");
             LegacyUpdate.Action action = update.hasNonNull("Action") ? LegacyUpdate.action(update.get("Action").asText()) : LegacyUpdate.Action.PUT;

@@ -32,7 +32,9 @@ final class RequestExpressions
         if (parameters.has("ExpressionAttributeValues") && parameters.node("ExpressionAttributeValues").isEmpty()) {
             throw ApiException.validation("ExpressionAttributeValues must not be empty");
         }
-        this.attributes = new ExpressionAttributes(parameters.stringMap("ExpressionAttributeNames"), values(parameters.node("ExpressionAttributeValues")));
+        Map<String, String> names = parameters.stringMap("ExpressionAttributeNames");
+        names.values().forEach(ItemRules::checkAttributeName);
+        this.attributes = new ExpressionAttributes(names, values(parameters.node("ExpressionAttributeValues")));
         this.namesGiven = parameters.has("ExpressionAttributeNames");
         this.valuesGiven = parameters.has("ExpressionAttributeValues");
     }

@@ -71,6 +71,13 @@ class LimitsTest
         assertThatThrownBy(() -> client.putItem(request -> request.tableName(table).item(Map.of("id", s("2"), longest + "a", n("1")))))
                 .satisfies(Fixtures::isValidationError)
                 .hasMessageContaining("65535");
+        assertThatThrownBy(() -> client.getItem(request -> request.tableName(table).key(item("id", "1"))
+                .projectionExpression("#name").expressionAttributeNames(Map.of("#name", ""))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("Empty attribute name");
+        assertThatThrownBy(() -> client.getItem(request -> request.tableName(table).key(item("id", "1")).attributesToGet(longest + "a")))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("65535");
         assertThatThrownBy(() -> client.createTable(request -> request.tableName(Fixtures.uniqueTableName("long-key"))
                 .attributeDefinitions(attribute("k".repeat(256), ScalarAttributeType.S)).keySchema(key("k".repeat(256), KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)))
