@@ -125,7 +125,7 @@ public record LegacyCondition(String attributeName, Operator operator, List<Attr
                 continue;
             }
             if (rangeKey.isEmpty() || !condition.attributeName.equals(rangeKey.get())) {
-                throw new ExpressionException("Query condition missed key schema element: " + rangeKey.orElse(hashKey));
+                throw new ExpressionException("Query key condition not supported: " + condition.attributeName + " is not a key attribute");
             }
             Expressions.SortKeyCondition.Operator sortOperator = switch (condition.operator) {
                 case EQ -> Expressions.SortKeyCondition.Operator.EQUAL;

@@ -6,6 +6,9 @@ import java.util.List;
 /** The grammar of ProjectionExpression: document paths separated by commas, none overlapping another. */
 final class ProjectionParser extends ExpressionParser
 {
+    /** A path names at most 32 levels, as deep as items may nest. */
+    private static final int MAXIMUM_PATH_DEPTH = 32;
+
     private ProjectionParser(String expression, ExpressionAttributes attributes)
     {
         super(ExpressionKind.PROJECTION, expression, attributes, CONDITION_KEYWORDS);
@@ -27,7 +30,11 @@ final class ProjectionParser extends ExpressionParser
     {
         List<DocumentPath> paths = new ArrayList<>();
         do {
-            checkOverlap(paths, parsePath());
+            DocumentPath path = parsePath();
+            if (path.elements().size() > MAXIMUM_PATH_DEPTH) {
+                note(Problem.OPERAND_COUNT, "The document path has too many nesting levels; nesting levels: " + (path.elements().size() - 1));
+            }
+            checkOverlap(paths, path);
         } while (consumeSymbol(","));
         return paths;
     }

@@ -68,13 +68,14 @@ final class Tokenizer
         return character >= '0' && character <= '9';
     }
 
+    /** A name or function starts with a letter; digits and underscores may follow. */
     private static boolean isWordStart(char character)
     {
-        return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') || character == '_';
+        return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z');
     }
 
     private static boolean isWordCharacter(char character)
     {
-        return isWordStart(character) || isDigit(character);
+        return isWordStart(character) || isDigit(character) || character == '_';
     }
 }

@@ -82,6 +82,10 @@ public final class ReadOperations
             checkKeyConditionTypes(source, keyCondition);
             NavigableMap<SortKey, Map<String, AttributeValue>> range = sortKeyRange(source.collection().partition(keyCondition.hashKeyValue()),
                     keyCondition.sortKeyCondition());
+            if (!settings.exclusiveStartKey().isEmpty() && source.rangeKey().isEmpty() && source.index().isEmpty()) {
+                // A partition of a table without a sort key holds one item: there is nothing to start after.
+                throw ApiException.validation("The provided starting key is invalid: ExclusiveStartKey cannot be used in a Query of a table without a sort key");
+            }
             if (!settings.exclusiveStartKey().isEmpty()) {
                 AttributeValue startHash = settings.exclusiveStartKey().get(source.hashKey());
                 boolean outside = !startHash.equals(keyCondition.hashKeyValue())

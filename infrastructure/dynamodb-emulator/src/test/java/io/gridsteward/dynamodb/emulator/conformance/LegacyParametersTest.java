@@ -90,6 +90,10 @@ class LegacyParametersTest
                 "sk", condition(ComparisonOperator.EQ, s("EVENT#1"))))))
                 .satisfies(Fixtures::isValidationError)
                 .hasMessageContaining("Query condition missed key schema element: pk");
+        assertThatThrownBy(() -> client.query(request -> request.tableName(table).keyConditions(Map.of(
+                "pk", condition(ComparisonOperator.EQ, s("T#1")), "kind", condition(ComparisonOperator.EQ, s("odd"))))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("Query key condition not supported");
     }
 
     @Test

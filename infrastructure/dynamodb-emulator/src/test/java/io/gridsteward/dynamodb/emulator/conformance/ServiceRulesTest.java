@@ -53,6 +53,36 @@ class ServiceRulesTest
     }
 
     @Test
+    void namesStartWithALetterAndPathsNestAtMost32Levels()
+    {
+        DynamoDbClient client = EMULATOR.dynamoDbClient();
+        String table = Fixtures.createSimpleTable(client, "name-tokens");
+
+        client.updateItem(request -> request.tableName(table).key(item("id", "1")).updateExpression("SET A123_ = :v")
+                .expressionAttributeValues(Map.of(":v", s("x"))));
+        assertThatThrownBy(() -> client.updateItem(request -> request.tableName(table).key(item("id", "1")).updateExpression("SET _abc = :v")
+                .expressionAttributeValues(Map.of(":v", s("x")))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("Syntax error");
+        client.getItem(request -> request.tableName(table).key(item("id", "1")).projectionExpression("a" + ".b".repeat(31)));
+        assertThatThrownBy(() -> client.getItem(request -> request.tableName(table).key(item("id", "1")).projectionExpression("a" + ".b".repeat(32))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("nesting levels");
+    }
+
+    @Test
+    void aQueryOfATableWithoutSortKeyHasNoStartingKey()
+    {
+        DynamoDbClient client = EMULATOR.dynamoDbClient();
+        String table = Fixtures.createSimpleTable(client, "hash-only-start");
+
+        assertThatThrownBy(() -> client.query(request -> request.tableName(table).keyConditionExpression("id = :id")
+                .expressionAttributeValues(Map.of(":id", s("1"))).exclusiveStartKey(item("id", "1"))))
+                .satisfies(Fixtures::isValidationError)
+                .hasMessageContaining("ExclusiveStartKey");
+    }
+
+    @Test
     void anUpdateThatOnlyRemovesCreatesNoItem()
     {
         DynamoDbClient client = EMULATOR.dynamoDbClient();
