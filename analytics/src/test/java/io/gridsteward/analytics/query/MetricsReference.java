@@ -26,9 +26,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The metric files' definitions (analytics/README.md, "Metric files") computed in plain Java from the same
- * events, ticket by ticket, to hold the SQL to. Rows come out as the files' rows do: column → value, ordered
- * by period start, then dimension value.
+ * The metric files' definitions (analytics/README.md, "Metric files", "Fair definitions", "Assessment") computed in
+ * plain Java from the same events, ticket by ticket, to hold the SQL to. Rows come out as the files' rows do: column →
+ * value, ordered by period start, then dimension value.
  */
 final class MetricsReference {
 
@@ -52,10 +52,6 @@ final class MetricsReference {
             return events.reversed().stream().filter(matching).findFirst();
         }
 
-        Optional<TicketEventRow> last(String eventType) {
-            return last(event -> event.eventType().equals(eventType));
-        }
-
         /** Events that change the status: all but SUPERVISED and FLAGGED_OVERDUE. */
         List<TicketEventRow> steps() {
             return events.stream().filter(event -> !STATUS_KEEPING.contains(event.eventType())).toList();
@@ -76,10 +72,6 @@ final class MetricsReference {
         Optional<Instant> firstResolutionMiss() {
             return events.stream().filter(event -> event.eventType().equals("ESCALATED") && "SYSTEM".equals(event.actorRole())
                     && "ACCEPTED".equals(event.fromStatus())).map(TicketEventRow::occurredAt).findFirst();
-        }
-
-        boolean has(String eventType) {
-            return first(eventType).isPresent();
         }
     }
 
