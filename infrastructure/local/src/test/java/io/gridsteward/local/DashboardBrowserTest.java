@@ -66,8 +66,19 @@ class DashboardBrowserTest {
     void aLeaderReadsTheChartsDrillsDownSwitchesLanguageAndDownloadsACsv() throws Exception {
         Path downloads = Files.createDirectories(temporary.resolve("downloads"));
         try (Chromium browser = Chromium.start(Files.createDirectories(temporary.resolve("chromium-profile")), downloads, 1440, 1000)) {
+            long opened = System.nanoTime();
             browser.open(stack.httpEndpoint().resolve("/"));
             awaitRendered(browser, "county-qingshan");
+            long cold = System.nanoTime() - opened;
+            printRequestTimes(browser, "first load");
+            // Again within the cache's time to live: the same requests, answered from the dashboard's cache.
+            long reopened = System.nanoTime();
+            browser.open(stack.httpEndpoint().resolve("/"));
+            awaitRendered(browser, "county-qingshan");
+            long cached = System.nanoTime() - reopened;
+            printRequestTimes(browser, "reload");
+            System.out.printf("dashboard page, the county this month: first load to every panel drawn %d ms, reload %d ms%n",
+                    cold / 1_000_000, cached / 1_000_000);
             browser.screenshot(SCREENSHOTS.resolve("1-county-zh.png"));
 
             String month = LocalDate.now(COUNTY_TIME_ZONE).toString().substring(0, 7);
@@ -160,6 +171,15 @@ class DashboardBrowserTest {
         }
         JsonNode failed = browser.script("return [...document.querySelectorAll('article.panel[data-state=failed]')].map(panel => panel.dataset.panel + ': ' + panel.querySelector('.status').textContent)");
         assertThat(toList(failed)).as("panels that failed").isEmpty();
+    }
+
+    /** Figures, not checks: how long each of the page's API requests took, as the browser saw it. */
+    private static void printRequestTimes(Chromium browser, String load) throws Exception {
+        JsonNode requests = browser.script("return performance.getEntriesByType('resource').filter(entry => entry.name.includes('/v1/'))"
+                + ".map(entry => ({path: entry.name.replace(location.origin, ''), milliseconds: Math.round(entry.duration)}))");
+        for (JsonNode request : toList(requests)) {
+            System.out.printf("dashboard page, %s: %6d ms %s%n", load, request.path("milliseconds").asLong(), request.path("path").asText());
+        }
     }
 
     private static JsonNode panelFigures(Chromium browser, String panel) throws Exception {
