@@ -575,7 +575,8 @@ async function renderPanel(panel, range) {
     const rendered = panel.render(answer.rows, range);
     article.dataset.figures = JSON.stringify(rendered.figures);
     article.dataset.computedAt = answer.computedAt;
-    const empty = rendered.table.rows.length === 0 || rendered.figures.values.every(value => value == null || value === 0);
+    const nothing = values => (values || []).every(value => value == null || value === 0);
+    const empty = rendered.table.rows.length === 0 || (nothing(rendered.figures.values) && nothing(rendered.figures.open));
     status.textContent = empty ? t("noData") : "";
     article.dataset.state = "rendered";
     const existing = charts.get(panel.id);

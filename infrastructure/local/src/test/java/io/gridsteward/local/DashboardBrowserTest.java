@@ -17,12 +17,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -37,11 +37,12 @@ class DashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path PROJECT = Path.of("../..");
     private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
+    private static final Path BROWSER_FILES = Path.of("target/dashboard-browser");
     private static final ZoneId COUNTY_TIME_ZONE = ZoneId.of("Asia/Shanghai");
     /** The first view runs a dozen SQL files on a cold engine; CI machines are shared. */
     private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    @TempDir
     static Path temporary;
     private static LocalStack stack;
     private static ApiUser leader;
@@ -64,8 +65,11 @@ class DashboardBrowserTest {
 
     @Test
     void aLeaderReadsTheChartsDrillsDownSwitchesLanguageAndDownloadsACsv() throws Exception {
-        Path downloads = Files.createDirectories(temporary.resolve("downloads"));
-        try (Chromium browser = Chromium.start(Files.createDirectories(temporary.resolve("chromium-profile")), downloads, 1440, 1000)) {
+        // Chromium's helper processes outlive the session by a moment and keep writing to its profile, so the profile and
+        // the downloads live under target/, not in the class's temporary directory that JUnit deletes at once.
+        Path browserDirectory = Files.createDirectories(BROWSER_FILES).resolve(UUID.randomUUID().toString());
+        Path downloads = Files.createDirectories(browserDirectory.resolve("downloads"));
+        try (Chromium browser = Chromium.start(Files.createDirectories(browserDirectory.resolve("profile")), downloads, 1440, 1000)) {
             long opened = System.nanoTime();
             browser.open(stack.httpEndpoint().resolve("/"));
             awaitRendered(browser, "county-qingshan");
