@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -255,12 +256,24 @@ class TicketApiTest {
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
     }
 
-    @Test
-    void aBodyThatIsNotDeclaredJsonIsRefused() {
-        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
-                Map.of("content-type", "text/plain")));
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "text/plain", "application/*", "text/json", "application/x-www-form-urlencoded", "not a type"})
+    void aBodyThatIsNotDeclaredJsonIsRefusedNamingTheHeaderAndWritesNothing(String contentType) {
+        String unusedId = ids.peekNext();
 
-        assertProblem(reply, 415, null);
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
+                Map.of("content-type", contentType)));
+
+        assertProblem(reply, 415, "Content-Type");
+        assertThat(partition("TICKET#" + unusedId)).isEmpty();
+    }
+
+    @Test
+    void aBodyDeclaredJsonWithACharsetIsRead() {
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
+                Map.of("content-type", "application/json; charset=utf-8")));
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
     }
 
     @Test
