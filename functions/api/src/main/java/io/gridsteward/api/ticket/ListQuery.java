@@ -38,7 +38,7 @@ public record ListQuery(TicketFilter filter, PageRequest page) {
             errors.add(new FieldError("cursor", "must not be blank"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.malformed(errors);
+            throw ApiException.malformedParameters(errors);
         }
         return new ListQuery(new TicketFilter(parsedStatus, parsedCategory, parsedFrom, parsedTo),
                 new PageRequest(pageSize, Optional.ofNullable(cursor)));

@@ -229,6 +229,14 @@ class TicketLifecycleApiTest {
     }
 
     @Test
+    void anUnusableQueryParameterIsCalledAParameterNotTheBody() {
+        ApiGateway.Reply reply = get(RESIDENT, "/v1/me/tickets?limit=many");
+
+        assertProblem(reply, 400, "limit");
+        assertThat(reply.body().path("detail").asText()).isEqualTo("a query parameter is not what this endpoint reads");
+    }
+
+    @Test
     void theListsFilterByStatusAndServeTheirJurisdictionsOnly() {
         String waiting = reported();
         String withGrid = dispatched();
