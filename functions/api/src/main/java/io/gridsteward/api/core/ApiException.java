@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A refusal decided by the HTTP layer itself rather than by the domain: a body that is not the JSON the
- * endpoint reads or an unusable header (400), or a request without an authenticated caller (401).
+ * endpoint reads, an unusable query parameter or header (400), a body not declared as JSON (415), or a request
+ * without an authenticated caller (401).
  */
 public final class ApiException extends RuntimeException {
 
@@ -29,6 +30,14 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException malformedHeader(List<FieldError> errors) {
         return new ApiException(ProblemType.MALFORMED_REQUEST, "a request header is not what this endpoint reads", errors);
+    }
+
+    public static ApiException malformedParameters(List<FieldError> errors) {
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "a query parameter is not what this endpoint reads", errors);
+    }
+
+    public static ApiException unsupportedMediaType(FieldError error) {
+        return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the request body is not declared as JSON", List.of(error));
     }
 
     public static ApiException forbidden(String detail) {

@@ -8,6 +8,7 @@ public enum ProblemType {
     UNAUTHENTICATED(401, "Not authenticated"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     ILLEGAL_TRANSITION(409, "Not allowed in the ticket's current state"),
     VERSION_CONFLICT(409, "The ticket changed since it was read"),
     VALIDATION_FAILED(422, "Invalid request"),

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The query parameters every ticket list reads: {@code status}, {@code category}, {@code from} and {@code to}
  * (report time, ISO-8601 instants, {@code to} exclusive), {@code limit} (1-100, default 20) and {@code cursor}.
- * Each unusable parameter is named in one 400.
+ * Each unusable parameter is named in one 400, {@code from} also when it is later than {@code to}.
  */
 public record ListQuery(TicketFilter filter, PageRequest page) {
 
@@ -34,11 +34,14 @@ public record ListQuery(TicketFilter filter, PageRequest page) {
         if (pageSize < 1 || pageSize > PageRequest.MAXIMUM_LIMIT) {
             errors.add(new FieldError("limit", "must be between 1 and " + PageRequest.MAXIMUM_LIMIT));
         }
+        if (parsedFrom.isPresent() && parsedTo.isPresent() && parsedFrom.get().isAfter(parsedTo.get())) {
+            errors.add(new FieldError("from", "must not be later than to (" + to + ")"));
+        }
         if (cursor != null && cursor.isBlank()) {
             errors.add(new FieldError("cursor", "must not be blank"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.malformed(errors);
+            throw ApiException.malformedParameters(errors);
         }
         return new ListQuery(new TicketFilter(parsedStatus, parsedCategory, parsedFrom, parsedTo),
                 new PageRequest(pageSize, Optional.ofNullable(cursor)));

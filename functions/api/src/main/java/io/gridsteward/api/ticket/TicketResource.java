@@ -147,10 +147,11 @@ public class TicketResource {
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
     public Response dispatch(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
+        TicketHistory current = readable(caller, id);
         DispatchTicketBody request = DispatchTicketBody.parse(mapper, body);
         Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
         OrganisationId assigneeId = request.assignee();
-        return apply(caller, id, TicketEventType.DISPATCHED, claim, request.version(), ticket -> {
+        return apply(caller, current, TicketEventType.DISPATCHED, claim, request.version(), ticket -> {
             Organisation assignee = organisations.find(assigneeId)
                     .orElseThrow(() -> ValidationException.of("assigneeOrgId", "no organisation has this id"));
             return ticket.dispatch(assignee, caller, clock.instant());
@@ -269,9 +270,9 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response attach(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
+        Ticket ticket = readable(caller, id).ticket();
         AttachmentBody request = AttachmentBody.parse(mapper, body);
         String extension = request.extension();
-        Ticket ticket = readable(caller, id).ticket();
         if (!TicketAccess.mayAttach(caller, ticket)) {
             throw new ForbiddenException("only the reporter or a handler of the assignee may attach photos to an open ticket");
         }
@@ -282,9 +283,10 @@ public class TicketResource {
     /** The steps after dispatch: the body's fields become the domain's values, the ticket decides. */
     private Response step(APIGatewayV2HTTPEvent event, String id, String body, TicketEventType step) {
         Caller caller = CallerClaims.callerOf(event);
+        TicketHistory current = readable(caller, id);
         StepBody request = StepBody.parse(mapper, body, step);
         Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
-        return apply(caller, id, step, claim, request.version(), ticket -> {
+        return apply(caller, current, step, claim, request.version(), ticket -> {
             Instant now = clock.instant();
             return switch (step) {
                 case ACCEPTED -> ticket.accept(caller, now);
@@ -307,13 +309,12 @@ public class TicketResource {
     }
 
     /**
-     * Reads the ticket (404 when the caller may not see it); answers a retry of a step this caller already took with
-     * the same Idempotency-Key; otherwise checks the version the caller saw, lets the domain take the step, and stores
-     * the new state with its event (and the key) under the version guard.
+     * With the ticket read before the body was parsed (404 when the caller may not see it, whatever the body), answers a
+     * retry of a step this caller already took with the same Idempotency-Key; otherwise checks the version the caller saw,
+     * lets the domain take the step, and stores the new state with its event (and the key) under the version guard.
      */
-    private Response apply(Caller caller, String id, TicketEventType step, Optional<IdempotencyClaim> claim, OptionalLong expectedVersion,
-                           Function<Ticket, TicketChange> decision) {
-        TicketHistory current = readable(caller, id);
+    private Response apply(Caller caller, TicketHistory current, TicketEventType step, Optional<IdempotencyClaim> claim,
+                           OptionalLong expectedVersion, Function<Ticket, TicketChange> decision) {
         Ticket ticket = current.ticket();
         // Looked up after the read and before the domain decides: the state the first request left behind would refuse its
         // retry, and a twin committing after the read fails this one's transaction, which then finds the twin's record.

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -228,6 +229,19 @@ class TicketApiTest {
     }
 
     @Test
+    void aBadBodyOnATicketTheCallerCannotSeeIsNotFound() {
+        String id = report(RESIDENT, POTHOLE, Optional.empty()).body().path("id").asText();
+
+        assertProblem(dispatch(EAST_DISPATCHER, "no-such-ticket", "{}"), 404, null);
+        assertProblem(dispatch(WEST_DISPATCHER, id, "{}"), 404, null);
+        assertProblem(Requests.step(RIVER_GRID_WORKER, "no-such-ticket", "resolve", "{\"photoKeys\":\"not a list\"}"), 404, null);
+        assertProblem(Requests.step(OTHER_RESIDENT, id, "evaluate", "{\"rating\":\"five\"}"), 404, null);
+        assertProblem(Requests.post(OTHER_RESIDENT, "/v1/tickets/" + id + "/attachments", "{\"contentType\":7}"), 404, null);
+        assertProblem(dispatch(EAST_DISPATCHER, id, "{}"), 400, "assigneeOrgId");
+        assertThat(partition("TICKET#" + id)).hasSize(2);
+    }
+
+    @Test
     void aCallerWhoSeesTheTicketButMayNotDispatchIsForbidden() {
         String id = report(RESIDENT, POTHOLE, Optional.empty()).body().path("id").asText();
 
@@ -255,12 +269,24 @@ class TicketApiTest {
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
     }
 
-    @Test
-    void aBodyThatIsNotDeclaredJsonIsRefused() {
-        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
-                Map.of("content-type", "text/plain")));
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "text/plain", "application/*", "text/json", "application/x-www-form-urlencoded", "not a type"})
+    void aBodyThatIsNotDeclaredJsonIsRefusedNamingTheHeaderAndWritesNothing(String contentType) {
+        String unusedId = ids.peekNext();
 
-        assertProblem(reply, 415, null);
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
+                Map.of("content-type", contentType)));
+
+        assertProblem(reply, 415, "Content-Type");
+        assertThat(partition("TICKET#" + unusedId)).isEmpty();
+    }
+
+    @Test
+    void aBodyDeclaredJsonWithACharsetIsRead() {
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
+                Map.of("content-type", "application/json; charset=utf-8")));
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
     }
 
     @Test

@@ -229,6 +229,23 @@ class TicketLifecycleApiTest {
     }
 
     @Test
+    void aListFromLaterThanItsToIsRefusedNamingFrom() {
+        reported();
+
+        assertProblem(get(RESIDENT, "/v1/me/tickets?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z"), 400, "from");
+        assertProblem(get(EAST_DISPATCHER, "/v1/towns/town-east/queue?from=2030-01-01T00:00:01Z&to=2030-01-01T00:00:00Z"), 400, "from");
+        assertThat(ok(get(RESIDENT, "/v1/me/tickets?from=2026-12-01T00:00:00Z&to=2026-12-01T00:00:00Z")).path("items").isArray()).isTrue();
+    }
+
+    @Test
+    void anUnusableQueryParameterIsCalledAParameterNotTheBody() {
+        ApiGateway.Reply reply = get(RESIDENT, "/v1/me/tickets?limit=many");
+
+        assertProblem(reply, 400, "limit");
+        assertThat(reply.body().path("detail").asText()).isEqualTo("a query parameter is not what this endpoint reads");
+    }
+
+    @Test
     void theListsFilterByStatusAndServeTheirJurisdictionsOnly() {
         String waiting = reported();
         String withGrid = dispatched();
