@@ -1,15 +1,11 @@
 package io.gridsteward.local;
 
-import io.gridsteward.store.organisation.OrganisationStore;
-import io.gridsteward.store.ticket.TicketStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.local.auth.JsonWebTokens;
-import io.gridsteward.local.demo.DemoCounty;
-import io.gridsteward.local.demo.DemoMonth;
-import io.gridsteward.local.demo.DemoSeeder;
+import io.gridsteward.local.http.DemoUser;
 import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
@@ -68,14 +64,13 @@ import java.util.concurrent.Future;
 /**
  * The whole system on one machine, with no AWS account and no Docker: the DynamoDB emulator, an S3 server, the
  * packaged functions of template.yaml in child JVMs behind local Runtime APIs, the HTTP front that plays API
- * Gateway, the stream poller that plays the event-source mapping, and the demo county.
+ * Gateway and the stream poller that plays the event-source mapping. It knows the functions only as packaged zips;
+ * what is seeded into it (the demo county) is another module's business.
  */
 public final class LocalStack implements AutoCloseable {
     public static final String TABLE_NAME = "grid-steward";
     public static final String LAKE_BUCKET = "grid-steward-lake";
     public static final String ATTACHMENTS_BUCKET = "grid-steward-attachments";
-    private static final int DEMO_MONTH_TICKETS = 300;
-    private static final long DEMO_MONTH_SEED = 20261101L;
     public static final String REGION = "us-east-1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
@@ -98,14 +93,17 @@ public final class LocalStack implements AutoCloseable {
         this.console = console;
     }
 
-    /** Starts everything; on failure, stops what had started and rethrows. */
-    public static LocalStack start(LocalStackOptions options, PrintStream console) throws Exception {
+    /**
+     * Starts everything; on failure, stops what had started and rethrows. The front hands out tokens for
+     * {@code demoUsers}.
+     */
+    public static LocalStack start(LocalStackOptions options, List<DemoUser> demoUsers, PrintStream console) throws Exception {
         long started = System.nanoTime();
         Path dataDirectory = options.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
         LocalStack stack = new LocalStack(dataDirectory, console);
         try {
-            stack.startAll(options);
+            stack.startAll(options, demoUsers);
         } catch (Exception | Error failure) {
             stack.close();
             throw failure;
@@ -114,17 +112,16 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll(LocalStackOptions options) throws Exception {
+    private void startAll(LocalStackOptions options, List<DemoUser> demoUsers) throws Exception {
         Path project = options.projectDirectory().toAbsolutePath().normalize();
         SamTemplate template = SamTemplate.load(project.resolve("template.yaml"));
         List<SamTemplate.FunctionSpecification> specifications = template.functions();
         for (SamTemplate.FunctionSpecification specification : specifications) {
             if (!Files.isRegularFile(project.resolve(specification.codeUri()))) {
                 throw new IllegalStateException("function package " + project.resolve(specification.codeUri())
-                        + " is missing; build it with ./mvnw install -DskipTests");
+                        + " is missing; build it with ./mvnw package -DskipTests");
             }
         }
-        DemoCounty county = DemoCounty.load();
         // Ports are fixed first, so the functions' JVMs (the slow part) start alongside the servers they will call.
         if (options.port() != 0) {
             concretePort(options.port(), "--port");
@@ -139,33 +136,20 @@ public final class LocalStack implements AutoCloseable {
             s3.createBucketIfMissing(ATTACHMENTS_BUCKET);
             dynamoDb = own(dynamoDbClient(emulator.endpoint()));
             createTableIfMissing(template.table());
-            boolean freshCounty = new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
-            if (freshCounty) {
-                console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
-            }
             long serversReady = System.nanoTime();
 
             front = own(HttpFront.start(options.port(), routes(specifications), new LinkedHashMap<>(functions),
-                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()), county.demoUsers(), this::status, Clock.systemUTC(), console));
+                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()), demoUsers, this::status, Clock.systemUTC(), console));
             specifications.stream()
                     .filter(specification -> specification.streamMapping().isPresent())
                     .forEach(specification -> startPoller(specification, options));
             scheduler = new LocalScheduler(Clock.systemUTC(), console);
             specifications.forEach(specification -> specification.schedules()
                     .forEach(schedule -> scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
-            warmUpAll(parallel, specifications, county);
+            warmUpAll(parallel, specifications, demoUsers);
             long functionsWarm = System.nanoTime();
-
-            if (freshCounty && options.demoData()) {
-                int tickets = new DemoSeeder(county).seedTickets(httpEndpoint(),
-                        user -> front.tokenFor(user.userId(), user.role(), user.orgId()));
-                console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
-                int events = new DemoMonth(county).write(new TicketStore(dynamoDb, TABLE_NAME, Clock.systemUTC()), Instant.now(),
-                        DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
-                console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
-            }
-            console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms, demo data done after %d ms%n",
-                    (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+            console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms%n",
+                    (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000);
         }
     }
 
@@ -207,9 +191,12 @@ public final class LocalStack implements AutoCloseable {
                 .toList());
     }
 
-    private void warmUpAll(ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, DemoCounty county) throws Exception {
+    private void warmUpAll(ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, List<DemoUser> demoUsers)
+            throws Exception {
+        DemoUser leader = demoUsers.stream().filter(user -> user.role().equals("COUNTY_LEADER")).findFirst()
+                .orElse(new DemoUser("local-warm-up", "COUNTY_LEADER", null, "warms the functions up"));
         List<Future<String>> warmUps = specifications.stream()
-                .map(specification -> parallel.submit(() -> warmUp(specification, county)))
+                .map(specification -> parallel.submit(() -> warmUp(specification, leader)))
                 .toList();
         for (Future<String> warmUp : warmUps) {
             String problem = await(warmUp);
@@ -337,10 +324,10 @@ public final class LocalStack implements AutoCloseable {
     /**
      * One first invocation per function, so that its cold start is paid (and measured) during start-up: an empty
      * batch for a stream function, its scheduled event for a scheduled one, else a GET on its first route (a GET
-     * route if it has one), with parameters filled in; any answer but a 5xx will do. Returns a line describing a
-     * problem, or an empty string.
+     * route if it has one), with parameters filled in and a county leader's token; any answer but a 5xx will do.
+     * Returns a line describing a problem, or an empty string.
      */
-    private String warmUp(SamTemplate.FunctionSpecification specification, DemoCounty county) throws Exception {
+    private String warmUp(SamTemplate.FunctionSpecification specification, DemoUser leader) throws Exception {
         String name = specification.name();
         Optional<byte[]> directEvent = specification.streamMapping().isPresent()
                 ? Optional.of("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8))
@@ -360,8 +347,7 @@ public final class LocalStack implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(httpEndpoint().resolve(route.get().path().replaceAll("\\{[^}]+}", "warm-up")))
                 .timeout(WARM_UP_LIMIT).GET();
         if (route.get().authorized()) {
-            DemoCounty.User leader = county.users().stream().filter(user -> user.role().equals("COUNTY_LEADER")).findFirst().orElseThrow();
-            request.header("Authorization", "Bearer " + front.tokenFor(leader.userId(), leader.role(), leader.orgId()));
+            request.header("Authorization", "Bearer " + front.tokenFor(leader.userId(), leader.role(), leader.organisationId()));
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() < 500 ? "" : "warm-up of " + name + " answered " + response.statusCode() + ": " + response.body();

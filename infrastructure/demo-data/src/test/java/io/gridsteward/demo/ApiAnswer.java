@@ -1,4 +1,4 @@
-package io.gridsteward.local;
+package io.gridsteward.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

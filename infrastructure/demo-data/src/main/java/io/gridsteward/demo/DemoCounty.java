@@ -1,4 +1,4 @@
-package io.gridsteward.local.demo;
+package io.gridsteward.demo;
 
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
@@ -42,7 +42,7 @@ public record DemoCounty(Named county, List<Town> towns, List<Named> departments
     public static DemoCounty load() throws IOException {
         try (InputStream input = DemoCounty.class.getResourceAsStream(RESOURCE)) {
             if (input == null) {
-                throw new IOException(RESOURCE + " is missing from the local stack's jar");
+                throw new IOException(RESOURCE + " is missing from the demo-data jar");
             }
             return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true).readValue(input, DemoCounty.class);
         }

@@ -1,4 +1,4 @@
-package io.gridsteward.local.demo;
+package io.gridsteward.demo;
 
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.organisation.Organisation;

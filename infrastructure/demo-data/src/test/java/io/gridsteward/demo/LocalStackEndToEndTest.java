@@ -1,4 +1,4 @@
-package io.gridsteward.local;
+package io.gridsteward.demo;
 
 import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;
@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.analytics.query.DuckDbQueryRunner;
 import io.gridsteward.analytics.query.LakeMirror;
-import io.gridsteward.local.demo.DemoCounty;
+import io.gridsteward.local.LocalStack;
+import io.gridsteward.local.LocalStackOptions;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.schedule.LocalScheduler;
 import io.gridsteward.local.template.SamTemplate;
@@ -97,7 +98,10 @@ class LocalStackEndToEndTest {
     @BeforeAll
     static void startTheStack() throws Exception {
         county = DemoCounty.load();
-        stack = LocalStack.start(LocalStackOptions.ephemeral(dataDirectory, PROJECT), new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        LocalStackOptions options = LocalStackOptions.ephemeral(dataDirectory, PROJECT);
+        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        stack = LocalStack.start(options, county.demoUsers(), console);
+        new DemoSeeder(county).seed(stack, options, console);
         System.out.println("end-to-end: the stack started in " + stack.startUp().toMillis() + " ms");
         s3 = stack.s3Client();
         countyLeader = ApiUser.of(stack, "e2e-leader", "COUNTY_LEADER", COUNTY);

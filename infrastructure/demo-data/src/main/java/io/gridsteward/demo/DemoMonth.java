@@ -1,4 +1,4 @@
-package io.gridsteward.local.demo;
+package io.gridsteward.demo;
 
 import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;

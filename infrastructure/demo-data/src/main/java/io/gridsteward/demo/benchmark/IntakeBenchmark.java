@@ -1,6 +1,8 @@
-package io.gridsteward.local.benchmark;
+package io.gridsteward.demo.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.demo.DemoCounty;
+import io.gridsteward.demo.DemoSeeder;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +29,7 @@ import java.util.Map;
  * function in its JVM → TransactWriteItems on the emulator → answer) against the p50 of a bare TransactWriteItems
  * of the same items on the same emulator, sent straight from this JVM. The difference is what the HTTP path costs.
  *
- * <p>{@code java -cp infrastructure/local/target/grid-steward-local.jar io.gridsteward.local.benchmark.IntakeBenchmark [intakes] [projectDirectory]}
+ * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.IntakeBenchmark [intakes] [projectDirectory]}
  */
 public final class IntakeBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +43,10 @@ public final class IntakeBenchmark {
         Path project = Path.of(arguments.length > 1 ? arguments[1] : ".");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path dataDirectory = Files.createTempDirectory("grid-steward-benchmark");
-        try (LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(dataDirectory, project), console)) {
+        DemoCounty county = DemoCounty.load();
+        LocalStackOptions options = LocalStackOptions.ephemeral(dataDirectory, project);
+        try (LocalStack stack = LocalStack.start(options, county.demoUsers(), console)) {
+            new DemoSeeder(county).seed(stack, options, console);
             console.println("stack started in " + stack.startUp().toMillis() + " ms; " + WARM_UP + " warm-up intakes, then " + intakes + " measured");
             HttpClient client = HttpClient.newHttpClient();
             String token = stack.tokenFor("benchmark-resident", "RESIDENT", null);

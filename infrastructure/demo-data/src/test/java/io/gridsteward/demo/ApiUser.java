@@ -1,5 +1,6 @@
-package io.gridsteward.local;
+package io.gridsteward.demo;
 
+import io.gridsteward.local.LocalStack;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,29 +1,57 @@
-package io.gridsteward.local.demo;
+package io.gridsteward.demo;
 
+import io.gridsteward.local.LocalStack;
+import io.gridsteward.local.LocalStackOptions;
+import io.gridsteward.local.StackSeeding;
 import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.OrganisationId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Puts the demo county in the table through the store, and the demo tickets through the HTTP front with the demo
- * users' tokens, so they take the whole path (API, table, stream, lake-writer, Parquet, dashboard).
+ * Puts the demo county in the table through the store, the demo tickets through the HTTP front with the demo
+ * users' tokens, so they take the whole path (API, table, stream, lake-writer, Parquet, dashboard), and a past month
+ * through the domain and the store (a back-dated month cannot go through an API that stamps the clock).
  */
-public final class DemoSeeder {
+public final class DemoSeeder implements StackSeeding {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DEMO_MONTH_TICKETS = 300;
+    private static final long DEMO_MONTH_SEED = 20261101L;
     private final DemoCounty county;
 
     public DemoSeeder(DemoCounty county) {
         this.county = county;
+    }
+
+    /** The organisations on a fresh table; the demo tickets and the past month too unless {@code --no-demo-data}. */
+    @Override
+    public void seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        if (!seedOrganisations(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME))) {
+            return;
+        }
+        console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
+        if (options.demoData()) {
+            int tickets = seedTickets(stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.orgId()));
+            console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
+            int events = new DemoMonth(county).write(new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(),
+                    DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
+            console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
+        }
+        console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Writes the organisations unless the county is already there; true if it wrote them. */
