@@ -2,9 +2,9 @@ package io.gridsteward.lakemaintenance;
 
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.RecordOutcome;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.RecordOutcome;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;

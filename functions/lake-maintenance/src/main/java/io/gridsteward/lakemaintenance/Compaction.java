@@ -1,7 +1,9 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.analytics.lake.LakeTable;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

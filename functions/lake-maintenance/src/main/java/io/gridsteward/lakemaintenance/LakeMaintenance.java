@@ -1,10 +1,12 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.store.core.DynamoDbClients;
 import io.gridsteward.analytics.lake.LakeSchema;
-import io.gridsteward.analytics.query.S3Addressing;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.S3Addressing;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

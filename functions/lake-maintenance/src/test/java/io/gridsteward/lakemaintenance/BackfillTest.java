@@ -3,7 +3,7 @@ package io.gridsteward.lakemaintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.analytics.lake.LakeSchema;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,18 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.testing.S3ProxyServer;
-import io.gridsteward.lakewriter.InMemoryOutputFile;
-import io.gridsteward.lakewriter.LakeBatchWriter;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.RecordOutcome;
-import io.gridsteward.lakewriter.S3LakeBucket;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.parquet.InMemoryOutputFile;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.RecordOutcome;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,16 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.testing.S3ProxyServer;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
-import io.gridsteward.lakewriter.LakeBatchWriter;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.S3LakeBucket;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,11 @@
 package io.gridsteward.lakewriter;
 
-import io.gridsteward.analytics.query.S3Addressing;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+
+import io.gridsteward.analytics.lake.S3Addressing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

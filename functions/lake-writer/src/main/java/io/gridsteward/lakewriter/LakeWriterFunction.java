@@ -1,5 +1,7 @@
 package io.gridsteward.lakewriter;
 
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;

@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
 
 import java.util.Objects;
 import software.amazon.awssdk.core.sync.RequestBody;

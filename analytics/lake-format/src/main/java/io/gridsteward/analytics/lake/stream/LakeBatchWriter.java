@@ -1,4 +1,6 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
+
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.gridsteward.analytics.lake.LakeSchema;

@@ -1,4 +1,4 @@
-package io.gridsteward.analytics.query;
+package io.gridsteward.analytics.lake;
 
 import java.util.Optional;
 import java.util.stream.Stream;

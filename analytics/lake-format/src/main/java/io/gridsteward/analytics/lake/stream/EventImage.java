@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
 
 import io.gridsteward.analytics.lake.TicketEventRow;
 

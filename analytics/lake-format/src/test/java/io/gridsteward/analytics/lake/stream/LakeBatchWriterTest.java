@@ -1,11 +1,13 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
+
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import io.gridsteward.lakewriter.LakeBatchWriter.BatchResult;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter.BatchResult;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.parquet;
 
 import java.io.ByteArrayOutputStream;
 import org.apache.parquet.io.OutputFile;

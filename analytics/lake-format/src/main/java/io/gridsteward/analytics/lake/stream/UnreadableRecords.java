@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
 
 /**
  * The count of unreadable stream records as a CloudWatch Embedded Metric Format line: Lambda ships stdout to

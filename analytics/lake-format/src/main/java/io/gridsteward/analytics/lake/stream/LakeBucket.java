@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
 
 /** Where lake objects go. One method, so tests can stand in a bucket that fails on purpose. */
 public interface LakeBucket {

@@ -1,4 +1,4 @@
-package io.gridsteward.lakewriter;
+package io.gridsteward.analytics.lake.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

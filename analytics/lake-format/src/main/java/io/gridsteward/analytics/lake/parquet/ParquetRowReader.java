@@ -1,4 +1,4 @@
-package io.gridsteward.lakemaintenance;
+package io.gridsteward.analytics.lake.parquet;
 
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeTable;
