@@ -14,7 +14,8 @@ import java.util.function.Function;
  */
 public final class StreamRecordConverter {
 
-    static final String TICKET_EVENT = "TicketEvent";
+    /** The entity of a ticket event item (docs/contracts.md; the store's fixture holds the two sides together). */
+    public static final String TICKET_EVENT = "TicketEvent";
 
     private static final Map<String, Function<EventImage, LakeRow>> CONVERTERS = Map.of(
             TICKET_EVENT, TicketEventConverter::row);

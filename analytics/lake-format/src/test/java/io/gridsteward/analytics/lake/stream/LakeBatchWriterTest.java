@@ -120,7 +120,7 @@ class LakeBatchWriterTest {
 
     private static DynamodbStreamRecord insert(String sequenceNumber, String occurredAt) {
         Map<String, AttributeValue> image = new HashMap<>();
-        image.put("entity", new AttributeValue().withS("TicketEvent"));
+        image.put("entity", new AttributeValue().withS(StreamRecordConverter.TICKET_EVENT));
         image.put("eventId", new AttributeValue().withS("event-" + sequenceNumber));
         image.put("ticketId", new AttributeValue().withS("ticket-" + sequenceNumber));
         image.put("sequence", new AttributeValue().withN("1"));

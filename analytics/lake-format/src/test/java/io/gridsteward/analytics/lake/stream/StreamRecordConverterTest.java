@@ -19,7 +19,7 @@ class StreamRecordConverterTest {
     @Test
     void missingOrMistypedAttributesAreNamed() {
         Map<String, AttributeValue> image = new HashMap<>();
-        image.put("entity", new AttributeValue().withS("TicketEvent"));
+        image.put("entity", new AttributeValue().withS(StreamRecordConverter.TICKET_EVENT));
         image.put("eventId", new AttributeValue().withS("e-1"));
 
         assertThat(converter.convert(record("INSERT", "7", image)))
@@ -112,7 +112,7 @@ class StreamRecordConverterTest {
 
     private static Map<String, AttributeValue> evaluated() {
         Map<String, AttributeValue> image = new HashMap<>();
-        image.put("entity", new AttributeValue().withS("TicketEvent"));
+        image.put("entity", new AttributeValue().withS(StreamRecordConverter.TICKET_EVENT));
         image.put("eventId", new AttributeValue().withS("e-5"));
         image.put("ticketId", new AttributeValue().withS("t-1"));
         image.put("sequence", new AttributeValue().withN("6"));
@@ -138,7 +138,7 @@ class StreamRecordConverterTest {
 
     @Test
     void changesToEventsAndOtherEntitiesAreSkipped() {
-        Map<String, AttributeValue> event = Map.of("entity", new AttributeValue().withS("TicketEvent"));
+        Map<String, AttributeValue> event = Map.of("entity", new AttributeValue().withS(StreamRecordConverter.TICKET_EVENT));
         Map<String, AttributeValue> organisation = Map.of("entity", new AttributeValue().withS("Organisation"));
 
         assertThat(converter.convert(record("MODIFY", "1", event))).isInstanceOf(RecordOutcome.Skipped.class);
