@@ -2,6 +2,7 @@ package io.gridsteward.demo;
 
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.domain.core.Location;
@@ -31,7 +32,8 @@ public record DemoCounty(Named county, List<Town> towns, List<Named> departments
     public record Grid(String id, String name, double latitude, double longitude) {
     }
 
-    public record User(String userId, String role, String orgId, String description) {
+    /** {@code orgId} in the data file, as in the local token endpoint's body. */
+    public record User(String userId, String role, @JsonProperty("orgId") String organisationId, String description) {
     }
 
     /** A ticket {@code reporter} reports; the town's dispatcher sends it to {@code dispatchTo} when there is one. */
@@ -68,7 +70,7 @@ public record DemoCounty(Named county, List<Town> towns, List<Named> departments
     }
 
     public List<DemoUser> demoUsers() {
-        return users.stream().map(user -> new DemoUser(user.userId(), user.role(), user.orgId(), user.description())).toList();
+        return users.stream().map(user -> new DemoUser(user.userId(), user.role(), user.organisationId(), user.description())).toList();
     }
 
     /** The town a grid lies in, whose dispatcher dispatches its tickets. */
@@ -81,7 +83,7 @@ public record DemoCounty(Named county, List<Town> towns, List<Named> departments
     }
 
     public User dispatcherOf(String townId) {
-        return users.stream().filter(user -> user.role().equals("TOWN_DISPATCHER") && townId.equals(user.orgId())).findFirst()
+        return users.stream().filter(user -> user.role().equals("TOWN_DISPATCHER") && townId.equals(user.organisationId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo county has no dispatcher for " + townId));
     }
 

@@ -45,7 +45,7 @@ public final class DemoSeeder implements StackSeeding {
         }
         console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
         if (options.demoData()) {
-            int tickets = seedTickets(stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.orgId()));
+            int tickets = seedTickets(stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.organisationId()));
             console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
             int events = new DemoMonth(county).write(new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(),
                     DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);

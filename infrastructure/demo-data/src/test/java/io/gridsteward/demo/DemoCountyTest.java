@@ -47,7 +47,7 @@ class DemoCountyTest {
             if (ticket.dispatchTo() != null) {
                 assertThat(byId.get(ticket.dispatchTo()).kind().handlesTickets()).isTrue();
             }
-            assertThat(county.dispatcherOf(county.townOf(ticket.gridId())).orgId()).isEqualTo(county.townOf(ticket.gridId()));
+            assertThat(county.dispatcherOf(county.townOf(ticket.gridId())).organisationId()).isEqualTo(county.townOf(ticket.gridId()));
         });
     }
 
@@ -55,7 +55,7 @@ class DemoCountyTest {
     void everyDemoUsersOrganisationExists() {
         Set<String> organisationIds = county.organisations().stream().map(organisation -> organisation.id().value()).collect(Collectors.toSet());
 
-        assertThat(county.users()).filteredOn(user -> user.orgId() != null)
-                .allSatisfy(user -> assertThat(organisationIds).contains(user.orgId()));
+        assertThat(county.users()).filteredOn(user -> user.organisationId() != null)
+                .allSatisfy(user -> assertThat(organisationIds).contains(user.organisationId()));
     }
 }
