@@ -25,7 +25,7 @@ class CompactionTest {
 
     private static final String DAY = "2026-11-20";
     private static final Instant MORNING = Instant.parse("2026-11-20T06:00:00Z");
-    /** The columns issue 5 added; a file from before them lacks them. */
+    /** Columns added after the first; a file written before them lacks them. */
     private static final List<String> NEWER_COLUMNS = List.of("priority", "accept_due_at", "resolve_due_at", "rating",
             "assignee_org_kind");
 

@@ -40,7 +40,7 @@ public final class LakeSchema {
                     required("town_id", STRING),
                     required("category", STRING),
                     optional("assignee_org_id", STRING),
-                    // Since issue 5. Optional because objects written before have no such columns: the engines
+                    // Optional because older objects have no such columns: the engines
                     // read them by name and see nulls there (DuckDB union_by_name, Athena's Parquet by-name reads).
                     optional("priority", STRING),
                     optional("accept_due_at", TIMESTAMP_MICROS_UTC),
