@@ -1,5 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +86,7 @@ class CompactionTest {
         landInBatches(events, 6);
         Set<String> expected = events.stream().map(event -> event.get("eventId")).collect(Collectors.toSet());
         List<Set<String>> seenAtDeletes = new ArrayList<>();
-        LakeStorage watching = new ForwardingStorage(lake.storage) {
+        LakeBucket watching = new ForwardingStorage(lake.storage) {
             @Override
             public void delete(Collection<String> keys) {
                 seenAtDeletes.add(visibleEventIds());
@@ -102,7 +104,7 @@ class CompactionTest {
     void aRunThatDiesBeforeDeletingIsFinishedByTheNext() {
         List<Map<String, String>> events = events(30);
         landInBatches(events, 5);
-        LakeStorage dying = new ForwardingStorage(lake.storage) {
+        LakeBucket dying = new ForwardingStorage(lake.storage) {
             @Override
             public void delete(Collection<String> keys) {
                 throw new IllegalStateException("the function timed out");
@@ -141,7 +143,7 @@ class CompactionTest {
         return lake.day(DAY).values().stream().flatMap(rows -> eventIds(rows).stream()).collect(Collectors.toCollection(HashSet::new));
     }
 
-    private Compaction compaction(LakeStorage storage) {
+    private Compaction compaction(LakeBucket storage) {
         return new Compaction(storage, lake.reader, lake.writer);
     }
 
@@ -165,11 +167,11 @@ class CompactionTest {
     }
 
     /** A storage passing everything through, for tests to override one operation. */
-    static class ForwardingStorage implements LakeStorage {
+    static class ForwardingStorage implements LakeBucket {
 
-        private final LakeStorage delegate;
+        private final LakeBucket delegate;
 
-        ForwardingStorage(LakeStorage delegate) {
+        ForwardingStorage(LakeBucket delegate) {
             this.delegate = delegate;
         }
 

@@ -1,5 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
 import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -156,7 +158,7 @@ public final class LakeBenchmark {
         }
         try (S3ProxyServer server = S3ProxyServer.start()) {
             S3Client s3 = server.createBucket("benchmark");
-            S3LakeStorage storage = new S3LakeStorage(s3, "benchmark");
+            S3LakeBucket storage = new S3LakeBucket(s3, "benchmark");
             ParquetObjectWriter parquet = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
             LakeBatchWriter writer = new LakeBatchWriter(new StreamRecordConverter(), parquet, new S3LakeBucket(s3, "benchmark"));
             long sequence = 1;
@@ -168,15 +170,15 @@ public final class LakeBenchmark {
                 writer.write(batch);
             }
             String prefix = "ticket_events/dt=" + day + "/";
-            List<LakeStorage.LakeObject> before = storage.list(prefix);
+            List<LakeBucket.LakeObject> before = storage.list(prefix);
             long started = System.nanoTime();
             new Compaction(storage, new ParquetRowReader(), parquet).compactDay(TABLE, day);
             double seconds = (System.nanoTime() - started) / 1e9;
-            List<LakeStorage.LakeObject> after = storage.list(prefix);
+            List<LakeBucket.LakeObject> after = storage.list(prefix);
             System.out.printf("2. partition-day %s, 1,000 events landed in 5-second batches: %d objects (%d bytes) before compaction,"
                             + " %d object (%d bytes) after; compaction took %.1f s%n", day, before.size(),
-                    before.stream().mapToLong(LakeStorage.LakeObject::size).sum(), after.size(),
-                    after.stream().mapToLong(LakeStorage.LakeObject::size).sum(), seconds);
+                    before.stream().mapToLong(LakeBucket.LakeObject::size).sum(), after.size(),
+                    after.stream().mapToLong(LakeBucket.LakeObject::size).sum(), seconds);
             s3.close();
         }
     }

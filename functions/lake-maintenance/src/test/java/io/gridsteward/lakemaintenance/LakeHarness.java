@@ -1,5 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
 import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
 
 import io.gridsteward.store.core.TableDefinition;
@@ -33,7 +35,7 @@ final class LakeHarness implements AutoCloseable {
     final String bucket = "lake-" + NAMES.incrementAndGet();
     final String tableName = "table-" + NAMES.get();
     final S3Client s3 = s3Server.createBucket(bucket);
-    final S3LakeStorage storage = new S3LakeStorage(s3, bucket);
+    final S3LakeBucket storage = new S3LakeBucket(s3, bucket);
     final ParquetObjectWriter writer = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
     final ParquetRowReader reader = new ParquetRowReader();
 
@@ -61,7 +63,7 @@ final class LakeHarness implements AutoCloseable {
     /** Every object of the day with its rows. */
     Map<String, List<List<Object>>> day(String day) {
         Map<String, List<List<Object>>> objects = new TreeMap<>();
-        for (LakeStorage.LakeObject object : storage.list("ticket_events/dt=" + day + "/")) {
+        for (LakeBucket.LakeObject object : storage.list("ticket_events/dt=" + day + "/")) {
             objects.put(object.key(), reader.read(LakeSchema.TICKET_EVENTS, storage.get(object.key())));
         }
         return objects;

@@ -20,8 +20,12 @@ public class LakeWriterFunction implements RequestHandler<DynamodbEvent, Streams
 
     public static final String NAME = "lake-writer";
 
+    private final LakeBatchWriter writer;
+
     @Inject
-    LakeBatchWriter writer;
+    LakeWriterFunction(LakeBatchWriter writer) {
+        this.writer = writer;
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import io.gridsteward.analytics.lake.stream.LakeBatchWriter.BatchResult;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,22 @@ class LakeBatchWriterTest {
                 throw new IllegalStateException("S3 is down for " + key);
             }
             objects.put(key, body);
+        }
+
+        @Override
+        public List<LakeObject> list(String prefix) {
+            return objects.entrySet().stream().filter(object -> object.getKey().startsWith(prefix)).sorted(Map.Entry.comparingByKey())
+                    .map(object -> new LakeObject(object.getKey(), object.getValue().length)).toList();
+        }
+
+        @Override
+        public byte[] get(String key) {
+            return objects.get(key);
+        }
+
+        @Override
+        public void delete(Collection<String> keys) {
+            keys.forEach(objects::remove);
         }
     }
 

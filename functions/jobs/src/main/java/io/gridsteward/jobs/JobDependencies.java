@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /** What the sweeper works with; the DynamoDB endpoint comes the SDK's way ({@code AWS_ENDPOINT_URL_DYNAMODB}). */
 @Singleton
-public class JobBeans {
+public class JobDependencies {
 
     @ConfigProperty(name = "table.name")
     String tableName;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Days from {@code first} to {@code last}, both included, in UTC (the lake's {@code dt}). */
-public record Period(LocalDate first, LocalDate last) {
+public record LakeDays(LocalDate first, LocalDate last) {
 
-    public Period {
+    public LakeDays {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(last, "last");
         if (last.isBefore(first)) {
@@ -32,10 +32,10 @@ public record Period(LocalDate first, LocalDate last) {
     }
 
     /** The {@code days} days before the given day, not including it: what a nightly job looks back over. */
-    public static Period daysBefore(LocalDate day, int days) {
+    public static LakeDays daysBefore(LocalDate day, int days) {
         if (days < 1) {
             throw new IllegalArgumentException("look back at least one day, not " + days);
         }
-        return new Period(day.minusDays(days), day.minusDays(1));
+        return new LakeDays(day.minusDays(days), day.minusDays(1));
     }
 }

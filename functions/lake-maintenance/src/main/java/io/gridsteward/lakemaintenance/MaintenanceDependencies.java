@@ -9,11 +9,11 @@ import java.util.Map;
 
 /** Wires the jobs as the command does, from the environment; table and bucket through the function's settings. */
 @Singleton
-public class MaintenanceBeans {
+public class MaintenanceDependencies {
 
     @Produces
     @Singleton
-    LakeMaintenance lakeMaintenance(MaintenanceSettings settings) {
+    LakeMaintenance lakeMaintenance(MaintenanceConfiguration settings) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("TABLE_NAME", settings.tableName());
         environment.put("LAKE_BUCKET", settings.bucket());

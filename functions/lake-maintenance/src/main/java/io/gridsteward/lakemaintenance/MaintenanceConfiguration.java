@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** Settings of the scheduled function (application.properties names the environment variables). */
 @ConfigMapping(prefix = "maintenance")
-public interface MaintenanceSettings {
+public interface MaintenanceConfiguration {
 
     /** How many days before today a scheduled run covers (env {@code MAINTENANCE_LOOKBACK_DAYS}). */
     @WithDefault("7")

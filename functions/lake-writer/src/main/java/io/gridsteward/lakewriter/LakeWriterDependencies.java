@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * policy ({@code AWS_REQUEST_CHECKSUM_CALCULATION}) from the SDK's standard environment settings itself.
  */
 @ApplicationScoped
-public class LakeWriterBeans {
+public class LakeWriterDependencies {
 
     @Produces
     @ApplicationScoped
