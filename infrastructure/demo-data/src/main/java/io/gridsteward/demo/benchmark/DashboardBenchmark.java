@@ -1,7 +1,9 @@
-package io.gridsteward.local.benchmark;
+package io.gridsteward.demo.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.demo.DemoCounty;
+import io.gridsteward.demo.DemoSeeder;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * request the first time (the engine runs the SQL file) against the same requests again (the dashboard's cache answers),
  * and the organisation tree in one request against the walk level by level the page used to make.
  *
- * <p>{@code java -cp infrastructure/local/target/grid-steward-local.jar io.gridsteward.local.benchmark.DashboardBenchmark [projectDirectory]}
+ * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.DashboardBenchmark [projectDirectory]}
  */
 public final class DashboardBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +49,10 @@ public final class DashboardBenchmark {
         Path project = Path.of(arguments.length > 0 ? arguments[0] : ".");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path dataDirectory = Files.createTempDirectory("grid-steward-dashboard-benchmark");
-        try (LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(dataDirectory, project).withDemoData(true), console)) {
+        DemoCounty county = DemoCounty.load();
+        LocalStackOptions options = LocalStackOptions.ephemeral(dataDirectory, project).withDemoData(true);
+        try (LocalStack stack = LocalStack.start(options, county.demoUsers(), console)) {
+            new DemoSeeder(county).seed(stack, options, console);
             awaitTheLakeToSettle(stack);
             HttpClient client = HttpClient.newHttpClient();
             String token = stack.tokenFor("benchmark-leader", "COUNTY_LEADER", COUNTY);

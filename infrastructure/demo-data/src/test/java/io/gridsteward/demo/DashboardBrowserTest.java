@@ -1,10 +1,12 @@
-package io.gridsteward.local;
+package io.gridsteward.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridsteward.local.browser.Chromium;
+import io.gridsteward.demo.browser.Chromium;
+import io.gridsteward.local.LocalStack;
+import io.gridsteward.local.LocalStackOptions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +51,11 @@ class DashboardBrowserTest {
     @BeforeAll
     static void startTheStackWithTheDemoMonth() throws Exception {
         Assumptions.assumeTrue(Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElseThrow());
-        stack = LocalStack.start(LocalStackOptions.ephemeral(temporary.resolve("data"), PROJECT).withDemoData(true),
-                new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        DemoCounty county = DemoCounty.load();
+        LocalStackOptions options = LocalStackOptions.ephemeral(temporary.resolve("data"), PROJECT).withDemoData(true);
+        PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        stack = LocalStack.start(options, county.demoUsers(), console);
+        new DemoSeeder(county).seed(stack, options, console);
         leader = ApiUser.of(stack, "browser-leader", "COUNTY_LEADER", "county-qingshan");
         awaitTheLakeToSettle();
     }

@@ -1,4 +1,4 @@
-package io.gridsteward.local.browser;
+package io.gridsteward.demo.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
