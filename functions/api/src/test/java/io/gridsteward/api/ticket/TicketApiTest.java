@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -283,6 +284,16 @@ class TicketApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("paths").has("/v1/tickets")).isTrue();
         assertThat(reply.body().path("paths").has("/v1/tickets/{id}/dispatch")).isTrue();
+        JsonNode document = reply.body();
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("type").asText()).isEqualTo("http");
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.path("security")).extracting(requirement -> requirement.has("bearer")).containsExactly(true);
+        List<JsonNode> operations = new ArrayList<>();
+        document.path("paths").forEach(path -> path.properties().stream()
+                .filter(field -> List.of("get", "put", "post", "delete", "patch").contains(field.getKey()))
+                .forEach(field -> operations.add(field.getValue())));
+        assertThat(operations).hasSizeGreaterThan(10)
+                .allSatisfy(operation -> assertThat(operation.path("responses").has("401")).as(operation.path("operationId").asText()).isTrue());
     }
 
     @Test
