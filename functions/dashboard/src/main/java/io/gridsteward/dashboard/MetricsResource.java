@@ -38,8 +38,12 @@ public class MetricsResource {
     /** The assessment's rules shipped with the SQL files: read once, they are data of this release. */
     private static final AssessmentRules RULES = AssessmentRules.bundled();
 
+    private final QueryCache queryCache;
+
     @Inject
-    QueryCache queryCache;
+    MetricsResource(QueryCache queryCache) {
+        this.queryCache = queryCache;
+    }
 
     @GET
     @Path("/metrics")

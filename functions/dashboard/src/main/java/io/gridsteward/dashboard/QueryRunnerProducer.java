@@ -4,7 +4,7 @@ import io.gridsteward.analytics.query.AthenaQueryRunner;
 import io.gridsteward.analytics.query.DuckDbQueryRunner;
 import io.gridsteward.analytics.query.LakeMirror;
 import io.gridsteward.analytics.query.QueryRunner;
-import io.gridsteward.analytics.query.S3Addressing;
+import io.gridsteward.analytics.lake.S3Addressing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;

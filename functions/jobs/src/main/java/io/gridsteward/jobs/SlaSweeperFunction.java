@@ -19,11 +19,14 @@ public class SlaSweeperFunction implements RequestHandler<Map<String, Object>, S
     public static final String NAME = "sla-sweeper";
     private static final Logger LOG = Logger.getLogger(SlaSweeperFunction.class);
 
-    @Inject
-    SlaSweep sweep;
+    private final SlaSweep sweep;
+    private final Clock clock;
 
     @Inject
-    Clock clock;
+    SlaSweeperFunction(SlaSweep sweep, Clock clock) {
+        this.sweep = sweep;
+        this.clock = clock;
+    }
 
     @Override
     public SlaSweep.SweepResult handleRequest(Map<String, Object> event, Context context) {

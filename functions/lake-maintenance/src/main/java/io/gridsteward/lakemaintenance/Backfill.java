@@ -1,10 +1,12 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.RecordOutcome;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.RecordOutcome;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,11 +33,11 @@ public final class Backfill {
     static final String BACKFILL_PREFIX = "backfill-";
 
     private final TableEvents table;
-    private final LakeStorage storage;
+    private final LakeBucket storage;
     private final StreamRecordConverter converter;
     private final ParquetObjectWriter writer;
 
-    public Backfill(TableEvents table, LakeStorage storage, StreamRecordConverter converter, ParquetObjectWriter writer) {
+    public Backfill(TableEvents table, LakeBucket storage, StreamRecordConverter converter, ParquetObjectWriter writer) {
         this.table = Objects.requireNonNull(table, "table");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.converter = Objects.requireNonNull(converter, "converter");
@@ -48,16 +50,16 @@ public final class Backfill {
      * @param unreadable     items the converter refused (their keys and why); they are left out, as the stream
      *                       path would send them to its dead-letter destination
      */
-    public record Result(Period period, long items, long rows, List<String> writtenKeys, int replacedObjects,
+    public record Result(LakeDays period, long items, long rows, List<String> writtenKeys, int replacedObjects,
                          List<String> unreadable) {
     }
 
-    public Result run(Period period, PrintStream console) {
+    public Result run(LakeDays period, PrintStream console) {
         LakeTable lakeTable = LakeSchema.TICKET_EVENTS;
         Map<String, List<String>> before = new LinkedHashMap<>();
         for (String day : period.days()) {
             before.put(day, storage.list(Compaction.partitionPrefix(lakeTable, day)).stream()
-                    .map(LakeStorage.LakeObject::key).filter(key -> key.endsWith(".parquet")).toList());
+                    .map(LakeBucket.LakeObject::key).filter(key -> key.endsWith(".parquet")).toList());
         }
         List<Map<String, AttributeValue>> items = Collections.synchronizedList(new ArrayList<>());
         console.println("backfill " + period.first() + ".." + period.last() + ": reading the table's events");

@@ -1,7 +1,11 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.analytics.lake.LakeTable;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,11 +33,11 @@ public final class Compaction {
     static final String COMPACTED_PREFIX = "compacted-";
     private static final String OCCURRED_AT = "occurred_at";
 
-    private final LakeStorage storage;
+    private final LakeBucket storage;
     private final ParquetRowReader reader;
     private final ParquetObjectWriter writer;
 
-    public Compaction(LakeStorage storage, ParquetRowReader reader, ParquetObjectWriter writer) {
+    public Compaction(LakeBucket storage, ParquetRowReader reader, ParquetObjectWriter writer) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -83,7 +87,7 @@ public final class Compaction {
     }
 
     private List<String> parquetKeys(String prefix) {
-        return storage.list(prefix).stream().map(LakeStorage.LakeObject::key).filter(key -> key.endsWith(".parquet")).toList();
+        return storage.list(prefix).stream().map(LakeBucket.LakeObject::key).filter(key -> key.endsWith(".parquet")).toList();
     }
 
     static int columnIndex(LakeTable table, String column) {

@@ -1,10 +1,16 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.store.core.DynamoDbClients;
 import io.gridsteward.analytics.lake.LakeSchema;
-import io.gridsteward.analytics.query.S3Addressing;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.S3Addressing;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,7 @@ public final class LakeMaintenance implements AutoCloseable {
     private final Backfill backfill;
     private final List<AutoCloseable> clients;
 
-    public LakeMaintenance(LakeStorage storage, TableEvents table, ParquetObjectWriter writer, List<AutoCloseable> clients) {
+    public LakeMaintenance(LakeBucket storage, TableEvents table, ParquetObjectWriter writer, List<AutoCloseable> clients) {
         ParquetRowReader reader = new ParquetRowReader();
         this.compaction = new Compaction(storage, reader, writer);
         this.reconciliation = new Reconciliation(table, storage, reader);
@@ -44,19 +50,19 @@ public final class LakeMaintenance implements AutoCloseable {
         CompressionCodecName compression = CompressionCodecName.valueOf(environment.getOrDefault("LAKE_PARQUET_COMPRESSION", "SNAPPY"));
         S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(pathStyle).build();
         DynamoDbClient dynamoDb = DynamoDbClients.fromEnvironment();
-        return new LakeMaintenance(new S3LakeStorage(s3, bucket), new ScanningTableEvents(dynamoDb, tableName, segments),
+        return new LakeMaintenance(new S3LakeBucket(s3, bucket), new ScanningTableEvents(dynamoDb, tableName, segments),
                 new ParquetObjectWriter(compression), List.of(s3, dynamoDb));
     }
 
-    public List<Compaction.DayCompaction> compact(Period period) {
+    public List<Compaction.DayCompaction> compact(LakeDays period) {
         return compaction.compact(LakeSchema.TICKET_EVENTS, period.days());
     }
 
-    public Reconciliation.Report reconcile(Period period) {
+    public Reconciliation.Report reconcile(LakeDays period) {
         return reconciliation.reconcile(period);
     }
 
-    public Backfill.Result backfill(Period period, PrintStream console) {
+    public Backfill.Result backfill(LakeDays period, PrintStream console) {
         return backfill.run(period, console);
     }
 

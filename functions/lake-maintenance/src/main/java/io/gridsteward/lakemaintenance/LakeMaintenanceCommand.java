@@ -59,7 +59,7 @@ public final class LakeMaintenanceCommand {
         return status;
     }
 
-    record Command(String job, Period period) {
+    record Command(String job, LakeDays period) {
 
         static Command parse(String[] arguments, LocalDate today) {
             if (arguments.length == 0 || !List.of("compact", "reconcile", "backfill").contains(arguments[0])) {
@@ -83,10 +83,10 @@ public final class LakeMaintenanceCommand {
                 throw new IllegalArgumentException("backfill needs --from: it rewrites the lake, so name the days");
             }
             if (from == null) {
-                Period lookback = Period.daysBefore(today, DEFAULT_LOOKBACK_DAYS);
-                return new Command(job, new Period(lookback.first(), to == null ? lookback.last() : to));
+                LakeDays lookback = LakeDays.daysBefore(today, DEFAULT_LOOKBACK_DAYS);
+                return new Command(job, new LakeDays(lookback.first(), to == null ? lookback.last() : to));
             }
-            return new Command(job, new Period(from, to == null ? (job.equals("backfill") ? from : today) : to));
+            return new Command(job, new LakeDays(from, to == null ? (job.equals("backfill") ? from : today) : to));
         }
     }
 }

@@ -22,18 +22,20 @@ public class LakeMaintenanceFunction implements RequestHandler<Map<String, Objec
     public static final String NAME = "lake-maintenance";
     private static final Logger LOG = Logger.getLogger(LakeMaintenanceFunction.class);
 
-    @Inject
-    LakeMaintenance maintenance;
+    private final LakeMaintenance maintenance;
+    private final Clock clock;
+    private final MaintenanceConfiguration settings;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    MaintenanceSettings settings;
+    LakeMaintenanceFunction(LakeMaintenance maintenance, Clock clock, MaintenanceConfiguration settings) {
+        this.maintenance = maintenance;
+        this.clock = clock;
+        this.settings = settings;
+    }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Period period = period(event);
+        LakeDays period = period(event);
         Object job = event == null ? null : event.get("job");
         if ("compaction".equals(job)) {
             var days = maintenance.compact(period);
@@ -54,13 +56,13 @@ public class LakeMaintenanceFunction implements RequestHandler<Map<String, Objec
         throw new IllegalArgumentException("the event names no job (\"job\": \"compaction\" or \"reconciliation\"): " + event);
     }
 
-    private Period period(Map<String, Object> event) {
+    private LakeDays period(Map<String, Object> event) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Period lookback = Period.daysBefore(today, settings.lookbackDays());
+        LakeDays lookback = LakeDays.daysBefore(today, settings.lookbackDays());
         if (event == null || event.get("from") == null) {
             return lookback;
         }
         LocalDate from = LocalDate.parse(event.get("from").toString());
-        return new Period(from, event.get("to") == null ? from : LocalDate.parse(event.get("to").toString()));
+        return new LakeDays(from, event.get("to") == null ? from : LocalDate.parse(event.get("to").toString()));
     }
 }

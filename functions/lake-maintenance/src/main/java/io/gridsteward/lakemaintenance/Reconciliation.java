@@ -1,5 +1,9 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
@@ -22,10 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Reconciliation {
 
     private final TableEvents table;
-    private final LakeStorage storage;
+    private final LakeBucket storage;
     private final ParquetRowReader reader;
 
-    public Reconciliation(TableEvents table, LakeStorage storage, ParquetRowReader reader) {
+    public Reconciliation(TableEvents table, LakeBucket storage, ParquetRowReader reader) {
         this.table = Objects.requireNonNull(table, "table");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -46,7 +50,7 @@ public final class Reconciliation {
         }
     }
 
-    public record Report(Period period, List<DayReconciliation> days) {
+    public record Report(LakeDays period, List<DayReconciliation> days) {
 
         public boolean consistent() {
             return days.stream().allMatch(DayReconciliation::consistent);
@@ -61,7 +65,7 @@ public final class Reconciliation {
         }
     }
 
-    public Report reconcile(Period period) {
+    public Report reconcile(LakeDays period) {
         Map<String, Set<String>> tableIds = tableEventIds(period);
         List<DayReconciliation> days = new ArrayList<>();
         for (String day : period.days()) {
@@ -77,7 +81,7 @@ public final class Reconciliation {
         return new Report(period, List.copyOf(days));
     }
 
-    private Map<String, Set<String>> tableEventIds(Period period) {
+    private Map<String, Set<String>> tableEventIds(LakeDays period) {
         Map<String, Set<String>> byDay = new ConcurrentHashMap<>();
         table.forEach(period.start(), period.end(), item -> {
             String day = LakeSchema.partitionValue(Instant.parse(string(item, "occurredAt")));
@@ -90,7 +94,7 @@ public final class Reconciliation {
     private Map<String, Long> lakeEventIds(LakeTable lakeTable, String day) {
         LakeColumn eventId = lakeTable.column(Compaction.EVENT_ID).orElseThrow();
         Map<String, Long> copies = new HashMap<>();
-        for (LakeStorage.LakeObject object : storage.list(Compaction.partitionPrefix(lakeTable, day))) {
+        for (LakeBucket.LakeObject object : storage.list(Compaction.partitionPrefix(lakeTable, day))) {
             if (!object.key().endsWith(".parquet")) {
                 continue;
             }

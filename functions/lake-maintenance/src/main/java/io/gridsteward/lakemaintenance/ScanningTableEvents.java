@@ -1,5 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ public final class ScanningTableEvents implements TableEvents {
                 .totalSegments(segments)
                 .filterExpression("entity = :entity AND occurredAt >= :from AND occurredAt < :until")
                 .expressionAttributeValues(Map.of(
-                        ":entity", AttributeValue.fromS("TicketEvent"),
+                        ":entity", AttributeValue.fromS(StreamRecordConverter.TICKET_EVENT),
                         ":from", AttributeValue.fromS(IsoInstants.format(from)),
                         ":until", AttributeValue.fromS(IsoInstants.format(until))));
         Map<String, AttributeValue> startKey = null;

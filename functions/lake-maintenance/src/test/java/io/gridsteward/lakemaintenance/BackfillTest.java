@@ -3,7 +3,7 @@ package io.gridsteward.lakemaintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.analytics.lake.LakeSchema;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class BackfillTest {
 
-    private static final Period TWO_DAYS = new Period(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"));
+    private static final LakeDays TWO_DAYS = new LakeDays(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"));
 
     private final LakeHarness lake = new LakeHarness();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();

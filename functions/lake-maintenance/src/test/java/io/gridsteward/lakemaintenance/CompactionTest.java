@@ -1,5 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +27,7 @@ class CompactionTest {
 
     private static final String DAY = "2026-11-20";
     private static final Instant MORNING = Instant.parse("2026-11-20T06:00:00Z");
-    /** The columns issue 5 added; a file from before them lacks them. */
+    /** Columns added after the first; a file written before them lacks them. */
     private static final List<String> NEWER_COLUMNS = List.of("priority", "accept_due_at", "resolve_due_at", "rating",
             "assignee_org_kind");
 
@@ -84,7 +86,7 @@ class CompactionTest {
         landInBatches(events, 6);
         Set<String> expected = events.stream().map(event -> event.get("eventId")).collect(Collectors.toSet());
         List<Set<String>> seenAtDeletes = new ArrayList<>();
-        LakeStorage watching = new ForwardingStorage(lake.storage) {
+        LakeBucket watching = new ForwardingStorage(lake.storage) {
             @Override
             public void delete(Collection<String> keys) {
                 seenAtDeletes.add(visibleEventIds());
@@ -102,7 +104,7 @@ class CompactionTest {
     void aRunThatDiesBeforeDeletingIsFinishedByTheNext() {
         List<Map<String, String>> events = events(30);
         landInBatches(events, 5);
-        LakeStorage dying = new ForwardingStorage(lake.storage) {
+        LakeBucket dying = new ForwardingStorage(lake.storage) {
             @Override
             public void delete(Collection<String> keys) {
                 throw new IllegalStateException("the function timed out");
@@ -141,7 +143,7 @@ class CompactionTest {
         return lake.day(DAY).values().stream().flatMap(rows -> eventIds(rows).stream()).collect(Collectors.toCollection(HashSet::new));
     }
 
-    private Compaction compaction(LakeStorage storage) {
+    private Compaction compaction(LakeBucket storage) {
         return new Compaction(storage, lake.reader, lake.writer);
     }
 
@@ -165,11 +167,11 @@ class CompactionTest {
     }
 
     /** A storage passing everything through, for tests to override one operation. */
-    static class ForwardingStorage implements LakeStorage {
+    static class ForwardingStorage implements LakeBucket {
 
-        private final LakeStorage delegate;
+        private final LakeBucket delegate;
 
-        ForwardingStorage(LakeStorage delegate) {
+        ForwardingStorage(LakeBucket delegate) {
             this.delegate = delegate;
         }
 

@@ -1,16 +1,20 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.testing.S3ProxyServer;
-import io.gridsteward.lakewriter.InMemoryOutputFile;
-import io.gridsteward.lakewriter.LakeBatchWriter;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.RecordOutcome;
-import io.gridsteward.lakewriter.S3LakeBucket;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.parquet.InMemoryOutputFile;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.RecordOutcome;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -82,8 +87,8 @@ public final class LakeBenchmark {
         List<List<Object>> rows = records.stream().map(converter::convert)
                 .map(outcome -> ((RecordOutcome.Row) outcome).row().values()).toList();
         ParquetObjectWriter parquet = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
-        long[] lakeWriterBytes = new long[1];
-        LakeBatchWriter lakeWriter = new LakeBatchWriter(converter, parquet, (key, body) -> lakeWriterBytes[0] = body.length);
+        SizeOfLastPut lakeWriterBytes = new SizeOfLastPut();
+        LakeBatchWriter lakeWriter = new LakeBatchWriter(converter, parquet, lakeWriterBytes);
         MessageType schema = ParquetObjectWriter.messageType(TABLE);
 
         double lakeWriterSeconds = medianSeconds(() -> lakeWriter.write(records));
@@ -94,7 +99,7 @@ public final class LakeBenchmark {
         double rawRate = BATCH / rawSeconds;
         System.out.printf("1. lake writer, %d-record batch: %.0f rows/s (%.1f ms, %d bytes); raw parquet-java, same rows: %.0f rows/s"
                         + " (%.1f ms, %d bytes); ratio lake writer / raw = %.2f%n",
-                BATCH, lakeWriterRate, lakeWriterSeconds * 1000, lakeWriterBytes[0], rawRate, rawSeconds * 1000, rawBytes[0],
+                BATCH, lakeWriterRate, lakeWriterSeconds * 1000, lakeWriterBytes.size, rawRate, rawSeconds * 1000, rawBytes[0],
                 lakeWriterRate / rawRate);
     }
 
@@ -154,7 +159,7 @@ public final class LakeBenchmark {
         }
         try (S3ProxyServer server = S3ProxyServer.start()) {
             S3Client s3 = server.createBucket("benchmark");
-            S3LakeStorage storage = new S3LakeStorage(s3, "benchmark");
+            S3LakeBucket storage = new S3LakeBucket(s3, "benchmark");
             ParquetObjectWriter parquet = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
             LakeBatchWriter writer = new LakeBatchWriter(new StreamRecordConverter(), parquet, new S3LakeBucket(s3, "benchmark"));
             long sequence = 1;
@@ -166,15 +171,15 @@ public final class LakeBenchmark {
                 writer.write(batch);
             }
             String prefix = "ticket_events/dt=" + day + "/";
-            List<LakeStorage.LakeObject> before = storage.list(prefix);
+            List<LakeBucket.LakeObject> before = storage.list(prefix);
             long started = System.nanoTime();
             new Compaction(storage, new ParquetRowReader(), parquet).compactDay(TABLE, day);
             double seconds = (System.nanoTime() - started) / 1e9;
-            List<LakeStorage.LakeObject> after = storage.list(prefix);
+            List<LakeBucket.LakeObject> after = storage.list(prefix);
             System.out.printf("2. partition-day %s, 1,000 events landed in 5-second batches: %d objects (%d bytes) before compaction,"
                             + " %d object (%d bytes) after; compaction took %.1f s%n", day, before.size(),
-                    before.stream().mapToLong(LakeStorage.LakeObject::size).sum(), after.size(),
-                    after.stream().mapToLong(LakeStorage.LakeObject::size).sum(), seconds);
+                    before.stream().mapToLong(LakeBucket.LakeObject::size).sum(), after.size(),
+                    after.stream().mapToLong(LakeBucket.LakeObject::size).sum(), seconds);
             s3.close();
         }
     }
@@ -235,6 +240,30 @@ public final class LakeBenchmark {
             return Files.size(file);
         } catch (IOException exception) {
             throw new IllegalStateException(exception);
+        }
+    }
+
+    /** A bucket that keeps only the size of the last object put: the benchmark measures the writer, not S3. */
+    private static final class SizeOfLastPut implements LakeBucket {
+        long size;
+
+        @Override
+        public void put(String key, byte[] body) {
+            size = body.length;
+        }
+
+        @Override
+        public List<LakeObject> list(String prefix) {
+            return List.of();
+        }
+
+        @Override
+        public byte[] get(String key) {
+            throw new IllegalStateException("this bucket keeps no objects, only the size of the last put");
+        }
+
+        @Override
+        public void delete(Collection<String> keys) {
         }
     }
 }

@@ -1,14 +1,18 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+
 import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.testing.S3ProxyServer;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
-import io.gridsteward.lakewriter.LakeBatchWriter;
-import io.gridsteward.lakewriter.ParquetObjectWriter;
-import io.gridsteward.lakewriter.S3LakeBucket;
-import io.gridsteward.lakewriter.StreamRecordConverter;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +35,7 @@ final class LakeHarness implements AutoCloseable {
     final String bucket = "lake-" + NAMES.incrementAndGet();
     final String tableName = "table-" + NAMES.get();
     final S3Client s3 = s3Server.createBucket(bucket);
-    final S3LakeStorage storage = new S3LakeStorage(s3, bucket);
+    final S3LakeBucket storage = new S3LakeBucket(s3, bucket);
     final ParquetObjectWriter writer = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
     final ParquetRowReader reader = new ParquetRowReader();
 
@@ -59,7 +63,7 @@ final class LakeHarness implements AutoCloseable {
     /** Every object of the day with its rows. */
     Map<String, List<List<Object>>> day(String day) {
         Map<String, List<List<Object>>> objects = new TreeMap<>();
-        for (LakeStorage.LakeObject object : storage.list("ticket_events/dt=" + day + "/")) {
+        for (LakeBucket.LakeObject object : storage.list("ticket_events/dt=" + day + "/")) {
             objects.put(object.key(), reader.read(LakeSchema.TICKET_EVENTS, storage.get(object.key())));
         }
         return objects;

@@ -21,14 +21,14 @@ class LakeMaintenanceCommandTest {
     void withoutDatesTheJobsLookBackSevenDaysBeforeToday() {
         LakeMaintenanceCommand.Command command = LakeMaintenanceCommand.Command.parse(new String[] {"reconcile"}, TODAY);
 
-        assertThat(command.period()).isEqualTo(new Period(LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-24")));
+        assertThat(command.period()).isEqualTo(new LakeDays(LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-24")));
     }
 
     @Test
     void aBackfillNeedsItsFirstDayAndDefaultsToThatOneDay() {
         assertThatThrownBy(() -> LakeMaintenanceCommand.Command.parse(new String[] {"backfill"}, TODAY)).hasMessageContaining("--from");
         assertThat(LakeMaintenanceCommand.Command.parse(new String[] {"backfill", "--from", "2026-11-01"}, TODAY).period())
-                .isEqualTo(new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01")));
+                .isEqualTo(new LakeDays(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01")));
         assertThat(LakeMaintenanceCommand.Command.parse(new String[] {"compact", "--from", "2026-11-01", "--to", "2026-11-03"}, TODAY).period().days())
                 .containsExactly("2026-11-01", "2026-11-02", "2026-11-03");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ReconciliationTest {
 
-    private static final Period TWO_DAYS = new Period(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"));
+    private static final LakeDays TWO_DAYS = new LakeDays(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"));
 
     private final LakeHarness lake = new LakeHarness();
 

@@ -1,5 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.time.Instant;
@@ -24,7 +26,7 @@ final class TicketEventItems {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("pk", "TICKET#" + ticketId);
         attributes.put("sk", "EVENT#" + String.format("%06d", sequence));
-        attributes.put("entity", "TicketEvent");
+        attributes.put("entity", StreamRecordConverter.TICKET_EVENT);
         attributes.put("eventId", UUID.nameUUIDFromBytes((ticketId + "#" + sequence).getBytes()).toString());
         attributes.put("ticketId", ticketId);
         attributes.put("sequence", String.valueOf(sequence));

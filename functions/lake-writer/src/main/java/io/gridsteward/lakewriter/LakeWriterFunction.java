@@ -1,5 +1,7 @@
 package io.gridsteward.lakewriter;
 
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -18,8 +20,12 @@ public class LakeWriterFunction implements RequestHandler<DynamodbEvent, Streams
 
     public static final String NAME = "lake-writer";
 
+    private final LakeBatchWriter writer;
+
     @Inject
-    LakeBatchWriter writer;
+    LakeWriterFunction(LakeBatchWriter writer) {
+        this.writer = writer;
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {

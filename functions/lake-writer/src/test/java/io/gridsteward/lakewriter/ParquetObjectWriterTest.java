@@ -1,5 +1,7 @@
 package io.gridsteward.lakewriter;
 
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+
 import static io.gridsteward.analytics.testing.TicketEvents.dispatched;
 import static io.gridsteward.analytics.testing.TicketEvents.reported;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,31 +1,16 @@
 package io.gridsteward.local;
 
-import io.gridsteward.store.organisation.OrganisationStore;
-import io.gridsteward.store.ticket.TicketStore;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.local.auth.JsonWebTokens;
-import io.gridsteward.local.demo.DemoCounty;
-import io.gridsteward.local.demo.DemoMonth;
-import io.gridsteward.local.demo.DemoSeeder;
+import io.gridsteward.local.http.DemoUser;
 import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
 import io.gridsteward.local.lambda.FunctionStatistics;
-import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
 import io.gridsteward.local.s3.LocalS3Server;
 import io.gridsteward.local.s3.S3Faults;
 import io.gridsteward.local.schedule.LocalScheduler;
-import io.gridsteward.local.stream.BatchDelivery;
-import io.gridsteward.local.stream.Checkpoint;
-import io.gridsteward.local.stream.DeliverySettings;
-import io.gridsteward.local.stream.DynamoDbStreamSource;
-import io.gridsteward.local.stream.EventFilter;
-import io.gridsteward.local.stream.FileDeadLetters;
-import io.gridsteward.local.stream.StreamPoller;
 import io.gridsteward.local.template.SamTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,7 +18,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -43,17 +27,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,18 +45,17 @@ import java.util.concurrent.Future;
 
 /**
  * The whole system on one machine, with no AWS account and no Docker: the DynamoDB emulator, an S3 server, the
- * packaged functions of template.yaml in child JVMs behind local Runtime APIs, the HTTP front that plays API
- * Gateway, the stream poller that plays the event-source mapping, and the demo county.
+ * packaged functions of template.yaml in child JVMs behind local Runtime APIs ({@link FunctionEnvironment}), the
+ * template's table ({@link TableCreation}), the HTTP front that plays API Gateway, the stream pollers that play the
+ * event-source mappings ({@link StreamPollers}), the scheduler, and a first invocation of each function
+ * ({@link WarmUp}); this class starts them in order and stops them. {@link StackStatus} says where everything is. It knows the functions only as packaged zips;
+ * what is seeded into it (the demo county) is another module's business.
  */
 public final class LocalStack implements AutoCloseable {
     public static final String TABLE_NAME = "grid-steward";
     public static final String LAKE_BUCKET = "grid-steward-lake";
     public static final String ATTACHMENTS_BUCKET = "grid-steward-attachments";
-    private static final int DEMO_MONTH_TICKETS = 300;
-    private static final long DEMO_MONTH_SEED = 20261101L;
     public static final String REGION = "us-east-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final PrintStream console;
@@ -88,9 +65,8 @@ public final class LocalStack implements AutoCloseable {
     private HttpFront front;
     private DynamoDbClient dynamoDb;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
-    private Thread pollerThread;
+    private StreamPollers pollers;
     private LocalScheduler scheduler;
-    private volatile boolean stopping;
     private Duration startUp = Duration.ZERO;
 
     private LocalStack(Path dataDirectory, PrintStream console) {
@@ -98,14 +74,17 @@ public final class LocalStack implements AutoCloseable {
         this.console = console;
     }
 
-    /** Starts everything; on failure, stops what had started and rethrows. */
-    public static LocalStack start(LocalStackOptions options, PrintStream console) throws Exception {
+    /**
+     * Starts everything; on failure, stops what had started and rethrows. The front hands out tokens for
+     * {@code demoUsers}.
+     */
+    public static LocalStack start(LocalStackOptions options, List<DemoUser> demoUsers, PrintStream console) throws Exception {
         long started = System.nanoTime();
         Path dataDirectory = options.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
         LocalStack stack = new LocalStack(dataDirectory, console);
         try {
-            stack.startAll(options);
+            stack.startAll(options, demoUsers);
         } catch (Exception | Error failure) {
             stack.close();
             throw failure;
@@ -114,17 +93,16 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll(LocalStackOptions options) throws Exception {
+    private void startAll(LocalStackOptions options, List<DemoUser> demoUsers) throws Exception {
         Path project = options.projectDirectory().toAbsolutePath().normalize();
         SamTemplate template = SamTemplate.load(project.resolve("template.yaml"));
         List<SamTemplate.FunctionSpecification> specifications = template.functions();
         for (SamTemplate.FunctionSpecification specification : specifications) {
             if (!Files.isRegularFile(project.resolve(specification.codeUri()))) {
                 throw new IllegalStateException("function package " + project.resolve(specification.codeUri())
-                        + " is missing; build it with ./mvnw install -DskipTests");
+                        + " is missing; build it with ./mvnw package -DskipTests");
             }
         }
-        DemoCounty county = DemoCounty.load();
         // Ports are fixed first, so the functions' JVMs (the slow part) start alongside the servers they will call.
         if (options.port() != 0) {
             concretePort(options.port(), "--port");
@@ -138,34 +116,22 @@ public final class LocalStack implements AutoCloseable {
             s3.createBucketIfMissing(LAKE_BUCKET);
             s3.createBucketIfMissing(ATTACHMENTS_BUCKET);
             dynamoDb = own(dynamoDbClient(emulator.endpoint()));
-            createTableIfMissing(template.table());
-            boolean freshCounty = new DemoSeeder(county).seedOrganisations(new OrganisationStore(dynamoDb, TABLE_NAME));
-            if (freshCounty) {
-                console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
-            }
+            TableCreation.createIfMissing(dynamoDb, template.table(), TABLE_NAME);
             long serversReady = System.nanoTime();
 
             front = own(HttpFront.start(options.port(), routes(specifications), new LinkedHashMap<>(functions),
-                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()), county.demoUsers(), this::status, Clock.systemUTC(), console));
+                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()), demoUsers, () -> status().json(), Clock.systemUTC(), console));
+            pollers = new StreamPollers(dynamoDb, own(streamsClient(emulator.endpoint())), dataDirectory, console);
             specifications.stream()
                     .filter(specification -> specification.streamMapping().isPresent())
-                    .forEach(specification -> startPoller(specification, options));
+                    .forEach(specification -> pollers.start(specification, functions.get(specification.name()), options));
             scheduler = new LocalScheduler(Clock.systemUTC(), console);
             specifications.forEach(specification -> specification.schedules()
                     .forEach(schedule -> scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
-            warmUpAll(parallel, specifications, county);
+            warmUpAll(parallel, specifications, demoUsers);
             long functionsWarm = System.nanoTime();
-
-            if (freshCounty && options.demoData()) {
-                int tickets = new DemoSeeder(county).seedTickets(httpEndpoint(),
-                        user -> front.tokenFor(user.userId(), user.role(), user.orgId()));
-                console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
-                int events = new DemoMonth(county).write(new TicketStore(dynamoDb, TABLE_NAME, Clock.systemUTC()), Instant.now(),
-                        DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
-                console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
-            }
-            console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms, demo data done after %d ms%n",
-                    (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+            console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms%n",
+                    (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000);
         }
     }
 
@@ -180,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
         for (SamTemplate.FunctionSpecification specification : template.functions()) {
             FunctionDefinition definition = new FunctionDefinition(specification.name(), project.resolve(specification.codeUri()),
                     specification.handler(), specification.timeout(), specification.memoryMegabytes(),
-                    environment(template, specification, dynamoDbEndpoint, s3Endpoint));
+                    FunctionEnvironment.of(template, specification, dynamoDbEndpoint, s3Endpoint, dataDirectory));
             functionStarts.put(specification.name(), parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
         }
         try {
@@ -207,9 +173,12 @@ public final class LocalStack implements AutoCloseable {
                 .toList());
     }
 
-    private void warmUpAll(ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, DemoCounty county) throws Exception {
+    private void warmUpAll(ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, List<DemoUser> demoUsers)
+            throws Exception {
+        WarmUp warmUp = new WarmUp(functions, httpEndpoint(), WarmUp.leaderAmong(demoUsers),
+                user -> front.tokenFor(user.userId(), user.role(), user.organisationId()));
         List<Future<String>> warmUps = specifications.stream()
-                .map(specification -> parallel.submit(() -> warmUp(specification, county)))
+                .map(specification -> parallel.submit(() -> warmUp.warmUp(specification)))
                 .toList();
         for (Future<String> warmUp : warmUps) {
             String problem = await(warmUp);
@@ -252,167 +221,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The template's environment with local values: !Ref of a parameter is its default, other intrinsics are dropped. */
-    private Map<String, String> environment(SamTemplate template, SamTemplate.FunctionSpecification specification, URI dynamoDbEndpoint,
-                                            URI s3Endpoint) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        specification.environment().forEach((name, value) -> {
-            Optional<String> resolved = switch (value) {
-                case SamTemplate.Intrinsic intrinsic when intrinsic.tag().equals("!Ref") -> template.parameterDefault(String.valueOf(intrinsic.value()));
-                case SamTemplate.Intrinsic intrinsic -> Optional.empty();
-                default -> Optional.of(String.valueOf(value));
-            };
-            resolved.ifPresent(text -> environment.put(name, text));
-        });
-        environment.put("TABLE_NAME", TABLE_NAME);
-        environment.put("LAKE_BUCKET", LAKE_BUCKET);
-        environment.put("ATTACHMENTS_BUCKET", ATTACHMENTS_BUCKET);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
-        environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
-        environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
-        environment.put("QUERY_ENGINE", "duckdb");
-        environment.put("LAKE_CACHE_DIRECTORY", dataDirectory.resolve("lake-cache").toString());
-        return environment;
-    }
-
-    private void createTableIfMissing(SamTemplate.TableSpecification table) {
-        try {
-            dynamoDb.describeTable(request -> request.tableName(TABLE_NAME));
-            return;
-        } catch (ResourceNotFoundException missing) {
-            dynamoDb.createTable(table.request().toBuilder().tableName(TABLE_NAME).build());
-        }
-        table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(request -> request.tableName(TABLE_NAME)
-                .timeToLiveSpecification(specification -> specification.attributeName(attribute).enabled(true))));
-    }
-
-    private void startPoller(SamTemplate.FunctionSpecification specification, LocalStackOptions options) {
-        SamTemplate.StreamMapping mapping = specification.streamMapping().orElseThrow();
-        DeliverySettings settings = new DeliverySettings(options.batchSize(), options.batchingWindow(),
-                Math.max(0, mapping.maximumRetryAttempts()), mapping.bisectOnFunctionError(), mapping.reportBatchItemFailures());
-        DynamoDbStreamsClient streams = own(DynamoDbStreamsClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.of(REGION))
-                .credentialsProvider(localCredentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build());
-        DynamoDbStreamSource source = new DynamoDbStreamSource(dynamoDb, streams, TABLE_NAME, REGION);
-        BatchDelivery delivery = new BatchDelivery(functions.get(specification.name()), settings,
-                new FileDeadLetters(dataDirectory.resolve("dead-letter"), console), LocalStack::backOff);
-        StreamPoller poller = new StreamPoller(source, Checkpoint.load(dataDirectory.resolve("poller-checkpoint"), source.streamArn()),
-                delivery, EventFilter.of(mapping.filterPatterns()), settings, System::currentTimeMillis, Thread::sleep);
-        pollerThread = Thread.ofPlatform().daemon().name("stream-poller-" + specification.name()).start(() -> poll(poller));
-    }
-
-    private void poll(StreamPoller poller) {
-        while (!stopping) {
-            try {
-                if (poller.pollOnce() == 0) {
-                    Thread.sleep(250);
-                }
-            } catch (InterruptedException interrupted) {
-                return;
-            } catch (RuntimeException failure) {
-                if (stopping) {
-                    return;
-                }
-                console.println("stream poller: " + failure.getMessage() + " (retrying)");
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static void backOff(int retry) {
-        try {
-            Thread.sleep(Math.min(5_000, 100L << Math.min(retry, 6)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * One first invocation per function, so that its cold start is paid (and measured) during start-up: an empty
-     * batch for a stream function, its scheduled event for a scheduled one, else a GET on its first route (a GET
-     * route if it has one), with parameters filled in; any answer but a 5xx will do. Returns a line describing a
-     * problem, or an empty string.
-     */
-    private String warmUp(SamTemplate.FunctionSpecification specification, DemoCounty county) throws Exception {
-        String name = specification.name();
-        Optional<byte[]> directEvent = specification.streamMapping().isPresent()
-                ? Optional.of("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8))
-                : specification.schedules().stream().findFirst().map(schedule -> LocalScheduler.event(schedule, Instant.now()));
-        if (directEvent.isPresent()) {
-            return switch (functions.get(name).invoke(directEvent.get()).get()) {
-                case InvocationResult.Success success -> "";
-                case InvocationResult.FunctionError error -> "warm-up of " + name + " failed: " + error.errorType() + " " + error.payloadText();
-                case InvocationResult.Timeout timeout -> "warm-up of " + name + " timed out after " + timeout.after();
-            };
-        }
-        Optional<SamTemplate.HttpRoute> route = specification.routes().stream()
-                .min(Comparator.comparing(candidate -> !candidate.method().equals("GET")));
-        if (route.isEmpty()) {
-            return "";
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(httpEndpoint().resolve(route.get().path().replaceAll("\\{[^}]+}", "warm-up")))
-                .timeout(WARM_UP_LIMIT).GET();
-        if (route.get().authorized()) {
-            DemoCounty.User leader = county.users().stream().filter(user -> user.role().equals("COUNTY_LEADER")).findFirst().orElseThrow();
-            request.header("Authorization", "Bearer " + front.tokenFor(leader.userId(), leader.role(), leader.orgId()));
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() < 500 ? "" : "warm-up of " + name + " answered " + response.statusCode() + ": " + response.body();
-    }
-
-    private JsonNode status() {
-        ObjectNode status = JSON.createObjectNode();
-        status.put("startUpMilliseconds", startUp.toMillis());
-        status.put("http", httpEndpoint().toString());
-        status.put("s3", s3.endpoint().toString());
-        status.put("dynamodb", emulator.endpoint().toString());
-        status.put("dataDirectory", dataDirectory.toString());
-        ObjectNode functionStatus = status.putObject("functions");
-        functions.forEach((name, function) -> {
-            FunctionStatistics statistics = function.statistics();
-            ObjectNode node = functionStatus.putObject(name);
-            statistics.initialisation().ifPresent(duration -> node.put("initMilliseconds", duration.toMillis()));
-            statistics.coldStart().ifPresent(duration -> node.put("coldStartMilliseconds", duration.toMillis()));
-            statistics.firstInvocation().ifPresent(duration -> node.put("firstInvocationMilliseconds", duration.toMillis()));
-            statistics.warmMedian().ifPresent(duration -> node.put("warmMedianMilliseconds", duration.toNanos() / 1e6));
-            node.put("warmInvocations", statistics.warmInvocations());
-            node.put("log", function.logFile().toString());
-        });
-        return status;
+    private StackStatus status() {
+        return new StackStatus(startUp, front.port(), s3.endpoint(), emulator.endpoint(), dataDirectory, functions);
     }
 
     /** What the console shows once everything is up. */
     public String summary() {
-        String http = "http://localhost:" + front.port();
-        StringBuilder summary = new StringBuilder()
-                .append("Grid Steward local stack is up (start-up took ").append(startUp.toMillis()).append(" ms)\n")
-                .append("  page        ").append(http).append("/\n")
-                .append("  API         ").append(http).append("/v1/  (Authorization: Bearer <token>)\n")
-                .append("  dashboards  ").append(http).append("/v1/dashboards/response-times\n")
-                .append("  tokens      GET ").append(http).append("/local/demo-users   POST ").append(http)
-                .append("/local/tokens {\"userId\",\"role\",\"orgId\"}\n")
-                .append("  status      ").append(http).append("/local/status\n")
-                .append("  S3          ").append(s3.endpoint()).append("  (bucket ").append(LAKE_BUCKET).append(")\n")
-                .append("  DynamoDB    ").append(emulator.endpoint()).append("  (table ").append(TABLE_NAME).append(")\n")
-                .append("  data        ").append(dataDirectory).append("  (function logs in logs/)\n");
-        functions.forEach((name, function) -> summary.append("  function    ").append(name).append(": ")
-                .append(function.statistics().describe()).append('\n'));
-        return summary.toString();
+        return status().summary();
     }
 
     public URI httpEndpoint() {
         return URI.create("http://127.0.0.1:" + front.port());
-    }
-
-    public URI s3Endpoint() {
-        return s3.endpoint();
     }
 
     public URI dynamoDbEndpoint() {
@@ -473,6 +292,15 @@ public final class LocalStack implements AutoCloseable {
                 .build();
     }
 
+    private static DynamoDbStreamsClient streamsClient(URI endpoint) {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(localCredentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
     private static StaticCredentialsProvider localCredentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
@@ -496,17 +324,11 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the scheduler and the poller, then every child JVM and server, newest first. */
     @Override
     public void close() {
-        stopping = true;
         if (scheduler != null) {
             scheduler.close();
         }
-        if (pollerThread != null) {
-            pollerThread.interrupt();
-            try {
-                pollerThread.join(5_000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        if (pollers != null) {
+            pollers.close();
         }
         List<Callable<Void>> closing = functions.values().stream().<Callable<Void>>map(function -> () -> {
             function.close();

@@ -1,17 +1,27 @@
 package io.gridsteward.local;
 
+import io.gridsteward.local.http.DemoUser;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./steward run}: starts the local stack, prints where everything is, and stops it all on Ctrl-C. */
+/**
+ * Starts the local stack, seeds it, prints where everything is, and stops it all on Ctrl-C. {@code ./steward run}
+ * runs it through the demo-data module, which seeds the demo county; this class's own main starts an empty stack.
+ */
 public final class LocalStackMain {
 
     private LocalStackMain() {
     }
 
     public static void main(String[] arguments) throws InterruptedException {
+        run(arguments, List.of(), StackSeeding.NONE);
+    }
+
+    /** Exits the JVM with status 2 on bad arguments and 1 when the stack does not start or cannot be seeded. */
+    public static void run(String[] arguments, List<DemoUser> demoUsers, StackSeeding seeding) throws InterruptedException {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         LocalStackOptions options;
         try {
@@ -27,7 +37,7 @@ public final class LocalStackMain {
         console.println("starting the Grid Steward local stack in " + options.dataDirectory().toAbsolutePath().normalize() + " ...");
         LocalStack stack;
         try {
-            stack = LocalStack.start(options, console);
+            stack = LocalStack.start(options, demoUsers, console);
         } catch (PortInUseException taken) {
             System.err.println(taken.getMessage());
             System.exit(1);
@@ -37,6 +47,14 @@ public final class LocalStackMain {
             if (failure.getCause() != null) {
                 System.err.println("  caused by: " + failure.getCause());
             }
+            System.exit(1);
+            return;
+        }
+        try {
+            seeding.seed(stack, options, console);
+        } catch (Exception failure) {
+            System.err.println("the local stack started but could not be seeded: " + failure.getMessage());
+            stack.close();
             System.exit(1);
             return;
         }

@@ -76,7 +76,7 @@ class LakeFaultInjectionTest {
         LocalStackOptions ephemeral = LocalStackOptions.ephemeral(dataDirectory, Path.of("../.."));
         LocalStackOptions options = new LocalStackOptions(0, 0, 0, ephemeral.dataDirectory(), ephemeral.projectDirectory(), false,
                 10, Duration.ofMillis(200));
-        stack = LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        stack = LocalStack.start(options, List.of(), new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }
 
     @AfterAll

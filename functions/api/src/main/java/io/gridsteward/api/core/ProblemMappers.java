@@ -27,11 +27,14 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+    private final Instance<CurrentState> currentStates;
 
     @Inject
-    Instance<CurrentState> currentStates;
+    ProblemMappers(ObjectMapper mapper, Instance<CurrentState> currentStates) {
+        this.mapper = mapper;
+        this.currentStates = currentStates;
+    }
 
     @ServerExceptionMapper
     public Response domain(DomainException exception, UriInfo uri) {

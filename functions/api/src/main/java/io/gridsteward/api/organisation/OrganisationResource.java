@@ -25,8 +25,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganisationResource {
 
+    private final OrganisationStore organisations;
+
     @Inject
-    OrganisationStore organisations;
+    OrganisationResource(OrganisationStore organisations) {
+        this.organisations = organisations;
+    }
 
     @GET
     @Path("/{id}")

@@ -28,11 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class GridResource {
 
-    @Inject
-    OrganisationStore organisations;
+    private final OrganisationStore organisations;
+    private final TicketStore tickets;
 
     @Inject
-    TicketStore tickets;
+    GridResource(OrganisationStore organisations, TicketStore tickets) {
+        this.organisations = organisations;
+        this.tickets = tickets;
+    }
 
     @GET
     @Path("/{gridId}/tickets")

@@ -19,8 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class MyTicketsResource {
 
+    private final TicketStore tickets;
+
     @Inject
-    TicketStore tickets;
+    MyTicketsResource(TicketStore tickets) {
+        this.tickets = tickets;
+    }
 
     @GET
     @Path("/tickets")

@@ -25,11 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganisationTicketsResource {
 
-    @Inject
-    OrganisationStore organisations;
+    private final OrganisationStore organisations;
+    private final TicketStore tickets;
 
     @Inject
-    TicketStore tickets;
+    OrganisationTicketsResource(OrganisationStore organisations, TicketStore tickets) {
+        this.organisations = organisations;
+        this.tickets = tickets;
+    }
 
     @GET
     @Operation(summary = "An organisation's open tickets, earliest due first",

@@ -25,6 +25,7 @@ import io.gridsteward.domain.ticket.TicketAccess;
 import io.gridsteward.domain.ticket.TicketChange;
 import io.gridsteward.domain.ticket.TicketEventType;
 import io.gridsteward.domain.ticket.TicketId;
+import io.gridsteward.domain.ticket.TicketSteps;
 import io.gridsteward.domain.ticket.TicketReport;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,29 +69,27 @@ public class TicketResource {
     static final String PATH = "/v1/tickets";
     private static final Logger LOG = Logger.getLogger(TicketResource.class);
 
-    @Inject
-    TicketStore tickets;
+    private final TicketStore tickets;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+    private final IdSource ids;
+    private final ObjectMapper mapper;
+    private final SlaPolicy slaPolicy;
+    private final RoutingRules routingRules;
+    private final AttachmentUploads uploads;
 
     @Inject
-    OrganisationStore organisations;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    IdSource ids;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    SlaPolicy slaPolicy;
-
-    @Inject
-    RoutingRules routingRules;
-
-    @Inject
-    AttachmentUploads uploads;
+    TicketResource(TicketStore tickets, OrganisationStore organisations, Clock clock, IdSource ids, ObjectMapper mapper,
+                   SlaPolicy slaPolicy, RoutingRules routingRules, AttachmentUploads uploads) {
+        this.tickets = tickets;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.ids = ids;
+        this.mapper = mapper;
+        this.slaPolicy = slaPolicy;
+        this.routingRules = routingRules;
+        this.uploads = uploads;
+    }
 
     @Inject
     TicketMetrics metrics;
@@ -134,7 +133,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/dispatch")
+    @Path("/{id}/" + TicketSteps.DISPATCH)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dispatch a ticket", description = "The town's dispatcher assigns the ticket to a grid team, a community "
             + "or a department (from REPORTED, RETURNED, ESCALATED or REOPENED). Of racing dispatches exactly one wins; the others get 409 "
@@ -159,7 +158,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/accept")
+    @Path("/{id}/" + TicketSteps.ACCEPT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept a ticket (签收)", description = "A handler of the assignee organisation takes the ticket on. Body: {} or {expectedVersion}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
@@ -170,7 +169,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/return")
+    @Path("/{id}/" + TicketSteps.RETURN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return a ticket (退单)", description = "The assignee sends a wrongly dispatched ticket back to its town's dispatcher, "
             + "with a reason; the assignee is cleared.")
@@ -182,7 +181,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/escalate")
+    @Path("/{id}/" + TicketSteps.ESCALATE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Escalate a ticket", description = "Grid → community → town → county department, with a reason. Without "
             + "targetOrgId the level above the assignee; from the town a county department must be named.")
@@ -194,7 +193,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/resolve")
+    @Path("/{id}/" + TicketSteps.RESOLVE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve a ticket", description = "A handler of the assignee reports the problem solved: a note and up to nine photo object keys.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
@@ -205,7 +204,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/evaluate")
+    @Path("/{id}/" + TicketSteps.EVALUATE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate a resolution", description = "The reporter rates the resolution 1-5, with an optional comment.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
@@ -216,7 +215,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/reopen")
+    @Path("/{id}/" + TicketSteps.REOPEN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reopen a ticket", description = "The reporter is not satisfied, with a reason; the assignee accepts and resolves again on fresh due times.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
@@ -227,7 +226,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/close")
+    @Path("/{id}/" + TicketSteps.CLOSE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a ticket", description = "The town's dispatcher closes a resolved or evaluated ticket, with an optional note.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StepBody.class)))
@@ -238,7 +237,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/cancel")
+    @Path("/{id}/" + TicketSteps.CANCEL)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a ticket", description = "The town's dispatcher cancels a ticket that needs no handling, with a reason.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
@@ -249,7 +248,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("/{id}/supervise")
+    @Path("/{id}/" + TicketSteps.SUPERVISE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Supervise a ticket (督办)", description = "A supervisor of the ticket's town adds a note to the trace; the status stays.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))

@@ -27,11 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class TownResource {
 
-    @Inject
-    OrganisationStore organisations;
+    private final OrganisationStore organisations;
+    private final TicketStore tickets;
 
     @Inject
-    TicketStore tickets;
+    TownResource(OrganisationStore organisations, TicketStore tickets) {
+        this.organisations = organisations;
+        this.tickets = tickets;
+    }
 
     @GET
     @Path("/{townId}/queue")

@@ -1,5 +1,7 @@
 package io.gridsteward.api.ticket;
 
+import io.gridsteward.api.core.ProblemType;
+
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
 import io.gridsteward.api.core.Requests;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +105,7 @@ class TicketApiTest {
 
         ApiGateway.Reply reply = report(RESIDENT, POTHOLE.replace("pothole", "sinkhole"), Optional.of("retry-2"));
 
-        assertProblem(reply, 422, "Idempotency-Key");
+        assertProblem(reply, ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key");
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
     }
 
@@ -137,7 +140,7 @@ class TicketApiTest {
 
         ApiGateway.Reply reply = dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"grid-river-1\",\"expectedVersion\":7}");
 
-        assertProblem(reply, 409, null);
+        assertProblem(reply, ProblemType.VERSION_CONFLICT, null);
         assertThat(reply.body().path("currentStatus").asText()).isEqualTo("REPORTED");
         assertThat(reply.body().path("currentVersion").asLong()).isEqualTo(1);
         assertThat(partition("TICKET#" + id)).hasSize(2);
@@ -165,26 +168,26 @@ class TicketApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "missing category | 400 | category | {\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120}}",
-            "blank category | 422 | category | {\"category\":\" \",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120}}",
-            "unknown grid | 422 | gridId | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-nowhere\",\"location\":{\"latitude\":30,\"longitude\":120}}",
-            "a community as grid | 422 | gridId | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"community-river\",\"location\":{\"latitude\":30,\"longitude\":120}}",
-            "bad JSON | 400 | body | {\"category\":\"streetlight\",",
-            "not an object | 400 | body | [1,2,3]",
-            "latitude out of range | 422 | location.latitude | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":91,\"longitude\":120}}",
-            "latitude as text | 400 | location.latitude | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":\"30\",\"longitude\":120}}",
-            "location as text | 400 | location | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":\"here\"}",
-            "unknown field | 400 | urgency | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"urgency\":1}",
-            "unknown priority | 422 | priority | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"priority\":\"ASAP\"}",
-            "bad phone | 422 | reporterPhone | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"reporterPhone\":\"call me\"}",
-            "unknown channel | 422 | channel | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"channel\":\"FAX\"}"})
-    void aMalformedReportIsAProblemNamingTheFieldAndWritesNothing(String name, int status, String field, String body) {
+            "missing category | MALFORMED_REQUEST | category | {\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120}}",
+            "blank category | VALIDATION_FAILED | category | {\"category\":\" \",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120}}",
+            "unknown grid | VALIDATION_FAILED | gridId | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-nowhere\",\"location\":{\"latitude\":30,\"longitude\":120}}",
+            "a community as grid | VALIDATION_FAILED | gridId | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"community-river\",\"location\":{\"latitude\":30,\"longitude\":120}}",
+            "bad JSON | MALFORMED_REQUEST | body | {\"category\":\"streetlight\",",
+            "not an object | MALFORMED_REQUEST | body | [1,2,3]",
+            "latitude out of range | VALIDATION_FAILED | location.latitude | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":91,\"longitude\":120}}",
+            "latitude as text | MALFORMED_REQUEST | location.latitude | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":\"30\",\"longitude\":120}}",
+            "location as text | MALFORMED_REQUEST | location | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":\"here\"}",
+            "unknown field | MALFORMED_REQUEST | urgency | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"urgency\":1}",
+            "unknown priority | VALIDATION_FAILED | priority | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"priority\":\"ASAP\"}",
+            "bad phone | VALIDATION_FAILED | reporterPhone | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"reporterPhone\":\"call me\"}",
+            "unknown channel | VALIDATION_FAILED | channel | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"channel\":\"FAX\"}"})
+    void aMalformedReportIsAProblemNamingTheFieldAndWritesNothing(String name, ProblemType type, String field, String body) {
         String unusedId = ids.peekNext();
         String key = "malformed-" + name.replace(' ', '-');
 
         ApiGateway.Reply reply = report(RESIDENT, body, Optional.of(key));
 
-        assertProblem(reply, status, field);
+        assertProblem(reply, type, field);
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
         assertThat(partition("IDEMPOTENCY#user-resident#" + key)).isEmpty();
     }
@@ -193,10 +196,10 @@ class TicketApiTest {
     void aMalformedDispatchNamesTheFieldAndChangesNothing() {
         String id = report(RESIDENT, POTHOLE, Optional.empty()).body().path("id").asText();
 
-        assertProblem(dispatch(EAST_DISPATCHER, id, "{}"), 400, "assigneeOrgId");
-        assertProblem(dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"dept-nowhere\"}"), 422, "assigneeOrgId");
-        assertProblem(dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"grid-hill-1\"}"), 422, "assigneeOrgId");
-        assertProblem(dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"dept-water\",\"expectedVersion\":\"one\"}"), 400, "expectedVersion");
+        assertProblem(dispatch(EAST_DISPATCHER, id, "{}"), ProblemType.MALFORMED_REQUEST, "assigneeOrgId");
+        assertProblem(dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"dept-nowhere\"}"), ProblemType.VALIDATION_FAILED, "assigneeOrgId");
+        assertProblem(dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"grid-hill-1\"}"), ProblemType.VALIDATION_FAILED, "assigneeOrgId");
+        assertProblem(dispatch(EAST_DISPATCHER, id, "{\"assigneeOrgId\":\"dept-water\",\"expectedVersion\":\"one\"}"), ProblemType.MALFORMED_REQUEST, "expectedVersion");
         assertThat(partition("TICKET#" + id)).hasSize(2);
     }
 
@@ -206,24 +209,24 @@ class TicketApiTest {
         String unusedId = ids.peekNext();
         ApiGateway.Reply anonymousReport = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.empty(), Optional.of(POTHOLE), JSON_BODY));
 
-        assertProblem(anonymousRead, 401, null);
-        assertProblem(anonymousReport, 401, null);
+        assertProblem(anonymousRead, ProblemType.UNAUTHENTICATED, null);
+        assertProblem(anonymousReport, ProblemType.UNAUTHENTICATED, null);
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
     }
 
     @Test
     void anUnknownRoleIsUnauthorized() {
-        assertProblem(report(Map.of("sub", "user-x", "custom:role", "MAYOR"), POTHOLE, Optional.empty()), 401, null);
+        assertProblem(report(Map.of("sub", "user-x", "custom:role", "MAYOR"), POTHOLE, Optional.empty()), ProblemType.UNAUTHENTICATED, null);
     }
 
     @Test
     void aTicketOutsideTheCallersJurisdictionIsNotFound() {
         String id = report(RESIDENT, POTHOLE, Optional.empty()).body().path("id").asText();
 
-        assertProblem(get(OTHER_RESIDENT, id), 404, null);
-        assertProblem(get(WEST_DISPATCHER, id), 404, null);
-        assertProblem(dispatch(WEST_DISPATCHER, id, "{\"assigneeOrgId\":\"grid-river-1\"}"), 404, null);
-        assertProblem(get(RESIDENT, "no-such-ticket"), 404, null);
+        assertProblem(get(OTHER_RESIDENT, id), ProblemType.NOT_FOUND, null);
+        assertProblem(get(WEST_DISPATCHER, id), ProblemType.NOT_FOUND, null);
+        assertProblem(dispatch(WEST_DISPATCHER, id, "{\"assigneeOrgId\":\"grid-river-1\"}"), ProblemType.NOT_FOUND, null);
+        assertProblem(get(RESIDENT, "no-such-ticket"), ProblemType.NOT_FOUND, null);
         assertThat(get(OTHER_RESIDENT, id).body().path("detail").asText())
                 .isEqualTo(get(OTHER_RESIDENT, "no-such-ticket").body().path("detail").asText().replace("no-such-ticket", id));
     }
@@ -246,8 +249,8 @@ class TicketApiTest {
         String id = report(RESIDENT, POTHOLE, Optional.empty()).body().path("id").asText();
 
         assertThat(get(RIVER_GRID_WORKER, id).status()).isEqualTo(200);
-        assertProblem(dispatch(RIVER_GRID_WORKER, id, "{\"assigneeOrgId\":\"grid-river-1\"}"), 403, null);
-        assertProblem(dispatch(RESIDENT, id, "{\"assigneeOrgId\":\"grid-river-1\"}"), 403, null);
+        assertProblem(dispatch(RIVER_GRID_WORKER, id, "{\"assigneeOrgId\":\"grid-river-1\"}"), ProblemType.FORBIDDEN, null);
+        assertProblem(dispatch(RESIDENT, id, "{\"assigneeOrgId\":\"grid-river-1\"}"), ProblemType.FORBIDDEN, null);
         assertThat(partition("TICKET#" + id)).hasSize(2);
     }
 
@@ -258,14 +261,14 @@ class TicketApiTest {
 
         assertThat(own.status()).isEqualTo(201);
         assertThat(own.body().path("channel").asText()).isEqualTo("GRID_PATROL");
-        assertProblem(elsewhere, 403, null);
+        assertProblem(elsewhere, ProblemType.FORBIDDEN, null);
     }
 
     @Test
     void anUnusableIdempotencyKeyNamesTheHeader() {
         String unusedId = ids.peekNext();
 
-        assertProblem(report(RESIDENT, POTHOLE, Optional.of("x".repeat(256))), 400, "Idempotency-Key");
+        assertProblem(report(RESIDENT, POTHOLE, Optional.of("x".repeat(256))), ProblemType.MALFORMED_REQUEST, "Idempotency-Key");
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
     }
 
@@ -277,7 +280,7 @@ class TicketApiTest {
         ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event("POST", "/v1/tickets", Optional.of(RESIDENT), Optional.of(POTHOLE),
                 Map.of("content-type", contentType)));
 
-        assertProblem(reply, 415, "Content-Type");
+        assertProblem(reply, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type");
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
     }
 
@@ -295,8 +298,8 @@ class TicketApiTest {
 
         assertThat(own.status()).isEqualTo(201);
         assertThat(own.body().path("channel").asText()).isEqualTo("HOTLINE");
-        assertProblem(report(WEST_DISPATCHER, POTHOLE, Optional.empty()), 403, null);
-        assertProblem(report(EAST_DISPATCHER, POTHOLE.replace("}}", "},\"channel\":\"RESIDENT_APP\"}"), Optional.empty()), 422, "channel");
+        assertProblem(report(WEST_DISPATCHER, POTHOLE, Optional.empty()), ProblemType.FORBIDDEN, null);
+        assertProblem(report(EAST_DISPATCHER, POTHOLE.replace("}}", "},\"channel\":\"RESIDENT_APP\"}"), Optional.empty()), ProblemType.VALIDATION_FAILED, "channel");
     }
 
     @Test
@@ -307,11 +310,21 @@ class TicketApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("paths").has("/v1/tickets")).isTrue();
         assertThat(reply.body().path("paths").has("/v1/tickets/{id}/dispatch")).isTrue();
+        JsonNode document = reply.body();
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("type").asText()).isEqualTo("http");
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.path("security")).extracting(requirement -> requirement.has("bearer")).containsExactly(true);
+        List<JsonNode> operations = new ArrayList<>();
+        document.path("paths").forEach(path -> path.properties().stream()
+                .filter(field -> List.of("get", "put", "post", "delete", "patch").contains(field.getKey()))
+                .forEach(field -> operations.add(field.getValue())));
+        assertThat(operations).hasSizeGreaterThan(10)
+                .allSatisfy(operation -> assertThat(operation.path("responses").has("401")).as(operation.path("operationId").asText()).isTrue());
     }
 
     @Test
     void anUnknownRouteIsAProblemToo() {
-        assertProblem(ApiGateway.send(ApiGateway.event("GET", "/v1/nothing-here", Optional.of(RESIDENT), Optional.empty(), Map.of())), 404, null);
+        assertFrameworkProblem(ApiGateway.send(ApiGateway.event("GET", "/v1/nothing-here", Optional.of(RESIDENT), Optional.empty(), Map.of())), 404);
     }
 
     private static ApiGateway.Reply report(Map<String, String> claims, String body, Optional<String> idempotencyKey) {
@@ -328,18 +341,30 @@ class TicketApiTest {
         return ApiGateway.send(ApiGateway.event("POST", "/v1/tickets/" + id + "/dispatch", Optional.of(claims), Optional.of(body), JSON_BODY));
     }
 
-    private static void assertProblem(ApiGateway.Reply reply, int status, String field) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+    /** A problem of this API's own: its type, title and status, and the one field it names (none when {@code field} is null). */
+    private static void assertProblem(ApiGateway.Reply reply, ProblemType type, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(type.status());
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = reply.body();
-        assertThat(problem.path("type").asText()).isNotEmpty();
-        assertThat(problem.path("title").asText()).isNotEmpty();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).as(problem.toString()).isEqualTo(type.uri());
+        assertThat(problem.path("title").asText()).isEqualTo(type.title());
+        assertThat(problem.path("status").asInt()).isEqualTo(type.status());
         assertThat(problem.path("instance").asText()).startsWith("/v1/");
         assertThat(problem.path("errors").isArray()).isTrue();
-        if (field != null) {
-            assertThat(problem.path("errors")).extracting(error -> error.path("field").asText()).contains(field);
+        if (field == null) {
+            assertThat(problem.path("errors")).as(problem.toString()).isEmpty();
+        } else {
+            assertThat(problem.path("errors")).as(problem.toString()).extracting(error -> error.path("field").asText()).containsExactly(field);
         }
+    }
+
+    /** The framework's own refusal (unknown route, unsupported media type) in the same shape, typed about:blank. */
+    private static void assertFrameworkProblem(ApiGateway.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reply.body().path("type").asText()).isEqualTo("about:blank");
+        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
+        assertThat(reply.body().path("errors")).isEmpty();
     }
 
     private List<Map<String, AttributeValue>> partition(String partitionKey) {

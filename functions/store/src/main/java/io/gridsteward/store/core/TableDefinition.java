@@ -24,7 +24,6 @@ public final class TableDefinition {
 
     public static final String DEFAULT_TABLE_NAME = "grid-steward";
     public static final String TIME_TO_LIVE_ATTRIBUTE = "expiresAt";
-    public static final String INDEX_ONE = TableIndex.WORK.indexName();
 
     private TableDefinition() {
     }

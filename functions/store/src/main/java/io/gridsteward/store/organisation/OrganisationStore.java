@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,23 +37,15 @@ public final class OrganisationStore {
 
     /** The organisations directly under {@code parent}, by kind then id, from the WORK index (no Scan). */
     public List<Organisation> children(OrganisationId parent) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(TableIndex.WORK.indexName())
+                .keyConditionExpression("#partition = :partition")
+                .expressionAttributeNames(Map.of("#partition", TableIndex.WORK.partitionAttribute()))
+                .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.childrenOf(parent))))
+                .build();
         List<Organisation> children = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(tableName)
-                    .indexName(TableIndex.WORK.indexName())
-                    .keyConditionExpression("#partition = :partition")
-                    .expressionAttributeNames(Map.of("#partition", TableIndex.WORK.partitionAttribute()))
-                    .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.childrenOf(parent))));
-            if (startKey != null) {
-                request.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = client.query(request.build());
-            page.items().stream().map(OrganisationItems::organisation).forEach(children::add);
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        }
-        while (startKey != null);
+        client.queryPaginator(request).items().forEach(item -> children.add(OrganisationItems.organisation(item)));
         return children;
     }
 

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -32,9 +33,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -96,10 +97,9 @@ public final class TicketStore {
         events.forEach(event -> writes.add(put(TicketItems.item(event), "attribute_not_exists(pk)", Map.of())));
         int claimIndex = writes.size();
         idempotency.ifPresent(claim -> writes.add(claimWrite(IdempotencyItems.report(claim, last.id(), now), now)));
-        Supplier<Optional<TicketHistory>> earlier = () -> idempotency.flatMap(claim -> replay(claim, firstUse -> firstUse.isReport(claim)));
         // Looked up first so that a plain retry costs a read rather than a cancelled transaction.
-        Optional<TicketHistory> replayed = earlier.get()
-                .or(() -> commit(writes, idempotency, exception -> failedCondition(exception, claimIndex), earlier, exception -> exception));
+        Optional<TicketHistory> replayed = idempotency.flatMap(claim -> replay(claim, firstUse -> firstUse.isReport(claim)))
+                .or(() -> commit(writes, idempotency, claimIndex, IdempotencyItems.FirstUse::isReport, exception -> exception));
         return replayed.map(history -> new WriteOutcome(history, true))
                 .orElseGet(() -> new WriteOutcome(new TicketHistory(last, events), false));
     }
@@ -151,10 +151,10 @@ public final class TicketStore {
                 Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
         writes.add(put(TicketItems.item(change.event()), "attribute_not_exists(pk)", Map.of()));
         Instant now = clock.instant();
+        int claimIndex = writes.size();
         idempotency.ifPresent(claim -> writes.add(claimWrite(IdempotencyItems.step(claim, change.event(), now), now)));
-        // Any failed condition may be a request with the same key that moved the ticket on first: its record decides.
-        return commit(writes, idempotency, TicketStore::failedAnyCondition,
-                () -> idempotency.flatMap(claim -> replayStep(claim, ticket.id(), change.event().type())),
+        // A request with the same key that moved the ticket on first fails the record's condition: its record decides.
+        return commit(writes, idempotency, claimIndex, (firstUse, claim) -> firstUse.isStep(claim, ticket.id(), change.event().type()),
                 exception -> failedAnyCondition(exception) || conflicted(exception)
                         ? new VersionConflictException("ticket", ticket.id().value(), expectedVersion)
                         : exception);
@@ -164,29 +164,21 @@ public final class TicketStore {
     public Optional<TicketHistory> find(TicketId id) {
         Ticket ticket = null;
         List<TicketEvent> events = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(tableName)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TicketKeys.partition(id))))
-                    .consistentRead(true);
-            if (startKey != null) {
-                request.exclusiveStartKey(startKey);
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TicketKeys.partition(id))))
+                .consistentRead(true)
+                .build();
+        for (Map<String, AttributeValue> item : client.queryPaginator(request).items()) {
+            String sort = item.get(Keys.SORT).s();
+            if (sort.equals(Keys.TICKET_SORT)) {
+                ticket = TicketItems.ticket(item);
             }
-            QueryResponse page = client.query(request.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sort = item.get(Keys.SORT).s();
-                if (sort.equals(Keys.TICKET_SORT)) {
-                    ticket = TicketItems.ticket(item);
-                }
-                else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
-                    events.add(TicketItems.event(item));
-                }
+            else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
+                events.add(TicketItems.event(item));
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         }
-        while (startKey != null);
         return ticket == null ? Optional.empty() : Optional.of(new TicketHistory(ticket, events));
     }
 
@@ -266,37 +258,31 @@ public final class TicketStore {
         List<Ticket> found = new ArrayList<>();
         Instant day = now.minus(Duration.ofDays(lookbackDays));
         while (!day.isAfter(now) && found.size() < limit) {
-            Map<String, AttributeValue> startKey = null;
-            do {
-                QueryRequest.Builder request = QueryRequest.builder()
-                        .tableName(tableName)
-                        .indexName(TableIndex.DUE.indexName())
-                        .keyConditionExpression("#partition = :partition AND #sort < :now")
-                        .expressionAttributeNames(Map.of("#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
-                        .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.dueOn(day)),
-                                ":now", AttributeValue.fromS(Attributes.format(now))))
-                        .limit(limit - found.size());
-                if (startKey != null) {
-                    request.exclusiveStartKey(startKey);
-                }
-                QueryResponse response = client.query(request.build());
-                response.items().stream().map(TicketItems::ticket).forEach(found::add);
-                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            }
-            while (startKey != null && found.size() < limit);
+            QueryRequest request = QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(TableIndex.DUE.indexName())
+                    .keyConditionExpression("#partition = :partition AND #sort < :now")
+                    .expressionAttributeNames(Map.of("#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
+                    .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.dueOn(day)),
+                            ":now", AttributeValue.fromS(Attributes.format(now))))
+                    .limit(limit - found.size())
+                    .build();
+            // The paginator reads the next page only when the stream asks for more than it has.
+            client.queryPaginator(request).items().stream().limit(limit - found.size()).map(TicketItems::ticket).forEach(found::add);
             day = day.plus(Duration.ofDays(1));
         }
         return found;
     }
 
     /**
-     * Commits one transaction that may carry an Idempotency-Key's record. When it is cancelled and {@code raced} says a
-     * request with the same key may have committed first, that request's answer ({@code earlier}) is returned as a
-     * retry would get it; while another transaction on the same items is still in flight, the write is tried again.
-     * Empty when this transaction committed.
+     * Commits one transaction that may carry an Idempotency-Key's record (at {@code claimIndex}). When the record's
+     * condition fails, a request with the same key committed first: its record comes back in the cancellation reason
+     * (ReturnValuesOnConditionCheckFailure ALL_OLD), and that request's ticket is answered as a retry would get it when
+     * {@code sameRequest} holds for it. While another transaction on the same items is still in flight, the write is
+     * tried again. Empty when this transaction committed.
      */
-    private Optional<TicketHistory> commit(List<TransactWriteItem> writes, Optional<IdempotencyClaim> idempotency,
-                                           Predicate<TransactionCanceledException> raced, Supplier<Optional<TicketHistory>> earlier,
+    private Optional<TicketHistory> commit(List<TransactWriteItem> writes, Optional<IdempotencyClaim> idempotency, int claimIndex,
+                                           BiPredicate<IdempotencyItems.FirstUse, IdempotencyClaim> sameRequest,
                                            Function<TransactionCanceledException, RuntimeException> refusal) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -304,19 +290,28 @@ public final class TicketStore {
                 return Optional.empty();
             }
             catch (TransactionCanceledException exception) {
-                boolean inFlight = conflicted(exception);
-                if (idempotency.isEmpty() || attempt == MAXIMUM_WRITE_ATTEMPTS || !(inFlight || raced.test(exception))) {
-                    throw refusal.apply(exception);
+                if (idempotency.isPresent()) {
+                    IdempotencyClaim claim = idempotency.get();
+                    Optional<TicketHistory> answer = winnersRecord(exception, claimIndex)
+                            .flatMap(record -> replay(claim, record, firstUse -> sameRequest.test(firstUse, claim)));
+                    if (answer.isPresent()) {
+                        return answer;
+                    }
                 }
-                Optional<TicketHistory> answer = earlier.get();
-                if (answer.isPresent()) {
-                    return answer;
-                }
-                if (!inFlight) {
+                if (idempotency.isEmpty() || attempt == MAXIMUM_WRITE_ATTEMPTS || !conflicted(exception)) {
                     throw refusal.apply(exception);
                 }
             }
         }
+    }
+
+    /** The record a request with the same key wrote first, as the failed condition on this transaction's record returned it. */
+    private static Optional<Map<String, AttributeValue>> winnersRecord(TransactionCanceledException exception, int claimIndex) {
+        if (!failedCondition(exception, claimIndex)) {
+            return Optional.empty();
+        }
+        CancellationReason reason = exception.cancellationReasons().get(claimIndex);
+        return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
     }
 
     /**
@@ -330,7 +325,12 @@ public final class TicketStore {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Optional<IdempotencyItems.FirstUse> firstUse = IdempotencyItems.firstUse(response.item(), clock.instant());
+        return replay(claim, response.item(), sameRequest);
+    }
+
+    private Optional<TicketHistory> replay(IdempotencyClaim claim, Map<String, AttributeValue> record,
+                                           Predicate<IdempotencyItems.FirstUse> sameRequest) {
+        Optional<IdempotencyItems.FirstUse> firstUse = IdempotencyItems.firstUse(record, clock.instant());
         if (firstUse.isEmpty()) {
             return Optional.empty();
         }
@@ -342,9 +342,17 @@ public final class TicketStore {
                 .orElseThrow(() -> new IllegalStateException("idempotency record points at missing ticket " + ticketId.value())));
     }
 
-    /** A key's record may replace one that expired but is not yet swept. */
+    /**
+     * A key's record may replace one that expired but is not yet swept; when its condition fails, the cancellation
+     * reason carries the record that is there.
+     */
     private TransactWriteItem claimWrite(Map<String, AttributeValue> record, Instant now) {
-        return put(record, "attribute_not_exists(pk) OR expiresAt < :now", Map.of(":now", epochSeconds(now)));
+        Put put = Put.builder().tableName(tableName).item(record)
+                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", epochSeconds(now)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        return TransactWriteItem.builder().put(put).build();
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {

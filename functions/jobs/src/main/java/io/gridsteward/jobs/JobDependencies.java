@@ -1,0 +1,50 @@
+package io.gridsteward.jobs;
+
+import io.gridsteward.store.core.DynamoDbClients;
+import io.gridsteward.store.ticket.TicketStore;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/** What the sweeper works with; the DynamoDB endpoint comes the SDK's way ({@code AWS_ENDPOINT_URL_DYNAMODB}). */
+@Singleton
+public class JobDependencies {
+
+    @ConfigProperty(name = "table.name")
+    String tableName;
+
+    @ConfigProperty(name = "sweep.lookback-days")
+    int lookbackDays;
+
+    @ConfigProperty(name = "sweep.batch-limit")
+    int batchLimit;
+
+    /** Built at start-up so that a SnapStart snapshot already holds it. */
+    @Produces
+    @Singleton
+    @Startup
+    DynamoDbClient dynamoDbClient() {
+        return DynamoDbClients.fromEnvironment();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SlaSweep slaSweep(DynamoDbClient client, Clock clock) {
+        return new SlaSweep(new TicketStore(client, tableName, clock), lookbackDays, batchLimit);
+    }
+}

@@ -1,8 +1,0 @@
-package io.gridsteward.lakewriter;
-
-/** Where lake objects go. One method, so tests can stand in a bucket that fails on purpose. */
-public interface LakeBucket {
-
-    /** Creates or replaces the object at the key. Throws on any failure. */
-    void put(String key, byte[] body);
-}

@@ -1,0 +1,15 @@
+package io.gridsteward.local;
+
+import java.io.PrintStream;
+
+/**
+ * What is put into a stack once every function answers. The stack knows the functions only as packaged zips, so
+ * data written through the domain and the store (the demo county) comes from a module that owns that arrow.
+ */
+@FunctionalInterface
+public interface StackSeeding {
+    StackSeeding NONE = (stack, options, console) -> {
+    };
+
+    void seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception;
+}
