@@ -180,8 +180,8 @@ public final class LocalStack implements AutoCloseable {
         List<Future<String>> warmUps = specifications.stream()
                 .map(specification -> parallel.submit(() -> warmUp.warmUp(specification)))
                 .toList();
-        for (Future<String> warmUp : warmUps) {
-            String problem = await(warmUp);
+        for (Future<String> answered : warmUps) {
+            String problem = await(answered);
             if (!problem.isEmpty()) {
                 console.println(problem);
             }

@@ -235,12 +235,12 @@ class TicketApiTest {
     void aBadBodyOnATicketTheCallerCannotSeeIsNotFound() {
         String id = report(RESIDENT, POTHOLE, Optional.empty()).body().path("id").asText();
 
-        assertProblem(dispatch(EAST_DISPATCHER, "no-such-ticket", "{}"), 404, null);
-        assertProblem(dispatch(WEST_DISPATCHER, id, "{}"), 404, null);
-        assertProblem(Requests.step(RIVER_GRID_WORKER, "no-such-ticket", "resolve", "{\"photoKeys\":\"not a list\"}"), 404, null);
-        assertProblem(Requests.step(OTHER_RESIDENT, id, "evaluate", "{\"rating\":\"five\"}"), 404, null);
-        assertProblem(Requests.post(OTHER_RESIDENT, "/v1/tickets/" + id + "/attachments", "{\"contentType\":7}"), 404, null);
-        assertProblem(dispatch(EAST_DISPATCHER, id, "{}"), 400, "assigneeOrgId");
+        assertProblem(dispatch(EAST_DISPATCHER, "no-such-ticket", "{}"), ProblemType.NOT_FOUND, null);
+        assertProblem(dispatch(WEST_DISPATCHER, id, "{}"), ProblemType.NOT_FOUND, null);
+        assertProblem(Requests.step(RIVER_GRID_WORKER, "no-such-ticket", "resolve", "{\"photoKeys\":\"not a list\"}"), ProblemType.NOT_FOUND, null);
+        assertProblem(Requests.step(OTHER_RESIDENT, id, "evaluate", "{\"rating\":\"five\"}"), ProblemType.NOT_FOUND, null);
+        assertProblem(Requests.post(OTHER_RESIDENT, "/v1/tickets/" + id + "/attachments", "{\"contentType\":7}"), ProblemType.NOT_FOUND, null);
+        assertProblem(dispatch(EAST_DISPATCHER, id, "{}"), ProblemType.MALFORMED_REQUEST, "assigneeOrgId");
         assertThat(partition("TICKET#" + id)).hasSize(2);
     }
 
