@@ -1,0 +1,26 @@
+package io.gridsteward.domain.party;
+
+import io.gridsteward.domain.core.FieldErrors;
+
+import static java.util.Objects.requireNonNull;
+
+/** What an organiser publishes: the kind, a title, the window, the place and how many may sign up. */
+public record ActivityDraft(ActivityKind kind, String title, ActivityWindow window, Geofence fence, int capacity) {
+
+    public static final int MAXIMUM_TITLE_LENGTH = 100;
+    public static final int MAXIMUM_CAPACITY = 10_000;
+
+    public ActivityDraft {
+        requireNonNull(kind, "kind");
+        requireNonNull(window, "window");
+        requireNonNull(fence, "fence");
+        FieldErrors errors = new FieldErrors();
+        if (title == null || title.isBlank() || title.length() > MAXIMUM_TITLE_LENGTH) {
+            errors.add("title", "is 1 to %d characters".formatted(MAXIMUM_TITLE_LENGTH));
+        }
+        if (capacity < 1 || capacity > MAXIMUM_CAPACITY) {
+            errors.add("capacity", "must be 1 to %d".formatted(MAXIMUM_CAPACITY));
+        }
+        errors.throwIfAny();
+    }
+}

@@ -1,0 +1,52 @@
+package io.gridsteward.domain.party;
+
+import io.gridsteward.domain.core.FieldErrors;
+import io.gridsteward.domain.core.OrganisationId;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a report-in says: who, of which kind, the workplace unit of an in-service member, skills and preferred kinds
+ * of service, and a contact (a phone, or a unit's contact person): personal data, kept on the enrolment only.
+ */
+public record EnrolmentRequest(
+        EnrolleeKind kind,
+        Optional<OrganisationId> workplaceUnit,
+        List<String> skills,
+        List<ActivityKind> preferredKinds,
+        Optional<String> contact) {
+
+    public static final int MAXIMUM_SKILLS = 10;
+    public static final int MAXIMUM_SKILL_LENGTH = 40;
+    public static final int MAXIMUM_CONTACT_LENGTH = 80;
+
+    public EnrolmentRequest {
+        requireNonNull(kind, "kind");
+        requireNonNull(workplaceUnit, "workplaceUnit");
+        skills = List.copyOf(skills);
+        preferredKinds = List.copyOf(preferredKinds);
+        requireNonNull(contact, "contact");
+        FieldErrors errors = new FieldErrors();
+        if (kind == EnrolleeKind.IN_SERVICE_MEMBER && workplaceUnit.isEmpty()) {
+            errors.add("workplaceUnit", "is required for an in-service member");
+        }
+        if (kind == EnrolleeKind.UNIT && workplaceUnit.isPresent()) {
+            errors.add("workplaceUnit", "a unit has no workplace unit");
+        }
+        if (kind == EnrolleeKind.UNIT && contact.isEmpty()) {
+            errors.add("contact", "a unit names a contact");
+        }
+        if (skills.size() > MAXIMUM_SKILLS) {
+            errors.add("skills", "at most %d".formatted(MAXIMUM_SKILLS));
+        }
+        if (skills.stream().anyMatch(skill -> skill.isBlank() || skill.length() > MAXIMUM_SKILL_LENGTH)) {
+            errors.add("skills", "each skill is 1 to %d characters".formatted(MAXIMUM_SKILL_LENGTH));
+        }
+        if (contact.filter(text -> text.isBlank() || text.length() > MAXIMUM_CONTACT_LENGTH).isPresent()) {
+            errors.add("contact", "is 1 to %d characters".formatted(MAXIMUM_CONTACT_LENGTH));
+        }
+        errors.throwIfAny();
+    }
+}
