@@ -72,7 +72,7 @@ public record Attendance(
         if (existing.isPresent()) {
             throw new IllegalTransitionException(KIND, key(activity.id(), enrollee), existing.get().status().name(), "check-in");
         }
-        SignUp place = signUp.orElseThrow(() -> new IllegalTransitionException(KIND, key(activity.id(), enrollee), "NOT_SIGNED_UP", "check-in"));
+        SignUp place = signUp.orElseThrow(() -> new ForbiddenException("only someone signed up for the activity checks in"));
         String nonce = tokens.verify(token, activity.id(), at);
         ActivityWindow window = activity.window();
         if (at.isBefore(window.startsAt().minus(rules.checkInMargin()))) {

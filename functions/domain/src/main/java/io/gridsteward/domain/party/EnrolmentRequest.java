@@ -30,10 +30,10 @@ public record EnrolmentRequest(
         requireNonNull(contact, "contact");
         FieldErrors errors = new FieldErrors();
         if (kind == EnrolleeKind.IN_SERVICE_MEMBER && workplaceUnit.isEmpty()) {
-            errors.add("workplaceUnit", "is required for an in-service member");
+            errors.add("workplaceUnitId", "is required for an in-service member");
         }
         if (kind == EnrolleeKind.UNIT && workplaceUnit.isPresent()) {
-            errors.add("workplaceUnit", "a unit has no workplace unit");
+            errors.add("workplaceUnitId", "a unit has no workplace unit");
         }
         if (kind == EnrolleeKind.UNIT && contact.isEmpty()) {
             errors.add("contact", "a unit names a contact");

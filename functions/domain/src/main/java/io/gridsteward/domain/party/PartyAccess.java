@@ -17,9 +17,10 @@ import java.util.Optional;
  *   transfer            themselves as sunk staff; a unit: the COMMUNITY_SECRETARY of the community, or staff of the unit
  * confirm, decline,     COMMUNITY_SECRETARY of the enrolment's community
  *   move
- * read an enrolment     the enrollee; staff of its community or town; GRID_PARTY_LEADER of its group; COUNTY_LEADER
- * list a community's    COMMUNITY_SECRETARY, GRID_PARTY_LEADER, GRID_WORKER of the community; TOWN_* of its town;
- *   enrolments            COUNTY_LEADER
+ * read an enrolment     the enrollee; COMMUNITY_SECRETARY of its community; TOWN_* of its town; GRID_PARTY_LEADER and
+ *                       GRID_WORKER of its group; COUNTY_LEADER
+ * list a community's    COMMUNITY_SECRETARY of the community; TOWN_* of its town; COUNTY_LEADER
+ *   enrolments
  * list a group's        as a community's, and the GRID_PARTY_LEADER and GRID_WORKER of the group's grid
  * publish an activity   COMMUNITY_SECRETARY of a community; GRID_PARTY_LEADER of a grid (its party group)
  * QR token, certify     the organiser's secretary or leader; the COMMUNITY_SECRETARY of the activity's community
@@ -57,17 +58,17 @@ public final class PartyAccess {
         if (enrolment.kind() == EnrolleeKind.UNIT && caller.actsFor(new OrganisationId(enrolment.id().value()))) {
             return true;
         }
-        boolean leadsGroup = caller.role() == Role.GRID_PARTY_LEADER
+        boolean leadsGroup = (caller.role() == Role.GRID_PARTY_LEADER || caller.role() == Role.GRID_WORKER)
                 && enrolment.group().map(GridId::organisationId).filter(caller::actsFor).isPresent();
         return leadsGroup || mayListCommunity(caller, enrolment.community(), enrolment.town());
     }
 
     public static boolean mayListCommunity(Caller caller, OrganisationId community, OrganisationId town) {
         return switch (caller.role()) {
-            case COMMUNITY_SECRETARY, GRID_PARTY_LEADER, GRID_WORKER -> caller.actsFor(community);
+            case COMMUNITY_SECRETARY -> caller.actsFor(community);
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(town);
             case COUNTY_LEADER, SYSTEM -> true;
-            case RESIDENT, DEPARTMENT_OFFICER -> false;
+            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, DEPARTMENT_OFFICER -> false;
         };
     }
 
