@@ -6,6 +6,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.party.PartyRules;
+import io.gridsteward.store.party.PartyStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -46,5 +49,11 @@ public class JobDependencies {
     @Singleton
     SlaSweep slaSweep(DynamoDbClient client, Clock clock) {
         return new SlaSweep(new TicketStore(client, tableName, clock), lookbackDays, batchLimit);
+    }
+
+    @Produces
+    @Singleton
+    AutoCheckOut autoCheckOut(DynamoDbClient client, Clock clock, @ConfigProperty(name = "party.county") String county) {
+        return new AutoCheckOut(new PartyStore(client, tableName, clock), PartyRules.bundled(new OrganisationId(county)), lookbackDays, batchLimit);
     }
 }
