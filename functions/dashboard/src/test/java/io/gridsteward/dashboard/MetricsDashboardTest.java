@@ -146,6 +146,17 @@ class MetricsDashboardTest {
     }
 
     @Test
+    void thePartyMetricsAreServedOverALakeWithoutPartyEvents() {
+        JsonPath service = metrics("metric=party_service&dimension=community&period=month&from=2026-11-01&to=2026-11-30");
+        JsonPath members = metrics("metric=party_members&dimension=grid&period=week&from=2026-11-23&to=2026-11-29");
+
+        assertThat(service.getString("metric")).isEqualTo("party_service");
+        assertThat(service.getList("rows")).isEmpty();
+        assertThat(members.getString("metric")).isEqualTo("party_members");
+        assertThat(members.getList("rows")).isEmpty();
+    }
+
+    @Test
     void badParametersAreA400ProblemNamingEachParameter() {
         JsonPath problem = given()
                 .accept("application/json")

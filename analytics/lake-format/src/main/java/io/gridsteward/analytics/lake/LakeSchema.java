@@ -51,7 +51,42 @@ public final class LakeSchema {
                     optional("assignee_org_kind", STRING)),
             PARTITION_COLUMN);
 
-    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS);
+    /**
+     * The party-member context's events (双报到, 一人一档): enrolment steps and attendance steps, one row each. People
+     * appear only as {@code member_key}, a one-way pseudonym of their id; no contact, reason or position.
+     */
+    public static final LakeTable PARTY_EVENTS = new LakeTable(
+            "party_events",
+            List.of(
+                    required("event_id", STRING),
+                    required("record_kind", STRING),
+                    required("event_type", STRING),
+                    required("sequence", INT64),
+                    required("occurred_at", TIMESTAMP_MICROS_UTC),
+                    required("member_key", STRING),
+                    required("enrollee_kind", STRING),
+                    optional("to_status", STRING),
+                    required("actor_role", STRING),
+                    optional("actor_org_id", STRING),
+                    required("community_id", STRING),
+                    required("town_id", STRING),
+                    optional("grid_id", STRING),
+                    optional("previous_community_id", STRING),
+                    optional("previous_grid_id", STRING),
+                    optional("workplace_unit_id", STRING),
+                    optional("activity_id", STRING),
+                    optional("activity_kind", STRING),
+                    optional("organiser_id", STRING),
+                    optional("starts_at", TIMESTAMP_MICROS_UTC),
+                    optional("ends_at", TIMESTAMP_MICROS_UTC),
+                    optional("checked_in_at", TIMESTAMP_MICROS_UTC),
+                    optional("checked_out_at", TIMESTAMP_MICROS_UTC),
+                    optional("present_minutes", INT64),
+                    optional("credited_minutes", INT64),
+                    optional("certified_minutes", INT64)),
+            PARTITION_COLUMN);
+
+    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, PARTY_EVENTS);
 
     private static final DateTimeFormatter PARTITION_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 

@@ -45,6 +45,12 @@ public final class EventImage {
         }
     }
 
+    /** A whole number, or null when the attribute is absent. */
+    public Long optionalNumber(String name) {
+        AttributeValue value = image.get(name);
+        return value == null || Boolean.TRUE.equals(value.getNULL()) ? null : requiredNumber(name);
+    }
+
     public Instant optionalInstant(String name) {
         String value = optionalString(name);
         return value == null ? null : instant(name, value);

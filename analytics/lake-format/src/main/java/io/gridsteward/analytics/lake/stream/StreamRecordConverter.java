@@ -18,7 +18,9 @@ public final class StreamRecordConverter {
     public static final String TICKET_EVENT = "TicketEvent";
 
     private static final Map<String, Function<EventImage, LakeRow>> CONVERTERS = Map.of(
-            TICKET_EVENT, TicketEventConverter::row);
+            TICKET_EVENT, TicketEventConverter::row,
+            PartyEventConverter.ENROLMENT_EVENT, PartyEventConverter::enrolmentRow,
+            PartyEventConverter.ATTENDANCE_EVENT, PartyEventConverter::attendanceRow);
 
     public RecordOutcome convert(DynamodbStreamRecord record) {
         String sequenceNumber = sequenceNumber(record);
