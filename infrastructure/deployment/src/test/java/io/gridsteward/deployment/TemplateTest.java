@@ -52,7 +52,7 @@ class TemplateTest
     {
         assertThat(functions().keySet())
                 .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction", "SlaSweeperFunction",
-                        "LakeMaintenanceFunction");
+                        "LakeMaintenanceFunction", "AutoCheckOutFunction");
     }
 
     /** A function module the template forgot would build and never deploy: every built zip is some function's code. */
@@ -254,6 +254,17 @@ class TemplateTest
                 .containsEntry("Schedule", "cron(30 1 * * ? *)").containsEntry("Input", "{\"job\":\"compaction\"}");
         assertThat(properties(map(maintenance, "NightlyReconciliation")))
                 .containsEntry("Schedule", "cron(30 2 * * ? *)").containsEntry("Input", "{\"job\":\"reconciliation\"}");
+    }
+
+    @Test
+    void theAutoCheckOutRunsEveryFiveMinutesAsTheJobsPackagesOtherHandler()
+    {
+        Map<String, Object> function = properties(functions().get("AutoCheckOutFunction"));
+        Map<String, Object> schedule = map(map(map(function, "Events"), "EveryFiveMinutes"), "Properties");
+
+        assertThat(schedule.get("Schedule")).isEqualTo("rate(5 minutes)");
+        assertThat(map(map(function, "Environment"), "Variables").get("QUARKUS_LAMBDA_HANDLER")).isEqualTo("auto-check-out");
+        assertThat(function.get("CodeUri")).isEqualTo("functions/jobs/target/function.zip");
     }
 
     /**

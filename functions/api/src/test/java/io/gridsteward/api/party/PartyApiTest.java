@@ -84,7 +84,8 @@ class PartyApiTest {
         assertProblem(post(RIVER_SECRETARY, path + "/confirm", "{\"groupId\":\"grid-hill-1\"}"), 422, "groupId");
         assertProblem(post(RIVER_SECRETARY, path + "/confirm", "{\"groupId\":\"grid-river-1\",\"expectedVersion\":7}"), 409, null);
         assertProblem(post(HILL_SECRETARY, path + "/confirm", "{\"groupId\":\"grid-river-1\"}"), 404, null);
-        assertProblem(post(RIVER_PARTY_LEADER, path + "/confirm", "{\"groupId\":\"grid-river-1\"}"), 403, null);
+        assertProblem(post(Requests.EAST_DISPATCHER, path + "/confirm", "{\"groupId\":\"grid-river-1\"}"), 403, null);
+        assertProblem(post(RIVER_PARTY_LEADER, path + "/confirm", "{\"groupId\":\"grid-river-1\"}"), 404, null);
         assertThat(ok(get(reported, path)).path("version").asInt()).isEqualTo(1);
     }
 
