@@ -175,7 +175,7 @@ class PartyMetricFilesTest {
      * Sixty people in five grids of three communities and two towns reporting in from January to March (some at local
      * midnight), confirmed, some moved to another grid, some renewing in July, some transferring; a hundred and twenty
      * activities from January to August starting at any local hour (some crossing midnight and month ends), each
-     * attended by a few: checked out, auto-closed or still open, some certified.
+     * attended by a few: checked out, auto-closed or still open, some certified; and three volunteers past the target.
      */
     private List<PartyEventRow> generated(Random random) {
         List<PartyEventRow> events = new ArrayList<>();
@@ -240,6 +240,15 @@ class PartyMetricFilesTest {
                 Instant out = ending == 0 ? null : ending == 1 ? end : in.plus(Duration.ofMinutes(random.nextInt((int) minutes + 30)));
                 Long certified = random.nextInt(6) == 0 ? (long) random.nextInt((int) minutes + 1) : null;
                 events.addAll(attendance(activity, attendee[0], attendee[1], grid, start, end, in, out, certified, ending == 1));
+            }
+        }
+        // Three devoted volunteers: twenty three-hour duties each from February to June, 60 hours, past the yearly target.
+        for (String[] volunteer : people.stream().filter(person -> !person[1].equals("SUNK_STAFF")).limit(3).toList()) {
+            for (int duty = 0; duty < 20; duty++) {
+                String[] grid = GRIDS[duty % GRIDS.length];
+                Instant start = local("2026-02-02T09:00:00").plus(Duration.ofDays(7L * duty));
+                Instant end = start.plus(Duration.ofHours(3));
+                events.addAll(attendance("duty-" + volunteer[0] + "-" + duty, volunteer[0], volunteer[1], grid, start, end, start, end, null, false));
             }
         }
         return events;
