@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,15 @@ public class PartyAuthorizationMatrixTest {
     /** Cells the state refuses (409) rather than the caller's role: the member reporting in a second time. */
     private static final Map<String, Set<String>> CONFLICTING = Map.of("POST /v1/party/enrolments", Set.of(MEMBER));
 
-    private enum Preparation { NONE, ACTIVITY, SIGNED_UP, CHECKED_IN, CHECKED_OUT }
+    /**
+     * What a row needs: NOTHING of its own (the member is one shared, placed member), a fresh MEMBER, or a fresh member
+     * and an activity running now, with the member signed up, checked in or checked out.
+     */
+    private enum Preparation { NOTHING, MEMBER, ACTIVITY, SIGNED_UP, CHECKED_IN, CHECKED_OUT }
+
+    /** GET rows change nothing, so one subject serves all their cells. */
+    private static final Map<String, Subject> READ_SUBJECTS = new ConcurrentHashMap<>();
+    private static Map<String, String> sharedMember;
 
     private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
 
@@ -103,35 +112,35 @@ public class PartyAuthorizationMatrixTest {
         String enrolment = "/v1/party/enrolments/";
         String activity = "/v1/party/activities/";
         MATRIX.put("POST /v1/party/enrolments", new Row(subject -> "/v1/party/enrolments", Optional.of(
-                "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"), Set.of(NEWCOMER), Preparation.NONE));
+                "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"), Set.of(NEWCOMER), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/enrolments/{id}", new Row(subject -> enrolment + id(subject), Optional.empty(),
-                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.NONE));
+                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
         MATRIX.put("POST /v1/party/enrolments/{id}/confirm", new Row(subject -> enrolment + reportedOnly(subject) + "/confirm",
-                Optional.of("{\"groupId\":\"grid-river-1\"}"), Set.of(SECRETARY), Preparation.NONE));
+                Optional.of("{\"groupId\":\"grid-river-1\"}"), Set.of(SECRETARY), Preparation.NOTHING));
         MATRIX.put("POST /v1/party/enrolments/{id}/decline", new Row(subject -> enrolment + reportedOnly(subject) + "/decline",
-                Optional.of("{\"reason\":\"lives elsewhere\"}"), Set.of(SECRETARY), Preparation.NONE));
+                Optional.of("{\"reason\":\"lives elsewhere\"}"), Set.of(SECRETARY), Preparation.NOTHING));
         MATRIX.put("POST /v1/party/enrolments/{id}/move", new Row(subject -> enrolment + id(subject) + "/move",
-                Optional.of("{\"groupId\":\"grid-river-2\",\"reason\":\"moved house\"}"), Set.of(SECRETARY), Preparation.NONE));
+                Optional.of("{\"groupId\":\"grid-river-2\",\"reason\":\"moved house\"}"), Set.of(SECRETARY), Preparation.MEMBER));
         MATRIX.put("POST /v1/party/enrolments/{id}/renew", new Row(subject -> enrolment + id(subject) + "/renew", Optional.of("{}"),
-                Set.of(MEMBER), Preparation.NONE));
+                Set.of(MEMBER), Preparation.MEMBER));
         MATRIX.put("POST /v1/party/enrolments/{id}/transfer", new Row(subject -> enrolment + id(subject) + "/transfer",
-                Optional.of("{\"communityId\":\"community-hill\"}"), Set.of(MEMBER), Preparation.NONE));
+                Optional.of("{\"communityId\":\"community-hill\"}"), Set.of(MEMBER), Preparation.MEMBER));
         MATRIX.put("GET /v1/party/enrolments/{id}/record", new Row(subject -> enrolment + id(subject) + "/record", Optional.empty(),
-                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.NONE));
+                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
         MATRIX.put("GET /v1/party/enrolments/{id}/record/page", new Row(subject -> enrolment + id(subject) + "/record/page?lang=en", Optional.empty(),
-                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.NONE));
+                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
         MATRIX.put("GET /v1/party/communities/{id}/enrolments", new Row(subject -> "/v1/party/communities/community-river/enrolments",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NONE));
+                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
         MATRIX.put("GET /v1/party/communities/{id}/activities", new Row(subject -> "/v1/party/communities/community-river/activities",
-                Optional.empty(), EVERYONE, Preparation.NONE));
+                Optional.empty(), EVERYONE, Preparation.NOTHING));
         MATRIX.put("GET /v1/party/communities/{id}/record", new Row(subject -> "/v1/party/communities/community-river/record?year=2026",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NONE));
+                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
         MATRIX.put("GET /v1/party/groups/{gridId}/members", new Row(subject -> "/v1/party/groups/grid-river-1/members",
-                Optional.empty(), union(COMMUNITY_READERS, Set.of(LEADER, GRID_WORKER)), Preparation.NONE));
+                Optional.empty(), union(COMMUNITY_READERS, Set.of(LEADER, GRID_WORKER)), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/units/{unitId}/record", new Row(subject -> "/v1/party/units/" + unit() + "/record",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NONE));
+                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
         MATRIX.put("POST /v1/party/activities", new Row(subject -> "/v1/party/activities", Optional.of(publishBody()),
-                Set.of(LEADER, SECRETARY), Preparation.NONE));
+                Set.of(LEADER, SECRETARY), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/activities/{id}", new Row(subject -> activity + subject.activity(), Optional.empty(), EVERYONE, Preparation.ACTIVITY));
         MATRIX.put("POST /v1/party/activities/{id}/sign-ups", new Row(subject -> activity + subject.activity() + "/sign-ups", Optional.of("{}"),
                 Set.of(MEMBER), Preparation.ACTIVITY));
@@ -156,7 +165,8 @@ public class PartyAuthorizationMatrixTest {
     @MethodSource("cells")
     public void eachCallerIsAllowedOrRefusedAsTheMatrixSays(String route, String caller) {
         Row row = MATRIX.get(route);
-        Subject subject = prepare(row.preparation());
+        Subject subject = route.startsWith("GET ") ? READ_SUBJECTS.computeIfAbsent(route, ignored -> prepare(row.preparation()))
+                : prepare(row.preparation());
         Map<String, String> claims = switch (caller) {
             case MEMBER -> subject.member();
             case NEWCOMER -> PartyCalls.newMember();
@@ -216,7 +226,7 @@ public class PartyAuthorizationMatrixTest {
 
     private static Subject prepare(Preparation preparation) {
         Map<String, String> member = PartyCalls.confirmedMember();
-        if (preparation == Preparation.NONE) {
+        if (preparation == Preparation.NOTHING) {
             return new Subject(member, "");
         }
         String activity = runningActivity(10);
@@ -235,8 +245,15 @@ public class PartyAuthorizationMatrixTest {
     private static Optional<String> presenceBody(Preparation preparation, Subject subject) {
         return switch (preparation) {
             case SIGNED_UP, CHECKED_IN -> Optional.of(presence(token(subject.activity()), LATITUDE));
-            case NONE, ACTIVITY, CHECKED_OUT -> Optional.empty();
+            case NOTHING, MEMBER, ACTIVITY, CHECKED_OUT -> Optional.empty();
         };
+    }
+
+    private static synchronized Map<String, String> shared() {
+        if (sharedMember == null) {
+            sharedMember = PartyCalls.confirmedMember();
+        }
+        return sharedMember;
     }
 
     private static String id(Subject subject) {
