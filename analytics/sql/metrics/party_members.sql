@@ -145,6 +145,9 @@ reported_in AS (
       WHEN 'grid' THEN states.grid_id
       WHEN 'community' THEN states.community_id
       WHEN 'town' THEN states.town_id
+      -- People report in to places: no department or category of their own.
+      WHEN 'department' THEN NULL
+      WHEN 'category' THEN NULL
     END AS dimension_value,
     states.local_period_start,
     states.member_key,

@@ -1,7 +1,7 @@
 -- Party members' service per dimension value and period (双报到): check-ins, active people, auto-closed check-outs
 -- and service hours of both ledgers, for party members and for sunk cadres (下沉干部) apart. Athena (Trino) and
--- DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension (grid, community, town; the others give no
--- rows), 2 period, 3 first day, 4 last day (local dates, inclusive).
+-- DuckDB, unchanged. Parameters (placeholders, in order): 1 dimension (grid, community, town, or category: the
+-- activity's kind; department gives no rows), 2 period, 3 first day, 4 last day (local dates, inclusive).
 -- An attendance (one person at one activity) belongs to the period of its activity's start in Asia/Shanghai local
 -- time, and to the activity's grid, community and town (a community's own activities have no grid). Its ledgers are
 -- those of its latest event: credited minutes (check-in and check-out only, capped by the window, zero under the
@@ -27,6 +27,7 @@ steps AS (
     credited_minutes,
     certified_minutes,
     event_type,
+    activity_kind,
     row_number() OVER (PARTITION BY activity_id, member_key ORDER BY sequence DESC) AS recency,
     count(CASE WHEN event_type = 'AUTO_CHECKED_OUT' THEN 1 END) OVER (PARTITION BY activity_id, member_key) AS auto_closings
   FROM party_events_deduplicated
@@ -38,6 +39,9 @@ attendances AS (
       WHEN 'grid' THEN steps.grid_id
       WHEN 'community' THEN steps.community_id
       WHEN 'town' THEN steps.town_id
+      -- No department organises activities; the category of an activity is its kind.
+      WHEN 'department' THEN NULL
+      WHEN 'category' THEN steps.activity_kind
     END AS dimension_value,
     -- Local wall-clock time: Trino gives a zoned value and DuckDB a plain one; the cast makes both plain.
     CAST(steps.starts_at AT TIME ZONE 'Asia/Shanghai' AS timestamp) AS local_start,

@@ -165,10 +165,17 @@ class PartyMetricFilesTest {
     }
 
     @Test
-    void otherDimensionsGiveNoRows() {
-        writeLake(generated(new Random(7)), List.of());
-        assertThat(rows(Metric.PARTY_SERVICE, Dimension.CATEGORY, Period.MONTH, "2026-01-01", "2026-08-31")).isEmpty();
+    void serviceByCategoryIsByActivityKindAndDepartmentsGiveNoRows() {
+        List<PartyEventRow> events = generated(new Random(7));
+        writeLake(events, List.of());
+
+        assertThat(rows(Metric.PARTY_SERVICE, Dimension.CATEGORY, Period.MONTH, "2026-01-01", "2026-08-31"))
+                .containsExactlyElementsOf(new PartyMetricsReference(events, "category", "month", LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-08-31"), YEARLY_TARGET_HOURS, NOW).service())
+                .extracting(row -> row.get("dimension_value")).contains("PATROL");
+        assertThat(rows(Metric.PARTY_SERVICE, Dimension.DEPARTMENT, Period.MONTH, "2026-01-01", "2026-08-31")).isEmpty();
         assertThat(rows(Metric.PARTY_MEMBERS, Dimension.DEPARTMENT, Period.MONTH, "2026-01-01", "2026-08-31")).isEmpty();
+        assertThat(rows(Metric.PARTY_MEMBERS, Dimension.CATEGORY, Period.MONTH, "2026-01-01", "2026-08-31")).isEmpty();
     }
 
     /**

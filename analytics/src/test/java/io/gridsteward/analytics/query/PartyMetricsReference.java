@@ -173,11 +173,13 @@ final class PartyMetricsReference {
         };
     }
 
+    /** An event's dimension value: its place, or for attendances under "category" the activity's kind. */
     private String value(PartyEventRow row) {
         return switch (dimension) {
             case "grid" -> row.gridId();
             case "community" -> row.communityId();
             case "town" -> row.townId();
+            case "category" -> row.activityKind();
             default -> null;
         };
     }
