@@ -183,6 +183,9 @@ public class AuthorizationMatrixTest {
     @Test
     public void everyRegisteredRouteIsInTheMatrix() throws Exception {
         Set<String> registered = registeredRoutes();
+        // The party context's routes need a fresh member, activity or attendance per cell: PartyAuthorizationMatrixTest
+        // holds every one of them (and fails on a party route it lacks).
+        registered.removeIf(route -> route.contains(" /v1/party/"));
 
         assertThat(registered).isNotEmpty();
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
