@@ -68,13 +68,19 @@ public final class FundAccess {
             case RESUBMITTED, WITHDRAWN -> claimant;
             case REVIEWED -> !claimant && isReviewer(caller, claim);
             case TOWN_APPROVED, PAID, REVERSED -> !claimant && isTown(caller, claim);
-            case APPROVED -> !claimant && (claim.status() == ClaimStatus.TOWN_APPROVED ? isCounty(caller) : isTown(caller, claim));
+            case APPROVED -> !claimant && switch (claim.status()) {
+                case REVIEWED -> isTown(caller, claim);
+                case TOWN_APPROVED -> isCounty(caller);
+                case SUBMITTED, RETURNED, APPROVED, PAID, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, REVERSED -> isTown(caller, claim) || isCounty(caller);
+            };
             case PUBLISHED -> isReviewer(caller, claim);
             case RETURNED, REJECTED -> !claimant && switch (claim.status()) {
                 case SUBMITTED -> isReviewer(caller, claim);
                 case REVIEWED -> isTown(caller, claim);
                 case TOWN_APPROVED -> isCounty(caller);
-                case RETURNED, APPROVED, PAID, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, REVERSED -> false;
+                // No level acts now: anyone of the chain learns that the status does not allow it (409), not 403.
+                case RETURNED, APPROVED, PAID, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, REVERSED ->
+                        isReviewer(caller, claim) || isTown(caller, claim) || isCounty(caller);
             };
             case EXPIRED -> caller.role() == Role.SYSTEM;
         };

@@ -244,6 +244,18 @@ class ClaimTest {
     }
 
     @Test
+    void theChainLearnsThatADecidedClaimIsNoLongerOpenToItsStep() {
+        Account account = gridFund(yuan(1_000));
+        Claim approved = submitted(account, yuan(100)).claim().review(Optional.empty(), RIVER_SECRETARY, NOW).claim()
+                .approve(yuan(100), Optional.empty(), EAST_SUPERVISOR, NOW, RULES).claim();
+
+        assertThatThrownBy(() -> approved.reject("late", EAST_SUPERVISOR, NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> approved.approve(yuan(100), Optional.empty(), EAST_SUPERVISOR, NOW, RULES)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> approved.reject("late", WEST_SUPERVISOR, NOW)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> approved.reject("late", RIVER_PARTY_LEADER, NOW)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
     void terminalClaimsTakeNoStep() {
         for (ClaimStatus terminal : List.of(ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN, ClaimStatus.EXPIRED, ClaimStatus.REVERSED)) {
             for (ClaimEventType step : ClaimEventType.values()) {
