@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -173,12 +174,12 @@ public final class FundStore {
         if (submitted.claim().version() != 1 || submitted.entry().isEmpty()) {
             throw new IllegalArgumentException("a submission starts a claim at version 1 with its reservation");
         }
-        Optional<ClaimHistory> earlier = idempotency.flatMap(claim -> replay(claim, firstUse -> firstUse.isSubmission(claim)));
+        Optional<ClaimHistory> earlier = idempotency.flatMap(this::replaySubmission);
         if (earlier.isPresent()) {
             return new ClaimOutcome(earlier.get(), true);
         }
         return write(new ClaimHistory(submitted.claim(), List.of()), submitted, putNew(FundItems.item(submitted.claim())), idempotency,
-                claim -> replay(claim, firstUse -> firstUse.isSubmission(claim)));
+                this::replaySubmission);
     }
 
     /**
@@ -199,17 +200,29 @@ public final class FundStore {
                 .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expected))))
                 .build();
         return write(current, change, TransactWriteItem.builder().put(guarded).build(), idempotency,
-                claim -> replayStep(claim, change.claim().id(), change.event().type()));
+                claim -> replayStep(claim, change.claim().id(), Set.of(change.event().type())));
     }
 
     /**
-     * The claim as it is now when an earlier request of this caller with this key took this step on it; empty when the key
-     * is unused or expired. Read before the domain decides, since a retried step would be refused by the state it left.
+     * The claim as it is now when an earlier request of this caller with this key took one of {@code steps} on it; empty when
+     * the key is unused or expired. Read before the domain decides, since a retried step would be refused by the state it left;
+     *
+     * the approval endpoint names both approvals, since the amount decides which one it took.
      *
      * @throws IdempotencyKeyReusedException when the key was used before for another request, claim or step
      */
-    public Optional<ClaimHistory> replayStep(IdempotencyClaim claim, ClaimId claimId, ClaimEventType step) {
-        return replay(claim, firstUse -> firstUse.isStep(claim, claimId, step));
+    public Optional<ClaimHistory> replayStep(IdempotencyClaim claim, ClaimId claimId, Set<ClaimEventType> steps) {
+        return replay(claim, firstUse -> steps.stream().anyMatch(step -> firstUse.isStep(claim, claimId, step)));
+    }
+
+    /**
+     * The claim as it is now when an earlier submission of this caller with this key made it; empty when the key is
+     * unused or expired. Read before the domain decides: the reservation the first request made would refuse its retry.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used before for another request
+     */
+    public Optional<ClaimHistory> replaySubmission(IdempotencyClaim claim) {
+        return replay(claim, firstUse -> firstUse.isSubmission(claim));
     }
 
     /** The claim and its events, read with one strongly consistent Query on its partition. */

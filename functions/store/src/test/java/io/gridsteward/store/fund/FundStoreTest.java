@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -236,14 +237,14 @@ class FundStoreTest {
         ClaimOutcome first = store.step(reviewed, reviewed.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES), Optional.of(key));
         ClaimHistory approved = store.findClaim(reviewed.claim().id()).orElseThrow();
         store.step(approved, approved.claim().pay(Optional.empty(), SUPERVISOR, NOW), Optional.empty());
-        Optional<ClaimHistory> replayed = store.replayStep(key, reviewed.claim().id(), ClaimEventType.APPROVED);
+        Optional<ClaimHistory> replayed = store.replayStep(key, reviewed.claim().id(), Set.of(ClaimEventType.APPROVED, ClaimEventType.TOWN_APPROVED));
         ClaimOutcome racedRetry = store.step(reviewed, reviewed.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES), Optional.of(key));
 
         assertThat(first.replayed()).isFalse();
         assertThat(replayed.orElseThrow().claim().status()).isEqualTo(ClaimStatus.PAID);
         assertThat(racedRetry.replayed()).isTrue();
         assertThat(racedRetry.history().claim().status()).isEqualTo(ClaimStatus.PAID);
-        assertThatThrownBy(() -> store.replayStep(key, reviewed.claim().id(), ClaimEventType.REJECTED)).isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> store.replayStep(key, reviewed.claim().id(), Set.of(ClaimEventType.REJECTED))).isInstanceOf(IdempotencyKeyReusedException.class);
         assertAccountEqualsItsLedger(account.id());
     }
 
