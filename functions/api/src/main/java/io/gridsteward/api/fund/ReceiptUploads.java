@@ -78,6 +78,6 @@ public final class ReceiptUploads implements AutoCloseable {
         client.close();
     }
 
-    public record Upload(String key, String uploadUrl, Instant expiresAt, String contentType) {
+    public record Upload(String objectKey, String uploadUrl, Instant expiresAt, String contentType) {
     }
 }
