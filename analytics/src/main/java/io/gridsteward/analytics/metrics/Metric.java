@@ -21,7 +21,9 @@ public enum Metric implements ParameterName {
     TIME_IN_STATE("metrics/time_in_state.sql", false, Setting.NOW),
     ASSESSMENT("metrics/assessment.sql", false, Setting.NOW, Setting.FREEZE_DAYS, Setting.MINIMUM_TICKETS,
             Setting.LIST_SIZE, Setting.RESPONSE_WEIGHT, Setting.RESOLUTION_WEIGHT, Setting.SATISFACTION_WEIGHT,
-            Setting.BASICALLY_SATISFIED_WEIGHT);
+            Setting.BASICALLY_SATISFIED_WEIGHT),
+    /** Funds allocated, reserved, approved, paid and reversed, utilisation, delegated tasks, time to payment. */
+    FUND_FLOWS("metrics/fund_flows.sql", false);
 
     /** What a file takes after its grouping: the moment of the query (local time) or one of the assessment rules. */
     public enum Setting {
