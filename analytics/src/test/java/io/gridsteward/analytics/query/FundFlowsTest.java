@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridsteward.analytics.lake.FundEventRow;
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.metrics.AssessmentRules;
 import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
@@ -259,7 +260,8 @@ class FundFlowsTest {
     }
 
     private List<Map<String, Object>> rows(Dimension dimension, Period period, String firstDay, String lastDay) {
-        MetricQuery query = new MetricQuery(Metric.FUND_FLOWS, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        MetricQuery query = new MetricQuery(Metric.FUND_FLOWS, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay),
+                LocalDateTime.parse("2026-06-01T12:00:00"), AssessmentRules.bundled());
         return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
     }
 

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -29,12 +28,13 @@ public class FundDependencies {
         return FundRules.bundled();
     }
 
-    /** Receipts go to the attachments bucket, beside tickets' photos. */
+    /** Receipts go to the attachments bucket, beside tickets' photos, addressed as they are. */
     @Produces
     @Singleton
     public ReceiptUploads receiptUploads(@ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
-                                         @ConfigProperty(name = "aws.endpoint-url-s3") Optional<URI> s3Endpoint) {
-        return new ReceiptUploads(bucket, s3Endpoint);
+                                         @ConfigProperty(name = "aws.endpoint-url-s3") Optional<String> s3Endpoint,
+                                         @ConfigProperty(name = "aws.endpoint-url") Optional<String> endpoint) {
+        return new ReceiptUploads(bucket, s3Endpoint.or(() -> endpoint).isPresent());
     }
 
     public void close(@Disposes ReceiptUploads uploads) {

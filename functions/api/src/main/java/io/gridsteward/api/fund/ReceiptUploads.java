@@ -5,23 +5,20 @@ import io.gridsteward.domain.fund.ReceiptKey;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Receipts as ticket photos are: a presigned S3 PUT URL for a key issued to one user ({@code receipts/{userId}/...}),
  * and, when a claim cites keys, a HEAD of each, so only keys that were issued and then uploaded count. Outside AWS the
- * endpoint comes from {@code AWS_ENDPOINT_URL_S3} with path-style addressing.
+ * endpoint comes from {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL} with path-style addressing.
  */
 public final class ReceiptUploads implements AutoCloseable {
 
@@ -31,17 +28,12 @@ public final class ReceiptUploads implements AutoCloseable {
     private final S3Client client;
     private final String bucket;
 
-    public ReceiptUploads(String bucket, Optional<URI> endpoint) {
+    /** The endpoint is the SDK's own choice, as for tickets' photos; path-style when the SDK is pointed away from AWS. */
+    public ReceiptUploads(String bucket, boolean pathStyle) {
         this.bucket = requireNonNull(bucket, "bucket");
-        S3Presigner.Builder presignerBuilder = S3Presigner.builder();
-        S3ClientBuilder clientBuilder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
-        endpoint.ifPresent(uri -> {
-            S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
-            presignerBuilder.endpointOverride(uri).serviceConfiguration(pathStyle);
-            clientBuilder.endpointOverride(uri).serviceConfiguration(pathStyle);
-        });
-        this.presigner = presignerBuilder.build();
-        this.client = clientBuilder.build();
+        S3Configuration addressing = S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build();
+        this.presigner = S3Presigner.builder().serviceConfiguration(addressing).build();
+        this.client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).serviceConfiguration(addressing).build();
     }
 
     public Upload uploadFor(ReceiptKey key, String contentType) {
