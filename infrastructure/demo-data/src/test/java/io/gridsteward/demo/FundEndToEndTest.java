@@ -63,7 +63,7 @@ class FundEndToEndTest {
     private static String reversedClaim;
 
     @BeforeAll
-    static void startTheStack() {
+    static void startTheStack() throws Exception {
         DemoCounty county = DemoCounty.load();
         LocalStackOptions options = LocalStackOptions.ephemeral(dataDirectory, PROJECT);
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
