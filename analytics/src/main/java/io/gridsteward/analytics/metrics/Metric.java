@@ -23,7 +23,9 @@ public enum Metric implements ParameterName {
             Setting.LIST_SIZE, Setting.RESPONSE_WEIGHT, Setting.RESOLUTION_WEIGHT, Setting.SATISFACTION_WEIGHT,
             Setting.BASICALLY_SATISFIED_WEIGHT),
     PARTY_SERVICE("metrics/party_service.sql", false),
-    PARTY_MEMBERS("metrics/party_members.sql", false, Setting.NOW);
+    PARTY_MEMBERS("metrics/party_members.sql", false, Setting.NOW),
+    /** Funds allocated, reserved, approved, paid and reversed, utilisation, delegated tasks, time to payment. */
+    FUND_FLOWS("metrics/fund_flows.sql", false);
 
     /** What a file takes after its grouping: the moment of the query (local time) or one of the assessment rules. */
     public enum Setting {

@@ -101,21 +101,31 @@ class DeduplicatedViewTest {
     @Test
     void theTemplatesGlueViewCarriesTheViewFilesSqlAndColumns() throws IOException {
         String template = Files.readString(TEMPLATE);
-        Matcher originalSql = Pattern.compile("\"originalSql\":\"([^\"]*)\"").matcher(template);
-        assertThat(originalSql.find()).as("a Presto view definition in template.yaml").isTrue();
-        assertThat(originalSql.group(1)).isEqualTo(oneLine(SqlFiles.read(VIEW)));
 
-        Matcher columns = Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(template);
+        assertGlueView(template, "TicketEventsDeduplicatedView", VIEW, LakeSchema.TICKET_EVENTS);
+        assertGlueView(template, "FundEventsDeduplicatedView", "views/fund_events_deduplicated.sql", LakeSchema.FUND_EVENTS);
+    }
+
+    /** The Glue view resource {@code resource} holds the view file's SQL and the table's columns, in Trino's types. */
+    private static void assertGlueView(String template, String resource, String viewFile, LakeTable table) {
+        int start = template.indexOf("\n  " + resource + ":\n");
+        assertThat(start).as(resource + " in template.yaml").isNotNegative();
+        int end = template.indexOf("\n\n", start + 1);
+        String definition = template.substring(start, end < 0 ? template.length() : end);
+        Matcher originalSql = Pattern.compile("\"originalSql\":\"([^\"]*)\"").matcher(definition);
+        assertThat(originalSql.find()).as("a Presto view definition in " + resource).isTrue();
+        assertThat(originalSql.group(1)).isEqualTo(oneLine(SqlFiles.read(viewFile)));
+
+        Matcher columns = Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(definition);
         List<String> viewColumns = new ArrayList<>();
         while (columns.find()) {
             viewColumns.add(columns.group(1) + " " + columns.group(2));
         }
-        LakeTable table = LakeSchema.TICKET_EVENTS;
         List<String> expected = new ArrayList<>(table.columns().stream()
                 .map(column -> column.name() + " " + trinoType(column.type().athenaType())).toList());
         expected.add(table.partitionColumn() + " varchar");
         assertThat(viewColumns).containsExactlyElementsOf(expected);
-        assertThat(template).contains("Name: ticket_events_deduplicated", "TableType: VIRTUAL_VIEW", "presto_view: \"true\"");
+        assertThat(definition).contains("Name: " + SqlFiles.viewName(viewFile), "TableType: VIRTUAL_VIEW", "presto_view: \"true\"");
     }
 
     /** The SQL as the view encoding holds it: comments dropped, whitespace collapsed, no space inside parentheses. */

@@ -3,6 +3,7 @@ package io.gridsteward.demo;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import io.gridsteward.local.StackSeeding;
+import io.gridsteward.store.fund.FundStore;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
 import io.gridsteward.store.ticket.TicketStore;
@@ -53,6 +54,8 @@ public final class DemoSeeder implements StackSeeding {
             console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
             console.println("demo data: a year of party members and activities: " + new PartyDemo(county)
                     .write(new PartyStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED));
+            int claims = new FundYear(county).write(new FundStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED);
+            console.println("demo data: a fiscal year of fund allocations, delegated tasks and " + claims + " claims written to the table");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }

@@ -86,7 +86,40 @@ public final class LakeSchema {
                     optional("certified_minutes", INT64)),
             PARTITION_COLUMN);
 
-    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, PARTY_EVENTS);
+    /** The fund context's ledger entries and claim steps (FundEventRow); amounts in whole fen. */
+    public static final LakeTable FUND_EVENTS = new LakeTable(
+            "fund_events",
+            List.of(
+                    required("event_id", STRING),
+                    required("record_kind", STRING),
+                    required("event_type", STRING),
+                    required("occurred_at", TIMESTAMP_MICROS_UTC),
+                    required("account_id", STRING),
+                    required("fund_kind", STRING),
+                    required("fiscal_year", INT32),
+                    required("holder_id", STRING),
+                    optional("community_id", STRING),
+                    optional("town_id", STRING),
+                    optional("grid_id", STRING),
+                    optional("task_id", STRING),
+                    optional("department_id", STRING),
+                    optional("claim_id", STRING),
+                    optional("sequence", INT64),
+                    optional("from_status", STRING),
+                    optional("to_status", STRING),
+                    optional("amount_fen", INT64),
+                    required("funded_change_fen", INT64),
+                    required("reserved_change_fen", INT64),
+                    required("paid_change_fen", INT64),
+                    optional("purpose", STRING),
+                    optional("served_kind", STRING),
+                    optional("submitted_at", TIMESTAMP_MICROS_UTC),
+                    optional("counterpart_account_id", STRING),
+                    required("actor_role", STRING),
+                    optional("actor_org_id", STRING)),
+            PARTITION_COLUMN);
+
+    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, PARTY_EVENTS, FUND_EVENTS);
 
     private static final DateTimeFormatter PARTITION_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 

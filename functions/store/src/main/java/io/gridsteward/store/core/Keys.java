@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Every key of the single table and its indexes, built in one place (see the module README's access patterns). */
+/**
+ * Every key of the single table and its indexes, built in one place (see the module README's access patterns).
+ * The fund context builds its own in {@code store.fund.FundKeys}: {@code FUNDACCOUNT#}, {@code FUNDCLAIM#}, the sort key
+ * {@code FUND_IDEMPOTENCY}, and on gsi1 {@code FUNDACCOUNTS#} and {@code FUNDCLAIMS#}.
+ */
 public final class Keys {
 
     public static final String PARTITION = "pk";

@@ -20,7 +20,8 @@ public final class StreamRecordConverter {
     private static final Map<String, Function<EventImage, LakeRow>> CONVERTERS = Map.of(
             TICKET_EVENT, TicketEventConverter::row,
             PartyEventConverter.ENROLMENT_EVENT, PartyEventConverter::enrolmentRow,
-            PartyEventConverter.ATTENDANCE_EVENT, PartyEventConverter::attendanceRow);
+            PartyEventConverter.ATTENDANCE_EVENT, PartyEventConverter::attendanceRow,
+            "FundLedgerEntry", FundEventConverter::ledgerEntry, "FundClaimEvent", FundEventConverter::claimEvent);
 
     public RecordOutcome convert(DynamodbStreamRecord record) {
         String sequenceNumber = sequenceNumber(record);

@@ -1,0 +1,61 @@
+package io.gridsteward.store.fund;
+
+import io.gridsteward.domain.fund.ClaimEvent;
+import io.gridsteward.domain.fund.ClaimEventType;
+import io.gridsteward.domain.fund.ClaimId;
+import io.gridsteward.store.core.Attributes;
+import io.gridsteward.store.core.IdempotencyClaim;
+import io.gridsteward.store.core.TableDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The record of an Idempotency-Key's first use on a claim: the claim and the step (SUBMITTED for a submission), the
+ * event sequence it wrote and the request's hash. Lives {@link FundStore#IDEMPOTENCY_WINDOW}; the table's TTL removes it.
+ */
+final class FundIdempotencyItems {
+
+    static final String ENTITY = "FundIdempotency";
+
+    private FundIdempotencyItems() {
+    }
+
+    static Map<String, AttributeValue> item(IdempotencyClaim claim, ClaimEvent event, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(ENTITY, FundKeys.idempotency(claim))
+                .string("callerId", claim.callerId())
+                .string("idempotencyKey", claim.key())
+                .string("requestHash", claim.requestHash())
+                .string("claimId", event.claimId().value())
+                .string("step", event.type().name())
+                .number("sequence", event.sequence())
+                .instant("createdAt", now)
+                .build());
+        item.put(TableDefinition.TIME_TO_LIVE_ATTRIBUTE, AttributeValue.fromN(Long.toString(now.plus(FundStore.IDEMPOTENCY_WINDOW).getEpochSecond())));
+        return Map.copyOf(item);
+    }
+
+    /** What the key was first used for; empty when the record expired but is not yet swept. */
+    static Optional<FirstUse> firstUse(Map<String, AttributeValue> item, Instant now) {
+        Attributes record = Attributes.of(item);
+        if (record.longNumber(TableDefinition.TIME_TO_LIVE_ATTRIBUTE) < now.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FirstUse(new ClaimId(record.string("claimId")), ClaimEventType.valueOf(record.string("step")), record.string("requestHash")));
+    }
+
+    /** A submission ({@code step} SUBMITTED, any claim: the retry does not know the id) or a step on one claim. */
+    record FirstUse(ClaimId claimId, ClaimEventType step, String requestHash) {
+
+        boolean isSubmission(IdempotencyClaim claim) {
+            return step == ClaimEventType.SUBMITTED && requestHash.equals(claim.requestHash());
+        }
+
+        boolean isStep(IdempotencyClaim claim, ClaimId claimId, ClaimEventType type) {
+            return step == type && this.claimId.equals(claimId) && requestHash.equals(claim.requestHash());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.gridsteward.store.fund;
+
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.fund.AccountId;
+import io.gridsteward.domain.fund.ClaimId;
+import io.gridsteward.store.core.IdempotencyClaim;
+import io.gridsteward.store.core.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/**
+ * The fund context's keys (listed with every other key in the store README): an account's partition holds the account
+ * item and its ledger entries, a claim's partition the claim item and its events. The fund's Idempotency-Key records
+ * share the caller's key partition but have a sort key of their own, so a key used for a ticket and a claim never
+ * reads the other's record.
+ */
+final class FundKeys {
+
+    static final String ACCOUNT_SORT = "ACCOUNT";
+    static final String LEDGER_SORT_PREFIX = "LEDGER#";
+    static final String CLAIM_SORT = "CLAIM";
+    static final String IDEMPOTENCY_SORT = "FUND_IDEMPOTENCY";
+
+    private FundKeys() {
+    }
+
+    static String accountPartition(AccountId id) {
+        return "FUNDACCOUNT#" + id.value();
+    }
+
+    static Map<String, AttributeValue> account(AccountId id) {
+        return Keys.key(accountPartition(id), ACCOUNT_SORT);
+    }
+
+    static Map<String, AttributeValue> ledgerEntry(AccountId account, String entryId) {
+        return Keys.key(accountPartition(account), LEDGER_SORT_PREFIX + entryId);
+    }
+
+    static String claimPartition(ClaimId id) {
+        return "FUNDCLAIM#" + id.value();
+    }
+
+    static Map<String, AttributeValue> claim(ClaimId id) {
+        return Keys.key(claimPartition(id), CLAIM_SORT);
+    }
+
+    static Map<String, AttributeValue> claimEvent(ClaimId id, long sequence) {
+        return Keys.key(claimPartition(id), Keys.eventSort(sequence));
+    }
+
+    static Map<String, AttributeValue> idempotency(IdempotencyClaim claim) {
+        return Keys.key(Keys.idempotencyPartition(claim.callerId(), claim.key()), IDEMPOTENCY_SORT);
+    }
+
+    /** gsi1: a holder's accounts, by fiscal year and kind. */
+    static String accountsOf(OrganisationId holder) {
+        return "FUNDACCOUNTS#" + holder.value();
+    }
+
+    /** gsi1: an account's claims, by submission time. */
+    static String claimsOn(AccountId account) {
+        return "FUNDCLAIMS#" + account.value();
+    }
+}
