@@ -44,7 +44,8 @@ class SamTemplateTest {
         });
         assertThat(functions).filteredOn(function -> function.name().equals("dashboard")).singleElement()
                 .extracting(SamTemplate.FunctionSpecification::routes).asInstanceOf(LIST)
-                .containsExactlyInAnyOrder(new SamTemplate.HttpRoute("GET", "/", false), new SamTemplate.HttpRoute("ANY", "/v1/dashboards/{proxy+}", true));
+                .containsExactlyInAnyOrder(new SamTemplate.HttpRoute("GET", "/", false), new SamTemplate.HttpRoute("GET", "/dashboard-assets/{proxy+}", false),
+                        new SamTemplate.HttpRoute("ANY", "/v1/dashboards/{proxy+}", true));
         assertThat(functions).filteredOn(function -> function.name().equals("api")).singleElement()
                 .extracting(SamTemplate.FunctionSpecification::routes).asInstanceOf(LIST)
                 .containsExactly(new SamTemplate.HttpRoute("ANY", "/v1/{proxy+}", true));
