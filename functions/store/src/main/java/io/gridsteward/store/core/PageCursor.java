@@ -27,6 +27,11 @@ public final class PageCursor {
     }
 
     public static Map<String, AttributeValue> decode(String cursor, TableIndex index, String partition) {
+        return decode(cursor, index, partition, "TICKET#");
+    }
+
+    /** As {@link #decode(String, TableIndex, String)}, for a list whose items' table partitions start with {@code itemPrefix}. */
+    public static Map<String, AttributeValue> decode(String cursor, TableIndex index, String partition, String itemPrefix) {
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -44,7 +49,7 @@ public final class PageCursor {
         }
         Set<String> expected = Set.of(Keys.PARTITION, Keys.SORT, index.partitionAttribute(), index.sortAttribute());
         if (!key.keySet().equals(expected) || !key.get(index.partitionAttribute()).s().equals(partition)
-                || !key.get(Keys.PARTITION).s().startsWith("TICKET#")) {
+                || !key.get(Keys.PARTITION).s().startsWith(itemPrefix)) {
             throw new InvalidCursorException("does not belong to this list");
         }
         return key;
