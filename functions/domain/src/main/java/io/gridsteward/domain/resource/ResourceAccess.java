@@ -40,6 +40,8 @@ import java.util.Optional;
  * rate              RESIDENT the project served, once
  * see claim/project the one who claimed and the claimant's members or officers; the decider's officers; staff of the
  *                   community served; COUNTY_LEADER; a project also the residents it served
+ * list demands      a community's in every status: its staff, COUNTY_LEADER; its published ones: whoever sees them
+ * list to decide    the claims waiting for an organisation: its deciding officers, COUNTY_LEADER
  * public list       anyone signed in: the completed projects of a community
  * </pre>
  */
@@ -106,6 +108,32 @@ public final class ResourceAccess {
             case UNIT_OFFICER -> reach.declaredCommunities().contains(demand.community());
             case RESIDENT, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
         };
+    }
+
+    /** Whether the caller may list a community's demands in every status: its own staff, county leaders. */
+    public static boolean mayListAllDemandsOf(Reach reach, OrganisationId community) {
+        return reach.caller().role() == Role.COUNTY_LEADER || isStaffOf(reach, community);
+    }
+
+    /** Whether the caller may list a community's published demands: whoever may see them (see {@link #maySeeDemand}). */
+    public static boolean mayListPublishedDemandsOf(Reach reach, Organisation community) {
+        if (mayListAllDemandsOf(reach, community.id())) {
+            return true;
+        }
+        return switch (reach.caller().role()) {
+            case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR, PARTY_MEMBER ->
+                    community.town().filter(reach::inTown).isPresent();
+            case UNIT_OFFICER -> reach.declaredCommunities().contains(community.id());
+            case RESIDENT, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
+        };
+    }
+
+    /** Whether the caller may list the claims waiting for an organisation's decision: its deciding officers, county leaders. */
+    public static boolean mayListAwaitingDecision(Caller caller, Organisation decider) {
+        if (caller.role() == Role.COUNTY_LEADER) {
+            return true;
+        }
+        return caller.actsFor(decider.id()) && (publishesFor(caller.role(), decider.kind()) || caller.role() == Role.COMMUNITY_SECRETARY);
     }
 
     /**
