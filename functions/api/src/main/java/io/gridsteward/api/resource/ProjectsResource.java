@@ -92,9 +92,10 @@ public class ProjectsResource {
     @APIResponse(responseCode = "422", description = "No milestone has this index", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResourceViews.ProjectView milestoneDone(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @PathParam("index") String index,
                                                    String body) {
+        Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.NoteBody request = ResourceBodies.NoteBody.parse(mapper, body);
         int milestone = parseIndex(index);
-        return step(event, id, (project, caller) -> project.completeMilestone(milestone, request.value(), caller, clock.instant()));
+        return step(caller, id, (project, actor) -> project.completeMilestone(milestone, request.value(), actor, clock.instant()));
     }
 
     @POST
@@ -129,8 +130,9 @@ public class ProjectsResource {
     @APIResponse(responseCode = "403", description = "Neither the owner nor the community's secretary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An unknown kind or an unusable id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResourceViews.ProjectView funding(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.FundingBody request = ResourceBodies.FundingBody.parse(mapper, body);
-        return step(event, id, (project, caller) -> project.linkFunding(ResourceBodies.valueOf("", request::value), caller, clock.instant()));
+        return step(caller, id, (project, actor) -> project.linkFunding(ResourceBodies.valueOf("", request::value), actor, clock.instant()));
     }
 
     @POST
@@ -144,11 +146,12 @@ public class ProjectsResource {
     @APIResponse(responseCode = "409", description = "Completed already, or changed since read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A photo key not issued for the project or not uploaded, or invalid residents", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResourceViews.ProjectView complete(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.CompleteBody request = ResourceBodies.CompleteBody.parse(mapper, body);
         List<EvidenceKey> photos = request.photos();
-        return step(event, id, (project, caller) -> {
+        return step(caller, id, (project, actor) -> {
             List<EvidenceKey> issued = photos.stream().filter(project.issuedEvidence()::contains).toList();
-            return project.complete(request.noteValue(), photos, bucket.uploaded(issued), request.servedResidentIds(), caller, clock.instant());
+            return project.complete(request.noteValue(), photos, bucket.uploaded(issued), request.servedResidentIds(), actor, clock.instant());
         });
     }
 
@@ -162,8 +165,9 @@ public class ProjectsResource {
     @APIResponse(responseCode = "409", description = "Not completed, or rated by this resident already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rating outside 1-5", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResourceViews.ProjectView rate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.RatingBody request = ResourceBodies.RatingBody.parse(mapper, body);
-        return step(event, id, (project, caller) -> project.rate(request.ratingValue(), request.commentValue(), caller, clock.instant()));
+        return step(caller, id, (project, actor) -> project.rate(request.ratingValue(), request.commentValue(), actor, clock.instant()));
     }
 
     @POST
@@ -176,12 +180,12 @@ public class ProjectsResource {
     @APIResponse(responseCode = "409", description = "Not completed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An unknown outcome", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResourceViews.ProjectView followUp(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+        Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.FollowUpBody request = ResourceBodies.FollowUpBody.parse(mapper, body);
-        return step(event, id, (project, caller) -> project.followUp(request.outcomeValue(), request.noteValue(), caller, clock.instant()));
+        return step(caller, id, (project, actor) -> project.followUp(request.outcomeValue(), request.noteValue(), actor, clock.instant()));
     }
 
-    private ResourceViews.ProjectView step(APIGatewayV2HTTPEvent event, String id, BiFunction<Project, Caller, Change<Project>> decision) {
-        Caller caller = CallerClaims.callerOf(event);
+    private ResourceViews.ProjectView step(Caller caller, String id, BiFunction<Project, Caller, Change<Project>> decision) {
         Traced<Project> current = visible(reaches.of(caller), id);
         resources.transition(current.state(), decision.apply(current.state(), caller));
         return ResourceViews.ProjectView.of(resources.findProject(current.state().id()).orElseThrow());

@@ -55,8 +55,9 @@ public record Offer(
      * The provider's officer publishes an offer into a town's pool. A community offers to its own town; a unit or a
      * department names the town.
      *
-     * @throws ForbiddenException when the caller does not act for the provider in a role that publishes offers
-     * @throws ValidationException naming {@code townId} when the pool is not a town, or not the community's own
+     * @throws ForbiddenException when the caller does not act for the provider in a role that publishes offers, or a
+     *         community offers to another town's pool
+     * @throws ValidationException naming {@code townId} when the pool is not a town
      */
     public static Change<Offer> publish(OfferId id, Organisation provider, Organisation town, Title title, Provision provision,
                                         Validity validity, Caller by, Instant at) {
@@ -67,7 +68,7 @@ public record Offer(
             throw ValidationException.of("townId", "%s is a %s, not a town".formatted(town.id().value(), town.kind()));
         }
         if (provider.kind() == OrganisationKind.COMMUNITY && !provider.town().equals(Optional.of(town.id()))) {
-            throw ValidationException.of("townId", "a community offers to its own town");
+            throw new ForbiddenException("community %s offers only to its own town's pool".formatted(provider.id().value()));
         }
         if (!validity.until().isAfter(at)) {
             throw ValidationException.of("validUntil", "must be in the future");
