@@ -105,7 +105,9 @@ class DeduplicatedViewTest {
         assertThat(originalSql.find()).as("a Presto view definition in template.yaml").isTrue();
         assertThat(originalSql.group(1)).isEqualTo(oneLine(SqlFiles.read(VIEW)));
 
-        Matcher columns = Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(template);
+        // The first view definition is this view's; the columns are read up to its end, not from other views after it.
+        String definition = template.substring(originalSql.start(), template.indexOf("\"owner\"", originalSql.start()));
+        Matcher columns = Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(definition);
         List<String> viewColumns = new ArrayList<>();
         while (columns.find()) {
             viewColumns.add(columns.group(1) + " " + columns.group(2));

@@ -4,6 +4,7 @@ import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import io.gridsteward.local.StackSeeding;
 import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.store.resource.ResourceStore;
 import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.OrganisationId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,9 @@ public final class DemoSeeder implements StackSeeding {
             int events = new DemoMonth(county).write(new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(),
                     DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
             console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
+            int resourceEvents = new ResourceDemo(county).write(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
+                    new ResourceStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED);
+            console.println("demo data: a past year of resources moved down (" + resourceEvents + " events) written to the table");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }

@@ -55,6 +55,16 @@ final class ApiUser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST carrying an {@code Idempotency-Key}, as a client that may retry it sends it. */
+    ApiAnswer post(String path, String body, String idempotencyKey) {
+        return send("POST " + path, request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    ApiAnswer put(String path, String body) {
+        return send("PUT " + path, request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A list's next page: {@code path} with {@code limit} and, after the first page, the previous page's cursor. */
     ApiAnswer page(String path, int limit, Optional<String> cursor) {
         String separator = path.contains("?") ? "&" : "?";

@@ -51,7 +51,10 @@ public final class LakeSchema {
                     optional("assignee_org_kind", STRING)),
             PARTITION_COLUMN);
 
-    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS);
+    /** The resource context's events (offers, demands, claims, projects): {@link ResourceEventRow}. */
+    public static final LakeTable RESOURCE_EVENTS = ResourceEventRow.TABLE;
+
+    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, RESOURCE_EVENTS);
 
     private static final DateTimeFormatter PARTITION_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 

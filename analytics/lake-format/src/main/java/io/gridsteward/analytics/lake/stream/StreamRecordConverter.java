@@ -18,7 +18,8 @@ public final class StreamRecordConverter {
     public static final String TICKET_EVENT = "TicketEvent";
 
     private static final Map<String, Function<EventImage, LakeRow>> CONVERTERS = Map.of(
-            TICKET_EVENT, TicketEventConverter::row);
+            TICKET_EVENT, TicketEventConverter::row,
+            ResourceEventConverter.ENTITY, ResourceEventConverter::row);
 
     public RecordOutcome convert(DynamodbStreamRecord record) {
         String sequenceNumber = sequenceNumber(record);
