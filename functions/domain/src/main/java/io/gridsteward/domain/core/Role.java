@@ -44,6 +44,9 @@ public enum Role {
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> Optional.of(OrganisationKind.TOWN);
             case DEPARTMENT_OFFICER -> Optional.of(OrganisationKind.DEPARTMENT);
             case COUNTY_LEADER -> Optional.of(OrganisationKind.COUNTY);
+            case UNIT_OFFICER -> Optional.of(OrganisationKind.UNIT);
+            // A member's token may name the community they reported in to; without one it names nothing.
+            case PARTY_MEMBER -> Optional.of(OrganisationKind.COMMUNITY);
         };
     }
 }
