@@ -2,6 +2,7 @@ package io.gridsteward.analytics.query;
 
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.ResourceEventRow;
+import io.gridsteward.analytics.metrics.AssessmentRules;
 import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
@@ -301,7 +302,9 @@ class ResourceMetricFilesTest {
     }
 
     private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
-        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+        // The resource files take no moment or rules after their grouping; the query carries them for the files that do.
+        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay),
+                LocalDateTime.parse("2026-12-20T12:00:00"), AssessmentRules.bundled());
         return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
     }
 
