@@ -137,10 +137,12 @@ public final class ResourceDemo {
                 : kind == ResourceKind.MONEY.ordinal() ? Provision.money(50_000L * (2 + random.nextInt(40)))
                 : new Provision(ResourceKind.values()[kind], 1 + random.nextInt(8), Money.ofFen(10_000L * (1 + random.nextInt(20))));
         Title title = new Title(wish ? WISHES.get(random.nextInt(WISHES.size())) : DEMAND_TITLES.get(kind));
+        Organisation place = wish || random.nextBoolean() ? grid : community;
         Caller raiser = wish ? staff("demo-grid-worker-" + grid.id().value(), Role.GRID_WORKER, grid)
-                : random.nextBoolean() ? secretary(community) : staff("demo-party-leader-" + grid.id().value(), Role.GRID_PARTY_LEADER, grid);
-        Change<Demand> raised = Demand.raise(new DemandId("demo-demand-%03d".formatted(index)), wish || random.nextBoolean() ? grid : community,
-                title, provision, new Validity(at, at.plus(Duration.ofDays(45))), wish, beneficiaries, raiser, at);
+                : place == community || random.nextBoolean() ? secretary(community)
+                : staff("demo-party-leader-" + grid.id().value(), Role.GRID_PARTY_LEADER, grid);
+        Change<Demand> raised = Demand.raise(new DemandId("demo-demand-%03d".formatted(index)), place, title, provision,
+                new Validity(at, at.plus(Duration.ofDays(45))), wish, beneficiaries, raiser, at);
         store.raise(raised);
         int events = 1;
         Demand demand = raised.state();

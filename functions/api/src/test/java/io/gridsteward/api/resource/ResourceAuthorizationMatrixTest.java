@@ -214,21 +214,33 @@ public class ResourceAuthorizationMatrixTest {
     }
 
     @Test
-    public void everyRegisteredRouteIsInTheMatrix() {
+    public void everyRegisteredRouteIsInTheMatrix() throws Exception {
         Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(OffersResource.class, DemandsResource.class, ClaimsResource.class, ProjectsResource.class,
-                CommunitiesResource.class, UnitsResource.class)) {
-            String root = type.getAnnotation(Path.class).value();
+        java.nio.file.Path directory = java.nio.file.Path.of(OffersResource.class.getResource(OffersResource.class.getSimpleName() + ".class").toURI())
+                .getParent();
+        List<java.nio.file.Path> classFiles;
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory)) {
+            classFiles = files.filter(file -> file.getFileName().toString().endsWith(".class")).toList();
+        }
+        for (java.nio.file.Path file : classFiles) {
+            String name = file.getFileName().toString();
+            Class<?> type = Class.forName(OffersResource.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()),
+                    false, OffersResource.class.getClassLoader());
+            Path root = type.getAnnotation(Path.class);
+            if (root == null) {
+                continue;
+            }
             for (Method method : type.getDeclaredMethods()) {
                 Optional<String> verb = method.isAnnotationPresent(GET.class) ? Optional.of("GET")
                         : method.isAnnotationPresent(POST.class) ? Optional.of("POST")
                         : method.isAnnotationPresent(PUT.class) ? Optional.of("PUT") : Optional.empty();
-                verb.ifPresent(name -> {
+                verb.ifPresent(value -> {
                     Path sub = method.getAnnotation(Path.class);
-                    registered.add(name + " " + root + (sub == null ? "" : sub.value()));
+                    registered.add(value + " " + root.value() + (sub == null ? "" : sub.value()));
                 });
             }
         }
+        assertThat(registered).isNotEmpty();
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }
 
