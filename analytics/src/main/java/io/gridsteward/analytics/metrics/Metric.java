@@ -1,7 +1,9 @@
 package io.gridsteward.analytics.metrics;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The metrics of {@code analytics/sql/metrics/}: one SQL file per family; the durations file serves three
@@ -25,7 +27,14 @@ public enum Metric implements ParameterName {
     PARTY_SERVICE("metrics/party_service.sql", false),
     PARTY_MEMBERS("metrics/party_members.sql", false, Setting.NOW),
     /** Funds allocated, reserved, approved, paid and reversed, utilisation, delegated tasks, time to payment. */
-    FUND_FLOWS("metrics/fund_flows.sql", false);
+    FUND_FLOWS("metrics/fund_flows.sql", false),
+    // Resources moved down (resource_events): offers and demands published, claimed, fulfilled and their value; the
+    // times from publication to claim and from claim to completion; the share of demands met; projects' ratings.
+    RESOURCE_FLOWS("metrics/resource_flows.sql", false),
+    TIME_TO_CLAIM("metrics/resource_durations.sql", true),
+    TIME_TO_COMPLETE("metrics/resource_durations.sql", true),
+    DEMANDS_MET("metrics/demands_met.sql", false),
+    PROJECT_RATINGS("metrics/project_ratings.sql", false);
 
     /** What a file takes after its grouping: the moment of the query (local time) or one of the assessment rules. */
     public enum Setting {
@@ -52,6 +61,19 @@ public enum Metric implements ParameterName {
     /** The file below {@code sql/} that computes it. */
     public String sqlFile() {
         return sqlFile;
+    }
+
+    /** What the file groups by: the ticket files by the ticket's place, assignee and category; the resource files by place and provider. */
+    public Set<Dimension> dimensions() {
+        return switch (this) {
+            case TIME_TO_DISPATCH, TIME_TO_ACCEPT, TIME_TO_RESOLVE, ON_TIME_RATE, OVERDUE_BACKLOG, TICKET_RATES, RATINGS, SLA_MISSES, DISPATCH_MODES,
+                 TIME_IN_STATE, ASSESSMENT ->
+                    EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
+            case RESOURCE_FLOWS, TIME_TO_CLAIM, TIME_TO_COMPLETE, PROJECT_RATINGS ->
+                    EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.PROVIDER);
+            // A demand has no provider: who met it is a claim's, and a demand may be met by several.
+            case DEMANDS_MET -> EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN);
+        };
     }
 
     /** The file's leading {@code measure} parameter, for the files that compute several metrics. */

@@ -104,6 +104,7 @@ class DeduplicatedViewTest {
 
         assertGlueView(template, "TicketEventsDeduplicatedView", VIEW, LakeSchema.TICKET_EVENTS);
         assertGlueView(template, "FundEventsDeduplicatedView", "views/fund_events_deduplicated.sql", LakeSchema.FUND_EVENTS);
+        assertGlueView(template, "ResourceEventsDeduplicatedView", "views/resource_events_deduplicated.sql", LakeSchema.RESOURCE_EVENTS);
     }
 
     /** The Glue view resource {@code resource} holds the view file's SQL and the table's columns, in Trino's types. */

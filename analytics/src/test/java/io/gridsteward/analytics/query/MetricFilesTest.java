@@ -586,6 +586,8 @@ class MetricFilesTest {
                 case PARTY_SERVICE, PARTY_MEMBERS -> List.of();
                 // A ticket lake holds no fund events; FundFlowsTest holds the file to its own reference.
                 case FUND_FLOWS -> List.of();
+                // No resource events in a lake of tickets: ResourceMetricFilesTest checks these against their reference.
+                case RESOURCE_FLOWS, TIME_TO_CLAIM, TIME_TO_COMPLETE, DEMANDS_MET, PROJECT_RATINGS -> List.of();
             };
             assertThat(rounded(rows(metric, dimension, period, firstDay, lastDay)))
                     .as(metric + " by " + dimension + " per " + period)

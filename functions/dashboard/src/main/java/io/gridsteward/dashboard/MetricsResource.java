@@ -69,6 +69,10 @@ public class MetricsResource {
         Optional<Period> parsedPeriod = choice("period", period, Period.class, errors);
         Optional<LocalDate> firstDay = date("from", from, errors);
         Optional<LocalDate> lastDay = date("to", to, errors);
+        if (parsedMetric.isPresent() && parsedDimension.isPresent() && !parsedMetric.get().dimensions().contains(parsedDimension.get())) {
+            errors.add(new ParameterError("dimension", "%s groups by %s, not %s".formatted(parsedMetric.get().parameterName(),
+                    String.join(", ", parsedMetric.get().dimensions().stream().map(Dimension::parameterName).toList()), dimension)));
+        }
         if (firstDay.isPresent() && lastDay.isPresent()) {
             if (lastDay.get().isBefore(firstDay.get())) {
                 errors.add(new ParameterError("to", "must not be before from (" + firstDay.get() + ")"));

@@ -191,4 +191,21 @@ class MetricsDashboardTest {
         assertThat(missing.getList("errors.parameter", String.class))
                 .isEqualTo(List.of("metric", "dimension", "period", "from", "to"));
     }
+
+    @Test
+    void aMetricAnswersOnlyTheDimensionsItGroupsBy() {
+        assertThat(metrics("metric=resource_flows&dimension=provider&period=month&from=2026-11-01&to=2026-11-30").getList("rows"))
+                .as("no resource events in this lake").isEmpty();
+        for (String query : List.of("metric=ratings&dimension=provider", "metric=resource_flows&dimension=category",
+                "metric=demands_met&dimension=provider")) {
+            JsonPath refused = given()
+                    .when()
+                    .get("/v1/dashboards/metrics?" + query + "&period=day&from=2026-11-01&to=2026-11-30")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .extract().jsonPath();
+            assertThat(refused.getList("errors.parameter", String.class)).as(query).containsExactly("dimension");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.gridsteward.local.StackSeeding;
 import io.gridsteward.store.fund.FundStore;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
+import io.gridsteward.store.resource.ResourceStore;
 import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.OrganisationId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,9 @@ public final class DemoSeeder implements StackSeeding {
                     .write(new PartyStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED));
             int claims = new FundYear(county).write(new FundStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED);
             console.println("demo data: a fiscal year of fund allocations, delegated tasks and " + claims + " claims written to the table");
+            int resourceEvents = new ResourceDemo(county).write(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
+                    new ResourceStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED);
+            console.println("demo data: a past year of resources moved down (" + resourceEvents + " events) written to the table");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }

@@ -61,6 +61,10 @@ final class ApiUser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    ApiAnswer put(String path, String body) {
+        return send("PUT " + path, request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A list's next page: {@code path} with {@code limit} and, after the first page, the previous page's cursor. */
     ApiAnswer page(String path, int limit, Optional<String> cursor) {
         String separator = path.contains("?") ? "&" : "?";

@@ -119,7 +119,10 @@ public final class LakeSchema {
                     optional("actor_org_id", STRING)),
             PARTITION_COLUMN);
 
-    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, PARTY_EVENTS, FUND_EVENTS);
+        /** The resource context's events (offers, demands, claims, projects): {@link ResourceEventRow}. */
+    public static final LakeTable RESOURCE_EVENTS = ResourceEventRow.TABLE;
+
+    public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, PARTY_EVENTS, FUND_EVENTS, RESOURCE_EVENTS);
 
     private static final DateTimeFormatter PARTITION_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 

@@ -126,6 +126,49 @@ public final class JsonFields {
         return texts;
     }
 
+    /** An optional array of objects, each read under {@code name[i]}; absent is an empty list. */
+    public List<JsonFields> optionalObjectArray(String name) {
+        if (isAbsent(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            fault(name, "must be an array of objects");
+            return List.of();
+        }
+        List<JsonFields> objects = new ArrayList<>();
+        for (int index = 0; index < value.size(); index++) {
+            if (value.get(index) instanceof ObjectNode object) {
+                objects.add(new JsonFields(object, qualified(name) + "[" + index + "]", errors));
+            }
+            else {
+                fault(name + "[" + index + "]", "must be an object");
+            }
+        }
+        return objects;
+    }
+
+    public Long optionalInteger(String name) {
+        return isAbsent(name) ? null : requiredInteger(name);
+    }
+
+    /** An optional boolean; absent is false. */
+    public boolean optionalBoolean(String name) {
+        if (isAbsent(name)) {
+            return false;
+        }
+        JsonNode value = node.get(name);
+        if (!value.isBoolean()) {
+            fault(name, "must be true or false");
+            return false;
+        }
+        return value.booleanValue();
+    }
+
+    public JsonFields optionalObject(String name) {
+        return isAbsent(name) ? null : requiredObject(name);
+    }
+
     public JsonFields requiredObject(String name) {
         JsonNode value = present(name);
         if (value == null) {

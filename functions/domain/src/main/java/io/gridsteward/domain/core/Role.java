@@ -11,6 +11,10 @@ public enum Role {
     TOWN_SUPERVISOR,
     DEPARTMENT_OFFICER,
     COUNTY_LEADER,
+    /** Staff of a resident unit (驻区单位) acting for it: publishes its offers and claims demands for it. */
+    UNIT_OFFICER,
+    /** A party member acting for themselves (alone or with others, 帮帮团); a token may name the community they reported in to. */
+    PARTY_MEMBER,
     /** The platform itself: auto-routing on intake and the SLA sweeper. Never taken from a token. */
     SYSTEM;
 
@@ -22,9 +26,9 @@ public enum Role {
     /** Staff act for an organisation; residents act for themselves. */
     public boolean isStaff() {
         return switch (this) {
-            case RESIDENT, SYSTEM -> false;
+            case RESIDENT, PARTY_MEMBER, SYSTEM -> false;
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR,
-                 DEPARTMENT_OFFICER, COUNTY_LEADER -> true;
+                 DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER -> true;
         };
     }
 
@@ -40,6 +44,9 @@ public enum Role {
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> Optional.of(OrganisationKind.TOWN);
             case DEPARTMENT_OFFICER -> Optional.of(OrganisationKind.DEPARTMENT);
             case COUNTY_LEADER -> Optional.of(OrganisationKind.COUNTY);
+            case UNIT_OFFICER -> Optional.of(OrganisationKind.UNIT);
+            // A member's token may name the community they reported in to; without one it names nothing.
+            case PARTY_MEMBER -> Optional.of(OrganisationKind.COMMUNITY);
         };
     }
 }

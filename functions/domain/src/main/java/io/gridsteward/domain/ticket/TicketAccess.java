@@ -50,7 +50,7 @@ public final class TicketAccess {
             case RESIDENT -> true;
             case GRID_WORKER -> caller.organisationId().filter(placement::isWithin).isPresent();
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(placement.town());
-            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
+            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 
@@ -60,7 +60,7 @@ public final class TicketAccess {
         }
         boolean assignedToCaller = ticket.assignee().map(Assignee::id).filter(caller::actsFor).isPresent();
         return switch (caller.role()) {
-            case RESIDENT -> false;
+            case RESIDENT, UNIT_OFFICER, PARTY_MEMBER -> false;
             case COUNTY_LEADER, SYSTEM -> true;
             case DEPARTMENT_OFFICER -> assignedToCaller;
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
@@ -95,7 +95,7 @@ public final class TicketAccess {
         return switch (caller.role()) {
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(town);
             case COUNTY_LEADER -> true;
-            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, SYSTEM -> false;
+            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 
@@ -104,7 +104,7 @@ public final class TicketAccess {
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER -> caller.actsFor(organisation.id());
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> organisation.town().filter(caller::actsFor).isPresent();
             case COUNTY_LEADER -> true;
-            case RESIDENT, SYSTEM -> false;
+            case RESIDENT, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 
@@ -113,7 +113,7 @@ public final class TicketAccess {
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
                     caller.organisationId().filter(placement::isWithin).isPresent();
             case COUNTY_LEADER -> true;
-            case RESIDENT, DEPARTMENT_OFFICER, SYSTEM -> false;
+            case RESIDENT, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 
@@ -130,7 +130,7 @@ public final class TicketAccess {
         Optional<OrganisationId> assignee = ticket.assignee().map(Assignee::id).filter(caller::actsFor);
         return assignee.isPresent() && switch (caller.role()) {
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, DEPARTMENT_OFFICER -> true;
-            case RESIDENT, TOWN_SUPERVISOR, COUNTY_LEADER, SYSTEM -> false;
+            case RESIDENT, TOWN_SUPERVISOR, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 

@@ -13,7 +13,8 @@ class RoleTest {
     @ParameterizedTest
     @EnumSource(Role.class)
     void everyStaffRoleActsForExactlyOneKindOfOrganisation(Role role) {
-        assertThat(role.organisationKind().isPresent()).as(role.name()).isEqualTo(role.isStaff());
+        // A party member is no staff but may name the community they reported in to.
+        assertThat(role.organisationKind().isPresent()).as(role.name()).isEqualTo(role.isStaff() || role == Role.PARTY_MEMBER);
     }
 
     @Test
@@ -25,6 +26,8 @@ class RoleTest {
         assertThat(Role.TOWN_SUPERVISOR.organisationKind()).contains(OrganisationKind.TOWN);
         assertThat(Role.DEPARTMENT_OFFICER.organisationKind()).contains(OrganisationKind.DEPARTMENT);
         assertThat(Role.COUNTY_LEADER.organisationKind()).contains(OrganisationKind.COUNTY);
+        assertThat(Role.UNIT_OFFICER.organisationKind()).contains(OrganisationKind.UNIT);
+        assertThat(Role.PARTY_MEMBER.organisationKind()).contains(OrganisationKind.COMMUNITY);
         assertThat(Role.RESIDENT.organisationKind()).isEqualTo(Optional.empty());
     }
 }

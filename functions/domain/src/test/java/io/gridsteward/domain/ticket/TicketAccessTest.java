@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -107,12 +108,16 @@ class TicketAccessTest {
             "TOWN_SUPERVISOR | town-west | ",
             "DEPARTMENT_OFFICER | dept-water | ",
             "COUNTY_LEADER | county | ",
+            "UNIT_OFFICER | unit-school | ",
+            "PARTY_MEMBER | community-river | ",
             "SYSTEM | system | DISPATCHED ESCALATED FLAGGED_OVERDUE"})
     void theStepsEachCallerMayTake(Role role, String organisationOrUser, String allowed) {
         Caller caller = switch (role) {
             case RESIDENT -> Caller.resident(organisationOrUser);
+            case PARTY_MEMBER -> new Caller("user-member", role, Optional.of(new OrganisationId(organisationOrUser)));
             case SYSTEM -> Caller.system();
-            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER ->
+            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER,
+                 UNIT_OFFICER ->
                     Caller.staff("user-staff", role, new OrganisationId(organisationOrUser));
         };
         Ticket dispatched = reportedTicket().dispatch(CountyFixture.RIVER_GRID, EAST_DISPATCHER, NOW).ticket();

@@ -30,7 +30,7 @@ public final class PageCursor {
         return decode(cursor, index, partition, "TICKET#");
     }
 
-    /** As {@link #decode(String, TableIndex, String)} for a list of items whose partition key starts with {@code itemPrefix}. */
+    /** As {@link #decode(String, TableIndex, String)}, for a list whose items' table partitions start with {@code itemPrefix}. */
     public static Map<String, AttributeValue> decode(String cursor, TableIndex index, String partition, String itemPrefix) {
         String text;
         try {

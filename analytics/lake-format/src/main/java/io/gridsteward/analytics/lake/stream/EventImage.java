@@ -71,6 +71,22 @@ public final class EventImage {
         }
     }
 
+    public Long optionalNumber(String name) {
+        AttributeValue value = image.get(name);
+        return value == null || Boolean.TRUE.equals(value.getNULL()) ? null : requiredNumber(name);
+    }
+
+    public boolean optionalBoolean(String name) {
+        AttributeValue value = image.get(name);
+        if (value == null || Boolean.TRUE.equals(value.getNULL())) {
+            return false;
+        }
+        if (value.getBOOL() == null) {
+            throw new IllegalArgumentException("attribute " + name + " must be a boolean (BOOL)");
+        }
+        return value.getBOOL();
+    }
+
     public Instant requiredInstant(String name) {
         return instant(name, requiredString(name));
     }

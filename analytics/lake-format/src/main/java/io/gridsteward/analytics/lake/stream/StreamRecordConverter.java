@@ -21,7 +21,8 @@ public final class StreamRecordConverter {
             TICKET_EVENT, TicketEventConverter::row,
             PartyEventConverter.ENROLMENT_EVENT, PartyEventConverter::enrolmentRow,
             PartyEventConverter.ATTENDANCE_EVENT, PartyEventConverter::attendanceRow,
-            "FundLedgerEntry", FundEventConverter::ledgerEntry, "FundClaimEvent", FundEventConverter::claimEvent);
+            "FundLedgerEntry", FundEventConverter::ledgerEntry, "FundClaimEvent", FundEventConverter::claimEvent,
+            ResourceEventConverter.ENTITY, ResourceEventConverter::row);
 
     public RecordOutcome convert(DynamodbStreamRecord record) {
         String sequenceNumber = sequenceNumber(record);

@@ -1,0 +1,19 @@
+package io.gridsteward.domain.resource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** What the owner reported when the project was done: a note and the photos, uploaded through issued URLs. */
+public record Completion(Reason note, List<EvidenceKey> photos, Instant completedAt) {
+
+    public static final int MAXIMUM_PHOTOS = 9;
+
+    public Completion {
+        requireNonNull(note, "note");
+        photos = List.copyOf(photos);
+        completedAt = completedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

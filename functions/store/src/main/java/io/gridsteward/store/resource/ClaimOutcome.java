@@ -1,0 +1,13 @@
+package io.gridsteward.store.resource;
+
+import io.gridsteward.domain.resource.Claim;
+
+import static java.util.Objects.requireNonNull;
+
+/** The claim a request made, or, for a retry with the same Idempotency-Key, the claim the first request made. */
+public record ClaimOutcome(Claim claim, boolean replayed) {
+
+    public ClaimOutcome {
+        requireNonNull(claim, "claim");
+    }
+}
