@@ -63,11 +63,15 @@ public enum Metric implements ParameterName {
         return sqlFile;
     }
 
-    /** What the file groups by: the ticket files by the ticket's place, assignee and category; the resource files by place and provider. */
+    /** What the file groups by: the ticket, party and fund files by place, department and category; the resource files by place and provider. */
     public Set<Dimension> dimensions() {
         return switch (this) {
             case TIME_TO_DISPATCH, TIME_TO_ACCEPT, TIME_TO_RESOLVE, ON_TIME_RATE, OVERDUE_BACKLOG, TICKET_RATES, RATINGS, SLA_MISSES, DISPATCH_MODES,
                  TIME_IN_STATE, ASSESSMENT ->
+                    EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
+            // The party files' category is the activity's kind (department gives no rows); the fund file's is the fund
+            // kind, its department the one that delegated a task.
+            case PARTY_SERVICE, PARTY_MEMBERS, FUND_FLOWS ->
                     EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
             case RESOURCE_FLOWS, TIME_TO_CLAIM, TIME_TO_COMPLETE, PROJECT_RATINGS ->
                     EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.PROVIDER);

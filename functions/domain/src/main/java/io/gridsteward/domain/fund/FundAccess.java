@@ -21,7 +21,7 @@ public final class FundAccess {
             case COUNTY_LEADER -> true;
             case TOWN_SUPERVISOR -> account.kind() != FundKind.COUNTY_PARTY_BUILDING && within(caller, account.town());
             case DEPARTMENT_OFFICER -> account.delegatedTask().map(task -> caller.actsFor(task.department())).orElse(false);
-            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, SYSTEM -> false;
+            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 
@@ -34,7 +34,7 @@ public final class FundAccess {
             case GRID_PARTY_LEADER -> caller.actsFor(account.holder());
             case COMMUNITY_SECRETARY -> within(caller, account.community());
             case TOWN_DISPATCHER -> within(caller, account.town());
-            case RESIDENT, GRID_WORKER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
+            case RESIDENT, GRID_WORKER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
     }
 
@@ -56,7 +56,7 @@ public final class FundAccess {
                     case COUNTY_LEADER -> true;
                     case DEPARTMENT_OFFICER -> claim.department().map(caller::actsFor).orElse(false);
                     case GRID_PARTY_LEADER -> caller.actsFor(claim.holder());
-                    case RESIDENT, GRID_WORKER, SYSTEM -> false;
+                    case RESIDENT, GRID_WORKER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
                 };
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>
  * step                  who
  * --------------------  ----------------------------------------------------------------------------------------
- * report in, renew,     a RESIDENT for themselves as an in-service or scattered member; a DEPARTMENT_OFFICER for
+ * report in, renew,     a RESIDENT or PARTY_MEMBER for themselves as an in-service or scattered member; a DEPARTMENT_OFFICER for
  *   transfer            themselves as sunk staff; a unit: the COMMUNITY_SECRETARY of the community, or staff of the unit
  * confirm, decline,     COMMUNITY_SECRETARY of the enrolment's community
  *   move
@@ -40,7 +40,9 @@ public final class PartyAccess {
 
     public static boolean mayReportIn(Caller caller, EnrolleeId enrollee, EnrolleeKind kind, OrganisationId community) {
         return switch (kind) {
-            case IN_SERVICE_MEMBER, SCATTERED_MEMBER -> caller.role() == Role.RESIDENT && isEnrollee(caller, enrollee);
+            // A member reports in as a resident or with a party member's token; either way only for themselves.
+            case IN_SERVICE_MEMBER, SCATTERED_MEMBER -> (caller.role() == Role.RESIDENT || caller.role() == Role.PARTY_MEMBER)
+                    && isEnrollee(caller, enrollee);
             case SUNK_STAFF -> caller.role() == Role.DEPARTMENT_OFFICER && isEnrollee(caller, enrollee);
             case UNIT -> caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(community)
                     || caller.role().isStaff() && caller.actsFor(new OrganisationId(enrollee.value()));
@@ -68,14 +70,15 @@ public final class PartyAccess {
             case COMMUNITY_SECRETARY -> caller.actsFor(community);
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(town);
             case COUNTY_LEADER, SYSTEM -> true;
-            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, DEPARTMENT_OFFICER -> false;
+            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER -> false;
         };
     }
 
     public static boolean mayListGroup(Caller caller, Organisation grid) {
         boolean ofTheGrid = switch (caller.role()) {
             case GRID_PARTY_LEADER, GRID_WORKER -> caller.actsFor(grid.id());
-            case RESIDENT, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
+            case RESIDENT, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER,
+                 PARTY_MEMBER, SYSTEM -> false;
         };
         return ofTheGrid || mayListCommunity(caller, grid.communityId().orElseThrow(), grid.townId().orElseThrow());
     }
@@ -94,7 +97,8 @@ public final class PartyAccess {
         return switch (caller.role()) {
             case COMMUNITY_SECRETARY -> caller.actsFor(activity.community());
             case GRID_PARTY_LEADER -> caller.actsFor(activity.organiser());
-            case RESIDENT, GRID_WORKER, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
+            case RESIDENT, GRID_WORKER, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER,
+                 PARTY_MEMBER, SYSTEM -> false;
         };
     }
 

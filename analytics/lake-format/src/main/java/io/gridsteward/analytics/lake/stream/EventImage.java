@@ -71,11 +71,6 @@ public final class EventImage {
         }
     }
 
-    public Long optionalNumber(String name) {
-        AttributeValue value = image.get(name);
-        return value == null || Boolean.TRUE.equals(value.getNULL()) ? null : requiredNumber(name);
-    }
-
     public boolean optionalBoolean(String name) {
         AttributeValue value = image.get(name);
         if (value == null || Boolean.TRUE.equals(value.getNULL())) {
