@@ -9,7 +9,7 @@ import java.util.List;
 public interface QueryRunner {
 
     /**
-     * @param sqlFile    path of the file below {@code sql/}, e.g. {@code metrics/time_to_dispatch_by_grid.sql}
+     * @param sqlFile    path of the file below {@code sql/}, e.g. {@code metrics/durations.sql}
      * @param parameters values of the file's {@code ?} placeholders, in order (see {@link QueryParameters})
      */
     QueryResult run(String sqlFile, List<?> parameters);

@@ -18,7 +18,7 @@ public final class SqlFiles {
     private SqlFiles() {
     }
 
-    /** @param name e.g. {@code metrics/time_to_dispatch_by_grid.sql} */
+    /** @param name e.g. {@code metrics/durations.sql} */
     public static String read(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a SQL file name (lower_snake_case path ending in .sql): " + name);

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 /** The Athena runner's requests and its reading of paged results, against responses recorded from Athena's API. */
 class AthenaQueryRunnerTest {
 
-    private static final String METRIC = "metrics/time_to_dispatch_by_grid.sql";
+    private static final String METRIC = "fixtures/time_to_dispatch_by_grid.sql";
 
     /** Athena's JSON API on a local port: answers each X-Amz-Target from a queue of recorded bodies. */
     private static final class RecordedAthena implements AutoCloseable {

@@ -88,7 +88,7 @@ class LakeMirrorTest {
 
         assertThatThrownBy(() -> runner.run("metrics/no_such_metric.sql")).hasMessageContaining("no SQL file metrics/no_such_metric.sql");
         assertThatThrownBy(() -> runner.run("../secrets.sql")).hasMessageContaining("not a SQL file name");
-        assertThatThrownBy(() -> runner.run("metrics/time_to_dispatch_by_grid.sql", List.of(new Object())))
+        assertThatThrownBy(() -> runner.run("fixtures/time_to_dispatch_by_grid.sql", List.of(new Object())))
                 .hasMessageContaining("query parameter 1 must be");
     }
 }

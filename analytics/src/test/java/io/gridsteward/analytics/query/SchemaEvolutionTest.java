@@ -52,7 +52,7 @@ class SchemaEvolutionTest {
             DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(server.client(), "evolution", temporary.resolve("cache")));
 
             QueryResult view = runner.run("views/ticket_events_deduplicated.sql");
-            QueryResult metric = runner.run("metrics/time_to_dispatch_by_grid.sql");
+            QueryResult metric = runner.run("fixtures/time_to_dispatch_by_grid.sql");
 
             assertThat(view.rows()).hasSize(2);
             Map<String, Object> oldRow = view.rows().stream().filter(row -> row.get("event_id").equals(before.eventId())).findFirst().orElseThrow();

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The metric SQL file on DuckDB over real Parquet objects in a real S3 server, held to the Java reference. */
 class TimeToDispatchByGridTest {
 
-    private static final String METRIC = "metrics/time_to_dispatch_by_grid.sql";
+    private static final String METRIC = "fixtures/time_to_dispatch_by_grid.sql";
     private static final Instant START = Instant.parse("2026-11-20T06:00:00.000Z");
 
     private static S3ProxyServer server;

@@ -19,26 +19,6 @@ import org.junit.jupiter.api.Test;
 class DashboardTest {
 
     @Test
-    void responseTimesAreTheMetricRowsOfTheLake() {
-        Instant before = Instant.now();
-
-        JsonPath body = given()
-                .accept("application/json")
-                .when()
-                .get("/v1/dashboards/response-times")
-                .then()
-                .statusCode(200)
-                .contentType("application/json")
-                .extract().jsonPath();
-
-        assertThat(body.getString("metric")).isEqualTo("time_to_dispatch");
-        assertThat(body.getList("rows", Map.class)).containsExactly(
-                Map.of("gridId", "grid-east", "tickets", 3, "medianSeconds", 120.0f, "p90Seconds", 600.0f),
-                Map.of("gridId", "grid-west", "tickets", 1, "medianSeconds", 0.5f, "p90Seconds", 0.5f));
-        assertThat(Instant.parse(body.getString("computedAt"))).isAfterOrEqualTo(before.minusSeconds(1));
-    }
-
-    @Test
     void thePageIsRevalidatedOnEveryLoadAndNamesItsScriptsByTheirContent() {
         Response page = given().when().get("/").then()
                 .statusCode(200)

@@ -29,7 +29,7 @@ class UnreachableLakeTest {
         JsonPath problem = given()
                 .accept("application/json")
                 .when()
-                .get("/v1/dashboards/response-times")
+                .get("/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=2026-11-24&to=2026-11-25")
                 .then()
                 .statusCode(503)
                 .contentType("application/problem+json")

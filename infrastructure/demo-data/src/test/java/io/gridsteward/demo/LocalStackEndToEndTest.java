@@ -40,6 +40,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,17 +138,19 @@ class LocalStackEndToEndTest {
         });
         assertThat(objects).allSatisfy(key -> assertThat(key).matches("ticket_events/dt=\\d{4}-\\d{2}-\\d{2}/.+\\.parquet"));
 
+        String today = LocalDate.ofInstant(dispatchedAt, ZoneId.of("Asia/Shanghai")).toString();
+        String query = "/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=" + today + "&to=" + today;
         JsonNode gridRow = waitFor("the grid's row on the dashboard", () -> {
-            ApiAnswer dashboard = countyLeader.get("/v1/dashboards/response-times");
+            ApiAnswer dashboard = countyLeader.get(query);
             if (dashboard.status() != 200) {
                 return Optional.empty();
             }
-            return rowsOf(dashboard.json()).stream()
-                    .filter(row -> grid.equals(field(row, "grid_id", "gridId").asText()))
-                    .findFirst();
+            List<JsonNode> rows = new ArrayList<>();
+            dashboard.json().path("rows").forEach(rows::add);
+            return rows.stream().filter(row -> grid.equals(row.path("dimensionValue").asText())).findFirst();
         });
-        assertThat(field(gridRow, "tickets", "tickets").asLong()).isEqualTo(1);
-        assertThat(field(gridRow, "median_seconds", "medianSeconds").asDouble()).isEqualTo(expectedMedianSeconds);
+        assertThat(gridRow.path("tickets").asLong()).isEqualTo(1);
+        assertThat(gridRow.path("medianSeconds").asDouble()).isEqualTo(expectedMedianSeconds);
     }
 
     /**
@@ -612,19 +616,6 @@ class LocalStackEndToEndTest {
     }
 
     /** Every object in the answer that names a grid: the dashboard's rows, wherever it nests them. */
-    private static List<JsonNode> rowsOf(JsonNode answer) {
-        List<JsonNode> rows = new ArrayList<>();
-        if (answer.isObject() && (answer.has("grid_id") || answer.has("gridId"))) {
-            rows.add(answer);
-        }
-        answer.forEach(child -> rows.addAll(rowsOf(child)));
-        return rows;
-    }
-
-    private static JsonNode field(JsonNode row, String snakeCase, String camelCase) {
-        return row.has(snakeCase) ? row.path(snakeCase) : row.path(camelCase);
-    }
-
     @FunctionalInterface
     private interface Probe<T> {
         Optional<T> probe() throws Exception;

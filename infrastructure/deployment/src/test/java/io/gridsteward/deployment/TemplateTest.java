@@ -20,9 +20,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
-import static io.gridsteward.deployment.SamTemplate.asMap;
-import static io.gridsteward.deployment.SamTemplate.list;
-import static io.gridsteward.deployment.SamTemplate.map;
+import static io.gridsteward.deployment.TemplateDocument.asMap;
+import static io.gridsteward.deployment.TemplateDocument.list;
+import static io.gridsteward.deployment.TemplateDocument.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TemplateTest
@@ -38,13 +38,13 @@ class TemplateTest
     private static final Set<String> TAGGED_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Logs::LogGroup",
             "AWS::Athena::WorkGroup", "AWS::Serverless::HttpApi");
 
-    private static SamTemplate template;
+    private static TemplateDocument template;
 
     @BeforeAll
     static void loadTemplate()
             throws IOException
     {
-        template = SamTemplate.load(PROJECT_ROOT.resolve("template.yaml"));
+        template = TemplateDocument.load(PROJECT_ROOT.resolve("template.yaml"));
     }
 
     @Test
@@ -392,7 +392,7 @@ class TemplateTest
     {
         return list(properties(function), "Policies").stream()
                 .flatMap(policy -> list(asMap(policy), "Statement").stream())
-                .map(SamTemplate::asMap)
+                .map(TemplateDocument::asMap)
                 .toList();
     }
 

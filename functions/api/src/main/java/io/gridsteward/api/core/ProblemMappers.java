@@ -83,12 +83,15 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemType.INTERNAL_ERROR, "the request could not be completed", instance(uri), List.of()));
     }
 
-    /** Tells the loser of a race where the ticket stands now; the caller was already allowed to read it. */
+    /**
+     * Tells the loser of a race where the thing stands now; the caller was already allowed to read it. Two contexts may
+     * name their things alike (a fund claim, a resource claim): the one that holds the id answers.
+     */
     private Problem withCurrentState(Problem problem, String kind, String id) {
         return currentStates.stream()
                 .filter(states -> states.kind().equals(kind))
+                .flatMap(states -> states.find(id).stream())
                 .findFirst()
-                .flatMap(states -> states.find(id))
                 .map(now -> problem.withCurrentState(now.state(), now.version()))
                 .orElse(problem);
     }

@@ -9,8 +9,8 @@ public enum ProblemType {
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    ILLEGAL_TRANSITION(409, "Not allowed in the ticket's current state"),
-    VERSION_CONFLICT(409, "The ticket changed since it was read"),
+    ILLEGAL_TRANSITION(409, "Not allowed in its current state"),
+    VERSION_CONFLICT(409, "Changed since it was read"),
     VALIDATION_FAILED(422, "Invalid request"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused for a different request"),
     INTERNAL_ERROR(500, "Internal error");

@@ -38,7 +38,12 @@ public class LocalTableResource implements QuarkusTestResourceLifecycleManager {
                     .withCentre(new Location(30.251, 120.161)),
             Organisation.grid(new OrganisationId("grid-river-2"), "River Grid 2", RIVER_COMMUNITY, EAST_TOWN),
             Organisation.grid(new OrganisationId("grid-hill-1"), "Hill Grid 1", HILL_COMMUNITY, WEST_TOWN),
-            Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY));
+            Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY),
+            // The resource context's second community in East Town and two resident units (驻区单位).
+            Organisation.community(new OrganisationId("community-lake"), "Lake Community", EAST_TOWN),
+            Organisation.grid(new OrganisationId("grid-lake-1"), "Lake Grid 1", new OrganisationId("community-lake"), EAST_TOWN),
+            Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", COUNTY),
+            Organisation.unit(new OrganisationId("unit-hospital"), "County Hospital", COUNTY));
 
     private DynamoDbEmulator emulator;
 

@@ -6,10 +6,8 @@ import io.gridsteward.api.core.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(LocalTableResource.class)
 class ResourceApiTest {
 
-    @Inject
-    DynamoDbClient dynamoDb;
-
     @BeforeEach
     void seedCounty() {
-        ResourceCounty.seed(dynamoDb);
+        ResourceCounty.seed();
     }
 
     @Test

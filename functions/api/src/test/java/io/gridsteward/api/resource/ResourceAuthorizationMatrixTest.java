@@ -162,7 +162,7 @@ public class ResourceAuthorizationMatrixTest {
 
     @BeforeEach
     void seedCounty() {
-        ResourceCounty.seed(dynamoDb);
+        ResourceCounty.seed();
     }
 
     public static Stream<Arguments> cells() {

@@ -3,21 +3,16 @@ package io.gridsteward.api.resource;
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
 import io.gridsteward.api.core.Requests;
-import io.gridsteward.domain.core.OrganisationId;
-import io.gridsteward.domain.organisation.Organisation;
-import io.gridsteward.store.organisation.OrganisationStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test county (LocalTableResource) with what resources need besides: a second community of town-east (Lake,
- * with a grid), two resident units, and the callers acting for them.
+ * The callers the resource context's tests act as: the units' officers, Lake's secretary, party members and a resident
+ * with a small wish. Their organisations (Lake with its grid, the school, the hospital) are {@link LocalTableResource}'s.
  */
 final class ResourceCounty {
 
@@ -35,14 +30,8 @@ final class ResourceCounty {
     private ResourceCounty() {
     }
 
-    static void seed(DynamoDbClient dynamoDb) {
-        OrganisationStore organisations = new OrganisationStore(dynamoDb, LocalTableResource.TABLE_NAME);
-        OrganisationId lake = new OrganisationId("community-lake");
-        List.of(Organisation.community(lake, "Lake Community", LocalTableResource.EAST_TOWN),
-                Organisation.grid(new OrganisationId("grid-lake-1"), "Lake Grid 1", lake, LocalTableResource.EAST_TOWN),
-                Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", LocalTableResource.COUNTY),
-                Organisation.unit(new OrganisationId("unit-hospital"), "County Hospital", LocalTableResource.COUNTY))
-                .forEach(organisations::put);
+    /** The school declares the communities it serves; the organisations are the shared test county's. */
+    static void seed() {
         assertThat(put(SCHOOL_OFFICER, "/v1/resources/units/unit-school/communities", "{\"communityIds\":[\"community-river\"]}").status()).isEqualTo(200);
     }
 

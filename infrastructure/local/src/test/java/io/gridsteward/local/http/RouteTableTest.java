@@ -13,7 +13,7 @@ class RouteTableTest {
     @Test
     void theMostSpecificRouteWins() {
         assertThat(routes.match("GET", "/")).map(Route::functionName).contains(TemplateRoutes.DASHBOARD);
-        assertThat(routes.match("GET", "/v1/dashboards/response-times")).map(Route::routeKey).contains("ANY /v1/dashboards/{proxy+}");
+        assertThat(routes.match("GET", "/v1/dashboards/metrics")).map(Route::routeKey).contains("ANY /v1/dashboards/{proxy+}");
         assertThat(routes.match("POST", "/v1/tickets/t-1/dispatch")).map(Route::routeKey).contains("ANY /v1/{proxy+}");
     }
 

@@ -8,7 +8,7 @@ import io.gridsteward.dynamodb.emulator.server.Parameters;
 import io.gridsteward.dynamodb.emulator.storage.Database;
 import io.gridsteward.dynamodb.emulator.storage.IndexDefinition;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
-import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
+import io.gridsteward.dynamodb.emulator.storage.TableMetadata;
 import io.gridsteward.dynamodb.emulator.stream.StreamMetadata;
 
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class ControlPlane
             if (database.findTable(name).isPresent()) {
                 throw ApiException.resourceInUse("Table already exists: " + name);
             }
-            TableDefinition definition = new TableDefinition(name, UUID.randomUUID().toString(), database.nowMillis(), attributeTypes, hashKey,
+            TableMetadata definition = new TableMetadata(name, UUID.randomUUID().toString(), database.nowMillis(), attributeTypes, hashKey,
                     rangeKey, indexes, billingMode, throughput[0], throughput[1], null, null, null, null, false, tags);
             if (viewType != null) {
                 StreamMetadata stream = database.newStream(definition, viewType);
@@ -159,7 +159,7 @@ public final class ControlPlane
         JsonNode streamSpecification = parameters.node("StreamSpecification");
         return database.write(() -> {
             TableData table = database.table(name);
-            TableDefinition definition = table.definition();
+            TableMetadata definition = table.definition();
             String billingMode = parameters.choice("BillingMode", definition.billingMode(), BILLING_MODES);
             if (parameters.has("BillingMode") || parameters.has("ProvisionedThroughput")) {
                 long[] throughput = parameters.has("ProvisionedThroughput") || billingMode.equals("PAY_PER_REQUEST")
@@ -183,7 +183,7 @@ public final class ControlPlane
         });
     }
 
-    private TableDefinition updateIndexes(TableDefinition definition, JsonNode updates, Map<String, String> newAttributes)
+    private TableMetadata updateIndexes(TableMetadata definition, JsonNode updates, Map<String, String> newAttributes)
     {
         requireNonEmptyArray(updates, "GlobalSecondaryIndexUpdates");
         List<IndexDefinition> indexes = new ArrayList<>(definition.indexes());
@@ -227,7 +227,7 @@ public final class ControlPlane
         return definition.withIndexes(indexes, attributeTypes);
     }
 
-    private TableDefinition updateStream(TableDefinition definition, JsonNode specification)
+    private TableMetadata updateStream(TableMetadata definition, JsonNode specification)
     {
         String viewType = streamSpecification(specification);
         if (viewType == null) {
@@ -262,7 +262,7 @@ public final class ControlPlane
                     + (attribute.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
         }
         return database.write(() -> {
-            TableDefinition definition = database.table(name).definition();
+            TableMetadata definition = database.table(name).definition();
             if (enabled && definition.ttlEnabled()) {
                 throw ApiException.validation("TimeToLive is already enabled");
             }
@@ -284,7 +284,7 @@ public final class ControlPlane
         Parameters parameters = Parameters.of(request, "DescribeTimeToLive", Set.of("TableName"));
         String name = parameters.requiredString("TableName");
         return database.read(() -> {
-            TableDefinition definition = database.table(name).definition();
+            TableMetadata definition = database.table(name).definition();
             ObjectNode response = Json.object();
             ObjectNode description = response.putObject("TimeToLiveDescription");
             description.put("TimeToLiveStatus", definition.ttlEnabled() ? "ENABLED" : "DISABLED");
@@ -512,7 +512,7 @@ public final class ControlPlane
     /** DeleteTable describes what is going, not the table's shape: no key schema, attribute definitions or indexes. */
     private static ObjectNode describeDeleted(TableData table)
     {
-        TableDefinition definition = table.definition();
+        TableMetadata definition = table.definition();
         ObjectNode description = Json.object();
         description.put("TableName", definition.name());
         description.put("TableStatus", "DELETING");
@@ -530,7 +530,7 @@ public final class ControlPlane
 
     ObjectNode describe(TableData table, String status)
     {
-        TableDefinition definition = table.definition();
+        TableMetadata definition = table.definition();
         ObjectNode description = Json.object();
         ArrayNode attributes = description.putArray("AttributeDefinitions");
         definition.attributeTypes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(attribute ->

@@ -2,7 +2,7 @@ package io.gridsteward.dynamodb.emulator.operations;
 
 import io.gridsteward.dynamodb.emulator.server.ApiException;
 import io.gridsteward.dynamodb.emulator.storage.IndexDefinition;
-import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
+import io.gridsteward.dynamodb.emulator.storage.TableMetadata;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
@@ -28,7 +28,7 @@ final class ItemRules
     }
 
     /** A Key parameter: exactly the table's key attributes, of the declared types, not empty. */
-    static void checkKey(TableDefinition table, Map<String, AttributeValue> key)
+    static void checkKey(TableMetadata table, Map<String, AttributeValue> key)
     {
         int expected = table.rangeKey() == null ? 1 : 2;
         if (key.size() != expected || !key.containsKey(table.hashKey()) || (table.rangeKey() != null && !key.containsKey(table.rangeKey()))) {
@@ -45,7 +45,7 @@ final class ItemRules
     }
 
     /** A whole item about to be stored: its keys, its index keys and its size. */
-    static void checkItem(TableDefinition table, Map<String, AttributeValue> item)
+    static void checkItem(TableMetadata table, Map<String, AttributeValue> item)
     {
         item.keySet().forEach(ItemRules::checkAttributeName);
         checkKeyAttribute(table, item, table.hashKey());
@@ -63,7 +63,7 @@ final class ItemRules
         }
     }
 
-    private static void checkKeyAttribute(TableDefinition table, Map<String, AttributeValue> item, String attribute)
+    private static void checkKeyAttribute(TableMetadata table, Map<String, AttributeValue> item, String attribute)
     {
         AttributeValue value = item.get(attribute);
         if (value == null) {
@@ -94,7 +94,7 @@ final class ItemRules
         }
     }
 
-    private static void checkIndexAttribute(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item, String attribute)
+    private static void checkIndexAttribute(TableMetadata table, IndexDefinition index, Map<String, AttributeValue> item, String attribute)
     {
         AttributeValue value = item.get(attribute);
         if (value == null || table.isKeyAttribute(attribute)) {

@@ -11,7 +11,7 @@ import io.gridsteward.dynamodb.emulator.storage.IndexDefinition;
 import io.gridsteward.dynamodb.emulator.storage.ItemCollection;
 import io.gridsteward.dynamodb.emulator.storage.SortKey;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
-import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
+import io.gridsteward.dynamodb.emulator.storage.TableMetadata;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.value.ScalarOrder;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
@@ -223,7 +223,7 @@ public final class ReadOperations
 
     private static void checkStartKey(Source source, Map<String, AttributeValue> startKey)
     {
-        TableDefinition definition = source.table().definition();
+        TableMetadata definition = source.table().definition();
         Set<String> expected = new HashSet<>(definition.keyOf(Map.of()).keySet());
         source.index().ifPresent(index -> {
             expected.add(index.hashKey());

@@ -6,7 +6,7 @@ import io.gridsteward.dynamodb.emulator.server.Parameters;
 import io.gridsteward.dynamodb.emulator.storage.Database;
 import io.gridsteward.dynamodb.emulator.storage.ItemChange;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
-import io.gridsteward.dynamodb.emulator.storage.TableDefinition;
+import io.gridsteward.dynamodb.emulator.storage.TableMetadata;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
 
@@ -101,7 +101,7 @@ final class WriteAction
     }
 
     /** The primary key of the item the action writes, checked against the table's schema. */
-    Map<String, AttributeValue> key(TableDefinition table)
+    Map<String, AttributeValue> key(TableMetadata table)
     {
         if (kind == Kind.PUT) {
             ItemRules.checkItem(table, keyOrItem);
@@ -115,7 +115,7 @@ final class WriteAction
     ItemChange plan(Database database)
     {
         TableData table = database.table(tableName);
-        TableDefinition definition = table.definition();
+        TableMetadata definition = table.definition();
         Map<String, AttributeValue> key = key(definition);
         Map<String, AttributeValue> current = table.get(key);
         if (condition.isPresent() && !condition.get().test(current == null ? Map.of() : current)) {

@@ -132,7 +132,7 @@ public final class Database
 
     // ---- control plane (callers hold the write lock) ----
 
-    public void putDefinition(TableDefinition definition)
+    public void putDefinition(TableMetadata definition)
     {
         ObjectNode entry = NODES.objectNode().put("type", "table");
         entry.set("definition", DefinitionCodec.toJson(definition));
@@ -156,7 +156,7 @@ public final class Database
     }
 
     /** A new stream's metadata: its first sequence number is the next one the database hands out. */
-    public StreamMetadata newStream(TableDefinition definition, String viewType)
+    public StreamMetadata newStream(TableMetadata definition, String viewType)
     {
         long now = clock.millis();
         String label;
@@ -203,7 +203,7 @@ public final class Database
         List<StreamRecord> records = new ArrayList<>();
         long sequence = nextSequence;
         for (ItemChange change : effective) {
-            TableDefinition definition = table(change.tableName()).definition();
+            TableMetadata definition = table(change.tableName()).definition();
             if (definition.streamEnabled()) {
                 records.add(record(definition, change, sequence++, now, byTimeToLive));
                 recordStreams.add(definition.latestStreamArn());
@@ -228,7 +228,7 @@ public final class Database
         applyCommit(effective, recordStreams, records);
     }
 
-    private StreamRecord record(TableDefinition definition, ItemChange change, long sequence, long now, boolean byTimeToLive)
+    private StreamRecord record(TableMetadata definition, ItemChange change, long sequence, long now, boolean byTimeToLive)
     {
         String viewType = definition.streamViewType();
         String eventName = change.oldItem() == null ? "INSERT" : change.newItem() == null ? "REMOVE" : "MODIFY";
@@ -255,7 +255,7 @@ public final class Database
             BigDecimal oldestHonoured = nowSeconds.subtract(BigDecimal.valueOf(FIVE_YEARS_SECONDS));
             List<ItemChange> expired = new ArrayList<>();
             for (TableData table : tables.values()) {
-                TableDefinition definition = table.definition();
+                TableMetadata definition = table.definition();
                 if (!definition.ttlEnabled()) {
                     continue;
                 }
@@ -275,7 +275,7 @@ public final class Database
 
     // ---- applying entries, live and on replay ----
 
-    private void applyDefinition(TableDefinition definition)
+    private void applyDefinition(TableMetadata definition)
     {
         TableData existing = tables.get(definition.name());
         if (existing == null) {

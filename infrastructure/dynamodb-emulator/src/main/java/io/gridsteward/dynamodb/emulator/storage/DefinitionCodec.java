@@ -18,7 +18,7 @@ final class DefinitionCodec
 
     private DefinitionCodec() {}
 
-    static ObjectNode toJson(TableDefinition definition)
+    static ObjectNode toJson(TableMetadata definition)
     {
         ObjectNode node = NODES.objectNode()
                 .put("name", definition.name())
@@ -54,7 +54,7 @@ final class DefinitionCodec
         return node;
     }
 
-    static TableDefinition tableFromJson(JsonNode node)
+    static TableMetadata tableFromJson(JsonNode node)
     {
         Map<String, String> types = new LinkedHashMap<>();
         node.get("attributeTypes").fields().forEachRemaining(entry -> types.put(entry.getKey(), entry.getValue().asText()));
@@ -65,7 +65,7 @@ final class DefinitionCodec
             indexes.add(new IndexDefinition(index.get("name").asText(), index.get("global").asBoolean(), index.get("hashKey").asText(),
                     text(index, "rangeKey"), index.get("projectionType").asText(), nonKey, number(index, "readCapacity"), number(index, "writeCapacity")));
         }
-        return new TableDefinition(node.get("name").asText(), node.get("tableId").asText(), node.get("createdAtMillis").asLong(), types,
+        return new TableMetadata(node.get("name").asText(), node.get("tableId").asText(), node.get("createdAtMillis").asLong(), types,
                 node.get("hashKey").asText(), text(node, "rangeKey"), indexes, node.get("billingMode").asText(), node.get("readCapacity").asLong(),
                 node.get("writeCapacity").asLong(), text(node, "streamViewType"), text(node, "latestStreamArn"), text(node, "latestStreamLabel"),
                 text(node, "ttlAttribute"), node.get("ttlEnabled").asBoolean(), tags(node.get("tags")));

@@ -16,11 +16,11 @@ import java.util.Collections;
  */
 public final class TableData
 {
-    private final TableDefinition definition;
+    private final TableMetadata definition;
     private final ItemCollection primary;
     private final Map<String, ItemCollection> indexes = new LinkedHashMap<>();
 
-    public TableData(TableDefinition definition)
+    public TableData(TableMetadata definition)
     {
         this.definition = definition;
         this.primary = new ItemCollection(definition.hashKey(), definition.range().map(List::of).orElse(List.of()));
@@ -29,7 +29,7 @@ public final class TableData
         }
     }
 
-    private TableData(TableDefinition definition, ItemCollection primary, Map<String, ItemCollection> indexes)
+    private TableData(TableMetadata definition, ItemCollection primary, Map<String, ItemCollection> indexes)
     {
         this.definition = definition;
         this.primary = primary;
@@ -40,7 +40,7 @@ public final class TableData
      * A table with a changed definition and the same items. When the indexes change, they are rebuilt (the backfill of
      * a new GSI); otherwise (stream, TTL or billing changes) the collections are kept as they are.
      */
-    public TableData redefined(TableDefinition newDefinition)
+    public TableData redefined(TableMetadata newDefinition)
     {
         if (newDefinition.indexes().equals(definition.indexes()) && newDefinition.attributeTypes().equals(definition.attributeTypes())) {
             return new TableData(newDefinition, primary, indexes);
@@ -66,7 +66,7 @@ public final class TableData
         return new ItemCollection(index.hashKey(), sortAttributes);
     }
 
-    public TableDefinition definition() { return definition; }
+    public TableMetadata definition() { return definition; }
 
     public ItemCollection primary() { return primary; }
 

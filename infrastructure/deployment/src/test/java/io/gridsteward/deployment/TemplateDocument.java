@@ -18,23 +18,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** template.yaml as plain maps; CloudFormation's short-form tags become {"Fn::X": value} the way the long form reads. */
-final class SamTemplate
+/** template.yaml as plain maps, for tests that look anywhere in it (the local stack reads it typed: local's SamTemplate); CloudFormation's short-form tags become {"Fn::X": value} the way the long form reads. */
+final class TemplateDocument
 {
     private final Map<String, Object> document;
     private final List<String> lines;
 
-    private SamTemplate(Map<String, Object> document, List<String> lines)
+    private TemplateDocument(Map<String, Object> document, List<String> lines)
     {
         this.document = document;
         this.lines = lines;
     }
 
-    static SamTemplate load(Path file)
+    static TemplateDocument load(Path file)
             throws IOException
     {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return new SamTemplate(new Yaml(new IntrinsicFunctionConstructor()).load(reader), Files.readAllLines(file));
+            return new TemplateDocument(new Yaml(new IntrinsicFunctionConstructor()).load(reader), Files.readAllLines(file));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code streamViewType} (null when the stream is disabled), {@code latestStreamArn}, {@code ttlAttribute} may be null;
  * {@code tags} keep the order they were given in.
  */
-public record TableDefinition(
+public record TableMetadata(
         String name,
         String tableId,
         long createdAtMillis,
@@ -31,7 +31,7 @@ public record TableDefinition(
         boolean ttlEnabled,
         Map<String, String> tags)
 {
-    public TableDefinition
+    public TableMetadata
     {
         attributeTypes = Map.copyOf(attributeTypes);
         indexes = List.copyOf(indexes);
@@ -65,33 +65,33 @@ public record TableDefinition(
         return key;
     }
 
-    public TableDefinition withIndexes(List<IndexDefinition> newIndexes, Map<String, String> newAttributeTypes)
+    public TableMetadata withIndexes(List<IndexDefinition> newIndexes, Map<String, String> newAttributeTypes)
     {
-        return new TableDefinition(name, tableId, createdAtMillis, newAttributeTypes, hashKey, rangeKey, newIndexes, billingMode,
+        return new TableMetadata(name, tableId, createdAtMillis, newAttributeTypes, hashKey, rangeKey, newIndexes, billingMode,
                 readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled, tags);
     }
 
-    public TableDefinition withBilling(String newBillingMode, long newReadCapacity, long newWriteCapacity)
+    public TableMetadata withBilling(String newBillingMode, long newReadCapacity, long newWriteCapacity)
     {
-        return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, newBillingMode,
+        return new TableMetadata(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, newBillingMode,
                 newReadCapacity, newWriteCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled, tags);
     }
 
-    public TableDefinition withStream(String newViewType, String newStreamArn, String newStreamLabel)
+    public TableMetadata withStream(String newViewType, String newStreamArn, String newStreamLabel)
     {
-        return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
+        return new TableMetadata(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
                 readCapacity, writeCapacity, newViewType, newStreamArn, newStreamLabel, ttlAttribute, ttlEnabled, tags);
     }
 
-    public TableDefinition withTimeToLive(String newAttribute, boolean enabled)
+    public TableMetadata withTimeToLive(String newAttribute, boolean enabled)
     {
-        return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
+        return new TableMetadata(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
                 readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, newAttribute, enabled, tags);
     }
 
-    public TableDefinition withTags(Map<String, String> newTags)
+    public TableMetadata withTags(Map<String, String> newTags)
     {
-        return new TableDefinition(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
+        return new TableMetadata(name, tableId, createdAtMillis, attributeTypes, hashKey, rangeKey, indexes, billingMode,
                 readCapacity, writeCapacity, streamViewType, latestStreamArn, latestStreamLabel, ttlAttribute, ttlEnabled, newTags);
     }
 }
