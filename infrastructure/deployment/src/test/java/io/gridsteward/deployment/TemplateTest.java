@@ -332,7 +332,7 @@ class TemplateTest
     }
 
     @Test
-    void theHttpApiChecksJwtsOnEveryRouteButThePageAndItsAssetsAndIsThrottledAndLogged()
+    void theHttpApiChecksJwtsOnEveryRouteButThePagesAndTheirAssetsAndIsThrottledAndLogged()
     {
         Map<String, Object> api = properties(template.resourcesOfType("AWS::Serverless::HttpApi").get("HttpApi"));
         Map<String, Object> authorizer = map(map(map(api, "Auth"), "Authorizers"), (String) map(api, "Auth").get("DefaultAuthorizer"));
@@ -349,8 +349,9 @@ class TemplateTest
                 openRoutes.add(properties.get("Method") + " " + properties.get("Path"));
             }
         }));
-        // The dashboard page and its static assets hold no data; every answer with data needs a token.
-        assertThat(openRoutes).as("routes without the JWT authorizer").containsExactlyInAnyOrder("GET /", "GET /dashboard-assets/{proxy+}");
+        // The dashboard page, the API's description and their static assets hold no data; every answer with data needs a token.
+        assertThat(openRoutes).as("routes without the JWT authorizer")
+                .containsExactlyInAnyOrder("GET /", "GET /dashboard-assets/{proxy+}", "GET /v1/openapi", "GET /v1/docs", "GET /v1/docs/{proxy+}");
     }
 
     @Test

@@ -43,7 +43,7 @@ record StackStatus(Duration startUp, int frontPort, URI s3, URI dynamoDb, Path d
         StringBuilder summary = new StringBuilder()
                 .append("Grid Steward local stack is up (start-up took ").append(startUp.toMillis()).append(" ms)\n")
                 .append("  page        ").append(http).append("/\n")
-                .append("  API         ").append(http).append("/v1/  (Authorization: Bearer <token>; OpenAPI at /v1/openapi)\n")
+                .append("  API         ").append(http).append("/v1/  (Authorization: Bearer <token>; OpenAPI at /v1/openapi, Swagger UI at /v1/docs)\n")
                 .append("  metrics     ").append(http)
                 .append("/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=month&from=YYYY-MM-DD&to=YYYY-MM-DD\n")
                 .append("  tokens      GET ").append(http).append("/local/demo-users   POST ").append(http)

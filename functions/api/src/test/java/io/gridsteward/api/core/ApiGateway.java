@@ -73,7 +73,10 @@ public final class ApiGateway {
             }
             JsonNode reply = JSON.readTree(response.body());
             Map<String, String> replyHeaders = JSON.convertValue(reply.path("headers"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-            String replyBody = reply.path("body").asText("");
+            // API Gateway decodes a body the function sent base64-encoded (the framework does so for static files).
+            String replyBody = reply.path("isBase64Encoded").asBoolean(false)
+                    ? new String(java.util.Base64.getDecoder().decode(reply.path("body").asText("")), java.nio.charset.StandardCharsets.UTF_8)
+                    : reply.path("body").asText("");
             return new Reply(reply.path("statusCode").asInt(), replyHeaders == null ? Map.of() : replyHeaders,
                     replyBody.isEmpty() ? JSON.nullNode() : parseOrText(replyBody));
         }

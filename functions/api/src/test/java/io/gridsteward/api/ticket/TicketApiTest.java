@@ -323,6 +323,15 @@ class TicketApiTest {
     }
 
     @Test
+    void swaggerUiShowsTheDocumentWithoutAToken() {
+        ApiGateway.Reply page = ApiGateway.send(ApiGateway.event("GET", "/v1/docs/", Optional.empty(), Optional.empty(), Map.of("accept", "text/html")));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("content-type")).startsWith("text/html");
+        assertThat(page.body().asText()).contains("swagger-ui", "/v1/openapi");
+    }
+
+    @Test
     void anUnknownRouteIsAProblemToo() {
         assertFrameworkProblem(ApiGateway.send(ApiGateway.event("GET", "/v1/nothing-here", Optional.of(RESIDENT), Optional.empty(), Map.of())), 404);
     }

@@ -48,7 +48,8 @@ class SamTemplateTest {
                         new SamTemplate.HttpRoute("ANY", "/v1/dashboards/{proxy+}", true));
         assertThat(functions).filteredOn(function -> function.name().equals("api")).singleElement()
                 .extracting(SamTemplate.FunctionSpecification::routes).asInstanceOf(LIST)
-                .containsExactly(new SamTemplate.HttpRoute("ANY", "/v1/{proxy+}", true));
+                .containsExactlyInAnyOrder(new SamTemplate.HttpRoute("ANY", "/v1/{proxy+}", true), new SamTemplate.HttpRoute("GET", "/v1/openapi", false),
+                        new SamTemplate.HttpRoute("GET", "/v1/docs", false), new SamTemplate.HttpRoute("GET", "/v1/docs/{proxy+}", false));
         SamTemplate.FunctionSpecification lakeWriter = functions.stream().filter(function -> function.name().equals("lake-writer")).findFirst().orElseThrow();
         assertThat(lakeWriter.streamMapping()).hasValueSatisfying(mapping -> {
             assertThat(mapping.reportBatchItemFailures()).isTrue();
