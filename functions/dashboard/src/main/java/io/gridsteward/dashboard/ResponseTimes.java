@@ -3,8 +3,8 @@ package io.gridsteward.dashboard;
 import java.time.Instant;
 import java.util.List;
 
-/** The response-times dashboard: time to dispatch per grid, exact nearest-rank percentiles. */
-public record ResponseTimes(String metric, List<GridResponseTime> rows, Instant computedAt) {
+/** The response-times dashboard: time to dispatch per grid of {@code scope}, exact nearest-rank percentiles. */
+public record ResponseTimes(String metric, String scope, List<GridResponseTime> rows, Instant computedAt) {
 
     public static final String METRIC = "time_to_dispatch";
 
