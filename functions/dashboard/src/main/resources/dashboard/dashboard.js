@@ -389,7 +389,8 @@ const PANELS = [
     }
   },
   {
-    id: "categories", wide: () => scope().kind !== "COUNTY", metric: "ticket_rates", period: "month", dimension: () => "category",
+    // The server groups by category only for the whole county (the files count categories county-wide).
+    id: "categories", countyOnly: true, metric: "ticket_rates", period: "month", dimension: () => "category",
     render(rows) {
       const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), reportedTickets: row.reportedTickets }));
       const chart = rankedBars(units, "reportedTickets", value => String(value), COLOURS.primary, t("tickets"));

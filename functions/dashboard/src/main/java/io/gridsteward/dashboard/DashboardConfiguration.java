@@ -34,6 +34,10 @@ public interface DashboardConfiguration {
     @WithDefault("500")
     int cacheCapacity();
 
+    /** How long a caller's part of the county's structure is kept before it is read again (the jurisdiction). */
+    @WithDefault("5M")
+    Duration organisationTimeToLive();
+
     Athena athena();
 
     interface Athena {

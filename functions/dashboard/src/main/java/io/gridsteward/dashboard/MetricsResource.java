@@ -6,12 +6,15 @@ import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
 import io.gridsteward.analytics.metrics.ParameterName;
 import io.gridsteward.analytics.metrics.Period;
-import io.gridsteward.dashboard.InvalidParameters.ParameterError;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.gridsteward.domain.core.FieldError;
+import io.gridsteward.domain.core.OrganisationId;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,7 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /v1/dashboards/metrics?metric=&dimension=&period=&from=&to=}: one metric file's rows as JSON.
+ * {@code GET /v1/dashboards/metrics?metric=&dimension=&period=&from=&to=[&scope=]}: one metric file's rows as JSON, only
+ * those about organisations in the caller's jurisdiction ({@link Jurisdictions}), narrowed to {@code scope} when named.
  * {@code from} and {@code to} are local dates (county time zone), both included; the files that judge a state or an
  * outcome do so as of the request's moment (county wall-clock time) under the bundled assessment rules.
  */
@@ -39,10 +43,12 @@ public class MetricsResource {
     private static final AssessmentRules RULES = AssessmentRules.bundled();
 
     private final QueryCache queryCache;
+    private final Jurisdictions jurisdictions;
 
     @Inject
-    MetricsResource(QueryCache queryCache) {
+    MetricsResource(QueryCache queryCache, Jurisdictions jurisdictions) {
         this.queryCache = queryCache;
+        this.jurisdictions = jurisdictions;
     }
 
     @GET
@@ -50,65 +56,81 @@ public class MetricsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public MetricRows metrics(@QueryParam("metric") String metric, @QueryParam("dimension") String dimension,
                               @QueryParam("period") String period, @QueryParam("from") String from,
-                              @QueryParam("to") String to) {
+                              @QueryParam("to") String to, @QueryParam("scope") String scope,
+                              @Context APIGatewayV2HTTPEvent event) {
+        Jurisdiction own = jurisdictions.of(Jurisdictions.callerOf(event));
         // Judged as of this minute, so that requests within the cache's short life share one answer.
         LocalDateTime now = LocalDateTime.now(MetricQuery.TIME_ZONE).truncatedTo(ChronoUnit.MINUTES);
-        MetricQuery query = query(metric, dimension, period, from, to, now);
+        List<FieldError> errors = new ArrayList<>();
+        Optional<MetricQuery> parsed = query(metric, dimension, period, from, to, now, errors);
+        Optional<OrganisationId> scopeId = Jurisdictions.scopeParameter(scope, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.invalidParameters(errors);
+        }
+        MetricQuery query = parsed.orElseThrow();
+        Jurisdiction shown = jurisdictions.within(own, scopeId);
+        if (query.dimension() == Dimension.CATEGORY && !shown.isWholeCounty()) {
+            throw Refusal.forbidden("dimension", "a category's figures are counted county-wide: only the whole county's scope groups by category");
+        }
         QueryCache.Answer answer = queryCache.run(query.metric().sqlFile(), query.parameters());
-        List<Map<String, Object>> rows = answer.result().rows().stream().map(MetricsResource::camelCase).toList();
+        // The files compute county-wide; what lies outside the scope is dropped before anything leaves the function.
+        List<Map<String, Object>> rows = answer.result().rows().stream()
+                .filter(row -> shown.shows(query.dimension(), row))
+                .map(MetricsResource::camelCase)
+                .toList();
         return new MetricRows(query.metric().parameterName(), query.dimension().parameterName(),
-                query.period().parameterName(), query.firstDay(), query.lastDay(), MetricQuery.TIME_ZONE.getId(), true,
+                query.period().parameterName(), query.firstDay(), query.lastDay(), shown.root().id().value(), MetricQuery.TIME_ZONE.getId(), true,
                 rows, answer.computedAt(), answer.cached());
     }
 
-    /** Every parameter checked, every problem reported at once. */
-    private static MetricQuery query(String metric, String dimension, String period, String from, String to, LocalDateTime now) {
-        List<ParameterError> errors = new ArrayList<>();
+    /** Every parameter checked, every problem added to {@code errors}; the query when there was none. */
+    private static Optional<MetricQuery> query(String metric, String dimension, String period, String from, String to, LocalDateTime now,
+                                     List<FieldError> errors) {
         Optional<Metric> parsedMetric = choice("metric", metric, Metric.class, errors);
         Optional<Dimension> parsedDimension = choice("dimension", dimension, Dimension.class, errors);
         Optional<Period> parsedPeriod = choice("period", period, Period.class, errors);
         Optional<LocalDate> firstDay = date("from", from, errors);
         Optional<LocalDate> lastDay = date("to", to, errors);
         if (parsedMetric.isPresent() && parsedDimension.isPresent() && !parsedMetric.get().dimensions().contains(parsedDimension.get())) {
-            errors.add(new ParameterError("dimension", "%s groups by %s, not %s".formatted(parsedMetric.get().parameterName(),
+            errors.add(new FieldError("dimension", "%s groups by %s, not %s".formatted(parsedMetric.get().parameterName(),
                     String.join(", ", parsedMetric.get().dimensions().stream().map(Dimension::parameterName).toList()), dimension)));
         }
         if (firstDay.isPresent() && lastDay.isPresent()) {
             if (lastDay.get().isBefore(firstDay.get())) {
-                errors.add(new ParameterError("to", "must not be before from (" + firstDay.get() + ")"));
+                errors.add(new FieldError("to", "must not be before from (" + firstDay.get() + ")"));
             } else if (ChronoUnit.DAYS.between(firstDay.get(), lastDay.get()) >= MetricQuery.MAXIMUM_DAYS) {
-                errors.add(new ParameterError("to", "at most " + MetricQuery.MAXIMUM_DAYS + " days after from"));
+                errors.add(new FieldError("to", "at most " + MetricQuery.MAXIMUM_DAYS + " days after from"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidParameters(errors);
+            return Optional.empty();
         }
-        return new MetricQuery(parsedMetric.orElseThrow(), parsedDimension.orElseThrow(), parsedPeriod.orElseThrow(),
-                firstDay.orElseThrow(), lastDay.orElseThrow(), now, RULES);
+        return Optional.of(new MetricQuery(parsedMetric.orElseThrow(), parsedDimension.orElseThrow(), parsedPeriod.orElseThrow(),
+                firstDay.orElseThrow(), lastDay.orElseThrow(), now, RULES));
     }
 
     private static <E extends Enum<E> & ParameterName> Optional<E> choice(String parameter, String value, Class<E> type,
-                                                                          List<ParameterError> errors) {
+                                                                          List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new ParameterError(parameter, "is required: one of " + ParameterName.accepted(type)));
+            errors.add(new FieldError(parameter, "is required: one of " + ParameterName.accepted(type)));
             return Optional.empty();
         }
         Optional<E> parsed = ParameterName.parse(type, value);
         if (parsed.isEmpty()) {
-            errors.add(new ParameterError(parameter, "must be one of " + ParameterName.accepted(type) + ", not " + value));
+            errors.add(new FieldError(parameter, "must be one of " + ParameterName.accepted(type) + ", not " + value));
         }
         return parsed;
     }
 
-    private static Optional<LocalDate> date(String parameter, String value, List<ParameterError> errors) {
+    private static Optional<LocalDate> date(String parameter, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new ParameterError(parameter, "is required: a date yyyy-MM-dd"));
+            errors.add(new FieldError(parameter, "is required: a date yyyy-MM-dd"));
             return Optional.empty();
         }
         try {
             return Optional.of(LocalDate.parse(value));
         } catch (DateTimeParseException exception) {
-            errors.add(new ParameterError(parameter, "must be a date yyyy-MM-dd, not " + value));
+            errors.add(new FieldError(parameter, "must be a date yyyy-MM-dd, not " + value));
             return Optional.empty();
         }
     }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * {@code GET /}: the page, revalidated on every load ({@code no-cache}, with an entity tag) so that a new build is seen
@@ -35,11 +34,7 @@ public class PageResource {
     public Response asset(@PathParam("name") String name) {
         return assets.asset(name)
                 .map(asset -> Response.ok(asset.content(), asset.mediaType() + "; charset=utf-8").header("Cache-Control", ASSET_CACHE).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .type("application/problem+json")
-                        .entity(Map.of("type", "about:blank", "title", "No such file", "status", 404,
-                                "detail", "the page's files are " + String.join(", ", assets.versionedNames().toList())))
-                        .header("Cache-Control", "no-store")
-                        .build());
+                .orElseThrow(() -> Refusal.notFound("name", "no such file: the page's files are "
+                        + String.join(", ", assets.versionedNames().toList())));
     }
 }

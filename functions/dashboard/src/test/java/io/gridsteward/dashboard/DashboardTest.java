@@ -3,7 +3,7 @@ package io.gridsteward.dashboard;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(LakeTestResource.class)
+@WithTestResource(LakeTestResource.class)
+@WithTestResource(CountyTableResource.class)
 class DashboardTest {
 
     @Test
@@ -44,6 +45,9 @@ class DashboardTest {
                 "dispatch_modes", "scope");
         given().when().get("/dashboard-assets/dashboard.0000000000000000.js").then()
                 .statusCode(404)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .header("Cache-Control", "no-store")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:grid-steward:problem:not-found"))
+                .body("instance", org.hamcrest.Matchers.equalTo("/dashboard-assets/dashboard.0000000000000000.js"));
     }
 }

@@ -1,29 +1,38 @@
 package io.gridsteward.dashboard;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /v1/dashboards/metrics} over the Parquet objects LakeTestResource puts in S3Proxy. */
+/** {@code GET /v1/dashboards/metrics} by the county leader over the Parquet objects LakeTestResource puts in S3Proxy. */
 @QuarkusTest
-@QuarkusTestResource(LakeTestResource.class)
+@WithTestResource(LakeTestResource.class)
+@WithTestResource(CountyTableResource.class)
 class MetricsDashboardTest {
 
+    static final Map<String, String> COUNTY_LEADER = DashboardGateway.staff("user-county-leader", "COUNTY_LEADER", "county");
+
     private static JsonPath metrics(String query) {
-        return given()
-                .accept("application/json")
-                .when()
-                .get("/v1/dashboards/metrics?" + query)
-                .then()
-                .statusCode(200)
-                .contentType("application/json")
-                .extract().jsonPath();
+        DashboardGateway.Reply reply = answer(query);
+        assertThat(reply.status()).as("%s: %s", query, reply.body()).isEqualTo(200);
+        assertThat(reply.header("content-type")).startsWith("application/json");
+        return JsonPath.from(reply.body().toString());
+    }
+
+    private static DashboardGateway.Reply answer(String query) {
+        return DashboardGateway.get(COUNTY_LEADER, "/v1/dashboards/metrics" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private static JsonPath problem(String query, int status) {
+        DashboardGateway.Reply reply = answer(query);
+        assertThat(reply.status()).as("%s: %s", query, reply.body()).isEqualTo(status);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+        return JsonPath.from(reply.body().toString());
     }
 
     @Test
@@ -157,38 +166,24 @@ class MetricsDashboardTest {
     }
 
     @Test
-    void badParametersAreA400ProblemNamingEachParameter() {
-        JsonPath problem = given()
-                .accept("application/json")
-                .when()
-                .get("/v1/dashboards/metrics?metric=speed&dimension=grid&period=year&from=2026-11-31&to=2026-11-01")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .extract().jsonPath();
+    void badParametersAreA400ProblemNamingEachParameterInTheApisProblemFormat() {
+        JsonPath problem = problem("metric=speed&dimension=grid&period=year&from=2026-11-31&to=2026-11-01&scope=bad%23scope", 400);
 
         assertThat(problem.getInt("status")).isEqualTo(400);
-        assertThat(problem.getList("errors.parameter", String.class)).containsExactly("metric", "period", "from");
-        assertThat(problem.getString("detail")).contains("metric: must be one of time_to_dispatch", "not speed",
+        assertThat(problem.getString("type")).isEqualTo("urn:grid-steward:problem:malformed-request");
+        assertThat(problem.getString("title")).isEqualTo("Malformed request");
+        assertThat(problem.getString("instance")).isEqualTo("/v1/dashboards/metrics");
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("metric", "period", "from", "scope");
+        assertThat(problem.getString("detail")).startsWith("a query parameter is not what this endpoint reads")
+                .contains("metric: must be one of time_to_dispatch", "not speed",
                 "period: must be one of day, week, month, not year", "from: must be a date yyyy-MM-dd, not 2026-11-31");
 
-        JsonPath reversed = given()
-                .when()
-                .get("/v1/dashboards/metrics?metric=ratings&dimension=grid&period=day&from=2026-11-02&to=2026-11-01")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .extract().jsonPath();
+        JsonPath reversed = problem("metric=ratings&dimension=grid&period=day&from=2026-11-02&to=2026-11-01", 400);
         assertThat(reversed.getList("errors", Map.class))
-                .containsExactly(Map.of("parameter", "to", "message", "must not be before from (2026-11-02)"));
+                .containsExactly(Map.of("field", "to", "message", "must not be before from (2026-11-02)"));
 
-        JsonPath missing = given()
-                .when()
-                .get("/v1/dashboards/metrics")
-                .then()
-                .statusCode(400)
-                .extract().jsonPath();
-        assertThat(missing.getList("errors.parameter", String.class))
+        JsonPath missing = problem("", 400);
+        assertThat(missing.getList("errors.field", String.class))
                 .isEqualTo(List.of("metric", "dimension", "period", "from", "to"));
     }
 
@@ -198,14 +193,19 @@ class MetricsDashboardTest {
                 .as("no resource events in this lake").isEmpty();
         for (String query : List.of("metric=ratings&dimension=provider", "metric=resource_flows&dimension=category",
                 "metric=demands_met&dimension=provider")) {
-            JsonPath refused = given()
-                    .when()
-                    .get("/v1/dashboards/metrics?" + query + "&period=day&from=2026-11-01&to=2026-11-30")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .extract().jsonPath();
-            assertThat(refused.getList("errors.parameter", String.class)).as(query).containsExactly("dimension");
+            JsonPath refused = problem(query + "&period=day&from=2026-11-01&to=2026-11-30", 400);
+            assertThat(refused.getList("errors.field", String.class)).as(query).containsExactly("dimension");
         }
+    }
+
+    @Test
+    void anUnknownDashboardIsA404Problem() {
+        DashboardGateway.Reply reply = DashboardGateway.get(COUNTY_LEADER, "/v1/dashboards/zzz");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+        assertThat(reply.body().path("type").asText()).isEqualTo("urn:grid-steward:problem:not-found");
+        assertThat(reply.body().path("instance").asText()).isEqualTo("/v1/dashboards/zzz");
+        assertThat(reply.body().path("errors").isArray()).isTrue();
     }
 }

@@ -1,9 +1,8 @@
 package io.gridsteward.dashboard;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** A lake that cannot be read answers 503 problem+json naming the cause, not a stack trace. */
 @QuarkusTest
 @TestProfile(UnreachableLakeTest.MissingBucket.class)
-@QuarkusTestResource(LakeTestResource.class)
+@WithTestResource(LakeTestResource.class)
+@WithTestResource(CountyTableResource.class)
 class UnreachableLakeTest {
 
     public static class MissingBucket implements QuarkusTestProfile {
@@ -26,16 +26,13 @@ class UnreachableLakeTest {
 
     @Test
     void aMissingBucketIsAServiceUnavailableProblem() {
-        JsonPath problem = given()
-                .accept("application/json")
-                .when()
-                .get("/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=2026-11-24&to=2026-11-25")
-                .then()
-                .statusCode(503)
-                .contentType("application/problem+json")
-                .extract().jsonPath();
+        DashboardGateway.Reply reply = DashboardGateway.get(MetricsDashboardTest.COUNTY_LEADER, "/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=2026-11-24&to=2026-11-25");
 
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+        JsonPath problem = JsonPath.from(reply.body().toString());
         assertThat(problem.getInt("status")).isEqualTo(503);
+        assertThat(problem.getString("type")).isEqualTo("urn:grid-steward:problem:service-unavailable");
         assertThat(problem.getString("detail")).contains("no-such-lake");
     }
 }
