@@ -608,11 +608,11 @@ function assessmentPanel(id, dimension, countyOnly) {
           ranks: shown.map(row => row.rankInKind ?? null), red: red.map(row => row.name), black: black.map(row => row.name),
           unranked: unranked.map(row => row.name), minimumTickets: rules ? rules.minimum : null },
         option: {
-          grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+          grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
           tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
           xAxis: { type: "value", name: t("score"), max: 100 },
           yAxis: { type: "category", inverse: true, axisLabel: { fontSize: 13 },
-            data: shown.map(row => row.ranked ? `${row.rankInKind}. ${row.label}` : `${row.label}（${t("notRanked")}）`) },
+            data: shown.map(row => row.ranked ? `${row.rankInKind}. ${row.label}` : `${row.label}（${listText(row)}）`) },
           series: [{ type: "bar", name: t("score"), data: shown.map(row => ({ value: score(row), itemStyle: { color: colour(row) } })),
             label: { show: true, position: "right", formatter: params => params.value.toFixed(1) } }]
         },
