@@ -30,6 +30,32 @@ const TEXT = {
     kpiRating: "群众满意度", kpiRatingExplain: "本月群众评价的平均分（1–5 星）",
     kpiOverdue: "超期积压", kpiOverdueExplain: "月末（或今天）仍未办结且已过办结时限的工单",
     kpiMisses: "超时次数", kpiMissesExplain: "本月系统记录的派单、签收、办结超时",
+    groupTickets: "工单办理", groupTicketsNote: "所选月份的工单：谁报告、谁派单、谁签收和办结。",
+    groupAssessment: "考核：三率与综合得分",
+    groupAssessmentNote: "按接诉即办的做法计算响应率、解决率、满意率和综合得分；每个比率都给出件数和 95% 区间，件数不足的单位不排名。",
+    groupResources: "资源下沉：经费、党员双报到、资源对接",
+    groupResourcesNote: "经费和资源对接按本年 1 月 1 日至所选月份末累计；报到人数为所选月份末的状态；服务时长为所选月份。",
+    score: "综合得分", rank: "排名", listed: "榜单", redList: "红榜", blackList: "黑榜", notRanked: "未排名", none: "无",
+    responseRate: "响应率", resolutionRate: "解决率", satisfactionRate: "满意率", onTimeClosureRate: "按时办结率",
+    returnRate: "退单率", redoRate: "重办率", receivedTickets: "接收工单", lower: "95%下限", upper: "95%上限",
+    numerator: "分子", denominator: "分母", belowMinimum: "件数不足，不排名", rankedCount: "参加排名", frozen: "已定稿",
+    blackListTogether: "全县黑榜由镇街和县直部门合并排出，部门的名次见“县直部门考核排名”。",
+    rule: (rules) => `综合得分 = 100 ×（${rules.response} × 响应率 + ${rules.resolution} × 解决率 + ${rules.satisfaction} × 满意率）；`
+      + `满意 = 5 星 + ${rules.basically} × 4 星。当月接收工单不少于 ${rules.minimum} 件的单位才参加排名：件数太少时比率主要是偶然（见每个比率的 95% 区间）。`
+      + `红榜为每类单位得分前 ${rules.list} 名，黑榜为所有参加排名单位合在一起的后 ${rules.list} 名，每榜最多列出参加排名单位的一半；得分相同并列。`
+      + `每月只计入月末后 ${rules.freeze} 天内发生的结果，此后该月数字不再变化。`,
+    allocated: "下达", approved: "审批通过", paid: "已支付", reversed: "退回", utilisation: "执行率", yuan: "元",
+    moneyUnit: "万元", claimsPaid: "已支付报销（笔）", tasksFunded: "已拨款任务", fundKind: "经费类别",
+    fundKinds: { GRID_PARTY_GROUP_ACTIVITY: "网格党小组活动经费", COMMUNITY_WORK: "社区工作经费", SERVICE_THE_MASSES: "为民服务经费",
+      DELEGATED_TASK: "部门委托任务经费", TOWN_PARTY_BUILDING: "镇街党建经费", COUNTY_PARTY_BUILDING: "县党建经费" },
+    membersReportedIn: "报到党员", sunkStaffReportedIn: "报到下沉干部", unitsReportedIn: "报到单位",
+    membersCompliant: "按时报到党员", compliance: "按时报到率", membersMeetingTarget: "达到年度服务时长",
+    checkIns: "签到人次", activeMembers: "参与党员", activeSunkStaff: "参与下沉干部", autoClosed: "自动签退",
+    memberHours: "党员服务时长", sunkStaffHours: "下沉干部服务时长", people: "人",
+    offersPublished: "发布资源", offersClaimed: "资源被认领", offersFulfilled: "资源已完成",
+    demandsPublished: "发布需求", demandsClaimed: "需求被认领", demandsFulfilled: "需求已完成",
+    projectsCompleted: "完工项目", claimedValue: "认领价值", fulfilledValue: "完成价值", items: "项",
+    projectRatings: "项目评价", meanProjectRating: "平均评分",
     categories: { streetlight: "路灯", garbage: "垃圾清运", "road-damage": "道路破损", "water-leak": "漏水",
       drainage: "排水堵塞", noise: "噪音", greenery: "绿化", parking: "占道停车", "elderly-care": "养老帮扶", pothole: "坑洼" },
     panels: {
@@ -52,7 +78,20 @@ const TEXT = {
       map: ["工单分布图", "每个点是一个网格，位置取自网格中心坐标，点的大小表示本月受理的工单数；线框是社区范围。不使用在线地图。",
         "反映问题在哪里发生，不是某个单位的成绩。点击网格可查看该网格。"],
       categories: ["问题类别", "本月各类问题的受理数量（全县）。", "反映群众报告的问题类型。"],
-      departments: ["县直部门签收用时", "派到县直部门的工单从派单到签收的时间，取中位数。", "<b>县直部门</b>的工作。"]
+      departments: ["县直部门签收用时", "派到县直部门的工单从派单到签收的时间，取中位数。", "<b>县直部门</b>的工作。"],
+      assessment: ["考核排名", "综合得分由响应率（按时签收 ÷ 应签收）、解决率（已解决 ÷ 到期）、满意率（满意 ÷ 已评价）加权得出；表中每个比率附件数和 95% 区间。",
+        "每一件计入<b>当时持有工单的单位</b>：签收计入接收单位，解决计入到期或办结时的持有单位，评价计入被评价时的持有单位。"],
+      assessmentDepartments: ["县直部门考核排名", "县直部门的三率和综合得分；红榜在部门之间排，黑榜与镇街合并排。", "<b>县直部门</b>的工作。"],
+      funds: ["经费：下达、审批、支付", "本年下达（新拨付，不含转拨和结转）、审批通过、已支付的经费；执行率 =（已支付 − 退回）÷ 下达。",
+        "<b>经费持有单位</b>（镇街、社区、网格党小组）的执行情况，按经费所在地汇总。"],
+      fundSources: ["经费来源", "按经费类别统计的本年下达、审批通过和已支付（全县）。", "反映各类经费的执行情况。"],
+      delegatedTasks: ["部门委托任务及经费", "县直部门委托社区承办的任务（已拨经费的任务数）及其经费的下达、审批、支付。", "委托任务的<b>县直部门</b>。"],
+      partyMembers: ["党员双报到", "所选月份末已报到社区的在职党员、下沉干部和单位；按时报到率 = 本半年内按时报到（或续报）的党员 ÷ 已报到党员。",
+        "<b>社区</b>对报到党员的管理，按报到所在地汇总。"],
+      partyService: ["服务时长", "所选月份党员和下沉干部参加活动的服务时长（有组织者核定的按核定，否则按签到签退计）。", "报到到<b>社区和网格</b>的党员、干部的服务。"],
+      resources: ["资源与需求对接", "本年资源（共建单位提供）和需求（社区、群众提出）的发布、被认领和完成（项目完工）。",
+        "<b>社区和网格</b>与共建单位的对接，按服务的社区、网格汇总。"],
+      projectRatings: ["资源项目评价", "本年群众对完工资源项目的评分（1–5 星）分布和平均分。", "群众对<b>资源项目</b>的评价，按服务的社区、网格汇总。"]
     }
   },
   en: {
@@ -78,6 +117,33 @@ const TEXT = {
     kpiRating: "Residents' rating", kpiRatingExplain: "Mean of this month's ratings (1–5 stars)",
     kpiOverdue: "Overdue backlog", kpiOverdueExplain: "Open tickets past their resolve-by time at month end (or today)",
     kpiMisses: "Missed deadlines", kpiMissesExplain: "Dispatch, acceptance and resolution deadlines missed this month",
+    groupTickets: "Tickets", groupTicketsNote: "The selected month's tickets: who reported, dispatched, accepted and resolved them.",
+    groupAssessment: "Assessment: the three rates and the score",
+    groupAssessmentNote: "Response, resolution and satisfaction rates and the composite score, as the 12345 platforms assess; every rate with its count and 95% interval; too few tickets, no rank.",
+    groupResources: "Resources moved down: funds, party members reporting in, resources matched",
+    groupResourcesNote: "Funds and resources: from 1 January to the end of the selected month; members reported in: at the month's end; service hours: in the month.",
+    score: "Score", rank: "Rank", listed: "List", redList: "Red list", blackList: "Black list", notRanked: "Not ranked", none: "none",
+    responseRate: "Response rate", resolutionRate: "Resolution rate", satisfactionRate: "Satisfaction rate", onTimeClosureRate: "On-time closure",
+    returnRate: "Return rate", redoRate: "Redo rate", receivedTickets: "Tickets received", lower: "95% low", upper: "95% high",
+    numerator: "numerator", denominator: "denominator", belowMinimum: "too few tickets, not ranked", rankedCount: "Ranked", frozen: "Final",
+    blackListTogether: "The county's black list ranks towns and county departments together; departments are in \"County departments: assessment\".",
+    rule: (rules) => `Score = 100 × (${rules.response} × response rate + ${rules.resolution} × resolution rate + ${rules.satisfaction} × satisfaction rate); `
+      + `satisfied = 5 stars + ${rules.basically} × 4 stars. Only organisations that received at least ${rules.minimum} tickets in the month are ranked: `
+      + `with fewer, a rate is mostly chance (see each rate's 95% interval). Red list: the top ${rules.list} of each kind; black list: the bottom `
+      + `${rules.list} of all ranked together; each list names at most half of those ranked; equal scores share a rank. `
+      + `A month counts outcomes up to ${rules.freeze} days after its end; then its figures no longer change.`,
+    allocated: "Allocated", approved: "Approved", paid: "Paid", reversed: "Paid back", utilisation: "Utilisation", yuan: "CNY",
+    moneyUnit: "thousand CNY", claimsPaid: "Claims paid", tasksFunded: "Tasks funded", fundKind: "Source",
+    fundKinds: { GRID_PARTY_GROUP_ACTIVITY: "Grid party groups' activity funds", COMMUNITY_WORK: "Community work funds", SERVICE_THE_MASSES: "Service-the-masses funds",
+      DELEGATED_TASK: "Delegated tasks' funds", TOWN_PARTY_BUILDING: "Towns' party-building funds", COUNTY_PARTY_BUILDING: "County party-building fund" },
+    membersReportedIn: "Members reported in", sunkStaffReportedIn: "Sunk staff reported in", unitsReportedIn: "Units reported in",
+    membersCompliant: "Members reported on time", compliance: "Report-in compliance", membersMeetingTarget: "Meeting the yearly hours",
+    checkIns: "Check-ins", activeMembers: "Active members", activeSunkStaff: "Active sunk staff", autoClosed: "Auto-closed check-outs",
+    memberHours: "Members' service hours", sunkStaffHours: "Sunk staff's service hours", people: "people",
+    offersPublished: "Offers published", offersClaimed: "Offers claimed", offersFulfilled: "Offers fulfilled",
+    demandsPublished: "Demands published", demandsClaimed: "Demands claimed", demandsFulfilled: "Demands fulfilled",
+    projectsCompleted: "Projects completed", claimedValue: "Value claimed", fulfilledValue: "Value fulfilled", items: "items",
+    projectRatings: "Project ratings", meanProjectRating: "Mean rating",
     categories: { streetlight: "Streetlights", garbage: "Rubbish collection", "road-damage": "Road damage", "water-leak": "Water leaks",
       drainage: "Drainage", noise: "Noise", greenery: "Greenery", parking: "Parking", "elderly-care": "Elderly care", pothole: "Potholes" },
     panels: {
@@ -100,7 +166,21 @@ const TEXT = {
       map: ["Where tickets come from", "Each point is a grid at its centre; its size is the tickets reported this month; outlines are communities. No online map tiles.",
         "Where problems arise, nobody's score. Click a grid to open it."],
       categories: ["Categories", "Tickets reported this month per category (whole county).", "What residents report."],
-      departments: ["County departments: time to accept", "From dispatch to a department's acceptance, median.", "The <b>county departments</b>' work."]
+      departments: ["County departments: time to accept", "From dispatch to a department's acceptance, median.", "The <b>county departments</b>' work."],
+      assessment: ["Assessment ranking", "The score weighs the response rate (accepted in time ÷ due to accept), the resolution rate (resolved ÷ due) and the satisfaction rate (satisfied ÷ rated); the table gives every rate with its count and 95% interval.",
+        "Each ticket is charged to <b>whoever held it</b>: an acceptance to the receiver, a resolution to the holder when it was resolved or fell due, a rating to the holder when rated."],
+      assessmentDepartments: ["County departments: assessment", "The county departments' three rates and score; their red list is among departments, the black list with the towns.", "The <b>county departments</b>' work."],
+      funds: ["Funds: allocated, approved, paid", "This year's money allocated (new money, not transfers or carry-overs), approved in claims and paid; utilisation = (paid − paid back) ÷ allocated.",
+        "How the <b>fund holders</b> (towns, communities, grid party groups) spend, counted where the fund is."],
+      fundSources: ["Funds by source", "This year's money allocated, approved and paid per kind of fund (whole county).", "How each kind of fund is spent."],
+      delegatedTasks: ["Tasks delegated by departments", "Tasks county departments delegated to communities (tasks that received money) and their funds allocated, approved and paid.", "The <b>delegating departments</b>."],
+      partyMembers: ["Party members reporting in", "Party members, sunk staff and units reported in to a community at the month's end; compliance = members who reported in this half-year ÷ members reported in.",
+        "The <b>communities</b>' care of the members reported to them."],
+      partyService: ["Service hours", "Hours of service at activities in the selected month, members and sunk staff apart (certified by the organiser where there is one, else from check-in and check-out).",
+        "Service of those reported to the <b>communities and grids</b>."],
+      resources: ["Offers and demands matched", "This year's offers (from units) and demands (from communities and residents) published, claimed and fulfilled (project completed).",
+        "The <b>communities' and grids'</b> matching with partner units, counted where the work is."],
+      projectRatings: ["Resource projects: residents' ratings", "This year's ratings of completed resource projects (1–5 stars) and their mean.", "Residents' judgement of <b>resource projects</b>, counted where the work is."]
     }
   }
 };
@@ -474,6 +554,246 @@ const PANELS = [
   }
 ];
 
+// ---- The assessment (assessment.sql) and the resources moved down (party, fund and resource files) ----
+/** The rates of the assessment, each with the counts it divides. */
+const RATES = [["responseRate", "acceptedInTime", "responseJudged"], ["resolutionRate", "resolvedTickets", "dueTickets"],
+  ["satisfactionRate", "satisfied", "ratedTickets"], ["onTimeClosureRate", "onTimeClosures", "dueTickets"],
+  ["returnRate", "returnedTickets", "receivedTickets"], ["redoRate", "reopenedResolutions", "resolutions"]];
+const LIST_COLOURS = { red: "#b42318", black: "#1f2933", ranked: "#2f6fb3", unranked: "#cbd2d9" };
+
+/** The rules the server used, read from the formula it returns beside every row (data, not written into the page). */
+function assessmentRules(formula) {
+  const match = /100 × \(([\d.]+) × response rate \+ ([\d.]+) × resolution rate \+ ([\d.]+) × satisfaction rate\); satisfied = rating 5 \+ ([\d.]+) × rating 4; ranked from (\d+) received tickets; red list: top (\d+) .* outcomes up to (\d+) days/
+    .exec(formula || "");
+  return match ? { response: match[1], resolution: match[2], satisfaction: match[3], basically: match[4], minimum: Number(match[5]),
+    list: match[6], freeze: match[7] } : null;
+}
+function count(value) { return value == null ? "—" : Number.isInteger(value) ? String(value) : value.toFixed(1); }
+/** A rate with what it divides and its 95% interval: "85.0 % · 34/40 · 71.0–92.9 %". */
+function rateWithCount(rate, row, [column, numerator, denominator]) {
+  if (rate == null) return row[denominator] ? "—" : `— · 0/0`;
+  const bound = value => (Math.round(value * 1000) / 10).toFixed(1);
+  return `${percent(rate)} · ${count(row[numerator])}/${count(row[denominator])} · ${bound(row[column + "Low"])}–${bound(row[column + "High"])} %`;
+}
+
+function assessmentPanel(id, dimension, countyOnly) {
+  return {
+    id, section: "assessment", wide: true, metric: "assessment", period: "month", dimension, countyOnly,
+    render(rows) {
+      const departments = dimension && dimension() === "department";
+      const byValue = new Map(rows.map(row => [row.dimensionValue, row]));
+      const units = (departments ? rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), parentId: null }))
+        : scopedUnits()).map(unit => ({ ...(byValue.get(unit.id) || {}), id: unit.id, name: unit.name, label: departments ? unit.name : shortName(unit) }));
+      const rules = assessmentRules(rows.length ? rows[0].formula : null);
+      const ranked = units.filter(row => row.ranked).sort((first, second) => first.rankInKind - second.rankInKind || first.name.localeCompare(second.name));
+      const unranked = units.filter(row => !row.ranked);
+      const shown = [...ranked, ...unranked.filter(row => row.score != null)];
+      const colour = row => !row.ranked ? LIST_COLOURS.unranked : LIST_COLOURS[row.listed] || LIST_COLOURS.ranked;
+      const score = row => row.score == null ? null : Math.round(row.score * 10) / 10;
+      const listText = row => row.listed === "red" ? t("redList") : row.listed === "black" ? t("blackList")
+        : row.ranked ? "" : rules && (row.receivedTickets || 0) < rules.minimum ? t("belowMinimum") : t("notRanked");
+      const named = list => list.length ? list.map(row => row.name).join("、") : t("none");
+      const red = ranked.filter(row => row.listed === "red");
+      const black = ranked.filter(row => row.listed === "black");
+      const notes = [element("div", { class: "lists" },
+        element("span", { class: "red", "data-list": "red" }, element("b", {}, t("redList") + "："), named(red)),
+        element("span", { class: "black", "data-list": "black" }, element("b", {}, t("blackList") + "："), named(black)),
+        element("span", { "data-list": "unranked" }, element("b", {}, t("notRanked") + "："), named(unranked))),
+        element("p", { class: "rule", "data-rule": "" }, rules ? t("rule")(rules) : rows.length ? rows[0].formula : "")];
+      if (!departments && scope().kind === "COUNTY") notes.push(element("p", { class: "measures" }, t("blackListTogether")));
+      const tableRows = [...ranked, ...unranked].map(row => ({ ...row, rank: row.rankInKind ?? null, scoreValue: score(row), list: listText(row) }));
+      const rateFormats = Object.fromEntries(RATES.map(rate => [rate[0], (value, row) => rateWithCount(value, row, rate)]));
+      return {
+        notes,
+        figures: { labels: shown.map(row => row.name), ids: shown.map(row => row.id), values: shown.map(score),
+          ranks: shown.map(row => row.rankInKind ?? null), red: red.map(row => row.name), black: black.map(row => row.name),
+          unranked: unranked.map(row => row.name), minimumTickets: rules ? rules.minimum : null },
+        option: {
+          grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
+          tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+          xAxis: { type: "value", name: t("score"), max: 100 },
+          yAxis: { type: "category", inverse: true, axisLabel: { fontSize: 13 },
+            data: shown.map(row => row.ranked ? `${row.rankInKind}. ${row.label}` : `${row.label}（${listText(row)}）`) },
+          series: [{ type: "bar", name: t("score"), data: shown.map(row => ({ value: score(row), itemStyle: { color: colour(row) } })),
+            label: { show: true, position: "right", formatter: params => params.value.toFixed(1) } }]
+        },
+        table: {
+          columns: ["name", "rank", "scoreValue", "list", "receivedTickets", ...RATES.map(rate => rate[0])],
+          labels: [t("levels")[departments ? "department" : childDimension()], t("rank"), t("score"), t("listed"), t("receivedTickets"),
+            ...RATES.map(rate => t(rate[0]))],
+          rows: tableRows, formats: { ...rateFormats, scoreValue: value => value == null ? "—" : value.toFixed(1) },
+          // The file's own values: each rate with its numerator, denominator and interval in columns of their own.
+          csv: {
+            columns: ["name", "rank", "score", "list", "receivedTickets", ...RATES.flatMap(([column, numerator, denominator]) =>
+              [column, numerator, denominator, column + "Low", column + "High"]), "frozen"],
+            labels: [t("levels")[departments ? "department" : childDimension()], t("rank"), t("score"), t("listed"), t("receivedTickets"),
+              ...RATES.flatMap(([column]) => [t(column), `${t(column)} ${t("numerator")}`, `${t(column)} ${t("denominator")}`,
+                `${t(column)} ${t("lower")}`, `${t(column)} ${t("upper")}`]), t("frozen")]
+          }
+        }
+      };
+    }
+  };
+}
+
+function yearToDate(range) { return { from: range.from.slice(0, 4) + "-01-01", to: range.to }; }
+function money(value) {
+  return value == null ? "—" : "¥" + value.toLocaleString(language === "zh" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+/** Yuan on a chart's axis: 万元 in Chinese, thousands in English. */
+function moneyOnAxis(yuan) { return yuan == null ? null : Math.round(yuan / (language === "zh" ? 100 : 10)) / 100; }
+function percentOnAxis(rate) { return rate == null ? null : Math.round(rate * 1000) / 10; }
+
+/** A year-to-date answer (one row per month) added up per dimension value: amounts and counts add up over months. */
+function totals(rows, columns, keep = () => true) {
+  const byValue = new Map();
+  rows.filter(keep).forEach(row => {
+    const total = byValue.get(row.dimensionValue) || Object.fromEntries(columns.map(column => [column, 0]));
+    columns.forEach(column => total[column] += row[column] || 0);
+    byValue.set(row.dimensionValue, total);
+  });
+  return byValue;
+}
+/** The child level's units (or the named values, for sources and departments) with their totals, zero where none. */
+function unitTotals(byValue, columns, named) {
+  const units = named ? [...byValue.keys()].map(id => ({ id, name: named(id) })) : scopedUnits();
+  const zero = Object.fromEntries(columns.map(column => [column, 0]));
+  return units.map(unit => ({ id: unit.id, name: unit.name, label: named ? unit.name : shortName(unit), ...zero, ...(byValue.get(unit.id) || {}) }));
+}
+
+/** Bars per unit side by side (or stacked), and a line on a second axis when given. */
+function unitBars(units, series, axisName, line, stack) {
+  return {
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    yAxis: [{ type: "value", name: axisName }, ...(line ? [{ type: "value", name: "%", max: 100, splitLine: { show: false } }] : [])],
+    series: [...series.map(([name, values, colour]) => ({ name, type: "bar", stack, data: values, itemStyle: { color: colour } })),
+      ...(line ? [{ name: line[0], type: "line", yAxisIndex: 1, data: line[1], itemStyle: { color: COLOURS.warn } }] : [])]
+  };
+}
+
+const FUND_COLUMNS = ["allocatedFen", "approvedFen", "paidFen", "reversedFen", "claimsPaid", "tasksFunded"];
+function fundPanel(id, dimension, named, countyOnly) {
+  return {
+    id, section: "resources", metric: "fund_flows", period: "month", range: yearToDate, dimension, countyOnly,
+    render(rows) {
+      const kept = named ? rows : inScope(rows);
+      const units = unitTotals(totals(kept, FUND_COLUMNS), FUND_COLUMNS, named).map(row => ({ ...row,
+        allocated: row.allocatedFen / 100, approved: row.approvedFen / 100, paid: row.paidFen / 100, reversed: row.reversedFen / 100,
+        utilisation: row.allocatedFen > 0 ? (row.paidFen - row.reversedFen) / row.allocatedFen : null }));
+      const first = id === "delegatedTasks" ? [["tasksFunded", t("tasksFunded")]] : [];
+      const nameLabel = id === "fundSources" ? t("fundKind") : id === "delegatedTasks" ? t("levels").department : t("levels")[childDimension()];
+      const inYuan = label => `${label}（${t("yuan")}）`;
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.allocated),
+          approved: units.map(row => row.approved), paid: units.map(row => row.paid), reversed: units.map(row => row.reversed),
+          utilisation: units.map(row => row.utilisation), tasksFunded: units.map(row => row.tasksFunded) },
+        option: unitBars(units, [[t("allocated"), units.map(row => moneyOnAxis(row.allocated)), COLOURS.auto],
+          [t("approved"), units.map(row => moneyOnAxis(row.approved)), COLOURS.primary], [t("paid"), units.map(row => moneyOnAxis(row.paid)), COLOURS.good]],
+          t("moneyUnit"), [t("utilisation"), units.map(row => percentOnAxis(row.utilisation))]),
+        table: { columns: ["name", ...first.map(pair => pair[0]), "allocated", "approved", "paid", "reversed", "utilisation", "claimsPaid"],
+          labels: [nameLabel, ...first.map(pair => pair[1]), inYuan(t("allocated")), inYuan(t("approved")), inYuan(t("paid")), inYuan(t("reversed")),
+            t("utilisation"), t("claimsPaid")],
+          rows: units, formats: { allocated: money, approved: money, paid: money, reversed: money, utilisation: percent } }
+      };
+    }
+  };
+}
+
+const RESOURCE_PANELS = [
+  assessmentPanel("assessment"),
+  assessmentPanel("assessmentDepartments", () => "department", true),
+  fundPanel("funds"),
+  fundPanel("fundSources", () => "category", code => t("fundKinds")[code] || code, true),
+  fundPanel("delegatedTasks", () => "department", nameOf, true),
+  {
+    id: "partyMembers", section: "resources", metric: "party_members", period: "month",
+    render(rows) {
+      // One row per unit: its state at the month's end (or now).
+      const units = unitRows(inScope(rows), ["membersReportedIn", "sunkStaffReportedIn", "unitsReportedIn", "membersReportInCompliant",
+        "reportInCompliance", "membersMeetingTarget"]);
+      const value = column => units.map(row => row[column] ?? 0);
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: value("membersReportedIn"),
+          sunkStaff: value("sunkStaffReportedIn"), units: value("unitsReportedIn"), compliance: units.map(row => row.reportInCompliance) },
+        option: unitBars(units, [[t("membersReportedIn"), value("membersReportedIn"), COLOURS.bad],
+          [t("sunkStaffReportedIn"), value("sunkStaffReportedIn"), COLOURS.primary], [t("unitsReportedIn"), value("unitsReportedIn"), COLOURS.auto]],
+          t("people"), [t("compliance"), units.map(row => percentOnAxis(row.reportInCompliance))]),
+        table: { columns: ["name", "membersReportedIn", "sunkStaffReportedIn", "unitsReportedIn", "membersReportInCompliant", "reportInCompliance", "membersMeetingTarget"],
+          labels: [t("levels")[childDimension()], t("membersReportedIn"), t("sunkStaffReportedIn"), t("unitsReportedIn"), t("membersCompliant"),
+            t("compliance"), t("membersMeetingTarget")], rows: units, formats: { reportInCompliance: percent } }
+      };
+    }
+  },
+  {
+    id: "partyService", section: "resources", metric: "party_service", period: "month",
+    render(rows) {
+      const columns = ["checkIns", "activeMembers", "activeSunkStaff", "autoClosedCheckOuts", "memberCountedHours", "sunkStaffCountedHours"];
+      const units = unitTotals(totals(inScope(rows), columns), columns);
+      const hoursOf = value => Math.round(value * 10) / 10;
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => hoursOf(row.memberCountedHours)),
+          sunkStaff: units.map(row => hoursOf(row.sunkStaffCountedHours)), checkIns: units.map(row => row.checkIns) },
+        option: unitBars(units, [[t("memberHours"), units.map(row => hoursOf(row.memberCountedHours)), COLOURS.bad],
+          [t("sunkStaffHours"), units.map(row => hoursOf(row.sunkStaffCountedHours)), COLOURS.primary]], t("hours"), null, "hours"),
+        table: { columns: ["name", "checkIns", "activeMembers", "activeSunkStaff", "memberCountedHours", "sunkStaffCountedHours", "autoClosedCheckOuts"],
+          labels: [t("levels")[childDimension()], t("checkIns"), t("activeMembers"), t("activeSunkStaff"), `${t("memberHours")}（${t("hours")}）`,
+            `${t("sunkStaffHours")}（${t("hours")}）`, t("autoClosed")],
+          rows: units, formats: { memberCountedHours: value => hoursOf(value).toFixed(1), sunkStaffCountedHours: value => hoursOf(value).toFixed(1) } }
+      };
+    }
+  },
+  {
+    id: "resources", section: "resources", metric: "resource_flows", period: "month", range: yearToDate,
+    render(rows) {
+      const columns = ["published", "claimed", "fulfilled", "claimedValueFen", "fulfilledValueFen"];
+      const offers = totals(inScope(rows), columns, row => row.itemType === "OFFER");
+      const demands = totals(inScope(rows), columns, row => row.itemType === "DEMAND");
+      const units = unitTotals(new Map(), []).map(unit => {
+        const offer = offers.get(unit.id) || {};
+        const demand = demands.get(unit.id) || {};
+        return { ...unit, offersPublished: offer.published || 0, offersClaimed: offer.claimed || 0, offersFulfilled: offer.fulfilled || 0,
+          demandsPublished: demand.published || 0, demandsClaimed: demand.claimed || 0, demandsFulfilled: demand.fulfilled || 0,
+          projectsCompleted: (offer.fulfilled || 0) + (demand.fulfilled || 0),
+          claimedValue: ((offer.claimedValueFen || 0) + (demand.claimedValueFen || 0)) / 100,
+          fulfilledValue: ((offer.fulfilledValueFen || 0) + (demand.fulfilledValueFen || 0)) / 100 };
+      });
+      const value = column => units.map(row => row[column]);
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: value("projectsCompleted"),
+          offersClaimed: value("offersClaimed"), offersFulfilled: value("offersFulfilled"), demandsClaimed: value("demandsClaimed"),
+          demandsFulfilled: value("demandsFulfilled") },
+        option: unitBars(units, [[t("offersClaimed"), value("offersClaimed"), COLOURS.auto], [t("offersFulfilled"), value("offersFulfilled"), COLOURS.primary],
+          [t("demandsClaimed"), value("demandsClaimed"), "#f2cc8f"], [t("demandsFulfilled"), value("demandsFulfilled"), COLOURS.warn]], t("items")),
+        table: { columns: ["name", "offersPublished", "offersClaimed", "offersFulfilled", "demandsPublished", "demandsClaimed", "demandsFulfilled",
+          "projectsCompleted", "claimedValue", "fulfilledValue"],
+          labels: [t("levels")[childDimension()], t("offersPublished"), t("offersClaimed"), t("offersFulfilled"), t("demandsPublished"), t("demandsClaimed"),
+            t("demandsFulfilled"), t("projectsCompleted"), `${t("claimedValue")}（${t("yuan")}）`, `${t("fulfilledValue")}（${t("yuan")}）`],
+          rows: units, formats: { claimedValue: money, fulfilledValue: money } }
+      };
+    }
+  },
+  {
+    id: "projectRatings", section: "resources", metric: "project_ratings", period: "month", range: yearToDate,
+    render(rows) {
+      const stars = [1, 2, 3, 4, 5];
+      const columns = ["ratings", ...stars.map(star => "rating" + star)];
+      const units = unitTotals(totals(inScope(rows), columns), columns).map(row => ({ ...row,
+        meanRating: row.ratings ? stars.reduce((total, star) => total + star * row["rating" + star], 0) / row.ratings : null }));
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: units.map(row => row.ratings),
+          meanRating: units.map(row => row.meanRating == null ? null : Math.round(row.meanRating * 100) / 100) },
+        option: unitBars(units, stars.map(star => [star + " " + t("stars"), units.map(row => row["rating" + star]), COLOURS.ratings[star - 1]]),
+          t("projectRatings"), null, "ratings"),
+        table: { columns: ["name", "ratings", "meanRating", ...stars.map(star => "rating" + star)],
+          labels: [t("levels")[childDimension()], t("projectRatings"), t("meanProjectRating"), ...stars.map(star => star + " " + t("stars"))],
+          rows: units, formats: { meanRating: value => value == null ? "—" : value.toFixed(2) } }
+      };
+    }
+  }
+];
+
 function durationPanel(id, metricName, label, unitOf, unitKey, colour) {
   return {
     id, metric: metricName, period: "month",
@@ -518,13 +838,15 @@ function element(tag, attributes = {}, ...children) {
 
 /** The table's own values (seconds, rates as fractions), units named in the header; formatted text is for the screen. */
 function csv(table) {
+  const columns = table.csv ? table.csv.columns : table.columns;
+  const headers = table.csv ? table.csv.labels : table.labels;
   const quote = value => {
     const text = value == null ? "" : String(value);
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   };
-  const labels = table.columns.map((column, index) => table.formats && table.formats[column] === duration
-    ? `${table.labels[index]} (${t("seconds")})` : table.labels[index]);
-  const lines = [labels, ...table.rows.map(row => table.columns.map(column => row[column]))];
+  const labels = columns.map((column, index) => table.formats && table.formats[column] === duration
+    ? `${headers[index]} (${t("seconds")})` : headers[index]);
+  const lines = [labels, ...table.rows.map(row => columns.map(column => row[column]))];
   // A byte-order mark, so that Excel reads the Chinese names as UTF-8.
   return "\uFEFF" + lines.map(line => line.map(quote).join(",")).join("\r\n") + "\r\n";
 }
@@ -543,7 +865,7 @@ function tableElement(table) {
   const body = table.rows.map(row => element("tr", { "data-id": row.id ?? row.date ?? "" }, ...table.columns.map(column => {
     const value = row[column];
     const format = table.formats && table.formats[column];
-    const text = column === "name" || column === "date" ? (value ?? "—") : format ? format(value) : (value ?? "—");
+    const text = column === "name" || column === "date" ? (value ?? "—") : format ? format(value, row) : (value ?? "—");
     return element("td", { "data-value": value == null ? "" : String(value) }, String(text));
   })));
   return element("table", {}, element("thead", {}, head), element("tbody", {}, ...body));
@@ -553,7 +875,7 @@ function panelFrame(panel) {
   let article = document.querySelector(`article[data-panel="${panel.id}"]`);
   if (!article) {
     article = element("article", { class: "panel", "data-panel": panel.id });
-    document.getElementById("panels").append(article);
+    document.getElementById("panels-" + (panel.section || "tickets")).append(article);
   }
   return article;
 }
@@ -571,9 +893,11 @@ async function renderPanel(panel, range) {
   article.replaceChildren(element("h2", {}, title), element("p", { class: "measures" }, measures),
     element("p", { class: "whose", html: whose }), chartElement, status);
   const dimension = panel.dimension ? panel.dimension() : childDimension();
+  const panelRange = panel.range ? panel.range(range) : range;
   try {
-    const answer = await metric(panel.metric, dimension, panel.period, range);
-    const rendered = panel.render(answer.rows, range);
+    const answer = await metric(panel.metric, dimension, panel.period, panelRange);
+    const rendered = panel.render(answer.rows, panelRange);
+    if (rendered.notes) chartElement.before(...rendered.notes);
     article.dataset.figures = JSON.stringify(rendered.figures);
     article.dataset.computedAt = answer.computedAt;
     const nothing = values => (values || []).every(value => value == null || value === 0);
@@ -672,7 +996,7 @@ function renderChrome() {
 async function render() {
   renderChrome();
   const range = monthRange(state.month);
-  const answers = await Promise.all([renderKpis(range), ...PANELS.map(panel => renderPanel(panel, range))]);
+  const answers = await Promise.all([renderKpis(range), ...PANELS.concat(RESOURCE_PANELS).map(panel => renderPanel(panel, range))]);
   const computed = answers.filter(answer => answer && answer.computedAt).map(answer => answer.computedAt).sort();
   document.getElementById("computed").textContent = computed.length ? t("computedAt") + " " + instantText(computed[0]) : "";
   document.body.dataset.state = "rendered";

@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +140,22 @@ class DashboardBrowserTest {
             assertThat(lines.getFirst()).startsWith("镇街,系统自动分派,人工派单");
             assertThat(lines).hasSize(1 + towns.size());
 
+            checkTheAssessment(browser, towns, from, to);
+            checkTheResourcesMovedDown(browser, towns, from, to);
+            browser.screenshotOf("section.group:nth-of-type(2)", SCREENSHOTS.resolve("4-county-assessment-zh.png"));
+            browser.screenshotOf("section.group:nth-of-type(3)", SCREENSHOTS.resolve("5-county-resources-zh.png"));
+
+            // A CSV of the funds panel: the year's amounts per town in yuan, as the API's fen add up.
+            Map<String, Double> allocated = fundsByName(fundFlows("town", from, to), towns, "allocatedFen");
+            browser.click("[data-panel=funds] button[data-action=csv]");
+            byte[] fundBytes = Files.readAllBytes(awaitDownload(downloads, "funds-county-qingshan-" + month + ".csv"));
+            assertThat(fundBytes).startsWith(0xEF, 0xBB, 0xBF);
+            List<String> fundLines = new String(fundBytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+            assertThat(fundLines.getFirst()).startsWith("镇街,下达（元）,审批通过（元）,已支付（元）,退回（元）,执行率");
+            Map<String, Double> allocatedInCsv = new HashMap<>();
+            fundLines.stream().skip(1).map(line -> line.split(",")).forEach(cells -> allocatedInCsv.put(cells[0], Double.parseDouble(cells[1])));
+            assertThat(allocatedInCsv).isEqualTo(allocated);
+
             // Drill down: a click on the first town's bar in the on-time chart opens its communities.
             String firstTown = panelFigures(browser, "onTime").path("ids").get(0).asText();
             JsonNode point = browser.script("const chart = echarts.getInstanceByDom(document.querySelector('[data-panel=onTime] .chart'));"
@@ -153,6 +171,14 @@ class DashboardBrowserTest {
             assertThat(figures(browser, "onTime")).isEqualTo(expectedCommunityRates);
             assertThat(browser.script("return document.querySelector('#breadcrumb .current').textContent").asText())
                     .isEqualTo(towns.get(firstTown));
+            // The town's funds per community: every community of the town, as the API's rows add up.
+            Map<String, String> townCommunities = new LinkedHashMap<>();
+            communities.forEach((id, name) -> {
+                if (parentOf(id).equals(firstTown)) {
+                    townCommunities.put(id, name);
+                }
+            });
+            assertThat(figures(browser, "funds")).isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
             browser.screenshot(SCREENSHOTS.resolve("2-town-zh.png"));
 
             // English: the same figures under English words.
@@ -161,7 +187,12 @@ class DashboardBrowserTest {
             assertThat(browser.script("return document.querySelector('[data-panel=onTime] h2').textContent").asText()).isEqualTo("On-time rate");
             assertThat(browser.script("return document.querySelector('header h1').textContent").asText()).isEqualTo("Residents' Steward · Tickets");
             assertThat(figures(browser, "onTime")).isEqualTo(expectedCommunityRates);
+            assertThat(browser.script("return document.querySelector('[data-panel=assessment] h2').textContent").asText()).isEqualTo("Assessment ranking");
+            assertThat(browser.script("return document.querySelector('[data-panel=assessment] [data-rule]').textContent").asText())
+                    .startsWith("Score = 100 × (").contains("at least " + assessmentRule("minimum-tickets") + " tickets");
+            assertThat(figures(browser, "funds")).isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
             browser.screenshot(SCREENSHOTS.resolve("3-town-en.png"));
+            browser.screenshotOf("section.group:nth-of-type(3)", SCREENSHOTS.resolve("6-town-resources-en.png"));
         }
     }
 
@@ -189,6 +220,134 @@ class DashboardBrowserTest {
         for (JsonNode request : toList(requests)) {
             System.out.printf("dashboard page, %s: %6d ms %s%n", load, request.path("milliseconds").asLong(), request.path("path").asText());
         }
+    }
+
+    /**
+     * The assessment of the towns this month: the ranked towns' scores and ranks as the API computes them, the red and
+     * black lists, the towns not ranked, and the rule with the minimum count (read from the rules file) beside the ranking.
+     */
+    private static void checkTheAssessment(Chromium browser, Map<String, String> towns, String from, String to) throws Exception {
+        int minimumTickets = assessmentRule("minimum-tickets");
+        List<JsonNode> rows = metric("assessment", "town", from, to);
+        Map<String, Double> expectedScores = new HashMap<>();
+        Map<String, Long> expectedRanks = new HashMap<>();
+        List<String> red = new ArrayList<>();
+        List<String> black = new ArrayList<>();
+        for (JsonNode row : rows) {
+            String town = towns.get(row.path("dimensionValue").asText());
+            if (row.path("ranked").asBoolean()) {
+                assertThat(row.path("receivedTickets").asLong()).as("a ranked town received the minimum").isGreaterThanOrEqualTo(minimumTickets);
+                expectedScores.put(town, Math.round(row.path("score").asDouble() * 10) / 10.0);
+                expectedRanks.put(town, row.path("rankInKind").asLong());
+            }
+            switch (row.path("listed").asText()) {
+                case "red" -> red.add(town);
+                case "black" -> black.add(town);
+                default -> { }
+            }
+        }
+        JsonNode figures = panelFigures(browser, "assessment");
+        Map<String, Double> rankedScores = new HashMap<>();
+        Map<String, Long> ranks = new HashMap<>();
+        for (int index = 0; index < figures.path("labels").size(); index++) {
+            if (!figures.path("ranks").get(index).isNull()) {
+                rankedScores.put(figures.path("labels").get(index).asText(), figures.path("values").get(index).asDouble());
+                ranks.put(figures.path("labels").get(index).asText(), figures.path("ranks").get(index).asLong());
+            }
+        }
+        assertThat(rankedScores).isEqualTo(expectedScores);
+        assertThat(ranks).isEqualTo(expectedRanks);
+        assertThat(strings(figures.path("red"))).containsExactlyInAnyOrderElementsOf(red);
+        assertThat(strings(figures.path("black"))).containsExactlyInAnyOrderElementsOf(black);
+        assertThat(strings(figures.path("unranked"))).containsExactlyInAnyOrderElementsOf(
+                towns.values().stream().filter(town -> !expectedScores.containsKey(town)).toList());
+        assertThat(browser.script("return document.querySelector('[data-panel=assessment] [data-rule]').textContent").asText())
+                .contains("不少于 " + minimumTickets + " 件");
+        // Each rate in the table with its count: the response rate of every town that received tickets shows "accepted/judged".
+        for (JsonNode row : rows) {
+            if (row.path("responseJudged").asLong() > 0) {
+                assertThat(browser.script("return document.querySelector('[data-panel=assessment] tbody tr[data-id=\"' + arguments[0] + '\"] td:nth-child(6)').textContent",
+                        row.path("dimensionValue").asText()).asText())
+                        .contains(" · " + row.path("acceptedInTime").asLong() + "/" + row.path("responseJudged").asLong() + " · ");
+            }
+        }
+    }
+
+    /** The resources moved down per town: funds this year, members reported in and service hours this month, resources matched this year. */
+    private static void checkTheResourcesMovedDown(Chromium browser, Map<String, String> towns, String from, String to) throws Exception {
+        List<JsonNode> funds = fundFlows("town", from, to);
+        Map<String, Double> allocated = fundsByName(funds, towns, "allocatedFen");
+        assertThat(allocated.values()).as("the demo year allocated money to every town").allMatch(amount -> amount > 0);
+        JsonNode fundFigures = panelFigures(browser, "funds");
+        assertThat(figures(browser, "funds")).isEqualTo(allocated);
+        assertThat(doubles(fundFigures.path("labels"), fundFigures.path("paid"))).isEqualTo(fundsByName(funds, towns, "paidFen"));
+        assertThat(doubles(fundFigures.path("labels"), fundFigures.path("approved"))).isEqualTo(fundsByName(funds, towns, "approvedFen"));
+
+        Map<String, String> departments = names("DEPARTMENT");
+        JsonNode tasks = panelFigures(browser, "delegatedTasks");
+        Map<String, Long> expectedTasks = new HashMap<>();
+        fundFlows("department", from, to).forEach(row -> expectedTasks.merge(departments.get(row.path("dimensionValue").asText()),
+                row.path("tasksFunded").asLong(), Long::sum));
+        assertThat(expectedTasks.values().stream().mapToLong(Long::longValue).sum()).as("the demo year delegated tasks with money").isPositive();
+        assertThat(zip(tasks.path("labels"), tasks.path("tasksFunded"))).isEqualTo(expectedTasks);
+
+        Map<String, Double> membersReportedIn = perTown(metric("party_members", "town", from, to), towns, "membersReportedIn");
+        assertThat(membersReportedIn.values().stream().mapToDouble(Double::doubleValue).sum()).as("members reported in").isPositive();
+        assertThat(figures(browser, "partyMembers")).isEqualTo(membersReportedIn);
+        Map<String, Double> memberHours = perTown(metric("party_service", "town", from, to), towns, "memberCountedHours");
+        memberHours.replaceAll((town, hours) -> Math.round(hours * 10) / 10.0);
+        assertThat(figures(browser, "partyService")).isEqualTo(memberHours);
+
+        String yearStart = from.substring(0, 4) + "-01-01";
+        Map<String, Double> completed = perTown(metric("resource_flows", "town", yearStart, to), towns, "fulfilled");
+        assertThat(completed.values().stream().mapToDouble(Double::doubleValue).sum()).as("projects completed this year").isPositive();
+        assertThat(figures(browser, "resources")).isEqualTo(completed);
+        assertThat(figures(browser, "projectRatings")).isEqualTo(perTown(metric("project_ratings", "town", yearStart, to), towns, "ratings"));
+    }
+
+    /** This year's fund rows up to {@code to}: the fund panels add up the months from 1 January. */
+    private static List<JsonNode> fundFlows(String dimension, String from, String to) {
+        return metric("fund_flows", dimension, from.substring(0, 4) + "-01-01", to);
+    }
+
+    /** A fund column (fen) added up per named organisation, in yuan; every organisation named, zero where it has no row. */
+    private static Map<String, Double> fundsByName(List<JsonNode> rows, Map<String, String> organisations, String column) {
+        Map<String, Long> fen = new HashMap<>();
+        organisations.keySet().forEach(id -> fen.put(id, 0L));
+        rows.stream().filter(row -> fen.containsKey(row.path("dimensionValue").asText()))
+                .forEach(row -> fen.merge(row.path("dimensionValue").asText(), row.path(column).asLong(), Long::sum));
+        Map<String, Double> yuan = new HashMap<>();
+        fen.forEach((id, amount) -> yuan.put(organisations.get(id), amount / 100.0));
+        return yuan;
+    }
+
+    /** A column added up per town over the rows (months, item types); every town named, zero where it has no row. */
+    private static Map<String, Double> perTown(List<JsonNode> rows, Map<String, String> towns, String column) {
+        Map<String, Double> byTown = new HashMap<>();
+        towns.values().forEach(town -> byTown.put(town, 0.0));
+        rows.stream().filter(row -> towns.containsKey(row.path("dimensionValue").asText()))
+                .forEach(row -> byTown.merge(towns.get(row.path("dimensionValue").asText()), row.path(column).asDouble(), Double::sum));
+        return byTown;
+    }
+
+    private static int assessmentRule(String name) throws Exception {
+        Properties rules = new Properties();
+        try (var reader = Files.newBufferedReader(PROJECT.resolve("analytics/sql/rules/assessment_rules.properties"))) {
+            rules.load(reader);
+        }
+        return Integer.parseInt(rules.getProperty(name));
+    }
+
+    private static Map<String, Double> doubles(JsonNode labels, JsonNode values) {
+        Map<String, Double> zipped = new HashMap<>();
+        for (int index = 0; index < labels.size(); index++) {
+            zipped.put(labels.get(index).asText(), values.get(index).asDouble());
+        }
+        return zipped;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return toList(array).stream().map(JsonNode::asText).toList();
     }
 
     private static JsonNode panelFigures(Chromium browser, String panel) throws Exception {
@@ -251,13 +410,13 @@ class DashboardBrowserTest {
         return file;
     }
 
-    /** The demo month goes table → stream → lake writer → Parquet: wait until the lake stops growing. */
+    /** The demo month and year go table → stream → lake writer → Parquet, every context's table: wait until the lake stops growing. */
     private static void awaitTheLakeToSettle() throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         List<String> previous = List.of();
         Instant unchangedSince = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            List<String> objects = stack.s3Client().listObjectsV2Paginator(request -> request.bucket(LocalStack.LAKE_BUCKET).prefix("ticket_events/"))
+            List<String> objects = stack.s3Client().listObjectsV2Paginator(request -> request.bucket(LocalStack.LAKE_BUCKET))
                     .contents().stream().map(S3Object::key).sorted().toList();
             if (!objects.equals(previous)) {
                 previous = objects;

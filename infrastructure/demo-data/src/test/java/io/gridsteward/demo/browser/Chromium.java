@@ -155,6 +155,18 @@ public final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
+    /** A screenshot of the first element matching {@code selector}, scrolled into view, at its own size. */
+    public void screenshotOf(String selector, Path file) throws IOException, InterruptedException {
+        JsonNode box = script("const node = document.querySelector(arguments[0]); node.scrollIntoView();"
+                + " const box = node.getBoundingClientRect(); return {x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height};", selector);
+        ObjectNode parameters = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+        parameters.putObject("clip").put("x", box.path("x").asDouble()).put("y", box.path("y").asDouble())
+                .put("width", box.path("width").asDouble()).put("height", box.path("height").asDouble()).put("scale", 1);
+        JsonNode shot = devTools("Page.captureScreenshot", parameters);
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
     @Override
     public void close() {
         try {
