@@ -1,5 +1,6 @@
 package io.gridsteward.domain.fund;
 
+import io.gridsteward.domain.core.FreeText;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ForbiddenException;
@@ -50,6 +51,9 @@ public record Claim(
         Instant updatedAt,
         Instant expiresAt,
         String rulesVersion) {
+
+    /** The longest reason a step of a claim may give, in characters as a person counts them. */
+    public static final int MAXIMUM_REASON_LENGTH = 1000;
 
     public Claim {
         requireNonNull(id, "id");
@@ -273,10 +277,10 @@ public record Claim(
         if (reason == null || reason.isBlank()) {
             throw ValidationException.of("reason", "is required for this step");
         }
-        if (reason.length() > 1000) {
-            throw ValidationException.of("reason", "must be at most 1000 characters");
-        }
-        return reason.strip();
+        FieldErrors errors = new FieldErrors();
+        String valid = errors.value("reason", () -> FreeText.require(reason, MAXIMUM_REASON_LENGTH));
+        errors.throwIfAny();
+        return valid.strip();
     }
 
     /** Applies one step; every transition ends here so that version, event and ledger entry agree. */

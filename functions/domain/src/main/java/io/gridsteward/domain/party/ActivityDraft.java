@@ -1,6 +1,7 @@
 package io.gridsteward.domain.party;
 
 import io.gridsteward.domain.core.FieldErrors;
+import io.gridsteward.domain.core.FreeText;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,9 +16,8 @@ public record ActivityDraft(ActivityKind kind, String title, ActivityWindow wind
         requireNonNull(window, "window");
         requireNonNull(fence, "fence");
         FieldErrors errors = new FieldErrors();
-        if (title == null || title.isBlank() || title.length() > MAXIMUM_TITLE_LENGTH) {
-            errors.add("title", "is 1 to %d characters".formatted(MAXIMUM_TITLE_LENGTH));
-        }
+        String given = title;
+        title = errors.value("title", () -> FreeText.require(given, MAXIMUM_TITLE_LENGTH));
         if (capacity < 1 || capacity > MAXIMUM_CAPACITY) {
             errors.add("capacity", "must be 1 to %d".formatted(MAXIMUM_CAPACITY));
         }

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.party;
 
+import io.gridsteward.domain.core.FreeText;
+import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.GridId;
@@ -170,10 +172,10 @@ public record Enrolment(
     }
 
     static String validReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > MAXIMUM_REASON_LENGTH) {
-            throw ValidationException.of("reason", "is 1 to %d characters".formatted(MAXIMUM_REASON_LENGTH));
-        }
-        return reason.strip();
+        FieldErrors errors = new FieldErrors();
+        String valid = errors.value("reason", () -> FreeText.require(reason, MAXIMUM_REASON_LENGTH));
+        errors.throwIfAny();
+        return valid.strip();
     }
 
     private Enrolment with(EnrolmentStatus nextStatus, OrganisationId nextCommunity, OrganisationId nextTown, Optional<GridId> nextGroup,

@@ -1,7 +1,9 @@
 package io.gridsteward.domain.party;
 
 import io.gridsteward.domain.core.FieldErrors;
+import io.gridsteward.domain.core.FreeText;
 import io.gridsteward.domain.core.OrganisationId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,12 +43,14 @@ public record EnrolmentRequest(
         if (skills.size() > MAXIMUM_SKILLS) {
             errors.add("skills", "at most %d".formatted(MAXIMUM_SKILLS));
         }
-        if (skills.stream().anyMatch(skill -> skill.isBlank() || skill.length() > MAXIMUM_SKILL_LENGTH)) {
-            errors.add("skills", "each skill is 1 to %d characters".formatted(MAXIMUM_SKILL_LENGTH));
+        List<String> normalisedSkills = new ArrayList<>();
+        for (int index = 0; index < skills.size(); index++) {
+            String skill = skills.get(index);
+            normalisedSkills.add(errors.value("skills[" + index + "]", () -> FreeText.require(skill, MAXIMUM_SKILL_LENGTH)));
         }
-        if (contact.filter(text -> text.isBlank() || text.length() > MAXIMUM_CONTACT_LENGTH).isPresent()) {
-            errors.add("contact", "is 1 to %d characters".formatted(MAXIMUM_CONTACT_LENGTH));
-        }
+        Optional<String> givenContact = contact;
+        contact = givenContact.map(text -> errors.value("contact", () -> FreeText.require(text, MAXIMUM_CONTACT_LENGTH)));
         errors.throwIfAny();
+        skills = List.copyOf(normalisedSkills);
     }
 }

@@ -8,8 +8,7 @@ import static java.util.Objects.requireNonNull;
 /** Where an activity takes place: a circle around a point, within which a check-in's position must lie. */
 public record Geofence(Location centre, int radiusMetres) {
 
-    /** The mean Earth radius (IUGG), the usual sphere for the haversine formula. */
-    public static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    public static final double EARTH_RADIUS_METRES = Location.EARTH_RADIUS_METRES;
     public static final int MINIMUM_RADIUS_METRES = 10;
     public static final int MAXIMUM_RADIUS_METRES = 5_000;
 
@@ -26,12 +25,6 @@ public record Geofence(Location centre, int radiusMetres) {
 
     /** The great-circle distance by the haversine formula, which stays accurate at the few metres a fence needs. */
     public static double distanceMetres(Location from, Location to) {
-        double latitudeFrom = Math.toRadians(from.latitude());
-        double latitudeTo = Math.toRadians(to.latitude());
-        double latitudeDelta = latitudeTo - latitudeFrom;
-        double longitudeDelta = Math.toRadians(to.longitude() - from.longitude());
-        double haversine = Math.pow(Math.sin(latitudeDelta / 2), 2)
-                + Math.cos(latitudeFrom) * Math.cos(latitudeTo) * Math.pow(Math.sin(longitudeDelta / 2), 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(haversine)));
+        return from.distanceMetresTo(to);
     }
 }

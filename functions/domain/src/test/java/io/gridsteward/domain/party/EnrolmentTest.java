@@ -109,7 +109,7 @@ class EnrolmentTest {
     void aRequestNamesEveryBadField() {
         assertThatThrownBy(() -> new EnrolmentRequest(EnrolleeKind.IN_SERVICE_MEMBER, Optional.empty(), List.of(" "), List.of(), Optional.of("")))
                 .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting("field").containsExactly("workplaceUnitId", "skills", "contact"));
+                        exception -> assertThat(exception.errors()).extracting("field").containsExactly("workplaceUnitId", "skills[0]", "contact"));
     }
 
     @Test
