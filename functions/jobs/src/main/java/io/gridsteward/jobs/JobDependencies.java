@@ -1,5 +1,6 @@
 package io.gridsteward.jobs;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.DynamoDbClients;
 import io.gridsteward.store.ticket.TicketStore;
 import io.quarkus.runtime.Startup;
@@ -48,12 +49,12 @@ public class JobDependencies {
     @Produces
     @Singleton
     SlaSweep slaSweep(DynamoDbClient client, Clock clock) {
-        return new SlaSweep(new TicketStore(client, tableName, clock), lookbackDays, batchLimit);
+        return new SlaSweep(new TicketStore(client, tableName, clock, PageCursor.ephemeral()), lookbackDays, batchLimit);
     }
 
     @Produces
     @Singleton
     AutoCheckOut autoCheckOut(DynamoDbClient client, Clock clock, @ConfigProperty(name = "party.county") String county) {
-        return new AutoCheckOut(new PartyStore(client, tableName, clock), PartyRules.bundled(new OrganisationId(county)), lookbackDays, batchLimit);
+        return new AutoCheckOut(new PartyStore(client, tableName, clock, PageCursor.ephemeral()), PartyRules.bundled(new OrganisationId(county)), lookbackDays, batchLimit);
     }
 }

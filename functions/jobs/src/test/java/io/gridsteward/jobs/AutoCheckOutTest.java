@@ -1,5 +1,6 @@
 package io.gridsteward.jobs;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
@@ -70,7 +71,7 @@ class AutoCheckOutTest {
         emulator = DynamoDbEmulator.start(0, Optional.empty());
         client = EmulatorClients.dynamoDb(emulator.endpoint());
         client.createTable(TableDefinition.createRequest(TABLE));
-        store = new PartyStore(client, TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new PartyStore(client, TABLE, Clock.fixed(NOW, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.gridsteward.jobs;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;
@@ -43,7 +44,7 @@ public class OverdueTableResource implements QuarkusTestResourceLifecycleManager
         System.setProperty("aws.secretAccessKey", "test");
         try (DynamoDbClient client = EmulatorClients.dynamoDb(emulator.endpoint())) {
             client.createTable(TableDefinition.createRequest(TABLE_NAME));
-            TicketStore store = new TicketStore(client, TABLE_NAME, Clock.systemUTC());
+            TicketStore store = new TicketStore(client, TABLE_NAME, Clock.systemUTC(), new PageCursor(PageCursor.LOCAL_KEY));
             OrganisationId town = new OrganisationId("town-east");
             Organisation grid = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", new OrganisationId("community-river"), town);
             Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
@@ -57,7 +58,7 @@ public class OverdueTableResource implements QuarkusTestResourceLifecycleManager
 
     static long escalations() {
         try (DynamoDbClient client = EmulatorClients.dynamoDb(emulator.endpoint())) {
-            return new TicketStore(client, TABLE_NAME, Clock.systemUTC()).find(TICKET).orElseThrow().events().stream()
+            return new TicketStore(client, TABLE_NAME, Clock.systemUTC(), new PageCursor(PageCursor.LOCAL_KEY)).find(TICKET).orElseThrow().events().stream()
                     .filter(event -> event.type() == TicketEventType.ESCALATED)
                     .count();
         }

@@ -1,5 +1,6 @@
 package io.gridsteward.jobs;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.store.ticket.TicketHistory;
 import io.gridsteward.store.ticket.TicketStore;
@@ -64,7 +65,7 @@ class SlaSweepTest {
         emulator = DynamoDbEmulator.start(0, Optional.empty());
         client = EmulatorClients.dynamoDb(emulator.endpoint());
         client.createTable(TableDefinition.createRequest(TABLE));
-        store = new TicketStore(client, TABLE, Clock.fixed(REPORTED_AT, ZoneOffset.UTC));
+        store = new TicketStore(client, TABLE, Clock.fixed(REPORTED_AT, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll

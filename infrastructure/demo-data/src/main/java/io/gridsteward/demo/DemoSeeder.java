@@ -1,5 +1,6 @@
 package io.gridsteward.demo;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import io.gridsteward.local.StackSeeding;
@@ -50,15 +51,15 @@ public final class DemoSeeder implements StackSeeding {
         if (options.demoData()) {
             int tickets = seedTickets(stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.organisationId()));
             console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
-            int events = new DemoMonth(county).write(new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(),
+            int events = new DemoMonth(county).write(new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(),
                     DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
             console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
             console.println("demo data: a year of party members and activities: " + new PartyDemo(county)
-                    .write(new PartyStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED));
-            int claims = new FundYear(county).write(new FundStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED);
+                    .write(new PartyStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(), DEMO_MONTH_SEED));
+            int claims = new FundYear(county).write(new FundStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(), DEMO_MONTH_SEED);
             console.println("demo data: a fiscal year of fund allocations, delegated tasks and " + claims + " claims written to the table");
             int resourceEvents = new ResourceDemo(county).write(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
-                    new ResourceStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC()), Instant.now(), DEMO_MONTH_SEED);
+                    new ResourceStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(), DEMO_MONTH_SEED);
             console.println("demo data: a past year of resources moved down (" + resourceEvents + " events) written to the table");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);

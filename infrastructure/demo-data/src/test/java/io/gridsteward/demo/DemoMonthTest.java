@@ -1,5 +1,6 @@
 package io.gridsteward.demo;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.store.ticket.TicketHistory;
 import io.gridsteward.store.ticket.TicketStore;
@@ -77,7 +78,7 @@ class DemoMonthTest {
     @Test
     void theMonthIsWrittenThroughTheStoreAsTheApiWouldWriteIt() {
         DYNAMODB.dynamoDbClient().createTable(TableDefinition.createRequest("demo-month"));
-        TicketStore store = new TicketStore(DYNAMODB.dynamoDbClient(), "demo-month", Clock.fixed(NOW, ZoneOffset.UTC));
+        TicketStore store = new TicketStore(DYNAMODB.dynamoDbClient(), "demo-month", Clock.fixed(NOW, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
 
         int events = month.write(store, NOW, 40, 11);
 

@@ -1,5 +1,6 @@
 package io.gridsteward.demo;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.fund.Account;
 import io.gridsteward.domain.fund.AccountId;
@@ -37,7 +38,7 @@ class FundYearTest {
     void aFiscalYearOfAllocationsTasksAndClaimsLeavesEveryAccountEqualToItsLedger() throws Exception {
         DemoCounty county = DemoCounty.load();
         DYNAMODB.dynamoDbClient().createTable(TableDefinition.createRequest("fund-year"));
-        FundStore store = new FundStore(DYNAMODB.dynamoDbClient(), "fund-year", Clock.systemUTC());
+        FundStore store = new FundStore(DYNAMODB.dynamoDbClient(), "fund-year", Clock.systemUTC(), new PageCursor(PageCursor.LOCAL_KEY));
 
         int claims = new FundYear(county).write(store, NOW, 11);
 

@@ -1,5 +1,6 @@
 package io.gridsteward.demo;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
@@ -511,7 +512,7 @@ class LocalStackEndToEndTest {
      * {@code reportedAt} by a resident, and dispatched by the town's dispatcher to its own grid at {@code dispatchedAt}.
      */
     private static Ticket writePastTicket(String grid, Instant reportedAt, Optional<Instant> dispatchedAt) {
-        TicketStore store = new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC());
+        TicketStore store = new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), new PageCursor(PageCursor.LOCAL_KEY));
         Organisation gridOrganisation = organisation(grid);
         TicketReport report = new TicketReport(new Category(CATEGORY_WITHOUT_ROUTING), new Description("路灯杆倾斜"),
                 new Location(latitudeOf(grid), longitudeOf(grid)), Optional.empty(), Priority.NORMAL, Optional.empty());

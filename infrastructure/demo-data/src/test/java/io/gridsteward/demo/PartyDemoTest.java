@@ -1,5 +1,6 @@
 package io.gridsteward.demo;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.party.Attendance;
 import io.gridsteward.domain.party.AttendanceStatus;
@@ -34,7 +35,7 @@ class PartyDemoTest {
     void aYearOfReportInsActivitiesAndCheckInsInEveryCommunity() throws Exception {
         DynamoDbEmulatorExtension emulator = DYNAMODB;
         emulator.dynamoDbClient().createTable(TableDefinition.createRequest("party-demo"));
-        PartyStore store = new PartyStore(emulator.dynamoDbClient(), "party-demo", Clock.fixed(NOW, ZoneOffset.UTC));
+        PartyStore store = new PartyStore(emulator.dynamoDbClient(), "party-demo", Clock.fixed(NOW, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
 
         long started = System.nanoTime();
         PartyDemo.Written written = new PartyDemo(DemoCounty.load()).write(store, NOW, 20261101L);

@@ -1,5 +1,6 @@
 package io.gridsteward.demo;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.resource.ClaimantKind;
 import io.gridsteward.domain.resource.DemandStatus;
@@ -37,7 +38,7 @@ class ResourceDemoTest {
     @Test
     void aYearOfResourcesMovedDownInTheDemoCounty() throws Exception {
         DYNAMODB.dynamoDbClient().createTable(TableDefinition.createRequest(TABLE));
-        ResourceStore store = new ResourceStore(DYNAMODB.dynamoDbClient(), TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
+        ResourceStore store = new ResourceStore(DYNAMODB.dynamoDbClient(), TABLE, Clock.fixed(NOW, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
 
         int events = new ResourceDemo(DemoCounty.load()).write(new OrganisationStore(DYNAMODB.dynamoDbClient(), TABLE), store, NOW, 14);
 

@@ -36,7 +36,7 @@ class TemplateTest
     private static final Set<String> REQUIRED_TAGS = Set.of("application", "stage", "county");
     /** The resource types that take tags and hold data or cost money: a county's bill is read by these tags. */
     private static final Set<String> TAGGED_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Logs::LogGroup",
-            "AWS::Athena::WorkGroup", "AWS::Serverless::HttpApi");
+            "AWS::Athena::WorkGroup", "AWS::Serverless::HttpApi", "AWS::SecretsManager::Secret");
 
     private static TemplateDocument template;
 

@@ -14,6 +14,9 @@ final class FunctionEnvironment {
     /** The key that signs party check-in QR tokens on this machine (the template's parameter has no default). */
     private static final String LOCAL_CHECK_IN_TOKEN_KEY = "bG9jYWwgc3RhY2sga2V5IGZvciBwYXJ0eSBjaGVjay1pbiB0b2tlbnMgKG5vdCBzZWNyZXQp";
 
+    /** The key that signs lists' page cursors on this machine (the template's is a generated secret). */
+    private static final String LOCAL_PAGE_CURSOR_KEY = "grid-steward local page-cursor key, not a secret";
+
     private FunctionEnvironment() {
     }
 
@@ -38,6 +41,7 @@ final class FunctionEnvironment {
         environment.put("QUERY_ENGINE", "duckdb");
         environment.put("LAKE_CACHE_DIRECTORY", dataDirectory.resolve("lake-cache").toString());
         environment.put("PARTY_CHECK_IN_TOKEN_KEY", LOCAL_CHECK_IN_TOKEN_KEY);
+        environment.put("PAGE_CURSOR_KEY", LOCAL_PAGE_CURSOR_KEY);
         return environment;
     }
 }

@@ -2,6 +2,7 @@ package io.gridsteward.api.core;
 
 import io.gridsteward.domain.core.IdSource;
 import io.gridsteward.store.core.DynamoDbClients;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.TableDefinition;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
@@ -24,6 +25,16 @@ public class Dependencies {
     @Singleton
     public TableName tableName(@ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME) String name) {
         return new TableName(name);
+    }
+
+    /**
+     * The key that signs every list's cursors: {@code page-cursor.key}, which the environment variable
+     * {@code PAGE_CURSOR_KEY} sets (template.yaml passes a generated secret); tests and dev mode use a fixed local key.
+     */
+    @Produces
+    @Singleton
+    public PageCursor pageCursor(@ConfigProperty(name = "page-cursor.key") String key) {
+        return new PageCursor(key);
     }
 
     /** Built at start-up so that a SnapStart snapshot already holds it. */

@@ -1,6 +1,7 @@
 package io.gridsteward.api.fund;
 
 import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.fund.FundRules;
 import io.gridsteward.store.fund.FundStore;
 import jakarta.enterprise.inject.Disposes;
@@ -18,8 +19,8 @@ public class FundDependencies {
 
     @Produces
     @Singleton
-    public FundStore fundStore(DynamoDbClient client, TableName table, Clock clock) {
-        return new FundStore(client, table.value(), clock);
+    public FundStore fundStore(DynamoDbClient client, TableName table, Clock clock, PageCursor cursors) {
+        return new FundStore(client, table.value(), clock, cursors);
     }
 
     @Produces

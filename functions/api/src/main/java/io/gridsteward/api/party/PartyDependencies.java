@@ -1,6 +1,7 @@
 package io.gridsteward.api.party;
 
 import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.IdSource;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.party.CheckInTokens;
@@ -24,8 +25,8 @@ public class PartyDependencies {
 
     @Produces
     @Singleton
-    public PartyStore partyStore(DynamoDbClient client, TableName table, Clock clock) {
-        return new PartyStore(client, table.value(), clock);
+    public PartyStore partyStore(DynamoDbClient client, TableName table, Clock clock, PageCursor cursors) {
+        return new PartyStore(client, table.value(), clock, cursors);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package io.gridsteward.api.resource;
 
 import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.resource.ResourceStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,8 +19,8 @@ public class ResourceDependencies {
 
     @Produces
     @Singleton
-    public ResourceStore resourceStore(DynamoDbClient client, TableName table, Clock clock) {
-        return new ResourceStore(client, table.value(), clock);
+    public ResourceStore resourceStore(DynamoDbClient client, TableName table, Clock clock, PageCursor cursors) {
+        return new ResourceStore(client, table.value(), clock, cursors);
     }
 
     @Produces

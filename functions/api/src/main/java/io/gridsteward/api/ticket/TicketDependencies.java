@@ -1,6 +1,8 @@
 package io.gridsteward.api.ticket;
 
 import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.domain.ticket.GridReach;
 import io.gridsteward.domain.ticket.RoutingRules;
 import io.gridsteward.domain.ticket.SlaPolicy;
 import io.gridsteward.store.ticket.TicketStore;
@@ -19,14 +21,21 @@ public class TicketDependencies {
 
     @Produces
     @Singleton
-    public TicketStore ticketStore(DynamoDbClient client, TableName table, Clock clock) {
-        return new TicketStore(client, table.value(), clock);
+    public TicketStore ticketStore(DynamoDbClient client, TableName table, Clock clock, PageCursor cursors) {
+        return new TicketStore(client, table.value(), clock, cursors);
     }
 
     @Produces
     @Singleton
     public SlaPolicy slaPolicy() {
         return SlaPolicy.bundled();
+    }
+
+    /** How far from its grid's centre a report may lie: {@code ticket.grid-reach-metres} (env {@code TICKET_GRID_REACH_METRES}), 5 km unless set. */
+    @Produces
+    @Singleton
+    public GridReach gridReach(@ConfigProperty(name = "ticket.grid-reach-metres", defaultValue = "" + GridReach.DEFAULT_METRES) int metres) {
+        return new GridReach(metres);
     }
 
     /** {@code bundled}: the domain's routing-rules.csv dispatches on intake; {@code none}: every ticket waits for the dispatcher. */

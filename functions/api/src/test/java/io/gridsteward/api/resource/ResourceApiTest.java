@@ -52,6 +52,19 @@ class ResourceApiTest {
     }
 
     @Test
+    void aListsCursorIsSignedAndServesNoOtherList() {
+        offerChairs(3);
+        offerChairs(3);
+        String cursor = ok(get(RIVER_SECRETARY, "/v1/resources/offers?townId=town-east&limit=1")).path("nextCursor").asText();
+        String flipped = cursor.substring(0, cursor.length() - 1) + (cursor.endsWith("A") ? "B" : "A");
+
+        assertThat(ok(get(RIVER_SECRETARY, "/v1/resources/offers?townId=town-east&limit=1&cursor=" + cursor)).path("items")).hasSize(1);
+        assertProblem(get(RIVER_SECRETARY, "/v1/resources/offers?townId=town-east&limit=1&cursor=" + flipped), 400, "cursor");
+        assertProblem(get(RIVER_SECRETARY, "/v1/resources/offers?townId=town-east&limit=1&cursor=" + cursor + "A"), 400, "cursor");
+        assertProblem(get(SCHOOL_OFFICER, "/v1/resources/offers?providerOrgId=unit-school&limit=1&cursor=" + cursor), 400, "cursor");
+    }
+
+    @Test
     void aClaimBeyondWhatRemainsIsRefusedAndChangesNothing() {
         String offer = offerChairs(3);
         ok2(post(RIVER_SECRETARY, "/v1/resources/offers/" + offer + "/claims", "{\"quantity\":3}"));

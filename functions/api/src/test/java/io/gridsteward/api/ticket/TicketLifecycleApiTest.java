@@ -218,13 +218,19 @@ class TicketLifecycleApiTest {
         }
         while (cursor != null);
         String firstCursor = ok(get(pager, "/v1/me/tickets?limit=1")).path("nextCursor").asText();
+        String keys = firstCursor.substring(0, firstCursor.indexOf('.'));
+        String signature = firstCursor.substring(firstCursor.indexOf('.'));
         String bent = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(firstCursor)).replace("user-pager", "user-resident").getBytes());
+                new String(Base64.getUrlDecoder().decode(keys)).replace("user-pager", "user-resident").getBytes()) + signature;
 
         assertThat(ids).hasSize(5).doesNotHaveDuplicates();
         assertProblem(get(pager, "/v1/me/tickets?cursor=" + bent), 400, "cursor");
         assertProblem(get(RESIDENT, "/v1/me/tickets?cursor=" + firstCursor), 400, "cursor");
         assertProblem(get(pager, "/v1/me/tickets?cursor=%25%25"), 400, "cursor");
+        assertProblem(get(pager, "/v1/me/tickets?cursor=" + firstCursor + "AAAA"), 400, "cursor");
+        assertProblem(get(pager, "/v1/me/tickets?cursor=" + firstCursor.substring(0, firstCursor.length() - 2)), 400, "cursor");
+        assertProblem(get(pager, "/v1/me/tickets?cursor=" + keys), 400, "cursor");
+        assertThat(firstCursor).doesNotContain("REPORTER").contains(".");
         assertProblem(get(pager, "/v1/me/tickets?limit=0&status=LOST"), 400, "status");
     }
 

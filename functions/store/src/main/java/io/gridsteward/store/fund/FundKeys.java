@@ -20,6 +20,8 @@ final class FundKeys {
     static final String ACCOUNT_SORT = "ACCOUNT";
     static final String LEDGER_SORT_PREFIX = "LEDGER#";
     static final String CLAIM_SORT = "CLAIM";
+    /** How every claim's table partition starts. */
+    static final String CLAIM_PREFIX = "FUNDCLAIM#";
     static final String IDEMPOTENCY_SORT = "FUND_IDEMPOTENCY";
 
     private FundKeys() {
@@ -38,7 +40,7 @@ final class FundKeys {
     }
 
     static String claimPartition(ClaimId id) {
-        return "FUNDCLAIM#" + id.value();
+        return CLAIM_PREFIX + id.value();
     }
 
     static Map<String, AttributeValue> claim(ClaimId id) {

@@ -66,11 +66,13 @@ public final class FundStore {
     private final DynamoDbClient client;
     private final String tableName;
     private final Clock clock;
+    private final PageCursor cursors;
 
-    public FundStore(DynamoDbClient client, String tableName, Clock clock) {
+    public FundStore(DynamoDbClient client, String tableName, Clock clock, PageCursor cursors) {
         this.client = requireNonNull(client, "client");
         this.tableName = requireNonNull(tableName, "tableName");
         this.clock = requireNonNull(clock, "clock");
+        this.cursors = requireNonNull(cursors, "cursors");
     }
 
     /** Stores a newly opened, empty account; when the holder already has it for the year, answers with the stored one. */
@@ -249,10 +251,10 @@ public final class FundStore {
                 .expressionAttributeNames(Map.of("#partition", TableIndex.WORK.partitionAttribute()))
                 .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition)))
                 .limit(page.limit());
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(PageCursor.decode(cursor, TableIndex.WORK, partition)));
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, TableIndex.WORK, partition, FundKeys.CLAIM_PREFIX)));
         QueryResponse response = client.query(request.build());
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(PageCursor.encode(response.lastEvaluatedKey()))
+                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.WORK, partition))
                 : Optional.empty();
         return new ClaimPage(response.items().stream().map(FundItems::claim).toList(), next);
     }

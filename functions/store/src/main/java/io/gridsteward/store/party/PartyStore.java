@@ -65,11 +65,13 @@ public final class PartyStore {
     private final DynamoDbClient client;
     private final String tableName;
     private final Clock clock;
+    private final PageCursor cursors;
 
-    public PartyStore(DynamoDbClient client, String tableName, Clock clock) {
+    public PartyStore(DynamoDbClient client, String tableName, Clock clock, PageCursor cursors) {
         this.client = requireNonNull(client, "client");
         this.tableName = requireNonNull(tableName, "tableName");
         this.clock = requireNonNull(clock, "clock");
+        this.cursors = requireNonNull(cursors, "cursors");
     }
 
     /** A first report-in: the enrolment and its event, refused when the enrollee reported in already. */
@@ -361,10 +363,10 @@ public final class PartyStore {
     private <T> PartyPage<T> page(TableIndex index, String partition, Optional<String> sortPrefix, String itemPrefix, PageRequest page,
                                   Function<Map<String, AttributeValue>, T> reader) {
         QueryRequest.Builder request = indexQuery(index, partition, sortPrefix).limit(page.limit());
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(PageCursor.decode(cursor, index, partition, itemPrefix)));
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, index, partition, itemPrefix)));
         QueryResponse response = client.query(request.build());
         Map<String, AttributeValue> last = lastKey(response);
-        return new PartyPage<>(response.items().stream().map(reader).toList(), Optional.ofNullable(last).map(PageCursor::encode));
+        return new PartyPage<>(response.items().stream().map(reader).toList(), Optional.ofNullable(last).map(keys -> cursors.encode(keys, index, partition)));
     }
 
     private <T> List<T> all(TableIndex index, String partition, Optional<String> sortPrefix, Function<Map<String, AttributeValue>, T> reader) {

@@ -72,11 +72,13 @@ public final class ResourceStore {
     private final DynamoDbClient client;
     private final String tableName;
     private final Clock clock;
+    private final PageCursor cursors;
 
-    public ResourceStore(DynamoDbClient client, String tableName, Clock clock) {
+    public ResourceStore(DynamoDbClient client, String tableName, Clock clock, PageCursor cursors) {
         this.client = requireNonNull(client, "client");
         this.tableName = requireNonNull(tableName, "tableName");
         this.clock = requireNonNull(clock, "clock");
+        this.cursors = requireNonNull(cursors, "cursors");
     }
 
     public void publish(Change<Offer> published) {
@@ -378,10 +380,10 @@ public final class ResourceStore {
                 .expressionAttributeValues(values)
                 .scanIndexForward(oldestFirst)
                 .limit(page.limit());
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(PageCursor.decode(cursor, index, partition, ResourceKeys.PREFIX)));
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, index, partition, ResourceKeys.PREFIX)));
         QueryResponse response = client.query(request.build());
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(PageCursor.encode(response.lastEvaluatedKey()))
+                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), index, partition))
                 : Optional.empty();
         return new ResourcePage<>(response.items().stream().map(reader).toList(), next);
     }

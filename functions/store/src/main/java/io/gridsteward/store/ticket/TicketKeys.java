@@ -9,11 +9,14 @@ import java.util.Map;
 /** A ticket's partition: the ticket item and its events (the shapes of every key are listed in {@link Keys}). */
 final class TicketKeys {
 
+    /** How every ticket's table partition starts. */
+    static final String PREFIX = "TICKET#";
+
     private TicketKeys() {
     }
 
     static String partition(TicketId id) {
-        return "TICKET#" + id.value();
+        return PREFIX + id.value();
     }
 
     static Map<String, AttributeValue> ticket(TicketId id) {

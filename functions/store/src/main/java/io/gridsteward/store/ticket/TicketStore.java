@@ -56,11 +56,13 @@ public final class TicketStore {
     private final DynamoDbClient client;
     private final String tableName;
     private final Clock clock;
+    private final PageCursor cursors;
 
-    public TicketStore(DynamoDbClient client, String tableName, Clock clock) {
+    public TicketStore(DynamoDbClient client, String tableName, Clock clock, PageCursor cursors) {
         this.client = requireNonNull(client, "client");
         this.tableName = requireNonNull(tableName, "tableName");
         this.clock = requireNonNull(clock, "clock");
+        this.cursors = requireNonNull(cursors, "cursors");
     }
 
     /**
@@ -241,10 +243,10 @@ public final class TicketStore {
         if (!filters.isEmpty()) {
             request.filterExpression(String.join(" AND ", filters));
         }
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(PageCursor.decode(cursor, index, partition)));
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, index, partition, TicketKeys.PREFIX)));
         QueryResponse response = client.query(request.build());
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(PageCursor.encode(response.lastEvaluatedKey()))
+                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), index, partition))
                 : Optional.empty();
         return new TicketPage(response.items().stream().map(TicketItems::ticket).toList(), next);
     }

@@ -1,5 +1,7 @@
 package io.gridsteward.store.fund;
 
+import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.store.core.InvalidCursorException;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.Money;
@@ -75,7 +77,7 @@ class FundStoreTest {
     static void startTable() {
         table = LocalTable.start();
         clock = new MutableClock(NOW);
-        store = new FundStore(table.client(), LocalTable.NAME, clock);
+        store = new FundStore(table.client(), LocalTable.NAME, clock, new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll
@@ -169,6 +171,33 @@ class FundStoreTest {
         assertThat(store.ledger(account.id()).orElseThrow().entries()).filteredOn(entry -> entry.type() == LedgerEntryType.RESERVED).hasSize(37);
         assertThat(store.claimsOn(account.id(), new PageRequest(100, Optional.empty())).claims()).hasSize(37);
         assertAccountEqualsItsLedger(account.id());
+    }
+
+    @Test
+    void anAccountsClaimsPageWithSignedCursorsThatServeNoOtherAccount() {
+        Account account = communityAccount(CLAIM.fen() * 5);
+        Account other = communityAccount(CLAIM.fen() * 5);
+        List<ClaimId> submitted = new ArrayList<>();
+        for (int index = 0; index < 5; index++) {
+            ClaimId id = new ClaimId("paged-" + numbers.incrementAndGet());
+            store.submit(Claim.submit(id, store.findAccount(account.id()).orElseThrow(), request(CLAIM), secretaryOf(account), NOW, RULES), Optional.empty());
+            submitted.add(id);
+        }
+
+        List<ClaimId> listed = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            ClaimPage page = store.claimsOn(account.id(), new PageRequest(2, cursor));
+            page.claims().forEach(claim -> listed.add(claim.id()));
+            cursor = page.nextCursor();
+            if (cursor.isPresent()) {
+                String handedOut = cursor.get();
+                assertThatThrownBy(() -> store.claimsOn(other.id(), new PageRequest(2, Optional.of(handedOut)))).isInstanceOf(InvalidCursorException.class);
+            }
+        }
+        while (cursor.isPresent());
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(submitted);
     }
 
     @Test

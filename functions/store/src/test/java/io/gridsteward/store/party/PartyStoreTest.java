@@ -1,5 +1,6 @@
 package io.gridsteward.store.party;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.IllegalTransitionException;
@@ -73,7 +74,7 @@ class PartyStoreTest {
     static void startTable() {
         table = LocalTable.start();
         clock = new MutableClock(NOW);
-        store = new PartyStore(table.client(), LocalTable.NAME, clock);
+        store = new PartyStore(table.client(), LocalTable.NAME, clock, new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll

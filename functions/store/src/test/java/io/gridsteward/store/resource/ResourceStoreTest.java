@@ -1,5 +1,6 @@
 package io.gridsteward.store.resource;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.Money;
@@ -81,7 +82,7 @@ class ResourceStoreTest {
     static void startTable() {
         table = LocalTable.start();
         clock = new MutableClock(NOW);
-        store = new ResourceStore(table.client(), LocalTable.NAME, clock);
+        store = new ResourceStore(table.client(), LocalTable.NAME, clock, new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll
@@ -235,7 +236,7 @@ class ResourceStoreTest {
         Offer offer = publishOffer(5).state();
         IdempotencyClaim key = new IdempotencyClaim(RIVER_SECRETARY.userId(), "expiring-key", "hash-a");
         MutableClock later = new MutableClock(NOW);
-        ResourceStore laterStore = new ResourceStore(table.client(), LocalTable.NAME, later);
+        ResourceStore laterStore = new ResourceStore(table.client(), LocalTable.NAME, later, new PageCursor(PageCursor.LOCAL_KEY));
         laterStore.claim(offer.claim(new ClaimId("expiring-1"), 1, reach(RIVER_SECRETARY), NOW), Optional.of(key));
         later.advance(ResourceStore.IDEMPOTENCY_WINDOW.plusMinutes(1));
 

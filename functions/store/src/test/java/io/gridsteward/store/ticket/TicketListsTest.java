@@ -1,5 +1,6 @@
 package io.gridsteward.store.ticket;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.InvalidCursorException;
 import io.gridsteward.store.core.LocalTable;
 import io.gridsteward.store.core.MutableClock;
@@ -54,7 +55,7 @@ class TicketListsTest {
     @BeforeAll
     static void startTable() {
         table = LocalTable.start();
-        store = new TicketStore(table.client(), LocalTable.NAME, new MutableClock(START));
+        store = new TicketStore(table.client(), LocalTable.NAME, new MutableClock(START), new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll
@@ -135,8 +136,10 @@ class TicketListsTest {
         }
         String cursor = store.list(new TicketList.ReportedBy("user-cursor"), TicketFilter.none(), new PageRequest(1, Optional.empty()))
                 .nextCursor().orElseThrow();
-        String decoded = new String(Base64.getUrlDecoder().decode(cursor));
-        String bent = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace("REPORTER#user-cursor", "REPORTER#user-pages").getBytes());
+        String keys = cursor.substring(0, cursor.indexOf('.'));
+        String decoded = new String(Base64.getUrlDecoder().decode(keys));
+        String bent = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.replace("REPORTER#user-cursor", "REPORTER#user-pages").getBytes())
+                + cursor.substring(cursor.indexOf('.'));
 
         assertThatThrownBy(() -> store.list(new TicketList.ReportedBy("user-cursor"), TicketFilter.none(), new PageRequest(1, Optional.of("not*base64"))))
                 .isInstanceOf(InvalidCursorException.class);
@@ -146,6 +149,11 @@ class TicketListsTest {
                 .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> store.list(new TicketList.InGrid(new GridId("grid-lists-1")), TicketFilter.none(), new PageRequest(1, Optional.of(cursor))))
                 .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.list(new TicketList.ReportedBy("user-cursor"), TicketFilter.none(), new PageRequest(1, Optional.of(cursor + "AA"))))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> store.list(new TicketList.ReportedBy("user-cursor"), TicketFilter.none(), new PageRequest(1, Optional.of(keys))))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThat(store.list(new TicketList.ReportedBy("user-cursor"), TicketFilter.none(), new PageRequest(1, Optional.of(cursor))).tickets()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gridsteward.store.ticket;
 
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.IdempotencyKeyReusedException;
 import io.gridsteward.store.core.LocalTable;
@@ -70,7 +71,7 @@ class TicketStoreTest {
     static void startTable() {
         table = LocalTable.start();
         clock = new MutableClock(REPORTED_AT);
-        store = new TicketStore(table.client(), LocalTable.NAME, clock);
+        store = new TicketStore(table.client(), LocalTable.NAME, clock, new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll
@@ -147,7 +148,7 @@ class TicketStoreTest {
     @Test
     void anExpiredKeyNotYetSweptByTheTimeToLiveCountsAsAbsent() {
         MutableClock ownClock = new MutableClock(REPORTED_AT);
-        TicketStore ownStore = new TicketStore(table.client(), LocalTable.NAME, ownClock);
+        TicketStore ownStore = new TicketStore(table.client(), LocalTable.NAME, ownClock, new PageCursor(PageCursor.LOCAL_KEY));
         IdempotencyClaim claim = new IdempotencyClaim("user-resident", "old-key", "hash-a");
         TicketChange first = report();
         ownStore.create(first, Optional.of(claim));
