@@ -101,6 +101,19 @@ class StepIdempotencyApiTest {
     }
 
     @Test
+    void theSameJsonWithOtherSpacingAndKeyOrderIsTheSameRequest() {
+        String id = reported();
+        JsonNode first = ok(step(EAST_DISPATCHER, id, "dispatch", "{\"assigneeOrgId\":\"grid-river-1\",\"expectedVersion\":1}", "spaced"));
+
+        ApiGateway.Reply retry = step(EAST_DISPATCHER, id, "dispatch", "{ \"expectedVersion\" : 1,\n  \"assigneeOrgId\" : \"grid-river-1\" }\n", "spaced");
+
+        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first);
+        assertThat(ticketItems(id)).hasSize(3);
+    }
+
+    @Test
     void theSameKeyForAnotherBodyTicketStepOrReportIsRefusedNamingTheHeaderAndWritesNothing() {
         String mine = reported();
         String another = reported();
