@@ -202,6 +202,9 @@ class LocalStackEndToEndTest {
         supervisor.step(id, "close", body()).problem(403);
 
         String photoKey = uploadAPhoto(secretary, id);
+        String neverUploaded = secretary.post("/v1/tickets/" + id + "/attachments", body("contentType", "image/jpeg")).created().path("objectKey").asText();
+        secretary.step(id, "resolve", body("note", "已修补路面", "photoKeys", List.of(photoKey, neverUploaded), "expectedVersion", 8))
+                .problemNaming(422, "photoKeys[1]");
         JsonNode resolved = stepTaken(secretary.step(id, "resolve", body("note", "已修补路面", "photoKeys", List.of(photoKey),
                 "expectedVersion", 8)), "RESOLVED", 9);
         assertThat(resolved.path("resolution").path("photoKeys")).extracting(key -> key.asText()).containsExactly(photoKey);

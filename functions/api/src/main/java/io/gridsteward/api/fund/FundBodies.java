@@ -2,10 +2,12 @@ package io.gridsteward.api.fund;
 
 import io.gridsteward.api.core.JsonFields;
 import io.gridsteward.domain.core.FieldErrors;
+import io.gridsteward.domain.core.FreeText;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.fund.AccountId;
+import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.fund.ClaimRequest;
 import io.gridsteward.domain.fund.FiscalYear;
 import io.gridsteward.domain.fund.FundKind;
@@ -217,11 +219,7 @@ final class FundBodies {
         if (text == null) {
             return Optional.empty();
         }
-        if (text.isBlank() || text.length() > 1000) {
-            errors.add(field, "must be 1 to 1000 characters");
-            return Optional.empty();
-        }
-        return Optional.of(text.strip());
+        return Optional.ofNullable(errors.value(field, () -> FreeText.require(text, Claim.MAXIMUM_REASON_LENGTH).strip()));
     }
 
     private static List<ReceiptKey> receipts(FieldErrors errors, List<String> keys) {

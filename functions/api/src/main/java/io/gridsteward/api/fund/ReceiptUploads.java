@@ -1,8 +1,8 @@
 package io.gridsteward.api.fund;
 
+import io.gridsteward.api.core.BucketObjects;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.fund.ReceiptKey;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,15 +50,9 @@ public final class ReceiptUploads implements AutoCloseable {
      */
     public void requireUploaded(List<ReceiptKey> keys, String field) {
         FieldErrors errors = new FieldErrors();
+        Set<String> present = BucketObjects.present(client, bucket, keys.stream().map(ReceiptKey::value).toList());
         for (int index = 0; index < keys.size(); index++) {
-            String key = keys.get(index).value();
-            try {
-                client.headObject(head -> head.bucket(bucket).key(key));
-            }
-            catch (SdkServiceException missing) {
-                if (missing.statusCode() != 404) {
-                    throw missing;
-                }
+            if (!present.contains(keys.get(index).value())) {
                 errors.add(field + "[" + index + "]", "was issued but nothing was uploaded to it");
             }
         }

@@ -1,12 +1,11 @@
 package io.gridsteward.api.resource;
 
+import io.gridsteward.api.core.BucketObjects;
 import io.gridsteward.domain.resource.EvidenceKey;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -62,21 +61,9 @@ public class EvidenceBucket implements AutoCloseable {
 
     /** The keys among {@code keys} whose objects exist in the bucket. */
     public Set<EvidenceKey> uploaded(List<EvidenceKey> keys) {
+        Set<String> present = BucketObjects.present(client, bucket, keys.stream().map(EvidenceKey::value).toList());
         Set<EvidenceKey> found = new LinkedHashSet<>();
-        for (EvidenceKey key : keys) {
-            try {
-                client.headObject(head -> head.bucket(bucket).key(key.value()));
-                found.add(key);
-            }
-            catch (NoSuchKeyException missing) {
-                // not uploaded (yet)
-            }
-            catch (S3Exception refused) {
-                if (refused.statusCode() != 404) {
-                    throw refused;
-                }
-            }
-        }
+        keys.stream().filter(key -> present.contains(key.value())).forEach(found::add);
         return found;
     }
 

@@ -18,6 +18,8 @@ import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.core.VersionConflictException;
 import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.domain.ticket.PhotoKey;
+import io.gridsteward.domain.ticket.GridReach;
+import io.gridsteward.domain.ticket.Resolution;
 import io.gridsteward.domain.ticket.RoutingRules;
 import io.gridsteward.domain.ticket.SlaPolicy;
 import io.gridsteward.domain.ticket.Ticket;
@@ -77,10 +79,11 @@ public class TicketResource {
     private final SlaPolicy slaPolicy;
     private final RoutingRules routingRules;
     private final AttachmentUploads uploads;
+    private final GridReach gridReach;
 
     @Inject
     TicketResource(TicketStore tickets, OrganisationStore organisations, Clock clock, IdSource ids, ObjectMapper mapper,
-                   SlaPolicy slaPolicy, RoutingRules routingRules, AttachmentUploads uploads) {
+                   SlaPolicy slaPolicy, RoutingRules routingRules, AttachmentUploads uploads, GridReach gridReach) {
         this.tickets = tickets;
         this.organisations = organisations;
         this.clock = clock;
@@ -89,6 +92,7 @@ public class TicketResource {
         this.slaPolicy = slaPolicy;
         this.routingRules = routingRules;
         this.uploads = uploads;
+        this.gridReach = gridReach;
     }
 
     @Inject
@@ -102,7 +106,7 @@ public class TicketResource {
     @APIResponse(responseCode = "201", description = "The new ticket with its trace",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid values, unknown grid, or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid values, unknown grid, a location farther from the grid's centre than the configured reach (5 km; errors[].data holds distanceMetres and maximumMetres), or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.REPORT_DESCRIPTION)
     public Response report(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri, String body) {
         Caller caller = CallerClaims.callerOf(event);
@@ -113,6 +117,7 @@ public class TicketResource {
                 .orElseThrow(() -> ValidationException.of("gridId", "no grid has this id"));
         Instant now = clock.instant();
         TicketChange reported = Ticket.report(TicketId.generate(ids), report, grid, caller, now, slaPolicy);
+        gridReach.requireWithin(report.location(), grid);
         WriteOutcome outcome = tickets.create(intake(reported, now), claim);
         metrics.reported(outcome);
         TicketView view = TicketView.of(outcome.history(), caller);
@@ -195,7 +200,9 @@ public class TicketResource {
     @POST
     @Path("/{id}/" + TicketSteps.RESOLVE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve a ticket", description = "A handler of the assignee reports the problem solved: a note and up to nine photo object keys.")
+    @Operation(summary = "Resolve a ticket", description = "A handler of the assignee reports the problem solved: a note and up to nine photo object keys, "
+            + "each issued for this ticket by POST /v1/tickets/{id}/attachments and uploaded to its URL (a key under another ticket, "
+            + "made up, or with nothing uploaded is refused with 422 naming photoKeys[i], and nothing is written).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StepBody.class)))
     @StepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = IdempotencyHeader.STEP_DESCRIPTION)
@@ -295,7 +302,12 @@ public class TicketResource {
                             .orElseThrow(() -> ValidationException.of("targetOrgId", "no organisation has this id")));
                     yield ticket.escalate(target, request.reasonNote(), caller, now);
                 }
-                case RESOLVED -> ticket.resolve(request.resolution(), caller, now);
+                case RESOLVED -> {
+                    Resolution resolution = request.resolution();
+                    TicketChange resolved = ticket.resolve(resolution, caller, now);
+                    resolution.requireUploaded(uploads.uploaded(resolution.photos()));
+                    yield resolved;
+                }
                 case EVALUATED -> ticket.evaluate(request.evaluation(), caller, now);
                 case REOPENED -> ticket.reopen(request.reasonNote(), caller, now);
                 case CLOSED -> ticket.close(request.optionalNote(), caller, now);

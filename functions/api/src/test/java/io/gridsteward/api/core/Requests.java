@@ -1,5 +1,6 @@
 package io.gridsteward.api.core;
 
+import io.gridsteward.api.ticket.UploadedAttachments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -98,6 +99,7 @@ public final class Requests {
 
     public static String resolved() {
         String id = accepted();
+        UploadedAttachments.upload("attachments/" + id + "/after.jpg");
         ok(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"filled\",\"photoKeys\":[\"attachments/" + id + "/after.jpg\"]}"));
         return id;
     }

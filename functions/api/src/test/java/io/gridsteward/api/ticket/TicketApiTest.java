@@ -1,5 +1,6 @@
 package io.gridsteward.api.ticket;
 
+import io.gridsteward.domain.core.Location;
 import io.gridsteward.api.core.ProblemType;
 
 import io.gridsteward.api.core.ApiGateway;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 @QuarkusTest
 @WithTestResource(LocalTableResource.class)
@@ -180,7 +182,12 @@ class TicketApiTest {
             "unknown field | MALFORMED_REQUEST | urgency | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"urgency\":1}",
             "unknown priority | VALIDATION_FAILED | priority | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"priority\":\"ASAP\"}",
             "bad phone | VALIDATION_FAILED | reporterPhone | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"reporterPhone\":\"call me\"}",
-            "unknown channel | VALIDATION_FAILED | channel | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"channel\":\"FAX\"}"})
+            "unknown channel | VALIDATION_FAILED | channel | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30,\"longitude\":120},\"channel\":\"FAX\"}",
+            "far from its grid | VALIDATION_FAILED | location | {\"category\":\"streetlight\",\"description\":\"dark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":0,\"longitude\":0}}",
+            "NUL in the description | VALIDATION_FAILED | description | {\"category\":\"streetlight\",\"description\":\"dark\\u0000\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30.2741,\"longitude\":120.1551}}",
+            "escape in the description | VALIDATION_FAILED | description | {\"category\":\"streetlight\",\"description\":\"\\u001b[31mdark\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30.2741,\"longitude\":120.1551}}",
+            "bidi override in the description | VALIDATION_FAILED | description | {\"category\":\"streetlight\",\"description\":\"dark \\u202egnp.exe\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30.2741,\"longitude\":120.1551}}",
+            "lone surrogate in the description | VALIDATION_FAILED | description | {\"category\":\"streetlight\",\"description\":\"dark \\ud800\",\"gridId\":\"grid-river-1\",\"location\":{\"latitude\":30.2741,\"longitude\":120.1551}}"})
     void aMalformedReportIsAProblemNamingTheFieldAndWritesNothing(String name, ProblemType type, String field, String body) {
         String unusedId = ids.peekNext();
         String key = "malformed-" + name.replace(' ', '-');
@@ -190,6 +197,38 @@ class TicketApiTest {
         assertProblem(reply, type, field);
         assertThat(partition("TICKET#" + unusedId)).isEmpty();
         assertThat(partition("IDEMPOTENCY#user-resident#" + key)).isEmpty();
+    }
+
+    @Test
+    void aLocationFarFromItsGridCarriesTheDistanceAsData() {
+        String unusedId = ids.peekNext();
+        double expected = Location.EARTH_RADIUS_METRES * Math.acos(Math.cos(Math.toRadians(30.251)) * Math.cos(Math.toRadians(120.161)));
+
+        ApiGateway.Reply reply = report(RESIDENT, POTHOLE.replace("\"latitude\":30.2741,\"longitude\":120.1551", "\"latitude\":0,\"longitude\":0"),
+                Optional.empty());
+
+        assertProblem(reply, ProblemType.VALIDATION_FAILED, "location");
+        JsonNode error = reply.body().path("errors").get(0);
+        assertThat(error.path("data").path("distanceMetres").asLong()).isCloseTo(Math.round(expected), within(1L));
+        assertThat(error.path("data").path("maximumMetres").asLong()).isEqualTo(5_000);
+        assertThat(partition("TICKET#" + unusedId)).isEmpty();
+        JsonNode withoutFigures = report(RESIDENT, POTHOLE.replace("road-damage", " "), Optional.empty()).body().path("errors").path(0);
+        assertThat(withoutFigures.path("field").asText()).isEqualTo("category");
+        assertThat(withoutFigures.has("data")).as(withoutFigures.toString()).isFalse();
+    }
+
+    @Test
+    void descriptionsAreCountedAsPeopleSeeThemAndKeptInNormalisationFormC() {
+        String emoji = "\uD83D\uDE00".repeat(1001);
+        String decomposed = "Cafe\u0301 ";
+
+        ApiGateway.Reply reply = report(RESIDENT, POTHOLE.replaceFirst("\"description\":\"[^\"]*\"", "\"description\":\"" + decomposed + emoji + "\""),
+                Optional.empty());
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().path("description").asText()).isEqualTo("Caf\u00E9 " + emoji);
+        assertProblem(report(RESIDENT, POTHOLE.replaceFirst("\"description\":\"[^\"]*\"", "\"description\":\"" + "\uD83D\uDE00".repeat(2001) + "\""),
+                Optional.empty()), ProblemType.VALIDATION_FAILED, "description");
     }
 
     @Test

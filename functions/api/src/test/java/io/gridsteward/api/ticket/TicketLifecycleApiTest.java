@@ -117,6 +117,12 @@ class TicketLifecycleApiTest {
         assertProblem(post(RIVER_GRID_WORKER, "/v1/tickets/" + id + "/attachments", "{\"contentType\":\"text/html\"}"), 422, "contentType");
         assertProblem(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"done\",\"photoKeys\":[\"attachments/another-ticket/x.jpg\"]}"),
                 422, "photoKeys[0]");
+        assertProblem(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"done\",\"photoKeys\":[\"" + key + "\"]}"), 422, "photoKeys[0]");
+        String madeUp = "attachments/" + id + "/00000000-0000-0000-0000-000000000000.jpg";
+        UploadedAttachments.upload(key);
+        assertProblem(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"done\",\"photoKeys\":[\"" + key + "\",\"" + madeUp + "\"]}"),
+                422, "photoKeys[1]");
+        assertThat(ok(get(RIVER_GRID_WORKER, "/v1/tickets/" + id)).path("status").asText()).isEqualTo("ACCEPTED");
         JsonNode resolved = ok(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"done\",\"photoKeys\":[\"" + key + "\"]}"));
         assertThat(resolved.path("resolution").path("photoKeys").get(0).asText()).isEqualTo(key);
     }
