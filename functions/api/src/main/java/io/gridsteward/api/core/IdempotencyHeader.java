@@ -17,12 +17,13 @@ public final class IdempotencyHeader {
     /** The header as the report documents it in the OpenAPI document. */
     public static final String REPORT_DESCRIPTION = "Optional, 1-255 printable ASCII characters without spaces. A retry with the same key and body "
             + "answers with the first ticket (Idempotent-Replayed: true) and creates nothing; the same key with another body (or a step) is "
-            + "refused with 422. Keys are the caller's own and kept 24 hours.";
+            + "refused with 422. Bodies are compared as parsed JSON: other spacing or key order is the same body. Keys are the caller's own and kept 24 hours.";
 
     /** The header as every step endpoint documents it in the OpenAPI document. */
     public static final String STEP_DESCRIPTION = "Optional, 1-255 printable ASCII characters without spaces. A retry with the same key, ticket, step "
             + "and body answers 200 with the ticket as it is now (Idempotent-Replayed: true) and writes nothing, even when the ticket moved on "
-            + "since; the same key with another body, ticket or step (or a report) is refused with 422. Keys are the caller's own and kept 24 hours.";
+            + "since; the same key with another body, ticket or step (or a report) is refused with 422. Bodies are compared as parsed JSON: other "
+            + "spacing or key order is the same body. Keys are the caller's own and kept 24 hours.";
 
     /** {@code true} when an earlier request with the same key wrote the answer and this one wrote nothing. */
     public static final String REPLAYED = "Idempotent-Replayed";
