@@ -294,6 +294,27 @@ class TemplateTest
     }
 
     /**
+     * The API presigns uploads under three prefixes and HEADs what a request cites before counting it: without
+     * s3:GetObject the HEAD is refused, and without s3:ListBucket a key nobody uploaded is a 403 instead of a 404.
+     */
+    @Test
+    void theApiMayUploadToAndLookAtEveryPrefixItPresignsFor()
+    {
+        List<Map<String, Object>> statements = statements(functions().get("ApiFunction"));
+        for (String prefix : List.of("attachments", "receipts", "resources/projects")) {
+            Map<String, Object> objects = Map.of("Fn::Sub", "${AttachmentsBucket.Arn}/" + prefix + "/*");
+            assertThat(statements).as(prefix).anySatisfy(statement -> {
+                assertThat(actions(statement)).contains("s3:PutObject", "s3:GetObject");
+                assertThat(resources(statement)).contains(objects);
+            });
+        }
+        assertThat(statements).anySatisfy(statement -> {
+            assertThat(actions(statement)).containsExactly("s3:ListBucket");
+            assertThat(resources(statement)).containsExactly(Map.of("Fn::GetAtt", "AttachmentsBucket.Arn"));
+        });
+    }
+
+    /**
      * A read-only function reads: the table, the lake and the catalog only through reading actions; its one write is
      * Athena's query results into the results bucket, which Athena needs to answer at all.
      */
