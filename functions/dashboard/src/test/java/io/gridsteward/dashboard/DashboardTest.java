@@ -2,6 +2,7 @@ package io.gridsteward.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,5 +50,18 @@ class DashboardTest {
                 .header("Cache-Control", "no-store")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:grid-steward:problem:not-found"))
                 .body("instance", org.hamcrest.Matchers.equalTo("/dashboard-assets/dashboard.0000000000000000.js"));
+    }
+
+    @Test
+    void anUnknownRouteOrAMethodARouteDoesNotTakeIsAProblem() {
+        given().when().get("/v1/dashboards/zzz").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grid-steward:problem:not-found"))
+                .body("instance", equalTo("/v1/dashboards/zzz"));
+        given().when().post("/v1/dashboards/response-times").then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:grid-steward:problem:method-not-allowed"));
     }
 }
