@@ -2,9 +2,6 @@ package io.gridsteward.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,18 +49,5 @@ class DashboardTest {
                 .header("Cache-Control", "no-store")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:grid-steward:problem:not-found"))
                 .body("instance", org.hamcrest.Matchers.equalTo("/dashboard-assets/dashboard.0000000000000000.js"));
-    }
-
-    @Test
-    void anUnknownRouteOrAMethodARouteDoesNotTakeIsAProblem() {
-        given().when().get("/v1/dashboards/zzz").then()
-                .statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:grid-steward:problem:not-found"))
-                .body("instance", equalTo("/v1/dashboards/zzz"));
-        given().when().post("/v1/dashboards/response-times").then()
-                .statusCode(405)
-                .contentType("application/problem+json")
-                .body("type", not(emptyOrNullString()));
     }
 }

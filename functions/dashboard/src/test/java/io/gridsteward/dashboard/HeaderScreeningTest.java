@@ -29,7 +29,7 @@ class HeaderScreeningTest {
     @Test
     void aControlCharacterInAHeaderIsA400NamingTheHeader() throws Exception {
         for (String control : new String[] {"\u0001", "\u001b[2J", "\u007f"}) {
-            JsonNode answer = invoke(event("/v1/dashboards/response-times", "x-trace-note", "a" + control + "b"));
+            JsonNode answer = invoke(event("/v1/dashboards/metrics", "x-trace-note", "a" + control + "b"));
 
             assertThat(answer.path("statusCode").asInt()).as(answer.toString()).isEqualTo(400);
             assertThat(answer.path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
@@ -41,7 +41,7 @@ class HeaderScreeningTest {
 
     @Test
     void aHeaderWithATabStillReachesTheDashboard() throws Exception {
-        JsonNode answer = invoke(event("/v1/dashboards/response-times", "x-trace-note", "a\tb"));
+        JsonNode answer = invoke(event("/v1/dashboards/metrics", "x-trace-note", "a\tb"));
 
         // Whatever the dashboard answers this caller, the screening let it through.
         assertThat(answer.path("statusCode").asInt()).as(answer.toString()).isNotIn(400, 500);

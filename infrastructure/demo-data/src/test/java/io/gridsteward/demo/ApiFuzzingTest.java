@@ -109,7 +109,7 @@ class ApiFuzzingTest {
     @Test
     void everyRouteRefusesMalformedRequestsWithANamedProblemAndRefusalsChangeNothing() throws Exception {
         int count = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
-        System.out.printf("fuzzing: seed %d, %d requests over %d operations (%d on the OpenAPI document's %d paths, the dashboard's 4 routes, 3 paths no route has)%n",
+        System.out.printf("fuzzing: seed %d, %d requests over %d operations (%d on the OpenAPI document's %d paths, the dashboard's 3 routes, 3 paths no route has)%n",
                 seed, count, operations.size(), documented, operations.stream().limit(documented).map(FuzzOperation::path).distinct().count());
         List<FuzzRequest> requests = IntStream.range(0, count).mapToObj(fuzzer::generate).toList();
         RawHttpClient client = new RawHttpClient(stack.httpEndpoint());
@@ -262,8 +262,8 @@ class ApiFuzzingTest {
         return List.of(
                 new FuzzOperation("GET", "/v1/dashboards/metrics", List.of(new FuzzOperation.Parameter("metric", "query", metric, true),
                         new FuzzOperation.Parameter("dimension", "query", dimension, false), new FuzzOperation.Parameter("period", "query", period, false),
-                        new FuzzOperation.Parameter("from", "query", date, false), new FuzzOperation.Parameter("to", "query", date, false)), null),
-                new FuzzOperation("GET", "/v1/dashboards/response-times", List.of(), null),
+                        new FuzzOperation.Parameter("from", "query", date, false), new FuzzOperation.Parameter("to", "query", date, false),
+                        new FuzzOperation.Parameter("scope", "query", text, false)), null),
                 new FuzzOperation("GET", "/", List.of(), null),
                 new FuzzOperation("GET", "/dashboard-assets/{name}", List.of(new FuzzOperation.Parameter("name", "path", text, true)), null),
                 new FuzzOperation("GET", "/v1/dashboards/zzz", List.of(), null),
