@@ -302,7 +302,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static StaticCredentialsProvider localCredentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
     }
 
     private synchronized <T extends AutoCloseable> T own(T resource) {

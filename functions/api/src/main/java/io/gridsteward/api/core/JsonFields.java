@@ -181,12 +181,15 @@ public final class JsonFields {
         return new JsonFields(object, qualified(name), errors);
     }
 
-    /** Unknown fields are refused rather than ignored, so that a misspelt field does not pass silently. */
+    /**
+     * Unknown fields are refused rather than ignored, so that a misspelt field does not pass silently. A member whose
+     * name is empty is named {@code ""}: an empty field would say the value itself is at fault.
+     */
     public void rejectFieldsOtherThan(Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                fault(name, "is not a field of this request");
+                fault(name.isEmpty() ? "\"\"" : name, "is not a field of this request");
             }
         }
     }

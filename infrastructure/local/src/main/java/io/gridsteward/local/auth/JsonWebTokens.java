@@ -29,6 +29,8 @@ import java.util.Map;
 public final class JsonWebTokens {
     public static final String ISSUER = "grid-steward-local";
     public static final String AUDIENCE = "grid-steward";
+    /** The one key id of the local issuer's key set; API Gateway refuses a token whose kid is not in the issuer's JWKS. */
+    public static final String KEY_ID = "local";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -87,11 +89,14 @@ public final class JsonWebTokens {
         }
         claims.put("iat", now);
         claims.put("exp", now + lifetime.toSeconds());
-        String signingInput = encode(Map.of("alg", "RS256", "typ", "JWT", "kid", "local")) + "." + encode(claims);
+        String signingInput = encode(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID)) + "." + encode(claims);
         return signingInput + "." + ENCODER.encodeToString(sign(signingInput));
     }
 
-    /** Checks an {@code Authorization} header's value: scheme, shape, algorithm, signature, issuer, audience, expiry. */
+    /**
+     * Checks an {@code Authorization} header's value as API Gateway's JWT authorizer does: scheme, shape, algorithm,
+     * key id, signature, expiry, not-before, issuer, audience.
+     */
     public TokenVerification verify(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return new TokenVerification.Invalid("no token");
@@ -106,6 +111,9 @@ public final class JsonWebTokens {
             if (!"RS256".equals(header.get("alg"))) {
                 return new TokenVerification.Invalid("the token's algorithm is not RS256");
             }
+            if (!KEY_ID.equals(header.get("kid"))) {
+                return new TokenVerification.Invalid("the token's kid is not a key of the issuer");
+            }
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(keys.getPublic());
             verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
@@ -115,6 +123,9 @@ public final class JsonWebTokens {
             Map<String, Object> claims = JSON.readValue(DECODER.decode(parts[1]), OBJECT);
             if (!(claims.get("exp") instanceof Number expiry) || expiry.longValue() <= clock.instant().getEpochSecond()) {
                 return new TokenVerification.Invalid("the token has expired");
+            }
+            if (claims.containsKey("nbf") && (!(claims.get("nbf") instanceof Number notBefore) || notBefore.longValue() > clock.instant().getEpochSecond())) {
+                return new TokenVerification.Invalid("the token is not valid yet");
             }
             if (!ISSUER.equals(claims.get("iss"))) {
                 return new TokenVerification.Invalid("the token has an invalid issuer");

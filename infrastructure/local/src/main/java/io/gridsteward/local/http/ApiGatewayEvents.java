@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +29,9 @@ import java.util.TreeMap;
  */
 public final class ApiGatewayEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Headers API Gateway sets itself; what a client sent under these names does not reach the function. */
+    private static final Set<String> GATEWAY_HEADERS = Set.of("host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-port",
+            "x-forwarded-host", "forwarded");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -31,7 +39,7 @@ public final class ApiGatewayEvents {
     }
 
     /** The payload 2.0 event for {@code request} on {@code route}, with the authorizer's claims (empty if none). */
-    public static ObjectNode event(HttpRequestData request, Route route, Map<String, String> claims, String requestId, Instant now) {
+    public static ObjectNode event(HttpRequestData request, Route route, Map<String, String> claims, String requestId, Instant now, String frontAddress) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
@@ -44,10 +52,17 @@ public final class ApiGatewayEvents {
             String lowerCase = name.toLowerCase(Locale.ROOT);
             if (lowerCase.equals("cookie")) {
                 values.forEach(value -> cookies.addAll(List.of(value.split(";\\s*"))));
-            } else {
+            } else if (!GATEWAY_HEADERS.contains(lowerCase)) {
                 headers.merge(lowerCase, String.join(",", values), (first, second) -> first + "," + second);
             }
         });
+        // API Gateway, not the client, says which host, scheme and port the request came in on: links a function builds
+        // from them (Location) point at the API whatever Host or X-Forwarded-* the client sent.
+        String port = frontAddress.substring(frontAddress.lastIndexOf(':') + 1);
+        headers.put("host", frontAddress);
+        headers.put("x-forwarded-proto", "http");
+        headers.put("x-forwarded-port", port);
+        headers.put("x-forwarded-for", request.sourceIp());
         if (!cookies.isEmpty()) {
             cookies.forEach(event.putArray("cookies")::add);
         }
@@ -69,9 +84,8 @@ public final class ApiGatewayEvents {
             claims.forEach(claimNode::put);
             jwt.putArray("scopes");
         }
-        String host = headers.getOrDefault("host", "localhost");
-        context.put("domainName", host);
-        context.put("domainPrefix", host.split("[.:]")[0]);
+        context.put("domainName", frontAddress);
+        context.put("domainPrefix", frontAddress.split("[.:]")[0]);
         ObjectNode http = context.putObject("http");
         http.put("method", request.method());
         http.put("path", request.rawPath());
@@ -131,14 +145,48 @@ public final class ApiGatewayEvents {
         return new HttpResponseData(answer.path("statusCode").asInt(500), headers, body);
     }
 
-    /** API Gateway's own answer when the integration fails. */
+    /** The front's answer when the integration fails: API Gateway's 500, as a problem. */
     public static HttpResponseData internalServerError() {
-        return message(500, "Internal Server Error");
+        return FrontProblems.of(500, "the function failed", "/", null);
     }
 
-    public static HttpResponseData message(int status, String message) {
-        String body = "{\"message\":\"" + message + "\"}";
-        return new HttpResponseData(status, Map.of("content-type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
+    /** Whether every {@code %} of a raw path starts an escape of two hex digits and the bytes they make are UTF-8. */
+    public static boolean isPercentEncoded(String rawPath) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int index = 0; index < rawPath.length(); index++) {
+            char character = rawPath.charAt(index);
+            if (character != '%') {
+                bytes.writeBytes(String.valueOf(character).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            int high = index + 2 < rawPath.length() ? Character.digit(rawPath.charAt(index + 1), 16) : -1;
+            int low = index + 2 < rawPath.length() ? Character.digit(rawPath.charAt(index + 2), 16) : -1;
+            if (high < 0 || low < 0) {
+                return false;
+            }
+            bytes.write(high * 16 + low);
+            index += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException malformed) {
+            return false;
+        }
+    }
+
+    /** The first query parameter whose name or value is not valid percent-encoded UTF-8, if any. */
+    public static Optional<String> malformedQueryParameter(String rawQueryString) {
+        for (String pair : rawQueryString.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            try {
+                URLDecoder.decode(pair, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** API Gateway joins repeated query parameters with commas. */

@@ -1,6 +1,7 @@
 package io.gridsteward.local.lambda;
 
 import io.gridsteward.local.invoker.LambdaInvoker;
+import io.gridsteward.local.s3.LocalS3Server;
 
 import java.io.File;
 import java.io.IOException;
@@ -141,8 +142,8 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memoryMegabytes()));
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_DEFAULT_REGION", "us-east-1");
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("AWS_ACCESS_KEY_ID", LocalS3Server.ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", LocalS3Server.SECRET_KEY);
         environment.put(LambdaInvoker.PARENT_PROCESS_ENVIRONMENT, Long.toString(ProcessHandle.current().pid()));
         environment.putAll(definition.environment());
         return environment;

@@ -21,9 +21,14 @@ import java.util.Properties;
  * An S3-compatible server in this JVM: S3Proxy over jclouds' {@code filesystem-nio2} provider, one directory per
  * bucket under {@code directory}, so the local lake persists. (The older {@code filesystem} provider lists
  * directory placeholders as objects.) Clients must send {@code WHEN_REQUIRED} checksums: S3Proxy 2.6.0 answers
- * 501 to the aws-chunked uploads that SDK 2.57 sends by default.
+ * 501 to the aws-chunked uploads that SDK 2.57 sends by default. As on AWS, every request must be signed (SigV2 or
+ * SigV4, header or presigned URL) with the local credentials, so a presigned PUT with another {@code Content-Type}
+ * than the one it was signed for is refused.
  */
 public final class LocalS3Server implements AutoCloseable {
+    /** The access key id and secret key the local stack's clients and functions sign with. */
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
     private final S3Proxy proxy;
     private final BlobStoreContext context;
@@ -45,14 +50,14 @@ public final class LocalS3Server implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")
-                .credentials("local", "local")
+                .credentials(ACCESS_KEY, SECRET_KEY)
                 .overrides(properties)
                 .buildView(BlobStoreContext.class);
         S3Faults faults = new S3Faults();
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(withFaults(context.getBlobStore(), faults))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.NONE, null, null)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .ignoreUnknownHeaders(true)
                 .build();
         try {

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,10 +75,49 @@ class JsonWebTokensTest {
     }
 
     @Test
+    void aTokenNotValidYetIsRefusedAndOneValidFromNowIsAccepted() {
+        String future = signed("{\"alg\":\"RS256\",\"kid\":\"local\"}", claims("\"nbf\":" + (NOW.getEpochSecond() + 60)));
+        String current = signed("{\"alg\":\"RS256\",\"kid\":\"local\"}", claims("\"nbf\":" + NOW.getEpochSecond()));
+        String notANumber = signed("{\"alg\":\"RS256\",\"kid\":\"local\"}", claims("\"nbf\":\"soon\""));
+
+        assertThat(tokens.verify("Bearer " + future)).isEqualTo(new TokenVerification.Invalid("the token is not valid yet"));
+        assertThat(tokens.verify("Bearer " + notANumber)).isEqualTo(new TokenVerification.Invalid("the token is not valid yet"));
+        assertThat(tokens.verify("Bearer " + current)).isInstanceOf(TokenVerification.Valid.class);
+    }
+
+    @Test
+    void aTokenWithAKeyIdTheIssuerDoesNotHaveIsRefusedThoughTheSignatureHolds() {
+        String otherKid = signed("{\"alg\":\"RS256\",\"kid\":\"attacker\"}", claims(""));
+        String noKid = signed("{\"alg\":\"RS256\"}", claims(""));
+
+        assertThat(tokens.verify("Bearer " + otherKid)).isEqualTo(new TokenVerification.Invalid("the token's kid is not a key of the issuer"));
+        assertThat(tokens.verify("Bearer " + noKid)).isEqualTo(new TokenVerification.Invalid("the token's kid is not a key of the issuer"));
+    }
+
+    @Test
     void theKeyPairIsKeptSoTokensSurviveARestart(@TempDir Path directory) throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         String token = JsonWebTokens.loadOrCreate(directory, clock).issue("user-1", "RESIDENT", null, Duration.ofHours(1));
 
         assertThat(JsonWebTokens.loadOrCreate(directory, clock).verify("Bearer " + token)).isInstanceOf(TokenVerification.Valid.class);
+    }
+
+    private static String claims(String extra) {
+        return "{\"iss\":\"" + JsonWebTokens.ISSUER + "\",\"aud\":\"" + JsonWebTokens.AUDIENCE + "\",\"sub\":\"user-1\",\"custom:role\":\"RESIDENT\","
+                + "\"exp\":" + (NOW.getEpochSecond() + 3600) + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    /** A token with this header and these claims, signed with the issuer's own key. */
+    private static String signed(String header, String claims) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(KEYS.getPrivate());
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + encoder.encodeToString(signer.sign());
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,8 +74,7 @@ class HttpFrontTest {
     void aCallWithoutTokenIsRefusedBeforeReachingTheFunction() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/tickets")).POST(HttpRequest.BodyPublishers.ofString("{}")));
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        assertProblem(response, 401, "Authorization");
         assertThat(apiEvents).isEmpty();
     }
 
@@ -82,7 +82,7 @@ class HttpFrontTest {
     void aBadTokenIsRefusedWithTheReason() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/tickets")).header("Authorization", "Bearer x.y.z").GET());
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertProblem(response, 401, "Authorization");
         assertThat(response.headers().firstValue("www-authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
         assertThat(apiEvents).isEmpty();
     }
@@ -111,9 +111,8 @@ class HttpFrontTest {
         HttpResponse<String> failed = send(HttpRequest.newBuilder(uri("/")).GET());
         HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/nowhere")).GET());
 
-        assertThat(failed.statusCode()).isEqualTo(500);
-        assertThat(failed.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblem(failed, 500, null);
+        assertProblem(unknown, 404, "path");
     }
 
     @Test
@@ -134,6 +133,96 @@ class HttpFrontTest {
         HttpResponse<String> call = send(HttpRequest.newBuilder(uri("/v1/tickets"))
                 .header("Authorization", "Bearer " + users.get(0).path("token").asText()).GET());
         assertThat(call.statusCode()).isEqualTo(201);
-        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertProblem(badRole, 400, "role");
+    }
+
+    @Test
+    void aPathWithBadPercentEncodingIsAProblemNamingThePathNotAnHtmlPage() throws Exception {
+        for (String path : List.of("/v1/tickets/%zz", "/v1/tickets/%", "/v1/tickets/%e8%b7")) {
+            Answer response = rawRequest("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertProblem(response, 400, "path");
+        }
+        assertThat(apiEvents).isEmpty();
+    }
+
+    @Test
+    void aControlCharacterInAHeaderIsAProblemNamingTheHeader() throws Exception {
+        for (String control : List.of("\u0001", "\u001b[31m", "\u007f", "\u0000")) {
+            Answer response = rawRequest("GET /v1/tickets HTTP/1.1\r\nHost: x\r\nX-Client-Note: a" + control + "b\r\nConnection: close\r\n\r\n");
+
+            assertProblem(response, 400, "X-Client-Note");
+        }
+        assertProblem(rawRequest("GET /v1/tickets HTTP/1.1\r\nHost: x\r\nX\u0001Y: 1\r\nConnection: close\r\n\r\n"), 400, "X\\u0001Y");
+        assertThat(apiEvents).isEmpty();
+    }
+
+    @Test
+    void aQueryParameterWithBadPercentEncodingIsAProblemNamingIt() throws Exception {
+        Answer response = rawRequest("GET /v1/tickets?limit=5&cursor=%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + residentToken()
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertProblem(response, 400, "cursor");
+        assertThat(apiEvents).isEmpty();
+    }
+
+    @Test
+    void aBodyOverApiGatewaysTenMegabytesIsRefusedBeforeTheFunction() throws Exception {
+        byte[] huge = new byte[HttpFront.MAXIMUM_BODY_BYTES + 1];
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/tickets")).header("Authorization", "Bearer " + residentToken())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)));
+
+        assertProblem(response, 413, "body");
+        assertThat(apiEvents).isEmpty();
+    }
+
+    @Test
+    void theFunctionSeesTheFrontsAddressWhateverHostTheClientSent() throws Exception {
+        rawRequest("GET /v1/tickets HTTP/1.1\r\nHost: attacker.example:6666\r\nX-Forwarded-Port: 6666\r\nAuthorization: Bearer " + residentToken()
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(apiEvents).hasSize(1);
+        assertThat(apiEvents.getFirst().path("headers").path("host").asText()).isEqualTo("localhost:" + front.port());
+        assertThat(apiEvents.getFirst().path("headers").path("x-forwarded-port").asText()).isEqualTo(Integer.toString(front.port()));
+        assertThat(apiEvents.getFirst().path("requestContext").path("domainName").asText()).isEqualTo("localhost:" + front.port());
+    }
+
+    private String residentToken() {
+        return front.tokenFor("u-1", "RESIDENT", null);
+    }
+
+    /** Sends bytes the JDK's client would not (a request line that is not a URI) and reads the answer. */
+    private Answer rawRequest(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", front.port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String contentType = answer.substring(0, headersEnd).lines()
+                    .filter(line -> line.regionMatches(true, 0, "content-type:", 0, 13))
+                    .map(line -> line.substring(13).trim())
+                    .findFirst().orElse("");
+            return new Answer(status, contentType, answer.substring(headersEnd + 4));
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
+        assertProblem(new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(""), response.body()), status, field);
+    }
+
+    private static void assertProblem(Answer response, int status, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo(FrontProblems.MEDIA_TYPE);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asText()).startsWith("urn:grid-steward:problem:");
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        if (field != null) {
+            assertThat(problem.path("errors")).extracting(error -> error.path("field").asText()).contains(field);
+        }
+    }
+
+    /** A response read off the socket: its status, content type and body. */
+    private record Answer(int statusCode, String contentType, String body) {
     }
 }

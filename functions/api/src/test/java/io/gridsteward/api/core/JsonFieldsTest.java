@@ -1,0 +1,26 @@
+package io.gridsteward.api.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.domain.core.FieldError;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class JsonFieldsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void anUnknownMemberIsNamedAndOneWithAnEmptyNameIsNamedAsTheEmptyString() {
+        JsonFields fields = JsonFields.parse(MAPPER, "{\"category\":\"streetlight\",\"isAdmin\":true,\"\":1,\"location\":{\"\":2}}");
+        fields.requiredObject("location").rejectFieldsOtherThan(Set.of("latitude", "longitude"));
+        fields.rejectFieldsOtherThan(Set.of("category", "location"));
+
+        ApiException refused = catchThrowableOfType(ApiException.class, fields::throwIfMalformed);
+
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("location.\"\"", "isAdmin", "\"\"");
+    }
+}
