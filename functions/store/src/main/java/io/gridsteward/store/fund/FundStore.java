@@ -359,7 +359,7 @@ public final class FundStore {
                 }
                 // A lost version race first: the winner may have released the very money the loser's movement needs.
                 if (failedAt(exception, 0)) {
-                    throw new VersionConflictException("claim", change.claim().id().value(), current.claim().version());
+                    throw new VersionConflictException(Claim.KIND, change.claim().id().value(), current.claim().version());
                 }
                 if (change.entry().isPresent() && failedAt(exception, accountIndex)) {
                     throw refusalOf(change.claim().accountId(), change.entry().get().movement());
