@@ -45,13 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every fund route × every caller, inside and outside the jurisdiction of grid-river-1's party-group fund (community-river,
  * town-east): allowed callers get 2xx, the others 403 or 404 and change nothing (not the claim's version, not the account's
  * sums, no Idempotency-Key record), and nobody without claims gets past 401. The routes are read from this package's
- * resource classes, so a new fund endpoint without a row fails {@link #everyFundRouteIsInTheMatrix}.
+ * resource classes, so a new fund endpoint without a row fails {@link #everyFundRouteIsInTheMatrix}. A resident unit's officer and a
+ * party member hold no fund role: they are refused everywhere.
  */
 @QuarkusTest
 @WithTestResource(LocalTableResource.class)
 public class FundAuthorizationMatrixTest {
 
     private static final Map<String, Map<String, String>> CALLERS = new LinkedHashMap<>();
+    /** A resident unit of the test county: its officer's token names it. */
+    private static final String UNIT = "unit-school";
 
     @Inject
     public DynamoDbClient dynamoDb;
@@ -70,6 +73,8 @@ public class FundAuthorizationMatrixTest {
         CALLERS.put("TOWN_SUPERVISOR of another town", WEST_SUPERVISOR);
         CALLERS.put("DEPARTMENT_OFFICER", WATER_OFFICER);
         CALLERS.put("COUNTY_LEADER", COUNTY_LEADER);
+        CALLERS.put("UNIT_OFFICER of a resident unit", Requests.staff("user-fund-matrix-unit", "UNIT_OFFICER", UNIT));
+        CALLERS.put("PARTY_MEMBER of the community", Requests.staff("user-fund-matrix-member", "PARTY_MEMBER", "community-river"));
     }
 
     private static final Set<String> EVERYONE = CALLERS.keySet();
