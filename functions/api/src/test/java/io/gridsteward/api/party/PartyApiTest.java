@@ -234,6 +234,17 @@ class PartyApiTest {
         assertThat(record.path("eligibleForAssessment").asBoolean()).isFalse();
         assertProblem(get(HILL_SECRETARY, "/v1/party/units/" + unit + "/record"), 404, null);
         assertProblem(get(HILL_SECRETARY, "/v1/party/communities/community-river/record"), 403, null);
+
+        ApiGateway.Reply unitPage = get(RIVER_SECRETARY, "/v1/party/units/" + unit + "/record/page");
+        assertThat(unitPage.status()).isEqualTo(200);
+        assertThat(unitPage.header("Content-Type")).startsWith("text/html");
+        assertThat(unitPage.body().asText()).contains("<html lang=\"zh-CN\">", "驻区单位年度报到档案", "<td>" + unit + "</td>", "<th>保留考核资格</th><td>否</td>");
+        ApiGateway.Reply communityPage = get(RIVER_SECRETARY, "/v1/party/communities/community-river/record/page?lang=en");
+        assertThat(communityPage.status()).isEqualTo(200);
+        assertThat(communityPage.body().asText()).contains("Community's yearly report-in record", "<td>community-river</td>",
+                "<td>" + member.get("sub") + "</td>");
+        assertProblem(get(RIVER_SECRETARY, "/v1/party/communities/community-river/record/page?lang=fr"), 400, "lang");
+        assertProblem(get(HILL_SECRETARY, "/v1/party/units/" + unit + "/record/page"), 404, null);
     }
 
     @Test

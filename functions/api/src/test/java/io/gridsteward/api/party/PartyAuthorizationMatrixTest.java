@@ -142,6 +142,10 @@ public class PartyAuthorizationMatrixTest {
                 Optional.empty(), EVERYONE, Preparation.NOTHING));
         MATRIX.put("GET /v1/party/communities/{id}/record", new Row(subject -> "/v1/party/communities/community-river/record?year=2026",
                 Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
+        MATRIX.put("GET /v1/party/communities/{id}/record/page", new Row(subject -> "/v1/party/communities/community-river/record/page?year=2026",
+                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
+        MATRIX.put("GET /v1/party/units/{unitId}/record/page", new Row(subject -> "/v1/party/units/" + unit() + "/record/page?lang=en",
+                Optional.empty(), union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/groups/{gridId}/members", new Row(subject -> "/v1/party/groups/grid-river-1/members",
                 Optional.empty(), union(COMMUNITY_READERS, Set.of(LEADER, GRID_WORKER)), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/units/{unitId}/record", new Row(subject -> "/v1/party/units/" + unit() + "/record",
