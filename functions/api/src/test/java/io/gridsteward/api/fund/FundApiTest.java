@@ -66,6 +66,16 @@ public class FundApiTest {
         assertThat(List.of(funded, reserved, paid)).containsExactly(ledger.path("account").path("fundedFen").asLong(),
                 ledger.path("account").path("reservedFen").asLong(), ledger.path("account").path("paidFen").asLong());
         assertThat(ok(get(RIVER_SECRETARY, "/v1/fund-accounts/" + account + "/claims?limit=5")).path("items")).hasSize(1);
+
+        JsonNode publicList = ok(get(Requests.RESIDENT, "/v1/fund-communities/community-river/published-claims?limit=100"));
+        JsonNode listed = java.util.stream.StreamSupport.stream(publicList.path("items").spliterator(), false)
+                .filter(item -> item.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.path("paidFen").asLong()).isEqualTo(200_000);
+        assertThat(listed.path("purpose").asText()).isEqualTo("party-activity");
+        assertThat(listed.has("claimantId")).as("no claimant on the public list").isFalse();
+        assertThat(listed.has("receiptKeys")).isFalse();
+        assertProblem(get(Requests.RESIDENT, "/v1/fund-communities/community-nowhere/published-claims"), 404, null);
+        assertProblem(get(Requests.RESIDENT, "/v1/fund-communities/community-river/published-claims?limit=0"), 400, "limit");
     }
 
     @ParameterizedTest(name = "amountFen {0} → {1} naming {2}")

@@ -126,6 +126,8 @@ public class FundAuthorizationMatrixTest {
                 Set.of(CLAIMANT)));
         MATRIX.put("POST /v1/fund-claims/{id}/pay", new Row(FundRequests::approved, "/v1/fund-claims/{id}/pay", Optional.of("{}"), Set.of(SUPERVISOR)));
         MATRIX.put("POST /v1/fund-claims/{id}/publish", new Row(FundRequests::paid, "/v1/fund-claims/{id}/publish", Optional.of("{}"), Set.of(SECRETARY)));
+        MATRIX.put("GET /v1/fund-communities/{communityId}/published-claims", new Row(() -> "community-river",
+                "/v1/fund-communities/{id}/published-claims", Optional.empty(), EVERYONE));
         MATRIX.put("POST /v1/fund-claims/{id}/reverse", new Row(FundRequests::paid, "/v1/fund-claims/{id}/reverse",
                 Optional.of("{\"amountFen\":40,\"reason\":\"unspent\"}"), Set.of(SUPERVISOR)));
     }
@@ -192,7 +194,8 @@ public class FundAuthorizationMatrixTest {
     @Test
     public void everyFundRouteIsInTheMatrix() {
         Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(FundAccountResource.class, FundClaimResource.class, DelegatedTaskResource.class, FundReceiptResource.class)) {
+        for (Class<?> type : List.of(FundAccountResource.class, FundClaimResource.class, DelegatedTaskResource.class, FundReceiptResource.class,
+                PublishedClaimsResource.class)) {
             Path root = type.getAnnotation(Path.class);
             for (Method method : type.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
@@ -206,10 +209,13 @@ public class FundAuthorizationMatrixTest {
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }
 
-    /** What a refused request must leave as it was: the claim's version, or the account's sums and ledger length. */
+    /** What a refused request must leave as it was: the claim's version, the account's sums and ledger length, or the public list. */
     private static String state(String route, String id) {
         if (id.isEmpty()) {
             return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-accounts/" + FundRequests.gridAccount())).toString();
+        }
+        if (route.contains("/published-claims")) {
+            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-communities/" + id + "/published-claims")).toString();
         }
         if (route.contains("/v1/fund-claims/")) {
             return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-claims/" + id)).path("version").asText();

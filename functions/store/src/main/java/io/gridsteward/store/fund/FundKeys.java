@@ -71,4 +71,9 @@ final class FundKeys {
     static String claimsExpiringOn(Instant expiry) {
         return "FUNDCLAIM_EXPIRY#" + expiry.atOffset(ZoneOffset.UTC).toLocalDate();
     }
+
+    /** gsi2: a community's published claims (公示), by publication time. */
+    static String publishedIn(OrganisationId community) {
+        return "FUNDPUBLIC#" + community.value();
+    }
 }

@@ -313,6 +313,23 @@ public final class FundStore {
         return found;
     }
 
+    /** One page of a community's published claims (公示), newest first, from gsi2 (never a Scan). */
+    public ClaimPage publishedIn(OrganisationId community, PageRequest page) {
+        String partition = FundKeys.publishedIn(community);
+        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.REPORTER.indexName())
+                .keyConditionExpression("#partition = :partition")
+                .expressionAttributeNames(Map.of("#partition", TableIndex.REPORTER.partitionAttribute()))
+                .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition)))
+                .scanIndexForward(false)
+                .limit(page.limit());
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, TableIndex.REPORTER, partition, FundKeys.CLAIM_PREFIX)));
+        QueryResponse response = client.query(request.build());
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.REPORTER, partition))
+                : Optional.empty();
+        return new ClaimPage(response.items().stream().map(FundItems::claim).toList(), next);
+    }
+
     /** One page of an account's claims, oldest first, from the work index (never a Scan). */
     public ClaimPage claimsOn(AccountId account, PageRequest page) {
         String partition = FundKeys.claimsOn(account);

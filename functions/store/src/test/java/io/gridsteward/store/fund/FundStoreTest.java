@@ -170,6 +170,8 @@ class FundStoreTest {
         assertThat(after.available()).isEqualTo(Money.ofFen(CLAIM.fen() - 1));
         assertThat(store.ledger(account.id()).orElseThrow().entries()).filteredOn(entry -> entry.type() == LedgerEntryType.RESERVED).hasSize(37);
         assertThat(store.claimsOn(account.id(), new PageRequest(100, Optional.empty())).claims()).hasSize(37);
+        ClaimPage firstPage = store.claimsOn(account.id(), new PageRequest(30, Optional.empty()));
+        assertThat(store.claimsOn(account.id(), new PageRequest(30, firstPage.nextCursor())).claims()).as("the second page of a paged list").hasSize(7);
         assertAccountEqualsItsLedger(account.id());
     }
 
@@ -366,6 +368,29 @@ class FundStoreTest {
 
         assertThat(beforeExpiry).isEmpty();
         assertThat(afterExpiry).containsExactlyInAnyOrder(submitted.claim().id(), reviewed.claim().id());
+    }
+
+    @Test
+    void aCommunitysPublicListHoldsItsPublishedClaimsNewestFirst() {
+        Account account = communityAccount(1_000_000);
+        List<ClaimId> published = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            ClaimHistory reviewed = reviewedClaim(account, CLAIM);
+            ClaimHistory approved = store.step(reviewed, reviewed.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES), Optional.empty()).history();
+            ClaimHistory paid = store.step(approved, approved.claim().pay(Optional.empty(), SUPERVISOR, NOW), Optional.empty()).history();
+            store.step(paid, paid.claim().publish(secretaryOf(account), NOW.plusSeconds(index)), Optional.empty());
+            published.add(reviewed.claim().id());
+        }
+        ClaimHistory paidOnly = reviewedClaim(account, CLAIM);
+
+        ClaimPage first = store.publishedIn(account.holder(), new PageRequest(2, Optional.empty()));
+        ClaimPage second = store.publishedIn(account.holder(), new PageRequest(2, first.nextCursor()));
+
+        assertThat(first.claims()).extracting(Claim::id).containsExactly(published.get(2), published.get(1));
+        assertThat(second.claims()).extracting(Claim::id).containsExactly(published.get(0));
+        assertThat(second.claims()).extracting(Claim::status).containsOnly(ClaimStatus.PUBLISHED);
+        assertThat(store.publishedIn(account.holder(), new PageRequest(10, Optional.empty())).claims()).extracting(Claim::id)
+                .doesNotContain(paidOnly.claim().id());
     }
 
     @Test
