@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.party.PartyRules;
+import io.gridsteward.store.fund.FundStore;
 import io.gridsteward.store.party.PartyStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,5 +57,11 @@ public class JobDependencies {
     @Singleton
     AutoCheckOut autoCheckOut(DynamoDbClient client, Clock clock, @ConfigProperty(name = "party.county") String county) {
         return new AutoCheckOut(new PartyStore(client, tableName, clock, PageCursor.ephemeral()), PartyRules.bundled(new OrganisationId(county)), lookbackDays, batchLimit);
+    }
+
+    @Produces
+    @Singleton
+    ClaimExpiry claimExpiry(DynamoDbClient client, Clock clock) {
+        return new ClaimExpiry(new FundStore(client, tableName, clock, PageCursor.ephemeral()), lookbackDays, batchLimit);
     }
 }

@@ -52,7 +52,7 @@ class TemplateTest
     {
         assertThat(functions().keySet())
                 .containsExactlyInAnyOrder("ApiFunction", "LakeWriterFunction", "DashboardFunction", "SlaSweeperFunction",
-                        "LakeMaintenanceFunction", "AutoCheckOutFunction");
+                        "LakeMaintenanceFunction", "AutoCheckOutFunction", "ClaimExpiryFunction");
     }
 
     /** A function module the template forgot would build and never deploy: every built zip is some function's code. */
@@ -264,6 +264,17 @@ class TemplateTest
 
         assertThat(schedule.get("Schedule")).isEqualTo("rate(5 minutes)");
         assertThat(map(map(function, "Environment"), "Variables").get("QUARKUS_LAMBDA_HANDLER")).isEqualTo("auto-check-out");
+        assertThat(function.get("CodeUri")).isEqualTo("functions/jobs/target/function.zip");
+    }
+
+    @Test
+    void theClaimExpiryRunsHourlyAsTheJobsPackagesThirdHandler()
+    {
+        Map<String, Object> function = properties(functions().get("ClaimExpiryFunction"));
+        Map<String, Object> schedule = map(map(map(function, "Events"), "Hourly"), "Properties");
+
+        assertThat(schedule.get("Schedule")).isEqualTo("rate(1 hour)");
+        assertThat(map(map(function, "Environment"), "Variables").get("QUARKUS_LAMBDA_HANDLER")).isEqualTo("claim-expiry");
         assertThat(function.get("CodeUri")).isEqualTo("functions/jobs/target/function.zip");
     }
 

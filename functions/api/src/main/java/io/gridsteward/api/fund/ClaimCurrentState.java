@@ -2,6 +2,7 @@ package io.gridsteward.api.fund;
 
 import io.gridsteward.api.core.CurrentState;
 import io.gridsteward.domain.core.ValidationException;
+import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.fund.ClaimId;
 import io.gridsteward.store.fund.FundStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class ClaimCurrentState implements CurrentState {
 
     @Override
     public String kind() {
-        return "claim";
+        return Claim.KIND;
     }
 
     @Override

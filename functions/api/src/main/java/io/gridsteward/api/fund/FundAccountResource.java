@@ -2,6 +2,7 @@ package io.gridsteward.api.fund;
 
 import io.gridsteward.api.core.ApiException;
 import io.gridsteward.api.core.CallerClaims;
+import io.gridsteward.api.core.IdempotencyHeader;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
@@ -13,7 +14,9 @@ import io.gridsteward.domain.fund.AccountChange;
 import io.gridsteward.domain.fund.AccountId;
 import io.gridsteward.domain.fund.FundAccess;
 import io.gridsteward.domain.fund.Ledger;
+import io.gridsteward.domain.fund.LedgerEntryType;
 import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.fund.ClaimHistory;
 import io.gridsteward.store.fund.ClaimPage;
@@ -34,13 +37,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fund accounts over HTTP: opened by the county or a town, funded by allocations, moved by transfers and the year-end
@@ -52,6 +58,10 @@ import java.util.Optional;
 public class FundAccountResource {
 
     static final String PATH = "/v1/fund-accounts";
+    static final String MOVE_KEY = "Optional, 1-255 printable ASCII characters without spaces. A retry with the same key, account, movement "
+            + "and body answers 200 with the account as it is now (Idempotent-Replayed: true) and moves nothing, even when its original "
+            + "left too little for it; the same key with another body, account or movement (or a claim) is 422. Keys are the caller's own "
+            + "and kept 24 hours.";
 
     @Inject
     FundStore funds;
@@ -124,11 +134,14 @@ public class FundAccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allocate money to an account", description = "Body {amountFen, currency?, reason?}: whole fen, CNY. A ledger entry ALLOCATED.")
     @AccountMoveResponses
-    public AccountView allocate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = MOVE_KEY)
+    public Response allocate(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         FundBodies.Allocation request = FundBodies.allocation(mapper, body);
+        Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
         Account account = readable(caller, id);
-        return moved(account.id(), Ledger.allocate(account, request.amount(), "allocation:" + ids.newId(), caller, clock.instant(), request.reason()));
+        return moved(account.id(), LedgerEntryType.ALLOCATED, key,
+                () -> Ledger.allocate(account, request.amount(), "allocation:" + ids.newId(), caller, clock.instant(), request.reason()));
     }
 
     @POST
@@ -137,12 +150,15 @@ public class FundAccountResource {
     @Operation(summary = "Transfer money to another account of the same year", description = "Body {toAccountId, amountFen, currency?, reason?}: "
             + "at most what is available; ledger entries TRANSFERRED_OUT and TRANSFERRED_IN in one transaction.")
     @AccountMoveResponses
-    public AccountView transfer(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = MOVE_KEY)
+    public Response transfer(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         FundBodies.Transfer request = FundBodies.transfer(mapper, body);
+        Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
         Account from = managed(caller, id);
         Account to = counterpart(caller, request.to());
-        return moved(from.id(), Ledger.transfer(from, to, request.amount(), "transfer:" + ids.newId(), caller, clock.instant(), request.reason()));
+        return moved(from.id(), LedgerEntryType.TRANSFERRED_OUT, key,
+                () -> Ledger.transfer(from, to, request.amount(), "transfer:" + ids.newId(), caller, clock.instant(), request.reason()));
     }
 
     @POST
@@ -151,17 +167,24 @@ public class FundAccountResource {
     @Operation(summary = "Carry what is available over to next year's account", description = "Body {toAccountId}: the same holder's account of "
             + "the same kind for the next fiscal year. Reserved money stays with its claims.")
     @AccountMoveResponses
-    public AccountView carryOver(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = MOVE_KEY)
+    public Response carryOver(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         AccountId toId = FundBodies.carryOver(mapper, body);
+        Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
         Account from = managed(caller, id);
         Account to = counterpart(caller, toId);
-        return moved(from.id(), Ledger.carryOver(from, to, "carry-over:" + ids.newId(), caller, clock.instant()));
+        return moved(from.id(), LedgerEntryType.CARRIED_OVER_OUT, key, () -> Ledger.carryOver(from, to, "carry-over:" + ids.newId(), caller, clock.instant()));
     }
 
-    private AccountView moved(AccountId id, AccountChange change) {
-        funds.move(change);
-        return AccountView.of(funds.findAccount(id).orElseThrow(() -> new NotFoundException("account", id.value())));
+    /**
+     * Answers a retry of a movement this caller made with the same key (before the domain decides: the money the first
+     * request moved may leave too little for the retry); otherwise moves the money with the key's record.
+     */
+    private Response moved(AccountId id, LedgerEntryType type, Optional<IdempotencyClaim> key, Supplier<AccountChange> decision) {
+        boolean replayed = key.flatMap(claim -> funds.replayMovement(claim, id, type)).isPresent() || funds.move(decision.get(), key);
+        Account account = funds.findAccount(id).orElseThrow(() -> new NotFoundException("account", id.value()));
+        return Response.ok(AccountView.of(account)).header(IdempotencyHeader.REPLAYED, Boolean.toString(replayed)).build();
     }
 
     private Account readable(Caller caller, String id) {

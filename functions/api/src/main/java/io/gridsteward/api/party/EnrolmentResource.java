@@ -1,6 +1,5 @@
 package io.gridsteward.api.party;
 
-import io.gridsteward.api.core.ApiException;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.party.PartyRequests.EnrolmentStepBody;
@@ -205,10 +204,7 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "404", description = "No such enrolment, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String memberRecordPage(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year,
                                    @QueryParam("lang") String language) {
-        String chosen = language == null ? "zh" : language;
-        if (!RecordPage.supports(chosen)) {
-            throw ApiException.malformed("lang", "must be zh or en");
-        }
+        String chosen = RecordPage.language(language);
         return RecordPage.render(memberRecord(event, id, year), chosen);
     }
 

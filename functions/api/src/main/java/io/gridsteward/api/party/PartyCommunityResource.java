@@ -104,6 +104,20 @@ public class PartyCommunityResource {
                 years.stream().map(member -> MemberYearView.of(member, rules.yearlyTargetHours(), rules.passMark(), rules.version())).toList());
     }
 
+    @GET
+    @Path("/{id}/record/page")
+    @Produces("text/html;charset=UTF-8")
+    @Operation(summary = "A community's yearly record as a printable page", description = "lang=zh (zh-CN, the default) or en; the community's "
+            + "year and every person's, read as the JSON record.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "400", description = "An unusable year or language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Outside the caller's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String communityRecordPage(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year,
+                                      @QueryParam("lang") String language) {
+        String chosen = RecordPage.language(language);
+        return RecordPage.render(communityRecord(event, id, year), chosen);
+    }
+
     private Organisation community(String id) {
         Organisation community = Organisations.require(organisations, id);
         if (community.kind() != OrganisationKind.COMMUNITY) {

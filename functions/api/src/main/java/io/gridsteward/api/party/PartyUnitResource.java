@@ -79,4 +79,17 @@ public class PartyUnitResource {
         boolean reportedIn = own.filter(enrolment -> enrolment.status() == EnrolmentStatus.CONFIRMED).isPresent();
         return UnitYearView.of(records.unit(asked, unit, reportedIn, members));
     }
+
+    @GET
+    @Path("/{unitId}/record/page")
+    @Produces("text/html;charset=UTF-8")
+    @Operation(summary = "A unit's yearly record as a printable page", description = "lang=zh (zh-CN, the default) or en; read as the JSON record.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "400", description = "An unusable year or language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such unit, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String unitRecordPage(@Context APIGatewayV2HTTPEvent event, @PathParam("unitId") String unitId, @QueryParam("year") String year,
+                                 @QueryParam("lang") String language) {
+        String chosen = RecordPage.language(language);
+        return RecordPage.render(unitRecord(event, unitId, year), chosen);
+    }
 }

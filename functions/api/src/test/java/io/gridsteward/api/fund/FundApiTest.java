@@ -66,6 +66,16 @@ public class FundApiTest {
         assertThat(List.of(funded, reserved, paid)).containsExactly(ledger.path("account").path("fundedFen").asLong(),
                 ledger.path("account").path("reservedFen").asLong(), ledger.path("account").path("paidFen").asLong());
         assertThat(ok(get(RIVER_SECRETARY, "/v1/fund-accounts/" + account + "/claims?limit=5")).path("items")).hasSize(1);
+
+        JsonNode publicList = ok(get(Requests.RESIDENT, "/v1/fund-communities/community-river/published-claims?limit=100"));
+        JsonNode listed = java.util.stream.StreamSupport.stream(publicList.path("items").spliterator(), false)
+                .filter(item -> item.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.path("paidFen").asLong()).isEqualTo(200_000);
+        assertThat(listed.path("purpose").asText()).isEqualTo("party-activity");
+        assertThat(listed.has("claimantId")).as("no claimant on the public list").isFalse();
+        assertThat(listed.has("receiptKeys")).isFalse();
+        assertProblem(get(Requests.RESIDENT, "/v1/fund-communities/community-nowhere/published-claims"), 404, null);
+        assertProblem(get(Requests.RESIDENT, "/v1/fund-communities/community-river/published-claims?limit=0"), 400, "limit");
     }
 
     @ParameterizedTest(name = "amountFen {0} → {1} naming {2}")
@@ -130,6 +140,40 @@ public class FundApiTest {
         assertThat(replies).filteredOn(reply -> reply.header("Idempotent-Replayed").equals("false")).hasSize(1);
         assertThat(ok(get(COUNTY_LEADER, "/v1/fund-accounts/" + account)).path("reservedFen").asLong()).isEqualTo(1_000);
         assertProblem(withKey(RIVER_PARTY_LEADER, "POST", "/v1/fund-claims", claimBody(account, 2_000), "claim-twin-" + account), 422, "Idempotency-Key");
+    }
+
+    @Test
+    public void allocationsAndTransfersRetriedWithOneKeyMoveTheMoneyOnce() throws Exception {
+        String account = freshGridAccount(1_000);
+        String allocation = "{\"amountFen\":250000,\"reason\":\"second half\"}";
+        List<com.fasterxml.jackson.databind.node.ObjectNode> twins = new ArrayList<>();
+        for (int index = 0; index < 10; index++) {
+            twins.add(ApiGateway.event("POST", "/v1/fund-accounts/" + account + "/allocations", java.util.Optional.of(COUNTY_LEADER),
+                    java.util.Optional.of(allocation), java.util.Map.of("content-type", "application/json", "Idempotency-Key", "allocate-" + account)));
+        }
+
+        List<ApiGateway.Reply> replies = Requests.race(twins);
+
+        assertThat(replies).extracting(ApiGateway.Reply::status).containsOnly(200);
+        assertThat(replies).filteredOn(reply -> reply.header("Idempotent-Replayed").equals("false")).hasSize(1);
+        assertThat(replies).extracting(reply -> reply.body().path("fundedFen").asLong()).containsOnly(251_000L);
+        JsonNode ledger = ok(get(COUNTY_LEADER, "/v1/fund-accounts/" + account + "/ledger"));
+        assertThat(ledger.path("entries")).extracting(entry -> entry.path("type").asText()).containsExactly("ALLOCATED", "ALLOCATED");
+        assertProblem(withKey(COUNTY_LEADER, "POST", "/v1/fund-accounts/" + account + "/allocations", "{\"amountFen\":1}", "allocate-" + account),
+                422, "Idempotency-Key");
+
+        String neighbour = created(post(COUNTY_LEADER, "/v1/fund-accounts", "{\"kind\":\"GRID_PARTY_GROUP_ACTIVITY\",\"fiscalYear\":%s,\"holderOrgId\":\"grid-river-2\"}"
+                .formatted(account.substring(0, 4)))).path("id").asText();
+        String transfer = "{\"toAccountId\":\"%s\",\"amountFen\":251000}".formatted(neighbour);
+        ApiGateway.Reply moved = withKey(EAST_SUPERVISOR, "POST", "/v1/fund-accounts/" + account + "/transfers", transfer, "transfer-" + account);
+        ApiGateway.Reply retried = withKey(EAST_SUPERVISOR, "POST", "/v1/fund-accounts/" + account + "/transfers", transfer, "transfer-" + account);
+
+        assertThat(ok(moved).path("availableFen").asLong()).isZero();
+        assertThat(moved.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(ok(retried).path("availableFen").asLong()).isZero();
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(ok(get(COUNTY_LEADER, "/v1/fund-accounts/" + neighbour)).path("fundedFen").asLong()).isEqualTo(251_000);
+        assertProblem(withKey(EAST_SUPERVISOR, "POST", "/v1/fund-claims", claimBody(neighbour, 100), "transfer-" + account), 422, "Idempotency-Key");
     }
 
     @Test

@@ -45,13 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every fund route × every caller, inside and outside the jurisdiction of grid-river-1's party-group fund (community-river,
  * town-east): allowed callers get 2xx, the others 403 or 404 and change nothing (not the claim's version, not the account's
  * sums, no Idempotency-Key record), and nobody without claims gets past 401. The routes are read from this package's
- * resource classes, so a new fund endpoint without a row fails {@link #everyFundRouteIsInTheMatrix}.
+ * resource classes, so a new fund endpoint without a row fails {@link #everyFundRouteIsInTheMatrix}. A resident unit's officer and a
+ * party member hold no fund role: they are refused everywhere.
  */
 @QuarkusTest
 @WithTestResource(LocalTableResource.class)
 public class FundAuthorizationMatrixTest {
 
     private static final Map<String, Map<String, String>> CALLERS = new LinkedHashMap<>();
+    /** A resident unit of the test county: its officer's token names it. */
+    private static final String UNIT = "unit-school";
 
     @Inject
     public DynamoDbClient dynamoDb;
@@ -70,6 +73,8 @@ public class FundAuthorizationMatrixTest {
         CALLERS.put("TOWN_SUPERVISOR of another town", WEST_SUPERVISOR);
         CALLERS.put("DEPARTMENT_OFFICER", WATER_OFFICER);
         CALLERS.put("COUNTY_LEADER", COUNTY_LEADER);
+        CALLERS.put("UNIT_OFFICER of a resident unit", Requests.staff("user-fund-matrix-unit", "UNIT_OFFICER", UNIT));
+        CALLERS.put("PARTY_MEMBER of the community", Requests.staff("user-fund-matrix-member", "PARTY_MEMBER", "community-river"));
     }
 
     private static final Set<String> EVERYONE = CALLERS.keySet();
@@ -121,6 +126,8 @@ public class FundAuthorizationMatrixTest {
                 Set.of(CLAIMANT)));
         MATRIX.put("POST /v1/fund-claims/{id}/pay", new Row(FundRequests::approved, "/v1/fund-claims/{id}/pay", Optional.of("{}"), Set.of(SUPERVISOR)));
         MATRIX.put("POST /v1/fund-claims/{id}/publish", new Row(FundRequests::paid, "/v1/fund-claims/{id}/publish", Optional.of("{}"), Set.of(SECRETARY)));
+        MATRIX.put("GET /v1/fund-communities/{communityId}/published-claims", new Row(() -> "community-river",
+                "/v1/fund-communities/{id}/published-claims", Optional.empty(), EVERYONE));
         MATRIX.put("POST /v1/fund-claims/{id}/reverse", new Row(FundRequests::paid, "/v1/fund-claims/{id}/reverse",
                 Optional.of("{\"amountFen\":40,\"reason\":\"unspent\"}"), Set.of(SUPERVISOR)));
     }
@@ -187,7 +194,8 @@ public class FundAuthorizationMatrixTest {
     @Test
     public void everyFundRouteIsInTheMatrix() {
         Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(FundAccountResource.class, FundClaimResource.class, DelegatedTaskResource.class, FundReceiptResource.class)) {
+        for (Class<?> type : List.of(FundAccountResource.class, FundClaimResource.class, DelegatedTaskResource.class, FundReceiptResource.class,
+                PublishedClaimsResource.class)) {
             Path root = type.getAnnotation(Path.class);
             for (Method method : type.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
@@ -201,10 +209,13 @@ public class FundAuthorizationMatrixTest {
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }
 
-    /** What a refused request must leave as it was: the claim's version, or the account's sums and ledger length. */
+    /** What a refused request must leave as it was: the claim's version, the account's sums and ledger length, or the public list. */
     private static String state(String route, String id) {
         if (id.isEmpty()) {
             return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-accounts/" + FundRequests.gridAccount())).toString();
+        }
+        if (route.contains("/published-claims")) {
+            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-communities/" + id + "/published-claims")).toString();
         }
         if (route.contains("/v1/fund-claims/")) {
             return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-claims/" + id)).path("version").asText();

@@ -234,5 +234,46 @@ class PartyApiTest {
         assertThat(record.path("eligibleForAssessment").asBoolean()).isFalse();
         assertProblem(get(HILL_SECRETARY, "/v1/party/units/" + unit + "/record"), 404, null);
         assertProblem(get(HILL_SECRETARY, "/v1/party/communities/community-river/record"), 403, null);
+
+        ApiGateway.Reply unitPage = get(RIVER_SECRETARY, "/v1/party/units/" + unit + "/record/page");
+        assertThat(unitPage.status()).isEqualTo(200);
+        assertThat(unitPage.header("Content-Type")).startsWith("text/html");
+        assertThat(unitPage.body().asText()).contains("<html lang=\"zh-CN\">", "驻区单位年度报到档案", "<td>" + unit + "</td>", "<th>保留考核资格</th><td>否</td>");
+        ApiGateway.Reply communityPage = get(RIVER_SECRETARY, "/v1/party/communities/community-river/record/page?lang=en");
+        assertThat(communityPage.status()).isEqualTo(200);
+        assertThat(communityPage.body().asText()).contains("Community's yearly report-in record", "<td>community-river</td>",
+                "<td>" + member.get("sub") + "</td>");
+        assertProblem(get(RIVER_SECRETARY, "/v1/party/communities/community-river/record/page?lang=fr"), 400, "lang");
+        assertProblem(get(HILL_SECRETARY, "/v1/party/units/" + unit + "/record/page"), 404, null);
+    }
+
+    @Test
+    void aUnitOfficerReportsTheirUnitInAndAPartyMembersTokenReportsItsHolderIn() {
+        String library = "unit-hospital";
+        Map<String, String> officer = Requests.staff("user-hospital-officer", "UNIT_OFFICER", library);
+        Map<String, String> otherUnitsOfficer = Requests.staff("user-school-officer", "UNIT_OFFICER", "unit-school");
+        String unitReport = "{\"kind\":\"UNIT\",\"communityId\":\"community-river\",\"enrolleeId\":\"%s\",\"contact\":\"Mr Zhao\"}".formatted(library);
+
+        assertProblem(post(otherUnitsOfficer, "/v1/party/enrolments", unitReport), 403, null);
+        assertThat(Requests.partition(dynamoDb, "ENROLMENT#" + library)).isEmpty();
+        JsonNode reported = created(post(officer, "/v1/party/enrolments", unitReport));
+        assertThat(reported.path("events").get(0).path("actorRole").asText()).isEqualTo("UNIT_OFFICER");
+        ok(post(RIVER_SECRETARY, "/v1/party/enrolments/" + library + "/confirm", "{}"));
+        assertThat(ok(get(officer, "/v1/party/units/" + library + "/record")).path("unitReportedIn").asBoolean()).isTrue();
+        assertProblem(get(otherUnitsOfficer, "/v1/party/units/" + library + "/record"), 404, null);
+        assertProblem(post(officer, "/v1/party/enrolments", "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"), 403, null);
+
+        Map<String, String> partyMember = PartyCalls.newPartyMember();
+        JsonNode member = created(post(partyMember, "/v1/party/enrolments", """
+                {"kind":"IN_SERVICE_MEMBER","communityId":"community-river","workplaceUnitId":"%s","skills":["reading aloud"]}""".formatted(library)));
+        assertThat(member.path("enrolleeId").asText()).isEqualTo(partyMember.get("sub"));
+        assertThat(member.path("events").get(0).path("actorRole").asText()).isEqualTo("PARTY_MEMBER");
+        assertProblem(post(partyMember, "/v1/party/enrolments", """
+                {"kind":"UNIT","communityId":"community-river","enrolleeId":"%s","contact":"Mr Zhao"}""".formatted(library)), 403, null);
+    }
+
+    private static JsonNode created(ApiGateway.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        return reply.body();
     }
 }

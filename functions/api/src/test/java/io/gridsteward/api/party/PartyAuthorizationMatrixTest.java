@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -50,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every party route × every caller, inside and outside the jurisdiction: allowed callers get 2xx, the others 403 or
  * 404, and nobody without claims gets past 401. Each cell gets a fresh subject: a member reported in to
  * community-river and placed in grid-river-1 ("the member"), with an activity of grid-river-1 running now where the
- * route needs one. The routes are read from the party resource classes, so a new endpoint without a row fails
+ * route needs one. Besides the member and a resident not yet reported in, the callers include a PARTY_MEMBER token not yet
+ * reported in (it may report in like a resident) and the officer of a resident unit (UNIT_OFFICER, who reports the unit in and
+ * reads its record). The routes are read from the party resource classes, so a new endpoint without a row fails
  * {@link #everyRegisteredRouteIsInTheMatrix}.
  */
 @QuarkusTest
@@ -59,6 +60,11 @@ public class PartyAuthorizationMatrixTest {
 
     private static final String MEMBER = "the member (RESIDENT)";
     private static final String NEWCOMER = "a RESIDENT not reported in";
+    private static final String PARTY_NEWCOMER = "a PARTY_MEMBER of the community not reported in";
+    private static final String UNIT_OFFICER = "UNIT_OFFICER of the unit (reported in)";
+    /** The resident unit whose officer is a caller: a unit of the test county, reported in to community-river by that officer. */
+    private static final String UNIT = "unit-school";
+    private static final Map<String, String> UNIT_OFFICER_CLAIMS = Requests.staff("user-matrix-school", "UNIT_OFFICER", UNIT);
     private static final String SECRETARY = "COMMUNITY_SECRETARY of the community";
     private static final String LEADER = "GRID_PARTY_LEADER of the group";
     private static final String GRID_WORKER = "GRID_WORKER of the group";
@@ -81,7 +87,7 @@ public class PartyAuthorizationMatrixTest {
         STAFF.put(COUNTY, COUNTY_LEADER);
     }
 
-    private static final List<String> CALLERS = Stream.concat(Stream.of(MEMBER, NEWCOMER), STAFF.keySet().stream()).toList();
+    private static final List<String> CALLERS = Stream.concat(Stream.of(MEMBER, NEWCOMER, PARTY_NEWCOMER, UNIT_OFFICER), STAFF.keySet().stream()).toList();
     private static final Set<String> EVERYONE = Set.copyOf(CALLERS);
     private static final Set<String> COMMUNITY_READERS = Set.of(SECRETARY, DISPATCHER, SUPERVISOR, COUNTY);
 
@@ -105,6 +111,7 @@ public class PartyAuthorizationMatrixTest {
     /** GET rows change nothing, so one subject serves all their cells. */
     private static final Map<String, Subject> READ_SUBJECTS = new ConcurrentHashMap<>();
     private static Map<String, String> sharedMember;
+    private static boolean unitReported;
 
     private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
 
@@ -112,7 +119,7 @@ public class PartyAuthorizationMatrixTest {
         String enrolment = "/v1/party/enrolments/";
         String activity = "/v1/party/activities/";
         MATRIX.put("POST /v1/party/enrolments", new Row(subject -> "/v1/party/enrolments", Optional.of(
-                "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"), Set.of(NEWCOMER), Preparation.NOTHING));
+                "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"), Set.of(NEWCOMER, PARTY_NEWCOMER), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/enrolments/{id}", new Row(subject -> enrolment + id(subject), Optional.empty(),
                 union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
         MATRIX.put("POST /v1/party/enrolments/{id}/confirm", new Row(subject -> enrolment + reportedOnly(subject) + "/confirm",
@@ -135,10 +142,14 @@ public class PartyAuthorizationMatrixTest {
                 Optional.empty(), EVERYONE, Preparation.NOTHING));
         MATRIX.put("GET /v1/party/communities/{id}/record", new Row(subject -> "/v1/party/communities/community-river/record?year=2026",
                 Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
+        MATRIX.put("GET /v1/party/communities/{id}/record/page", new Row(subject -> "/v1/party/communities/community-river/record/page?year=2026",
+                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
+        MATRIX.put("GET /v1/party/units/{unitId}/record/page", new Row(subject -> "/v1/party/units/" + unit() + "/record/page?lang=en",
+                Optional.empty(), union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/groups/{gridId}/members", new Row(subject -> "/v1/party/groups/grid-river-1/members",
                 Optional.empty(), union(COMMUNITY_READERS, Set.of(LEADER, GRID_WORKER)), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/units/{unitId}/record", new Row(subject -> "/v1/party/units/" + unit() + "/record",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
+                Optional.empty(), union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)), Preparation.NOTHING));
         MATRIX.put("POST /v1/party/activities", new Row(subject -> "/v1/party/activities", Optional.of(publishBody()),
                 Set.of(LEADER, SECRETARY), Preparation.NOTHING));
         MATRIX.put("GET /v1/party/activities/{id}", new Row(subject -> activity + subject.activity(), Optional.empty(), EVERYONE, Preparation.ACTIVITY));
@@ -170,6 +181,8 @@ public class PartyAuthorizationMatrixTest {
         Map<String, String> claims = switch (caller) {
             case MEMBER -> subject.member();
             case NEWCOMER -> PartyCalls.newMember();
+            case PARTY_NEWCOMER -> PartyCalls.newPartyMember();
+            case UNIT_OFFICER -> UNIT_OFFICER_CLAIMS;
             default -> STAFF.get(caller);
         };
         String method = route.substring(0, route.indexOf(' '));
@@ -268,13 +281,15 @@ public class PartyAuthorizationMatrixTest {
         return newcomer.get("sub");
     }
 
-    /** A unit reported in to community-river by its secretary. */
-    private static String unit() {
-        String unit = "unit-" + UUID.randomUUID();
-        ApiGateway.Reply reply = Requests.post(RIVER_SECRETARY, "/v1/party/enrolments",
-                "{\"kind\":\"UNIT\",\"communityId\":\"community-river\",\"enrolleeId\":\"%s\",\"contact\":\"Ms Li\"}".formatted(unit));
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-        return unit;
+    /** The unit, reported in to community-river by its own officer the first time. */
+    private static synchronized String unit() {
+        if (!unitReported) {
+            ApiGateway.Reply reply = Requests.post(UNIT_OFFICER_CLAIMS, "/v1/party/enrolments",
+                    "{\"kind\":\"UNIT\",\"communityId\":\"community-river\",\"enrolleeId\":\"%s\",\"contact\":\"Ms Li\"}".formatted(UNIT));
+            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+            unitReported = true;
+        }
+        return UNIT;
     }
 
     private static String publishBody() {

@@ -34,6 +34,11 @@ final class PartyCalls {
         return Map.of("sub", "member-" + UUID.randomUUID(), "custom:role", "RESIDENT");
     }
 
+    /** A party member's token naming community-river, not yet reported in. */
+    static Map<String, String> newPartyMember() {
+        return Map.of("sub", "party-member-" + UUID.randomUUID(), "custom:role", "PARTY_MEMBER", "custom:org_id", "community-river");
+    }
+
     /** A resident reported in to community-river and placed by its secretary in grid-river-1. */
     static Map<String, String> confirmedMember() {
         return confirmedMember("unit-school");

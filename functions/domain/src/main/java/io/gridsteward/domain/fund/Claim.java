@@ -55,6 +55,9 @@ public record Claim(
     /** The longest reason a step of a claim may give, in characters as a person counts them. */
     public static final int MAXIMUM_REASON_LENGTH = 1000;
 
+    /** What refusals call a claim: "fund claim", apart from the resources context's claims on offers and demands. */
+    public static final String KIND = "fund claim";
+
     public Claim {
         requireNonNull(id, "id");
         requireNonNull(accountId, "accountId");
@@ -269,7 +272,7 @@ public record Claim(
 
     private void requireAllowed(ClaimEventType step) {
         if (!ClaimLifecycle.allows(status, step)) {
-            throw new IllegalTransitionException("claim", id.value(), status.name(), step.name());
+            throw new IllegalTransitionException(Claim.KIND, id.value(), status.name(), step.name());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * step                  who
  * --------------------  ----------------------------------------------------------------------------------------
  * report in, renew,     a RESIDENT or PARTY_MEMBER for themselves as an in-service or scattered member; a DEPARTMENT_OFFICER for
- *   transfer            themselves as sunk staff; a unit: the COMMUNITY_SECRETARY of the community, or staff of the unit
+ *   transfer            themselves as sunk staff; a unit: the COMMUNITY_SECRETARY of the community, or the unit's UNIT_OFFICER
  * confirm, decline,     COMMUNITY_SECRETARY of the enrolment's community
  *   move
  * read an enrolment     the enrollee; COMMUNITY_SECRETARY of its community; TOWN_* of its town; GRID_PARTY_LEADER and
@@ -45,7 +45,7 @@ public final class PartyAccess {
                     && isEnrollee(caller, enrollee);
             case SUNK_STAFF -> caller.role() == Role.DEPARTMENT_OFFICER && isEnrollee(caller, enrollee);
             case UNIT -> caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(community)
-                    || caller.role().isStaff() && caller.actsFor(new OrganisationId(enrollee.value()));
+                    || caller.role() == Role.UNIT_OFFICER && caller.actsFor(new OrganisationId(enrollee.value()));
         };
     }
 

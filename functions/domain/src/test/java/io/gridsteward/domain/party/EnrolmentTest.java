@@ -1,8 +1,11 @@
 package io.gridsteward.domain.party;
 
+import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.IllegalTransitionException;
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.core.Role;
 import io.gridsteward.domain.core.ValidationException;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +106,24 @@ class EnrolmentTest {
         assertThatThrownBy(() -> school.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER_ONE, MEMBER, NOW)).isInstanceOfSatisfying(ValidationException.class,
                 exception -> assertThat(exception.errors()).extracting("field").containsExactly("communityId"));
+        Caller schoolOfficer = Caller.staff("officer-school", Role.UNIT_OFFICER, SCHOOL);
+        Caller hospitalOfficer = Caller.staff("officer-hospital", Role.UNIT_OFFICER, new OrganisationId("unit-hospital"));
+        assertThat(Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, schoolOfficer, NOW).event().actor()).isEqualTo(schoolOfficer);
+        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, hospitalOfficer, NOW)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(schoolOfficer.userId()), inService(), RIVER, schoolOfficer, NOW))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aPartyMembersTokenReportsItsHolderInAndNobodyElse() {
+        Caller partyMember = Caller.staff("member-3", Role.PARTY_MEMBER, RIVER.id());
+
+        EnrolmentChange reported = Enrolment.reportIn(new EnrolleeId("member-3"), inService(), RIVER, partyMember, NOW);
+
+        assertThat(reported.enrolment().status()).isEqualTo(EnrolmentStatus.REPORTED);
+        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER, partyMember, NOW)).isInstanceOf(ForbiddenException.class);
+        EnrolmentRequest unit = new EnrolmentRequest(EnrolleeKind.UNIT, Optional.empty(), List.of(), List.of(ActivityKind.SERVICE), Optional.of("Mr Wu"));
+        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, partyMember, NOW)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test

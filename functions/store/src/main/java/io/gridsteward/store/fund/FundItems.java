@@ -11,6 +11,7 @@ import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.fund.ClaimEvent;
 import io.gridsteward.domain.fund.ClaimEventType;
 import io.gridsteward.domain.fund.ClaimId;
+import io.gridsteward.domain.fund.ClaimLifecycle;
 import io.gridsteward.domain.fund.ClaimStatus;
 import io.gridsteward.domain.fund.DelegatedTask;
 import io.gridsteward.domain.fund.DelegatedTaskId;
@@ -111,6 +112,15 @@ final class FundItems {
                 .string("rulesVersion", claim.rulesVersion())
                 .string(TableIndex.WORK.partitionAttribute(), FundKeys.claimsOn(claim.accountId()))
                 .string(TableIndex.WORK.sortAttribute(), Attributes.format(claim.submittedAt()) + "#" + claim.id().value());
+        if (claim.status() == ClaimStatus.PUBLISHED) {
+            builder.string(TableIndex.REPORTER.partitionAttribute(), FundKeys.publishedIn(claim.community()))
+                    .string(TableIndex.REPORTER.sortAttribute(), Attributes.format(claim.updatedAt()) + "#" + claim.id().value());
+        }
+        // Only while the claim may still expire: the index stays as small as the claims the expiry job has to watch.
+        if (ClaimLifecycle.allows(claim.status(), ClaimEventType.EXPIRED)) {
+            builder.string(TableIndex.DUE.partitionAttribute(), FundKeys.claimsExpiringOn(claim.expiresAt()))
+                    .string(TableIndex.DUE.sortAttribute(), Attributes.format(claim.expiresAt()) + "#" + claim.id().value());
+        }
         place(builder, claim.place());
         return builder.build();
     }

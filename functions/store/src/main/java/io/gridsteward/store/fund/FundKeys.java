@@ -7,6 +7,8 @@ import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -63,5 +65,15 @@ final class FundKeys {
     /** gsi1: an account's claims, by submission time. */
     static String claimsOn(AccountId account) {
         return "FUNDCLAIMS#" + account.value();
+    }
+
+    /** gsi4: claims still holding money whose expiry falls on a UTC day; the expiry job reads the days up to today. */
+    static String claimsExpiringOn(Instant expiry) {
+        return "FUNDCLAIM_EXPIRY#" + expiry.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** gsi2: a community's published claims (公示), by publication time. */
+    static String publishedIn(OrganisationId community) {
+        return "FUNDPUBLIC#" + community.value();
     }
 }

@@ -13,7 +13,9 @@ import io.gridsteward.domain.fund.ClaimEvent;
 import io.gridsteward.domain.fund.ClaimEventType;
 import io.gridsteward.domain.fund.ClaimId;
 import io.gridsteward.domain.fund.LedgerEntry;
+import io.gridsteward.domain.fund.LedgerEntryType;
 import io.gridsteward.domain.fund.Movement;
+import io.gridsteward.store.core.Attributes;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.IdempotencyKeyReusedException;
 import io.gridsteward.store.core.Keys;
@@ -97,6 +99,18 @@ public final class FundStore {
      * @throws io.gridsteward.domain.core.ValidationException naming {@code amountFen} when an account would be overdrawn
      */
     public void move(AccountChange change) {
+        move(change, Optional.empty());
+    }
+
+    /**
+     * As {@link #move(AccountChange)}, with the Idempotency-Key's record in the same transaction: when a request with
+     * the same key moved this money first (a retry racing its original), writes nothing and answers {@code true}.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used before for another request
+     */
+    public boolean move(AccountChange change, Optional<IdempotencyClaim> idempotency) {
+        Instant now = clock.instant();
+        LedgerEntry first = change.entries().getFirst();
         List<TransactWriteItem> writes = new ArrayList<>();
         List<Integer> accountIndexes = new ArrayList<>();
         for (LedgerEntry entry : change.entries()) {
@@ -104,14 +118,43 @@ public final class FundStore {
             writes.add(movementOf(entry.account().id(), entry.movement()));
             writes.add(putNew(FundItems.item(entry)));
         }
-        commit(writes, exception -> {
-            for (int index = 0; index < change.entries().size(); index++) {
-                if (failedAt(exception, accountIndexes.get(index))) {
-                    LedgerEntry entry = change.entries().get(index);
-                    throw refusalOf(entry.account().id(), entry.movement());
+        int keyIndex = writes.size();
+        idempotency.ifPresent(claim -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                .item(FundIdempotencyItems.item(claim, first, now))
+                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .build()).build()));
+        try {
+            commit(writes, exception -> {
+                // A request with the same key may have committed first: its record decides, whatever else failed.
+                if (idempotency.isPresent() && failedAt(exception, keyIndex)
+                        && replayMovement(idempotency.get(), first.account().id(), first.type()).isPresent()) {
+                    throw new MovementReplayed();
                 }
-            }
-        });
+                for (int index = 0; index < change.entries().size(); index++) {
+                    if (failedAt(exception, accountIndexes.get(index))) {
+                        LedgerEntry entry = change.entries().get(index);
+                        throw refusalOf(entry.account().id(), entry.movement());
+                    }
+                }
+            });
+            return false;
+        }
+        catch (MovementReplayed earlierMovement) {
+            return true;
+        }
+    }
+
+    /**
+     * The account as it is now when an earlier request of this caller with this key moved money from (or to) it with
+     * {@code type}; empty when the key is unused or expired. Read before the domain decides: the money the first request
+     * moved may leave too little for its retry.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used before for another request
+     */
+    public Optional<Account> replayMovement(IdempotencyClaim claim, AccountId account, LedgerEntryType type) {
+        return firstUse(claim, use -> use instanceof FundIdempotencyItems.MovementUse movement && movement.isMovement(claim, account, type))
+                .map(use -> findAccount(account).orElseThrow(() -> new NotFoundException("account", account.value())));
     }
 
     /** Stores a delegated task's new account with its opening allocation. */
@@ -243,6 +286,50 @@ public final class FundStore {
         return claim == null ? Optional.empty() : Optional.of(new ClaimHistory(claim, events));
     }
 
+    /**
+     * Claims still holding money whose expiry passed before {@code now}, earliest first, from the expiry index's day
+     * partitions of the last {@code lookbackDays} days (never a Scan; eventually consistent: the expiry job re-reads each).
+     */
+    public List<Claim> claimsExpiredBy(Instant now, int lookbackDays, int limit) {
+        List<Claim> found = new ArrayList<>();
+        for (Instant day = now.minus(Duration.ofDays(lookbackDays)); !day.isAfter(now) && found.size() < limit; day = day.plus(Duration.ofDays(1))) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.DUE.indexName())
+                        .keyConditionExpression("#partition = :partition AND #sort < :now")
+                        .expressionAttributeNames(Map.of("#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
+                        .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(FundKeys.claimsExpiringOn(day)),
+                                ":now", AttributeValue.fromS(Attributes.format(now))))
+                        .limit(limit - found.size());
+                if (startKey != null) {
+                    request.exclusiveStartKey(startKey);
+                }
+                QueryResponse response = client.query(request.build());
+                response.items().stream().map(FundItems::claim).forEach(found::add);
+                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            }
+            while (startKey != null && found.size() < limit);
+        }
+        return found;
+    }
+
+    /** One page of a community's published claims (公示), newest first, from gsi2 (never a Scan). */
+    public ClaimPage publishedIn(OrganisationId community, PageRequest page) {
+        String partition = FundKeys.publishedIn(community);
+        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.REPORTER.indexName())
+                .keyConditionExpression("#partition = :partition")
+                .expressionAttributeNames(Map.of("#partition", TableIndex.REPORTER.partitionAttribute()))
+                .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition)))
+                .scanIndexForward(false)
+                .limit(page.limit());
+        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, TableIndex.REPORTER, partition, FundKeys.CLAIM_PREFIX)));
+        QueryResponse response = client.query(request.build());
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.REPORTER, partition))
+                : Optional.empty();
+        return new ClaimPage(response.items().stream().map(FundItems::claim).toList(), next);
+    }
+
     /** One page of an account's claims, oldest first, from the work index (never a Scan). */
     public ClaimPage claimsOn(AccountId account, PageRequest page) {
         String partition = FundKeys.claimsOn(account);
@@ -289,7 +376,7 @@ public final class FundStore {
                 }
                 // A lost version race first: the winner may have released the very money the loser's movement needs.
                 if (failedAt(exception, 0)) {
-                    throw new VersionConflictException("claim", change.claim().id().value(), current.claim().version());
+                    throw new VersionConflictException(Claim.KIND, change.claim().id().value(), current.claim().version());
                 }
                 if (change.entry().isPresent() && failedAt(exception, accountIndex)) {
                     throw refusalOf(change.claim().accountId(), change.entry().get().movement());
@@ -353,20 +440,23 @@ public final class FundStore {
         return new IllegalStateException("account %s cannot release or refund %s".formatted(id.value(), movement));
     }
 
-    private Optional<ClaimHistory> replay(IdempotencyClaim claim, Predicate<FundIdempotencyItems.FirstUse> sameRequest) {
+    private Optional<ClaimHistory> replay(IdempotencyClaim claim, Predicate<FundIdempotencyItems.ClaimUse> sameRequest) {
+        return firstUse(claim, use -> use instanceof FundIdempotencyItems.ClaimUse claimUse && sameRequest.test(claimUse))
+                .map(use -> ((FundIdempotencyItems.ClaimUse) use).claimId())
+                .map(claimId -> findClaim(claimId).orElseThrow(() -> new IllegalStateException("idempotency record points at missing claim " + claimId.value())));
+    }
+
+    /** The key's unexpired first use when it was {@code sameRequest}; empty when unused or expired. */
+    private Optional<FundIdempotencyItems.FirstUse> firstUse(IdempotencyClaim claim, Predicate<FundIdempotencyItems.FirstUse> sameRequest) {
         GetItemResponse response = client.getItem(request -> request.tableName(tableName).key(FundKeys.idempotency(claim)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Optional<FundIdempotencyItems.FirstUse> firstUse = FundIdempotencyItems.firstUse(response.item(), clock.instant());
-        if (firstUse.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!sameRequest.test(firstUse.get())) {
+        if (firstUse.isPresent() && !sameRequest.test(firstUse.get())) {
             throw new IdempotencyKeyReusedException(claim.key());
         }
-        ClaimId claimId = firstUse.get().claimId();
-        return Optional.of(findClaim(claimId).orElseThrow(() -> new IllegalStateException("idempotency record points at missing claim " + claimId.value())));
+        return firstUse;
     }
 
     private List<Map<String, AttributeValue>> partition(String partitionKey) {
@@ -423,6 +513,14 @@ public final class FundStore {
         Replayed(ClaimHistory history) {
             super(null, null, false, false);
             this.history = history;
+        }
+    }
+
+    /** Tells {@link #move(AccountChange, Optional)} that a request with the same key moved the money first. */
+    private static final class MovementReplayed extends RuntimeException {
+
+        MovementReplayed() {
+            super(null, null, false, false);
         }
     }
 }

@@ -170,6 +170,8 @@ class FundStoreTest {
         assertThat(after.available()).isEqualTo(Money.ofFen(CLAIM.fen() - 1));
         assertThat(store.ledger(account.id()).orElseThrow().entries()).filteredOn(entry -> entry.type() == LedgerEntryType.RESERVED).hasSize(37);
         assertThat(store.claimsOn(account.id(), new PageRequest(100, Optional.empty())).claims()).hasSize(37);
+        ClaimPage firstPage = store.claimsOn(account.id(), new PageRequest(30, Optional.empty()));
+        assertThat(store.claimsOn(account.id(), new PageRequest(30, firstPage.nextCursor())).claims()).as("the second page of a paged list").hasSize(7);
         assertAccountEqualsItsLedger(account.id());
     }
 
@@ -301,6 +303,94 @@ class FundStoreTest {
         assertThat(store.ledger(account.id()).orElseThrow().entries()).extracting(LedgerEntry::type).containsExactly(LedgerEntryType.ALLOCATED,
                 LedgerEntryType.RESERVED, LedgerEntryType.RELEASED, LedgerEntryType.SETTLED, LedgerEntryType.REFUNDED);
         assertAccountEqualsItsLedger(account.id());
+    }
+
+    @Test
+    void aRetriedAllocationWithOneKeyMovesTheMoneyOnceEvenWhenTheRetriesRace() throws Exception {
+        Account account = communityAccount(1_000);
+        IdempotencyClaim key = new IdempotencyClaim(COUNTY_LEADER.userId(), "allocation-" + numbers.incrementAndGet(), "hash-a");
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int index = 0; index < 20; index++) {
+            // Each retry reaches the store with an entry id of its own, as the API gives every request one.
+            String entryId = "allocation-retry-" + numbers.incrementAndGet();
+            attempts.add(() -> store.move(Ledger.allocate(account, Money.ofFen(500_000), entryId, COUNTY_LEADER, NOW, Optional.empty()), Optional.of(key)));
+        }
+
+        List<Boolean> replayed = race(attempts);
+
+        assertThat(replayed).filteredOn(earlier -> !earlier).hasSize(1);
+        assertThat(replayed).filteredOn(earlier -> earlier).hasSize(19);
+        assertThat(store.findAccount(account.id()).orElseThrow().funded()).isEqualTo(Money.ofFen(501_000));
+        assertThat(store.ledger(account.id()).orElseThrow().entries()).filteredOn(entry -> entry.type() == LedgerEntryType.ALLOCATED).hasSize(2);
+        assertThat(store.replayMovement(key, account.id(), LedgerEntryType.ALLOCATED).orElseThrow().funded()).isEqualTo(Money.ofFen(501_000));
+        IdempotencyClaim otherBody = new IdempotencyClaim(key.callerId(), key.key(), "hash-b");
+        assertThatThrownBy(() -> store.replayMovement(otherBody, account.id(), LedgerEntryType.ALLOCATED)).isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> store.replaySubmission(key)).isInstanceOf(IdempotencyKeyReusedException.class);
+        assertAccountEqualsItsLedger(account.id());
+    }
+
+    @Test
+    void aTransferRetriedWithOneKeyAfterItDrainedTheAccountAnswersInsteadOfRefusing() {
+        Account town = funded(store.open(Account.open(FundKind.TOWN_PARTY_BUILDING, new FiscalYear(2030 + numbers.incrementAndGet() % 50),
+                Organisation.town(new OrganisationId("town-" + numbers.incrementAndGet()), "T", COUNTY), COUNTY_LEADER)), Money.ofFen(7_000));
+        Account grid = store.open(Account.open(FundKind.GRID_PARTY_GROUP_ACTIVITY, town.fiscalYear(), newGrid(), COUNTY_LEADER));
+        IdempotencyClaim key = new IdempotencyClaim(COUNTY_LEADER.userId(), "transfer-" + numbers.incrementAndGet(), "hash-a");
+
+        boolean first = store.move(Ledger.transfer(town, grid, Money.ofFen(7_000), "transfer-" + numbers.incrementAndGet(), COUNTY_LEADER, NOW,
+                Optional.empty()), Optional.of(key));
+        // The retry decided on the account as its original read it: it would overdraw it, but the key's record answers first.
+        boolean retry = store.move(Ledger.transfer(town, grid, Money.ofFen(7_000), "transfer-" + numbers.incrementAndGet(), COUNTY_LEADER, NOW,
+                Optional.empty()), Optional.of(key));
+
+        assertThat(first).isFalse();
+        assertThat(retry).isTrue();
+        assertThat(store.findAccount(town.id()).orElseThrow().available()).isEqualTo(Money.ZERO);
+        assertThat(store.findAccount(grid.id()).orElseThrow().available()).isEqualTo(Money.ofFen(7_000));
+        assertThat(store.replayMovement(key, town.id(), LedgerEntryType.TRANSFERRED_OUT)).isPresent();
+        assertAccountEqualsItsLedger(town.id());
+        assertAccountEqualsItsLedger(grid.id());
+    }
+
+    @Test
+    void theExpiryIndexHoldsTheClaimsStillHoldingMoneyUntilTheirExpiry() {
+        Account account = communityAccount(1_000_000);
+        ClaimHistory submitted = store.submit(Claim.submit(new ClaimId("expiring-" + numbers.incrementAndGet()), account, request(CLAIM),
+                secretaryOf(account), NOW, RULES), Optional.empty()).history();
+        ClaimHistory reviewed = reviewedClaim(account, CLAIM);
+        ClaimHistory toPay = reviewedClaim(account, CLAIM);
+        ClaimHistory approved = store.step(toPay, toPay.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES), Optional.empty()).history();
+        ClaimHistory paid = store.step(approved, approved.claim().pay(Optional.empty(), SUPERVISOR, NOW), Optional.empty()).history();
+        Instant expiry = submitted.claim().expiresAt();
+        Set<ClaimId> ours = Set.of(submitted.claim().id(), reviewed.claim().id(), paid.claim().id());
+
+        List<ClaimId> beforeExpiry = store.claimsExpiredBy(expiry.minusMillis(1), 3, 1_000).stream().map(Claim::id).filter(ours::contains).toList();
+        List<ClaimId> afterExpiry = store.claimsExpiredBy(expiry.plusMillis(1), 3, 1_000).stream().map(Claim::id).filter(ours::contains).toList();
+
+        assertThat(beforeExpiry).isEmpty();
+        assertThat(afterExpiry).containsExactlyInAnyOrder(submitted.claim().id(), reviewed.claim().id());
+    }
+
+    @Test
+    void aCommunitysPublicListHoldsItsPublishedClaimsNewestFirst() {
+        Account account = communityAccount(1_000_000);
+        List<ClaimId> published = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            ClaimHistory reviewed = reviewedClaim(account, CLAIM);
+            ClaimHistory approved = store.step(reviewed, reviewed.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES), Optional.empty()).history();
+            ClaimHistory paid = store.step(approved, approved.claim().pay(Optional.empty(), SUPERVISOR, NOW), Optional.empty()).history();
+            store.step(paid, paid.claim().publish(secretaryOf(account), NOW.plusSeconds(index)), Optional.empty());
+            published.add(reviewed.claim().id());
+        }
+        ClaimHistory paidOnly = reviewedClaim(account, CLAIM);
+
+        ClaimPage first = store.publishedIn(account.holder(), new PageRequest(2, Optional.empty()));
+        ClaimPage second = store.publishedIn(account.holder(), new PageRequest(2, first.nextCursor()));
+
+        assertThat(first.claims()).extracting(Claim::id).containsExactly(published.get(2), published.get(1));
+        assertThat(second.claims()).extracting(Claim::id).containsExactly(published.get(0));
+        assertThat(second.claims()).extracting(Claim::status).containsOnly(ClaimStatus.PUBLISHED);
+        assertThat(store.publishedIn(account.holder(), new PageRequest(10, Optional.empty())).claims()).extracting(Claim::id)
+                .doesNotContain(paidOnly.claim().id());
     }
 
     @Test

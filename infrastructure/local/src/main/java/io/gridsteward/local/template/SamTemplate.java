@@ -58,11 +58,16 @@ public final class SamTemplate {
     public record ScheduleEvent(String name, String expression, Optional<String> input) {
     }
 
-    /** A function as deployed; {@code name} is its module directory, taken from {@code CodeUri}. */
+    /**
+     * A function as deployed; {@code name} is its module directory, taken from {@code CodeUri}, followed by the Quarkus
+     * handler it picks with {@code QUARKUS_LAMBDA_HANDLER} when it names one ({@code jobs-auto-check-out}).
+     */
     public record FunctionSpecification(String logicalId, String name, String codeUri, String handler, Duration timeout,
                                         int memoryMegabytes, Map<String, Object> environment, List<HttpRoute> routes,
                                         List<ScheduleEvent> schedules, Optional<StreamMapping> streamMapping) {
     }
+
+    private static final String HANDLER_VARIABLE = "QUARKUS_LAMBDA_HANDLER";
 
     private final Path file;
     private final Map<String, Object> root;
@@ -149,7 +154,13 @@ public final class SamTemplate {
                     .filter(event -> "DynamoDB".equals(event.get("Type")))
                     .map(event -> streamMapping(map(event, "Properties")))
                     .findFirst();
-            functions.add(new FunctionSpecification(resource.getKey(), moduleName(codeUri), codeUri,
+            // Functions sharing a package pick one of its handlers; each runs as a process of its own, so each needs a name of its own.
+            String name = Optional.ofNullable(environment.get(HANDLER_VARIABLE)).map(handler -> moduleName(codeUri) + "-" + handler)
+                    .orElse(moduleName(codeUri));
+            if (functions.stream().anyMatch(function -> function.name().equals(name))) {
+                throw new IllegalStateException(resource.getKey() + " and another function both run as " + name + "; give one a " + HANDLER_VARIABLE);
+            }
+            functions.add(new FunctionSpecification(resource.getKey(), name, codeUri,
                     text(properties, "Handler").or(() -> text(globals, "Handler"))
                             .orElseThrow(() -> new IllegalStateException(resource.getKey() + " has no Handler")),
                     Duration.ofSeconds(number(properties, "Timeout").or(() -> number(globals, "Timeout")).orElse(3)),

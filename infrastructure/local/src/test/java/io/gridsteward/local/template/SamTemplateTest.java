@@ -37,10 +37,14 @@ class SamTemplateTest {
     void theRepositoryTemplatesFunctionsAreTheContractsFunctions() throws Exception {
         List<SamTemplate.FunctionSpecification> functions = SamTemplate.load(REPOSITORY_TEMPLATE).functions();
 
-        assertThat(functions).extracting(SamTemplate.FunctionSpecification::name).contains("api", "lake-writer", "dashboard");
+        assertThat(functions).extracting(SamTemplate.FunctionSpecification::name).doesNotHaveDuplicates()
+                .contains("api", "lake-writer", "dashboard", "jobs", "jobs-auto-check-out", "jobs-claim-expiry");
         assertThat(functions).allSatisfy(function -> {
             assertThat(function.handler()).isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
-            assertThat(function.codeUri()).isEqualTo("functions/" + function.name() + "/target/function.zip");
+            String module = SamTemplate.moduleName(function.codeUri());
+            assertThat(function.codeUri()).isEqualTo("functions/" + module + "/target/function.zip");
+            assertThat(function.name()).isEqualTo(function.environment().containsKey("QUARKUS_LAMBDA_HANDLER")
+                    ? module + "-" + function.environment().get("QUARKUS_LAMBDA_HANDLER") : module);
         });
         assertThat(functions).filteredOn(function -> function.name().equals("dashboard")).singleElement()
                 .extracting(SamTemplate.FunctionSpecification::routes).asInstanceOf(LIST)
