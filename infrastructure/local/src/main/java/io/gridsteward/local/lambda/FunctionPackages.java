@@ -26,7 +26,7 @@ public final class FunctionPackages {
      */
     public static Path unpack(Path zip, Path directory) throws IOException {
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("function package " + zip + " does not exist; build it with ./mvnw install -DskipTests");
+            throw new IllegalStateException("function package " + zip + " does not exist; build it with ./mvnw -B package -DskipTests");
         }
         String stamp = zip.toAbsolutePath() + " " + Files.size(zip) + " " + Files.getLastModifiedTime(zip).toMillis();
         Path stampFile = directory.resolve(STAMP_FILE);

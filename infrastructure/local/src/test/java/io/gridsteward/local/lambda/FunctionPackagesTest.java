@@ -60,6 +60,6 @@ class FunctionPackagesTest {
     @Test
     void aMissingPackageSaysHowToBuildIt() {
         assertThatThrownBy(() -> FunctionPackages.unpack(directory.resolve("absent.zip"), directory.resolve("task")))
-                .hasMessageContaining("does not exist; build it with ./mvnw install -DskipTests");
+                .hasMessageContaining("does not exist; build it with ./mvnw -B package -DskipTests");
     }
 }
