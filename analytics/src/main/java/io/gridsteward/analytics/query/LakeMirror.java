@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A local copy of the lake bucket's Parquet objects, kept current through the S3 API (ListObjectsV2 +
  * GetObject), so the local engine reads the same objects whatever the endpoint is. Only objects whose ETag
  * changed are downloaded; objects gone from the bucket (compacted away) are removed from the copy.
- * The layout under the directory is the bucket's: {@code <table>/dt=<date>/<file>.parquet}.
+ * The layout under the directory is the bucket's: {@code <table>/dt=<date>/<file>.parquet}. The ETags are kept in
+ * memory and in a manifest beside the copy (rewritten only when they change), so that a restarted process downloads
+ * nothing it already has.
  */
 public final class LakeMirror {
 
@@ -36,6 +38,8 @@ public final class LakeMirror {
     private final S3Client s3;
     private final String bucket;
     private final Path directory;
+    /** Key → ETag of every mirrored object; null until the first synchronisation reads the manifest. */
+    private Map<String, String> mirrored;
 
     public LakeMirror(S3Client s3, String bucket, Path directory) {
         this.s3 = Objects.requireNonNull(s3, "s3");
@@ -54,7 +58,7 @@ public final class LakeMirror {
     public synchronized Synchronization synchronize() {
         try {
             Files.createDirectories(directory);
-            Map<String, String> knownEtags = readManifest();
+            Map<String, String> knownEtags = mirrored != null ? mirrored : readManifest();
             Map<String, String> currentEtags = new HashMap<>();
             int downloaded = 0;
             int unchanged = 0;
@@ -75,13 +79,30 @@ public final class LakeMirror {
                 }
             }
             int removed = removeVanished(knownEtags.keySet(), currentEtags.keySet());
-            writeManifest(currentEtags);
+            if (!currentEtags.equals(knownEtags) || mirrored == null) {
+                writeManifest(currentEtags);
+            }
+            mirrored = Map.copyOf(currentEtags);
             return new Synchronization(downloaded, unchanged, removed);
         } catch (IOException exception) {
             throw new UncheckedIOException("cannot mirror lake bucket " + bucket + " into " + directory, exception);
         } catch (SdkException exception) {
             throw new IllegalStateException("cannot mirror lake bucket " + bucket + ": " + exception.getMessage(), exception);
         }
+    }
+
+    /** Key → ETag of the table's objects as the last synchronisation left them in the copy; empty before the first. */
+    public synchronized Map<String, String> objects(LakeTable table) {
+        if (mirrored == null) {
+            return Map.of();
+        }
+        Map<String, String> objects = new HashMap<>();
+        mirrored.forEach((key, etag) -> {
+            if (key.startsWith(table.keyPrefix())) {
+                objects.put(key, etag);
+            }
+        });
+        return objects;
     }
 
     private Path localPath(String key) {

@@ -76,6 +76,24 @@ class LakeMirrorTest {
     }
 
     @Test
+    void aRunnerKeptBetweenQueriesSeesObjectsAddedChangedAndRemovedSinceItsLastQuery() throws Exception {
+        S3Client s3 = server.createBucket("runner-reloads");
+        try (DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(s3, "runner-reloads", temporary.resolve("cache")))) {
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).isEmpty();
+
+            ParquetFiles.put(s3, "runner-reloads", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
+            ParquetFiles.put(s3, "runner-reloads", SECOND, List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))), temporary);
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+                    .containsExactlyInAnyOrder("t-1", "t-2");
+
+            ParquetFiles.put(s3, "runner-reloads", FIRST, List.of(reported("t-3", "grid-1", Instant.parse("2026-11-25T09:00:00Z"))), temporary);
+            s3.deleteObject(DeleteObjectRequest.builder().bucket("runner-reloads").key(SECOND).build());
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-3");
+        }
+    }
+
+    @Test
     void aMissingBucketIsAClearError() {
         LakeMirror mirror = new LakeMirror(server.client(), "no-such-bucket", temporary);
 
