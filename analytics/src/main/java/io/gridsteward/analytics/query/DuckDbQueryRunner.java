@@ -13,6 +13,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,16 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
 /**
- * The local engine: brings the lake mirror up to date and runs the SQL file on one in-memory DuckDB kept for the
- * runner's life. Each lake table is a table of that database loaded from the mirrored Parquet files (the partition
- * column read from the {@code dt=} directory) and loaded again only when the mirror's objects of that table changed,
- * so a query reads memory, not a glob of small files. A table with no objects yet is empty with the right columns,
+ * The local engine: brings the lake mirror of the tables a SQL file reads (named in it or in the views it names) up
+ * to date and runs the file on one in-memory DuckDB kept for the runner's life. Each lake table is a table of that
+ * database loaded from the mirrored Parquet files (the partition column read from the {@code dt=} directory) when a
+ * query first reads it and again only when the mirror's objects of that table changed, so a query reads memory, not
+ * a glob of small files. A table with no objects yet is empty with the right columns,
  * so queries answer no rows. Files are matched by column name ({@code union_by_name}): a file written before a
  * column was added reads as null in it instead of failing the query. The views of {@code sql/views/} are created
  * once over the tables. Each query runs on its own connection to the database, so queries may run side by side; a
@@ -41,20 +46,35 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final LakeMirror mirror;
+    private final Duration freshness;
+    private final Clock clock;
     /** The mirrored objects (key → ETag) each table was last loaded from. */
     private final Map<String, Map<String, String>> loadedObjects = new HashMap<>();
+    /** When each table's mirror was last brought up to date. */
+    private final Map<String, Instant> synchronizedAt = new HashMap<>();
     private DuckDBConnection database;
     private Cleaner.Cleanable closing;
 
+    /** A runner that lists the bucket before every query: each answer sees every object written before it. */
     public DuckDbQueryRunner(LakeMirror mirror) {
+        this(mirror, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * A runner that lists a table's objects at most once per {@code freshness}: an answer may miss objects written in
+     * that time, and a query saves the listing (on a local S3 server, hundreds of milliseconds for a busy lake).
+     */
+    public DuckDbQueryRunner(LakeMirror mirror, Duration freshness, Clock clock) {
         this.mirror = Objects.requireNonNull(mirror, "mirror");
+        this.freshness = Objects.requireNonNull(freshness, "freshness");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public QueryResult run(String sqlFile, List<?> parameters) {
         QueryParameters.validate(parameters);
         String sql = SqlFiles.read(sqlFile);
-        try (Connection connection = current().duplicate();
+        try (Connection connection = current(tablesRead(sql)).duplicate();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int index = 0; index < parameters.size(); index++) {
                 statement.setObject(index + 1, parameters.get(index));
@@ -75,32 +95,54 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
             closing = null;
             database = null;
             loadedObjects.clear();
+            synchronizedAt.clear();
         }
     }
 
-    /** The database with every table loaded from the mirror as it is now. */
-    private synchronized DuckDBConnection current() throws SQLException {
-        mirror.synchronize();
+    /** The lake tables a query reads: those it names, and those of the views it names. */
+    static List<LakeTable> tablesRead(String sql) {
+        List<String> texts = new ArrayList<>(List.of(sql));
+        for (String view : SqlFiles.views()) {
+            if (names(sql, SqlFiles.viewName(view))) {
+                texts.add(SqlFiles.read(view));
+            }
+        }
+        return LakeSchema.TABLES.stream().filter(table -> texts.stream().anyMatch(text -> names(text, table.name()))).toList();
+    }
+
+    private static boolean names(String sql, String name) {
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(sql).find();
+    }
+
+    /** The database with these tables loaded from the mirror as it is now; the other tables as they were. */
+    private synchronized DuckDBConnection current(List<LakeTable> tables) throws SQLException {
+        Instant now = clock.instant();
+        List<LakeTable> stale = tables.stream()
+                .filter(table -> !synchronizedAt.containsKey(table.name()) || !now.isBefore(synchronizedAt.get(table.name()).plus(freshness)))
+                .toList();
+        if (!stale.isEmpty()) {
+            mirror.synchronize(stale);
+            stale.forEach(table -> synchronizedAt.put(table.name(), now));
+        }
         if (database == null) {
             DuckDBConnection opened = open();
             try {
+                // Every table first, empty, so that the views can be created over them; loaded when a query reads them.
                 for (LakeTable table : LakeSchema.TABLES) {
-                    load(opened, table);
+                    execute(opened, "CREATE TABLE " + table.name() + " AS " + emptySelect(table));
                 }
                 for (String view : SqlFiles.views()) {
                     execute(opened, "CREATE VIEW " + SqlFiles.viewName(view) + " AS " + SqlFiles.read(view));
                 }
             } catch (SQLException | RuntimeException exception) {
                 opened.close();
-                loadedObjects.clear();
                 throw exception;
             }
             database = opened;
             // A runner dropped without close() must not keep its native database for the rest of the process.
             closing = CLEANER.register(this, () -> closeQuietly(opened));
-            return database;
         }
-        for (LakeTable table : LakeSchema.TABLES) {
+        for (LakeTable table : tables) {
             if (!mirror.objects(table).equals(loadedObjects.get(table.name()))) {
                 load(database, table);
             }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -56,13 +57,22 @@ public final class LakeMirror {
     }
 
     public synchronized Synchronization synchronize() {
+        return synchronize(LakeSchema.TABLES);
+    }
+
+    /** Brings the copy of these tables up to date; the copy of the other tables stays as it is. */
+    public synchronized Synchronization synchronize(Collection<LakeTable> tables) {
         try {
             Files.createDirectories(directory);
             Map<String, String> knownEtags = mirrored != null ? mirrored : readManifest();
-            Map<String, String> currentEtags = new HashMap<>();
+            Set<String> knownOfTables = new HashSet<>();
+            knownEtags.keySet().stream().filter(key -> tables.stream().anyMatch(table -> key.startsWith(table.keyPrefix())))
+                    .forEach(knownOfTables::add);
+            Map<String, String> currentEtags = new HashMap<>(knownEtags);
+            currentEtags.keySet().removeAll(knownOfTables);
             int downloaded = 0;
             int unchanged = 0;
-            for (LakeTable table : LakeSchema.TABLES) {
+            for (LakeTable table : tables) {
                 var request = ListObjectsV2Request.builder().bucket(bucket).prefix(table.keyPrefix()).build();
                 for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
                     if (!object.key().endsWith(".parquet")) {
@@ -78,7 +88,7 @@ public final class LakeMirror {
                     }
                 }
             }
-            int removed = removeVanished(knownEtags.keySet(), currentEtags.keySet());
+            int removed = removeVanished(knownOfTables, currentEtags.keySet());
             if (!currentEtags.equals(knownEtags) || mirrored == null) {
                 writeManifest(currentEtags);
             }
