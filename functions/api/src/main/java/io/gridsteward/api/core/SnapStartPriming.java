@@ -30,10 +30,9 @@ import org.jboss.logging.Logger;
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
-    /** A county leader reading a ticket id no intake ever makes (ids are UUIDs): a 404 after one GetItem. */
+    /** A resident (no organisation to look up) reading a ticket id no intake ever makes (ids are UUIDs): a 404 after the read. */
     private static final List<APIGatewayV2HTTPEvent> DRY_REQUESTS = List.of(
-            dryRequest("/v1/tickets/snapstart-priming", Map.of(CallerClaims.USER_ID, "snapstart-priming",
-                    CallerClaims.ROLE, "COUNTY_LEADER", CallerClaims.ORGANISATION_ID, "county-snapstart-priming")),
+            dryRequest("/v1/tickets/snapstart-priming", Map.of(CallerClaims.USER_ID, "snapstart-priming", CallerClaims.ROLE, "RESIDENT")),
             dryRequest("/v1/openapi", null));
 
     @PostConstruct
