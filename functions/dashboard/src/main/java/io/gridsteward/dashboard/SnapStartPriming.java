@@ -22,9 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised instance, every SQL file the metrics run is read and the
- * request path is run dry: the page, and a metric request whose parameters are refused (a 400, problem+json) after
- * they went through the Lambda HTTP adapter, routing, parameter checks and Jackson. No query is sent: on Athena it would
- * cost a scan, and the engine's own first query is the one thing a restored instance still does on the caller's time.
+ * request path is run dry: the page, and a metric request by a county leader of an organisation the county does not
+ * have, refused (a 403, problem+json) after the Lambda HTTP adapter, routing, the caller's claims and the organisation
+ * read through the DynamoDB client. No query is sent: on Athena it would cost a scan, and the engine's own first query
+ * is the one thing a restored instance still does on the caller's time.
  * Outside SnapStart (locally, in tests) nobody takes a checkpoint and nothing runs.
  */
 @Startup
