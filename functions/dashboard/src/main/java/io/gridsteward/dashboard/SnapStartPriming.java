@@ -22,10 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised instance, every SQL file the metrics run is read and the
- * request path is run dry: the page, and a metric request by a county leader of an organisation the county does not
- * have, refused (a 403, problem+json) after the Lambda HTTP adapter, routing, the caller's claims and the organisation
- * read through the DynamoDB client. No query is sent: on Athena it would cost a scan, and the engine's own first query
- * is the one thing a restored instance still does on the caller's time.
+ * page is asked for through the Lambda HTTP adapter and routing. No metric request is sent: on Athena its query would
+ * cost a scan, and the engine's own first query is the one thing a restored instance still does on the caller's time.
  * Outside SnapStart (locally, in tests) nobody takes a checkpoint and nothing runs.
  */
 @Startup
@@ -33,11 +31,7 @@ import org.jboss.logging.Logger;
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
-    private static final Map<String, String> COUNTY_LEADER = Map.of("sub", "snapstart-priming", "custom:role", "COUNTY_LEADER",
-            "custom:org_id", "county-snapstart-priming");
-    private static final List<APIGatewayV2HTTPEvent> DRY_REQUESTS = List.of(
-            dryRequest("/", "", null),
-            dryRequest("/v1/dashboards/metrics", "metric=snapstart-priming", COUNTY_LEADER));
+    private static final List<APIGatewayV2HTTPEvent> DRY_REQUESTS = List.of(dryRequest("/", "", null));
 
     @PostConstruct
     void register() {
