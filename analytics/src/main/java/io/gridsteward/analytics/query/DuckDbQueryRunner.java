@@ -2,11 +2,9 @@ package io.gridsteward.analytics.query;
 
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,58 +13,144 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
 /**
- * The local engine: brings the lake mirror up to date, opens an in-memory DuckDB with one view per lake table
- * over the mirrored Parquet files (the partition column read from the {@code dt=} directory), and runs the
- * SQL file. A table with no objects yet is an empty view of the right columns, so queries answer no rows.
- * Files are matched by column name ({@code union_by_name}): a file written before a column was added reads as
- * null in it instead of failing the query. Then the views of {@code sql/views/} are created over the tables.
+ * The local engine: brings the lake mirror of the tables a SQL file reads (named in it or in the views it names) up
+ * to date and runs the file on one in-memory DuckDB kept for the runner's life. Each lake table is a table of that
+ * database loaded from the mirrored Parquet files (the partition column read from the {@code dt=} directory) when a
+ * query first reads it and again only when the mirror's objects of that table changed, so a query reads memory, not
+ * a glob of small files. A table with no objects yet is empty with the right columns,
+ * so queries answer no rows. Files are matched by column name ({@code union_by_name}): a file written before a
+ * column was added reads as null in it instead of failing the query. The views of {@code sql/views/} are created
+ * once over the tables. Each query runs on its own connection to the database, so queries may run side by side; a
+ * reload replaces a table in one statement and a query running meanwhile reads the table as it was.
  */
-public final class DuckDbQueryRunner implements QueryRunner {
+public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
+
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final LakeMirror mirror;
+    private final Duration freshness;
+    private final Clock clock;
+    /** The mirrored objects (key → ETag) each table was last loaded from. */
+    private final Map<String, Map<String, String>> loadedObjects = new HashMap<>();
+    /** When each table's mirror was last brought up to date. */
+    private final Map<String, Instant> synchronizedAt = new HashMap<>();
+    private DuckDBConnection database;
+    private Cleaner.Cleanable closing;
 
+    /** A runner that lists the bucket before every query: each answer sees every object written before it. */
     public DuckDbQueryRunner(LakeMirror mirror) {
+        this(mirror, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * A runner that lists a table's objects at most once per {@code freshness}: an answer may miss objects written in
+     * that time, and a query saves the listing (on a local S3 server, hundreds of milliseconds for a busy lake).
+     */
+    public DuckDbQueryRunner(LakeMirror mirror, Duration freshness, Clock clock) {
         this.mirror = Objects.requireNonNull(mirror, "mirror");
+        this.freshness = Objects.requireNonNull(freshness, "freshness");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public QueryResult run(String sqlFile, List<?> parameters) {
         QueryParameters.validate(parameters);
         String sql = SqlFiles.read(sqlFile);
-        mirror.synchronize();
-        try (Connection connection = open()) {
-            for (LakeTable table : LakeSchema.TABLES) {
-                createView(connection, table);
+        try (Connection connection = current(tablesRead(sql)).duplicate();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.size(); index++) {
+                statement.setObject(index + 1, parameters.get(index));
             }
-            for (String view : SqlFiles.views()) {
-                createView(connection, SqlFiles.viewName(view), SqlFiles.read(view));
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int index = 0; index < parameters.size(); index++) {
-                    statement.setObject(index + 1, parameters.get(index));
-                }
-                try (ResultSet resultSet = statement.executeQuery()) {
-                    return read(resultSet);
-                }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return read(resultSet);
             }
         } catch (SQLException exception) {
             throw new IllegalStateException("DuckDB failed to run " + sqlFile + ": " + exception.getMessage(), exception);
         }
     }
 
-    private Connection open() throws SQLException {
+    /** Closes the database; a later query opens and loads a new one. */
+    @Override
+    public synchronized void close() {
+        if (closing != null) {
+            closing.clean();
+            closing = null;
+            database = null;
+            loadedObjects.clear();
+            synchronizedAt.clear();
+        }
+    }
+
+    /** The lake tables a query reads: those it names, and those of the views it names. */
+    static List<LakeTable> tablesRead(String sql) {
+        List<String> texts = new ArrayList<>(List.of(sql));
+        for (String view : SqlFiles.views()) {
+            if (names(sql, SqlFiles.viewName(view))) {
+                texts.add(SqlFiles.read(view));
+            }
+        }
+        return LakeSchema.TABLES.stream().filter(table -> texts.stream().anyMatch(text -> names(text, table.name()))).toList();
+    }
+
+    private static boolean names(String sql, String name) {
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(sql).find();
+    }
+
+    /** The database with these tables loaded from the mirror as it is now; the other tables as they were. */
+    private synchronized DuckDBConnection current(List<LakeTable> tables) throws SQLException {
+        Instant now = clock.instant();
+        List<LakeTable> stale = tables.stream()
+                .filter(table -> !synchronizedAt.containsKey(table.name()) || !now.isBefore(synchronizedAt.get(table.name()).plus(freshness)))
+                .toList();
+        if (!stale.isEmpty()) {
+            mirror.synchronize(stale);
+            stale.forEach(table -> synchronizedAt.put(table.name(), now));
+        }
+        if (database == null) {
+            DuckDBConnection opened = open();
+            try {
+                // Every table first, empty, so that the views can be created over them; loaded when a query reads them.
+                for (LakeTable table : LakeSchema.TABLES) {
+                    execute(opened, "CREATE TABLE " + table.name() + " AS " + emptySelect(table));
+                }
+                for (String view : SqlFiles.views()) {
+                    execute(opened, "CREATE VIEW " + SqlFiles.viewName(view) + " AS " + SqlFiles.read(view));
+                }
+            } catch (SQLException | RuntimeException exception) {
+                opened.close();
+                throw exception;
+            }
+            database = opened;
+            // A runner dropped without close() must not keep its native database for the rest of the process.
+            closing = CLEANER.register(this, () -> closeQuietly(opened));
+        }
+        for (LakeTable table : tables) {
+            if (!mirror.objects(table).equals(loadedObjects.get(table.name()))) {
+                load(database, table);
+            }
+        }
+        return database;
+    }
+
+    private DuckDBConnection open() throws SQLException {
         Properties properties = new Properties();
         // Nothing may be downloaded at run time: fail clearly instead of reaching for the network.
         properties.setProperty("autoinstall_known_extensions", "false");
@@ -74,11 +158,11 @@ public final class DuckDbQueryRunner implements QueryRunner {
         // On Lambda only /tmp is writable and HOME may be unset: keep DuckDB's files beside the mirror.
         properties.setProperty("temp_directory", mirror.directory().resolve(".duckdb-temp").toString());
         // The driver directly, not DriverManager: under Quarkus' class loaders DriverManager may not see it.
-        Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", properties);
-        try (Statement statement = connection.createStatement()) {
+        DuckDBConnection connection = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", properties);
+        try {
             // Athena computes in UTC; so must calendar arithmetic on TIMESTAMP WITH TIME ZONE here.
-            statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("SET home_directory = '" + escape(mirror.directory().toString()) + "'");
+            execute(connection, "SET TimeZone = 'UTC'");
+            execute(connection, "SET home_directory = '" + escape(mirror.directory().toString()) + "'");
         } catch (SQLException exception) {
             connection.close();
             throw exception;
@@ -86,34 +170,32 @@ public final class DuckDbQueryRunner implements QueryRunner {
         return connection;
     }
 
-    private void createView(Connection connection, LakeTable table) throws SQLException {
+    private void load(Connection connection, LakeTable table) throws SQLException {
+        Map<String, String> objects = mirror.objects(table);
         Path tableDirectory = mirror.directory().resolve(table.name());
         // The typed empty select first, the files BY NAME after it: a column of the schema that no file has yet
         // (just added) is still there, null, and a file without a newer column reads as null in it.
-        String body = hasParquetFiles(tableDirectory)
-                ? emptySelect(table) + " UNION ALL BY NAME SELECT * FROM read_parquet('"
+        String body = objects.isEmpty()
+                ? emptySelect(table)
+                : emptySelect(table) + " UNION ALL BY NAME SELECT * FROM read_parquet('"
                         + escape(tableDirectory.resolve("*").resolve("*.parquet").toString())
                         + "', hive_partitioning = true, union_by_name = true, hive_types = {'"
-                        + table.partitionColumn() + "': VARCHAR})"
-                : emptySelect(table);
-        createView(connection, table.name(), body);
+                        + table.partitionColumn() + "': VARCHAR})";
+        execute(connection, "CREATE OR REPLACE TABLE " + table.name() + " AS " + body);
+        loadedObjects.put(table.name(), objects);
     }
 
-    private static void createView(Connection connection, String name, String select) throws SQLException {
+    private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE VIEW " + name + " AS " + select);
+            statement.execute(sql);
         }
     }
 
-    private static boolean hasParquetFiles(Path tableDirectory) {
-        if (!Files.isDirectory(tableDirectory)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.find(tableDirectory, 2,
-                (path, attributes) -> attributes.isRegularFile() && path.getFileName().toString().endsWith(".parquet"))) {
-            return files.findAny().isPresent();
-        } catch (IOException exception) {
-            throw new UncheckedIOException("cannot list " + tableDirectory, exception);
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing a database nobody uses any more: there is nobody to tell.
         }
     }
 

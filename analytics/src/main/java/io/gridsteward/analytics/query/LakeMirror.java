@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,7 +28,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A local copy of the lake bucket's Parquet objects, kept current through the S3 API (ListObjectsV2 +
  * GetObject), so the local engine reads the same objects whatever the endpoint is. Only objects whose ETag
  * changed are downloaded; objects gone from the bucket (compacted away) are removed from the copy.
- * The layout under the directory is the bucket's: {@code <table>/dt=<date>/<file>.parquet}.
+ * The layout under the directory is the bucket's: {@code <table>/dt=<date>/<file>.parquet}. The ETags are kept in
+ * memory and in a manifest beside the copy (rewritten only when they change), so that a restarted process downloads
+ * nothing it already has.
  */
 public final class LakeMirror {
 
@@ -36,6 +39,8 @@ public final class LakeMirror {
     private final S3Client s3;
     private final String bucket;
     private final Path directory;
+    /** Key → ETag of every mirrored object; null until the first synchronisation reads the manifest. */
+    private Map<String, String> mirrored;
 
     public LakeMirror(S3Client s3, String bucket, Path directory) {
         this.s3 = Objects.requireNonNull(s3, "s3");
@@ -52,13 +57,22 @@ public final class LakeMirror {
     }
 
     public synchronized Synchronization synchronize() {
+        return synchronize(LakeSchema.TABLES);
+    }
+
+    /** Brings the copy of these tables up to date; the copy of the other tables stays as it is. */
+    public synchronized Synchronization synchronize(Collection<LakeTable> tables) {
         try {
             Files.createDirectories(directory);
-            Map<String, String> knownEtags = readManifest();
-            Map<String, String> currentEtags = new HashMap<>();
+            Map<String, String> knownEtags = mirrored != null ? mirrored : readManifest();
+            Set<String> knownOfTables = new HashSet<>();
+            knownEtags.keySet().stream().filter(key -> tables.stream().anyMatch(table -> key.startsWith(table.keyPrefix())))
+                    .forEach(knownOfTables::add);
+            Map<String, String> currentEtags = new HashMap<>(knownEtags);
+            currentEtags.keySet().removeAll(knownOfTables);
             int downloaded = 0;
             int unchanged = 0;
-            for (LakeTable table : LakeSchema.TABLES) {
+            for (LakeTable table : tables) {
                 var request = ListObjectsV2Request.builder().bucket(bucket).prefix(table.keyPrefix()).build();
                 for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
                     if (!object.key().endsWith(".parquet")) {
@@ -74,14 +88,31 @@ public final class LakeMirror {
                     }
                 }
             }
-            int removed = removeVanished(knownEtags.keySet(), currentEtags.keySet());
-            writeManifest(currentEtags);
+            int removed = removeVanished(knownOfTables, currentEtags.keySet());
+            if (!currentEtags.equals(knownEtags) || mirrored == null) {
+                writeManifest(currentEtags);
+            }
+            mirrored = Map.copyOf(currentEtags);
             return new Synchronization(downloaded, unchanged, removed);
         } catch (IOException exception) {
             throw new UncheckedIOException("cannot mirror lake bucket " + bucket + " into " + directory, exception);
         } catch (SdkException exception) {
             throw new IllegalStateException("cannot mirror lake bucket " + bucket + ": " + exception.getMessage(), exception);
         }
+    }
+
+    /** Key → ETag of the table's objects as the last synchronisation left them in the copy; empty before the first. */
+    public synchronized Map<String, String> objects(LakeTable table) {
+        if (mirrored == null) {
+            return Map.of();
+        }
+        Map<String, String> objects = new HashMap<>();
+        mirrored.forEach((key, etag) -> {
+            if (key.startsWith(table.keyPrefix())) {
+                objects.put(key, etag);
+            }
+        });
+        return objects;
     }
 
     private Path localPath(String key) {

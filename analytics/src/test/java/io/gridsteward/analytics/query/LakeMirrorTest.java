@@ -4,11 +4,14 @@ import static io.gridsteward.analytics.testing.TicketEvents.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.query.LakeMirror.Synchronization;
+import io.gridsteward.analytics.testing.MutableClock;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +76,53 @@ class LakeMirrorTest {
         new LakeMirror(s3, "mirror-restart", cache).synchronize();
 
         assertThat(new LakeMirror(s3, "mirror-restart", cache).synchronize()).isEqualTo(new Synchronization(0, 1, 0));
+    }
+
+    @Test
+    void aRunnerKeptBetweenQueriesSeesObjectsAddedChangedAndRemovedSinceItsLastQuery() throws Exception {
+        S3Client s3 = server.createBucket("runner-reloads");
+        try (DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(s3, "runner-reloads", temporary.resolve("cache")))) {
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).isEmpty();
+
+            ParquetFiles.put(s3, "runner-reloads", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
+            ParquetFiles.put(s3, "runner-reloads", SECOND, List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))), temporary);
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+                    .containsExactlyInAnyOrder("t-1", "t-2");
+
+            ParquetFiles.put(s3, "runner-reloads", FIRST, List.of(reported("t-3", "grid-1", Instant.parse("2026-11-25T09:00:00Z"))), temporary);
+            s3.deleteObject(DeleteObjectRequest.builder().bucket("runner-reloads").key(SECOND).build());
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-3");
+        }
+    }
+
+    @Test
+    void aRunnerWithAFreshnessListsATableAtMostOncePerThatTime() throws Exception {
+        S3Client s3 = server.createBucket("runner-freshness");
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
+        try (DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(s3, "runner-freshness", temporary.resolve("cache")),
+                Duration.ofSeconds(10), clock)) {
+            ParquetFiles.put(s3, "runner-freshness", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id")).containsExactly("t-1");
+
+            ParquetFiles.put(s3, "runner-freshness", SECOND, List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))), temporary);
+            clock.advance(Duration.ofSeconds(9));
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id")).containsExactly("t-1");
+
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+                    .containsExactlyInAnyOrder("t-1", "t-2");
+        }
+    }
+
+    @Test
+    void aQueryMirrorsAndLoadsOnlyTheTablesItReadsDirectlyOrThroughItsViews() {
+        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/durations.sql"))).extracting(LakeTable::name)
+                .containsExactly("ticket_events");
+        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/fund_flows.sql"))).extracting(LakeTable::name)
+                .containsExactly("fund_events");
+        assertThat(DuckDbQueryRunner.tablesRead("SELECT count(*) FROM party_events")).extracting(LakeTable::name)
+                .containsExactly("party_events");
     }
 
     @Test

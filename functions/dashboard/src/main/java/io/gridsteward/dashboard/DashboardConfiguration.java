@@ -22,6 +22,13 @@ public interface DashboardConfiguration {
     @WithDefault("/tmp/lake-cache")
     String lakeCacheDirectory();
 
+    /**
+     * How long the DuckDB engine goes without listing a lake table's objects again (env {@code DASHBOARD_LAKE_FRESHNESS}):
+     * objects written meanwhile show in answers at most this much later.
+     */
+    @WithDefault("10S")
+    Duration lakeFreshness();
+
     /** Path-style S3 addressing; unset: on when an S3 endpoint override is set (local S3 servers need it). */
     @WithName("s3-path-style")
     Optional<Boolean> s3PathStyle();

@@ -42,7 +42,7 @@ public class QueryRunnerProducer {
                             .forcePathStyle(configuration.s3PathStyle().orElseGet(S3Addressing::pathStyleByDefault))
                             .build(),
                     configuration.lakeBucket(),
-                    Path.of(configuration.lakeCacheDirectory())));
+                    Path.of(configuration.lakeCacheDirectory())), configuration.lakeFreshness(), Clock.systemUTC());
         };
     }
 }

@@ -153,6 +153,23 @@ class TemplateTest
         });
     }
 
+    /** SnapStart snapshots what init left: each function behind the HTTP API runs its request path dry before the snapshot. */
+    @Test
+    void everyFunctionBehindTheHttpApiPrimesItsRequestPathBeforeTheSnapshot()
+            throws IOException
+    {
+        for (Map.Entry<String, Map<String, Object>> function : functions().entrySet()) {
+            boolean servesHttp = map(properties(function.getValue()), "Events").values().stream().anyMatch(event -> "HttpApi".equals(asMap(event).get("Type")));
+            if (servesHttp) {
+                try (ZipFile archive = new ZipFile(zipOf(function.getValue()).toFile())) {
+                    assertThat(archive.stream().map(ZipEntry::getName))
+                            .as("%s carries a SnapStartPriming (an org.crac resource sending dry requests)", function.getKey())
+                            .anyMatch(name -> name.startsWith("io/gridsteward/") && name.endsWith("/SnapStartPriming.class"));
+                }
+            }
+        }
+    }
+
     @Test
     void everyFunctionLogsToItsOwnLogGroupWithRetention()
     {

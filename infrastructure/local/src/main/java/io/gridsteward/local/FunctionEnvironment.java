@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What a function's JVM sees in its environment: the template's variables with local values. */
-final class FunctionEnvironment {
+public final class FunctionEnvironment {
 
     /** The key that signs party check-in QR tokens on this machine (the template's parameter has no default). */
     private static final String LOCAL_CHECK_IN_TOKEN_KEY = "bG9jYWwgc3RhY2sga2V5IGZvciBwYXJ0eSBjaGVjay1pbiB0b2tlbnMgKG5vdCBzZWNyZXQp";
@@ -21,7 +21,7 @@ final class FunctionEnvironment {
     }
 
     /** The template's environment with local values: !Ref of a parameter is its default, other intrinsics are dropped. */
-    static Map<String, String> of(SamTemplate template, SamTemplate.FunctionSpecification specification, URI dynamoDbEndpoint,
+    public static Map<String, String> of(SamTemplate template, SamTemplate.FunctionSpecification specification, URI dynamoDbEndpoint,
                                   URI s3Endpoint, Path dataDirectory) {
         Map<String, String> environment = new LinkedHashMap<>();
         specification.environment().forEach((name, value) -> {

@@ -5,12 +5,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The template's table on the emulator, created once: a data directory that has it keeps it. */
-final class TableCreation {
+public final class TableCreation {
 
     private TableCreation() {
     }
 
-    static void createIfMissing(DynamoDbClient dynamoDb, SamTemplate.TableSpecification table, String tableName) {
+    public static void createIfMissing(DynamoDbClient dynamoDb, SamTemplate.TableSpecification table, String tableName) {
         try {
             dynamoDb.describeTable(request -> request.tableName(tableName));
             return;

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -16,6 +18,7 @@ import java.util.zip.ZipInputStream;
 /** Unpacks deployment packages the way Lambda lays them out in /var/task, and provides the invoker's class. */
 public final class FunctionPackages {
     private static final String STAMP_FILE = ".unpacked-from";
+    private static final Map<Path, Object> UNPACKING = new ConcurrentHashMap<>();
 
     private FunctionPackages() {
     }
@@ -25,6 +28,13 @@ public final class FunctionPackages {
      * time), so a rebuilt function is picked up and an unchanged one starts without the copy.
      */
     public static Path unpack(Path zip, Path directory) throws IOException {
+        // Two functions of one zip (the jobs) start side by side into one directory: one unpacks, the other finds it done.
+        synchronized (UNPACKING.computeIfAbsent(directory.toAbsolutePath().normalize(), unused -> new Object())) {
+            return unpackAlone(zip, directory);
+        }
+    }
+
+    private static Path unpackAlone(Path zip, Path directory) throws IOException {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("function package " + zip + " does not exist; build it with ./mvnw -B package -DskipTests");
         }
