@@ -12,9 +12,14 @@ import java.util.Properties;
  * figures still take events, the minimum count before an organisation is ranked, the lists' size, the composite
  * score's weights, and what a rating of 4 counts for. Weights are decimals so the formula shows them as written.
  */
-public record AssessmentRules(int freezeDays, int minimumTickets, int listSize, BigDecimal responseWeight,
-                              BigDecimal resolutionWeight, BigDecimal satisfactionWeight,
-                              BigDecimal basicallySatisfiedWeight) {
+public record AssessmentRules(
+        int freezeDays,
+        int minimumTickets,
+        int listSize,
+        BigDecimal responseWeight,
+        BigDecimal resolutionWeight,
+        BigDecimal satisfactionWeight,
+        BigDecimal basicallySatisfiedWeight) {
 
     static final String RESOURCE = "sql/rules/assessment_rules.properties";
 
@@ -32,14 +37,18 @@ public record AssessmentRules(int freezeDays, int minimumTickets, int listSize, 
         if (listSize < 1) {
             throw new IllegalArgumentException("list-size must be at least 1, not " + listSize);
         }
-        for (BigDecimal weight : new BigDecimal[] {responseWeight, resolutionWeight, satisfactionWeight, basicallySatisfiedWeight}) {
+        for (BigDecimal weight :
+                new BigDecimal[] {responseWeight, resolutionWeight, satisfactionWeight, basicallySatisfiedWeight}) {
             if (weight.signum() < 0 || weight.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("a weight is between 0 and 1, not " + weight.toPlainString());
             }
         }
         if (responseWeight.add(resolutionWeight).add(satisfactionWeight).compareTo(BigDecimal.ONE) != 0) {
             throw new IllegalArgumentException("the score's weights sum to 1, not "
-                    + responseWeight.add(resolutionWeight).add(satisfactionWeight).toPlainString());
+                    + responseWeight
+                            .add(resolutionWeight)
+                            .add(satisfactionWeight)
+                            .toPlainString());
         }
     }
 

@@ -21,8 +21,16 @@ public enum Metric implements ParameterName {
     SLA_MISSES("metrics/sla_misses.sql", false),
     DISPATCH_MODES("metrics/dispatch_modes.sql", false),
     TIME_IN_STATE("metrics/time_in_state.sql", false, Setting.NOW),
-    ASSESSMENT("metrics/assessment.sql", false, Setting.NOW, Setting.FREEZE_DAYS, Setting.MINIMUM_TICKETS,
-            Setting.LIST_SIZE, Setting.RESPONSE_WEIGHT, Setting.RESOLUTION_WEIGHT, Setting.SATISFACTION_WEIGHT,
+    ASSESSMENT(
+            "metrics/assessment.sql",
+            false,
+            Setting.NOW,
+            Setting.FREEZE_DAYS,
+            Setting.MINIMUM_TICKETS,
+            Setting.LIST_SIZE,
+            Setting.RESPONSE_WEIGHT,
+            Setting.RESOLUTION_WEIGHT,
+            Setting.SATISFACTION_WEIGHT,
             Setting.BASICALLY_SATISFIED_WEIGHT),
     PARTY_SERVICE("metrics/party_service.sql", false),
     PARTY_MEMBERS("metrics/party_members.sql", false, Setting.NOW),
@@ -66,15 +74,26 @@ public enum Metric implements ParameterName {
     /** What the file groups by: the ticket, party and fund files by place, department and category; the resource files by place and provider. */
     public Set<Dimension> dimensions() {
         return switch (this) {
-            case TIME_TO_DISPATCH, TIME_TO_ACCEPT, TIME_TO_RESOLVE, ON_TIME_RATE, OVERDUE_BACKLOG, TICKET_RATES, RATINGS, SLA_MISSES, DISPATCH_MODES,
-                 TIME_IN_STATE, ASSESSMENT ->
-                    EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
+            case TIME_TO_DISPATCH,
+                    TIME_TO_ACCEPT,
+                    TIME_TO_RESOLVE,
+                    ON_TIME_RATE,
+                    OVERDUE_BACKLOG,
+                    TICKET_RATES,
+                    RATINGS,
+                    SLA_MISSES,
+                    DISPATCH_MODES,
+                    TIME_IN_STATE,
+                    ASSESSMENT ->
+                EnumSet.of(
+                        Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
             // The party files' category is the activity's kind (department gives no rows); the fund file's is the fund
             // kind, its department the one that delegated a task.
             case PARTY_SERVICE, PARTY_MEMBERS, FUND_FLOWS ->
-                    EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
+                EnumSet.of(
+                        Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
             case RESOURCE_FLOWS, TIME_TO_CLAIM, TIME_TO_COMPLETE, PROJECT_RATINGS ->
-                    EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.PROVIDER);
+                EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.PROVIDER);
             // A demand has no provider: who met it is a claim's, and a demand may be met by several.
             case DEMANDS_MET -> EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN);
         };

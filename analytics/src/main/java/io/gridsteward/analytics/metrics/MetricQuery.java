@@ -16,8 +16,14 @@ import java.util.Objects;
  * (inclusive, county time zone), as of {@code now} (the county's wall-clock time: nothing after it is judged yet),
  * under the assessment's {@code rules}; and the positional parameters its SQL file takes.
  */
-public record MetricQuery(Metric metric, Dimension dimension, Period period, LocalDate firstDay, LocalDate lastDay,
-                          LocalDateTime now, AssessmentRules rules) {
+public record MetricQuery(
+        Metric metric,
+        Dimension dimension,
+        Period period,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        LocalDateTime now,
+        AssessmentRules rules) {
 
     /** The county's time zone, in which the files cut days, weeks and months (a literal in each file). */
     public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Shanghai");
@@ -58,16 +64,18 @@ public record MetricQuery(Metric metric, Dimension dimension, Period period, Loc
         parameters.add(firstDay.toString());
         parameters.add(lastDay.toString());
         for (Metric.Setting setting : metric.settings()) {
-            parameters.add(switch (setting) {
-                case NOW -> TIMESTAMP.format(now);
-                case FREEZE_DAYS -> rules.freezeDays();
-                case MINIMUM_TICKETS -> rules.minimumTickets();
-                case LIST_SIZE -> rules.listSize();
-                case RESPONSE_WEIGHT -> rules.responseWeight().toPlainString();
-                case RESOLUTION_WEIGHT -> rules.resolutionWeight().toPlainString();
-                case SATISFACTION_WEIGHT -> rules.satisfactionWeight().toPlainString();
-                case BASICALLY_SATISFIED_WEIGHT -> rules.basicallySatisfiedWeight().toPlainString();
-            });
+            parameters.add(
+                    switch (setting) {
+                        case NOW -> TIMESTAMP.format(now);
+                        case FREEZE_DAYS -> rules.freezeDays();
+                        case MINIMUM_TICKETS -> rules.minimumTickets();
+                        case LIST_SIZE -> rules.listSize();
+                        case RESPONSE_WEIGHT -> rules.responseWeight().toPlainString();
+                        case RESOLUTION_WEIGHT -> rules.resolutionWeight().toPlainString();
+                        case SATISFACTION_WEIGHT -> rules.satisfactionWeight().toPlainString();
+                        case BASICALLY_SATISFIED_WEIGHT ->
+                            rules.basicallySatisfiedWeight().toPlainString();
+                    });
         }
         return parameters;
     }

@@ -15,11 +15,17 @@ public interface ParameterName {
 
     /** The constant of the type whose parameter name is the value, if any. */
     static <E extends Enum<E> & ParameterName> Optional<E> parse(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.parameterName().equals(value)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.parameterName().equals(value))
+                .findFirst();
     }
 
     /** The accepted values, for error messages: {@code day, week, month}. */
     static <E extends Enum<E> & ParameterName> String accepted(Class<E> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(ParameterName::parameterName).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(type.getEnumConstants())
+                        .map(ParameterName::parameterName)
+                        .toList());
     }
 }

@@ -46,7 +46,8 @@ public final class AthenaQueryRunner implements QueryRunner {
      * @param pollInterval     time between GetQueryExecution calls
      * @param timeout          give up (and stop the query) after this long
      */
-    public record Settings(String workgroup, String database, Duration resultReuseMaxAge, Duration pollInterval, Duration timeout) {
+    public record Settings(
+            String workgroup, String database, Duration resultReuseMaxAge, Duration pollInterval, Duration timeout) {
         public Settings {
             Objects.requireNonNull(workgroup, "workgroup");
             Objects.requireNonNull(database, "database");
@@ -56,14 +57,20 @@ public final class AthenaQueryRunner implements QueryRunner {
         }
 
         public static Settings of(String workgroup, String database) {
-            return new Settings(workgroup, database, Duration.ofMinutes(5), Duration.ofMillis(250), Duration.ofSeconds(25));
+            return new Settings(
+                    workgroup, database, Duration.ofMinutes(5), Duration.ofMillis(250), Duration.ofSeconds(25));
         }
     }
 
     private static final DateTimeFormatter ATHENA_TIMESTAMP = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendLiteral(' ').appendZoneRegionId().optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .appendZoneRegionId()
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private final AthenaClient athena;
@@ -94,11 +101,11 @@ public final class AthenaQueryRunner implements QueryRunner {
                 .queryString(sql)
                 .workGroup(settings.workgroup())
                 .queryExecutionContext(context -> context.database(settings.database()))
-                .resultReuseConfiguration(reuse -> reuse.resultReuseByAgeConfiguration(byAge -> byAge
-                        .enabled(reuseMinutes > 0)
-                        .maxAgeInMinutes(reuseMinutes > 0 ? (int) reuseMinutes : null)));
+                .resultReuseConfiguration(reuse -> reuse.resultReuseByAgeConfiguration(byAge ->
+                        byAge.enabled(reuseMinutes > 0).maxAgeInMinutes(reuseMinutes > 0 ? (int) reuseMinutes : null)));
         if (!parameters.isEmpty()) {
-            request.executionParameters(parameters.stream().map(QueryParameters::sqlLiteral).toList());
+            request.executionParameters(
+                    parameters.stream().map(QueryParameters::sqlLiteral).toList());
         }
         return athena.startQueryExecution(request.build()).queryExecutionId();
     }
@@ -107,23 +114,30 @@ public final class AthenaQueryRunner implements QueryRunner {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         while (true) {
             QueryExecutionStatus status = athena.getQueryExecution(GetQueryExecutionRequest.builder()
-                    .queryExecutionId(queryExecutionId).build()).queryExecution().status();
+                            .queryExecutionId(queryExecutionId)
+                            .build())
+                    .queryExecution()
+                    .status();
             switch (status.state()) {
                 case SUCCEEDED -> {
                     return;
                 }
-                case FAILED, CANCELLED -> throw new IllegalStateException("Athena query " + queryExecutionId + " (" + sqlFile
-                        + ") ended " + status.state() + ": " + status.stateChangeReason());
+                case FAILED, CANCELLED ->
+                    throw new IllegalStateException("Athena query " + queryExecutionId + " (" + sqlFile + ") ended "
+                            + status.state() + ": " + status.stateChangeReason());
                 case QUEUED, RUNNING -> {
                     if (System.nanoTime() > deadline) {
-                        athena.stopQueryExecution(StopQueryExecutionRequest.builder().queryExecutionId(queryExecutionId).build());
-                        throw new IllegalStateException("Athena query " + queryExecutionId + " (" + sqlFile + ") took longer than "
-                                + settings.timeout() + "; stopped");
+                        athena.stopQueryExecution(StopQueryExecutionRequest.builder()
+                                .queryExecutionId(queryExecutionId)
+                                .build());
+                        throw new IllegalStateException("Athena query " + queryExecutionId + " (" + sqlFile
+                                + ") took longer than " + settings.timeout() + "; stopped");
                     }
                     pause(queryExecutionId);
                 }
-                case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("Athena query " + queryExecutionId
-                        + " is in a state this SDK does not know");
+                case UNKNOWN_TO_SDK_VERSION ->
+                    throw new IllegalStateException(
+                            "Athena query " + queryExecutionId + " is in a state this SDK does not know");
             }
         }
     }
@@ -133,7 +147,8 @@ public final class AthenaQueryRunner implements QueryRunner {
             sleeper.sleep(settings.pollInterval());
         } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Athena query " + queryExecutionId, exception);
+            throw new IllegalStateException(
+                    "interrupted while waiting for Athena query " + queryExecutionId, exception);
         }
     }
 
@@ -142,7 +157,8 @@ public final class AthenaQueryRunner implements QueryRunner {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean headerSkipped = false;
         for (GetQueryResultsResponse page : athena.getQueryResultsPaginator(GetQueryResultsRequest.builder()
-                .queryExecutionId(queryExecutionId).build())) {
+                .queryExecutionId(queryExecutionId)
+                .build())) {
             if (columns == null) {
                 columns = page.resultSet().resultSetMetadata().columnInfo();
             }
@@ -155,7 +171,9 @@ public final class AthenaQueryRunner implements QueryRunner {
                 rows.add(row(columns, row.data()));
             }
         }
-        List<String> names = columns == null ? List.of() : columns.stream().map(ColumnInfo::name).toList();
+        List<String> names = columns == null
+                ? List.of()
+                : columns.stream().map(ColumnInfo::name).toList();
         return new QueryResult(names, rows);
     }
 
@@ -163,7 +181,9 @@ public final class AthenaQueryRunner implements QueryRunner {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int index = 0; index < columns.size(); index++) {
             String text = index < data.size() ? data.get(index).varCharValue() : null;
-            row.put(columns.get(index).name(), text == null ? null : value(columns.get(index).type(), text));
+            row.put(
+                    columns.get(index).name(),
+                    text == null ? null : value(columns.get(index).type(), text));
         }
         return row;
     }
@@ -180,7 +200,8 @@ public final class AthenaQueryRunner implements QueryRunner {
 
     private static Instant parseTimestamp(String text) {
         var parsed = ATHENA_TIMESTAMP.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-        return parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
+        return parsed instanceof ZonedDateTime zoned
+                ? zoned.toInstant()
                 : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
     }
 }

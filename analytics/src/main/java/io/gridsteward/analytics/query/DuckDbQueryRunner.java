@@ -52,6 +52,7 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
     private final Map<String, Map<String, String>> loadedObjects = new HashMap<>();
     /** When each table's mirror was last brought up to date. */
     private final Map<String, Instant> synchronizedAt = new HashMap<>();
+
     private DuckDBConnection database;
     private Cleaner.Cleanable closing;
 
@@ -75,7 +76,7 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
         QueryParameters.validate(parameters);
         String sql = SqlFiles.read(sqlFile);
         try (Connection connection = current(tablesRead(sql)).duplicate();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int index = 0; index < parameters.size(); index++) {
                 statement.setObject(index + 1, parameters.get(index));
             }
@@ -83,7 +84,8 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
                 return read(resultSet);
             }
         } catch (SQLException exception) {
-            throw new IllegalStateException("DuckDB failed to run " + sqlFile + ": " + exception.getMessage(), exception);
+            throw new IllegalStateException(
+                    "DuckDB failed to run " + sqlFile + ": " + exception.getMessage(), exception);
         }
     }
 
@@ -107,18 +109,23 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
                 texts.add(SqlFiles.read(view));
             }
         }
-        return LakeSchema.TABLES.stream().filter(table -> texts.stream().anyMatch(text -> names(text, table.name()))).toList();
+        return LakeSchema.TABLES.stream()
+                .filter(table -> texts.stream().anyMatch(text -> names(text, table.name())))
+                .toList();
     }
 
     private static boolean names(String sql, String name) {
-        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(sql).find();
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(sql)
+                .find();
     }
 
     /** The database with these tables loaded from the mirror as it is now; the other tables as they were. */
     private synchronized DuckDBConnection current(List<LakeTable> tables) throws SQLException {
         Instant now = clock.instant();
         List<LakeTable> stale = tables.stream()
-                .filter(table -> !synchronizedAt.containsKey(table.name()) || !now.isBefore(synchronizedAt.get(table.name()).plus(freshness)))
+                .filter(table -> !synchronizedAt.containsKey(table.name())
+                        || !now.isBefore(synchronizedAt.get(table.name()).plus(freshness)))
                 .toList();
         if (!stale.isEmpty()) {
             mirror.synchronize(stale);
@@ -156,13 +163,16 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "true");
         // On Lambda only /tmp is writable and HOME may be unset: keep DuckDB's files beside the mirror.
-        properties.setProperty("temp_directory", mirror.directory().resolve(".duckdb-temp").toString());
+        properties.setProperty(
+                "temp_directory", mirror.directory().resolve(".duckdb-temp").toString());
         // The driver directly, not DriverManager: under Quarkus' class loaders DriverManager may not see it.
         DuckDBConnection connection = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", properties);
         try {
             // Athena computes in UTC; so must calendar arithmetic on TIMESTAMP WITH TIME ZONE here.
             execute(connection, "SET TimeZone = 'UTC'");
-            execute(connection, "SET home_directory = '" + escape(mirror.directory().toString()) + "'");
+            execute(
+                    connection,
+                    "SET home_directory = '" + escape(mirror.directory().toString()) + "'");
         } catch (SQLException exception) {
             connection.close();
             throw exception;
@@ -178,7 +188,8 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
         String body = objects.isEmpty()
                 ? emptySelect(table)
                 : emptySelect(table) + " UNION ALL BY NAME SELECT * FROM read_parquet('"
-                        + escape(tableDirectory.resolve("*").resolve("*.parquet").toString())
+                        + escape(
+                                tableDirectory.resolve("*").resolve("*.parquet").toString())
                         + "', hive_partitioning = true, union_by_name = true, hive_types = {'"
                         + table.partitionColumn() + "': VARCHAR})";
         execute(connection, "CREATE OR REPLACE TABLE " + table.name() + " AS " + body);

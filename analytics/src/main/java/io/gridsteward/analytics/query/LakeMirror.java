@@ -45,7 +45,8 @@ public final class LakeMirror {
     public LakeMirror(S3Client s3, String bucket, Path directory) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        this.directory =
+                Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
     }
 
     public Path directory() {
@@ -53,8 +54,7 @@ public final class LakeMirror {
     }
 
     /** What one synchronisation did. */
-    public record Synchronization(int downloaded, int unchanged, int removed) {
-    }
+    public record Synchronization(int downloaded, int unchanged, int removed) {}
 
     public synchronized Synchronization synchronize() {
         return synchronize(LakeSchema.TABLES);
@@ -66,14 +66,18 @@ public final class LakeMirror {
             Files.createDirectories(directory);
             Map<String, String> knownEtags = mirrored != null ? mirrored : readManifest();
             Set<String> knownOfTables = new HashSet<>();
-            knownEtags.keySet().stream().filter(key -> tables.stream().anyMatch(table -> key.startsWith(table.keyPrefix())))
+            knownEtags.keySet().stream()
+                    .filter(key -> tables.stream().anyMatch(table -> key.startsWith(table.keyPrefix())))
                     .forEach(knownOfTables::add);
             Map<String, String> currentEtags = new HashMap<>(knownEtags);
             currentEtags.keySet().removeAll(knownOfTables);
             int downloaded = 0;
             int unchanged = 0;
             for (LakeTable table : tables) {
-                var request = ListObjectsV2Request.builder().bucket(bucket).prefix(table.keyPrefix()).build();
+                var request = ListObjectsV2Request.builder()
+                        .bucket(bucket)
+                        .prefix(table.keyPrefix())
+                        .build();
                 for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
                     if (!object.key().endsWith(".parquet")) {
                         continue;
@@ -97,7 +101,8 @@ public final class LakeMirror {
         } catch (IOException exception) {
             throw new UncheckedIOException("cannot mirror lake bucket " + bucket + " into " + directory, exception);
         } catch (SdkException exception) {
-            throw new IllegalStateException("cannot mirror lake bucket " + bucket + ": " + exception.getMessage(), exception);
+            throw new IllegalStateException(
+                    "cannot mirror lake bucket " + bucket + ": " + exception.getMessage(), exception);
         }
     }
 
@@ -127,8 +132,9 @@ public final class LakeMirror {
         Files.createDirectories(local.getParent());
         // A partly written file must never match the engine's *.parquet glob: write aside, then move.
         Path partial = Files.createTempFile(local.getParent(), ".download-", ".partial");
-        try (ResponseInputStream<GetObjectResponse> body = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
-             OutputStream output = Files.newOutputStream(partial)) {
+        try (ResponseInputStream<GetObjectResponse> body = s3.getObject(
+                        GetObjectRequest.builder().bucket(bucket).key(key).build());
+                OutputStream output = Files.newOutputStream(partial)) {
             body.transferTo(output);
         } catch (RuntimeException | IOException exception) {
             Files.deleteIfExists(partial);
@@ -166,6 +172,10 @@ public final class LakeMirror {
         try (OutputStream output = Files.newOutputStream(partial)) {
             properties.store(output, "ETag of each mirrored lake object");
         }
-        Files.move(partial, directory.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                partial,
+                directory.resolve(MANIFEST),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -15,8 +15,7 @@ public final class SqlFiles {
 
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9_]+(/[a-z0-9_]+)*\\.sql");
 
-    private SqlFiles() {
-    }
+    private SqlFiles() {}
 
     /** @param name e.g. {@code metrics/durations.sql} */
     public static String read(String name) {
@@ -26,7 +25,8 @@ public final class SqlFiles {
         String resource = "sql/" + name;
         try (InputStream input = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (input == null) {
-                throw new IllegalArgumentException("no SQL file " + name + " (looked for classpath resource " + resource + ")");
+                throw new IllegalArgumentException(
+                        "no SQL file " + name + " (looked for classpath resource " + resource + ")");
             }
             return stripTrailingSemicolon(new String(input.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException exception) {
@@ -44,7 +44,8 @@ public final class SqlFiles {
             if (input == null) {
                 throw new IllegalStateException("no view list (looked for classpath resource " + resource + ")");
             }
-            return new String(input.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(input.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .map(line -> "views/" + line)

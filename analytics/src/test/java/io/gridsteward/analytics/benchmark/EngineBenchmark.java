@@ -42,18 +42,22 @@ public final class EngineBenchmark {
     private static final String BUCKET = "engine-benchmark";
     private static final int FRESH_QUERIES = 6;
     private static final List<MetricRequest> PAGE_LOAD = List.of(
-            new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.DAY), new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH),
-            new MetricRequest(Metric.DISPATCH_MODES, Dimension.TOWN, Period.MONTH), new MetricRequest(Metric.TIME_TO_ACCEPT, Dimension.TOWN, Period.MONTH),
-            new MetricRequest(Metric.TIME_TO_RESOLVE, Dimension.TOWN, Period.MONTH), new MetricRequest(Metric.ON_TIME_RATE, Dimension.TOWN, Period.MONTH),
-            new MetricRequest(Metric.RATINGS, Dimension.TOWN, Period.MONTH), new MetricRequest(Metric.OVERDUE_BACKLOG, Dimension.TOWN, Period.MONTH),
-            new MetricRequest(Metric.SLA_MISSES, Dimension.TOWN, Period.MONTH), new MetricRequest(Metric.TICKET_RATES, Dimension.GRID, Period.MONTH),
-            new MetricRequest(Metric.TICKET_RATES, Dimension.CATEGORY, Period.MONTH), new MetricRequest(Metric.TIME_TO_ACCEPT, Dimension.DEPARTMENT, Period.MONTH));
+            new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.DAY),
+                    new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH),
+            new MetricRequest(Metric.DISPATCH_MODES, Dimension.TOWN, Period.MONTH),
+                    new MetricRequest(Metric.TIME_TO_ACCEPT, Dimension.TOWN, Period.MONTH),
+            new MetricRequest(Metric.TIME_TO_RESOLVE, Dimension.TOWN, Period.MONTH),
+                    new MetricRequest(Metric.ON_TIME_RATE, Dimension.TOWN, Period.MONTH),
+            new MetricRequest(Metric.RATINGS, Dimension.TOWN, Period.MONTH),
+                    new MetricRequest(Metric.OVERDUE_BACKLOG, Dimension.TOWN, Period.MONTH),
+            new MetricRequest(Metric.SLA_MISSES, Dimension.TOWN, Period.MONTH),
+                    new MetricRequest(Metric.TICKET_RATES, Dimension.GRID, Period.MONTH),
+            new MetricRequest(Metric.TICKET_RATES, Dimension.CATEGORY, Period.MONTH),
+                    new MetricRequest(Metric.TIME_TO_ACCEPT, Dimension.DEPARTMENT, Period.MONTH));
 
-    private record MetricRequest(Metric metric, Dimension dimension, Period period) {
-    }
+    private record MetricRequest(Metric metric, Dimension dimension, Period period) {}
 
-    private EngineBenchmark() {
-    }
+    private EngineBenchmark() {}
 
     public static void main(String[] arguments) throws Exception {
         Path lake = Path.of(arguments[0]);
@@ -65,13 +69,23 @@ public final class EngineBenchmark {
             LocalDateTime now = LocalDateTime.now(MetricQuery.TIME_ZONE).truncatedTo(ChronoUnit.MINUTES);
             LocalDate today = now.toLocalDate();
             List<MetricQuery> queries = new ArrayList<>();
-            for (LocalDate first : List.of(today.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(1))) {
-                LocalDate last = first.equals(today.withDayOfMonth(1)) ? today : first.plusMonths(1).minusDays(1);
-                PAGE_LOAD.forEach(request -> queries.add(new MetricQuery(request.metric(), request.dimension(), request.period(),
-                        first, last, now, AssessmentRules.bundled())));
+            for (LocalDate first :
+                    List.of(today.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(1))) {
+                LocalDate last = first.equals(today.withDayOfMonth(1))
+                        ? today
+                        : first.plusMonths(1).minusDays(1);
+                PAGE_LOAD.forEach(request -> queries.add(new MetricQuery(
+                        request.metric(),
+                        request.dimension(),
+                        request.period(),
+                        first,
+                        last,
+                        now,
+                        AssessmentRules.bundled())));
             }
             LakeMirror mirror = new LakeMirror(s3, BUCKET, scratch.resolve("mirror"));
-            console.printf("%d lake objects; %d queries each way; load average %s%n", objects, queries.size(), loadAverage());
+            console.printf(
+                    "%d lake objects; %d queries each way; load average %s%n", objects, queries.size(), loadAverage());
 
             // A fresh engine reads every object a file reads, each time: the first six requests are enough to show it.
             Timings fresh = timed(queries.subList(0, FRESH_QUERIES), query -> {
@@ -89,11 +103,14 @@ public final class EngineBenchmark {
                 queries.getFirst().run(runner);
                 keptFresh = timed(queries, query -> query.run(runner).rows().size());
             }
-            console.printf("p50 per query, wall clock and this process's CPU time (DuckDB's threads included; the CPU time does not grow with the load):%n");
+            console.printf(
+                    "p50 per query, wall clock and this process's CPU time (DuckDB's threads included; the CPU time does not grow with the load):%n");
             console.printf("  a fresh engine per query (every object read each time): %s%n", fresh.describe());
-            console.printf("  one engine kept, the bucket listed before each query:  %s, %.1fx less wall, %.1fx less CPU%n",
+            console.printf(
+                    "  one engine kept, the bucket listed before each query:  %s, %.1fx less wall, %.1fx less CPU%n",
                     keptListing.describe(), fresh.wall() / keptListing.wall(), fresh.cpu() / keptListing.cpu());
-            console.printf("  one engine kept, listed at most every 10 s:            %s, %.1fx less wall, %.1fx less CPU%n",
+            console.printf(
+                    "  one engine kept, listed at most every 10 s:            %s, %.1fx less wall, %.1fx less CPU%n",
                     keptFresh.describe(), fresh.wall() / keptFresh.wall(), fresh.cpu() / keptFresh.cpu());
             console.printf("load average %s%n", loadAverage());
         }
@@ -123,7 +140,9 @@ public final class EngineBenchmark {
     private static int upload(S3Client s3, Path lake) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(lake)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".parquet")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().endsWith(".parquet"))
+                    .toList();
         }
         for (Path file : files) {
             String key = lake.relativize(file).toString().replace('\\', '/');
@@ -134,7 +153,10 @@ public final class EngineBenchmark {
 
     private static String loadAverage() throws IOException {
         Path loadAverage = Path.of("/proc/loadavg");
-        return Files.isReadable(loadAverage) ? String.join(" ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3)) : "unknown";
+        return Files.isReadable(loadAverage)
+                ? String.join(
+                        " ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3))
+                : "unknown";
     }
 
     private static double median(List<Long> nanos) {

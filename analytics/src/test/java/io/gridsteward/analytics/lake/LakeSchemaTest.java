@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 class LakeSchemaTest {
 
     private static final Pattern COLUMN_LIST = Pattern.compile(
-            "CREATE EXTERNAL TABLE IF NOT EXISTS (\\w+) \\((.*?)\\)\\s*PARTITIONED BY \\((\\w+) (\\w+)\\)", Pattern.DOTALL);
+            "CREATE EXTERNAL TABLE IF NOT EXISTS (\\w+) \\((.*?)\\)\\s*PARTITIONED BY \\((\\w+) (\\w+)\\)",
+            Pattern.DOTALL);
 
     /** The Columns list of the Glue table resource: from its "Columns:" line to the first line that is not a column. */
     private static final Pattern GLUE_TABLE = Pattern.compile(
             "\\n  TicketEventsGlueTable:\\n.*?\\n {10}Columns:\\n((?: {12}- \\{[^\\n]*\\n)+)", Pattern.DOTALL);
+
     private static final Pattern GLUE_COLUMN = Pattern.compile("- \\{Name: (\\w+), Type: (\\w+)\\}");
 
     @Test
@@ -49,7 +51,8 @@ class LakeSchemaTest {
     void athenaDdlProjectsTheDatePartitionsFromTheObjectKeys() {
         String ddl = SqlFiles.read("ddl/ticket_events.sql");
 
-        assertThat(ddl).contains("STORED AS PARQUET")
+        assertThat(ddl)
+                .contains("STORED AS PARQUET")
                 .contains("'projection.enabled' = 'true'")
                 .contains("'projection.dt.type' = 'date'")
                 .contains("'projection.dt.format' = 'yyyy-MM-dd'")
@@ -66,17 +69,30 @@ class LakeSchemaTest {
 
     @Test
     void partitionValueIsTheUtcDateOfTheEvent() {
-        assertThat(LakeSchema.partitionValue(Instant.parse("2026-11-25T23:59:59.999Z"))).isEqualTo("2026-11-25");
-        assertThat(LakeSchema.partitionValue(Instant.parse("2026-11-26T00:00:00Z"))).isEqualTo("2026-11-26");
+        assertThat(LakeSchema.partitionValue(Instant.parse("2026-11-25T23:59:59.999Z")))
+                .isEqualTo("2026-11-25");
+        assertThat(LakeSchema.partitionValue(Instant.parse("2026-11-26T00:00:00Z")))
+                .isEqualTo("2026-11-26");
     }
 
     @Test
     void noLakeColumnCarriesPersonalData() {
-        List<String> forbidden = List.of("name", "phone", "address", "reporter", "description", "reason",
-                "actor_id", "user_id", "latitude", "longitude", "id_card");
+        List<String> forbidden = List.of(
+                "name",
+                "phone",
+                "address",
+                "reporter",
+                "description",
+                "reason",
+                "actor_id",
+                "user_id",
+                "latitude",
+                "longitude",
+                "id_card");
         for (LakeTable table : LakeSchema.TABLES) {
             for (String column : table.columnNames()) {
-                assertThat(forbidden).as(table.name() + "." + column)
+                assertThat(forbidden)
+                        .as(table.name() + "." + column)
                         .noneMatch(word -> column.equals(word) || column.contains(word));
             }
         }
@@ -85,22 +101,76 @@ class LakeSchemaTest {
     @Test
     void ticketEventRowComponentsAreTheSchemaColumnsInOrder() {
         List<String> components = Arrays.stream(TicketEventRow.class.getRecordComponents())
-                .map(component -> component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
+                .map(component ->
+                        component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
                 .toList();
-        TicketEventRow row = new TicketEventRow("e", "t", 7, "EVALUATED", "RESOLVED", "EVALUATED",
-                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", "o", "g", "c", "w", "k", "a",
-                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4, "DEPARTMENT");
+        TicketEventRow row = new TicketEventRow(
+                "e",
+                "t",
+                7,
+                "EVALUATED",
+                "RESOLVED",
+                "EVALUATED",
+                Instant.parse("2026-11-25T08:00:00Z"),
+                "RESIDENT",
+                "o",
+                "g",
+                "c",
+                "w",
+                "k",
+                "a",
+                "HIGH",
+                Instant.parse("2026-11-25T09:00:00Z"),
+                Instant.parse("2026-11-26T08:00:00Z"),
+                4,
+                "DEPARTMENT");
 
         assertThat(components).containsExactlyElementsOf(LakeSchema.TICKET_EVENTS.columnNames());
-        assertThat(row.values()).containsExactly("e", "t", 7L, "EVALUATED", "RESOLVED", "EVALUATED",
-                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", "o", "g", "c", "w", "k", "a",
-                "HIGH", Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"), 4, "DEPARTMENT");
+        assertThat(row.values())
+                .containsExactly(
+                        "e",
+                        "t",
+                        7L,
+                        "EVALUATED",
+                        "RESOLVED",
+                        "EVALUATED",
+                        Instant.parse("2026-11-25T08:00:00Z"),
+                        "RESIDENT",
+                        "o",
+                        "g",
+                        "c",
+                        "w",
+                        "k",
+                        "a",
+                        "HIGH",
+                        Instant.parse("2026-11-25T09:00:00Z"),
+                        Instant.parse("2026-11-26T08:00:00Z"),
+                        4,
+                        "DEPARTMENT");
     }
 
     @Test
     void aRatingOutsideOneToFiveIsRejected() {
-        assertThatThrownBy(() -> new TicketEventRow("e", "t", 7, "EVALUATED", "RESOLVED", "EVALUATED",
-                Instant.parse("2026-11-25T08:00:00Z"), "RESIDENT", null, "g", "c", "w", "k", null, "LOW", null, null, 6, null))
+        assertThatThrownBy(() -> new TicketEventRow(
+                        "e",
+                        "t",
+                        7,
+                        "EVALUATED",
+                        "RESOLVED",
+                        "EVALUATED",
+                        Instant.parse("2026-11-25T08:00:00Z"),
+                        "RESIDENT",
+                        null,
+                        "g",
+                        "c",
+                        "w",
+                        "k",
+                        null,
+                        "LOW",
+                        null,
+                        null,
+                        6,
+                        null))
                 .hasMessageContaining("rating must be 1 to 5");
     }
 

@@ -18,9 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 class PersonalDataTest {
 
-    private static final List<String> FORBIDDEN = List.of("name", "phone", "mobile", "email", "address", "id_card",
-            "identity", "description", "reason", "note", "comment", "actor_id", "user_id", "reporter", "latitude",
-            "longitude", "location", "photo");
+    private static final List<String> FORBIDDEN = List.of(
+            "name",
+            "phone",
+            "mobile",
+            "email",
+            "address",
+            "id_card",
+            "identity",
+            "description",
+            "reason",
+            "note",
+            "comment",
+            "actor_id",
+            "user_id",
+            "reporter",
+            "latitude",
+            "longitude",
+            "location",
+            "photo");
     private static final Path TEMPLATE = Path.of("..", "template.yaml");
     private static final Pattern GLUE_COLUMN = Pattern.compile("\\{Name: (\\w+), Type: [\\w()]+}");
     private static final Pattern VIEW_COLUMN = Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"[^\"]+\"}");
@@ -46,14 +62,28 @@ class PersonalDataTest {
 
     @Test
     void theCheckCatchesThePersonalAttributesOfTheTable() {
-        List<String> personal = List.of("reporter_phone", "description", "reason", "actor_id", "latitude", "longitude",
-                "resolution_note", "evaluation_comment", "photo_keys", "id_card_number", "exact_address", "name");
+        List<String> personal = List.of(
+                "reporter_phone",
+                "description",
+                "reason",
+                "actor_id",
+                "latitude",
+                "longitude",
+                "resolution_note",
+                "evaluation_comment",
+                "photo_keys",
+                "id_card_number",
+                "exact_address",
+                "name");
 
-        assertThat(personal).allSatisfy(column -> assertThat(isPersonal(column)).as(column).isTrue());
+        assertThat(personal)
+                .allSatisfy(column -> assertThat(isPersonal(column)).as(column).isTrue());
     }
 
     private static void assertNotPersonal(String column) {
-        assertThat(isPersonal(column)).as("personal data column in the lake: " + column).isFalse();
+        assertThat(isPersonal(column))
+                .as("personal data column in the lake: " + column)
+                .isFalse();
     }
 
     private static boolean isPersonal(String qualifiedColumn) {

@@ -56,7 +56,8 @@ class AthenaQueryRunnerTest {
         }
 
         private void answer(HttpExchange exchange) throws IOException {
-            String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target").replace("AmazonAthena.", "");
+            String operation =
+                    exchange.getRequestHeaders().getFirst("X-Amz-Target").replace("AmazonAthena.", "");
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             synchronized (this) {
                 requests.add(Map.entry(operation, body));
@@ -71,12 +72,16 @@ class AthenaQueryRunnerTest {
         }
 
         List<String> bodies(String operation) {
-            return requests.stream().filter(request -> request.getKey().equals(operation)).map(Map.Entry::getValue).toList();
+            return requests.stream()
+                    .filter(request -> request.getKey().equals(operation))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
 
         AthenaClient client() {
             return AthenaClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                    .endpointOverride(
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
                     .httpClient(UrlConnectionHttpClient.create())
@@ -108,15 +113,19 @@ class AthenaQueryRunnerTest {
                 .respond("GetQueryExecution", "get-query-execution-running.json", "get-query-execution-succeeded.json")
                 .respond("GetQueryResults", "get-query-results-page-1.json", "get-query-results-page-2.json");
 
-        QueryResult result = runner(AthenaQueryRunner.Settings.of("grid-steward", "grid_steward")).run(METRIC);
+        QueryResult result = runner(AthenaQueryRunner.Settings.of("grid-steward", "grid_steward"))
+                .run(METRIC);
 
         String start = athena.bodies("StartQueryExecution").getFirst();
-        assertThat(start).contains("\"WorkGroup\":\"grid-steward\"")
+        assertThat(start)
+                .contains("\"WorkGroup\":\"grid-steward\"")
                 .contains("\"QueryExecutionContext\":{\"Database\":\"grid_steward\"}")
-                .contains("\"ResultReuseConfiguration\":{\"ResultReuseByAgeConfiguration\":{\"Enabled\":true,\"MaxAgeInMinutes\":5}}")
+                .contains(
+                        "\"ResultReuseConfiguration\":{\"ResultReuseByAgeConfiguration\":{\"Enabled\":true,\"MaxAgeInMinutes\":5}}")
                 .contains("date_diff('millisecond'")
                 .doesNotContain("ExecutionParameters");
-        assertThat(athena.bodies("GetQueryExecution")).hasSize(2)
+        assertThat(athena.bodies("GetQueryExecution"))
+                .hasSize(2)
                 .allMatch(body -> body.contains("5c2e4c1e-7a4b-4f7e-9a4e-3f1d2b9c0a11"));
         assertThat(sleeps).containsExactly(Duration.ofMillis(250));
         assertThat(athena.bodies("GetQueryResults")).hasSize(2);
@@ -128,10 +137,11 @@ class AthenaQueryRunnerTest {
         zero.put("tickets", 1L);
         zero.put("median_seconds", 0.0);
         zero.put("p90_seconds", null);
-        assertThat(result.rows()).containsExactly(
-                Map.of("grid_id", "grid-east", "tickets", 3L, "median_seconds", 120.0, "p90_seconds", 600.0),
-                Map.of("grid_id", "grid-west", "tickets", 1L, "median_seconds", 0.5, "p90_seconds", 0.5),
-                zero);
+        assertThat(result.rows())
+                .containsExactly(
+                        Map.of("grid_id", "grid-east", "tickets", 3L, "median_seconds", 120.0, "p90_seconds", 600.0),
+                        Map.of("grid_id", "grid-west", "tickets", 1L, "median_seconds", 0.5, "p90_seconds", 0.5),
+                        zero);
     }
 
     @Test
@@ -139,7 +149,8 @@ class AthenaQueryRunnerTest {
         athena.respond("StartQueryExecution", "start-query-execution.json")
                 .respond("GetQueryExecution", "get-query-execution-succeeded.json")
                 .respond("GetQueryResults", "get-query-results-page-2.json");
-        var settings = new AthenaQueryRunner.Settings("wg", "db", Duration.ZERO, Duration.ofMillis(10), Duration.ofSeconds(5));
+        var settings =
+                new AthenaQueryRunner.Settings("wg", "db", Duration.ZERO, Duration.ofMillis(10), Duration.ofSeconds(5));
 
         runner(settings).run(METRIC, List.of("grid-o'neil", LocalDate.parse("2026-11-01"), 7L));
 
@@ -154,7 +165,8 @@ class AthenaQueryRunnerTest {
         athena.respond("StartQueryExecution", "start-query-execution.json")
                 .respond("GetQueryExecution", "get-query-execution-failed.json");
 
-        assertThatThrownBy(() -> runner(AthenaQueryRunner.Settings.of("grid-steward", "grid_steward")).run(METRIC))
+        assertThatThrownBy(() -> runner(AthenaQueryRunner.Settings.of("grid-steward", "grid_steward"))
+                        .run(METRIC))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ended FAILED")
                 .hasMessageContaining("TABLE_NOT_FOUND");
@@ -166,10 +178,12 @@ class AthenaQueryRunnerTest {
         athena.respond("StartQueryExecution", "start-query-execution.json")
                 .respond("GetQueryExecution", "get-query-execution-running.json")
                 .respond("StopQueryExecution", "stop-query-execution.json");
-        var settings = new AthenaQueryRunner.Settings("wg", "db", Duration.ofMinutes(5), Duration.ofMillis(10), Duration.ZERO);
+        var settings =
+                new AthenaQueryRunner.Settings("wg", "db", Duration.ofMinutes(5), Duration.ofMillis(10), Duration.ZERO);
 
         assertThatThrownBy(() -> runner(settings).run(METRIC)).hasMessageContaining("took longer than PT0S; stopped");
-        assertThat(athena.bodies("StopQueryExecution")).singleElement()
+        assertThat(athena.bodies("StopQueryExecution"))
+                .singleElement()
                 .satisfies(body -> assertThat(body).contains("5c2e4c1e-7a4b-4f7e-9a4e-3f1d2b9c0a11"));
     }
 
@@ -179,7 +193,8 @@ class AthenaQueryRunnerTest {
         assertThat(AthenaQueryRunner.value("integer", "7")).isEqualTo(7L);
         assertThat(AthenaQueryRunner.value("decimal", "1.50")).isEqualTo(1.5);
         assertThat(AthenaQueryRunner.value("boolean", "true")).isEqualTo(true);
-        assertThat(AthenaQueryRunner.value("timestamp", "2026-11-25 08:00:00.123")).isEqualTo(Instant.parse("2026-11-25T08:00:00.123Z"));
+        assertThat(AthenaQueryRunner.value("timestamp", "2026-11-25 08:00:00.123"))
+                .isEqualTo(Instant.parse("2026-11-25T08:00:00.123Z"));
         assertThat(AthenaQueryRunner.value("timestamp with time zone", "2026-11-25 16:00:00.000 Asia/Shanghai"))
                 .isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
         assertThat(AthenaQueryRunner.value("varchar", "grid-1")).isEqualTo("grid-1");

@@ -56,8 +56,11 @@ class DeduplicatedViewTest {
     void theViewListNamesEveryFileOfTheViewsDirectory() throws IOException {
         List<String> files;
         try (Stream<Path> listing = Files.list(VIEW_DIRECTORY)) {
-            files = listing.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".sql"))
-                    .map(name -> "views/" + name).sorted().toList();
+            files = listing.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".sql"))
+                    .map(name -> "views/" + name)
+                    .sorted()
+                    .toList();
         }
 
         assertThat(SqlFiles.views()).containsExactlyInAnyOrderElementsOf(files).isNotEmpty();
@@ -82,8 +85,10 @@ class DeduplicatedViewTest {
         QueryResult view = runner().run(VIEW);
 
         assertThat(counts.rows()).containsExactly(Map.of("table_rows", 80L, "table_events", 40L, "view_rows", 40L));
-        assertThat(view.rows()).extracting(row -> (String) row.get("event_id"))
-                .containsExactlyInAnyOrderElementsOf(events.stream().map(TicketEventRow::eventId).toList());
+        assertThat(view.rows())
+                .extracting(row -> (String) row.get("event_id"))
+                .containsExactlyInAnyOrderElementsOf(
+                        events.stream().map(TicketEventRow::eventId).toList());
     }
 
     @Test
@@ -103,8 +108,13 @@ class DeduplicatedViewTest {
         String template = Files.readString(TEMPLATE);
 
         assertGlueView(template, "TicketEventsDeduplicatedView", VIEW, LakeSchema.TICKET_EVENTS);
-        assertGlueView(template, "FundEventsDeduplicatedView", "views/fund_events_deduplicated.sql", LakeSchema.FUND_EVENTS);
-        assertGlueView(template, "ResourceEventsDeduplicatedView", "views/resource_events_deduplicated.sql", LakeSchema.RESOURCE_EVENTS);
+        assertGlueView(
+                template, "FundEventsDeduplicatedView", "views/fund_events_deduplicated.sql", LakeSchema.FUND_EVENTS);
+        assertGlueView(
+                template,
+                "ResourceEventsDeduplicatedView",
+                "views/resource_events_deduplicated.sql",
+                LakeSchema.RESOURCE_EVENTS);
     }
 
     /** The Glue view resource {@code resource} holds the view file's SQL and the table's columns, in Trino's types. */
@@ -114,25 +124,35 @@ class DeduplicatedViewTest {
         int end = template.indexOf("\n\n", start + 1);
         String definition = template.substring(start, end < 0 ? template.length() : end);
         Matcher originalSql = Pattern.compile("\"originalSql\":\"([^\"]*)\"").matcher(definition);
-        assertThat(originalSql.find()).as("a Presto view definition in " + resource).isTrue();
+        assertThat(originalSql.find())
+                .as("a Presto view definition in " + resource)
+                .isTrue();
         assertThat(originalSql.group(1)).isEqualTo(oneLine(SqlFiles.read(viewFile)));
 
-        Matcher columns = Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(definition);
+        Matcher columns =
+                Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(definition);
         List<String> viewColumns = new ArrayList<>();
         while (columns.find()) {
             viewColumns.add(columns.group(1) + " " + columns.group(2));
         }
         List<String> expected = new ArrayList<>(table.columns().stream()
-                .map(column -> column.name() + " " + trinoType(column.type().athenaType())).toList());
+                .map(column -> column.name() + " " + trinoType(column.type().athenaType()))
+                .toList());
         expected.add(table.partitionColumn() + " varchar");
         assertThat(viewColumns).containsExactlyElementsOf(expected);
-        assertThat(definition).contains("Name: " + SqlFiles.viewName(viewFile), "TableType: VIRTUAL_VIEW", "presto_view: \"true\"");
+        assertThat(definition)
+                .contains("Name: " + SqlFiles.viewName(viewFile), "TableType: VIRTUAL_VIEW", "presto_view: \"true\"");
     }
 
     /** The SQL as the view encoding holds it: comments dropped, whitespace collapsed, no space inside parentheses. */
     private static String oneLine(String sql) {
-        String withoutComments = sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + " " + b);
-        return withoutComments.replaceAll("\\s+", " ").strip().replace("( ", "(").replace(" )", ")");
+        String withoutComments =
+                sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + " " + b);
+        return withoutComments
+                .replaceAll("\\s+", " ")
+                .strip()
+                .replace("( ", "(")
+                .replace(" )", ")");
     }
 
     /** Hive DDL types as Trino names them in a view's column list. */
@@ -151,8 +171,9 @@ class DeduplicatedViewTest {
 
     private void put(S3Client s3, String batch, List<TicketEventRow> rows) {
         Map<String, List<TicketEventRow>> byDay = new TreeMap<>();
-        rows.forEach(row -> byDay.computeIfAbsent(row.partitionValue(), day -> new ArrayList<>()).add(row));
-        byDay.forEach((day, dayRows) -> ParquetFiles.put(s3, bucket,
-                LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, day, batch, "1", "2"), dayRows, temporary));
+        rows.forEach(row -> byDay.computeIfAbsent(row.partitionValue(), day -> new ArrayList<>())
+                .add(row));
+        byDay.forEach((day, dayRows) -> ParquetFiles.put(
+                s3, bucket, LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, day, batch, "1", "2"), dayRows, temporary));
     }
 }

@@ -24,8 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,13 +51,34 @@ import software.amazon.awssdk.services.s3.S3Client;
 class FundFlowsTest {
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
-    private static final Account GRID_A = new Account("2026:grid-activity:grid-a", "GRID_PARTY_GROUP_ACTIVITY", "grid-a", "community-1", "town-1", "grid-a", null, null);
-    private static final Account WORK_1 = new Account("2026:community-work:community-1", "COMMUNITY_WORK", "community-1", "community-1", "town-1", null, null, null);
-    private static final Account SERVICE_2 = new Account("2026:service:community-2", "SERVICE_THE_MASSES", "community-2", "community-2", "town-2", null, null, null);
-    private static final Account TASK_1 = new Account("2026:task:task-1", "DELEGATED_TASK", "community-1", "community-1", "town-1", null, "task-1", "dept-civil");
-    private static final Account TASK_2 = new Account("2026:task:task-2", "DELEGATED_TASK", "community-2", "community-2", "town-2", null, "task-2", "dept-civil");
-    private static final Account TASK_3 = new Account("2026:task:task-3", "DELEGATED_TASK", "community-2", "community-2", "town-2", null, "task-3", "dept-water");
-    private static final Account TOWN_1 = new Account("2026:town-party:town-1", "TOWN_PARTY_BUILDING", "town-1", null, "town-1", null, null, null);
+    private static final Account GRID_A = new Account(
+            "2026:grid-activity:grid-a",
+            "GRID_PARTY_GROUP_ACTIVITY",
+            "grid-a",
+            "community-1",
+            "town-1",
+            "grid-a",
+            null,
+            null);
+    private static final Account WORK_1 = new Account(
+            "2026:community-work:community-1",
+            "COMMUNITY_WORK",
+            "community-1",
+            "community-1",
+            "town-1",
+            null,
+            null,
+            null);
+    private static final Account SERVICE_2 = new Account(
+            "2026:service:community-2", "SERVICE_THE_MASSES", "community-2", "community-2", "town-2", null, null, null);
+    private static final Account TASK_1 = new Account(
+            "2026:task:task-1", "DELEGATED_TASK", "community-1", "community-1", "town-1", null, "task-1", "dept-civil");
+    private static final Account TASK_2 = new Account(
+            "2026:task:task-2", "DELEGATED_TASK", "community-2", "community-2", "town-2", null, "task-2", "dept-civil");
+    private static final Account TASK_3 = new Account(
+            "2026:task:task-3", "DELEGATED_TASK", "community-2", "community-2", "town-2", null, "task-3", "dept-water");
+    private static final Account TOWN_1 =
+            new Account("2026:town-party:town-1", "TOWN_PARTY_BUILDING", "town-1", null, "town-1", null, null, null);
     private static final List<Account> ACCOUNTS = List.of(GRID_A, WORK_1, SERVICE_2, TASK_1, TASK_2, TASK_3, TOWN_1);
 
     private static S3ProxyServer server;
@@ -107,18 +128,33 @@ class FundFlowsTest {
         flows.rejected(rejected, local("2026-04-08T10:00:00"));
         writeLake(flows.rows(), List.of(flows.rows().get(flows.rows().size() - 12)));
 
-        assertThat(rows(Dimension.COMMUNITY, Period.MONTH, "2026-03-01", "2026-04-30")).containsExactly(
-                row("community-1", "2026-03-01", 2_800_000, 40_000, 0, 0, 0, 0.0, 1, 0, null, null),
-                row("community-1", "2026-04-01", 0, 1_505_000, 1_530_000, 1_530_000, 15_000, null, 0, 2,
-                        hours(48), hours(72)),
-                row("community-2", "2026-04-01", 700_000, 0, 0, 0, 0, 0.0, 1, 0, null, null));
-        assertThat(rows(Dimension.GRID, Period.MONTH, "2026-04-01", "2026-04-30")).containsExactly(
-                row("grid-a", "2026-04-01", 0, 0, 30_000, 30_000, 15_000, null, 0, 1, hours(48), hours(48)));
-        assertThat(rows(Dimension.DEPARTMENT, Period.MONTH, "2026-03-01", "2026-04-30")).containsExactly(
-                row("dept-civil", "2026-03-01", 300_000, 0, 0, 0, 0, 0.0, 1, 0, null, null),
-                row("dept-civil", "2026-04-01", 700_000, 0, 0, 0, 0, 0.0, 1, 0, null, null));
-        assertThat(rows(Dimension.CATEGORY, Period.DAY, "2026-03-31", "2026-03-31")).containsExactly(
-                row("GRID_PARTY_GROUP_ACTIVITY", "2026-03-31", 0, 40_000, 0, 0, 0, null, 0, 0, null, null));
+        assertThat(rows(Dimension.COMMUNITY, Period.MONTH, "2026-03-01", "2026-04-30"))
+                .containsExactly(
+                        row("community-1", "2026-03-01", 2_800_000, 40_000, 0, 0, 0, 0.0, 1, 0, null, null),
+                        row(
+                                "community-1",
+                                "2026-04-01",
+                                0,
+                                1_505_000,
+                                1_530_000,
+                                1_530_000,
+                                15_000,
+                                null,
+                                0,
+                                2,
+                                hours(48),
+                                hours(72)),
+                        row("community-2", "2026-04-01", 700_000, 0, 0, 0, 0, 0.0, 1, 0, null, null));
+        assertThat(rows(Dimension.GRID, Period.MONTH, "2026-04-01", "2026-04-30"))
+                .containsExactly(
+                        row("grid-a", "2026-04-01", 0, 0, 30_000, 30_000, 15_000, null, 0, 1, hours(48), hours(48)));
+        assertThat(rows(Dimension.DEPARTMENT, Period.MONTH, "2026-03-01", "2026-04-30"))
+                .containsExactly(
+                        row("dept-civil", "2026-03-01", 300_000, 0, 0, 0, 0, 0.0, 1, 0, null, null),
+                        row("dept-civil", "2026-04-01", 700_000, 0, 0, 0, 0, 0.0, 1, 0, null, null));
+        assertThat(rows(Dimension.CATEGORY, Period.DAY, "2026-03-31", "2026-03-31"))
+                .containsExactly(
+                        row("GRID_PARTY_GROUP_ACTIVITY", "2026-03-31", 0, 40_000, 0, 0, 0, null, 0, 0, null, null));
         assertThat(rows(Dimension.TOWN, Period.DAY, "2026-03-30", "2026-03-30")).isEmpty();
     }
 
@@ -136,14 +172,26 @@ class FundFlowsTest {
 
         for (Dimension dimension : Metric.FUND_FLOWS.dimensions()) {
             for (Period period : Period.values()) {
-                List<Map<String, Object>> expected = reference(flows.rows(), dimension, period, LocalDate.parse("2026-02-20"), LocalDate.parse("2026-05-10"));
-                assertThat(rows(dimension, period, "2026-02-20", "2026-05-10")).as(dimension + " per " + period).containsExactlyElementsOf(expected);
+                List<Map<String, Object>> expected = reference(
+                        flows.rows(), dimension, period, LocalDate.parse("2026-02-20"), LocalDate.parse("2026-05-10"));
+                assertThat(rows(dimension, period, "2026-02-20", "2026-05-10"))
+                        .as(dimension + " per " + period)
+                        .containsExactlyElementsOf(expected);
             }
         }
-        List<Map<String, Object>> byDepartment = reference(flows.rows(), Dimension.DEPARTMENT, Period.MONTH, LocalDate.parse("2026-02-20"),
+        List<Map<String, Object>> byDepartment = reference(
+                flows.rows(),
+                Dimension.DEPARTMENT,
+                Period.MONTH,
+                LocalDate.parse("2026-02-20"),
                 LocalDate.parse("2026-05-10"));
-        assertThat(byDepartment.stream().mapToLong(row -> (long) row.get("tasks_funded")).sum()).as("delegated tasks funded").isGreaterThan(1);
-        assertThat(byDepartment).as("the generated county has payments and refunds")
+        assertThat(byDepartment.stream()
+                        .mapToLong(row -> (long) row.get("tasks_funded"))
+                        .sum())
+                .as("delegated tasks funded")
+                .isGreaterThan(1);
+        assertThat(byDepartment)
+                .as("the generated county has payments and refunds")
                 .anyMatch(row -> (long) row.get("claims_paid") > 2)
                 .anyMatch(row -> (long) row.get("reversed_fen") > 0);
     }
@@ -153,11 +201,17 @@ class FundFlowsTest {
         Flows flows = new Flows();
         Instant start = local("2026-02-15T00:00:00");
         for (Account account : ACCOUNTS) {
-            flows.allocated(account, 1_000_000 + random.nextInt(1_000_000), start.plus(Duration.ofHours(random.nextInt(24 * 60))));
+            flows.allocated(
+                    account,
+                    1_000_000 + random.nextInt(1_000_000),
+                    start.plus(Duration.ofHours(random.nextInt(24 * 60))));
         }
         for (int index = 0; index < 160; index++) {
             Account account = ACCOUNTS.get(random.nextInt(ACCOUNTS.size() - 1));
-            Instant at = start.plus(random.nextBoolean() ? Duration.ofMinutes(random.nextInt(60 * 24 * 80)) : Duration.ofMillis(random.nextLong(80L * 24 * 3_600_000)));
+            Instant at = start.plus(
+                    random.nextBoolean()
+                            ? Duration.ofMinutes(random.nextInt(60 * 24 * 80))
+                            : Duration.ofMillis(random.nextLong(80L * 24 * 3_600_000)));
             Claim claim = flows.submitted(account, "claim-" + index, 1 + random.nextInt(200_000), at);
             at = later(at, random);
             switch (random.nextInt(5)) {
@@ -181,11 +235,15 @@ class FundFlowsTest {
     }
 
     private static Instant later(Instant at, Random random) {
-        return at.plus(random.nextBoolean() ? Duration.ofMinutes(1 + random.nextInt(3 * 24 * 60)) : Duration.ofMillis(1 + random.nextLong(3L * 24 * 3_600_000)));
+        return at.plus(
+                random.nextBoolean()
+                        ? Duration.ofMinutes(1 + random.nextInt(3 * 24 * 60))
+                        : Duration.ofMillis(1 + random.nextLong(3L * 24 * 3_600_000)));
     }
 
     /** The file's definitions, computed independently from the rows: one row per dimension value and local period. */
-    private static List<Map<String, Object>> reference(List<FundEventRow> rows, Dimension dimension, Period period, LocalDate firstDay, LocalDate lastDay) {
+    private static List<Map<String, Object>> reference(
+            List<FundEventRow> rows, Dimension dimension, Period period, LocalDate firstDay, LocalDate lastDay) {
         Map<String, FundEventRow> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.putIfAbsent(row.eventId(), row));
         Map<List<String>, List<FundEventRow>> groups = new TreeMap<>((left, right) -> {
@@ -193,7 +251,8 @@ class FundFlowsTest {
             return byPeriod != 0 ? byPeriod : left.get(1).compareTo(right.get(1));
         });
         for (FundEventRow row : unique.values()) {
-            LocalDate day = LocalDateTime.ofInstant(row.occurredAt(), MetricsReference.COUNTY).toLocalDate();
+            LocalDate day = LocalDateTime.ofInstant(row.occurredAt(), MetricsReference.COUNTY)
+                    .toLocalDate();
             String value = switch (dimension) {
                 case GRID -> row.gridId();
                 case COMMUNITY -> row.communityId();
@@ -210,7 +269,8 @@ class FundFlowsTest {
                 case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 case MONTH -> day.withDayOfMonth(1);
             };
-            groups.computeIfAbsent(List.of(periodStart.toString(), value), ignored -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(List.of(periodStart.toString(), value), ignored -> new ArrayList<>())
+                    .add(row);
         }
         List<Map<String, Object>> result = new ArrayList<>();
         groups.forEach((group, members) -> {
@@ -219,18 +279,36 @@ class FundFlowsTest {
             long approved = sum(members, "CLAIM", "APPROVED", FundEventRow::amountFen);
             long paid = sum(members, "LEDGER", "SETTLED", FundEventRow::paidChangeFen);
             long reversed = -sum(members, "LEDGER", "REFUNDED", FundEventRow::paidChangeFen);
-            long tasks = members.stream().filter(row -> is(row, "LEDGER", "ALLOCATED") && row.taskId() != null).map(FundEventRow::taskId).distinct().count();
-            List<Long> waits = members.stream().filter(row -> is(row, "CLAIM", "PAID"))
-                    .map(row -> Duration.between(row.submittedAt(), row.occurredAt()).toMillis()).sorted().toList();
-            result.add(row(group.get(1), group.get(0), allocated, reserved, approved, paid, reversed,
-                    allocated > 0 ? (double) (paid - reversed) / allocated : null, tasks, waits.size(),
+            long tasks = members.stream()
+                    .filter(row -> is(row, "LEDGER", "ALLOCATED") && row.taskId() != null)
+                    .map(FundEventRow::taskId)
+                    .distinct()
+                    .count();
+            List<Long> waits = members.stream()
+                    .filter(row -> is(row, "CLAIM", "PAID"))
+                    .map(row -> Duration.between(row.submittedAt(), row.occurredAt())
+                            .toMillis())
+                    .sorted()
+                    .toList();
+            result.add(row(
+                    group.get(1),
+                    group.get(0),
+                    allocated,
+                    reserved,
+                    approved,
+                    paid,
+                    reversed,
+                    allocated > 0 ? (double) (paid - reversed) / allocated : null,
+                    tasks,
+                    waits.size(),
                     waits.isEmpty() ? null : MetricsReference.nearestRank(waits, 50) / 1000.0,
                     waits.isEmpty() ? null : MetricsReference.nearestRank(waits, 90) / 1000.0));
         });
         return result;
     }
 
-    private static long sum(List<FundEventRow> rows, String kind, String type, java.util.function.ToLongFunction<FundEventRow> value) {
+    private static long sum(
+            List<FundEventRow> rows, String kind, String type, java.util.function.ToLongFunction<FundEventRow> value) {
         return rows.stream().filter(row -> is(row, kind, type)).mapToLong(value).sum();
     }
 
@@ -242,8 +320,19 @@ class FundFlowsTest {
         return hours * 3600.0;
     }
 
-    private static Map<String, Object> row(String dimensionValue, String periodStart, long allocated, long reserved, long approved, long paid,
-                                           long reversed, Double utilisation, long tasks, long claimsPaid, Double median, Double p90) {
+    private static Map<String, Object> row(
+            String dimensionValue,
+            String periodStart,
+            long allocated,
+            long reserved,
+            long approved,
+            long paid,
+            long reversed,
+            Double utilisation,
+            long tasks,
+            long claimsPaid,
+            Double median,
+            Double p90) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("dimension_value", dimensionValue);
         row.put("period_start", periodStart);
@@ -261,9 +350,16 @@ class FundFlowsTest {
     }
 
     private List<Map<String, Object>> rows(Dimension dimension, Period period, String firstDay, String lastDay) {
-        MetricQuery query = new MetricQuery(Metric.FUND_FLOWS, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay),
-                LocalDateTime.parse("2026-06-01T12:00:00"), AssessmentRules.bundled());
-        return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
+        MetricQuery query = new MetricQuery(
+                Metric.FUND_FLOWS,
+                dimension,
+                period,
+                LocalDate.parse(firstDay),
+                LocalDate.parse(lastDay),
+                LocalDateTime.parse("2026-06-01T12:00:00"),
+                AssessmentRules.bundled());
+        return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache"))))
+                .rows();
     }
 
     /** Each partition's rows as one object, the redelivered copies as a second (a retried batch). */
@@ -281,10 +377,16 @@ class FundFlowsTest {
                 Path file = Files.createTempFile(temporary, "fund-", ".parquet");
                 Files.delete(file);
                 writeParquet(partitionRows, file);
-                s3.putObject(put -> put.bucket(bucket).key(LakeSchema.objectKey(LakeSchema.FUND_EVENTS, partition, "shardId-" + batch, "1",
-                        String.valueOf(partitionRows.size()))), RequestBody.fromFile(file));
-            }
-            catch (IOException exception) {
+                s3.putObject(
+                        put -> put.bucket(bucket)
+                                .key(LakeSchema.objectKey(
+                                        LakeSchema.FUND_EVENTS,
+                                        partition,
+                                        "shardId-" + batch,
+                                        "1",
+                                        String.valueOf(partitionRows.size()))),
+                        RequestBody.fromFile(file));
+            } catch (IOException exception) {
                 throw new UncheckedIOException(exception);
             }
         });
@@ -293,30 +395,45 @@ class FundFlowsTest {
     private static void writeParquet(List<FundEventRow> rows, Path file) {
         List<LakeColumn> columns = LakeSchema.FUND_EVENTS.columns();
         try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE TABLE rows (" + columns.stream()
-                    .map(column -> column.name() + " " + column.type().duckDbType() + (column.nullable() ? "" : " NOT NULL"))
-                    .collect(Collectors.joining(", ")) + ")");
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")")) {
+            statement.execute("CREATE TABLE rows ("
+                    + columns.stream()
+                            .map(column -> column.name() + " " + column.type().duckDbType()
+                                    + (column.nullable() ? "" : " NOT NULL"))
+                            .collect(Collectors.joining(", "))
+                    + ")");
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rows VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")")) {
                 for (FundEventRow row : rows) {
                     int index = 1;
                     for (Object value : row.values()) {
-                        insert.setObject(index++, value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+                        insert.setObject(
+                                index++,
+                                value instanceof Instant instant
+                                        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+                                        : value);
                     }
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
-            statement.execute("COPY rows TO '" + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
-        }
-        catch (SQLException exception) {
+            statement.execute("COPY rows TO '"
+                    + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
+        } catch (SQLException exception) {
             throw new IllegalStateException("cannot write " + file, exception);
         }
     }
 
-    private record Account(String id, String kind, String holder, String community, String town, String grid, String task, String department) {
-    }
+    private record Account(
+            String id,
+            String kind,
+            String holder,
+            String community,
+            String town,
+            String grid,
+            String task,
+            String department) {}
 
     private static final class Claim {
         private final Account account;
@@ -387,18 +504,68 @@ class FundFlowsTest {
             ledger(claim.account, "REFUNDED", 0, 0, -fen, at, claim.id);
         }
 
-        private void ledger(Account account, String type, long funded, long reserved, long paid, Instant at, String claim) {
-            rows.add(new FundEventRow("ledger:" + account.id() + ":" + (++entries), FundEventRow.LEDGER, type, at, account.id(), account.kind(), 2026,
-                    account.holder(), account.community(), account.town(), account.grid(), account.task(), account.department(), claim, null, null,
-                    null, null, funded, reserved, paid, null, null, null, null, "TOWN_SUPERVISOR", account.town()));
+        private void ledger(
+                Account account, String type, long funded, long reserved, long paid, Instant at, String claim) {
+            rows.add(new FundEventRow(
+                    "ledger:" + account.id() + ":" + (++entries),
+                    FundEventRow.LEDGER,
+                    type,
+                    at,
+                    account.id(),
+                    account.kind(),
+                    2026,
+                    account.holder(),
+                    account.community(),
+                    account.town(),
+                    account.grid(),
+                    account.task(),
+                    account.department(),
+                    claim,
+                    null,
+                    null,
+                    null,
+                    null,
+                    funded,
+                    reserved,
+                    paid,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "TOWN_SUPERVISOR",
+                    account.town()));
         }
 
         private void step(Claim claim, String type, Instant at, long reserved, long paid) {
             long sequence = claim.sequence++;
             Account account = claim.account;
-            rows.add(new FundEventRow("claim:" + claim.id + ":" + sequence, FundEventRow.CLAIM, type, at, account.id(), account.kind(), 2026,
-                    account.holder(), account.community(), account.town(), account.grid(), account.task(), account.department(), claim.id, sequence,
-                    null, type, claim.amount, 0, reserved, paid, "party-activity", "ACTIVITY", claim.submittedAt, null, "COMMUNITY_SECRETARY",
+            rows.add(new FundEventRow(
+                    "claim:" + claim.id + ":" + sequence,
+                    FundEventRow.CLAIM,
+                    type,
+                    at,
+                    account.id(),
+                    account.kind(),
+                    2026,
+                    account.holder(),
+                    account.community(),
+                    account.town(),
+                    account.grid(),
+                    account.task(),
+                    account.department(),
+                    claim.id,
+                    sequence,
+                    null,
+                    type,
+                    claim.amount,
+                    0,
+                    reserved,
+                    paid,
+                    "party-activity",
+                    "ACTIVITY",
+                    claim.submittedAt,
+                    null,
+                    "COMMUNITY_SECRETARY",
                     account.community()));
         }
     }

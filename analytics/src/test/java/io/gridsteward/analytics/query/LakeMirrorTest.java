@@ -48,19 +48,46 @@ class LakeMirrorTest {
         S3Client s3 = server.createBucket("mirror-changes");
         Path cache = temporary.resolve("cache");
         LakeMirror mirror = new LakeMirror(s3, "mirror-changes", cache);
-        ParquetFiles.put(s3, "mirror-changes", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
-        ParquetFiles.put(s3, "mirror-changes", SECOND, List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))), temporary);
-        s3.putObject(PutObjectRequest.builder().bucket("mirror-changes").key("ticket_events/_SUCCESS").build(), RequestBody.fromString(""));
+        ParquetFiles.put(
+                s3,
+                "mirror-changes",
+                FIRST,
+                List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))),
+                temporary);
+        ParquetFiles.put(
+                s3,
+                "mirror-changes",
+                SECOND,
+                List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))),
+                temporary);
+        s3.putObject(
+                PutObjectRequest.builder()
+                        .bucket("mirror-changes")
+                        .key("ticket_events/_SUCCESS")
+                        .build(),
+                RequestBody.fromString(""));
 
         assertThat(mirror.synchronize()).isEqualTo(new Synchronization(2, 0, 0));
         assertThat(mirror.synchronize()).isEqualTo(new Synchronization(0, 2, 0));
-        assertThat(ParquetFiles.read(cache.resolve(FIRST))).extracting("ticketId").containsExactly("t-1");
+        assertThat(ParquetFiles.read(cache.resolve(FIRST)))
+                .extracting("ticketId")
+                .containsExactly("t-1");
 
-        ParquetFiles.put(s3, "mirror-changes", FIRST, List.of(reported("t-3", "grid-1", Instant.parse("2026-11-25T09:00:00Z"))), temporary);
-        s3.deleteObject(DeleteObjectRequest.builder().bucket("mirror-changes").key(SECOND).build());
+        ParquetFiles.put(
+                s3,
+                "mirror-changes",
+                FIRST,
+                List.of(reported("t-3", "grid-1", Instant.parse("2026-11-25T09:00:00Z"))),
+                temporary);
+        s3.deleteObject(DeleteObjectRequest.builder()
+                .bucket("mirror-changes")
+                .key(SECOND)
+                .build());
 
         assertThat(mirror.synchronize()).isEqualTo(new Synchronization(1, 0, 1));
-        assertThat(ParquetFiles.read(cache.resolve(FIRST))).extracting("ticketId").containsExactly("t-3");
+        assertThat(ParquetFiles.read(cache.resolve(FIRST)))
+                .extracting("ticketId")
+                .containsExactly("t-3");
         assertThat(cache.resolve(SECOND)).doesNotExist();
         assertThat(cache.resolve("ticket_events/_SUCCESS")).doesNotExist();
         try (var files = Files.walk(cache)) {
@@ -72,7 +99,12 @@ class LakeMirrorTest {
     void aNewMirrorOverAnExistingCacheReusesUnchangedFiles() {
         S3Client s3 = server.createBucket("mirror-restart");
         Path cache = temporary.resolve("cache");
-        ParquetFiles.put(s3, "mirror-restart", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
+        ParquetFiles.put(
+                s3,
+                "mirror-restart",
+                FIRST,
+                List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))),
+                temporary);
         new LakeMirror(s3, "mirror-restart", cache).synchronize();
 
         assertThat(new LakeMirror(s3, "mirror-restart", cache).synchronize()).isEqualTo(new Synchronization(0, 1, 0));
@@ -81,17 +113,39 @@ class LakeMirrorTest {
     @Test
     void aRunnerKeptBetweenQueriesSeesObjectsAddedChangedAndRemovedSinceItsLastQuery() throws Exception {
         S3Client s3 = server.createBucket("runner-reloads");
-        try (DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(s3, "runner-reloads", temporary.resolve("cache")))) {
-            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).isEmpty();
+        try (DuckDbQueryRunner runner =
+                new DuckDbQueryRunner(new LakeMirror(s3, "runner-reloads", temporary.resolve("cache")))) {
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .isEmpty();
 
-            ParquetFiles.put(s3, "runner-reloads", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
-            ParquetFiles.put(s3, "runner-reloads", SECOND, List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))), temporary);
-            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+            ParquetFiles.put(
+                    s3,
+                    "runner-reloads",
+                    FIRST,
+                    List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))),
+                    temporary);
+            ParquetFiles.put(
+                    s3,
+                    "runner-reloads",
+                    SECOND,
+                    List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))),
+                    temporary);
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
                     .containsExactlyInAnyOrder("t-1", "t-2");
 
-            ParquetFiles.put(s3, "runner-reloads", FIRST, List.of(reported("t-3", "grid-1", Instant.parse("2026-11-25T09:00:00Z"))), temporary);
-            s3.deleteObject(DeleteObjectRequest.builder().bucket("runner-reloads").key(SECOND).build());
-            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+            ParquetFiles.put(
+                    s3,
+                    "runner-reloads",
+                    FIRST,
+                    List.of(reported("t-3", "grid-1", Instant.parse("2026-11-25T09:00:00Z"))),
+                    temporary);
+            s3.deleteObject(DeleteObjectRequest.builder()
+                    .bucket("runner-reloads")
+                    .key(SECOND)
+                    .build());
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
                     .containsExactly("t-3");
         }
     }
@@ -100,28 +154,46 @@ class LakeMirrorTest {
     void aRunnerWithAFreshnessListsATableAtMostOncePerThatTime() throws Exception {
         S3Client s3 = server.createBucket("runner-freshness");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
-        try (DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(s3, "runner-freshness", temporary.resolve("cache")),
-                Duration.ofSeconds(10), clock)) {
-            ParquetFiles.put(s3, "runner-freshness", FIRST, List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))), temporary);
-            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id")).containsExactly("t-1");
+        try (DuckDbQueryRunner runner = new DuckDbQueryRunner(
+                new LakeMirror(s3, "runner-freshness", temporary.resolve("cache")), Duration.ofSeconds(10), clock)) {
+            ParquetFiles.put(
+                    s3,
+                    "runner-freshness",
+                    FIRST,
+                    List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))),
+                    temporary);
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-1");
 
-            ParquetFiles.put(s3, "runner-freshness", SECOND, List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))), temporary);
+            ParquetFiles.put(
+                    s3,
+                    "runner-freshness",
+                    SECOND,
+                    List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))),
+                    temporary);
             clock.advance(Duration.ofSeconds(9));
-            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id")).containsExactly("t-1");
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-1");
 
             clock.advance(Duration.ofSeconds(1));
-            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows()).extracting(row -> row.get("ticket_id"))
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
                     .containsExactlyInAnyOrder("t-1", "t-2");
         }
     }
 
     @Test
     void aQueryMirrorsAndLoadsOnlyTheTablesItReadsDirectlyOrThroughItsViews() {
-        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/durations.sql"))).extracting(LakeTable::name)
+        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/durations.sql")))
+                .extracting(LakeTable::name)
                 .containsExactly("ticket_events");
-        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/fund_flows.sql"))).extracting(LakeTable::name)
+        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/fund_flows.sql")))
+                .extracting(LakeTable::name)
                 .containsExactly("fund_events");
-        assertThat(DuckDbQueryRunner.tablesRead("SELECT count(*) FROM party_events")).extracting(LakeTable::name)
+        assertThat(DuckDbQueryRunner.tablesRead("SELECT count(*) FROM party_events"))
+                .extracting(LakeTable::name)
                 .containsExactly("party_events");
     }
 
@@ -136,7 +208,8 @@ class LakeMirrorTest {
     void anUnknownSqlFileIsAClearError() {
         DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(server.client(), "unused", temporary));
 
-        assertThatThrownBy(() -> runner.run("metrics/no_such_metric.sql")).hasMessageContaining("no SQL file metrics/no_such_metric.sql");
+        assertThatThrownBy(() -> runner.run("metrics/no_such_metric.sql"))
+                .hasMessageContaining("no SQL file metrics/no_such_metric.sql");
         assertThatThrownBy(() -> runner.run("../secrets.sql")).hasMessageContaining("not a SQL file name");
         assertThatThrownBy(() -> runner.run("fixtures/time_to_dispatch_by_grid.sql", List.of(new Object())))
                 .hasMessageContaining("query parameter 1 must be");

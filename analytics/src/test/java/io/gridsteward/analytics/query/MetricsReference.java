@@ -11,8 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +37,18 @@ final class MetricsReference {
     private static final Set<String> STATUS_KEEPING = Set.of("SUPERVISED", "FLAGGED_OVERDUE");
     private static final Set<String> CLOSED_STATES = Set.of("EVALUATED", "CLOSED", "CANCELLED");
     private static final Set<String> RECEIVING_KINDS = Set.of("GRID", "COMMUNITY", "DEPARTMENT");
-    private static final Set<String> OPEN = Set.of("REPORTED", "DISPATCHED", "ACCEPTED", "RETURNED", "ESCALATED", "REOPENED");
-    private static final Comparator<TicketEventRow> EVENT_ORDER = Comparator.comparing(TicketEventRow::occurredAt)
-            .thenComparingLong(TicketEventRow::sequence);
+    private static final Set<String> OPEN =
+            Set.of("REPORTED", "DISPATCHED", "ACCEPTED", "RETURNED", "ESCALATED", "REOPENED");
+    private static final Comparator<TicketEventRow> EVENT_ORDER =
+            Comparator.comparing(TicketEventRow::occurredAt).thenComparingLong(TicketEventRow::sequence);
 
     /** One ticket's distinct events, in order. */
     private record Ticket(List<TicketEventRow> events) {
 
         Optional<TicketEventRow> first(String eventType) {
-            return events.stream().filter(event -> event.eventType().equals(eventType)).findFirst();
+            return events.stream()
+                    .filter(event -> event.eventType().equals(eventType))
+                    .findFirst();
         }
 
         Optional<TicketEventRow> last(Predicate<TicketEventRow> matching) {
@@ -54,24 +57,35 @@ final class MetricsReference {
 
         /** Events that change the status: all but SUPERVISED and FLAGGED_OVERDUE. */
         List<TicketEventRow> steps() {
-            return events.stream().filter(event -> !STATUS_KEEPING.contains(event.eventType())).toList();
+            return events.stream()
+                    .filter(event -> !STATUS_KEEPING.contains(event.eventType()))
+                    .toList();
         }
 
         /** The first step of that type after the event (by sequence). */
         Optional<TicketEventRow> firstStepAfter(TicketEventRow event, String eventType) {
-            return steps().stream().filter(step -> step.sequence() > event.sequence() && step.eventType().equals(eventType))
+            return steps().stream()
+                    .filter(step -> step.sequence() > event.sequence()
+                            && step.eventType().equals(eventType))
                     .min(Comparator.comparingLong(TicketEventRow::sequence));
         }
 
         /** The resolve-by time given at intake: that of the first event carrying one. */
         Optional<Instant> originalResolveDue() {
-            return events.stream().map(TicketEventRow::resolveDueAt).filter(Objects::nonNull).findFirst();
+            return events.stream()
+                    .map(TicketEventRow::resolveDueAt)
+                    .filter(Objects::nonNull)
+                    .findFirst();
         }
 
         /** The first SLA resolution miss: the sweeper's ESCALATED of an accepted ticket. */
         Optional<Instant> firstResolutionMiss() {
-            return events.stream().filter(event -> event.eventType().equals("ESCALATED") && "SYSTEM".equals(event.actorRole())
-                    && "ACCEPTED".equals(event.fromStatus())).map(TicketEventRow::occurredAt).findFirst();
+            return events.stream()
+                    .filter(event -> event.eventType().equals("ESCALATED")
+                            && "SYSTEM".equals(event.actorRole())
+                            && "ACCEPTED".equals(event.fromStatus()))
+                    .map(TicketEventRow::occurredAt)
+                    .findFirst();
         }
     }
 
@@ -83,14 +97,22 @@ final class MetricsReference {
     private final LocalDateTime now;
     private final AssessmentRules rules;
 
-    MetricsReference(List<TicketEventRow> events, String dimension, String period, LocalDate firstDay, LocalDate lastDay,
-                     LocalDateTime now, AssessmentRules rules) {
+    MetricsReference(
+            List<TicketEventRow> events,
+            String dimension,
+            String period,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            LocalDateTime now,
+            AssessmentRules rules) {
         Map<String, TicketEventRow> distinct = new LinkedHashMap<>();
         events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
         this.tickets = distinct.values().stream()
                 .collect(Collectors.groupingBy(TicketEventRow::ticketId, TreeMap::new, Collectors.toList()))
-                .values().stream()
-                .map(ticketEvents -> new Ticket(ticketEvents.stream().sorted(EVENT_ORDER).toList()))
+                .values()
+                .stream()
+                .map(ticketEvents ->
+                        new Ticket(ticketEvents.stream().sorted(EVENT_ORDER).toList()))
                 .toList();
         this.dimension = dimension;
         this.period = period;
@@ -113,19 +135,31 @@ final class MetricsReference {
             Optional<TicketEventRow> start = measure.equals("time_to_accept")
                     ? end.flatMap(acceptance -> ticket.events().stream()
                             .filter(event -> event.sequence() < acceptance.sequence())
-                            .filter(event -> event.eventType().equals("DISPATCHED") || event.eventType().equals("ESCALATED"))
+                            .filter(event -> event.eventType().equals("DISPATCHED")
+                                    || event.eventType().equals("ESCALATED"))
                             .max(EVENT_ORDER))
                     : ticket.first("REPORTED");
             if (start.isPresent() && end.isPresent()) {
-                group(end.get()).ifPresent(group -> milliseconds.computeIfAbsent(group, key -> new ArrayList<>())
-                        .add(Duration.between(start.get().occurredAt(), end.get().occurredAt()).toMillis()));
+                group(end.get())
+                        .ifPresent(group -> milliseconds
+                                .computeIfAbsent(group, key -> new ArrayList<>())
+                                .add(Duration.between(
+                                                start.get().occurredAt(),
+                                                end.get().occurredAt())
+                                        .toMillis()));
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         milliseconds.forEach((group, values) -> {
             List<Long> sorted = values.stream().sorted().toList();
-            rows.add(row(group, "tickets", (long) sorted.size(),
-                    "median_seconds", nearestRank(sorted, 50) / 1000.0, "p90_seconds", nearestRank(sorted, 90) / 1000.0));
+            rows.add(row(
+                    group,
+                    "tickets",
+                    (long) sorted.size(),
+                    "median_seconds",
+                    nearestRank(sorted, 50) / 1000.0,
+                    "p90_seconds",
+                    nearestRank(sorted, 90) / 1000.0));
         });
         return rows;
     }
@@ -149,16 +183,28 @@ final class MetricsReference {
                     autoAndHand[0]++;
                 } else {
                     autoAndHand[1]++;
-                    handMilliseconds.computeIfAbsent(group, key -> new ArrayList<>())
-                            .add(Duration.between(reported.get().occurredAt(), dispatched.get().occurredAt()).toMillis());
+                    handMilliseconds
+                            .computeIfAbsent(group, key -> new ArrayList<>())
+                            .add(Duration.between(
+                                            reported.get().occurredAt(),
+                                            dispatched.get().occurredAt())
+                                    .toMillis());
                 }
             });
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         counts.forEach((group, autoAndHand) -> {
-            Map<String, Object> row = row(group, "dispatched_tickets", autoAndHand[0] + autoAndHand[1],
-                    "auto_routed_tickets", autoAndHand[0], "hand_dispatched_tickets", autoAndHand[1]);
-            List<Long> sorted = handMilliseconds.getOrDefault(group, List.of()).stream().sorted().toList();
+            Map<String, Object> row = row(
+                    group,
+                    "dispatched_tickets",
+                    autoAndHand[0] + autoAndHand[1],
+                    "auto_routed_tickets",
+                    autoAndHand[0],
+                    "hand_dispatched_tickets",
+                    autoAndHand[1]);
+            List<Long> sorted = handMilliseconds.getOrDefault(group, List.of()).stream()
+                    .sorted()
+                    .toList();
             row.put("hand_median_seconds", sorted.isEmpty() ? null : nearestRank(sorted, 50) / 1000.0);
             row.put("hand_p90_seconds", sorted.isEmpty() ? null : nearestRank(sorted, 90) / 1000.0);
             rows.add(row);
@@ -180,17 +226,28 @@ final class MetricsReference {
                 long[] resolvedOnTimeReopened = counts.computeIfAbsent(group, key -> new long[3]);
                 resolvedOnTimeReopened[0]++;
                 Optional<Instant> miss = ticket.firstResolutionMiss();
-                if (!resolved.occurredAt().isAfter(due.get()) && (miss.isEmpty() || !miss.get().isBefore(resolved.occurredAt()))) {
+                if (!resolved.occurredAt().isAfter(due.get())
+                        && (miss.isEmpty() || !miss.get().isBefore(resolved.occurredAt()))) {
                     resolvedOnTimeReopened[1]++;
                 }
-                if (ticket.first("REOPENED").filter(reopened -> beforeCutoff(reopened, group)).isPresent()) {
+                if (ticket.first("REOPENED")
+                        .filter(reopened -> beforeCutoff(reopened, group))
+                        .isPresent()) {
                     resolvedOnTimeReopened[2]++;
                 }
             });
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        counts.forEach((group, values) -> rows.add(row(group, "resolved_tickets", values[0], "on_time_tickets", values[1],
-                "on_time_rate", (double) values[1] / values[0], "reopened_tickets", values[2])));
+        counts.forEach((group, values) -> rows.add(row(
+                group,
+                "resolved_tickets",
+                values[0],
+                "on_time_tickets",
+                values[1],
+                "on_time_rate",
+                (double) values[1] / values[0],
+                "reopened_tickets",
+                values[2])));
         return rows;
     }
 
@@ -204,15 +261,21 @@ final class MetricsReference {
             if (!periodStart.atStartOfDay().isBefore(now)) {
                 continue;
             }
-            LocalDateTime end = min(min(periodEnd(periodStart).atStartOfDay(), lastDay.plusDays(1).atStartOfDay()), now);
+            LocalDateTime end = min(
+                    min(
+                            periodEnd(periodStart).atStartOfDay(),
+                            lastDay.plusDays(1).atStartOfDay()),
+                    now);
             for (Ticket ticket : tickets) {
-                Optional<TicketEventRow> state = ticket.last(event -> local(event.occurredAt()).isBefore(end));
+                Optional<TicketEventRow> state =
+                        ticket.last(event -> local(event.occurredAt()).isBefore(end));
                 if (state.isEmpty() || !OPEN.contains(state.get().toStatus())) {
                     continue;
                 }
                 String value = dimensionValue(state.get());
                 if (value != null) {
-                    long[] openAndOverdue = counts.computeIfAbsent(new Group(periodStart.toString(), value), key -> new long[2]);
+                    long[] openAndOverdue =
+                            counts.computeIfAbsent(new Group(periodStart.toString(), value), key -> new long[2]);
                     openAndOverdue[0]++;
                     Instant due = state.get().resolveDueAt();
                     if (due != null && local(due).isBefore(end)) {
@@ -232,8 +295,10 @@ final class MetricsReference {
         Map<Group, long[]> counts = new TreeMap<>();
         for (Ticket ticket : tickets) {
             for (TicketEventRow step : ticket.steps()) {
-                boolean receipt = (step.eventType().equals("DISPATCHED") || step.eventType().equals("ESCALATED"))
-                        && step.assigneeOrgKind() != null && RECEIVING_KINDS.contains(step.assigneeOrgKind());
+                boolean receipt = (step.eventType().equals("DISPATCHED")
+                                || step.eventType().equals("ESCALATED"))
+                        && step.assigneeOrgKind() != null
+                        && RECEIVING_KINDS.contains(step.assigneeOrgKind());
                 boolean resolution = step.eventType().equals("RESOLVED");
                 if (!receipt && !resolution) {
                     continue;
@@ -255,30 +320,46 @@ final class MetricsReference {
                     }
                 } else {
                     values[3]++;
-                    if (reopenedAfter(ticket, step).filter(reopened -> beforeCutoff(reopened, charged.get())).isPresent()) {
+                    if (reopenedAfter(ticket, step)
+                            .filter(reopened -> beforeCutoff(reopened, charged.get()))
+                            .isPresent()) {
                         values[4]++;
                     }
                 }
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        counts.forEach((group, values) -> rows.add(row(group, "received_tickets", values[0], "returned_tickets", values[1],
-                "escalated_tickets", values[2], "return_rate", ratio(values[1], values[0]),
-                "escalation_rate", ratio(values[2], values[0]), "resolved_tickets", values[3], "reopened_tickets", values[4],
-                "reopen_rate", ratio(values[4], values[3]))));
+        counts.forEach((group, values) -> rows.add(row(
+                group,
+                "received_tickets",
+                values[0],
+                "returned_tickets",
+                values[1],
+                "escalated_tickets",
+                values[2],
+                "return_rate",
+                ratio(values[1], values[0]),
+                "escalation_rate",
+                ratio(values[2], values[0]),
+                "resolved_tickets",
+                values[3],
+                "reopened_tickets",
+                values[4],
+                "reopen_rate",
+                ratio(values[4], values[3]))));
         return rows;
     }
 
     /** How a holding that began with a receipt ended: the next RETURNED, ESCALATED or DISPATCHED after it. */
-    private record Outcome(boolean returned, boolean escalated, TicketEventRow at) {
-    }
+    private record Outcome(boolean returned, boolean escalated, TicketEventRow at) {}
 
     private static Outcome handOverOutcome(Ticket ticket, TicketEventRow receipt) {
         return ticket.steps().stream()
                 .filter(step -> step.sequence() > receipt.sequence())
                 .filter(step -> Set.of("RETURNED", "ESCALATED", "DISPATCHED").contains(step.eventType()))
                 .findFirst()
-                .map(next -> new Outcome(next.eventType().equals("RETURNED"), next.eventType().equals("ESCALATED"), next))
+                .map(next -> new Outcome(
+                        next.eventType().equals("RETURNED"), next.eventType().equals("ESCALATED"), next))
                 .orElse(new Outcome(false, false, null));
     }
 
@@ -295,8 +376,7 @@ final class MetricsReference {
                 case "RETURNED", "ESCALATED", "DISPATCHED" -> {
                     return Optional.empty();
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return Optional.empty();
@@ -306,7 +386,8 @@ final class MetricsReference {
     private static Optional<TicketEventRow> reopenedAfter(Ticket ticket, TicketEventRow resolution) {
         Optional<TicketEventRow> reopened = ticket.firstStepAfter(resolution, "REOPENED");
         Optional<TicketEventRow> resolvedAgain = ticket.firstStepAfter(resolution, "RESOLVED");
-        return reopened.filter(reopening -> resolvedAgain.isEmpty() || reopening.sequence() < resolvedAgain.get().sequence());
+        return reopened.filter(reopening -> resolvedAgain.isEmpty()
+                || reopening.sequence() < resolvedAgain.get().sequence());
     }
 
     private boolean beforeCutoff(TicketEventRow event, Group group) {
@@ -326,17 +407,19 @@ final class MetricsReference {
      * Grid and department: the holder of that kind; community: a community or one of its grids; town: the town's
      * dispatcher, its communities or grids; category: the ticket's, when the holder is known.
      */
-    private static String holderDimensionValue(String dimension, String holderKind, String holderId, TicketEventRow event) {
+    private static String holderDimensionValue(
+            String dimension, String holderKind, String holderId, TicketEventRow event) {
         if (holderKind == null) {
             return null;
         }
         return switch (dimension) {
             case "grid" -> holderKind.equals("GRID") ? holderId : null;
-            case "community" -> switch (holderKind) {
-                case "COMMUNITY" -> holderId;
-                case "GRID" -> event.communityId();
-                default -> null;
-            };
+            case "community" ->
+                switch (holderKind) {
+                    case "COMMUNITY" -> holderId;
+                    case "GRID" -> event.communityId();
+                    default -> null;
+                };
             case "town" -> Set.of("TOWN", "COMMUNITY", "GRID").contains(holderKind) ? event.townId() : null;
             case "department" -> holderKind.equals("DEPARTMENT") ? holderId : null;
             case "category" -> event.category();
@@ -368,7 +451,8 @@ final class MetricsReference {
                 if (CLOSED_STATES.contains(step.toStatus()) || !start.isBefore(now)) {
                     continue;
                 }
-                LocalDateTime next = index + 1 < steps.size() ? local(steps.get(index + 1).occurredAt()) : now;
+                LocalDateTime next =
+                        index + 1 < steps.size() ? local(steps.get(index + 1).occurredAt()) : now;
                 LocalDateTime end = min(next, now);
                 Holder holder = Holder.of(step);
                 String value = holderDimensionValue(dimension, holder.kind(), holder.orgId(), step);
@@ -376,7 +460,9 @@ final class MetricsReference {
                 if (value == null || !inRange(endDay)) {
                     continue;
                 }
-                stays.computeIfAbsent(new StateGroup(periodStart(endDay).toString(), value, step.toStatus()), key -> new ArrayList<>())
+                stays.computeIfAbsent(
+                                new StateGroup(periodStart(endDay).toString(), value, step.toStatus()),
+                                key -> new ArrayList<>())
                         .add(new long[] {Duration.between(start, end).toMillis(), next.isBefore(now) ? 0 : 1});
             }
         }
@@ -414,15 +500,15 @@ final class MetricsReference {
     }
 
     /** An organisation of a kind (the dimension, or a town or department ranked with the other) in a period. */
-    private record KindGroup(String kind, Group group) {
-    }
+    private record KindGroup(String kind, Group group) {}
 
     /**
      * The assessment (analytics/README.md, "Assessment"): per organisation and period the rates with their counts and
      * Wilson intervals, the score, ranks and lists; towns and departments share one black list.
      */
     List<Map<String, Object>> assessment() {
-        List<String> kinds = Set.of("town", "department").contains(dimension) ? List.of("town", "department") : List.of(dimension);
+        List<String> kinds =
+                Set.of("town", "department").contains(dimension) ? List.of("town", "department") : List.of(dimension);
         Map<KindGroup, Tally> tallies = new HashMap<>();
         for (String kind : kinds) {
             for (Ticket ticket : tickets) {
@@ -431,15 +517,17 @@ final class MetricsReference {
             }
             for (TicketEventRow evaluation : lastRatingPerPeriod()) {
                 Holder holder = Holder.of(evaluation);
-                group(evaluation, holderDimensionValue(kind, holder.kind(), holder.orgId(), evaluation)).ifPresent(group -> {
-                    Tally tally = tallies.computeIfAbsent(new KindGroup(kind, group), key -> new Tally());
-                    tally.rated++;
-                    tally.fives += evaluation.rating() == 5 ? 1 : 0;
-                    tally.fours += evaluation.rating() == 4 ? 1 : 0;
-                });
+                group(evaluation, holderDimensionValue(kind, holder.kind(), holder.orgId(), evaluation))
+                        .ifPresent(group -> {
+                            Tally tally = tallies.computeIfAbsent(new KindGroup(kind, group), key -> new Tally());
+                            tally.rated++;
+                            tally.fives += evaluation.rating() == 5 ? 1 : 0;
+                            tally.fours += evaluation.rating() == 4 ? 1 : 0;
+                        });
             }
         }
-        double basicallySatisfied = Double.parseDouble(rules.basicallySatisfiedWeight().toPlainString());
+        double basicallySatisfied =
+                Double.parseDouble(rules.basicallySatisfiedWeight().toPlainString());
         Map<KindGroup, Map<String, Object>> rows = new HashMap<>();
         Map<KindGroup, Double> scores = new HashMap<>();
         tallies.forEach((kindGroup, tally) -> {
@@ -467,9 +555,12 @@ final class MetricsReference {
             Double response = (Double) row.get("response_rate");
             Double resolution = (Double) row.get("resolution_rate");
             Double satisfaction = (Double) row.get("satisfaction_rate");
-            Double score = response == null || resolution == null || satisfaction == null ? null
-                    : 100 * (weight(rules.responseWeight()) * response + weight(rules.resolutionWeight()) * resolution
-                            + weight(rules.satisfactionWeight()) * satisfaction);
+            Double score = response == null || resolution == null || satisfaction == null
+                    ? null
+                    : 100
+                            * (weight(rules.responseWeight()) * response
+                                    + weight(rules.resolutionWeight()) * resolution
+                                    + weight(rules.satisfactionWeight()) * satisfaction);
             row.put("score", score);
             boolean ranked = tally.received >= rules.minimumTickets() && score != null;
             row.put("ranked", ranked);
@@ -486,22 +577,50 @@ final class MetricsReference {
                     KindGroup kindGroup = entry.getKey();
                     Map<String, Object> row = entry.getValue();
                     Double score = scores.get(kindGroup);
-                    Long rank = score == null ? null : 1 + scores.entrySet().stream()
-                            .filter(other -> other.getKey().kind().equals(kindGroup.kind()))
-                            .filter(other -> other.getKey().group().periodStart().equals(kindGroup.group().periodStart()))
-                            .filter(other -> other.getValue() > score).count();
-                    Long rankFromBottom = score == null ? null : 1 + scores.entrySet().stream()
-                            .filter(other -> other.getKey().group().periodStart().equals(kindGroup.group().periodStart()))
-                            .filter(other -> other.getValue() < score).count();
+                    Long rank = score == null
+                            ? null
+                            : 1
+                                    + scores.entrySet().stream()
+                                            .filter(other ->
+                                                    other.getKey().kind().equals(kindGroup.kind()))
+                                            .filter(other -> other.getKey()
+                                                    .group()
+                                                    .periodStart()
+                                                    .equals(kindGroup.group().periodStart()))
+                                            .filter(other -> other.getValue() > score)
+                                            .count();
+                    Long rankFromBottom = score == null
+                            ? null
+                            : 1
+                                    + scores.entrySet().stream()
+                                            .filter(other -> other.getKey()
+                                                    .group()
+                                                    .periodStart()
+                                                    .equals(kindGroup.group().periodStart()))
+                                            .filter(other -> other.getValue() < score)
+                                            .count();
                     row.put("rank_in_kind", rank);
                     row.put("rank_from_bottom", rankFromBottom);
-                    long rankedOfKind = scores.keySet().stream().filter(other -> other.kind().equals(kindGroup.kind()))
-                            .filter(other -> other.group().periodStart().equals(kindGroup.group().periodStart())).count();
+                    long rankedOfKind = scores.keySet().stream()
+                            .filter(other -> other.kind().equals(kindGroup.kind()))
+                            .filter(other -> other.group()
+                                    .periodStart()
+                                    .equals(kindGroup.group().periodStart()))
+                            .count();
                     long rankedTogether = scores.keySet().stream()
-                            .filter(other -> other.group().periodStart().equals(kindGroup.group().periodStart())).count();
-                    row.put("listed", rankFromBottom != null && rankFromBottom <= rules.listSize() && 2 * rankFromBottom <= rankedTogether
-                            ? "black"
-                            : rank != null && rank <= rules.listSize() && 2 * rank <= rankedOfKind ? "red" : null);
+                            .filter(other -> other.group()
+                                    .periodStart()
+                                    .equals(kindGroup.group().periodStart()))
+                            .count();
+                    row.put(
+                            "listed",
+                            rankFromBottom != null
+                                            && rankFromBottom <= rules.listSize()
+                                            && 2 * rankFromBottom <= rankedTogether
+                                    ? "black"
+                                    : rank != null && rank <= rules.listSize() && 2 * rank <= rankedOfKind
+                                            ? "red"
+                                            : null);
                     row.put("frozen", !now.isBefore(cutoff(kindGroup.group())));
                     row.put("formula", formula());
                     answer.add(row);
@@ -511,8 +630,10 @@ final class MetricsReference {
 
     private void tallyReceiptsAndResolutions(String kind, Ticket ticket, Map<KindGroup, Tally> tallies) {
         for (TicketEventRow step : ticket.steps()) {
-            boolean receipt = (step.eventType().equals("DISPATCHED") || step.eventType().equals("ESCALATED"))
-                    && step.assigneeOrgKind() != null && RECEIVING_KINDS.contains(step.assigneeOrgKind());
+            boolean receipt =
+                    (step.eventType().equals("DISPATCHED") || step.eventType().equals("ESCALATED"))
+                            && step.assigneeOrgKind() != null
+                            && RECEIVING_KINDS.contains(step.assigneeOrgKind());
             boolean resolution = step.eventType().equals("RESOLVED");
             if (!receipt && !resolution) {
                 continue;
@@ -530,8 +651,11 @@ final class MetricsReference {
                 if (acceptDue != null && (accepted.isPresent() || !acceptDue.isAfter(now))) {
                     tally.responseJudged++;
                 }
-                if (acceptDue != null && accepted.filter(acceptance -> !local(acceptance.occurredAt()).isAfter(acceptDue))
-                        .filter(acceptance -> beforeCutoff(acceptance, charged.get())).isPresent()) {
+                if (acceptDue != null
+                        && accepted.filter(acceptance ->
+                                        !local(acceptance.occurredAt()).isAfter(acceptDue))
+                                .filter(acceptance -> beforeCutoff(acceptance, charged.get()))
+                                .isPresent()) {
                     tally.acceptedInTime++;
                 }
                 Outcome outcome = handOverOutcome(ticket, step);
@@ -540,7 +664,9 @@ final class MetricsReference {
                 }
             } else {
                 tally.resolutions++;
-                if (reopenedAfter(ticket, step).filter(reopened -> beforeCutoff(reopened, charged.get())).isPresent()) {
+                if (reopenedAfter(ticket, step)
+                        .filter(reopened -> beforeCutoff(reopened, charged.get()))
+                        .isPresent()) {
                     tally.reopenedResolutions++;
                 }
             }
@@ -559,9 +685,13 @@ final class MetricsReference {
             return;
         }
         Optional<TicketEventRow> firstResolution = ticket.first("RESOLVED");
-        Instant answeredAt = firstResolution.map(TicketEventRow::occurredAt).filter(resolved -> resolved.isBefore(due)).orElse(due);
+        Instant answeredAt = firstResolution
+                .map(TicketEventRow::occurredAt)
+                .filter(resolved -> resolved.isBefore(due))
+                .orElse(due);
         Optional<TicketEventRow> holderStep = ticket.steps().stream()
-                .filter(step -> !step.occurredAt().isAfter(answeredAt)).max(EVENT_ORDER);
+                .filter(step -> !step.occurredAt().isAfter(answeredAt))
+                .max(EVENT_ORDER);
         if (holderStep.isEmpty()) {
             return;
         }
@@ -577,9 +707,13 @@ final class MetricsReference {
             tally.resolved++;
         }
         Optional<Instant> miss = ticket.firstResolutionMiss();
-        boolean onTime = firstResolution.filter(resolved -> !resolved.occurredAt().isAfter(due))
-                .filter(resolved -> miss.isEmpty() || !miss.get().isBefore(resolved.occurredAt())).isPresent();
-        boolean reopened = ticket.first("REOPENED").filter(reopening -> beforeCutoff(reopening, group)).isPresent();
+        boolean onTime = firstResolution
+                .filter(resolved -> !resolved.occurredAt().isAfter(due))
+                .filter(resolved -> miss.isEmpty() || !miss.get().isBefore(resolved.occurredAt()))
+                .isPresent();
+        boolean reopened = ticket.first("REOPENED")
+                .filter(reopening -> beforeCutoff(reopening, group))
+                .isPresent();
         if (onTime && !reopened) {
             tally.onTimeClosures++;
         }
@@ -606,32 +740,41 @@ final class MetricsReference {
 
     private String formula() {
         return "score = 100 × (" + rules.responseWeight().toPlainString() + " × response rate + "
-                + rules.resolutionWeight().toPlainString() + " × resolution rate + " + rules.satisfactionWeight().toPlainString()
-                + " × satisfaction rate); satisfied = rating 5 + " + rules.basicallySatisfiedWeight().toPlainString()
-                + " × rating 4; ranked from " + rules.minimumTickets() + " received tickets; red list: top " + rules.listSize()
-                + " of each kind, black list: bottom " + rules.listSize() + " of all ranked together, each at most half of those ranked;"
+                + rules.resolutionWeight().toPlainString() + " × resolution rate + "
+                + rules.satisfactionWeight().toPlainString()
+                + " × satisfaction rate); satisfied = rating 5 + "
+                + rules.basicallySatisfiedWeight().toPlainString()
+                + " × rating 4; ranked from " + rules.minimumTickets() + " received tickets; red list: top "
+                + rules.listSize()
+                + " of each kind, black list: bottom " + rules.listSize()
+                + " of all ranked together, each at most half of those ranked;"
                 + " outcomes up to "
                 + rules.freezeDays() + " days after the period";
     }
 
     /** A period, dimension value and state, ordered as time_in_state.sql orders its rows. */
-    private record StateGroup(String periodStart, String dimensionValue, String state) implements Comparable<StateGroup> {
+    private record StateGroup(String periodStart, String dimensionValue, String state)
+            implements Comparable<StateGroup> {
         @Override
         public int compareTo(StateGroup other) {
-            return Comparator.comparing(StateGroup::periodStart).thenComparing(StateGroup::dimensionValue)
-                    .thenComparing(StateGroup::state).compare(this, other);
+            return Comparator.comparing(StateGroup::periodStart)
+                    .thenComparing(StateGroup::dimensionValue)
+                    .thenComparing(StateGroup::state)
+                    .compare(this, other);
         }
     }
 
     List<Map<String, Object>> ratings() {
         Map<Group, List<Integer>> ratings = new TreeMap<>();
-        lastRatingPerPeriod().forEach(evaluation -> group(evaluation).ifPresent(group ->
-                ratings.computeIfAbsent(group, key -> new ArrayList<>()).add(evaluation.rating())));
+        lastRatingPerPeriod()
+                .forEach(evaluation -> group(evaluation)
+                        .ifPresent(group -> ratings.computeIfAbsent(group, key -> new ArrayList<>())
+                                .add(evaluation.rating())));
         List<Map<String, Object>> rows = new ArrayList<>();
         ratings.forEach((group, values) -> {
             long sum = values.stream().mapToLong(Integer::longValue).sum();
-            List<Object> columns = new ArrayList<>(List.of("rated_tickets", (long) values.size(),
-                    "mean_rating", (double) sum / values.size()));
+            List<Object> columns = new ArrayList<>(
+                    List.of("rated_tickets", (long) values.size(), "mean_rating", (double) sum / values.size()));
             for (int rating = 1; rating <= 5; rating++) {
                 int value = rating;
                 columns.add("rating_" + rating);
@@ -650,7 +793,8 @@ final class MetricsReference {
             ticket.events().stream()
                     .filter(event -> event.eventType().equals("EVALUATED") && event.rating() != null)
                     .filter(event -> inRange(local(event.occurredAt()).toLocalDate()))
-                    .forEach(event -> lastPerPeriod.put(periodStart(local(event.occurredAt()).toLocalDate()), event));
+                    .forEach(event -> lastPerPeriod.put(
+                            periodStart(local(event.occurredAt()).toLocalDate()), event));
             ratings.addAll(lastPerPeriod.values());
         }
         return ratings;
@@ -665,28 +809,44 @@ final class MetricsReference {
         for (Ticket ticket : tickets) {
             for (TicketEventRow event : ticket.events()) {
                 boolean flagged = event.eventType().equals("FLAGGED_OVERDUE");
-                if (!"SYSTEM".equals(event.actorRole()) || !(flagged || event.eventType().equals("ESCALATED"))) {
+                if (!"SYSTEM".equals(event.actorRole())
+                        || !(flagged || event.eventType().equals("ESCALATED"))) {
                     continue;
                 }
                 Optional<Responsible> responsible = flagged
                         ? Optional.of(new Responsible("TOWN", event.townId()))
-                        : ticket.events().stream().filter(previous -> previous.sequence() == event.sequence() - 1)
-                                .filter(previous -> previous.assigneeOrgId() != null && previous.assigneeOrgKind() != null)
-                                .findFirst().map(previous -> new Responsible(previous.assigneeOrgKind(), previous.assigneeOrgId()));
-                responsible.ifPresent(holder -> group(event, missDimensionValue(event, holder)).ifPresent(group ->
-                        misses.computeIfAbsent(group, key -> new TreeMap<>())
-                                .computeIfAbsent(holder, key -> new ArrayList<>()).add(event)));
+                        : ticket.events().stream()
+                                .filter(previous -> previous.sequence() == event.sequence() - 1)
+                                .filter(previous ->
+                                        previous.assigneeOrgId() != null && previous.assigneeOrgKind() != null)
+                                .findFirst()
+                                .map(previous -> new Responsible(previous.assigneeOrgKind(), previous.assigneeOrgId()));
+                responsible.ifPresent(holder -> group(event, missDimensionValue(event, holder))
+                        .ifPresent(group -> misses.computeIfAbsent(group, key -> new TreeMap<>())
+                                .computeIfAbsent(holder, key -> new ArrayList<>())
+                                .add(event)));
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         misses.forEach((group, byResponsible) -> byResponsible.forEach((responsible, events) -> {
             Map<String, Long> byStep = events.stream()
                     .collect(Collectors.groupingBy(event -> missedStep(event, responsible), Collectors.counting()));
-            rows.add(row(group, "responsible_org_id", responsible.orgId(), "responsible_org_kind", responsible.kind(),
-                    "misses", (long) events.size(), "dispatch_misses", byStep.getOrDefault("dispatch", 0L),
-                    "acceptance_misses", byStep.getOrDefault("acceptance", 0L),
-                    "resolution_misses", byStep.getOrDefault("resolution", 0L),
-                    "missed_tickets", events.stream().map(TicketEventRow::ticketId).distinct().count()));
+            rows.add(row(
+                    group,
+                    "responsible_org_id",
+                    responsible.orgId(),
+                    "responsible_org_kind",
+                    responsible.kind(),
+                    "misses",
+                    (long) events.size(),
+                    "dispatch_misses",
+                    byStep.getOrDefault("dispatch", 0L),
+                    "acceptance_misses",
+                    byStep.getOrDefault("acceptance", 0L),
+                    "resolution_misses",
+                    byStep.getOrDefault("resolution", 0L),
+                    "missed_tickets",
+                    events.stream().map(TicketEventRow::ticketId).distinct().count()));
         }));
         return rows;
     }
@@ -695,7 +855,9 @@ final class MetricsReference {
     private record Responsible(String kind, String orgId) implements Comparable<Responsible> {
         @Override
         public int compareTo(Responsible other) {
-            return Comparator.comparing(Responsible::kind).thenComparing(Responsible::orgId).compare(this, other);
+            return Comparator.comparing(Responsible::kind)
+                    .thenComparing(Responsible::orgId)
+                    .compare(this, other);
         }
     }
 
@@ -703,7 +865,7 @@ final class MetricsReference {
     private String missDimensionValue(TicketEventRow miss, Responsible responsible) {
         return switch (dimension) {
             case "grid", "community", "department" ->
-                    responsible.kind().equals(dimension.toUpperCase(Locale.ROOT)) ? responsible.orgId() : null;
+                responsible.kind().equals(dimension.toUpperCase(Locale.ROOT)) ? responsible.orgId() : null;
             case "town", "category" -> dimensionValue(miss);
             default -> throw new IllegalArgumentException(dimension);
         };
@@ -728,7 +890,9 @@ final class MetricsReference {
     private record Group(String periodStart, String dimensionValue) implements Comparable<Group> {
         @Override
         public int compareTo(Group other) {
-            return Comparator.comparing(Group::periodStart).thenComparing(Group::dimensionValue).compare(this, other);
+            return Comparator.comparing(Group::periodStart)
+                    .thenComparing(Group::dimensionValue)
+                    .compare(this, other);
         }
     }
 
@@ -739,7 +903,9 @@ final class MetricsReference {
 
     private Optional<Group> group(TicketEventRow event, String value) {
         LocalDate day = local(event.occurredAt()).toLocalDate();
-        return value != null && inRange(day) ? Optional.of(new Group(periodStart(day).toString(), value)) : Optional.empty();
+        return value != null && inRange(day)
+                ? Optional.of(new Group(periodStart(day).toString(), value))
+                : Optional.empty();
     }
 
     private boolean inRange(LocalDate day) {

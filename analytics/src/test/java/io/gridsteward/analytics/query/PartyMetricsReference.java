@@ -38,8 +38,14 @@ final class PartyMetricsReference {
     private final long yearlyTargetHours;
     private final LocalDateTime now;
 
-    PartyMetricsReference(List<PartyEventRow> events, String dimension, String period, LocalDate firstDay, LocalDate lastDay,
-                          long yearlyTargetHours, LocalDateTime now) {
+    PartyMetricsReference(
+            List<PartyEventRow> events,
+            String dimension,
+            String period,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            long yearlyTargetHours,
+            LocalDateTime now) {
         Map<String, PartyEventRow> distinct = new LinkedHashMap<>();
         events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
         this.events = List.copyOf(distinct.values());
@@ -52,32 +58,50 @@ final class PartyMetricsReference {
     }
 
     List<Map<String, Object>> service() {
-        Map<String, List<PartyEventRow>> attendances = events.stream().filter(event -> event.recordKind().equals(PartyEventRow.ATTENDANCE))
+        Map<String, List<PartyEventRow>> attendances = events.stream()
+                .filter(event -> event.recordKind().equals(PartyEventRow.ATTENDANCE))
                 .collect(Collectors.groupingBy(event -> event.activityId() + "|" + event.memberKey()));
-        Map<List<String>, List<PartyEventRow>> groups = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0))
-                .thenComparing(key -> key.get(1)));
+        Map<List<String>, List<PartyEventRow>> groups = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
         Map<PartyEventRow, Boolean> autoClosed = new LinkedHashMap<>();
         for (List<PartyEventRow> steps : attendances.values()) {
-            PartyEventRow latest = steps.stream().max(Comparator.comparingLong(PartyEventRow::sequence)).orElseThrow();
+            PartyEventRow latest = steps.stream()
+                    .max(Comparator.comparingLong(PartyEventRow::sequence))
+                    .orElseThrow();
             String value = value(latest);
             LocalDateTime start = local(latest.startsAt());
-            if (value == null || start.toLocalDate().isBefore(firstDay) || start.toLocalDate().isAfter(lastDay)) {
+            if (value == null
+                    || start.toLocalDate().isBefore(firstDay)
+                    || start.toLocalDate().isAfter(lastDay)) {
                 continue;
             }
-            groups.computeIfAbsent(List.of(periodStart(start.toLocalDate()).toString(), value), key -> new ArrayList<>()).add(latest);
-            autoClosed.put(latest, steps.stream().anyMatch(step -> step.eventType().equals("AUTO_CHECKED_OUT")));
+            groups.computeIfAbsent(
+                            List.of(periodStart(start.toLocalDate()).toString(), value), key -> new ArrayList<>())
+                    .add(latest);
+            autoClosed.put(
+                    latest, steps.stream().anyMatch(step -> step.eventType().equals("AUTO_CHECKED_OUT")));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         groups.forEach((key, latest) -> {
-            List<PartyEventRow> members = latest.stream().filter(row -> PARTY_MEMBERS.contains(row.enrolleeKind())).toList();
-            List<PartyEventRow> sunk = latest.stream().filter(row -> row.enrolleeKind().equals("SUNK_STAFF")).toList();
+            List<PartyEventRow> members = latest.stream()
+                    .filter(row -> PARTY_MEMBERS.contains(row.enrolleeKind()))
+                    .toList();
+            List<PartyEventRow> sunk = latest.stream()
+                    .filter(row -> row.enrolleeKind().equals("SUNK_STAFF"))
+                    .toList();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("dimension_value", key.get(1));
             row.put("period_start", key.get(0));
             row.put("check_ins", (long) latest.size());
-            row.put("active_members", members.stream().map(PartyEventRow::memberKey).distinct().count());
-            row.put("active_sunk_staff", sunk.stream().map(PartyEventRow::memberKey).distinct().count());
-            row.put("auto_closed_check_outs", latest.stream().filter(autoClosed::get).count());
+            row.put(
+                    "active_members",
+                    members.stream().map(PartyEventRow::memberKey).distinct().count());
+            row.put(
+                    "active_sunk_staff",
+                    sunk.stream().map(PartyEventRow::memberKey).distinct().count());
+            row.put(
+                    "auto_closed_check_outs",
+                    latest.stream().filter(autoClosed::get).count());
             row.put("member_credited_hours", hours(members, PartyEventRow::creditedMinutes));
             row.put("member_certified_hours", hours(members, PartyEventRow::certifiedMinutes));
             row.put("member_counted_hours", hours(members, PartyMetricsReference::counted));
@@ -95,32 +119,41 @@ final class PartyMetricsReference {
             LocalDateTime end = bounds[1];
             LocalDateTime lastMoment = end.minusSeconds(1);
             LocalDateTime halfYear = lastMoment.getMonthValue() > 6
-                    ? LocalDate.of(lastMoment.getYear(), 7, 1).atStartOfDay() : LocalDate.of(lastMoment.getYear(), 1, 1).atStartOfDay();
+                    ? LocalDate.of(lastMoment.getYear(), 7, 1).atStartOfDay()
+                    : LocalDate.of(lastMoment.getYear(), 1, 1).atStartOfDay();
             LocalDateTime year = LocalDate.of(lastMoment.getYear(), 1, 1).atStartOfDay();
             Map<String, List<PartyEventRow>> enrolments = events.stream()
-                    .filter(event -> event.recordKind().equals(PartyEventRow.ENROLMENT) && local(event.occurredAt()).isBefore(end))
+                    .filter(event -> event.recordKind().equals(PartyEventRow.ENROLMENT)
+                            && local(event.occurredAt()).isBefore(end))
                     .collect(Collectors.groupingBy(PartyEventRow::memberKey));
             Map<String, Long> counted = new LinkedHashMap<>();
             events.stream()
-                    .filter(event -> event.recordKind().equals(PartyEventRow.ATTENDANCE) && local(event.occurredAt()).isBefore(end)
+                    .filter(event -> event.recordKind().equals(PartyEventRow.ATTENDANCE)
+                            && local(event.occurredAt()).isBefore(end)
                             && !local(event.startsAt()).isBefore(year))
                     .collect(Collectors.groupingBy(event -> event.activityId() + "|" + event.memberKey()))
-                    .values().forEach(steps -> {
-                        PartyEventRow latest = steps.stream().max(Comparator.comparingLong(PartyEventRow::sequence)).orElseThrow();
+                    .values()
+                    .forEach(steps -> {
+                        PartyEventRow latest = steps.stream()
+                                .max(Comparator.comparingLong(PartyEventRow::sequence))
+                                .orElseThrow();
                         counted.merge(latest.memberKey(), counted(latest), Long::sum);
                     });
             Map<String, long[]> byValue = new TreeMap<>();
             for (List<PartyEventRow> history : enrolments.values()) {
-                PartyEventRow state = history.stream().max(Comparator.comparing((PartyEventRow event) -> local(event.occurredAt()))
-                        .thenComparingLong(PartyEventRow::sequence)).orElseThrow();
+                PartyEventRow state = history.stream()
+                        .max(Comparator.comparing((PartyEventRow event) -> local(event.occurredAt()))
+                                .thenComparingLong(PartyEventRow::sequence))
+                        .orElseThrow();
                 String value = value(state);
                 if (!"CONFIRMED".equals(state.toStatus()) || value == null) {
                     continue;
                 }
                 long[] counts = byValue.computeIfAbsent(value, key -> new long[5]);
                 boolean member = PARTY_MEMBERS.contains(state.enrolleeKind());
-                boolean compliant = history.stream().anyMatch(event -> REPORTS.contains(event.eventType())
-                        && !local(event.occurredAt()).isBefore(halfYear));
+                boolean compliant = history.stream()
+                        .anyMatch(event -> REPORTS.contains(event.eventType())
+                                && !local(event.occurredAt()).isBefore(halfYear));
                 counts[0] += member ? 1 : 0;
                 counts[1] += state.enrolleeKind().equals("SUNK_STAFF") ? 1 : 0;
                 counts[2] += state.enrolleeKind().equals("UNIT") ? 1 : 0;
@@ -152,16 +185,20 @@ final class PartyMetricsReference {
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
             starts.add(periodStart(day));
         }
-        return starts.stream().sorted().filter(start -> start.atStartOfDay().isBefore(now)).map(start -> {
-            LocalDate next = switch (period) {
-                case "day" -> start.plusDays(1);
-                case "week" -> start.plusWeeks(1);
-                case "month" -> start.plusMonths(1);
-                default -> throw new IllegalArgumentException(period);
-            };
-            LocalDateTime end = (next.isAfter(lastDay.plusDays(1)) ? lastDay.plusDays(1) : next).atStartOfDay();
-            return new LocalDateTime[] {start.atStartOfDay(), end.isAfter(now) ? now : end};
-        }).toList();
+        return starts.stream()
+                .sorted()
+                .filter(start -> start.atStartOfDay().isBefore(now))
+                .map(start -> {
+                    LocalDate next = switch (period) {
+                        case "day" -> start.plusDays(1);
+                        case "week" -> start.plusWeeks(1);
+                        case "month" -> start.plusMonths(1);
+                        default -> throw new IllegalArgumentException(period);
+                    };
+                    LocalDateTime end = (next.isAfter(lastDay.plusDays(1)) ? lastDay.plusDays(1) : next).atStartOfDay();
+                    return new LocalDateTime[] {start.atStartOfDay(), end.isAfter(now) ? now : end};
+                })
+                .toList();
     }
 
     private LocalDate periodStart(LocalDate day) {
@@ -189,7 +226,12 @@ final class PartyMetricsReference {
     }
 
     private static double hours(Collection<PartyEventRow> rows, Function<PartyEventRow, Long> minutes) {
-        return (double) rows.stream().map(minutes).filter(value -> value != null).mapToLong(Long::longValue).sum() / 60;
+        return (double) rows.stream()
+                        .map(minutes)
+                        .filter(value -> value != null)
+                        .mapToLong(Long::longValue)
+                        .sum()
+                / 60;
     }
 
     private static LocalDateTime local(Instant instant) {

@@ -1,5 +1,7 @@
 package io.gridsteward.analytics.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.ResourceEventRow;
 import io.gridsteward.analytics.metrics.AssessmentRules;
@@ -9,12 +11,6 @@ import io.gridsteward.analytics.metrics.MetricQuery;
 import io.gridsteward.analytics.metrics.Period;
 import io.gridsteward.analytics.testing.LakeRows;
 import io.gridsteward.analytics.testing.S3ProxyServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +23,11 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The resource metric files on DuckDB over real Parquet objects in a real S3 server, held to hand-computed values
@@ -75,8 +74,17 @@ class ResourceMetricFilesTest {
         private Instant publishedAt;
         private int sequence;
 
-        private Story(String itemType, String itemId, String town, String community, String grid, String provider, String providerKind,
-                      int smallWish, long quantity, long unitValue) {
+        private Story(
+                String itemType,
+                String itemId,
+                String town,
+                String community,
+                String grid,
+                String provider,
+                String providerKind,
+                int smallWish,
+                long quantity,
+                long unitValue) {
             this.itemType = itemType;
             this.itemId = itemId;
             this.town = town;
@@ -89,18 +97,56 @@ class ResourceMetricFilesTest {
             this.unitValue = unitValue;
         }
 
-        static Story offer(String id, String provider, String providerKind, String town, long quantity, long unitValue, Instant at) {
-            Story story = new Story("OFFER", id, town, providerKind.equals("COMMUNITY") ? provider : null, null, provider, providerKind, 0,
-                    quantity, unitValue);
+        static Story offer(
+                String id,
+                String provider,
+                String providerKind,
+                String town,
+                long quantity,
+                long unitValue,
+                Instant at) {
+            Story story = new Story(
+                    "OFFER",
+                    id,
+                    town,
+                    providerKind.equals("COMMUNITY") ? provider : null,
+                    null,
+                    provider,
+                    providerKind,
+                    0,
+                    quantity,
+                    unitValue);
             story.publishedAt = at;
             story.add("OFFER", id, "OFFER_PUBLISHED", at, null, null, null, 0, null, null, 0, null, null);
             return story;
         }
 
-        static Story demand(String id, String town, String community, String grid, boolean smallWish, long quantity, long unitValue, Instant at) {
-            Story story = new Story("DEMAND", id, town, community, grid, null, null, smallWish ? 1 : 0, quantity, unitValue);
+        static Story demand(
+                String id,
+                String town,
+                String community,
+                String grid,
+                boolean smallWish,
+                long quantity,
+                long unitValue,
+                Instant at) {
+            Story story =
+                    new Story("DEMAND", id, town, community, grid, null, null, smallWish ? 1 : 0, quantity, unitValue);
             if (smallWish) {
-                story.add("DEMAND", id, "DEMAND_SUBMITTED", at.minus(Duration.ofHours(5)), null, null, null, 0, null, null, 0, null, null);
+                story.add(
+                        "DEMAND",
+                        id,
+                        "DEMAND_SUBMITTED",
+                        at.minus(Duration.ofHours(5)),
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null);
             }
             story.publishedAt = at;
             story.add("DEMAND", id, "DEMAND_PUBLISHED", at, null, null, null, 0, null, null, 0, null, null);
@@ -108,29 +154,98 @@ class ResourceMetricFilesTest {
         }
 
         /** A claim: by the community served for an offer; by a unit, a party group's grid or members (no organisation) for a demand. */
-        Claim claim(String claimId, String claimantKind, String claimantOrg, int members, String claimCommunity, String claimGrid, long claimQuantity,
-                    Instant at) {
-            Claim claim = new Claim(this, claimId, claimantKind, claimantOrg, members, claimCommunity, claimGrid, claimQuantity, at);
+        Claim claim(
+                String claimId,
+                String claimantKind,
+                String claimantOrg,
+                int members,
+                String claimCommunity,
+                String claimGrid,
+                long claimQuantity,
+                Instant at) {
+            Claim claim = new Claim(
+                    this, claimId, claimantKind, claimantOrg, members, claimCommunity, claimGrid, claimQuantity, at);
             claim.step("CLAIMED", at, null);
             return claim;
         }
 
-        private void add(String subject, String subjectId, String type, Instant at, String claimId, String claimantKind, String claimantOrg,
-                         int members, String claimCommunity, String claimGrid, long claimQuantity, Instant claimedAt, Integer rating) {
-            events.add(new ResourceEventRow(subject + "-" + subjectId + "-" + (++sequence), subject, subjectId, sequence, type, at,
-                    "COMMUNITY_SECRETARY", community, itemType, itemId, "SERVICES", town, community, grid, provider, providerKind, smallWish,
-                    quantity, quantity * unitValue, type.equals("DEMAND_SUBMITTED") ? null : publishedAt, claimId, claimantKind, claimantOrg,
-                    claimId == null ? null : members, claimCommunity, claimGrid, claimId == null ? null : claimQuantity,
-                    claimId == null ? null : claimQuantity * unitValue, claimedAt, rating, null, null, null));
+        private void add(
+                String subject,
+                String subjectId,
+                String type,
+                Instant at,
+                String claimId,
+                String claimantKind,
+                String claimantOrg,
+                int members,
+                String claimCommunity,
+                String claimGrid,
+                long claimQuantity,
+                Instant claimedAt,
+                Integer rating) {
+            events.add(new ResourceEventRow(
+                    subject + "-" + subjectId + "-" + (++sequence),
+                    subject,
+                    subjectId,
+                    sequence,
+                    type,
+                    at,
+                    "COMMUNITY_SECRETARY",
+                    community,
+                    itemType,
+                    itemId,
+                    "SERVICES",
+                    town,
+                    community,
+                    grid,
+                    provider,
+                    providerKind,
+                    smallWish,
+                    quantity,
+                    quantity * unitValue,
+                    type.equals("DEMAND_SUBMITTED") ? null : publishedAt,
+                    claimId,
+                    claimantKind,
+                    claimantOrg,
+                    claimId == null ? null : members,
+                    claimCommunity,
+                    claimGrid,
+                    claimId == null ? null : claimQuantity,
+                    claimId == null ? null : claimQuantity * unitValue,
+                    claimedAt,
+                    rating,
+                    null,
+                    null,
+                    null));
         }
     }
 
-    private record Claim(Story story, String id, String claimantKind, String claimantOrg, int members, String community, String grid,
-                         long quantity, Instant claimedAt) {
+    private record Claim(
+            Story story,
+            String id,
+            String claimantKind,
+            String claimantOrg,
+            int members,
+            String community,
+            String grid,
+            long quantity,
+            Instant claimedAt) {
 
         Claim step(String type, Instant at, Integer rating) {
-            story.add(type.startsWith("CLAIM") ? "CLAIM" : "PROJECT", id, type, at, id, claimantKind, claimantOrg, members, community, grid,
-                    quantity, claimedAt, rating);
+            story.add(
+                    type.startsWith("CLAIM") ? "CLAIM" : "PROJECT",
+                    id,
+                    type,
+                    at,
+                    id,
+                    claimantKind,
+                    claimantOrg,
+                    members,
+                    community,
+                    grid,
+                    quantity,
+                    claimedAt,
+                    rating);
             return this;
         }
 
@@ -158,19 +273,54 @@ class ResourceMetricFilesTest {
      */
     private List<ResourceEventRow> handPickedCounty() {
         Story chairs = Story.offer("chairs", "unit-school", "UNIT", "town-1", 10, 5_000, local("2026-11-01T00:30:00"));
-        chairs.claim("claim-river", "COMMUNITY", "community-river", 0, "community-river", null, 4, local("2026-11-01T09:30:00"))
+        chairs.claim(
+                        "claim-river",
+                        "COMMUNITY",
+                        "community-river",
+                        0,
+                        "community-river",
+                        null,
+                        4,
+                        local("2026-11-01T09:30:00"))
                 .completed(local("2026-11-03T09:30:00"));
-        chairs.claim("claim-lake", "COMMUNITY", "community-lake", 0, "community-lake", null, 2, local("2026-11-01T10:00:00"))
+        chairs.claim(
+                        "claim-lake",
+                        "COMMUNITY",
+                        "community-lake",
+                        0,
+                        "community-lake",
+                        null,
+                        2,
+                        local("2026-11-01T10:00:00"))
                 .declined(local("2026-11-01T12:00:00"));
-        Story wish = Story.demand("wish", "town-1", "community-river", "grid-river-1", true, 1, 8_000, local("2026-11-02T08:00:00"));
+        Story wish = Story.demand(
+                "wish", "town-1", "community-river", "grid-river-1", true, 1, 8_000, local("2026-11-02T08:00:00"));
         wish.claim("claim-wish", "MEMBERS", null, 3, "community-river", "grid-river-1", 1, local("2026-11-02T09:00:00"))
                 .completed(local("2026-11-04T09:00:00"))
                 .rated(4, local("2026-11-04T10:00:00"))
                 .rated(2, local("2026-11-05T10:00:00"));
-        Story volunteers = Story.demand("volunteers", "town-1", "community-river", null, false, 5, 10_000, local("2026-11-02T10:00:00"));
-        volunteers.claim("claim-school", "UNIT", "unit-school", 0, "community-river", null, 3, local("2026-11-02T12:00:00"))
+        Story volunteers = Story.demand(
+                "volunteers", "town-1", "community-river", null, false, 5, 10_000, local("2026-11-02T10:00:00"));
+        volunteers
+                .claim(
+                        "claim-school",
+                        "UNIT",
+                        "unit-school",
+                        0,
+                        "community-river",
+                        null,
+                        3,
+                        local("2026-11-02T12:00:00"))
                 .completed(local("2026-11-06T12:00:00"));
-        volunteers.claim("claim-group", "PARTY_GROUP", "grid-river-1", 0, "community-river", null, 2, local("2026-11-02T13:00:00"));
+        volunteers.claim(
+                "claim-group",
+                "PARTY_GROUP",
+                "grid-river-1",
+                0,
+                "community-river",
+                null,
+                2,
+                local("2026-11-02T13:00:00"));
         List<ResourceEventRow> events = new ArrayList<>();
         events.addAll(chairs.events);
         events.addAll(chairs.events);
@@ -183,20 +333,89 @@ class ResourceMetricFilesTest {
     void theHandPickedCountyGivesTheHandComputedFigures() {
         lake(handPickedCounty());
 
-        assertThat(rows(Metric.RESOURCE_FLOWS, Dimension.TOWN, Period.MONTH)).containsExactly(
-                Map.of("dimension_value", "town-1", "period_start", "2026-11-01", "item_type", "DEMAND", "published", 2L,
-                        "published_value_fen", 58_000L, "claimed", 3L, "claimed_value_fen", 58_000L, "fulfilled", 2L, "fulfilled_value_fen", 38_000L),
-                Map.of("dimension_value", "town-1", "period_start", "2026-11-01", "item_type", "OFFER", "published", 1L,
-                        "published_value_fen", 50_000L, "claimed", 1L, "claimed_value_fen", 20_000L, "fulfilled", 1L, "fulfilled_value_fen", 20_000L));
-        assertThat(rows(Metric.RESOURCE_FLOWS, Dimension.PROVIDER, Period.MONTH)).extracting(row -> row.get("dimension_value") + "/" + row.get("item_type")
-                + "/" + row.get("claimed")).containsExactly("grid-river-1/DEMAND/1", "unit-school/DEMAND/1", "unit-school/OFFER/1");
-        assertThat(rows(Metric.TIME_TO_CLAIM, Dimension.COMMUNITY, Period.MONTH)).containsExactly(Map.of("dimension_value", "community-river",
-                "period_start", "2026-11-01", "claims", 4L, "median_seconds", 3_600.0 * 2, "p90_seconds", 3_600.0 * 9));
-        assertThat(rows(Metric.TIME_TO_COMPLETE, Dimension.TOWN, Period.MONTH)).containsExactly(Map.of("dimension_value", "town-1",
-                "period_start", "2026-11-01", "claims", 3L, "median_seconds", 2 * 86_400.0, "p90_seconds", 4 * 86_400.0));
-        assertThat(rows(Metric.DEMANDS_MET, Dimension.COMMUNITY, Period.MONTH)).containsExactly(Map.of("dimension_value", "community-river",
-                "period_start", "2026-11-01", "demands", 2L, "small_wishes", 1L, "met", 1L, "share_met", 0.5));
-        assertThat(rows(Metric.PROJECT_RATINGS, Dimension.GRID, Period.DAY)).extracting(row -> row.get("period_start") + ":" + row.get("mean_rating"))
+        assertThat(rows(Metric.RESOURCE_FLOWS, Dimension.TOWN, Period.MONTH))
+                .containsExactly(
+                        Map.of(
+                                "dimension_value",
+                                "town-1",
+                                "period_start",
+                                "2026-11-01",
+                                "item_type",
+                                "DEMAND",
+                                "published",
+                                2L,
+                                "published_value_fen",
+                                58_000L,
+                                "claimed",
+                                3L,
+                                "claimed_value_fen",
+                                58_000L,
+                                "fulfilled",
+                                2L,
+                                "fulfilled_value_fen",
+                                38_000L),
+                        Map.of(
+                                "dimension_value",
+                                "town-1",
+                                "period_start",
+                                "2026-11-01",
+                                "item_type",
+                                "OFFER",
+                                "published",
+                                1L,
+                                "published_value_fen",
+                                50_000L,
+                                "claimed",
+                                1L,
+                                "claimed_value_fen",
+                                20_000L,
+                                "fulfilled",
+                                1L,
+                                "fulfilled_value_fen",
+                                20_000L));
+        assertThat(rows(Metric.RESOURCE_FLOWS, Dimension.PROVIDER, Period.MONTH))
+                .extracting(row -> row.get("dimension_value") + "/" + row.get("item_type") + "/" + row.get("claimed"))
+                .containsExactly("grid-river-1/DEMAND/1", "unit-school/DEMAND/1", "unit-school/OFFER/1");
+        assertThat(rows(Metric.TIME_TO_CLAIM, Dimension.COMMUNITY, Period.MONTH))
+                .containsExactly(Map.of(
+                        "dimension_value",
+                        "community-river",
+                        "period_start",
+                        "2026-11-01",
+                        "claims",
+                        4L,
+                        "median_seconds",
+                        3_600.0 * 2,
+                        "p90_seconds",
+                        3_600.0 * 9));
+        assertThat(rows(Metric.TIME_TO_COMPLETE, Dimension.TOWN, Period.MONTH))
+                .containsExactly(Map.of(
+                        "dimension_value",
+                        "town-1",
+                        "period_start",
+                        "2026-11-01",
+                        "claims",
+                        3L,
+                        "median_seconds",
+                        2 * 86_400.0,
+                        "p90_seconds",
+                        4 * 86_400.0));
+        assertThat(rows(Metric.DEMANDS_MET, Dimension.COMMUNITY, Period.MONTH))
+                .containsExactly(Map.of(
+                        "dimension_value",
+                        "community-river",
+                        "period_start",
+                        "2026-11-01",
+                        "demands",
+                        2L,
+                        "small_wishes",
+                        1L,
+                        "met",
+                        1L,
+                        "share_met",
+                        0.5));
+        assertThat(rows(Metric.PROJECT_RATINGS, Dimension.GRID, Period.DAY))
+                .extracting(row -> row.get("period_start") + ":" + row.get("mean_rating"))
                 .containsExactly("2026-11-04:4.0", "2026-11-05:2.0");
         assertThat(Metric.DEMANDS_MET.dimensions()).doesNotContain(Dimension.PROVIDER);
         assertAgreesWithReference(handPickedCounty(), "2026-10-01", "2026-11-30");
@@ -231,37 +450,102 @@ class ResourceMetricFilesTest {
             if (offer) {
                 int providerKind = random.nextInt(3);
                 story = switch (providerKind) {
-                    case 0 -> Story.offer("offer-" + index, "unit-" + random.nextInt(4), "UNIT", town, quantity, unitValue, published);
-                    case 1 -> Story.offer("offer-" + index, "dept-" + random.nextInt(3), "DEPARTMENT", town, quantity, unitValue, published);
-                    default -> Story.offer("offer-" + index, community, "COMMUNITY", town, quantity, unitValue, published);
+                    case 0 ->
+                        Story.offer(
+                                "offer-" + index,
+                                "unit-" + random.nextInt(4),
+                                "UNIT",
+                                town,
+                                quantity,
+                                unitValue,
+                                published);
+                    case 1 ->
+                        Story.offer(
+                                "offer-" + index,
+                                "dept-" + random.nextInt(3),
+                                "DEPARTMENT",
+                                town,
+                                quantity,
+                                unitValue,
+                                published);
+                    default ->
+                        Story.offer("offer-" + index, community, "COMMUNITY", town, quantity, unitValue, published);
                 };
-            }
-            else {
+            } else {
                 boolean wish = random.nextInt(3) == 0;
-                story = Story.demand("demand-" + index, town, community, wish || random.nextBoolean() ? grid : null, wish, quantity, unitValue, published);
+                story = Story.demand(
+                        "demand-" + index,
+                        town,
+                        community,
+                        wish || random.nextBoolean() ? grid : null,
+                        wish,
+                        quantity,
+                        unitValue,
+                        published);
             }
             long left = quantity;
             int claims = random.nextInt(4);
             Instant at = published;
             for (int claimIndex = 0; claimIndex < claims && left > 0; claimIndex++) {
-                at = at.plus(random.nextBoolean() ? Duration.ofMinutes(1 + random.nextInt(3_000)) : Duration.ofMillis(1 + random.nextInt(200_000_000)));
+                at = at.plus(
+                        random.nextBoolean()
+                                ? Duration.ofMinutes(1 + random.nextInt(3_000))
+                                : Duration.ofMillis(1 + random.nextInt(200_000_000)));
                 long take = 1 + random.nextInt((int) left);
                 left -= take;
                 String servedCommunity = offer ? "community-" + town.substring(5) + "-" + random.nextInt(3) : community;
                 String servedGrid = offer ? null : story.grid;
                 Claim claim = switch (offer ? 0 : 1 + random.nextInt(3)) {
-                    case 0 -> story.claim("claim-" + index + "-" + claimIndex, "COMMUNITY", servedCommunity, 0, servedCommunity, servedGrid, take, at);
-                    case 1 -> story.claim("claim-" + index + "-" + claimIndex, "UNIT", "unit-" + random.nextInt(4), 0, servedCommunity, servedGrid, take, at);
-                    case 2 -> story.claim("claim-" + index + "-" + claimIndex, "PARTY_GROUP", grid, 0, servedCommunity, servedGrid, take, at);
-                    default -> story.claim("claim-" + index + "-" + claimIndex, "MEMBERS", null, 1 + random.nextInt(3), servedCommunity, servedGrid, take, at);
+                    case 0 ->
+                        story.claim(
+                                "claim-" + index + "-" + claimIndex,
+                                "COMMUNITY",
+                                servedCommunity,
+                                0,
+                                servedCommunity,
+                                servedGrid,
+                                take,
+                                at);
+                    case 1 ->
+                        story.claim(
+                                "claim-" + index + "-" + claimIndex,
+                                "UNIT",
+                                "unit-" + random.nextInt(4),
+                                0,
+                                servedCommunity,
+                                servedGrid,
+                                take,
+                                at);
+                    case 2 ->
+                        story.claim(
+                                "claim-" + index + "-" + claimIndex,
+                                "PARTY_GROUP",
+                                grid,
+                                0,
+                                servedCommunity,
+                                servedGrid,
+                                take,
+                                at);
+                    default ->
+                        story.claim(
+                                "claim-" + index + "-" + claimIndex,
+                                "MEMBERS",
+                                null,
+                                1 + random.nextInt(3),
+                                servedCommunity,
+                                servedGrid,
+                                take,
+                                at);
                 };
                 int fate = random.nextInt(4);
                 if (fate == 0) {
                     claim.declined(at.plus(Duration.ofHours(2)));
                     left += take;
-                }
-                else if (fate >= 2) {
-                    Instant completed = at.plus(random.nextBoolean() ? Duration.ofMinutes(30 + random.nextInt(9_000)) : Duration.ofMillis(1 + random.nextInt(500_000_000)));
+                } else if (fate >= 2) {
+                    Instant completed = at.plus(
+                            random.nextBoolean()
+                                    ? Duration.ofMinutes(30 + random.nextInt(9_000))
+                                    : Duration.ofMillis(1 + random.nextInt(500_000_000)));
                     claim.completed(completed);
                     for (int rating = 0; rating < random.nextInt(4); rating++) {
                         claim.rated(1 + random.nextInt(5), completed.plus(Duration.ofHours(1 + rating)));
@@ -276,9 +560,17 @@ class ResourceMetricFilesTest {
     private void assertAgreesWithReference(List<ResourceEventRow> events, String firstDay, String lastDay) {
         for (Dimension dimension : List.of(Dimension.COMMUNITY, Dimension.GRID, Dimension.TOWN, Dimension.PROVIDER)) {
             for (Period period : Period.values()) {
-                ResourceMetricsReference reference = new ResourceMetricsReference(events, dimension.parameterName(), period.parameterName(),
-                        LocalDate.parse(firstDay), LocalDate.parse(lastDay));
-                for (Metric metric : List.of(Metric.RESOURCE_FLOWS, Metric.TIME_TO_CLAIM, Metric.TIME_TO_COMPLETE, Metric.DEMANDS_MET,
+                ResourceMetricsReference reference = new ResourceMetricsReference(
+                        events,
+                        dimension.parameterName(),
+                        period.parameterName(),
+                        LocalDate.parse(firstDay),
+                        LocalDate.parse(lastDay));
+                for (Metric metric : List.of(
+                        Metric.RESOURCE_FLOWS,
+                        Metric.TIME_TO_CLAIM,
+                        Metric.TIME_TO_COMPLETE,
+                        Metric.DEMANDS_MET,
                         Metric.PROJECT_RATINGS)) {
                     if (!metric.dimensions().contains(dimension)) {
                         continue;
@@ -290,7 +582,8 @@ class ResourceMetricFilesTest {
                         case PROJECT_RATINGS -> reference.projectRatings();
                         default -> throw new IllegalStateException(metric + " is no resource metric");
                     };
-                    assertThat(rows(metric, dimension, period, firstDay, lastDay)).as(metric + " by " + dimension + " per " + period)
+                    assertThat(rows(metric, dimension, period, firstDay, lastDay))
+                            .as(metric + " by " + dimension + " per " + period)
                             .containsExactlyElementsOf(expected);
                 }
             }
@@ -301,11 +594,20 @@ class ResourceMetricFilesTest {
         return rows(metric, dimension, period, "2026-10-01", "2026-11-30");
     }
 
-    private List<Map<String, Object>> rows(Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
-        // The resource files take no moment or rules after their grouping; the query carries them for the files that do.
-        MetricQuery query = new MetricQuery(metric, dimension, period, LocalDate.parse(firstDay), LocalDate.parse(lastDay),
-                LocalDateTime.parse("2026-12-20T12:00:00"), AssessmentRules.bundled());
-        return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache")))).rows();
+    private List<Map<String, Object>> rows(
+            Metric metric, Dimension dimension, Period period, String firstDay, String lastDay) {
+        // The resource files take no moment or rules after their grouping; the query carries them for the files that
+        // do.
+        MetricQuery query = new MetricQuery(
+                metric,
+                dimension,
+                period,
+                LocalDate.parse(firstDay),
+                LocalDate.parse(lastDay),
+                LocalDateTime.parse("2026-12-20T12:00:00"),
+                AssessmentRules.bundled());
+        return query.run(new DuckDbQueryRunner(new LakeMirror(server.client(), bucket, temporary.resolve("cache"))))
+                .rows();
     }
 
     /** Each UTC partition's rows as one object, the way the lake writer keys them. */
@@ -314,8 +616,16 @@ class ResourceMetricFilesTest {
         Map<String, List<ResourceEventRow>> byPartition = events.stream()
                 .collect(Collectors.groupingBy(ResourceEventRow::partitionValue, TreeMap::new, Collectors.toList()));
         AtomicInteger batches = new AtomicInteger();
-        byPartition.forEach((partition, rows) -> LakeRows.put(s3, bucket,
-                LakeSchema.objectKey(LakeSchema.RESOURCE_EVENTS, partition, "shardId-" + batches.incrementAndGet(), "1", String.valueOf(rows.size())),
-                rows, temporary));
+        byPartition.forEach((partition, rows) -> LakeRows.put(
+                s3,
+                bucket,
+                LakeSchema.objectKey(
+                        LakeSchema.RESOURCE_EVENTS,
+                        partition,
+                        "shardId-" + batches.incrementAndGet(),
+                        "1",
+                        String.valueOf(rows.size())),
+                rows,
+                temporary));
     }
 }

@@ -1,7 +1,6 @@
 package io.gridsteward.analytics.query;
 
 import io.gridsteward.analytics.lake.ResourceEventRow;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,11 +31,14 @@ final class ResourceMetricsReference {
     private final LocalDate firstDay;
     private final LocalDate lastDay;
 
-    ResourceMetricsReference(List<ResourceEventRow> events, String dimension, String period, LocalDate firstDay, LocalDate lastDay) {
+    ResourceMetricsReference(
+            List<ResourceEventRow> events, String dimension, String period, LocalDate firstDay, LocalDate lastDay) {
         Map<String, ResourceEventRow> distinct = new LinkedHashMap<>();
         events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
         this.events = List.copyOf(distinct.values());
-        this.events.stream().filter(event -> event.eventType().equals("CLAIM_DECLINED")).forEach(event -> declined.add(event.claimId()));
+        this.events.stream()
+                .filter(event -> event.eventType().equals("CLAIM_DECLINED"))
+                .forEach(event -> declined.add(event.claimId()));
         this.dimension = dimension;
         this.period = period;
         this.firstDay = firstDay;
@@ -44,9 +46,10 @@ final class ResourceMetricsReference {
     }
 
     List<Map<String, Object>> flows() {
-        record Key(String periodStart, String dimensionValue, String itemType) {
-        }
-        Map<Key, long[]> totals = new TreeMap<>(Comparator.comparing(Key::periodStart).thenComparing(Key::dimensionValue).thenComparing(Key::itemType));
+        record Key(String periodStart, String dimensionValue, String itemType) {}
+        Map<Key, long[]> totals = new TreeMap<>(Comparator.comparing(Key::periodStart)
+                .thenComparing(Key::dimensionValue)
+                .thenComparing(Key::itemType));
         for (ResourceEventRow event : events) {
             int flow = switch (event.eventType()) {
                 case "OFFER_PUBLISHED", "DEMAND_PUBLISHED" -> 0;
@@ -66,7 +69,8 @@ final class ResourceMetricsReference {
             if (value == null || periodStart.isEmpty()) {
                 continue;
             }
-            long[] sums = totals.computeIfAbsent(new Key(periodStart.get(), value, event.itemType()), key -> new long[6]);
+            long[] sums =
+                    totals.computeIfAbsent(new Key(periodStart.get(), value, event.itemType()), key -> new long[6]);
             sums[flow * 2]++;
             sums[flow * 2 + 1] += flow == 0 ? event.itemValueFen() : event.claimValueFen();
         }
@@ -92,10 +96,15 @@ final class ResourceMetricsReference {
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<List<String>, List<Long>> milliseconds = new TreeMap<>(KEY_ORDER);
         for (ResourceEventRow event : matching(event -> toClaim
-                ? event.eventType().equals("CLAIMED") && !declined.contains(event.claimId()) && event.publishedAt() != null
+                ? event.eventType().equals("CLAIMED")
+                        && !declined.contains(event.claimId())
+                        && event.publishedAt() != null
                 : event.eventType().equals("PROJECT_COMPLETED") && event.claimedAt() != null)) {
-            key(event, claimDimension(event)).ifPresent(key -> milliseconds.computeIfAbsent(key, absent -> new ArrayList<>())
-                    .add(Duration.between(toClaim ? event.publishedAt() : event.claimedAt(), event.occurredAt()).toMillis()));
+            key(event, claimDimension(event))
+                    .ifPresent(key -> milliseconds
+                            .computeIfAbsent(key, absent -> new ArrayList<>())
+                            .add(Duration.between(toClaim ? event.publishedAt() : event.claimedAt(), event.occurredAt())
+                                    .toMillis()));
         }
         milliseconds.forEach((key, values) -> {
             List<Long> sorted = values.stream().sorted().toList();
@@ -112,7 +121,9 @@ final class ResourceMetricsReference {
 
     List<Map<String, Object>> demandsMet() {
         Map<String, Long> fulfilled = new HashMap<>();
-        events.stream().filter(event -> event.eventType().equals("PROJECT_COMPLETED") && event.itemType().equals("DEMAND"))
+        events.stream()
+                .filter(event -> event.eventType().equals("PROJECT_COMPLETED")
+                        && event.itemType().equals("DEMAND"))
                 .forEach(event -> fulfilled.merge(event.itemId(), event.claimQuantity(), Long::sum));
         Map<List<String>, long[]> totals = new TreeMap<>(KEY_ORDER);
         for (ResourceEventRow event : matching(event -> event.eventType().equals("DEMAND_PUBLISHED"))) {
@@ -145,7 +156,8 @@ final class ResourceMetricsReference {
 
     List<Map<String, Object>> projectRatings() {
         Map<List<String>, long[]> totals = new TreeMap<>(KEY_ORDER);
-        for (ResourceEventRow event : matching(event -> event.eventType().equals("PROJECT_RATED") && event.rating() != null)) {
+        for (ResourceEventRow event :
+                matching(event -> event.eventType().equals("PROJECT_RATED") && event.rating() != null)) {
             key(event, claimDimension(event)).ifPresent(key -> {
                 long[] counts = totals.computeIfAbsent(key, absent -> new long[7]);
                 counts[0]++;
@@ -169,8 +181,8 @@ final class ResourceMetricsReference {
     }
 
     /** Period start first, then dimension value: the files' order. */
-    private static final Comparator<List<String>> KEY_ORDER = Comparator.<List<String>, String>comparing(key -> key.get(0))
-            .thenComparing(key -> key.get(1));
+    private static final Comparator<List<String>> KEY_ORDER =
+            Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1));
 
     /** A claim's (or its project's) value of the dimension: the served community and grid, the pool's town, who gives. */
     private String claimDimension(ResourceEventRow event) {

@@ -35,7 +35,9 @@ class SchemaEvolutionTest {
     @Test
     void aFileWithoutTheNewestColumnStillReadsBesideNewFiles() throws Exception {
         LakeColumn newest = LakeSchema.TICKET_EVENTS.columns().getLast();
-        assertThat(newest.nullable()).as("a column added later is optional, or old rows could not be read").isTrue();
+        assertThat(newest.nullable())
+                .as("a column added later is optional, or old rows could not be read")
+                .isTrue();
         TicketEventRow before = reported("old-ticket", "grid-1", Instant.parse("2026-11-01T08:00:00Z"));
         TicketEventRow after = dispatched("old-ticket", "grid-1", Instant.parse("2026-11-01T09:00:00Z"), 2);
         Path oldFile = temporary.resolve("old.parquet");
@@ -47,23 +49,33 @@ class SchemaEvolutionTest {
 
         try (S3ProxyServer server = S3ProxyServer.start()) {
             S3Client s3 = server.createBucket("evolution");
-            s3.putObject(request -> request.bucket("evolution").key("ticket_events/dt=2026-11-01/old.parquet"), RequestBody.fromFile(oldFile));
-            s3.putObject(request -> request.bucket("evolution").key("ticket_events/dt=2026-11-01/new.parquet"), RequestBody.fromFile(newFile));
-            DuckDbQueryRunner runner = new DuckDbQueryRunner(new LakeMirror(server.client(), "evolution", temporary.resolve("cache")));
+            s3.putObject(
+                    request -> request.bucket("evolution").key("ticket_events/dt=2026-11-01/old.parquet"),
+                    RequestBody.fromFile(oldFile));
+            s3.putObject(
+                    request -> request.bucket("evolution").key("ticket_events/dt=2026-11-01/new.parquet"),
+                    RequestBody.fromFile(newFile));
+            DuckDbQueryRunner runner =
+                    new DuckDbQueryRunner(new LakeMirror(server.client(), "evolution", temporary.resolve("cache")));
 
             QueryResult view = runner.run("views/ticket_events_deduplicated.sql");
             QueryResult metric = runner.run("fixtures/time_to_dispatch_by_grid.sql");
 
             assertThat(view.rows()).hasSize(2);
-            Map<String, Object> oldRow = view.rows().stream().filter(row -> row.get("event_id").equals(before.eventId())).findFirst().orElseThrow();
+            Map<String, Object> oldRow = view.rows().stream()
+                    .filter(row -> row.get("event_id").equals(before.eventId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(oldRow).containsEntry(newest.name(), null).containsEntry("ticket_id", "old-ticket");
-            assertThat(metric.rows()).singleElement().satisfies(row -> assertThat(row).containsEntry("median_seconds", 3600.0));
+            assertThat(metric.rows())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("median_seconds", 3600.0));
         }
     }
 
     private static void dropColumn(Path source, String column, Path target) throws SQLException {
         try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("COPY (SELECT * EXCLUDE (" + column + ") FROM read_parquet('" + source + "')) TO '"
                     + target + "' (FORMAT parquet)");
         }

@@ -15,8 +15,7 @@ import java.util.List;
 final class TicketStory {
 
     /** Where a ticket is and what it is about: the lake's dimension columns. */
-    record Place(String gridId, String communityId, String townId, String category) {
-    }
+    record Place(String gridId, String communityId, String townId, String category) {}
 
     /** An organisation a ticket is assigned to, and its kind as events carry it (assignee_org_kind). */
     record Assignee(String orgId, String kind) {
@@ -65,9 +64,15 @@ final class TicketStory {
         firstSchema = true;
         List<TicketEventRow> told = List.copyOf(events);
         events.clear();
-        told.forEach(event -> events.add(row(event.sequence(), event.eventType(), event.fromStatus(), event.toStatus(),
-                event.occurredAt(), event.actorRole(), event.assigneeOrgId() == null ? null
-                        : new Assignee(event.assigneeOrgId(), event.assigneeOrgKind()), null)));
+        told.forEach(event -> events.add(row(
+                event.sequence(),
+                event.eventType(),
+                event.fromStatus(),
+                event.toStatus(),
+                event.occurredAt(),
+                event.actorRole(),
+                event.assigneeOrgId() == null ? null : new Assignee(event.assigneeOrgId(), event.assigneeOrgKind()),
+                null)));
         return this;
     }
 
@@ -157,12 +162,34 @@ final class TicketStory {
         return this;
     }
 
-    private TicketEventRow row(long sequence, String eventType, String fromStatus, String toStatus, Instant at,
-                               String actorRole, Assignee holder, Integer rating) {
-        return new TicketEventRow(ticketId + "-event-" + sequence, ticketId, sequence, eventType, fromStatus, toStatus, at,
-                actorRole, null, place.gridId(), place.communityId(), place.townId(), place.category(),
+    private TicketEventRow row(
+            long sequence,
+            String eventType,
+            String fromStatus,
+            String toStatus,
+            Instant at,
+            String actorRole,
+            Assignee holder,
+            Integer rating) {
+        return new TicketEventRow(
+                ticketId + "-event-" + sequence,
+                ticketId,
+                sequence,
+                eventType,
+                fromStatus,
+                toStatus,
+                at,
+                actorRole,
+                null,
+                place.gridId(),
+                place.communityId(),
+                place.townId(),
+                place.category(),
                 holder == null ? null : holder.orgId(),
-                firstSchema ? null : "NORMAL", firstSchema ? null : acceptDueAt, firstSchema ? null : resolveDueAt,
-                firstSchema ? null : rating, firstSchema || holder == null ? null : holder.kind());
+                firstSchema ? null : "NORMAL",
+                firstSchema ? null : acceptDueAt,
+                firstSchema ? null : resolveDueAt,
+                firstSchema ? null : rating,
+                firstSchema || holder == null ? null : holder.kind());
     }
 }

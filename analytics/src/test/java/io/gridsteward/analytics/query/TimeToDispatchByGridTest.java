@@ -6,10 +6,10 @@ import static io.gridsteward.analytics.testing.TicketEvents.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.TicketEventRow;
 import io.gridsteward.analytics.query.TimeToDispatchReference.GridRow;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.S3ProxyServer;
-import io.gridsteward.analytics.lake.TicketEventRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,10 +80,11 @@ class TimeToDispatchByGridTest {
         QueryResult result = runner().run(METRIC);
 
         assertThat(result.columns()).containsExactly("grid_id", "tickets", "median_seconds", "p90_seconds");
-        assertThat(result.rows()).containsExactly(
-                Map.of("grid_id", "grid-late", "tickets", 1L, "median_seconds", 120.0, "p90_seconds", 120.0),
-                Map.of("grid_id", "grid-single", "tickets", 1L, "median_seconds", 0.2, "p90_seconds", 0.2),
-                Map.of("grid_id", "grid-ties", "tickets", 5L, "median_seconds", 20.0, "p90_seconds", 50.0));
+        assertThat(result.rows())
+                .containsExactly(
+                        Map.of("grid_id", "grid-late", "tickets", 1L, "median_seconds", 120.0, "p90_seconds", 120.0),
+                        Map.of("grid_id", "grid-single", "tickets", 1L, "median_seconds", 0.2, "p90_seconds", 0.2),
+                        Map.of("grid_id", "grid-ties", "tickets", 5L, "median_seconds", 20.0, "p90_seconds", 50.0));
         assertThat(asGridRows(result)).isEqualTo(TimeToDispatchReference.compute(events));
     }
 
@@ -94,17 +95,17 @@ class TimeToDispatchByGridTest {
         for (int ticket = 0; ticket < 400; ticket++) {
             String ticketId = "ticket-" + ticket;
             String gridId = "grid-" + random.nextInt(7);
-            Instant reportedAt = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 6))).plusMillis(random.nextInt(1000));
+            Instant reportedAt =
+                    START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 6))).plusMillis(random.nextInt(1000));
             events.add(reported(ticketId, gridId, reportedAt));
             if (random.nextInt(5) > 0) {
                 // Whole minutes for half of the tickets, so ties are frequent; milliseconds for the rest.
-                long milliseconds = random.nextBoolean()
-                        ? 60_000L * random.nextInt(30)
-                        : random.nextInt(5 * 3_600_000);
+                long milliseconds = random.nextBoolean() ? 60_000L * random.nextInt(30) : random.nextInt(5 * 3_600_000);
                 events.add(dispatched(ticketId, gridId, reportedAt.plusMillis(milliseconds), 2));
             }
         }
-        List<TicketEventRow> redelivered = events.stream().filter(event -> random.nextInt(10) == 0).toList();
+        List<TicketEventRow> redelivered =
+                events.stream().filter(event -> random.nextInt(10) == 0).toList();
 
         writeLake("generated", events, redelivered);
 
@@ -141,15 +142,22 @@ class TimeToDispatchByGridTest {
     private void put(S3Client s3, String batch, List<TicketEventRow> events) {
         Map<String, List<TicketEventRow>> byPartition = events.stream()
                 .collect(Collectors.groupingBy(TicketEventRow::partitionValue, TreeMap::new, Collectors.toList()));
-        byPartition.forEach((partition, rows) -> ParquetFiles.put(s3, bucket(),
-                LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, partition, "shardId-" + batch, "1", String.valueOf(rows.size())),
-                rows, temporary));
+        byPartition.forEach((partition, rows) -> ParquetFiles.put(
+                s3,
+                bucket(),
+                LakeSchema.objectKey(
+                        LakeSchema.TICKET_EVENTS, partition, "shardId-" + batch, "1", String.valueOf(rows.size())),
+                rows,
+                temporary));
     }
 
     private static List<GridRow> asGridRows(QueryResult result) {
         return result.rows().stream()
-                .map(row -> new GridRow((String) row.get("grid_id"), (Long) row.get("tickets"),
-                        (Double) row.get("median_seconds"), (Double) row.get("p90_seconds")))
+                .map(row -> new GridRow(
+                        (String) row.get("grid_id"),
+                        (Long) row.get("tickets"),
+                        (Double) row.get("median_seconds"),
+                        (Double) row.get("p90_seconds")))
                 .toList();
     }
 }

@@ -13,17 +13,15 @@ import java.util.TreeMap;
 /** The metric computed in plain Java from the same events, to hold the SQL to: nearest rank, by index. */
 final class TimeToDispatchReference {
 
-    record GridRow(String gridId, long tickets, double medianSeconds, double p90Seconds) {
-    }
+    record GridRow(String gridId, long tickets, double medianSeconds, double p90Seconds) {}
 
-    private TimeToDispatchReference() {
-    }
+    private TimeToDispatchReference() {}
 
     static List<GridRow> compute(List<TicketEventRow> events) {
         Map<String, TicketEventRow> distinct = new LinkedHashMap<>();
         events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
-        Comparator<TicketEventRow> earliest = Comparator.comparing(TicketEventRow::occurredAt)
-                .thenComparingLong(TicketEventRow::sequence);
+        Comparator<TicketEventRow> earliest =
+                Comparator.comparing(TicketEventRow::occurredAt).thenComparingLong(TicketEventRow::sequence);
         Map<String, TicketEventRow> firstReported = new HashMap<>();
         Map<String, TicketEventRow> firstDispatched = new HashMap<>();
         for (TicketEventRow event : distinct.values()) {
@@ -33,22 +31,27 @@ final class TimeToDispatchReference {
                 default -> null;
             };
             if (first != null) {
-                first.merge(event.ticketId(), event, (kept, candidate) -> earliest.compare(candidate, kept) < 0 ? candidate : kept);
+                first.merge(
+                        event.ticketId(),
+                        event,
+                        (kept, candidate) -> earliest.compare(candidate, kept) < 0 ? candidate : kept);
             }
         }
         Map<String, List<Long>> millisecondsByGrid = new TreeMap<>();
         firstDispatched.forEach((ticketId, dispatched) -> {
             TicketEventRow reported = firstReported.get(ticketId);
             if (reported != null) {
-                millisecondsByGrid.computeIfAbsent(dispatched.gridId(), grid -> new ArrayList<>())
-                        .add(Duration.between(reported.occurredAt(), dispatched.occurredAt()).toMillis());
+                millisecondsByGrid
+                        .computeIfAbsent(dispatched.gridId(), grid -> new ArrayList<>())
+                        .add(Duration.between(reported.occurredAt(), dispatched.occurredAt())
+                                .toMillis());
             }
         });
         List<GridRow> rows = new ArrayList<>();
         millisecondsByGrid.forEach((grid, milliseconds) -> {
             List<Long> sorted = milliseconds.stream().sorted().toList();
-            rows.add(new GridRow(grid, sorted.size(),
-                    nearestRank(sorted, 50) / 1000.0, nearestRank(sorted, 90) / 1000.0));
+            rows.add(new GridRow(
+                    grid, sorted.size(), nearestRank(sorted, 50) / 1000.0, nearestRank(sorted, 90) / 1000.0));
         });
         return rows;
     }

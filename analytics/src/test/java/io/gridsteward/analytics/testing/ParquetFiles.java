@@ -37,8 +37,7 @@ public final class ParquetFiles {
 
     private static final LakeTable TABLE = LakeSchema.TICKET_EVENTS;
 
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     /** Writes the rows to one Parquet file (ZSTD), columns and types as LakeSchema says. */
     public static void write(List<TicketEventRow> rows, Path file) {
@@ -55,28 +54,35 @@ public final class ParquetFiles {
             throw new IllegalArgumentException("not all of " + columns + " are columns of " + TABLE.name());
         }
         try (Connection connection = connect();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE TABLE rows (" + columns.stream()
-                    .map(column -> column.name() + " " + column.type().duckDbType() + (column.nullable() ? "" : " NOT NULL"))
-                    .collect(Collectors.joining(", ")) + ")");
+            statement.execute("CREATE TABLE rows ("
+                    + columns.stream()
+                            .map(column -> column.name() + " " + column.type().duckDbType()
+                                    + (column.nullable() ? "" : " NOT NULL"))
+                            .collect(Collectors.joining(", "))
+                    + ")");
             String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows VALUES (" + placeholders + ")")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO rows VALUES (" + placeholders + ")")) {
                 for (TicketEventRow row : rows) {
                     List<Object> values = row.values();
                     int index = 1;
                     for (int position : positions) {
                         Object value = values.get(position);
-                        insert.setObject(index++, value instanceof Instant instant
-                                ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+                        insert.setObject(
+                                index++,
+                                value instanceof Instant instant
+                                        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+                                        : value);
                     }
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
-            statement.execute("COPY rows TO '" + file.toAbsolutePath().toString().replace("'", "''")
-                    + "' (FORMAT parquet, COMPRESSION zstd)");
+            statement.execute("COPY rows TO '"
+                    + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
         } catch (SQLException exception) {
             throw new IllegalStateException("cannot write Parquet file " + file, exception);
         } catch (IOException exception) {
@@ -90,8 +96,13 @@ public final class ParquetFiles {
     }
 
     /** Writes the given columns of the rows as one object at the key, through the S3 API. */
-    public static void put(S3Client s3, String bucket, String key, List<TicketEventRow> rows, List<LakeColumn> columns,
-                           Path scratchDirectory) {
+    public static void put(
+            S3Client s3,
+            String bucket,
+            String key,
+            List<TicketEventRow> rows,
+            List<LakeColumn> columns,
+            Path scratchDirectory) {
         try {
             Path file = Files.createTempFile(scratchDirectory, "lake-", ".parquet");
             write(rows, columns, file);
@@ -105,7 +116,7 @@ public final class ParquetFiles {
     /** Reads a Parquet file back as rows in LakeSchema's terms, ordered as stored. */
     public static List<TicketEventRow> read(Path file) {
         try (Connection connection = connect();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             List<TicketEventRow> rows = new ArrayList<>();
             try (ResultSet resultSet = statement.executeQuery("SELECT * FROM read_parquet('"
@@ -118,7 +129,9 @@ public final class ParquetFiles {
                             resultSet.getString("event_type"),
                             resultSet.getString("from_status"),
                             resultSet.getString("to_status"),
-                            resultSet.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                            resultSet
+                                    .getObject("occurred_at", OffsetDateTime.class)
+                                    .toInstant(),
                             resultSet.getString("actor_role"),
                             resultSet.getString("actor_org_id"),
                             resultSet.getString("grid_id"),
@@ -147,9 +160,9 @@ public final class ParquetFiles {
     /** Column names and DuckDB types of a Parquet file, as DuckDB reads them. */
     public static Map<String, LakeType> describe(Path file) {
         try (Connection connection = connect();
-             Statement statement = connection.createStatement();
-             ResultSet resultSet = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet('"
-                     + file.toAbsolutePath().toString().replace("'", "''") + "')")) {
+                Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet('"
+                        + file.toAbsolutePath().toString().replace("'", "''") + "')")) {
             Map<String, LakeType> columns = new LinkedHashMap<>();
             while (resultSet.next()) {
                 columns.put(resultSet.getString("column_name"), lakeType(resultSet.getString("column_type")));

@@ -33,8 +33,11 @@ public class DashboardDependencies {
 
     @Produces
     @Singleton
-    Jurisdictions jurisdictions(DynamoDbClient client, DashboardConfiguration configuration,
-                                @ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME) String tableName) {
-        return new Jurisdictions(new OrganisationStore(client, tableName), Clock.systemUTC(), configuration.organisationTimeToLive());
+    Jurisdictions jurisdictions(
+            DynamoDbClient client,
+            DashboardConfiguration configuration,
+            @ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME) String tableName) {
+        return new Jurisdictions(
+                new OrganisationStore(client, tableName), Clock.systemUTC(), configuration.organisationTimeToLive());
     }
 }

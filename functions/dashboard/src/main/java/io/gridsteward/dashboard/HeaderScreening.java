@@ -13,7 +13,6 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +32,9 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
     private final ObjectMapper mapper;
 
     @Inject
-    HeaderScreening(@Delegate @Any RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpLayer, ObjectMapper mapper) {
+    HeaderScreening(
+            @Delegate @Any RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpLayer,
+            ObjectMapper mapper) {
         this.httpLayer = httpLayer;
         this.mapper = mapper;
     }
@@ -45,8 +46,7 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
         headers.forEach((name, value) -> {
             if (!isToken(name)) {
                 errors.addObject().put("field", printable(name)).put("message", "is not a valid header name");
-            }
-            else if (value != null && hasControlCharacter(value)) {
+            } else if (value != null && hasControlCharacter(value)) {
                 errors.addObject().put("field", name).put("message", "holds a control character");
             }
         });
@@ -71,16 +71,18 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
                     .withBody(mapper.writeValueAsString(problem))
                     .withIsBase64Encoded(false)
                     .build();
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("a problem document always serialises", exception);
         }
     }
 
     /** RFC 9110: a field name is a token. */
     private static boolean isToken(String name) {
-        return name != null && !name.isEmpty()
-                && name.chars().allMatch(character -> character < 0x7f && (Character.isLetterOrDigit(character) || TOKEN_SYMBOLS.indexOf(character) >= 0));
+        return name != null
+                && !name.isEmpty()
+                && name.chars()
+                        .allMatch(character -> character < 0x7f
+                                && (Character.isLetterOrDigit(character) || TOKEN_SYMBOLS.indexOf(character) >= 0));
     }
 
     /** RFC 9110: a field value holds no control character but horizontal tab. */
@@ -93,8 +95,7 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
         Objects.requireNonNullElse(name, "").chars().forEach(character -> {
             if (character < 0x20 || character == 0x7f) {
                 printable.append(String.format("\\u%04x", character));
-            }
-            else {
+            } else {
                 printable.append((char) character);
             }
         });

@@ -27,12 +27,15 @@ public record Jurisdiction(Organisation root, Set<String> organisationIds) {
     static Jurisdiction below(Organisation root, List<Organisation> subtree) {
         Map<String, List<Organisation>> children = subtree.stream()
                 .filter(organisation -> organisation.parentId().isPresent())
-                .collect(Collectors.groupingBy(organisation -> organisation.parentId().orElseThrow().value()));
+                .collect(Collectors.groupingBy(
+                        organisation -> organisation.parentId().orElseThrow().value()));
         Set<String> ids = new java.util.HashSet<>();
         List<Organisation> level = List.of(root);
         while (!level.isEmpty()) {
             level.forEach(organisation -> ids.add(organisation.id().value()));
-            level = level.stream().flatMap(parent -> children.getOrDefault(parent.id().value(), List.of()).stream()).toList();
+            level = level.stream()
+                    .flatMap(parent -> children.getOrDefault(parent.id().value(), List.of()).stream())
+                    .toList();
         }
         return new Jurisdiction(root, ids);
     }
@@ -49,9 +52,10 @@ public record Jurisdiction(Organisation root, Set<String> organisationIds) {
     /** Whether a metric file's row (snake_case columns) is about an organisation inside. */
     public boolean shows(Dimension dimension, Map<String, Object> row) {
         return switch (dimension) {
-            case GRID, COMMUNITY, TOWN, DEPARTMENT, PROVIDER -> ORGANISATION_COLUMNS.stream()
-                    .map(row::get)
-                    .anyMatch(value -> value instanceof String id && contains(id));
+            case GRID, COMMUNITY, TOWN, DEPARTMENT, PROVIDER ->
+                ORGANISATION_COLUMNS.stream()
+                        .map(row::get)
+                        .anyMatch(value -> value instanceof String id && contains(id));
             case CATEGORY -> isWholeCounty();
         };
     }

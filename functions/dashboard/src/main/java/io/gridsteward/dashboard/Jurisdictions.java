@@ -35,8 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Jurisdictions {
 
-    private record Tree(List<Organisation> organisations, Instant readAt) {
-    }
+    private record Tree(List<Organisation> organisations, Instant readAt) {}
 
     private final OrganisationStore organisations;
     private final Clock clock;
@@ -59,8 +58,7 @@ public final class Jurisdictions {
                 .orElseThrow(() -> Refusal.unauthenticated("the request carries no verified token claims"));
         try {
             return TokenClaims.caller(claims);
-        }
-        catch (TokenClaims.InvalidClaimsException invalid) {
+        } catch (TokenClaims.InvalidClaimsException invalid) {
             throw Refusal.unauthenticated(invalid.getMessage());
         }
     }
@@ -68,16 +66,23 @@ public final class Jurisdictions {
     /** The caller's own jurisdiction, or a 403 for a caller who sees no dashboard. */
     public Jurisdiction of(Caller caller) {
         OrganisationKind kind = switch (caller.role()) {
-            case COUNTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR, COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER,
-                 DEPARTMENT_OFFICER -> caller.role().organisationKind().orElseThrow();
+            case COUNTY_LEADER,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    COMMUNITY_SECRETARY,
+                    GRID_WORKER,
+                    GRID_PARTY_LEADER,
+                    DEPARTMENT_OFFICER -> caller.role().organisationKind().orElseThrow();
             case RESIDENT, PARTY_MEMBER, UNIT_OFFICER, SYSTEM ->
-                    throw Refusal.forbidden("a %s sees no dashboard: they are for the county's, towns', communities', grids' and departments' staff"
-                            .formatted(caller.role()));
+                throw Refusal.forbidden(
+                        "a %s sees no dashboard: they are for the county's, towns', communities', grids' and departments' staff"
+                                .formatted(caller.role()));
         };
         OrganisationId organisation = caller.organisationId().orElseThrow();
         List<Organisation> tree = tree(organisation);
         if (tree.isEmpty()) {
-            throw Refusal.forbidden("the token's organisation %s is not one of the county's".formatted(organisation.value()));
+            throw Refusal.forbidden(
+                    "the token's organisation %s is not one of the county's".formatted(organisation.value()));
         }
         Organisation root = tree.getFirst();
         if (root.kind() != kind) {
@@ -98,12 +103,17 @@ public final class Jurisdictions {
         }
         OrganisationId scopeId = scope.get();
         if (!own.contains(scopeId.value())) {
-            throw Refusal.notFound("scope", "no organisation %s in the caller's jurisdiction (%s and below)"
-                    .formatted(scopeId.value(), own.root().id().value()));
+            throw Refusal.notFound(
+                    "scope",
+                    "no organisation %s in the caller's jurisdiction (%s and below)"
+                            .formatted(scopeId.value(), own.root().id().value()));
         }
         List<Organisation> tree = tree(own.root().id());
-        Organisation scopeRoot = tree.stream().filter(organisation -> organisation.id().equals(scopeId)).findFirst()
-                .orElseThrow(() -> Refusal.notFound("scope", "no organisation %s in the caller's jurisdiction".formatted(scopeId.value())));
+        Organisation scopeRoot = tree.stream()
+                .filter(organisation -> organisation.id().equals(scopeId))
+                .findFirst()
+                .orElseThrow(() -> Refusal.notFound(
+                        "scope", "no organisation %s in the caller's jurisdiction".formatted(scopeId.value())));
         return Jurisdiction.below(scopeRoot, tree);
     }
 
@@ -114,8 +124,7 @@ public final class Jurisdictions {
         }
         try {
             return Optional.of(new OrganisationId(scope));
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             errors.add(new FieldError("scope", "must be an organisation id: it " + invalid.getMessage()));
             return Optional.empty();
         }

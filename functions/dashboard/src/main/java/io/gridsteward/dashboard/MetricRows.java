@@ -23,5 +23,4 @@ public record MetricRows(
         boolean exact,
         List<Map<String, Object>> rows,
         Instant computedAt,
-        boolean cached) {
-}
+        boolean cached) {}

@@ -1,12 +1,12 @@
 package io.gridsteward.dashboard;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.analytics.metrics.AssessmentRules;
 import io.gridsteward.analytics.metrics.Dimension;
 import io.gridsteward.analytics.metrics.Metric;
 import io.gridsteward.analytics.metrics.MetricQuery;
 import io.gridsteward.analytics.metrics.ParameterName;
 import io.gridsteward.analytics.metrics.Period;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.OrganisationId;
 import jakarta.inject.Inject;
@@ -54,10 +54,14 @@ public class MetricsResource {
     @GET
     @Path("/metrics")
     @Produces(MediaType.APPLICATION_JSON)
-    public MetricRows metrics(@QueryParam("metric") String metric, @QueryParam("dimension") String dimension,
-                              @QueryParam("period") String period, @QueryParam("from") String from,
-                              @QueryParam("to") String to, @QueryParam("scope") String scope,
-                              @Context APIGatewayV2HTTPEvent event) {
+    public MetricRows metrics(
+            @QueryParam("metric") String metric,
+            @QueryParam("dimension") String dimension,
+            @QueryParam("period") String period,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("scope") String scope,
+            @Context APIGatewayV2HTTPEvent event) {
         Jurisdiction own = jurisdictions.of(Jurisdictions.callerOf(event));
         // Judged as of this minute, so that requests within the cache's short life share one answer.
         LocalDateTime now = LocalDateTime.now(MetricQuery.TIME_ZONE).truncatedTo(ChronoUnit.MINUTES);
@@ -70,7 +74,9 @@ public class MetricsResource {
         MetricQuery query = parsed.orElseThrow();
         Jurisdiction shown = jurisdictions.within(own, scopeId);
         if (query.dimension() == Dimension.CATEGORY && !shown.isWholeCounty()) {
-            throw Refusal.forbidden("dimension", "a category's figures are counted county-wide: only the whole county's scope groups by category");
+            throw Refusal.forbidden(
+                    "dimension",
+                    "a category's figures are counted county-wide: only the whole county's scope groups by category");
         }
         QueryCache.Answer answer = queryCache.run(query.metric().sqlFile(), query.parameters());
         // The files compute county-wide; what lies outside the scope is dropped before anything leaves the function.
@@ -78,22 +84,48 @@ public class MetricsResource {
                 .filter(row -> shown.shows(query.dimension(), row))
                 .map(MetricsResource::camelCase)
                 .toList();
-        return new MetricRows(query.metric().parameterName(), query.dimension().parameterName(),
-                query.period().parameterName(), query.firstDay(), query.lastDay(), shown.root().id().value(), MetricQuery.TIME_ZONE.getId(), true,
-                rows, answer.computedAt(), answer.cached());
+        return new MetricRows(
+                query.metric().parameterName(),
+                query.dimension().parameterName(),
+                query.period().parameterName(),
+                query.firstDay(),
+                query.lastDay(),
+                shown.root().id().value(),
+                MetricQuery.TIME_ZONE.getId(),
+                true,
+                rows,
+                answer.computedAt(),
+                answer.cached());
     }
 
     /** Every parameter checked, every problem added to {@code errors}; the query when there was none. */
-    private static Optional<MetricQuery> query(String metric, String dimension, String period, String from, String to, LocalDateTime now,
-                                     List<FieldError> errors) {
+    private static Optional<MetricQuery> query(
+            String metric,
+            String dimension,
+            String period,
+            String from,
+            String to,
+            LocalDateTime now,
+            List<FieldError> errors) {
         Optional<Metric> parsedMetric = choice("metric", metric, Metric.class, errors);
         Optional<Dimension> parsedDimension = choice("dimension", dimension, Dimension.class, errors);
         Optional<Period> parsedPeriod = choice("period", period, Period.class, errors);
         Optional<LocalDate> firstDay = date("from", from, errors);
         Optional<LocalDate> lastDay = date("to", to, errors);
-        if (parsedMetric.isPresent() && parsedDimension.isPresent() && !parsedMetric.get().dimensions().contains(parsedDimension.get())) {
-            errors.add(new FieldError("dimension", "%s groups by %s, not %s".formatted(parsedMetric.get().parameterName(),
-                    String.join(", ", parsedMetric.get().dimensions().stream().map(Dimension::parameterName).toList()), dimension)));
+        if (parsedMetric.isPresent()
+                && parsedDimension.isPresent()
+                && !parsedMetric.get().dimensions().contains(parsedDimension.get())) {
+            errors.add(new FieldError(
+                    "dimension",
+                    "%s groups by %s, not %s"
+                            .formatted(
+                                    parsedMetric.get().parameterName(),
+                                    String.join(
+                                            ", ",
+                                            parsedMetric.get().dimensions().stream()
+                                                    .map(Dimension::parameterName)
+                                                    .toList()),
+                                    dimension)));
         }
         if (firstDay.isPresent() && lastDay.isPresent()) {
             if (lastDay.get().isBefore(firstDay.get())) {
@@ -105,12 +137,18 @@ public class MetricsResource {
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new MetricQuery(parsedMetric.orElseThrow(), parsedDimension.orElseThrow(), parsedPeriod.orElseThrow(),
-                firstDay.orElseThrow(), lastDay.orElseThrow(), now, RULES));
+        return Optional.of(new MetricQuery(
+                parsedMetric.orElseThrow(),
+                parsedDimension.orElseThrow(),
+                parsedPeriod.orElseThrow(),
+                firstDay.orElseThrow(),
+                lastDay.orElseThrow(),
+                now,
+                RULES));
     }
 
-    private static <E extends Enum<E> & ParameterName> Optional<E> choice(String parameter, String value, Class<E> type,
-                                                                          List<FieldError> errors) {
+    private static <E extends Enum<E> & ParameterName> Optional<E> choice(
+            String parameter, String value, Class<E> type, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(parameter, "is required: one of " + ParameterName.accepted(type)));
             return Optional.empty();

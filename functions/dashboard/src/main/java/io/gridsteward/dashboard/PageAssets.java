@@ -25,8 +25,7 @@ public final class PageAssets {
     public static final String PATH = "/dashboard-assets/";
 
     /** One file under its versioned name. */
-    public record Asset(String versionedName, String mediaType, byte[] content) {
-    }
+    public record Asset(String versionedName, String mediaType, byte[] content) {}
 
     private final Map<String, Asset> assets;
     private final String page;
@@ -50,8 +49,9 @@ public final class PageAssets {
             }
             page = page.replace(entry.getKey(), PATH + entry.getValue().versionedName());
         }
-        return new PageAssets(byPlaceholder.values().stream()
-                .collect(Collectors.toMap(Asset::versionedName, Function.identity())), page);
+        return new PageAssets(
+                byPlaceholder.values().stream().collect(Collectors.toMap(Asset::versionedName, Function.identity())),
+                page);
     }
 
     public String page() {
@@ -79,7 +79,8 @@ public final class PageAssets {
     private static byte[] read(String resource) {
         try (InputStream input = PageAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (input == null) {
-                throw new MissingResourceException(resource + " is missing from the dashboard's jar", PageAssets.class.getName(), resource);
+                throw new MissingResourceException(
+                        resource + " is missing from the dashboard's jar", PageAssets.class.getName(), resource);
             }
             return input.readAllBytes();
         } catch (IOException exception) {

@@ -25,7 +25,8 @@ public class PageResource {
     public Response page(@Context Request request) {
         EntityTag tag = new EntityTag(assets.pageDigest());
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder answer = unchanged != null ? unchanged : Response.ok(assets.page(), "text/html; charset=utf-8");
+        Response.ResponseBuilder answer =
+                unchanged != null ? unchanged : Response.ok(assets.page(), "text/html; charset=utf-8");
         return answer.tag(tag).header("Cache-Control", PAGE_CACHE).build();
     }
 
@@ -33,8 +34,12 @@ public class PageResource {
     @Path("dashboard-assets/{name}")
     public Response asset(@PathParam("name") String name) {
         return assets.asset(name)
-                .map(asset -> Response.ok(asset.content(), asset.mediaType() + "; charset=utf-8").header("Cache-Control", ASSET_CACHE).build())
-                .orElseThrow(() -> Refusal.notFound("name", "no such file: the page's files are "
-                        + String.join(", ", assets.versionedNames().toList())));
+                .map(asset -> Response.ok(asset.content(), asset.mediaType() + "; charset=utf-8")
+                        .header("Cache-Control", ASSET_CACHE)
+                        .build())
+                .orElseThrow(() -> Refusal.notFound(
+                        "name",
+                        "no such file: the page's files are "
+                                + String.join(", ", assets.versionedNames().toList())));
     }
 }

@@ -32,8 +32,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response queryFailure(IllegalStateException exception, UriInfo uri) {
         LOG.error("dashboard query failed", exception);
-        return respond(Problem.of(ProblemType.SERVICE_UNAVAILABLE, "the dashboard's query could not run: " + exception.getMessage(),
-                instance(uri), List.of()));
+        return respond(Problem.of(
+                ProblemType.SERVICE_UNAVAILABLE,
+                "the dashboard's query could not run: " + exception.getMessage(),
+                instance(uri),
+                List.of()));
     }
 
     /** The framework's own refusals (an unknown route, a wrong method) in the same shape. */
@@ -45,13 +48,20 @@ public class ProblemMappers {
                 .map(ProblemType::uri)
                 .findFirst()
                 .orElse("about:blank");
-        return respond(new Problem(type, status.getReasonPhrase(), status.getStatusCode(), exception.getMessage(), instance(uri), List.of()));
+        return respond(new Problem(
+                type,
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                exception.getMessage(),
+                instance(uri),
+                List.of()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException exception, UriInfo uri) {
         LOG.error("unexpected failure", exception);
-        return respond(Problem.of(ProblemType.INTERNAL_ERROR, "the request could not be completed", instance(uri), List.of()));
+        return respond(
+                Problem.of(ProblemType.INTERNAL_ERROR, "the request could not be completed", instance(uri), List.of()));
     }
 
     private Response respond(Problem problem) {
@@ -61,8 +71,7 @@ public class ProblemMappers {
                     .entity(mapper.writeValueAsString(problem))
                     .header("Cache-Control", "no-store")
                     .build();
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("a problem document always serialises", exception);
         }
     }

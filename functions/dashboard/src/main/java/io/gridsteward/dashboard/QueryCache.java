@@ -19,11 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class QueryCache {
 
     /** A query's rows, when the engine computed them, and whether they came from the cache. */
-    public record Answer(QueryResult result, Instant computedAt, boolean cached) {
-    }
+    public record Answer(QueryResult result, Instant computedAt, boolean cached) {}
 
-    private record Key(String sqlFile, List<Object> parameters) {
-    }
+    private record Key(String sqlFile, List<Object> parameters) {}
 
     private final QueryRunner runner;
     private final Clock clock;
@@ -62,7 +60,8 @@ public final class QueryCache {
         }
         answers.values().removeIf(answer -> !now.isBefore(answer.computedAt().plus(timeToLive)));
         List<Map.Entry<Key, Answer>> byAge = new ArrayList<>(answers.entrySet());
-        byAge.sort(Map.Entry.comparingByValue((first, second) -> first.computedAt().compareTo(second.computedAt())));
+        byAge.sort(
+                Map.Entry.comparingByValue((first, second) -> first.computedAt().compareTo(second.computedAt())));
         for (int index = 0; answers.size() >= capacity && index < byAge.size(); index++) {
             answers.remove(byAge.get(index).getKey());
         }

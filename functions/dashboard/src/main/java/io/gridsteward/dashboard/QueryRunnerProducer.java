@@ -1,10 +1,10 @@
 package io.gridsteward.dashboard;
 
+import io.gridsteward.analytics.lake.S3Addressing;
 import io.gridsteward.analytics.query.AthenaQueryRunner;
 import io.gridsteward.analytics.query.DuckDbQueryRunner;
 import io.gridsteward.analytics.query.LakeMirror;
 import io.gridsteward.analytics.query.QueryRunner;
-import io.gridsteward.analytics.lake.S3Addressing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
@@ -25,24 +25,37 @@ public class QueryRunnerProducer {
     @Produces
     @ApplicationScoped
     QueryCache queryCache(QueryRunner runner, DashboardConfiguration configuration) {
-        return new QueryCache(runner, Clock.systemUTC(), configuration.cacheTimeToLive(), configuration.cacheCapacity());
+        return new QueryCache(
+                runner, Clock.systemUTC(), configuration.cacheTimeToLive(), configuration.cacheCapacity());
     }
 
     @Produces
     @ApplicationScoped
     QueryRunner queryRunner(DashboardConfiguration configuration) {
         return switch (configuration.queryEngine()) {
-            case athena -> new AthenaQueryRunner(
-                    AthenaClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                    new AthenaQueryRunner.Settings(configuration.athena().workgroup(), configuration.athena().database(),
-                            configuration.athena().resultReuseMaxAge(), Duration.ofMillis(250), Duration.ofSeconds(25)));
-            case duckdb -> new DuckDbQueryRunner(new LakeMirror(
-                    S3Client.builder()
-                            .httpClient(UrlConnectionHttpClient.create())
-                            .forcePathStyle(configuration.s3PathStyle().orElseGet(S3Addressing::pathStyleByDefault))
-                            .build(),
-                    configuration.lakeBucket(),
-                    Path.of(configuration.lakeCacheDirectory())), configuration.lakeFreshness(), Clock.systemUTC());
+            case athena ->
+                new AthenaQueryRunner(
+                        AthenaClient.builder()
+                                .httpClient(UrlConnectionHttpClient.create())
+                                .build(),
+                        new AthenaQueryRunner.Settings(
+                                configuration.athena().workgroup(),
+                                configuration.athena().database(),
+                                configuration.athena().resultReuseMaxAge(),
+                                Duration.ofMillis(250),
+                                Duration.ofSeconds(25)));
+            case duckdb ->
+                new DuckDbQueryRunner(
+                        new LakeMirror(
+                                S3Client.builder()
+                                        .httpClient(UrlConnectionHttpClient.create())
+                                        .forcePathStyle(
+                                                configuration.s3PathStyle().orElseGet(S3Addressing::pathStyleByDefault))
+                                        .build(),
+                                configuration.lakeBucket(),
+                                Path.of(configuration.lakeCacheDirectory())),
+                        configuration.lakeFreshness(),
+                        Clock.systemUTC());
         };
     }
 }

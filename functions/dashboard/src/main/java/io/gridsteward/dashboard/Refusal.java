@@ -19,8 +19,15 @@ public final class Refusal extends RuntimeException {
     }
 
     public static Refusal invalidParameters(List<FieldError> errors) {
-        return new Refusal(ProblemType.MALFORMED_REQUEST, "a query parameter is not what this endpoint reads: "
-                + String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList()), errors);
+        return new Refusal(
+                ProblemType.MALFORMED_REQUEST,
+                "a query parameter is not what this endpoint reads: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .map(error -> error.field() + ": " + error.message())
+                                        .toList()),
+                errors);
     }
 
     public static Refusal unauthenticated(String detail) {

@@ -46,8 +46,7 @@ public class SnapStartPriming implements Resource {
     }
 
     @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-    }
+    public void afterRestore(org.crac.Context<? extends Resource> context) {}
 
     /** Reads every metric's SQL file and the views, then sends the dry requests; returns their statuses. */
     public List<Integer> prime() {
@@ -61,9 +60,13 @@ public class SnapStartPriming implements Resource {
     }
 
     private static APIGatewayV2HTTPEvent dryRequest(String path, String query, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null
+                ? null
                 : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(claims)
+                                .build())
                         .build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
@@ -75,7 +78,11 @@ public class SnapStartPriming implements Resource {
                         .withRequestId("snapstart-priming")
                         .withAuthorizer(authorizer)
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                                .withMethod("GET")
+                                .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .build())
                         .build())
                 .withIsBase64Encoded(false)
                 .build();

@@ -44,7 +44,8 @@ public class CountyTableResource implements QuarkusTestResourceLifecycleManager 
             Organisation.department(new OrganisationId("unit-7"), "Works Bureau", COUNTY));
 
     static final List<Organisation> ORGANISATIONS = concat(
-            List.of(Organisation.county(COUNTY, "Demo County"),
+            List.of(
+                    Organisation.county(COUNTY, "Demo County"),
                     Organisation.town(EAST_TOWN, "East Town", COUNTY),
                     Organisation.town(WEST_TOWN, "West Town", COUNTY),
                     Organisation.town(TOWN_1, "Town 1", COUNTY),
@@ -56,7 +57,8 @@ public class CountyTableResource implements QuarkusTestResourceLifecycleManager 
                     Organisation.grid(new OrganisationId("grid-west"), "Grid West", COMMUNITY_1, TOWN_1),
                     Organisation.grid(new OrganisationId("grid-north"), "Grid North", COMMUNITY_1, TOWN_1),
                     Organisation.unit(new OrganisationId("unit-school"), "No. 1 Middle School", COUNTY)),
-            MATRIX_GRIDS, DEPARTMENTS);
+            MATRIX_GRIDS,
+            DEPARTMENTS);
 
     private DynamoDbEmulator emulator;
 

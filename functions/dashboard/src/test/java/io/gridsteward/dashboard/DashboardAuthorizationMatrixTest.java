@@ -63,28 +63,75 @@ class DashboardAuthorizationMatrixTest {
     private static final Map<String, Caller> CALLERS = new LinkedHashMap<>();
 
     static {
-        CALLERS.put("COUNTY_LEADER", Caller.sees(DashboardGateway.staff("user-leader", "COUNTY_LEADER", "county"), "county"));
-        CALLERS.put("TOWN_DISPATCHER of town-east", Caller.sees(DashboardGateway.staff("user-east-dispatcher", "TOWN_DISPATCHER", "town-east"), "town-east"));
-        CALLERS.put("TOWN_SUPERVISOR of town-east", Caller.sees(DashboardGateway.staff("user-east-supervisor", "TOWN_SUPERVISOR", "town-east"), "town-east"));
-        CALLERS.put("TOWN_DISPATCHER of town-west", Caller.sees(DashboardGateway.staff("user-west-dispatcher", "TOWN_DISPATCHER", "town-west"), "town-west"));
-        CALLERS.put("COMMUNITY_SECRETARY of community-east-1", Caller.sees(DashboardGateway.staff("user-east-secretary", "COMMUNITY_SECRETARY", "community-east-1"), "community-east-1"));
-        CALLERS.put("COMMUNITY_SECRETARY of community-west-1", Caller.sees(DashboardGateway.staff("user-west-secretary", "COMMUNITY_SECRETARY", "community-west-1"), "community-west-1"));
-        CALLERS.put("GRID_WORKER of grid-east-1a", Caller.sees(DashboardGateway.staff("user-grid-worker", "GRID_WORKER", "grid-east-1a"), "grid-east-1a"));
-        CALLERS.put("GRID_PARTY_LEADER of grid-west-1b", Caller.sees(DashboardGateway.staff("user-grid-party-leader", "GRID_PARTY_LEADER", "grid-west-1b"), "grid-west-1b"));
-        CALLERS.put("DEPARTMENT_OFFICER of dept-water", Caller.sees(DashboardGateway.staff("user-water-officer", "DEPARTMENT_OFFICER", "dept-water"), "dept-water"));
+        CALLERS.put(
+                "COUNTY_LEADER",
+                Caller.sees(DashboardGateway.staff("user-leader", "COUNTY_LEADER", "county"), "county"));
+        CALLERS.put(
+                "TOWN_DISPATCHER of town-east",
+                Caller.sees(
+                        DashboardGateway.staff("user-east-dispatcher", "TOWN_DISPATCHER", "town-east"), "town-east"));
+        CALLERS.put(
+                "TOWN_SUPERVISOR of town-east",
+                Caller.sees(
+                        DashboardGateway.staff("user-east-supervisor", "TOWN_SUPERVISOR", "town-east"), "town-east"));
+        CALLERS.put(
+                "TOWN_DISPATCHER of town-west",
+                Caller.sees(
+                        DashboardGateway.staff("user-west-dispatcher", "TOWN_DISPATCHER", "town-west"), "town-west"));
+        CALLERS.put(
+                "COMMUNITY_SECRETARY of community-east-1",
+                Caller.sees(
+                        DashboardGateway.staff("user-east-secretary", "COMMUNITY_SECRETARY", "community-east-1"),
+                        "community-east-1"));
+        CALLERS.put(
+                "COMMUNITY_SECRETARY of community-west-1",
+                Caller.sees(
+                        DashboardGateway.staff("user-west-secretary", "COMMUNITY_SECRETARY", "community-west-1"),
+                        "community-west-1"));
+        CALLERS.put(
+                "GRID_WORKER of grid-east-1a",
+                Caller.sees(DashboardGateway.staff("user-grid-worker", "GRID_WORKER", "grid-east-1a"), "grid-east-1a"));
+        CALLERS.put(
+                "GRID_PARTY_LEADER of grid-west-1b",
+                Caller.sees(
+                        DashboardGateway.staff("user-grid-party-leader", "GRID_PARTY_LEADER", "grid-west-1b"),
+                        "grid-west-1b"));
+        CALLERS.put(
+                "DEPARTMENT_OFFICER of dept-water",
+                Caller.sees(
+                        DashboardGateway.staff("user-water-officer", "DEPARTMENT_OFFICER", "dept-water"),
+                        "dept-water"));
         CALLERS.put("RESIDENT", Caller.refused(Map.of("sub", "user-resident", "custom:role", "RESIDENT"), 403));
-        CALLERS.put("PARTY_MEMBER of community-east-1", Caller.refused(DashboardGateway.staff("user-member", "PARTY_MEMBER", "community-east-1"), 403));
-        CALLERS.put("UNIT_OFFICER of unit-school", Caller.refused(DashboardGateway.staff("user-unit-officer", "UNIT_OFFICER", "unit-school"), 403));
+        CALLERS.put(
+                "PARTY_MEMBER of community-east-1",
+                Caller.refused(DashboardGateway.staff("user-member", "PARTY_MEMBER", "community-east-1"), 403));
+        CALLERS.put(
+                "UNIT_OFFICER of unit-school",
+                Caller.refused(DashboardGateway.staff("user-unit-officer", "UNIT_OFFICER", "unit-school"), 403));
         CALLERS.put("SYSTEM", Caller.refused(Map.of("sub", "system", "custom:role", "SYSTEM"), 401));
         CALLERS.put("no role", Caller.refused(Map.of("sub", "user-nobody", "custom:org_id", "county"), 401));
-        CALLERS.put("lower-case county_leader", Caller.refused(DashboardGateway.staff("user-lower", "county_leader", "county"), 401));
+        CALLERS.put(
+                "lower-case county_leader",
+                Caller.refused(DashboardGateway.staff("user-lower", "county_leader", "county"), 401));
         CALLERS.put("unknown role MAYOR", Caller.refused(DashboardGateway.staff("user-mayor", "MAYOR", "county"), 401));
-        CALLERS.put("COUNTY_LEADER without organisation", Caller.refused(Map.of("sub", "user-orgless", "custom:role", "COUNTY_LEADER"), 401));
-        CALLERS.put("TOWN_DISPATCHER without organisation", Caller.refused(Map.of("sub", "user-orgless-dispatcher", "custom:role", "TOWN_DISPATCHER"), 401));
-        CALLERS.put("DEPARTMENT_OFFICER of a grid", Caller.refused(DashboardGateway.staff("user-odd-officer", "DEPARTMENT_OFFICER", "grid-east-1a"), 403));
-        CALLERS.put("GRID_WORKER of a town", Caller.refused(DashboardGateway.staff("user-odd-worker", "GRID_WORKER", "town-east"), 403));
-        CALLERS.put("COUNTY_LEADER of a town", Caller.refused(DashboardGateway.staff("user-odd-leader", "COUNTY_LEADER", "town-west"), 403));
-        CALLERS.put("TOWN_DISPATCHER of no town of the county", Caller.refused(DashboardGateway.staff("user-stranger", "TOWN_DISPATCHER", "town-elsewhere"), 403));
+        CALLERS.put(
+                "COUNTY_LEADER without organisation",
+                Caller.refused(Map.of("sub", "user-orgless", "custom:role", "COUNTY_LEADER"), 401));
+        CALLERS.put(
+                "TOWN_DISPATCHER without organisation",
+                Caller.refused(Map.of("sub", "user-orgless-dispatcher", "custom:role", "TOWN_DISPATCHER"), 401));
+        CALLERS.put(
+                "DEPARTMENT_OFFICER of a grid",
+                Caller.refused(DashboardGateway.staff("user-odd-officer", "DEPARTMENT_OFFICER", "grid-east-1a"), 403));
+        CALLERS.put(
+                "GRID_WORKER of a town",
+                Caller.refused(DashboardGateway.staff("user-odd-worker", "GRID_WORKER", "town-east"), 403));
+        CALLERS.put(
+                "COUNTY_LEADER of a town",
+                Caller.refused(DashboardGateway.staff("user-odd-leader", "COUNTY_LEADER", "town-west"), 403));
+        CALLERS.put(
+                "TOWN_DISPATCHER of no town of the county",
+                Caller.refused(DashboardGateway.staff("user-stranger", "TOWN_DISPATCHER", "town-elsewhere"), 403));
         CALLERS.put("no claims", Caller.refused(Optional.empty(), 401));
     }
 
@@ -92,20 +139,23 @@ class DashboardAuthorizationMatrixTest {
     private static final Map<String, List<String>> MATRIX = new LinkedHashMap<>();
 
     static {
-        MATRIX.put("GET /v1/dashboards/metrics", List.of(
-                "/v1/dashboards/metrics?metric=ticket_rates&dimension=grid&" + FROM_TO,
-                "/v1/dashboards/metrics?metric=ticket_rates&dimension=community&" + FROM_TO,
-                "/v1/dashboards/metrics?metric=ticket_rates&dimension=town&" + FROM_TO,
-                "/v1/dashboards/metrics?metric=ticket_rates&dimension=department&" + FROM_TO,
-                "/v1/dashboards/metrics?metric=sla_misses&dimension=town&" + FROM_TO,
-                "/v1/dashboards/metrics?metric=sla_misses&dimension=grid&" + FROM_TO));
+        MATRIX.put(
+                "GET /v1/dashboards/metrics",
+                List.of(
+                        "/v1/dashboards/metrics?metric=ticket_rates&dimension=grid&" + FROM_TO,
+                        "/v1/dashboards/metrics?metric=ticket_rates&dimension=community&" + FROM_TO,
+                        "/v1/dashboards/metrics?metric=ticket_rates&dimension=town&" + FROM_TO,
+                        "/v1/dashboards/metrics?metric=ticket_rates&dimension=department&" + FROM_TO,
+                        "/v1/dashboards/metrics?metric=sla_misses&dimension=town&" + FROM_TO,
+                        "/v1/dashboards/metrics?metric=sla_misses&dimension=grid&" + FROM_TO));
     }
 
     /** The routes outside the authorizer: the page and its scripts, which carry no data. */
     private static final Set<String> PUBLIC_ROUTES = Set.of("GET /", "GET /dashboard-assets/{name}");
 
     static Stream<Arguments> cells() {
-        return MATRIX.keySet().stream().flatMap(route -> CALLERS.keySet().stream().map(caller -> Arguments.of(route, caller)));
+        return MATRIX.keySet().stream()
+                .flatMap(route -> CALLERS.keySet().stream().map(caller -> Arguments.of(route, caller)));
     }
 
     @ParameterizedTest(name = "{0} by {1}")
@@ -115,16 +165,23 @@ class DashboardAuthorizationMatrixTest {
         for (String request : MATRIX.get(route)) {
             DashboardGateway.Reply reply = DashboardGateway.get(caller.claims(), request);
             if (caller.jurisdiction().isEmpty()) {
-                assertThat(reply.status()).as("%s by %s: %s", request, callerName, reply.body()).isEqualTo(caller.refusal());
+                assertThat(reply.status())
+                        .as("%s by %s: %s", request, callerName, reply.body())
+                        .isEqualTo(caller.refusal());
                 assertProblem(reply, caller.refusal(), request);
                 assertThat(reply.body().has("rows")).isFalse();
                 continue;
             }
-            assertThat(reply.status()).as("%s by %s: %s", request, callerName, reply.body()).isEqualTo(200);
+            assertThat(reply.status())
+                    .as("%s by %s: %s", request, callerName, reply.body())
+                    .isEqualTo(200);
             Set<String> inSight = below(caller.jurisdiction().get());
-            List<JsonNode> expected = rows(leader(request)).stream().filter(row -> isAbout(row, inSight)).toList();
+            List<JsonNode> expected = rows(leader(request)).stream()
+                    .filter(row -> isAbout(row, inSight))
+                    .toList();
             assertThat(rows(reply)).as("%s by %s", request, callerName).containsExactlyElementsOf(expected);
-            assertThat(reply.body().path("scope").asText()).isEqualTo(caller.jurisdiction().get());
+            assertThat(reply.body().path("scope").asText())
+                    .isEqualTo(caller.jurisdiction().get());
         }
     }
 
@@ -136,23 +193,37 @@ class DashboardAuthorizationMatrixTest {
             return;
         }
         String own = caller.jurisdiction().get();
-        String outside = own.equals("county") ? "town-elsewhere" : below("town-east").contains(own) ? "town-west" : "town-east";
+        String outside =
+                own.equals("county") ? "town-elsewhere" : below("town-east").contains(own) ? "town-west" : "town-east";
         String request = MATRIX.get(route).getFirst();
-        DashboardGateway.Reply outOfSight = DashboardGateway.get(caller.claims(), request + (request.contains("?") ? "&" : "?") + "scope=" + outside);
-        assertThat(outOfSight.status()).as("scope %s by %s: %s", outside, callerName, outOfSight.body()).isEqualTo(404);
+        DashboardGateway.Reply outOfSight = DashboardGateway.get(
+                caller.claims(), request + (request.contains("?") ? "&" : "?") + "scope=" + outside);
+        assertThat(outOfSight.status())
+                .as("scope %s by %s: %s", outside, callerName, outOfSight.body())
+                .isEqualTo(404);
         assertProblem(outOfSight, 404, request);
-        assertThat(outOfSight.body().path("errors").path(0).path("field").asText()).isEqualTo("scope");
+        assertThat(outOfSight.body().path("errors").path(0).path("field").asText())
+                .isEqualTo("scope");
 
         if (route.equals("GET /v1/dashboards/metrics")) {
-            DashboardGateway.Reply categories = DashboardGateway.get(caller.claims(), "/v1/dashboards/metrics?metric=ticket_rates&dimension=category&" + FROM_TO);
-            assertThat(categories.status()).as("categories by %s: %s", callerName, categories.body()).isEqualTo(own.equals("county") ? 200 : 403);
+            DashboardGateway.Reply categories = DashboardGateway.get(
+                    caller.claims(), "/v1/dashboards/metrics?metric=ticket_rates&dimension=category&" + FROM_TO);
+            assertThat(categories.status())
+                    .as("categories by %s: %s", callerName, categories.body())
+                    .isEqualTo(own.equals("county") ? 200 : 403);
             if (own.equals("county")) {
-                assertThat(rows(categories)).extracting(row -> row.path("dimensionValue").asText())
+                assertThat(rows(categories))
+                        .extracting(row -> row.path("dimensionValue").asText())
                         .containsExactlyInAnyOrder("ROAD_DAMAGE", "STREETLIGHT", "WATER_LEAK");
-            }
-            else {
+            } else {
                 assertProblem(categories, 403, "/v1/dashboards/metrics");
-                assertThat(categories.body().path("errors").path(0).path("field").asText()).isEqualTo("dimension");
+                assertThat(categories
+                                .body()
+                                .path("errors")
+                                .path(0)
+                                .path("field")
+                                .asText())
+                        .isEqualTo("dimension");
             }
         }
     }
@@ -160,12 +231,17 @@ class DashboardAuthorizationMatrixTest {
     @Test
     void theLakeHasRowsOfBothTownsAndEveryAllowedCallerSeesSomeOfTheirOwn() {
         assertThat(rows(leader("/v1/dashboards/metrics?metric=ticket_rates&dimension=town&" + FROM_TO)))
-                .extracting(row -> row.path("dimensionValue").asText()).containsExactlyInAnyOrder("town-east", "town-west");
+                .extracting(row -> row.path("dimensionValue").asText())
+                .containsExactlyInAnyOrder("town-east", "town-west");
         assertThat(rows(leader("/v1/dashboards/metrics?metric=sla_misses&dimension=town&" + FROM_TO)))
-                .extracting(row -> row.path("responsibleOrgKind").asText()).contains("TOWN", "GRID");
+                .extracting(row -> row.path("responsibleOrgKind").asText())
+                .contains("TOWN", "GRID");
         CALLERS.forEach((name, caller) -> caller.jurisdiction().ifPresent(organisation -> {
-            long seen = MATRIX.values().stream().flatMap(List::stream)
-                    .mapToLong(request -> rows(DashboardGateway.get(caller.claims(), request)).size()).sum();
+            long seen = MATRIX.values().stream()
+                    .flatMap(List::stream)
+                    .mapToLong(request ->
+                            rows(DashboardGateway.get(caller.claims(), request)).size())
+                    .sum();
             assertThat(seen).as("rows seen by %s", name).isPositive();
         }));
     }
@@ -173,21 +249,27 @@ class DashboardAuthorizationMatrixTest {
     @Test
     void aNarrowerScopeAnswersTheRowsOfThatOrganisationAsItsOwnStaffSeeThem() {
         String request = "/v1/dashboards/metrics?metric=ticket_rates&dimension=grid&" + FROM_TO;
-        DashboardGateway.Reply leaderInTown = DashboardGateway.get(CALLERS.get("COUNTY_LEADER").claims(), request + "&scope=town-east");
-        DashboardGateway.Reply dispatcher = DashboardGateway.get(CALLERS.get("TOWN_DISPATCHER of town-east").claims(), request);
-        DashboardGateway.Reply dispatcherInCommunity = DashboardGateway.get(CALLERS.get("TOWN_DISPATCHER of town-east").claims(),
-                request + "&scope=community-east-2");
+        DashboardGateway.Reply leaderInTown =
+                DashboardGateway.get(CALLERS.get("COUNTY_LEADER").claims(), request + "&scope=town-east");
+        DashboardGateway.Reply dispatcher =
+                DashboardGateway.get(CALLERS.get("TOWN_DISPATCHER of town-east").claims(), request);
+        DashboardGateway.Reply dispatcherInCommunity = DashboardGateway.get(
+                CALLERS.get("TOWN_DISPATCHER of town-east").claims(), request + "&scope=community-east-2");
 
         assertThat(leaderInTown.body().path("scope").asText()).isEqualTo("town-east");
         assertThat(rows(leaderInTown)).isNotEmpty().isEqualTo(rows(dispatcher));
-        assertThat(rows(dispatcherInCommunity)).extracting(row -> row.path("dimensionValue").asText()).containsOnly("grid-east-2a");
+        assertThat(rows(dispatcherInCommunity))
+                .extracting(row -> row.path("dimensionValue").asText())
+                .containsOnly("grid-east-2a");
     }
 
     @Test
     void everyDashboardRouteIsInTheMatrix() throws Exception {
         Set<String> registered = registeredRoutes();
 
-        assertThat(registered.stream().filter(route -> !PUBLIC_ROUTES.contains(route)).collect(Collectors.toSet()))
+        assertThat(registered.stream()
+                        .filter(route -> !PUBLIC_ROUTES.contains(route))
+                        .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
         assertThat(registered).containsAll(PUBLIC_ROUTES);
     }
@@ -202,13 +284,17 @@ class DashboardAuthorizationMatrixTest {
     }
 
     private static DashboardGateway.Reply leader(String request) {
-        DashboardGateway.Reply reply = DashboardGateway.get(CALLERS.get("COUNTY_LEADER").claims(), request);
-        assertThat(reply.status()).as("%s by the county leader: %s", request, reply.body()).isEqualTo(200);
+        DashboardGateway.Reply reply =
+                DashboardGateway.get(CALLERS.get("COUNTY_LEADER").claims(), request);
+        assertThat(reply.status())
+                .as("%s by the county leader: %s", request, reply.body())
+                .isEqualTo(200);
         return reply;
     }
 
     private static List<JsonNode> rows(DashboardGateway.Reply reply) {
-        return StreamSupport.stream(reply.body().path("rows").spliterator(), false).toList();
+        return StreamSupport.stream(reply.body().path("rows").spliterator(), false)
+                .toList();
     }
 
     /** Whether a row's figures are about an organisation in sight: its dimension value or responsible organisation. */
@@ -222,7 +308,9 @@ class DashboardAuthorizationMatrixTest {
     private static Set<String> below(String root) {
         Map<String, String> parents = CountyTableResource.ORGANISATIONS.stream()
                 .filter(organisation -> organisation.parentId().isPresent())
-                .collect(Collectors.toMap(organisation -> organisation.id().value(), organisation -> organisation.parentId().orElseThrow().value()));
+                .collect(Collectors.toMap(
+                        organisation -> organisation.id().value(),
+                        organisation -> organisation.parentId().orElseThrow().value()));
         Set<String> below = new TreeSet<>();
         for (Organisation organisation : CountyTableResource.ORGANISATIONS) {
             for (String id = organisation.id().value(); id != null; id = parents.get(id)) {
@@ -237,13 +325,21 @@ class DashboardAuthorizationMatrixTest {
 
     /** {@code METHOD /path} of every resource method of every {@code @Path} class of the dashboard function. */
     private static Set<String> registeredRoutes() throws Exception {
-        java.nio.file.Path root = Paths.get(MetricsResource.class.getResource(MetricsResource.class.getSimpleName() + ".class").toURI()).getParent();
+        java.nio.file.Path root = Paths.get(MetricsResource.class
+                        .getResource(MetricsResource.class.getSimpleName() + ".class")
+                        .toURI())
+                .getParent();
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.list(root)) {
-            for (java.nio.file.Path file : files.filter(file -> file.getFileName().toString().endsWith(".class")).toList()) {
+            for (java.nio.file.Path file : files.filter(
+                            file -> file.getFileName().toString().endsWith(".class"))
+                    .toList()) {
                 String name = file.getFileName().toString();
-                classes.add(Class.forName(MetricsResource.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()),
-                        false, MetricsResource.class.getClassLoader()));
+                classes.add(Class.forName(
+                        MetricsResource.class.getPackageName() + "."
+                                + name.substring(0, name.length() - ".class".length()),
+                        false,
+                        MetricsResource.class.getClassLoader()));
             }
         }
         Set<String> routes = new TreeSet<>();

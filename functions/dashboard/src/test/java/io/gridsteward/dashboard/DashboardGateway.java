@@ -35,8 +35,7 @@ final class DashboardGateway {
         }
     }
 
-    private DashboardGateway() {
-    }
+    private DashboardGateway() {}
 
     static Map<String, String> staff(String userId, String role, String organisation) {
         return Map.of("sub", userId, "custom:role", role, "custom:org_id", organisation);
@@ -48,26 +47,42 @@ final class DashboardGateway {
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
         String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
         ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0").put("routeKey", "ANY /v1/dashboards/{proxy+}").put("rawPath", path).put("rawQueryString", query);
-        event.putObject("headers").put("accept", "application/json").put("host", "dashboard.grid-steward.local")
+        event.put("version", "2.0")
+                .put("routeKey", "ANY /v1/dashboards/{proxy+}")
+                .put("rawPath", path)
+                .put("rawQueryString", query);
+        event.putObject("headers")
+                .put("accept", "application/json")
+                .put("host", "dashboard.grid-steward.local")
                 .put("x-forwarded-proto", "https");
         if (!query.isEmpty()) {
             ObjectNode parameters = event.putObject("queryStringParameters");
             Map<String, String> values = new LinkedHashMap<>();
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
-                values.merge(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1),
+                values.merge(
+                        equals < 0 ? pair : pair.substring(0, equals),
+                        equals < 0 ? "" : pair.substring(equals + 1),
                         (first, second) -> first + "," + second);
             }
             values.forEach(parameters::put);
         }
         ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "000000000000").put("apiId", "local").put("requestId", "dashboard-test")
-                .put("routeKey", "ANY /v1/dashboards/{proxy+}").put("stage", "$default").put("timeEpoch", 1_795_939_200_000L);
-        context.putObject("http").put("method", "GET").put("path", path).put("protocol", "HTTP/1.1")
-                .put("sourceIp", "127.0.0.1").put("userAgent", "dashboard-test");
+        context.put("accountId", "000000000000")
+                .put("apiId", "local")
+                .put("requestId", "dashboard-test")
+                .put("routeKey", "ANY /v1/dashboards/{proxy+}")
+                .put("stage", "$default")
+                .put("timeEpoch", 1_795_939_200_000L);
+        context.putObject("http")
+                .put("method", "GET")
+                .put("path", path)
+                .put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1")
+                .put("userAgent", "dashboard-test");
         claims.ifPresent(values -> {
-            ObjectNode claimNode = context.putObject("authorizer").putObject("jwt").putObject("claims");
+            ObjectNode claimNode =
+                    context.putObject("authorizer").putObject("jwt").putObject("claims");
             values.forEach(claimNode::put);
         });
         event.put("isBase64Encoded", false);
@@ -81,25 +96,31 @@ final class DashboardGateway {
     private static Reply send(JsonNode event) {
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
                             .header("content-type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the mock event server answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "the mock event server answered " + response.statusCode() + ": " + response.body());
             }
             JsonNode reply = JSON.readTree(response.body());
             Map<String, String> headers = new LinkedHashMap<>();
-            reply.path("headers").properties().forEach(entry -> headers.put(entry.getKey(), entry.getValue().asText()));
-            reply.path("multiValueHeaders").properties().forEach(entry -> headers.putIfAbsent(entry.getKey(), entry.getValue().path(0).asText()));
+            reply.path("headers")
+                    .properties()
+                    .forEach(entry ->
+                            headers.put(entry.getKey(), entry.getValue().asText()));
+            reply.path("multiValueHeaders")
+                    .properties()
+                    .forEach(entry -> headers.putIfAbsent(
+                            entry.getKey(), entry.getValue().path(0).asText()));
             String body = reply.path("body").asText("");
             return new Reply(reply.path("statusCode").asInt(), headers, body.isEmpty() ? JSON.nullNode() : parse(body));
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
-        }
-        catch (InterruptedException exception) {
+        } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(exception);
         }
@@ -108,8 +129,7 @@ final class DashboardGateway {
     private static JsonNode parse(String body) {
         try {
             return JSON.readTree(body);
-        }
-        catch (IOException notJson) {
+        } catch (IOException notJson) {
             return JSON.getNodeFactory().textNode(body);
         }
     }

@@ -1,19 +1,18 @@
 package io.gridsteward.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * A header HTTP does not allow is refused as a problem naming it, never a bare 500 from the Lambda HTTP layer. The
@@ -35,7 +34,9 @@ class HeaderScreeningTest {
             assertThat(answer.path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
             JsonNode problem = JSON.readTree(answer.path("body").asText());
             assertThat(problem.path("type").asText()).isEqualTo("urn:grid-steward:problem:malformed-request");
-            assertThat(problem.path("errors")).extracting(error -> error.path("field").asText()).containsExactly("x-trace-note");
+            assertThat(problem.path("errors"))
+                    .extracting(error -> error.path("field").asText())
+                    .containsExactly("x-trace-note");
         }
     }
 
@@ -50,20 +51,36 @@ class HeaderScreeningTest {
 
     /** An API Gateway payload 2.0 event for a GET of {@code path} with one more header. */
     private static ObjectNode event(String path, String header, String value) {
-        ObjectNode root = JSON.createObjectNode().put("version", "2.0").put("routeKey", "ANY /v1/dashboards/{proxy+}").put("rawPath", path)
-                .put("rawQueryString", "").put("isBase64Encoded", false);
-        root.putObject("headers").put("host", "localhost").put("accept", "application/json").put(header, value);
-        ObjectNode context = root.putObject("requestContext").put("requestId", "header-screening").put("stage", "$default");
-        context.putObject("http").put("method", "GET").put("path", path).put("protocol", "HTTP/1.1").put("sourceIp", "127.0.0.1");
+        ObjectNode root = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("routeKey", "ANY /v1/dashboards/{proxy+}")
+                .put("rawPath", path)
+                .put("rawQueryString", "")
+                .put("isBase64Encoded", false);
+        root.putObject("headers")
+                .put("host", "localhost")
+                .put("accept", "application/json")
+                .put(header, value);
+        ObjectNode context = root.putObject("requestContext")
+                .put("requestId", "header-screening")
+                .put("stage", "$default");
+        context.putObject("http")
+                .put("method", "GET")
+                .put("path", path)
+                .put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1");
         return root;
     }
 
     private static JsonNode invoke(ObjectNode event) throws Exception {
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
+                                .header("content-type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -46,33 +46,52 @@ class JurisdictionsTest {
     @Test
     void aNewGridIsSeenOnceTheKeptTreeHasExpired() {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
-        Jurisdictions jurisdictions = new Jurisdictions(new OrganisationStore(client, TABLE), clock, Duration.ofMinutes(5));
-        Caller secretary = Caller.staff("user-west-secretary", Role.COMMUNITY_SECRETARY, new OrganisationId("community-west-1"));
-        assertThat(jurisdictions.of(secretary).organisationIds()).containsExactlyInAnyOrder("community-west-1", "grid-west-1a", "grid-west-1b");
+        Jurisdictions jurisdictions =
+                new Jurisdictions(new OrganisationStore(client, TABLE), clock, Duration.ofMinutes(5));
+        Caller secretary =
+                Caller.staff("user-west-secretary", Role.COMMUNITY_SECRETARY, new OrganisationId("community-west-1"));
+        assertThat(jurisdictions.of(secretary).organisationIds())
+                .containsExactlyInAnyOrder("community-west-1", "grid-west-1a", "grid-west-1b");
 
-        new OrganisationStore(client, TABLE).put(Organisation.grid(new OrganisationId("grid-west-1c"), "West 1 C",
-                new OrganisationId("community-west-1"), new OrganisationId("town-west")));
+        new OrganisationStore(client, TABLE)
+                .put(Organisation.grid(
+                        new OrganisationId("grid-west-1c"),
+                        "West 1 C",
+                        new OrganisationId("community-west-1"),
+                        new OrganisationId("town-west")));
         clock.advance(Duration.ofMinutes(4));
-        assertThat(jurisdictions.of(secretary).contains("grid-west-1c")).as("still the kept tree").isFalse();
+        assertThat(jurisdictions.of(secretary).contains("grid-west-1c"))
+                .as("still the kept tree")
+                .isFalse();
         clock.advance(Duration.ofMinutes(1));
         assertThat(jurisdictions.of(secretary).contains("grid-west-1c")).isTrue();
     }
 
     @Test
     void aScopeNarrowsToAnOrganisationInSightAndAnyOtherIsNotFound() {
-        Jurisdictions jurisdictions = new Jurisdictions(new OrganisationStore(client, TABLE), new MutableClock(Instant.EPOCH), Duration.ofMinutes(5));
-        Jurisdiction town = jurisdictions.of(Caller.staff("user-east-supervisor", Role.TOWN_SUPERVISOR, new OrganisationId("town-east")));
+        Jurisdictions jurisdictions = new Jurisdictions(
+                new OrganisationStore(client, TABLE), new MutableClock(Instant.EPOCH), Duration.ofMinutes(5));
+        Jurisdiction town = jurisdictions.of(
+                Caller.staff("user-east-supervisor", Role.TOWN_SUPERVISOR, new OrganisationId("town-east")));
 
         Jurisdiction community = jurisdictions.within(town, Optional.of(new OrganisationId("community-east-2")));
 
         assertThat(community.organisationIds()).containsExactlyInAnyOrder("community-east-2", "grid-east-2a");
-        assertThat(community.shows(Dimension.GRID, Map.of("dimension_value", "grid-east-2a"))).isTrue();
-        assertThat(community.shows(Dimension.TOWN, Map.of("dimension_value", "town-east", "responsible_org_id", "grid-east-2a"))).isTrue();
-        assertThat(community.shows(Dimension.TOWN, Map.of("dimension_value", "town-east", "responsible_org_id", "dept-water"))).isFalse();
-        assertThat(community.shows(Dimension.CATEGORY, Map.of("dimension_value", "ROAD_DAMAGE"))).isFalse();
-        for (String outside : new String[] {"town-west", "grid-west-1a", "county", "dept-water", "no-such-organisation"}) {
+        assertThat(community.shows(Dimension.GRID, Map.of("dimension_value", "grid-east-2a")))
+                .isTrue();
+        assertThat(community.shows(
+                        Dimension.TOWN, Map.of("dimension_value", "town-east", "responsible_org_id", "grid-east-2a")))
+                .isTrue();
+        assertThat(community.shows(
+                        Dimension.TOWN, Map.of("dimension_value", "town-east", "responsible_org_id", "dept-water")))
+                .isFalse();
+        assertThat(community.shows(Dimension.CATEGORY, Map.of("dimension_value", "ROAD_DAMAGE")))
+                .isFalse();
+        for (String outside :
+                new String[] {"town-west", "grid-west-1a", "county", "dept-water", "no-such-organisation"}) {
             assertThatThrownBy(() -> jurisdictions.within(town, Optional.of(new OrganisationId(outside))))
-                    .isInstanceOfSatisfying(Refusal.class, refusal -> assertThat(refusal.type()).isEqualTo(ProblemType.NOT_FOUND));
+                    .isInstanceOfSatisfying(
+                            Refusal.class, refusal -> assertThat(refusal.type()).isEqualTo(ProblemType.NOT_FOUND));
         }
     }
 }

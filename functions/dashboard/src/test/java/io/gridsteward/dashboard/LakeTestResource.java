@@ -42,12 +42,16 @@ public class LakeTestResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(exception);
         }
         try (S3Client s3 = server.createBucket(BUCKET)) {
-            // grid-east: 60 s, 120 s, 600 s → median 120 s, p90 600 s. grid-west: one ticket, 0.5 s. grid-north: none dispatched.
+            // grid-east: 60 s, 120 s, 600 s → median 120 s, p90 600 s. grid-west: one ticket, 0.5 s. grid-north: none
+            // dispatched.
             TicketEventRow northReported = reported("north-1", "grid-north", MORNING);
             List<TicketEventRow> firstDay = List.of(
-                    reported("east-1", "grid-east", MORNING), dispatched("east-1", "grid-east", MORNING.plusSeconds(60), 2),
-                    reported("east-2", "grid-east", MORNING), dispatched("east-2", "grid-east", MORNING.plusSeconds(120), 2),
-                    reported("west-1", "grid-west", MORNING), dispatched("west-1", "grid-west", MORNING.plusMillis(500), 2),
+                    reported("east-1", "grid-east", MORNING),
+                    dispatched("east-1", "grid-east", MORNING.plusSeconds(60), 2),
+                    reported("east-2", "grid-east", MORNING),
+                    dispatched("east-2", "grid-east", MORNING.plusSeconds(120), 2),
+                    reported("west-1", "grid-west", MORNING),
+                    dispatched("west-1", "grid-west", MORNING.plusMillis(500), 2),
                     northReported,
                     // east-1 resolved two hours after its report, well before its resolve-by time (two days).
                     resolved("east-1", "grid-east", MORNING.plusSeconds(7_200), 3, MORNING.plus(Duration.ofDays(2))));
@@ -55,8 +59,8 @@ public class LakeTestResource implements QuarkusTestResourceLifecycleManager {
                     reported("east-3", "grid-east", MORNING.plusSeconds(86_400)),
                     dispatched("east-3", "grid-east", MORNING.plusSeconds(86_400 + 600), 2));
             // east-2 resolved three days after its report, a day after its resolve-by time.
-            List<TicketEventRow> fourthDay = List.of(
-                    resolved("east-2", "grid-east", MORNING.plus(Duration.ofDays(3)), 3, MORNING.plus(Duration.ofDays(2))));
+            List<TicketEventRow> fourthDay = List.of(resolved(
+                    "east-2", "grid-east", MORNING.plus(Duration.ofDays(3)), 3, MORNING.plus(Duration.ofDays(2))));
             put(s3, firstDay, "shard-1", "1", "8");
             put(s3, secondDay, "shard-1", "9", "10");
             put(s3, fourthDay, "shard-1", "11", "11");
@@ -69,13 +73,17 @@ public class LakeTestResource implements QuarkusTestResourceLifecycleManager {
         System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
         return Map.of(
-                "dashboard.query-engine", "duckdb",
-                "dashboard.lake-bucket", BUCKET,
-                "dashboard.lake-cache-directory", scratch.resolve("lake-cache").toString());
+                "dashboard.query-engine",
+                "duckdb",
+                "dashboard.lake-bucket",
+                BUCKET,
+                "dashboard.lake-cache-directory",
+                scratch.resolve("lake-cache").toString());
     }
 
     private void put(S3Client s3, List<TicketEventRow> rows, String source, String first, String last) {
-        String key = LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, rows.getFirst().partitionValue(), source, first, last);
+        String key =
+                LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, rows.getFirst().partitionValue(), source, first, last);
         ParquetFiles.put(s3, BUCKET, key, rows, scratch);
     }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CountyTableResource.class)
 class MetricsDashboardTest {
 
-    static final Map<String, String> COUNTY_LEADER = DashboardGateway.staff("user-county-leader", "COUNTY_LEADER", "county");
+    static final Map<String, String> COUNTY_LEADER =
+            DashboardGateway.staff("user-county-leader", "COUNTY_LEADER", "county");
 
     private static JsonPath metrics(String query) {
         DashboardGateway.Reply reply = answer(query);
@@ -44,21 +45,61 @@ class MetricsDashboardTest {
         assertThat(body.getBoolean("exact")).isTrue();
         assertThat(body.getString("from")).isEqualTo("2026-11-24");
         // 08:00 UTC is 16:00 in Asia/Shanghai: each day's dispatches stay on their day.
-        assertThat(body.getList("rows", Map.class)).containsExactly(
-                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-24", "tickets", 2,
-                        "medianSeconds", 60.0f, "p90Seconds", 120.0f),
-                Map.of("dimensionValue", "grid-west", "periodStart", "2026-11-24", "tickets", 1,
-                        "medianSeconds", 0.5f, "p90Seconds", 0.5f),
-                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-25", "tickets", 1,
-                        "medianSeconds", 600.0f, "p90Seconds", 600.0f));
+        assertThat(body.getList("rows", Map.class))
+                .containsExactly(
+                        Map.of(
+                                "dimensionValue",
+                                "grid-east",
+                                "periodStart",
+                                "2026-11-24",
+                                "tickets",
+                                2,
+                                "medianSeconds",
+                                60.0f,
+                                "p90Seconds",
+                                120.0f),
+                        Map.of(
+                                "dimensionValue",
+                                "grid-west",
+                                "periodStart",
+                                "2026-11-24",
+                                "tickets",
+                                1,
+                                "medianSeconds",
+                                0.5f,
+                                "p90Seconds",
+                                0.5f),
+                        Map.of(
+                                "dimensionValue",
+                                "grid-east",
+                                "periodStart",
+                                "2026-11-25",
+                                "tickets",
+                                1,
+                                "medianSeconds",
+                                600.0f,
+                                "p90Seconds",
+                                600.0f));
     }
 
     @Test
     void onTimeRatePerGridAndMonth() {
         JsonPath body = metrics("metric=on_time_rate&dimension=grid&period=month&from=2026-11-01&to=2026-11-30");
 
-        assertThat(body.getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "grid-east",
-                "periodStart", "2026-11-01", "resolvedTickets", 2, "onTimeTickets", 1, "onTimeRate", 0.5f, "reopenedTickets", 0));
+        assertThat(body.getList("rows", Map.class))
+                .containsExactly(Map.of(
+                        "dimensionValue",
+                        "grid-east",
+                        "periodStart",
+                        "2026-11-01",
+                        "resolvedTickets",
+                        2,
+                        "onTimeTickets",
+                        1,
+                        "onTimeRate",
+                        0.5f,
+                        "reopenedTickets",
+                        0));
     }
 
     @Test
@@ -67,10 +108,35 @@ class MetricsDashboardTest {
 
         // At midnight local after the 26th: east-2 and east-3 open, north-1 open past its resolve-by time
         // (16:00 local on the 26th), west-1 open; east-1 resolved.
-        assertThat(body.getList("rows", Map.class)).containsExactly(
-                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-26", "openTickets", 2, "overdueTickets", 0),
-                Map.of("dimensionValue", "grid-north", "periodStart", "2026-11-26", "openTickets", 1, "overdueTickets", 1),
-                Map.of("dimensionValue", "grid-west", "periodStart", "2026-11-26", "openTickets", 1, "overdueTickets", 0));
+        assertThat(body.getList("rows", Map.class))
+                .containsExactly(
+                        Map.of(
+                                "dimensionValue",
+                                "grid-east",
+                                "periodStart",
+                                "2026-11-26",
+                                "openTickets",
+                                2,
+                                "overdueTickets",
+                                0),
+                        Map.of(
+                                "dimensionValue",
+                                "grid-north",
+                                "periodStart",
+                                "2026-11-26",
+                                "openTickets",
+                                1,
+                                "overdueTickets",
+                                1),
+                        Map.of(
+                                "dimensionValue",
+                                "grid-west",
+                                "periodStart",
+                                "2026-11-26",
+                                "openTickets",
+                                1,
+                                "overdueTickets",
+                                0));
     }
 
     @Test
@@ -80,11 +146,38 @@ class MetricsDashboardTest {
         JsonPath second = metrics(query);
 
         // Every test ticket was dispatched by a dispatcher: none auto-routed, every time counted.
-        assertThat(first.getList("rows", Map.class)).containsExactly(
-                Map.of("dimensionValue", "grid-east", "periodStart", "2026-11-01", "dispatchedTickets", 3, "autoRoutedTickets", 0,
-                        "handDispatchedTickets", 3, "handMedianSeconds", 120.0f, "handP90Seconds", 600.0f),
-                Map.of("dimensionValue", "grid-west", "periodStart", "2026-11-01", "dispatchedTickets", 1, "autoRoutedTickets", 0,
-                        "handDispatchedTickets", 1, "handMedianSeconds", 0.5f, "handP90Seconds", 0.5f));
+        assertThat(first.getList("rows", Map.class))
+                .containsExactly(
+                        Map.of(
+                                "dimensionValue",
+                                "grid-east",
+                                "periodStart",
+                                "2026-11-01",
+                                "dispatchedTickets",
+                                3,
+                                "autoRoutedTickets",
+                                0,
+                                "handDispatchedTickets",
+                                3,
+                                "handMedianSeconds",
+                                120.0f,
+                                "handP90Seconds",
+                                600.0f),
+                        Map.of(
+                                "dimensionValue",
+                                "grid-west",
+                                "periodStart",
+                                "2026-11-01",
+                                "dispatchedTickets",
+                                1,
+                                "autoRoutedTickets",
+                                0,
+                                "handDispatchedTickets",
+                                1,
+                                "handMedianSeconds",
+                                0.5f,
+                                "handP90Seconds",
+                                0.5f));
         assertThat(first.getBoolean("cached")).isFalse();
         assertThat(second.getBoolean("cached")).isTrue();
         assertThat(second.getString("computedAt")).isEqualTo(first.getString("computedAt"));
@@ -97,10 +190,28 @@ class MetricsDashboardTest {
 
         // north-1 flagged in the town dispatcher's queue: a dispatch miss against the town, in no grid's row.
         assertThat(body.getString("metric")).isEqualTo("sla_misses");
-        assertThat(body.getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "town-1",
-                "periodStart", "2026-11-24", "responsibleOrgId", "town-1", "responsibleOrgKind", "TOWN", "misses", 1,
-                "dispatchMisses", 1, "acceptanceMisses", 0, "resolutionMisses", 0, "missedTickets", 1));
-        assertThat(metrics("metric=sla_misses&dimension=grid&period=month&from=2026-11-01&to=2026-11-30").getList("rows"))
+        assertThat(body.getList("rows", Map.class))
+                .containsExactly(Map.of(
+                        "dimensionValue",
+                        "town-1",
+                        "periodStart",
+                        "2026-11-24",
+                        "responsibleOrgId",
+                        "town-1",
+                        "responsibleOrgKind",
+                        "TOWN",
+                        "misses",
+                        1,
+                        "dispatchMisses",
+                        1,
+                        "acceptanceMisses",
+                        0,
+                        "resolutionMisses",
+                        0,
+                        "missedTickets",
+                        1));
+        assertThat(metrics("metric=sla_misses&dimension=grid&period=month&from=2026-11-01&to=2026-11-30")
+                        .getList("rows"))
                 .isEmpty();
     }
 
@@ -108,17 +219,50 @@ class MetricsDashboardTest {
     void everyOtherMetricAnswersRowsOfItsOwnShape() {
         // The four dispatches and two resolutions are the department's (unit-7), charged to it, none to the town.
         assertThat(metrics("metric=ticket_rates&dimension=department&period=week&from=2026-11-23&to=2026-11-29")
-                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "unit-7", "periodStart", "2026-11-23",
-                "receivedTickets", 4, "returnedTickets", 0, "escalatedTickets", 0, "returnRate", 0.0f, "escalationRate", 0.0f,
-                "resolvedTickets", 2, "reopenedTickets", 0, "reopenRate", 0.0f));
-        assertThat(metrics("metric=ticket_rates&dimension=town&period=week&from=2026-11-23&to=2026-11-29").getList("rows"))
+                        .getList("rows", Map.class))
+                .containsExactly(Map.of(
+                        "dimensionValue",
+                        "unit-7",
+                        "periodStart",
+                        "2026-11-23",
+                        "receivedTickets",
+                        4,
+                        "returnedTickets",
+                        0,
+                        "escalatedTickets",
+                        0,
+                        "returnRate",
+                        0.0f,
+                        "escalationRate",
+                        0.0f,
+                        "resolvedTickets",
+                        2,
+                        "reopenedTickets",
+                        0,
+                        "reopenRate",
+                        0.0f));
+        assertThat(metrics("metric=ticket_rates&dimension=town&period=week&from=2026-11-23&to=2026-11-29")
+                        .getList("rows"))
                 .isEmpty();
         assertThat(metrics("metric=time_to_resolve&dimension=category&period=month&from=2026-11-01&to=2026-11-30")
-                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "ROAD_DAMAGE", "periodStart", "2026-11-01",
-                "tickets", 2, "medianSeconds", 7_200.0f, "p90Seconds", 259_200.0f));
-        assertThat(metrics("metric=ratings&dimension=grid&period=day&from=2026-11-24&to=2026-11-30").getList("rows")).isEmpty();
+                        .getList("rows", Map.class))
+                .containsExactly(Map.of(
+                        "dimensionValue",
+                        "ROAD_DAMAGE",
+                        "periodStart",
+                        "2026-11-01",
+                        "tickets",
+                        2,
+                        "medianSeconds",
+                        7_200.0f,
+                        "p90Seconds",
+                        259_200.0f));
+        assertThat(metrics("metric=ratings&dimension=grid&period=day&from=2026-11-24&to=2026-11-30")
+                        .getList("rows"))
+                .isEmpty();
         assertThat(metrics("metric=time_to_accept&dimension=department&period=day&from=2026-11-24&to=2026-11-30")
-                .getList("rows")).isEmpty();
+                        .getList("rows"))
+                .isEmpty();
     }
 
     @Test
@@ -140,8 +284,9 @@ class MetricsDashboardTest {
         assertThat(body.getBoolean("rows[0].ranked")).isFalse();
         assertThat(body.getList("rows.score")).containsExactly((Object) null);
         assertThat(body.getBoolean("rows[0].frozen")).isTrue();
-        assertThat(body.getString("rows[0].formula")).startsWith("score = 100 × (0.1 × response rate + 0.5 × resolution rate"
-                + " + 0.4 × satisfaction rate)");
+        assertThat(body.getString("rows[0].formula"))
+                .startsWith(
+                        "score = 100 × (0.1 × response rate + 0.5 × resolution rate" + " + 0.4 × satisfaction rate)");
     }
 
     @Test
@@ -149,14 +294,30 @@ class MetricsDashboardTest {
         // east-1 and east-2 waited for acceptance at unit-7 until resolved (no ACCEPTED in the test lake): 7200 - 60 s
         // and three days less two minutes; east-3 and west-1 still wait, counted in the month of now, not November.
         assertThat(metrics("metric=time_in_state&dimension=department&period=month&from=2026-11-01&to=2026-11-30")
-                .getList("rows", Map.class)).containsExactly(Map.of("dimensionValue", "unit-7", "periodStart", "2026-11-01",
-                "state", "DISPATCHED", "stays", 2, "openStays", 0, "totalSeconds", 266_220.0f, "medianSeconds", 7_140.0f,
-                "p90Seconds", 259_080.0f));
+                        .getList("rows", Map.class))
+                .containsExactly(Map.of(
+                        "dimensionValue",
+                        "unit-7",
+                        "periodStart",
+                        "2026-11-01",
+                        "state",
+                        "DISPATCHED",
+                        "stays",
+                        2,
+                        "openStays",
+                        0,
+                        "totalSeconds",
+                        266_220.0f,
+                        "medianSeconds",
+                        7_140.0f,
+                        "p90Seconds",
+                        259_080.0f));
     }
 
     @Test
     void thePartyMetricsAreServedOverALakeWithoutPartyEvents() {
-        JsonPath service = metrics("metric=party_service&dimension=community&period=month&from=2026-11-01&to=2026-11-30");
+        JsonPath service =
+                metrics("metric=party_service&dimension=community&period=month&from=2026-11-01&to=2026-11-30");
         JsonPath members = metrics("metric=party_members&dimension=grid&period=week&from=2026-11-23&to=2026-11-29");
 
         assertThat(service.getString("metric")).isEqualTo("party_service");
@@ -167,16 +328,21 @@ class MetricsDashboardTest {
 
     @Test
     void badParametersAreA400ProblemNamingEachParameterInTheApisProblemFormat() {
-        JsonPath problem = problem("metric=speed&dimension=grid&period=year&from=2026-11-31&to=2026-11-01&scope=bad%23scope", 400);
+        JsonPath problem =
+                problem("metric=speed&dimension=grid&period=year&from=2026-11-31&to=2026-11-01&scope=bad%23scope", 400);
 
         assertThat(problem.getInt("status")).isEqualTo(400);
         assertThat(problem.getString("type")).isEqualTo("urn:grid-steward:problem:malformed-request");
         assertThat(problem.getString("title")).isEqualTo("Malformed request");
         assertThat(problem.getString("instance")).isEqualTo("/v1/dashboards/metrics");
         assertThat(problem.getList("errors.field", String.class)).containsExactly("metric", "period", "from", "scope");
-        assertThat(problem.getString("detail")).startsWith("a query parameter is not what this endpoint reads")
-                .contains("metric: must be one of time_to_dispatch", "not speed",
-                "period: must be one of day, week, month, not year", "from: must be a date yyyy-MM-dd, not 2026-11-31");
+        assertThat(problem.getString("detail"))
+                .startsWith("a query parameter is not what this endpoint reads")
+                .contains(
+                        "metric: must be one of time_to_dispatch",
+                        "not speed",
+                        "period: must be one of day, week, month, not year",
+                        "from: must be a date yyyy-MM-dd, not 2026-11-31");
 
         JsonPath reversed = problem("metric=ratings&dimension=grid&period=day&from=2026-11-02&to=2026-11-01", 400);
         assertThat(reversed.getList("errors", Map.class))
@@ -189,9 +355,13 @@ class MetricsDashboardTest {
 
     @Test
     void aMetricAnswersOnlyTheDimensionsItGroupsBy() {
-        assertThat(metrics("metric=resource_flows&dimension=provider&period=month&from=2026-11-01&to=2026-11-30").getList("rows"))
-                .as("no resource events in this lake").isEmpty();
-        for (String query : List.of("metric=ratings&dimension=provider", "metric=resource_flows&dimension=category",
+        assertThat(metrics("metric=resource_flows&dimension=provider&period=month&from=2026-11-01&to=2026-11-30")
+                        .getList("rows"))
+                .as("no resource events in this lake")
+                .isEmpty();
+        for (String query : List.of(
+                "metric=ratings&dimension=provider",
+                "metric=resource_flows&dimension=category",
                 "metric=demands_met&dimension=provider")) {
             JsonPath refused = problem(query + "&period=day&from=2026-11-01&to=2026-11-30", 400);
             assertThat(refused.getList("errors.field", String.class)).as(query).containsExactly("dimension");

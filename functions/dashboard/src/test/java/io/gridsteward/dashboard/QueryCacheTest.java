@@ -34,11 +34,14 @@ class QueryCacheTest {
 
     @Test
     void aRepeatedQueryIsServedFromTheCacheUntilItsTimeToLivePasses() {
-        QueryCache.Answer first = cache.run("metrics/ratings.sql", List.of("grid", "month", "2026-12-01", "2026-12-07"));
+        QueryCache.Answer first =
+                cache.run("metrics/ratings.sql", List.of("grid", "month", "2026-12-01", "2026-12-07"));
         clock.advance(Duration.ofSeconds(59));
-        QueryCache.Answer second = cache.run("metrics/ratings.sql", List.of("grid", "month", "2026-12-01", "2026-12-07"));
+        QueryCache.Answer second =
+                cache.run("metrics/ratings.sql", List.of("grid", "month", "2026-12-01", "2026-12-07"));
         clock.advance(Duration.ofSeconds(1));
-        QueryCache.Answer third = cache.run("metrics/ratings.sql", List.of("grid", "month", "2026-12-01", "2026-12-07"));
+        QueryCache.Answer third =
+                cache.run("metrics/ratings.sql", List.of("grid", "month", "2026-12-01", "2026-12-07"));
 
         assertThat(first.cached()).isFalse();
         assertThat(second.cached()).isTrue();
@@ -75,6 +78,8 @@ class QueryCacheTest {
         cache.run("d.sql", List.of());
 
         assertThat(cache.run("b.sql", List.of()).cached()).isTrue();
-        assertThat(cache.run("a.sql", List.of()).cached()).as("the oldest went first").isFalse();
+        assertThat(cache.run("a.sql", List.of()).cached())
+                .as("the oldest went first")
+                .isFalse();
     }
 }

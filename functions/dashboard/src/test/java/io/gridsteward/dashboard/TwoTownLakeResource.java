@@ -42,17 +42,22 @@ public class TwoTownLakeResource implements QuarkusTestResourceLifecycleManager 
         server = S3ProxyServer.start();
         try {
             scratch = Files.createTempDirectory("dashboard-matrix-");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
         List<TicketEventRow> rows = generate(new Random(20261207L));
         try (S3Client s3 = server.createBucket(BUCKET)) {
-            Map<String, List<TicketEventRow>> byDay = rows.stream().collect(Collectors.groupingBy(TicketEventRow::partitionValue));
+            Map<String, List<TicketEventRow>> byDay =
+                    rows.stream().collect(Collectors.groupingBy(TicketEventRow::partitionValue));
             int shard = 0;
             for (List<TicketEventRow> day : byDay.values()) {
                 shard++;
-                String key = LakeSchema.objectKey(LakeSchema.TICKET_EVENTS, day.getFirst().partitionValue(), "shard-" + shard, "1", String.valueOf(day.size()));
+                String key = LakeSchema.objectKey(
+                        LakeSchema.TICKET_EVENTS,
+                        day.getFirst().partitionValue(),
+                        "shard-" + shard,
+                        "1",
+                        String.valueOf(day.size()));
                 ParquetFiles.put(s3, BUCKET, key, day, scratch);
             }
         }
@@ -62,9 +67,12 @@ public class TwoTownLakeResource implements QuarkusTestResourceLifecycleManager 
         System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
         return Map.of(
-                "dashboard.query-engine", "duckdb",
-                "dashboard.lake-bucket", BUCKET,
-                "dashboard.lake-cache-directory", scratch.resolve("lake-cache").toString());
+                "dashboard.query-engine",
+                "duckdb",
+                "dashboard.lake-bucket",
+                BUCKET,
+                "dashboard.lake-cache-directory",
+                scratch.resolve("lake-cache").toString());
     }
 
     static List<TicketEventRow> generate(Random random) {
@@ -82,25 +90,63 @@ public class TwoTownLakeResource implements QuarkusTestResourceLifecycleManager 
             rows.add(place.event(1, "REPORTED", null, "REPORTED", reported, "RESIDENT", null, null, null));
             if (number % 7 == 6) {
                 // Left in the town's queue past its dispatch time: the sweeper flags it, a miss of the town.
-                rows.add(place.event(2, "FLAGGED_OVERDUE", "REPORTED", "REPORTED", reported.plus(Duration.ofHours(3)), "SYSTEM", null, null, null));
+                rows.add(place.event(
+                        2,
+                        "FLAGGED_OVERDUE",
+                        "REPORTED",
+                        "REPORTED",
+                        reported.plus(Duration.ofHours(3)),
+                        "SYSTEM",
+                        null,
+                        null,
+                        null));
                 continue;
             }
             boolean toDepartment = number % 4 == 3;
-            String assignee = toDepartment ? departments.get(number / 4 % 2).id().value() : grid.id().value();
+            String assignee = toDepartment
+                    ? departments.get(number / 4 % 2).id().value()
+                    : grid.id().value();
             String assigneeKind = toDepartment ? "DEPARTMENT" : "GRID";
             String assigneeRole = toDepartment ? "DEPARTMENT_OFFICER" : "GRID_WORKER";
             Instant dispatched = reported.plusSeconds(60 + random.nextInt(7_200));
-            rows.add(place.event(2, "DISPATCHED", "REPORTED", "DISPATCHED", dispatched, "TOWN_DISPATCHER", town, assignee, assigneeKind));
+            rows.add(place.event(
+                    2,
+                    "DISPATCHED",
+                    "REPORTED",
+                    "DISPATCHED",
+                    dispatched,
+                    "TOWN_DISPATCHER",
+                    town,
+                    assignee,
+                    assigneeKind));
             if (!toDepartment && number % 5 == 0) {
                 // Not accepted in time: the sweeper escalates it to the town, a miss of the grid.
-                rows.add(place.event(3, "ESCALATED", "DISPATCHED", "ESCALATED", dispatched.plus(Duration.ofHours(2)), "SYSTEM", null, town, "TOWN"));
+                rows.add(place.event(
+                        3,
+                        "ESCALATED",
+                        "DISPATCHED",
+                        "ESCALATED",
+                        dispatched.plus(Duration.ofHours(2)),
+                        "SYSTEM",
+                        null,
+                        town,
+                        "TOWN"));
                 continue;
             }
             Instant accepted = dispatched.plusSeconds(30 + random.nextInt(3_600));
-            rows.add(place.event(3, "ACCEPTED", "DISPATCHED", "ACCEPTED", accepted, assigneeRole, assignee, assignee, assigneeKind));
+            rows.add(place.event(
+                    3, "ACCEPTED", "DISPATCHED", "ACCEPTED", accepted, assigneeRole, assignee, assignee, assigneeKind));
             if (number % 3 != 2) {
-                rows.add(place.event(4, "RESOLVED", "ACCEPTED", "RESOLVED", accepted.plusSeconds(600 + random.nextInt(86_400)),
-                        assigneeRole, assignee, assignee, assigneeKind));
+                rows.add(place.event(
+                        4,
+                        "RESOLVED",
+                        "ACCEPTED",
+                        "RESOLVED",
+                        accepted.plusSeconds(600 + random.nextInt(86_400)),
+                        assigneeRole,
+                        assignee,
+                        assignee,
+                        assigneeKind));
             }
         }
         rows.sort(Comparator.comparing(TicketEventRow::occurredAt));
@@ -110,11 +156,36 @@ public class TwoTownLakeResource implements QuarkusTestResourceLifecycleManager 
     /** Where a ticket is, and the events it goes through there. */
     private record Place(String ticket, String grid, String community, String town, String category) {
 
-        TicketEventRow event(long sequence, String type, String fromStatus, String toStatus, Instant at, String actorRole,
-                             String actorOrganisation, String assignee, String assigneeKind) {
-            return new TicketEventRow(UUID.nameUUIDFromBytes((ticket + "/" + sequence).getBytes()).toString(), ticket, sequence,
-                    type, fromStatus, toStatus, at, actorRole, actorOrganisation, grid, community, town, category, assignee,
-                    "NORMAL", at.plus(Duration.ofHours(2)), at.plus(Duration.ofDays(2)), null, assigneeKind);
+        TicketEventRow event(
+                long sequence,
+                String type,
+                String fromStatus,
+                String toStatus,
+                Instant at,
+                String actorRole,
+                String actorOrganisation,
+                String assignee,
+                String assigneeKind) {
+            return new TicketEventRow(
+                    UUID.nameUUIDFromBytes((ticket + "/" + sequence).getBytes()).toString(),
+                    ticket,
+                    sequence,
+                    type,
+                    fromStatus,
+                    toStatus,
+                    at,
+                    actorRole,
+                    actorOrganisation,
+                    grid,
+                    community,
+                    town,
+                    category,
+                    assignee,
+                    "NORMAL",
+                    at.plus(Duration.ofHours(2)),
+                    at.plus(Duration.ofDays(2)),
+                    null,
+                    assigneeKind);
         }
     }
 
@@ -122,8 +193,7 @@ public class TwoTownLakeResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         try {
             server.close();
-        }
-        catch (Exception exception) {
+        } catch (Exception exception) {
             throw new IllegalStateException("S3Proxy did not stop", exception);
         }
     }

@@ -26,7 +26,9 @@ class UnreachableLakeTest {
 
     @Test
     void aMissingBucketIsAServiceUnavailableProblem() {
-        DashboardGateway.Reply reply = DashboardGateway.get(MetricsDashboardTest.COUNTY_LEADER, "/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=2026-11-24&to=2026-11-25");
+        DashboardGateway.Reply reply = DashboardGateway.get(
+                MetricsDashboardTest.COUNTY_LEADER,
+                "/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=2026-11-24&to=2026-11-25");
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.header("content-type")).startsWith("application/problem+json");

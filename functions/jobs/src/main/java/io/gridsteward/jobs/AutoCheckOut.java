@@ -1,5 +1,7 @@
 package io.gridsteward.jobs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.VersionConflictException;
 import io.gridsteward.domain.party.Attendance;
 import io.gridsteward.domain.party.AttendanceChange;
@@ -8,8 +10,6 @@ import io.gridsteward.store.party.PartyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One pass of the auto check-out: closes the check-outs people forgot, at their activity's end, with hours capped by
@@ -28,7 +28,8 @@ public final class AutoCheckOut {
         this.store = requireNonNull(store, "store");
         this.rules = requireNonNull(rules, "rules");
         if (lookbackDays < 0 || batchLimit < 1) {
-            throw new IllegalArgumentException("lookbackDays >= 0 and batchLimit >= 1: " + lookbackDays + ", " + batchLimit);
+            throw new IllegalArgumentException(
+                    "lookbackDays >= 0 and batchLimit >= 1: " + lookbackDays + ", " + batchLimit);
         }
         this.lookbackDays = lookbackDays;
         this.batchLimit = batchLimit;
@@ -49,8 +50,7 @@ public final class AutoCheckOut {
             try {
                 store.transition(change, current.get().version(), Optional.empty());
                 closed++;
-            }
-            catch (VersionConflictException lostRace) {
+            } catch (VersionConflictException lostRace) {
                 alreadyClosed++;
             }
         }
@@ -58,6 +58,5 @@ public final class AutoCheckOut {
     }
 
     /** What a pass did: open attendances found past their activity's end, closed by it, and found closed already. */
-    public record Result(int found, int closed, int alreadyClosed) {
-    }
+    public record Result(int found, int closed, int alreadyClosed) {}
 }

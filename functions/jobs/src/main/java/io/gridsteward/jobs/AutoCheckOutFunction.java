@@ -27,7 +27,9 @@ public class AutoCheckOutFunction implements RequestHandler<Map<String, Object>,
     @Override
     public AutoCheckOut.Result handleRequest(Map<String, Object> event, Context context) {
         AutoCheckOut.Result result = autoCheckOut.run(clock.instant());
-        LOG.infof("auto check-out: %d open past their end, %d closed, %d closed already", result.found(), result.closed(), result.alreadyClosed());
+        LOG.infof(
+                "auto check-out: %d open past their end, %d closed, %d closed already",
+                result.found(), result.closed(), result.alreadyClosed());
         return result;
     }
 }

@@ -1,5 +1,7 @@
 package io.gridsteward.jobs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.VersionConflictException;
 import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.fund.ClaimChange;
@@ -8,8 +10,6 @@ import io.gridsteward.store.fund.FundStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One pass of the claim expiry: a fund claim still unpaid at its expiry (the fund's days, as data, from submission)
@@ -26,7 +26,8 @@ public final class ClaimExpiry {
     public ClaimExpiry(FundStore store, int lookbackDays, int batchLimit) {
         this.store = requireNonNull(store, "store");
         if (lookbackDays < 0 || batchLimit < 1) {
-            throw new IllegalArgumentException("lookbackDays >= 0 and batchLimit >= 1: " + lookbackDays + ", " + batchLimit);
+            throw new IllegalArgumentException(
+                    "lookbackDays >= 0 and batchLimit >= 1: " + lookbackDays + ", " + batchLimit);
         }
         this.lookbackDays = lookbackDays;
         this.batchLimit = batchLimit;
@@ -38,7 +39,8 @@ public final class ClaimExpiry {
         int alreadyDecided = 0;
         for (Claim candidate : candidates) {
             Optional<ClaimHistory> current = store.findClaim(candidate.id());
-            Optional<ClaimChange> expiry = current.flatMap(history -> history.claim().expireIfDue(now));
+            Optional<ClaimChange> expiry =
+                    current.flatMap(history -> history.claim().expireIfDue(now));
             if (expiry.isEmpty()) {
                 alreadyDecided++;
                 continue;
@@ -46,8 +48,7 @@ public final class ClaimExpiry {
             try {
                 store.step(current.get(), expiry.get(), Optional.empty());
                 expired++;
-            }
-            catch (VersionConflictException lostRace) {
+            } catch (VersionConflictException lostRace) {
                 alreadyDecided++;
             }
         }
@@ -55,6 +56,5 @@ public final class ClaimExpiry {
     }
 
     /** What a pass did: claims found past their expiry, expired by it, and found decided (or expired) already. */
-    public record Result(int found, int expired, int alreadyDecided) {
-    }
+    public record Result(int found, int expired, int alreadyDecided) {}
 }

@@ -27,7 +27,9 @@ public class ClaimExpiryFunction implements RequestHandler<Map<String, Object>, 
     @Override
     public ClaimExpiry.Result handleRequest(Map<String, Object> event, Context context) {
         ClaimExpiry.Result result = claimExpiry.run(clock.instant());
-        LOG.infof("claim expiry: %d past their expiry, %d expired, %d decided already", result.found(), result.expired(), result.alreadyDecided());
+        LOG.infof(
+                "claim expiry: %d past their expiry, %d expired, %d decided already",
+                result.found(), result.expired(), result.alreadyDecided());
         return result;
     }
 }

@@ -1,20 +1,19 @@
 package io.gridsteward.jobs;
 
-import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.store.core.DynamoDbClients;
+import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.store.fund.FundStore;
+import io.gridsteward.store.party.PartyStore;
 import io.gridsteward.store.ticket.TicketStore;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import io.gridsteward.domain.core.OrganisationId;
-import io.gridsteward.domain.party.PartyRules;
-import io.gridsteward.store.fund.FundStore;
-import io.gridsteward.store.party.PartyStore;
+import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.time.Clock;
 
 /** What the sweeper works with; the DynamoDB endpoint comes the SDK's way ({@code AWS_ENDPOINT_URL_DYNAMODB}). */
 @Singleton
@@ -50,18 +49,25 @@ public class JobDependencies {
     @Produces
     @Singleton
     SlaSweep slaSweep(DynamoDbClient client, Clock clock) {
-        return new SlaSweep(new TicketStore(client, tableName, clock, PageCursor.ephemeral()), lookbackDays, batchLimit);
+        return new SlaSweep(
+                new TicketStore(client, tableName, clock, PageCursor.ephemeral()), lookbackDays, batchLimit);
     }
 
     @Produces
     @Singleton
-    AutoCheckOut autoCheckOut(DynamoDbClient client, Clock clock, @ConfigProperty(name = "party.county") String county) {
-        return new AutoCheckOut(new PartyStore(client, tableName, clock, PageCursor.ephemeral()), PartyRules.bundled(new OrganisationId(county)), lookbackDays, batchLimit);
+    AutoCheckOut autoCheckOut(
+            DynamoDbClient client, Clock clock, @ConfigProperty(name = "party.county") String county) {
+        return new AutoCheckOut(
+                new PartyStore(client, tableName, clock, PageCursor.ephemeral()),
+                PartyRules.bundled(new OrganisationId(county)),
+                lookbackDays,
+                batchLimit);
     }
 
     @Produces
     @Singleton
     ClaimExpiry claimExpiry(DynamoDbClient client, Clock clock) {
-        return new ClaimExpiry(new FundStore(client, tableName, clock, PageCursor.ephemeral()), lookbackDays, batchLimit);
+        return new ClaimExpiry(
+                new FundStore(client, tableName, clock, PageCursor.ephemeral()), lookbackDays, batchLimit);
     }
 }

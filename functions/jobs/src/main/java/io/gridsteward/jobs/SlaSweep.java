@@ -1,17 +1,16 @@
 package io.gridsteward.jobs;
 
-import io.gridsteward.store.ticket.TicketHistory;
-import io.gridsteward.store.ticket.TicketStore;
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.VersionConflictException;
 import io.gridsteward.domain.ticket.Ticket;
 import io.gridsteward.domain.ticket.TicketChange;
 import io.gridsteward.domain.ticket.TicketEventType;
-
+import io.gridsteward.store.ticket.TicketHistory;
+import io.gridsteward.store.ticket.TicketStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One pass of the SLA sweeper: finds tickets whose holder missed its due time through the due index (no Scan) and
@@ -29,7 +28,8 @@ public final class SlaSweep {
     public SlaSweep(TicketStore tickets, int lookbackDays, int batchLimit) {
         this.tickets = requireNonNull(tickets, "tickets");
         if (lookbackDays < 0 || batchLimit < 1) {
-            throw new IllegalArgumentException("lookbackDays >= 0 and batchLimit >= 1: " + lookbackDays + ", " + batchLimit);
+            throw new IllegalArgumentException(
+                    "lookbackDays >= 0 and batchLimit >= 1: " + lookbackDays + ", " + batchLimit);
         }
         this.lookbackDays = lookbackDays;
         this.batchLimit = batchLimit;
@@ -49,15 +49,13 @@ public final class SlaSweep {
             }
             try {
                 tickets.transition(change.get(), current.get().version());
-            }
-            catch (VersionConflictException lostRace) {
+            } catch (VersionConflictException lostRace) {
                 alreadyHandled++;
                 continue;
             }
             if (change.get().event().type() == TicketEventType.ESCALATED) {
                 escalated++;
-            }
-            else {
+            } else {
                 flagged++;
             }
         }
@@ -68,6 +66,5 @@ public final class SlaSweep {
      * What a sweep did: tickets found overdue in the index, escalated a level up, flagged in the town dispatcher's
      * hands, and found already handled (by someone's step or another sweep).
      */
-    public record SweepResult(int found, int escalated, int flagged, int alreadyHandled) {
-    }
+    public record SweepResult(int found, int escalated, int flagged, int alreadyHandled) {}
 }

@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The scheduled function (EventBridge {@code rate(5 minutes)} in template.yaml): one SLA sweep per invocation. The
@@ -31,8 +30,9 @@ public class SlaSweeperFunction implements RequestHandler<Map<String, Object>, S
     @Override
     public SlaSweep.SweepResult handleRequest(Map<String, Object> event, Context context) {
         SlaSweep.SweepResult result = sweep.sweep(clock.instant());
-        LOG.infof("SLA sweep: %d overdue found, %d escalated, %d flagged at the town, %d already handled", result.found(), result.escalated(),
-                result.flagged(), result.alreadyHandled());
+        LOG.infof(
+                "SLA sweep: %d overdue found, %d escalated, %d flagged at the town, %d already handled",
+                result.found(), result.escalated(), result.flagged(), result.alreadyHandled());
         return result;
     }
 }

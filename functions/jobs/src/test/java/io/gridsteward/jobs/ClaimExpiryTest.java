@@ -1,5 +1,7 @@
 package io.gridsteward.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.OrganisationId;
@@ -39,8 +41,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The claim expiry against the emulator: claims unpaid at their expiry expire once and give back all they reserved. */
 class ClaimExpiryTest {
@@ -87,19 +87,27 @@ class ClaimExpiryTest {
 
         ClaimHistory expired = store.findClaim(forgotten.claim().id()).orElseThrow();
         assertThat(expired.claim().status()).isEqualTo(ClaimStatus.EXPIRED);
-        assertThat(expired.events()).extracting(ClaimEvent::type).containsExactly(ClaimEventType.SUBMITTED, ClaimEventType.EXPIRED);
+        assertThat(expired.events())
+                .extracting(ClaimEvent::type)
+                .containsExactly(ClaimEventType.SUBMITTED, ClaimEventType.EXPIRED);
         assertThat(expired.events().getLast().actor()).isEqualTo(Caller.system());
-        assertThat(store.findClaim(reviewed.claim().id()).orElseThrow().claim().status()).isEqualTo(ClaimStatus.EXPIRED);
-        assertThat(store.findClaim(paid.claim().id()).orElseThrow().claim().status()).isEqualTo(ClaimStatus.PAID);
-        assertThat(store.findClaim(recent.claim().id()).orElseThrow().claim().status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(store.findClaim(reviewed.claim().id()).orElseThrow().claim().status())
+                .isEqualTo(ClaimStatus.EXPIRED);
+        assertThat(store.findClaim(paid.claim().id()).orElseThrow().claim().status())
+                .isEqualTo(ClaimStatus.PAID);
+        assertThat(store.findClaim(recent.claim().id()).orElseThrow().claim().status())
+                .isEqualTo(ClaimStatus.SUBMITTED);
         Account after = store.findAccount(account.id()).orElseThrow();
-        assertThat(after.reserved()).as("only the recent claim still holds money").isEqualTo(CLAIM);
+        assertThat(after.reserved())
+                .as("only the recent claim still holds money")
+                .isEqualTo(CLAIM);
         assertThat(after.paid()).isEqualTo(CLAIM);
         assertThat(after.available()).isEqualTo(Money.ofFen(1_000_000 - 2 * CLAIM.fen()));
         assertThat(first.expired()).isEqualTo(2);
         assertThat(second.found()).isZero();
-        System.out.printf("claim expiry: first pass expired %d (released %s), second pass found %d%n", first.expired(),
-                Money.ofFen(2 * CLAIM.fen()), second.found());
+        System.out.printf(
+                "claim expiry: first pass expired %d (released %s), second pass found %d%n",
+                first.expired(), Money.ofFen(2 * CLAIM.fen()), second.found());
     }
 
     @Test
@@ -114,38 +122,57 @@ class ClaimExpiryTest {
 
         List<ClaimExpiry.Result> results;
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            List<Future<ClaimExpiry.Result>> futures = pool.invokeAll(List.of(() -> expiry.run(runAt), () -> expiry.run(runAt)));
+            List<Future<ClaimExpiry.Result>> futures =
+                    pool.invokeAll(List.of(() -> expiry.run(runAt), () -> expiry.run(runAt)));
             results = List.of(futures.get(0).get(), futures.get(1).get());
         }
 
         assertThat(results.get(0).expired() + results.get(1).expired()).isEqualTo(15);
         for (ClaimHistory claim : claims) {
-            assertThat(store.findClaim(claim.claim().id()).orElseThrow().events()).hasSize(2);
+            assertThat(store.findClaim(claim.claim().id()).orElseThrow().events())
+                    .hasSize(2);
         }
         assertThat(store.findAccount(account.id()).orElseThrow().available()).isEqualTo(Money.ofFen(1_000_000));
     }
 
     private static Account fundedCommunityAccount(long fen) {
-        Organisation community = Organisation.community(new OrganisationId("community-" + NEXT.incrementAndGet()), "C", TOWN);
+        Organisation community =
+                Organisation.community(new OrganisationId("community-" + NEXT.incrementAndGet()), "C", TOWN);
         Account opened = store.open(Account.open(FundKind.SERVICE_THE_MASSES, new FiscalYear(2026), community, LEADER));
-        store.move(Ledger.allocate(opened, Money.ofFen(fen), "allocation-" + NEXT.incrementAndGet(), LEADER, NOW, Optional.empty()));
+        store.move(Ledger.allocate(
+                opened, Money.ofFen(fen), "allocation-" + NEXT.incrementAndGet(), LEADER, NOW, Optional.empty()));
         return store.findAccount(opened.id()).orElseThrow();
     }
 
     private static ClaimHistory submit(Account account, Instant at) {
         Caller secretary = Caller.staff("secretary", Role.COMMUNITY_SECRETARY, account.holder());
-        ClaimRequest request = new ClaimRequest(CLAIM, new Purpose("volunteer-service"), new ServedWork(ServedWork.Kind.ACTIVITY, "activity-1"), List.of());
+        ClaimRequest request = new ClaimRequest(
+                CLAIM,
+                new Purpose("volunteer-service"),
+                new ServedWork(ServedWork.Kind.ACTIVITY, "activity-1"),
+                List.of());
         Account now = store.findAccount(account.id()).orElseThrow();
-        return store.submit(Claim.submit(new ClaimId("claim-" + NEXT.incrementAndGet()), now, request, secretary, at, RULES), Optional.empty()).history();
+        return store.submit(
+                        Claim.submit(
+                                new ClaimId("claim-" + NEXT.incrementAndGet()), now, request, secretary, at, RULES),
+                        Optional.empty())
+                .history();
     }
 
     private static ClaimHistory review(ClaimHistory submitted) {
-        Caller deputy = Caller.staff("deputy", Role.COMMUNITY_SECRETARY, submitted.claim().community());
-        return store.step(submitted, submitted.claim().review(Optional.empty(), deputy, NOW), Optional.empty()).history();
+        Caller deputy = Caller.staff(
+                "deputy", Role.COMMUNITY_SECRETARY, submitted.claim().community());
+        return store.step(submitted, submitted.claim().review(Optional.empty(), deputy, NOW), Optional.empty())
+                .history();
     }
 
     private static ClaimHistory pay(ClaimHistory reviewed) {
-        ClaimHistory approved = store.step(reviewed, reviewed.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES), Optional.empty()).history();
-        return store.step(approved, approved.claim().pay(Optional.empty(), SUPERVISOR, NOW), Optional.empty()).history();
+        ClaimHistory approved = store.step(
+                        reviewed,
+                        reviewed.claim().approve(CLAIM, Optional.empty(), SUPERVISOR, NOW, RULES),
+                        Optional.empty())
+                .history();
+        return store.step(approved, approved.claim().pay(Optional.empty(), SUPERVISOR, NOW), Optional.empty())
+                .history();
     }
 }

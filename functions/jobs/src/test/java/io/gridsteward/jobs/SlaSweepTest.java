@@ -1,9 +1,7 @@
 package io.gridsteward.jobs;
 
-import io.gridsteward.store.core.PageCursor;
-import io.gridsteward.store.core.TableDefinition;
-import io.gridsteward.store.ticket.TicketHistory;
-import io.gridsteward.store.ticket.TicketStore;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
@@ -23,11 +21,10 @@ import io.gridsteward.domain.ticket.TicketReport;
 import io.gridsteward.domain.ticket.TicketStatus;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
+import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.store.core.TableDefinition;
+import io.gridsteward.store.ticket.TicketHistory;
+import io.gridsteward.store.ticket.TicketStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +38,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The sweeper against the emulator: what it does to late tickets, and that racing sweeps do it once. */
 class SlaSweepTest {
@@ -51,7 +50,8 @@ class SlaSweepTest {
     private static final Instant REPORTED_AT = Instant.parse("2026-11-20T08:00:00.000Z");
     private static final OrganisationId TOWN = new OrganisationId("town-east");
     private static final OrganisationId COMMUNITY = new OrganisationId("community-river");
-    private static final Organisation GRID = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", COMMUNITY, TOWN);
+    private static final Organisation GRID =
+            Organisation.grid(new OrganisationId("grid-river-1"), "River 1", COMMUNITY, TOWN);
     private static final Caller DISPATCHER = Caller.staff("user-dispatcher", Role.TOWN_DISPATCHER, TOWN);
     private static final SlaPolicy SLA = SlaPolicy.bundled();
     private static final AtomicInteger numbers = new AtomicInteger();
@@ -65,7 +65,8 @@ class SlaSweepTest {
         emulator = DynamoDbEmulator.start(0, Optional.empty());
         client = EmulatorClients.dynamoDb(emulator.endpoint());
         client.createTable(TableDefinition.createRequest(TABLE));
-        store = new TicketStore(client, TABLE, Clock.fixed(REPORTED_AT, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
+        store = new TicketStore(
+                client, TABLE, Clock.fixed(REPORTED_AT, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
     }
 
     @AfterAll
@@ -90,13 +91,15 @@ class SlaSweepTest {
         TicketHistory escalated = store.find(overdue.id()).orElseThrow();
         assertThat(escalated.ticket().status()).isEqualTo(TicketStatus.ESCALATED);
         assertThat(escalated.ticket().assignee()).contains(new Assignee(COMMUNITY, OrganisationKind.COMMUNITY));
-        assertThat(escalated.ticket().missedDueAt()).contains(overdue.deadlines().acceptBy());
+        assertThat(escalated.ticket().missedDueAt())
+                .contains(overdue.deadlines().acceptBy());
         assertThat(escalated.events().getLast().actor().role()).isEqualTo(Role.SYSTEM);
         assertThat(actions(escalated)).containsExactly(TicketEventType.ESCALATED);
         TicketHistory flagged = store.find(waitingForDispatcher.id()).orElseThrow();
         assertThat(flagged.ticket().status()).isEqualTo(TicketStatus.REPORTED);
         assertThat(flagged.ticket().awaitsDispatcher()).isTrue();
-        assertThat(flagged.ticket().missedDueAt()).contains(waitingForDispatcher.deadlines().acceptBy());
+        assertThat(flagged.ticket().missedDueAt())
+                .contains(waitingForDispatcher.deadlines().acceptBy());
         assertThat(actions(flagged)).containsExactly(TicketEventType.FLAGGED_OVERDUE);
         assertThat(flagged.events().getLast().reason().orElseThrow()).startsWith("overdue: dispatch was due at");
         assertThat(store.find(notYetDue.id()).orElseThrow().ticket()).isEqualTo(notYetDue);
@@ -136,13 +139,22 @@ class SlaSweepTest {
 
     /** The sweeper's own steps in a ticket's trace. */
     private static List<TicketEventType> actions(TicketHistory history) {
-        return history.events().stream().filter(event -> event.actor().role() == Role.SYSTEM).map(TicketEvent::type).toList();
+        return history.events().stream()
+                .filter(event -> event.actor().role() == Role.SYSTEM)
+                .map(TicketEvent::type)
+                .toList();
     }
 
     private static TicketChange reported(Instant at) {
-        TicketReport report = new TicketReport(new Category("noise"), new Description("loud at night"), new Location(30, 120), Optional.empty());
-        TicketChange reported = Ticket.report(new TicketId("sweep-ticket-" + numbers.incrementAndGet()), report, GRID,
-                Caller.resident("user-resident"), at, SLA);
+        TicketReport report = new TicketReport(
+                new Category("noise"), new Description("loud at night"), new Location(30, 120), Optional.empty());
+        TicketChange reported = Ticket.report(
+                new TicketId("sweep-ticket-" + numbers.incrementAndGet()),
+                report,
+                GRID,
+                Caller.resident("user-resident"),
+                at,
+                SLA);
         store.create(reported, Optional.empty());
         return reported;
     }

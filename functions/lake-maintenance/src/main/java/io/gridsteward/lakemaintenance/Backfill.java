@@ -1,10 +1,9 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
 import io.gridsteward.analytics.lake.stream.RecordOutcome;
 import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.io.PrintStream;
@@ -37,7 +36,8 @@ public final class Backfill {
     private final StreamRecordConverter converter;
     private final ParquetObjectWriter writer;
 
-    public Backfill(TableEvents table, LakeBucket storage, StreamRecordConverter converter, ParquetObjectWriter writer) {
+    public Backfill(
+            TableEvents table, LakeBucket storage, StreamRecordConverter converter, ParquetObjectWriter writer) {
         this.table = Objects.requireNonNull(table, "table");
         this.storage = Objects.requireNonNull(storage, "storage");
         this.converter = Objects.requireNonNull(converter, "converter");
@@ -50,16 +50,24 @@ public final class Backfill {
      * @param unreadable     items the converter refused (their keys and why); they are left out, as the stream
      *                       path would send them to its dead-letter destination
      */
-    public record Result(LakeDays period, long items, long rows, List<String> writtenKeys, int replacedObjects,
-                         List<String> unreadable) {
-    }
+    public record Result(
+            LakeDays period,
+            long items,
+            long rows,
+            List<String> writtenKeys,
+            int replacedObjects,
+            List<String> unreadable) {}
 
     public Result run(LakeDays period, PrintStream console) {
         LakeTable lakeTable = LakeSchema.TICKET_EVENTS;
         Map<String, List<String>> before = new LinkedHashMap<>();
         for (String day : period.days()) {
-            before.put(day, storage.list(Compaction.partitionPrefix(lakeTable, day)).stream()
-                    .map(LakeBucket.LakeObject::key).filter(key -> key.endsWith(".parquet")).toList());
+            before.put(
+                    day,
+                    storage.list(Compaction.partitionPrefix(lakeTable, day)).stream()
+                            .map(LakeBucket.LakeObject::key)
+                            .filter(key -> key.endsWith(".parquet"))
+                            .toList());
         }
         List<Map<String, AttributeValue>> items = Collections.synchronizedList(new ArrayList<>());
         console.println("backfill " + period.first() + ".." + period.last() + ": reading the table's events");
@@ -73,10 +81,14 @@ public final class Backfill {
         for (int index = 0; index < items.size(); index++) {
             Map<String, AttributeValue> item = items.get(index);
             switch (converter.convert(StreamRecords.insertOf(item, String.valueOf(index + 1)))) {
-                case RecordOutcome.Row row -> rowsByDay.computeIfAbsent(row.row().partitionValue(), day -> new ArrayList<>())
-                        .add(row.row().values());
-                case RecordOutcome.Skipped skipped -> unreadable.add(text(item, "pk") + "/" + text(item, "sk") + ": " + skipped.reason());
-                case RecordOutcome.Unreadable refused -> unreadable.add(text(item, "pk") + "/" + text(item, "sk") + ": " + refused.problem());
+                case RecordOutcome.Row row ->
+                    rowsByDay
+                            .computeIfAbsent(row.row().partitionValue(), day -> new ArrayList<>())
+                            .add(row.row().values());
+                case RecordOutcome.Skipped skipped ->
+                    unreadable.add(text(item, "pk") + "/" + text(item, "sk") + ": " + skipped.reason());
+                case RecordOutcome.Unreadable refused ->
+                    unreadable.add(text(item, "pk") + "/" + text(item, "sk") + ": " + refused.problem());
             }
             converting.advance(1);
         }
@@ -90,7 +102,8 @@ public final class Backfill {
             Set<String> obsolete = new HashSet<>(day.getValue());
             List<List<Object>> dayRows = rowsByDay.getOrDefault(day.getKey(), List.of());
             if (!dayRows.isEmpty()) {
-                String key = Compaction.partitionPrefix(lakeTable, day.getKey()) + BACKFILL_PREFIX + day.getKey() + ".parquet";
+                String key = Compaction.partitionPrefix(lakeTable, day.getKey()) + BACKFILL_PREFIX + day.getKey()
+                        + ".parquet";
                 storage.put(key, writer.write(lakeTable, dayRows));
                 written.add(key);
                 obsolete.remove(key);

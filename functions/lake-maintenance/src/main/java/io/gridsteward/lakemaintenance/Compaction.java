@@ -1,11 +1,9 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
-import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
-
 import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,9 +48,13 @@ public final class Compaction {
      * @param objectsAfter  the day's objects when it ended (1, or more if the lake writer landed a batch meanwhile)
      * @param compactedKey  the object written, absent when the day needed nothing
      */
-    public record DayCompaction(String day, int objectsBefore, int objectsAfter, long rowsRead, long rowsWritten,
-                                Optional<String> compactedKey) {
-    }
+    public record DayCompaction(
+            String day,
+            int objectsBefore,
+            int objectsAfter,
+            long rowsRead,
+            long rowsWritten,
+            Optional<String> compactedKey) {}
 
     public List<DayCompaction> compact(LakeTable table, List<String> days) {
         return days.stream().map(day -> compactDay(table, day)).toList();
@@ -78,7 +80,8 @@ public final class Compaction {
         String compactedKey = prefix + COMPACTED_PREFIX + digest(inputs) + ".parquet";
         storage.put(compactedKey, writer.write(table, rows));
         storage.delete(inputs);
-        return new DayCompaction(day, inputs.size(), parquetKeys(prefix).size(), rowsRead, rows.size(), Optional.of(compactedKey));
+        return new DayCompaction(
+                day, inputs.size(), parquetKeys(prefix).size(), rowsRead, rows.size(), Optional.of(compactedKey));
     }
 
     /** The key prefix of one day of a table: {@code <table>/dt=<day>/}. */
@@ -87,7 +90,10 @@ public final class Compaction {
     }
 
     private List<String> parquetKeys(String prefix) {
-        return storage.list(prefix).stream().map(LakeBucket.LakeObject::key).filter(key -> key.endsWith(".parquet")).toList();
+        return storage.list(prefix).stream()
+                .map(LakeBucket.LakeObject::key)
+                .filter(key -> key.endsWith(".parquet"))
+                .toList();
     }
 
     static int columnIndex(LakeTable table, String column) {
@@ -105,7 +111,8 @@ public final class Compaction {
         if (occurredAt < 0) {
             return byEventId;
         }
-        return Comparator.<List<Object>, Instant>comparing(row -> (Instant) row.get(occurredAt)).thenComparing(byEventId);
+        return Comparator.<List<Object>, Instant>comparing(row -> (Instant) row.get(occurredAt))
+                .thenComparing(byEventId);
     }
 
     /** Names the output after its inputs, so a re-run over the same inputs writes the same key. */

@@ -1,16 +1,13 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.S3LakeBucket;
-
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
-import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
-
-import io.gridsteward.store.core.DynamoDbClients;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.S3Addressing;
 import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
 import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+import io.gridsteward.store.core.DynamoDbClients;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,8 @@ public final class LakeMaintenance implements AutoCloseable {
     private final Backfill backfill;
     private final List<AutoCloseable> clients;
 
-    public LakeMaintenance(LakeBucket storage, TableEvents table, ParquetObjectWriter writer, List<AutoCloseable> clients) {
+    public LakeMaintenance(
+            LakeBucket storage, TableEvents table, ParquetObjectWriter writer, List<AutoCloseable> clients) {
         ParquetRowReader reader = new ParquetRowReader();
         this.compaction = new Compaction(storage, reader, writer);
         this.reconciliation = new Reconciliation(table, storage, reader);
@@ -45,13 +43,21 @@ public final class LakeMaintenance implements AutoCloseable {
         String bucket = environment.getOrDefault("LAKE_BUCKET", "grid-steward-lake");
         String tableName = environment.getOrDefault("TABLE_NAME", "grid-steward");
         int segments = Integer.parseInt(environment.getOrDefault("MAINTENANCE_SCAN_SEGMENTS", "4"));
-        boolean pathStyle = Optional.ofNullable(environment.get("LAKE_S3_PATH_STYLE")).map(Boolean::parseBoolean)
+        boolean pathStyle = Optional.ofNullable(environment.get("LAKE_S3_PATH_STYLE"))
+                .map(Boolean::parseBoolean)
                 .orElseGet(S3Addressing::pathStyleByDefault);
-        CompressionCodecName compression = CompressionCodecName.valueOf(environment.getOrDefault("LAKE_PARQUET_COMPRESSION", "SNAPPY"));
-        S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(pathStyle).build();
+        CompressionCodecName compression =
+                CompressionCodecName.valueOf(environment.getOrDefault("LAKE_PARQUET_COMPRESSION", "SNAPPY"));
+        S3Client s3 = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(pathStyle)
+                .build();
         DynamoDbClient dynamoDb = DynamoDbClients.fromEnvironment();
-        return new LakeMaintenance(new S3LakeBucket(s3, bucket), new ScanningTableEvents(dynamoDb, tableName, segments),
-                new ParquetObjectWriter(compression), List.of(s3, dynamoDb));
+        return new LakeMaintenance(
+                new S3LakeBucket(s3, bucket),
+                new ScanningTableEvents(dynamoDb, tableName, segments),
+                new ParquetObjectWriter(compression),
+                List.of(s3, dynamoDb));
     }
 
     public List<Compaction.DayCompaction> compact(LakeDays period) {

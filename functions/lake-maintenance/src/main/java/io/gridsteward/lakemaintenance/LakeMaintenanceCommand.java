@@ -23,8 +23,7 @@ public final class LakeMaintenanceCommand {
     static final int USAGE = 64;
     private static final int DEFAULT_LOOKBACK_DAYS = 7;
 
-    private LakeMaintenanceCommand() {
-    }
+    private LakeMaintenanceCommand() {}
 
     public static void main(String[] arguments) throws Exception {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -32,7 +31,8 @@ public final class LakeMaintenanceCommand {
     }
 
     /** Runs one command; answers the process exit status. */
-    static int run(String[] arguments, Map<String, String> environment, Clock clock, PrintStream console) throws Exception {
+    static int run(String[] arguments, Map<String, String> environment, Clock clock, PrintStream console)
+            throws Exception {
         Command command;
         try {
             command = Command.parse(arguments, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
@@ -48,7 +48,8 @@ public final class LakeMaintenanceCommand {
                     Reconciliation.Report report = maintenance.reconcile(command.period());
                     yield print(console, MaintenanceReports.lines(report), report.consistent() ? 0 : DIFFERENT);
                 }
-                case "backfill" -> print(console, MaintenanceReports.lines(maintenance.backfill(command.period(), console)), 0);
+                case "backfill" ->
+                    print(console, MaintenanceReports.lines(maintenance.backfill(command.period(), console)), 0);
                 default -> throw new IllegalStateException("parse admits no job " + command.job());
             };
         }
@@ -62,7 +63,8 @@ public final class LakeMaintenanceCommand {
     record Command(String job, LakeDays period) {
 
         static Command parse(String[] arguments, LocalDate today) {
-            if (arguments.length == 0 || !List.of("compact", "reconcile", "backfill").contains(arguments[0])) {
+            if (arguments.length == 0
+                    || !List.of("compact", "reconcile", "backfill").contains(arguments[0])) {
                 throw new IllegalArgumentException("name a job: compact, reconcile or backfill");
             }
             String job = arguments[0];

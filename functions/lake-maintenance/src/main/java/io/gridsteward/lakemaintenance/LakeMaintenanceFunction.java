@@ -53,7 +53,8 @@ public class LakeMaintenanceFunction implements RequestHandler<Map<String, Objec
             });
             return MaintenanceReports.summary(report);
         }
-        throw new IllegalArgumentException("the event names no job (\"job\": \"compaction\" or \"reconciliation\"): " + event);
+        throw new IllegalArgumentException(
+                "the event names no job (\"job\": \"compaction\" or \"reconciliation\"): " + event);
     }
 
     private LakeDays period(Map<String, Object> event) {
@@ -63,6 +64,8 @@ public class LakeMaintenanceFunction implements RequestHandler<Map<String, Objec
             return lookback;
         }
         LocalDate from = LocalDate.parse(event.get("from").toString());
-        return new LakeDays(from, event.get("to") == null ? from : LocalDate.parse(event.get("to").toString()));
+        return new LakeDays(
+                from,
+                event.get("to") == null ? from : LocalDate.parse(event.get("to").toString()));
     }
 }

@@ -11,18 +11,20 @@ final class MaintenanceReports {
     /** How many ids of each kind a line names before it only counts them. */
     private static final int SHOWN_IDS = 20;
 
-    private MaintenanceReports() {
-    }
+    private MaintenanceReports() {}
 
     static List<String> lines(List<Compaction.DayCompaction> days) {
         List<String> lines = new ArrayList<>();
         for (Compaction.DayCompaction day : days) {
             lines.add(day.day() + "  objects " + day.objectsBefore() + " -> " + day.objectsAfter()
-                    + day.compactedKey().map(key -> "  rows " + day.rowsRead() + " -> " + day.rowsWritten() + "  " + key)
-                    .orElse("  (nothing to do)"));
+                    + day.compactedKey()
+                            .map(key -> "  rows " + day.rowsRead() + " -> " + day.rowsWritten() + "  " + key)
+                            .orElse("  (nothing to do)"));
         }
-        long before = days.stream().mapToLong(Compaction.DayCompaction::objectsBefore).sum();
-        long after = days.stream().mapToLong(Compaction.DayCompaction::objectsAfter).sum();
+        long before =
+                days.stream().mapToLong(Compaction.DayCompaction::objectsBefore).sum();
+        long after =
+                days.stream().mapToLong(Compaction.DayCompaction::objectsAfter).sum();
         lines.add("compaction: " + days.size() + " days, objects " + before + " -> " + after);
         return lines;
     }
@@ -30,18 +32,21 @@ final class MaintenanceReports {
     static List<String> lines(Reconciliation.Report report) {
         List<String> lines = new ArrayList<>();
         for (Reconciliation.DayReconciliation day : report.days()) {
-            String line = day.day() + "  table " + day.tableEvents() + "  lake " + day.lakeEvents() + " (rows " + day.lakeRows() + ")  "
-                    + (day.consistent() ? "OK" : "DIFFERENT");
+            String line = day.day() + "  table " + day.tableEvents() + "  lake " + day.lakeEvents() + " (rows "
+                    + day.lakeRows() + ")  " + (day.consistent() ? "OK" : "DIFFERENT");
             lines.add(line);
             if (!day.missingFromLake().isEmpty()) {
-                lines.add("  missing from the lake (" + day.missingFromLake().size() + "): " + shown(day.missingFromLake()));
+                lines.add("  missing from the lake (" + day.missingFromLake().size() + "): "
+                        + shown(day.missingFromLake()));
             }
             if (!day.extraInLake().isEmpty()) {
-                lines.add("  in the lake, not in the table (" + day.extraInLake().size() + "): " + shown(day.extraInLake()));
+                lines.add("  in the lake, not in the table ("
+                        + day.extraInLake().size() + "): " + shown(day.extraInLake()));
             }
         }
-        lines.add("reconciliation " + report.period().first() + ".." + report.period().last() + ": table " + report.tableEvents()
-                + " events, lake " + report.lakeEvents() + " distinct events: " + (report.consistent() ? "consistent" : "DIFFERENT"));
+        lines.add("reconciliation " + report.period().first() + ".."
+                + report.period().last() + ": table " + report.tableEvents() + " events, lake " + report.lakeEvents()
+                + " distinct events: " + (report.consistent() ? "consistent" : "DIFFERENT"));
         return lines;
     }
 
@@ -49,7 +54,8 @@ final class MaintenanceReports {
         List<String> lines = new ArrayList<>();
         result.writtenKeys().forEach(key -> lines.add("wrote " + key));
         result.unreadable().forEach(item -> lines.add("left out (unreadable) " + item));
-        lines.add("backfill " + result.period().first() + ".." + result.period().last() + ": " + result.items() + " events read, "
+        lines.add("backfill " + result.period().first() + ".." + result.period().last() + ": " + result.items()
+                + " events read, "
                 + result.rows() + " rows in " + result.writtenKeys().size() + " objects, " + result.replacedObjects()
                 + " older objects replaced, " + result.unreadable().size() + " unreadable");
         return lines;
@@ -59,9 +65,15 @@ final class MaintenanceReports {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("job", "compaction");
         summary.put("days", days.size());
-        summary.put("objectsBefore", days.stream().mapToLong(Compaction.DayCompaction::objectsBefore).sum());
-        summary.put("objectsAfter", days.stream().mapToLong(Compaction.DayCompaction::objectsAfter).sum());
-        summary.put("compactedKeys", days.stream().flatMap(day -> day.compactedKey().stream()).toList());
+        summary.put(
+                "objectsBefore",
+                days.stream().mapToLong(Compaction.DayCompaction::objectsBefore).sum());
+        summary.put(
+                "objectsAfter",
+                days.stream().mapToLong(Compaction.DayCompaction::objectsAfter).sum());
+        summary.put(
+                "compactedKeys",
+                days.stream().flatMap(day -> day.compactedKey().stream()).toList());
         return summary;
     }
 
@@ -73,13 +85,24 @@ final class MaintenanceReports {
         summary.put("consistent", report.consistent());
         summary.put("tableEvents", report.tableEvents());
         summary.put("lakeEvents", report.lakeEvents());
-        summary.put("missingFromLake", report.days().stream().flatMap(day -> day.missingFromLake().stream()).limit(SHOWN_IDS * 10).toList());
-        summary.put("extraInLake", report.days().stream().flatMap(day -> day.extraInLake().stream()).limit(SHOWN_IDS * 10).toList());
+        summary.put(
+                "missingFromLake",
+                report.days().stream()
+                        .flatMap(day -> day.missingFromLake().stream())
+                        .limit(SHOWN_IDS * 10)
+                        .toList());
+        summary.put(
+                "extraInLake",
+                report.days().stream()
+                        .flatMap(day -> day.extraInLake().stream())
+                        .limit(SHOWN_IDS * 10)
+                        .toList());
         return summary;
     }
 
     private static String shown(List<String> ids) {
-        return ids.size() <= SHOWN_IDS ? String.join(", ", ids)
+        return ids.size() <= SHOWN_IDS
+                ? String.join(", ", ids)
                 : String.join(", ", ids.subList(0, SHOWN_IDS)) + " and " + (ids.size() - SHOWN_IDS) + " more";
     }
 }

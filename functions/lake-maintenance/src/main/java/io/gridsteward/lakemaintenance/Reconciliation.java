@@ -1,12 +1,10 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
-import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
-
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +40,13 @@ public final class Reconciliation {
      * @param missingFromLake event ids in the table and not in the lake, sorted
      * @param extraInLake     event ids in the lake and not in the table, sorted
      */
-    public record DayReconciliation(String day, long tableEvents, long lakeEvents, long lakeRows,
-                                    List<String> missingFromLake, List<String> extraInLake) {
+    public record DayReconciliation(
+            String day,
+            long tableEvents,
+            long lakeEvents,
+            long lakeRows,
+            List<String> missingFromLake,
+            List<String> extraInLake) {
 
         public boolean consistent() {
             return missingFromLake.isEmpty() && extraInLake.isEmpty();
@@ -76,7 +79,8 @@ public final class Reconciliation {
             TreeSet<String> extra = new TreeSet<>(inLake.keySet());
             extra.removeAll(inTable);
             long lakeRows = inLake.values().stream().mapToLong(Long::longValue).sum();
-            days.add(new DayReconciliation(day, inTable.size(), inLake.size(), lakeRows, List.copyOf(missing), List.copyOf(extra)));
+            days.add(new DayReconciliation(
+                    day, inTable.size(), inLake.size(), lakeRows, List.copyOf(missing), List.copyOf(extra)));
         }
         return new Report(period, List.copyOf(days));
     }
@@ -108,7 +112,8 @@ public final class Reconciliation {
     private static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.s() == null) {
-            throw new IllegalStateException("TicketEvent item " + item.get("pk") + "/" + item.get("sk") + " has no string " + name);
+            throw new IllegalStateException(
+                    "TicketEvent item " + item.get("pk") + "/" + item.get("sk") + " has no string " + name);
         }
         return value.s();
     }

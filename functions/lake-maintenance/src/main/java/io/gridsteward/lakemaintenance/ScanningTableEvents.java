@@ -1,7 +1,6 @@
 package io.gridsteward.lakemaintenance;
 
 import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,8 @@ public final class ScanningTableEvents implements TableEvents {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scanning " + tableName, exception);
         } catch (ExecutionException exception) {
-            throw new IllegalStateException("cannot scan " + tableName + ": " + exception.getCause().getMessage(), exception.getCause());
+            throw new IllegalStateException(
+                    "cannot scan " + tableName + ": " + exception.getCause().getMessage(), exception.getCause());
         } finally {
             executor.shutdownNow();
         }
@@ -73,9 +73,11 @@ public final class ScanningTableEvents implements TableEvents {
                         ":until", AttributeValue.fromS(IsoInstants.format(until))));
         Map<String, AttributeValue> startKey = null;
         do {
-            ScanResponse page = dynamoDb.scan(request.exclusiveStartKey(startKey).build());
+            ScanResponse page =
+                    dynamoDb.scan(request.exclusiveStartKey(startKey).build());
             page.items().forEach(consumer);
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
     }
 }

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class StreamRecords {
 
-    private StreamRecords() {
-    }
+    private StreamRecords() {}
 
     static DynamodbStreamRecord insertOf(Map<String, AttributeValue> item, String sequenceNumber) {
         StreamRecord change = new StreamRecord();
@@ -31,12 +30,14 @@ final class StreamRecords {
 
     private static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> lambdaImage(
             Map<String, AttributeValue> item) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new LinkedHashMap<>();
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image =
+                new LinkedHashMap<>();
         item.forEach((name, value) -> image.put(name, lambdaValue(value)));
         return image;
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaValue(AttributeValue value) {
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaValue(
+            AttributeValue value) {
         var converted = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
         switch (value.type()) {
             case S -> converted.setS(value.s());
@@ -46,10 +47,15 @@ final class StreamRecords {
             case NUL -> converted.setNULL(true);
             case SS -> converted.setSS(value.ss());
             case NS -> converted.setNS(value.ns());
-            case BS -> converted.setBS(value.bs().stream().map(bytes -> bytes.asByteBuffer()).toList());
-            case L -> converted.setL(value.l().stream().map(StreamRecords::lambdaValue).toList());
+            case BS ->
+                converted.setBS(
+                        value.bs().stream().map(bytes -> bytes.asByteBuffer()).toList());
+            case L ->
+                converted.setL(
+                        value.l().stream().map(StreamRecords::lambdaValue).toList());
             case M -> converted.setM(lambdaImage(value.m()));
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("attribute of a type this SDK does not know: " + value);
+            case UNKNOWN_TO_SDK_VERSION ->
+                throw new IllegalArgumentException("attribute of a type this SDK does not know: " + value);
         }
         return converted;
     }

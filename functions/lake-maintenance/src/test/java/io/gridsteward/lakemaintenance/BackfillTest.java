@@ -38,12 +38,18 @@ class BackfillTest {
 
         assertThat(rows()).containsExactlyInAnyOrderElementsOf(streamRows).hasSize(events.size());
         int kind = LakeSchema.TICKET_EVENTS.columnNames().indexOf("assignee_org_kind");
-        assertThat(rows()).extracting(row -> row.get(kind)).containsOnly("DEPARTMENT", null).contains("DEPARTMENT");
-        assertThat(result.writtenKeys()).containsExactly(
-                "ticket_events/dt=2026-11-20/backfill-2026-11-20.parquet", "ticket_events/dt=2026-11-21/backfill-2026-11-21.parquet");
+        assertThat(rows())
+                .extracting(row -> row.get(kind))
+                .containsOnly("DEPARTMENT", null)
+                .contains("DEPARTMENT");
+        assertThat(result.writtenKeys())
+                .containsExactly(
+                        "ticket_events/dt=2026-11-20/backfill-2026-11-20.parquet",
+                        "ticket_events/dt=2026-11-21/backfill-2026-11-21.parquet");
         assertThat(result.replacedObjects()).isEqualTo(3);
         assertThat(result.unreadable()).isEmpty();
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[##############################] 100%  2/2 days");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("[##############################] 100%  2/2 days");
     }
 
     @Test
@@ -52,13 +58,17 @@ class BackfillTest {
         lake.putItems(events);
         // A bug landed only half of the events, and one that is not in the table.
         lake.streamBatch(events.subList(0, 20), 100);
-        lake.streamBatch(List.of(TicketEventItems.event("phantom", 1, "REPORTED", Instant.parse("2026-11-20T23:50:00Z"))), 900);
+        lake.streamBatch(
+                List.of(TicketEventItems.event("phantom", 1, "REPORTED", Instant.parse("2026-11-20T23:50:00Z"))), 900);
 
         backfill().run(TWO_DAYS, new PrintStream(console, true, StandardCharsets.UTF_8));
         Backfill.Result again = backfill().run(TWO_DAYS, new PrintStream(console, true, StandardCharsets.UTF_8));
 
         assertThat(again.replacedObjects()).isZero();
-        assertThat(new Reconciliation(lake.tableEvents(), lake.storage, lake.reader).reconcile(TWO_DAYS).consistent()).isTrue();
+        assertThat(new Reconciliation(lake.tableEvents(), lake.storage, lake.reader)
+                        .reconcile(TWO_DAYS)
+                        .consistent())
+                .isTrue();
         assertThat(lake.day("2026-11-20")).hasSize(1);
     }
 
@@ -67,6 +77,9 @@ class BackfillTest {
     }
 
     private List<List<Object>> rows() {
-        return TWO_DAYS.days().stream().flatMap(day -> lake.day(day).values().stream()).flatMap(List::stream).toList();
+        return TWO_DAYS.days().stream()
+                .flatMap(day -> lake.day(day).values().stream())
+                .flatMap(List::stream)
+                .toList();
     }
 }

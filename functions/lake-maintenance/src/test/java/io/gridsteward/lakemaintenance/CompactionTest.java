@@ -1,13 +1,12 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.TicketEventRow;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
 import io.gridsteward.analytics.testing.ParquetFiles;
 import io.gridsteward.analytics.testing.TicketEvents;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ class CompactionTest {
     private static final String DAY = "2026-11-20";
     private static final Instant MORNING = Instant.parse("2026-11-20T06:00:00Z");
     /** Columns added after the first; a file written before them lacks them. */
-    private static final List<String> NEWER_COLUMNS = List.of("priority", "accept_due_at", "resolve_due_at", "rating",
-            "assignee_org_kind");
+    private static final List<String> NEWER_COLUMNS =
+            List.of("priority", "accept_due_at", "resolve_due_at", "rating", "assignee_org_kind");
 
     private final LakeHarness lake = new LakeHarness();
 
@@ -46,7 +45,8 @@ class CompactionTest {
         lake.streamBatch(events.subList(0, 10), 9_000);
         Map<String, List<List<Object>>> before = lake.day(DAY);
 
-        List<Compaction.DayCompaction> result = compaction(lake.storage).compact(LakeSchema.TICKET_EVENTS, List.of(DAY, "2026-11-21"));
+        List<Compaction.DayCompaction> result =
+                compaction(lake.storage).compact(LakeSchema.TICKET_EVENTS, List.of(DAY, "2026-11-21"));
 
         Map<String, List<List<Object>>> after = lake.day(DAY);
         System.out.println("compaction of " + DAY + ": objects " + before.size() + " -> " + after.size());
@@ -61,8 +61,15 @@ class CompactionTest {
         });
         assertThat(result.get(1).compactedKey()).isEmpty();
         List<List<Object>> rows = after.values().iterator().next();
-        assertThat(eventIds(rows)).hasSize(120).containsExactlyInAnyOrderElementsOf(events.stream().map(event -> event.get("eventId")).toList());
-        assertThat(rows).containsExactlyInAnyOrderElementsOf(before.values().stream().flatMap(List::stream).distinct().toList());
+        assertThat(eventIds(rows))
+                .hasSize(120)
+                .containsExactlyInAnyOrderElementsOf(
+                        events.stream().map(event -> event.get("eventId")).toList());
+        assertThat(rows)
+                .containsExactlyInAnyOrderElementsOf(before.values().stream()
+                        .flatMap(List::stream)
+                        .distinct()
+                        .toList());
         assertThat(rows).extracting(row -> (Instant) row.get(6)).isSorted();
     }
 
@@ -84,7 +91,8 @@ class CompactionTest {
     void atEveryDeleteTheDayStillHoldsEveryEvent() {
         List<Map<String, String>> events = events(60);
         landInBatches(events, 6);
-        Set<String> expected = events.stream().map(event -> event.get("eventId")).collect(Collectors.toSet());
+        Set<String> expected =
+                events.stream().map(event -> event.get("eventId")).collect(Collectors.toSet());
         List<Set<String>> seenAtDeletes = new ArrayList<>();
         LakeBucket watching = new ForwardingStorage(lake.storage) {
             @Override
@@ -97,7 +105,9 @@ class CompactionTest {
 
         compaction(watching).compactDay(LakeSchema.TICKET_EVENTS, DAY);
 
-        assertThat(seenAtDeletes).isNotEmpty().allSatisfy(seen -> assertThat(seen).isEqualTo(expected));
+        assertThat(seenAtDeletes)
+                .isNotEmpty()
+                .allSatisfy(seen -> assertThat(seen).isEqualTo(expected));
     }
 
     @Test
@@ -111,36 +121,54 @@ class CompactionTest {
             }
         };
 
-        assertThatThrownBy(() -> compaction(dying).compactDay(LakeSchema.TICKET_EVENTS, DAY)).hasMessageContaining("timed out");
+        assertThatThrownBy(() -> compaction(dying).compactDay(LakeSchema.TICKET_EVENTS, DAY))
+                .hasMessageContaining("timed out");
         assertThat(lake.day(DAY)).hasSize(7);
         Compaction.DayCompaction finished = compaction(lake.storage).compactDay(LakeSchema.TICKET_EVENTS, DAY);
 
         assertThat(finished.objectsBefore()).isEqualTo(7);
         assertThat(finished.rowsRead()).isEqualTo(60);
-        assertThat(lake.day(DAY)).hasSize(1).allSatisfy((key, rows) -> assertThat(eventIds(rows)).hasSize(30));
+        assertThat(lake.day(DAY))
+                .hasSize(1)
+                .allSatisfy((key, rows) -> assertThat(eventIds(rows)).hasSize(30));
     }
 
     @Test
     void filesWrittenBeforeTheNewestColumnsAreCarriedIntoTheCurrentSchema(@TempDir Path scratch) {
         List<LakeColumn> original = LakeSchema.TICKET_EVENTS.columns().stream()
-                .filter(column -> !NEWER_COLUMNS.contains(column.name())).toList();
+                .filter(column -> !NEWER_COLUMNS.contains(column.name()))
+                .toList();
         TicketEventRow old = TicketEvents.reported("old-ticket", "grid-1", MORNING);
-        ParquetFiles.put(lake.s3, lake.bucket, "ticket_events/dt=" + DAY + "/old-batch.parquet", List.of(old), original, scratch);
+        ParquetFiles.put(
+                lake.s3,
+                lake.bucket,
+                "ticket_events/dt=" + DAY + "/old-batch.parquet",
+                List.of(old),
+                original,
+                scratch);
         landInBatches(events(10), 5);
 
         compaction(lake.storage).compactDay(LakeSchema.TICKET_EVENTS, DAY);
 
         List<List<Object>> rows = lake.day(DAY).values().iterator().next();
         List<String> columns = LakeSchema.TICKET_EVENTS.columnNames();
-        List<Object> oldRow = rows.stream().filter(row -> row.getFirst().equals(old.eventId())).findFirst().orElseThrow();
+        List<Object> oldRow = rows.stream()
+                .filter(row -> row.getFirst().equals(old.eventId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(rows).hasSize(11);
-        NEWER_COLUMNS.forEach(column -> assertThat(oldRow.get(columns.indexOf(column))).as(column).isNull());
+        NEWER_COLUMNS.forEach(column ->
+                assertThat(oldRow.get(columns.indexOf(column))).as(column).isNull());
         assertThat(oldRow.get(columns.indexOf("ticket_id"))).isEqualTo("old-ticket");
-        assertThat(rows.stream().filter(row -> row != oldRow)).allSatisfy(row -> assertThat(row.get(columns.indexOf("priority"))).isEqualTo("NORMAL"));
+        assertThat(rows.stream().filter(row -> row != oldRow))
+                .allSatisfy(
+                        row -> assertThat(row.get(columns.indexOf("priority"))).isEqualTo("NORMAL"));
     }
 
     private Set<String> visibleEventIds() {
-        return lake.day(DAY).values().stream().flatMap(rows -> eventIds(rows).stream()).collect(Collectors.toCollection(HashSet::new));
+        return lake.day(DAY).values().stream()
+                .flatMap(rows -> eventIds(rows).stream())
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private Compaction compaction(LakeBucket storage) {
@@ -149,14 +177,19 @@ class CompactionTest {
 
     private void landInBatches(List<Map<String, String>> events, int batchSize) {
         for (int start = 0; start < events.size(); start += batchSize) {
-            assertThat(lake.streamBatch(events.subList(start, Math.min(events.size(), start + batchSize)), 100L + start).retryFrom()).isEmpty();
+            assertThat(lake.streamBatch(events.subList(start, Math.min(events.size(), start + batchSize)), 100L + start)
+                            .retryFrom())
+                    .isEmpty();
         }
     }
 
     static List<Map<String, String>> events(int count) {
         List<Map<String, String>> events = new ArrayList<>();
         for (int index = 0; index < count; index++) {
-            events.add(TicketEventItems.event("ticket-" + index / 2, index % 2 + 1, index % 2 == 0 ? "REPORTED" : "DISPATCHED",
+            events.add(TicketEventItems.event(
+                    "ticket-" + index / 2,
+                    index % 2 + 1,
+                    index % 2 == 0 ? "REPORTED" : "DISPATCHED",
                     MORNING.plusSeconds(index * 37L)));
         }
         return events;

@@ -1,20 +1,18 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
-import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
-import io.gridsteward.analytics.testing.S3ProxyServer;
 import io.gridsteward.analytics.lake.parquet.InMemoryOutputFile;
-import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
 import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
 import io.gridsteward.analytics.lake.stream.RecordOutcome;
 import io.gridsteward.analytics.lake.stream.S3LakeBucket;
 import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+import io.gridsteward.analytics.testing.S3ProxyServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +25,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -66,8 +64,7 @@ public final class LakeBenchmark {
     private static final int WARM_UPS = 3;
     private static final LakeTable TABLE = LakeSchema.TICKET_EVENTS;
 
-    private LakeBenchmark() {
-    }
+    private LakeBenchmark() {}
 
     public static void main(String[] arguments) throws Exception {
         writerThroughput();
@@ -80,12 +77,19 @@ public final class LakeBenchmark {
         List<DynamodbStreamRecord> records = new ArrayList<>();
         for (int index = 0; index < BATCH; index++) {
             // One partition-day, so the lake writer writes one object, as raw parquet-java does.
-            records.add(TicketEventItems.insert(TicketEventItems.event("bench-" + index / 2, index % 2 + 1,
-                    index % 2 == 0 ? "REPORTED" : "DISPATCHED", start.plusSeconds(index * 8L)), 1_000_000L + index));
+            records.add(TicketEventItems.insert(
+                    TicketEventItems.event(
+                            "bench-" + index / 2,
+                            index % 2 + 1,
+                            index % 2 == 0 ? "REPORTED" : "DISPATCHED",
+                            start.plusSeconds(index * 8L)),
+                    1_000_000L + index));
         }
         StreamRecordConverter converter = new StreamRecordConverter();
-        List<List<Object>> rows = records.stream().map(converter::convert)
-                .map(outcome -> ((RecordOutcome.Row) outcome).row().values()).toList();
+        List<List<Object>> rows = records.stream()
+                .map(converter::convert)
+                .map(outcome -> ((RecordOutcome.Row) outcome).row().values())
+                .toList();
         ParquetObjectWriter parquet = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
         SizeOfLastPut lakeWriterBytes = new SizeOfLastPut();
         LakeBatchWriter lakeWriter = new LakeBatchWriter(converter, parquet, lakeWriterBytes);
@@ -97,9 +101,16 @@ public final class LakeBenchmark {
 
         double lakeWriterRate = BATCH / lakeWriterSeconds;
         double rawRate = BATCH / rawSeconds;
-        System.out.printf("1. lake writer, %d-record batch: %.0f rows/s (%.1f ms, %d bytes); raw parquet-java, same rows: %.0f rows/s"
+        System.out.printf(
+                "1. lake writer, %d-record batch: %.0f rows/s (%.1f ms, %d bytes); raw parquet-java, same rows: %.0f rows/s"
                         + " (%.1f ms, %d bytes); ratio lake writer / raw = %.2f%n",
-                BATCH, lakeWriterRate, lakeWriterSeconds * 1000, lakeWriterBytes.size, rawRate, rawSeconds * 1000, rawBytes[0],
+                BATCH,
+                lakeWriterRate,
+                lakeWriterSeconds * 1000,
+                lakeWriterBytes.size,
+                rawRate,
+                rawSeconds * 1000,
+                rawBytes[0],
                 lakeWriterRate / rawRate);
     }
 
@@ -107,8 +118,11 @@ public final class LakeBenchmark {
         InMemoryOutputFile file = new InMemoryOutputFile();
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         List<LakeColumn> columns = TABLE.columns();
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withType(schema)
-                .withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file)
+                .withType(schema)
+                .withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .build()) {
             for (List<Object> row : rows) {
                 Group group = groups.newGroup();
                 for (int index = 0; index < columns.size(); index++) {
@@ -121,7 +135,8 @@ public final class LakeBenchmark {
                         case STRING -> group.append(name, (String) value);
                         case INT32 -> group.append(name, (Integer) value);
                         case INT64 -> group.append(name, (Long) value);
-                        case TIMESTAMP_MICROS_UTC -> group.append(name, ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) value));
+                        case TIMESTAMP_MICROS_UTC ->
+                            group.append(name, ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) value));
                     }
                 }
                 writer.write(group);
@@ -161,7 +176,8 @@ public final class LakeBenchmark {
             S3Client s3 = server.createBucket("benchmark");
             S3LakeBucket storage = new S3LakeBucket(s3, "benchmark");
             ParquetObjectWriter parquet = new ParquetObjectWriter(CompressionCodecName.SNAPPY);
-            LakeBatchWriter writer = new LakeBatchWriter(new StreamRecordConverter(), parquet, new S3LakeBucket(s3, "benchmark"));
+            LakeBatchWriter writer =
+                    new LakeBatchWriter(new StreamRecordConverter(), parquet, new S3LakeBucket(s3, "benchmark"));
             long sequence = 1;
             for (List<Map<String, String>> window : windows.values()) {
                 List<DynamodbStreamRecord> batch = new ArrayList<>();
@@ -176,10 +192,15 @@ public final class LakeBenchmark {
             new Compaction(storage, new ParquetRowReader(), parquet).compactDay(TABLE, day);
             double seconds = (System.nanoTime() - started) / 1e9;
             List<LakeBucket.LakeObject> after = storage.list(prefix);
-            System.out.printf("2. partition-day %s, 1,000 events landed in 5-second batches: %d objects (%d bytes) before compaction,"
-                            + " %d object (%d bytes) after; compaction took %.1f s%n", day, before.size(),
-                    before.stream().mapToLong(LakeBucket.LakeObject::size).sum(), after.size(),
-                    after.stream().mapToLong(LakeBucket.LakeObject::size).sum(), seconds);
+            System.out.printf(
+                    "2. partition-day %s, 1,000 events landed in 5-second batches: %d objects (%d bytes) before compaction,"
+                            + " %d object (%d bytes) after; compaction took %.1f s%n",
+                    day,
+                    before.size(),
+                    before.stream().mapToLong(LakeBucket.LakeObject::size).sum(),
+                    after.size(),
+                    after.stream().mapToLong(LakeBucket.LakeObject::size).sum(),
+                    seconds);
             s3.close();
         }
     }
@@ -195,9 +216,14 @@ public final class LakeBenchmark {
             Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
             List<List<Object>> rows = new ArrayList<>();
             for (int index = 0; index < 1000; index++) {
-                var event = TicketEventItems.event("year-" + dayIndex + "-" + index / 2, index % 2 + 1,
-                        index % 2 == 0 ? "REPORTED" : "DISPATCHED", midnight.plusMillis(random.nextLong(86_400_000L)));
-                rows.add(((RecordOutcome.Row) converter.convert(TicketEventItems.insert(event, index + 1L))).row().values());
+                var event = TicketEventItems.event(
+                        "year-" + dayIndex + "-" + index / 2,
+                        index % 2 + 1,
+                        index % 2 == 0 ? "REPORTED" : "DISPATCHED",
+                        midnight.plusMillis(random.nextLong(86_400_000L)));
+                rows.add(((RecordOutcome.Row) converter.convert(TicketEventItems.insert(event, index + 1L)))
+                        .row()
+                        .values());
             }
             Path file = lake.resolve("ticket_events").resolve("dt=" + day).resolve("compacted.parquet");
             Files.createDirectories(file.getParent());
@@ -205,17 +231,23 @@ public final class LakeBenchmark {
         }
         long totalBytes;
         try (Stream<Path> files = Files.walk(lake)) {
-            totalBytes = files.filter(Files::isRegularFile).mapToLong(LakeBenchmark::size).sum();
+            totalBytes = files.filter(Files::isRegularFile)
+                    .mapToLong(LakeBenchmark::size)
+                    .sum();
         }
         LocalDate last = first.plusDays(364);
         String from = last.minusDays(6).toString();
         Set<String> selected = new HashSet<>();
         long rowsRead;
         try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement()) {
-            String glob = lake.resolve("ticket_events").resolve("*").resolve("*.parquet").toString();
+                Statement statement = connection.createStatement()) {
+            String glob = lake.resolve("ticket_events")
+                    .resolve("*")
+                    .resolve("*.parquet")
+                    .toString();
             try (ResultSet result = statement.executeQuery("SELECT DISTINCT filename FROM read_parquet('" + glob
-                    + "', hive_partitioning = true, filename = true, hive_types = {'dt': VARCHAR}) WHERE dt >= '" + from + "' AND dt <= '" + last + "'")) {
+                    + "', hive_partitioning = true, filename = true, hive_types = {'dt': VARCHAR}) WHERE dt >= '" + from
+                    + "' AND dt <= '" + last + "'")) {
                 while (result.next()) {
                     selected.add(result.getString(1));
                 }
@@ -226,12 +258,15 @@ public final class LakeBenchmark {
                 rowsRead = result.getLong(1);
             }
         }
-        long selectedBytes = selected.stream().mapToLong(file -> size(Path.of(file))).sum();
-        System.out.printf("3. a generated year (365 days x 1,000 events, one object per day, %d bytes): a 7-day query (dt %s..%s)"
+        long selectedBytes =
+                selected.stream().mapToLong(file -> size(Path.of(file))).sum();
+        System.out.printf(
+                "3. a generated year (365 days x 1,000 events, one object per day, %d bytes): a 7-day query (dt %s..%s)"
                         + " reads %d files, %d bytes = %.2f%% of the lake's bytes (%d rows)%n",
                 totalBytes, from, last, selected.size(), selectedBytes, 100.0 * selectedBytes / totalBytes, rowsRead);
         try (Stream<Path> files = Files.walk(lake)) {
-            files.sorted((left, right) -> right.getNameCount() - left.getNameCount()).forEach(path -> path.toFile().delete());
+            files.sorted((left, right) -> right.getNameCount() - left.getNameCount())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -263,7 +298,6 @@ public final class LakeBenchmark {
         }
 
         @Override
-        public void delete(Collection<String> keys) {
-        }
+        public void delete(Collection<String> keys) {}
     }
 }

@@ -1,18 +1,16 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.LakeBucket;
-
-import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
-
-import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.stream.LakeBucket;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import io.gridsteward.analytics.testing.S3ProxyServer;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
-import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
-import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
-import io.gridsteward.analytics.lake.stream.S3LakeBucket;
-import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+import io.gridsteward.store.core.TableDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,12 +46,14 @@ final class LakeHarness implements AutoCloseable {
     }
 
     void putItems(Collection<Map<String, String>> events) {
-        events.forEach(event -> dynamoDb.putItem(request -> request.tableName(tableName).item(TicketEventItems.item(event))));
+        events.forEach(event ->
+                dynamoDb.putItem(request -> request.tableName(tableName).item(TicketEventItems.item(event))));
     }
 
     /** The stream path: the lake writer's own batch writer, one object per batch and day, as the function does. */
     LakeBatchWriter.BatchResult streamBatch(List<Map<String, String>> events, long firstSequenceNumber) {
-        List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+        List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records =
+                new ArrayList<>();
         for (int index = 0; index < events.size(); index++) {
             records.add(TicketEventItems.insert(events.get(index), firstSequenceNumber + index));
         }

@@ -19,17 +19,24 @@ class LakeMaintenanceCommandTest {
 
     @Test
     void withoutDatesTheJobsLookBackSevenDaysBeforeToday() {
-        LakeMaintenanceCommand.Command command = LakeMaintenanceCommand.Command.parse(new String[] {"reconcile"}, TODAY);
+        LakeMaintenanceCommand.Command command =
+                LakeMaintenanceCommand.Command.parse(new String[] {"reconcile"}, TODAY);
 
-        assertThat(command.period()).isEqualTo(new LakeDays(LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-24")));
+        assertThat(command.period())
+                .isEqualTo(new LakeDays(LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-24")));
     }
 
     @Test
     void aBackfillNeedsItsFirstDayAndDefaultsToThatOneDay() {
-        assertThatThrownBy(() -> LakeMaintenanceCommand.Command.parse(new String[] {"backfill"}, TODAY)).hasMessageContaining("--from");
-        assertThat(LakeMaintenanceCommand.Command.parse(new String[] {"backfill", "--from", "2026-11-01"}, TODAY).period())
+        assertThatThrownBy(() -> LakeMaintenanceCommand.Command.parse(new String[] {"backfill"}, TODAY))
+                .hasMessageContaining("--from");
+        assertThat(LakeMaintenanceCommand.Command.parse(new String[] {"backfill", "--from", "2026-11-01"}, TODAY)
+                        .period())
                 .isEqualTo(new LakeDays(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01")));
-        assertThat(LakeMaintenanceCommand.Command.parse(new String[] {"compact", "--from", "2026-11-01", "--to", "2026-11-03"}, TODAY).period().days())
+        assertThat(LakeMaintenanceCommand.Command.parse(
+                                new String[] {"compact", "--from", "2026-11-01", "--to", "2026-11-03"}, TODAY)
+                        .period()
+                        .days())
                 .containsExactly("2026-11-01", "2026-11-02", "2026-11-03");
     }
 
@@ -38,11 +45,19 @@ class LakeMaintenanceCommandTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
-        for (String[] arguments : new String[][] {{}, {"vacuum"}, {"compact", "--from"}, {"compact", "--since", "2026-11-01"},
-                {"compact", "--from", "yesterday"}, {"compact", "--from", "2026-11-05", "--to", "2026-11-01"}}) {
-            int status = LakeMaintenanceCommand.run(arguments, Map.of(), clock, new PrintStream(output, true, StandardCharsets.UTF_8));
+        for (String[] arguments : new String[][] {
+            {},
+            {"vacuum"},
+            {"compact", "--from"},
+            {"compact", "--since", "2026-11-01"},
+            {"compact", "--from", "yesterday"},
+            {"compact", "--from", "2026-11-05", "--to", "2026-11-01"}
+        }) {
+            int status = LakeMaintenanceCommand.run(
+                    arguments, Map.of(), clock, new PrintStream(output, true, StandardCharsets.UTF_8));
             assertThat(status).as(String.join(" ", arguments)).isEqualTo(LakeMaintenanceCommand.USAGE);
         }
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("usage: lake-maintenance compact|reconcile|backfill");
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("usage: lake-maintenance compact|reconcile|backfill");
     }
 }

@@ -35,16 +35,22 @@ class LakeMaintenanceFunctionTest {
         assertThat(reconciliation.path("consistent").asBoolean()).isFalse();
         assertThat(reconciliation.path("tableEvents").asLong()).isEqualTo(20);
         assertThat(reconciliation.path("lakeEvents").asLong()).isEqualTo(19);
-        assertThat(reconciliation.path("missingFromLake").get(0).asText()).isEqualTo(MaintenanceTestResource.lostEventId);
-        assertThat(explicitDay.path("from").asText()).isEqualTo(explicitDay.path("to").asText()).isEqualTo(MaintenanceTestResource.DAY.toString());
+        assertThat(reconciliation.path("missingFromLake").get(0).asText())
+                .isEqualTo(MaintenanceTestResource.lostEventId);
+        assertThat(explicitDay.path("from").asText())
+                .isEqualTo(explicitDay.path("to").asText())
+                .isEqualTo(MaintenanceTestResource.DAY.toString());
     }
 
     private static JsonNode invoke(String event) throws Exception {
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(event))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
+                                .header("content-type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(event))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

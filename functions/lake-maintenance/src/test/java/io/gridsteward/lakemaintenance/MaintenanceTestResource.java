@@ -1,14 +1,14 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
+import io.gridsteward.analytics.lake.stream.S3LakeBucket;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import io.gridsteward.analytics.testing.S3ProxyServer;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
-import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
-import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
-import io.gridsteward.analytics.lake.stream.S3LakeBucket;
-import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
+import io.gridsteward.store.core.TableDefinition;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,18 +50,25 @@ public class MaintenanceTestResource implements QuarkusTestResourceLifecycleMana
         List<Map<String, String>> events = new ArrayList<>();
         Instant noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
         for (int index = 0; index < 20; index++) {
-            events.add(TicketEventItems.event("function-ticket-" + index / 2, index % 2 + 1, index % 2 == 0 ? "REPORTED" : "DISPATCHED",
+            events.add(TicketEventItems.event(
+                    "function-ticket-" + index / 2,
+                    index % 2 + 1,
+                    index % 2 == 0 ? "REPORTED" : "DISPATCHED",
                     noon.plusSeconds(index * 60L)));
         }
         try (DynamoDbClient dynamoDb = EmulatorClients.dynamoDb(emulator.endpoint())) {
             dynamoDb.createTable(TableDefinition.createRequest(TABLE));
-            events.forEach(event -> dynamoDb.putItem(request -> request.tableName(TABLE).item(TicketEventItems.item(event))));
+            events.forEach(event ->
+                    dynamoDb.putItem(request -> request.tableName(TABLE).item(TicketEventItems.item(event))));
         }
         lostEventId = events.get(7).get("eventId");
-        LakeBatchWriter writer = new LakeBatchWriter(new StreamRecordConverter(), new ParquetObjectWriter(CompressionCodecName.SNAPPY),
+        LakeBatchWriter writer = new LakeBatchWriter(
+                new StreamRecordConverter(),
+                new ParquetObjectWriter(CompressionCodecName.SNAPPY),
                 new S3LakeBucket(s3, BUCKET));
         for (int start = 0; start < 20; start += 5) {
-            List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+            List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records =
+                    new ArrayList<>();
             for (int index = start; index < start + 5; index++) {
                 if (index != 7) {
                     records.add(TicketEventItems.insert(events.get(index), 1000L + index));
@@ -73,8 +80,10 @@ public class MaintenanceTestResource implements QuarkusTestResourceLifecycleMana
     }
 
     static int objectsOfTheDay() {
-        return s3.listObjectsV2(request -> request.bucket(BUCKET).prefix(LakeSchema.TICKET_EVENTS.keyPrefix() + "dt=" + DAY + "/"))
-                .contents().size();
+        return s3.listObjectsV2(request ->
+                        request.bucket(BUCKET).prefix(LakeSchema.TICKET_EVENTS.keyPrefix() + "dt=" + DAY + "/"))
+                .contents()
+                .size();
     }
 
     @Override

@@ -12,7 +12,8 @@ class ProgressBarTest {
     @Test
     void theBarIsRedrawnInPlaceOnlyWhenThePercentageMoves() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(output, true, StandardCharsets.UTF_8), "writing", 400, "days");
+        ProgressBar bar =
+                new ProgressBar(new PrintStream(output, true, StandardCharsets.UTF_8), "writing", 400, "days");
 
         for (int step = 0; step < 400; step++) {
             bar.advance(1);
@@ -21,7 +22,8 @@ class ProgressBarTest {
 
         String text = output.toString(StandardCharsets.UTF_8);
         assertThat(text.split("\r", -1)).hasSize(102);
-        assertThat(text).contains("\rwriting [###############...............]  50%  200/400 days")
+        assertThat(text)
+                .contains("\rwriting [###############...............]  50%  200/400 days")
                 .endsWith("\rwriting [##############################] 100%  400/400 days" + System.lineSeparator());
     }
 }

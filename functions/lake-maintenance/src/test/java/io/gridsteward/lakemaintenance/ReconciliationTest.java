@@ -34,8 +34,13 @@ class ReconciliationTest {
         assertThat(report.consistent()).isTrue();
         assertThat(report.tableEvents()).isEqualTo(events.size());
         assertThat(report.lakeEvents()).isEqualTo(events.size());
-        assertThat(report.days()).extracting(Reconciliation.DayReconciliation::day).containsExactly("2026-11-20", "2026-11-21");
-        assertThat(report.days().stream().mapToLong(Reconciliation.DayReconciliation::lakeRows).sum()).isEqualTo(events.size() + 20);
+        assertThat(report.days())
+                .extracting(Reconciliation.DayReconciliation::day)
+                .containsExactly("2026-11-20", "2026-11-21");
+        assertThat(report.days().stream()
+                        .mapToLong(Reconciliation.DayReconciliation::lakeRows)
+                        .sum())
+                .isEqualTo(events.size() + 20);
     }
 
     @Test
@@ -57,7 +62,9 @@ class ReconciliationTest {
         assertThat(first.extraInLake()).isEmpty();
         assertThat(second.missingFromLake()).containsExactly(events.get(45).get("eventId"));
         assertThat(second.extraInLake()).containsExactly(events.getLast().get("eventId"));
-        assertThat(MaintenanceReports.lines(report)).anyMatch(line -> line.contains("missing from the lake (1): " + events.get(5).get("eventId")));
+        assertThat(MaintenanceReports.lines(report))
+                .anyMatch(line -> line.contains(
+                        "missing from the lake (1): " + events.get(5).get("eventId")));
     }
 
     private Reconciliation reconciliation() {
@@ -70,7 +77,8 @@ class ReconciliationTest {
         Instant start = Instant.parse("2026-11-20T23:40:00Z");
         for (int index = 0; index < 60; index++) {
             Instant at = index < 30 ? start.plusSeconds(index * 30L) : start.plusSeconds(1200 + index * 30L);
-            events.add(TicketEventItems.event("ticket-" + index / 2, index % 2 + 1, index % 2 == 0 ? "REPORTED" : "DISPATCHED", at));
+            events.add(TicketEventItems.event(
+                    "ticket-" + index / 2, index % 2 + 1, index % 2 == 0 ? "REPORTED" : "DISPATCHED", at));
         }
         return events;
     }

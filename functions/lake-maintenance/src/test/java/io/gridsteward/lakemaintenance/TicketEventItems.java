@@ -1,9 +1,8 @@
 package io.gridsteward.lakemaintenance;
 
-import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TicketEventItems {
 
-    private static final String STREAM_ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/grid-steward/stream/2026-11-25T08:00:00.000";
+    private static final String STREAM_ARN =
+            "arn:aws:dynamodb:us-east-1:000000000000:table/grid-steward/stream/2026-11-25T08:00:00.000";
 
-    private TicketEventItems() {
-    }
+    private TicketEventItems() {}
 
     /** The attributes of one event, as strings; numbers are marked by name. */
     static Map<String, String> event(String ticketId, int sequence, String type, Instant occurredAt) {
@@ -27,7 +26,9 @@ final class TicketEventItems {
         attributes.put("pk", "TICKET#" + ticketId);
         attributes.put("sk", "EVENT#" + String.format("%06d", sequence));
         attributes.put("entity", StreamRecordConverter.TICKET_EVENT);
-        attributes.put("eventId", UUID.nameUUIDFromBytes((ticketId + "#" + sequence).getBytes()).toString());
+        attributes.put(
+                "eventId",
+                UUID.nameUUIDFromBytes((ticketId + "#" + sequence).getBytes()).toString());
         attributes.put("ticketId", ticketId);
         attributes.put("sequence", String.valueOf(sequence));
         attributes.put("eventType", type);
@@ -53,12 +54,14 @@ final class TicketEventItems {
 
     static Map<String, AttributeValue> item(Map<String, String> event) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        event.forEach((name, value) -> item.put(name, name.equals("sequence") ? AttributeValue.fromN(value) : AttributeValue.fromS(value)));
+        event.forEach((name, value) ->
+                item.put(name, name.equals("sequence") ? AttributeValue.fromN(value) : AttributeValue.fromS(value)));
         return item;
     }
 
     static DynamodbStreamRecord insert(Map<String, String> event, long sequenceNumber) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new LinkedHashMap<>();
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image =
+                new LinkedHashMap<>();
         event.forEach((name, value) -> {
             var attribute = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
             if (name.equals("sequence")) {

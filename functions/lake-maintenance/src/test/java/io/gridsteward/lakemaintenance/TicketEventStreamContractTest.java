@@ -32,14 +32,18 @@ class TicketEventStreamContractTest {
     void theStoresTicketEventItemsAreFoundInTheTableAndBecomeLakeRows() throws Exception {
         try (LakeHarness lake = new LakeHarness()) {
             List<Map<String, AttributeValue>> items = fixtureItems();
-            items.forEach(item -> lake.dynamoDb.putItem(request -> request.tableName(lake.tableName).item(item)));
+            items.forEach(item -> lake.dynamoDb.putItem(
+                    request -> request.tableName(lake.tableName).item(item)));
 
             List<Map<String, AttributeValue>> found = Collections.synchronizedList(new ArrayList<>());
-            lake.tableEvents().forEach(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"), found::add);
+            lake.tableEvents()
+                    .forEach(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"), found::add);
 
             assertThat(found).containsExactlyInAnyOrderElementsOf(items);
             StreamRecordConverter converter = new StreamRecordConverter();
-            assertThat(found.stream().map(item -> converter.convert(StreamRecords.insertOf(item, "1"))).toList())
+            assertThat(found.stream()
+                            .map(item -> converter.convert(StreamRecords.insertOf(item, "1")))
+                            .toList())
                     .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RecordOutcome.Row.class))
                     .extracting(outcome -> ((TicketEventRow) ((RecordOutcome.Row) outcome).row()).sequence())
                     .containsExactlyInAnyOrder(4L, 5L);
@@ -51,7 +55,10 @@ class TicketEventStreamContractTest {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             for (JsonNode record : new ObjectMapper().readTree(input).path("Records")) {
                 Map<String, AttributeValue> item = new LinkedHashMap<>();
-                record.path("dynamodb").path("NewImage").properties().forEach(attribute -> item.put(attribute.getKey(), value(attribute.getValue())));
+                record.path("dynamodb")
+                        .path("NewImage")
+                        .properties()
+                        .forEach(attribute -> item.put(attribute.getKey(), value(attribute.getValue())));
                 items.add(item);
             }
             return items;

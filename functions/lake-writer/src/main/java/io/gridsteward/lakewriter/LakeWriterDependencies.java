@@ -1,11 +1,10 @@
 package io.gridsteward.lakewriter;
 
+import io.gridsteward.analytics.lake.S3Addressing;
 import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
-import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
 import io.gridsteward.analytics.lake.stream.S3LakeBucket;
-
-import io.gridsteward.analytics.lake.S3Addressing;
+import io.gridsteward.analytics.lake.stream.StreamRecordConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -35,7 +34,9 @@ public class LakeWriterDependencies {
     @Produces
     @ApplicationScoped
     LakeBatchWriter lakeBatchWriter(S3Client s3Client, LakeWriterConfiguration configuration) {
-        return new LakeBatchWriter(new StreamRecordConverter(), new ParquetObjectWriter(configuration.compression()),
+        return new LakeBatchWriter(
+                new StreamRecordConverter(),
+                new ParquetObjectWriter(configuration.compression()),
                 new S3LakeBucket(s3Client, configuration.bucket()));
     }
 }

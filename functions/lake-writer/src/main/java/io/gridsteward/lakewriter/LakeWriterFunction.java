@@ -1,12 +1,11 @@
 package io.gridsteward.lakewriter;
 
-import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -30,7 +29,8 @@ public class LakeWriterFunction implements RequestHandler<DynamodbEvent, Streams
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         LakeBatchWriter.BatchResult result = writer.write(event.getRecords());
-        List<BatchItemFailure> failures = result.retryFrom().map(sequenceNumber -> List.of(new BatchItemFailure(sequenceNumber)))
+        List<BatchItemFailure> failures = result.retryFrom()
+                .map(sequenceNumber -> List.of(new BatchItemFailure(sequenceNumber)))
                 .orElse(List.of());
         return new StreamsEventResponse(failures);
     }

@@ -46,7 +46,10 @@ class LakeWriterFunctionTest {
     void emptyTheBucket() {
         s3 = S3ProxyTestResource.server.client();
         for (S3Object object : objects()) {
-            s3.deleteObject(DeleteObjectRequest.builder().bucket(S3ProxyTestResource.BUCKET).key(object.key()).build());
+            s3.deleteObject(DeleteObjectRequest.builder()
+                    .bucket(S3ProxyTestResource.BUCKET)
+                    .key(object.key())
+                    .build());
         }
     }
 
@@ -55,27 +58,89 @@ class LakeWriterFunctionTest {
         assertThat(invoke("ticket-events-batch.json")).isEmpty();
 
         assertThat(keys()).containsExactly(REPORTED_KEY, DISPATCHED_KEY);
-        assertThat(read(REPORTED_KEY)).containsExactly(new TicketEventRow(
-                "9b2f6a3e-0000-4000-8000-000000000001", "t-1", 1, "REPORTED", null, "REPORTED",
-                Instant.parse("2026-11-24T23:58:30.250Z"), "RESIDENT", null, "grid-7", "community-3", "town-1",
-                "ROAD_DAMAGE", null,
-                "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null, null));
-        assertThat(read(DISPATCHED_KEY)).containsExactly(
-                new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000002", "t-1", 2, "DISPATCHED", "REPORTED", "DISPATCHED",
-                        Instant.parse("2026-11-25T00:03:10.500Z"), "TOWN_DISPATCHER", "town-1", "grid-7", "community-3",
-                        "town-1", "ROAD_DAMAGE", "unit-roads",
-                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null,
-                        "DEPARTMENT"),
-                new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000003", "t-2", 1, "REPORTED", null, "REPORTED",
-                        Instant.parse("2026-11-25T07:15:00.000Z"), "GRID_WORKER", "grid-7", "grid-7", "community-3",
-                        "town-1", "ROAD_DAMAGE", null,
-                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null,
-                        null),
-                new TicketEventRow("9b2f6a3e-0000-4000-8000-000000000009", "t-1", 4, "RESOLVED", "ACCEPTED", "RESOLVED",
-                        Instant.parse("2026-11-25T07:50:00.000Z"), "DEPARTMENT_OFFICER", "unit-roads", "grid-7", "community-3",
-                        "town-1", "ROAD_DAMAGE", "unit-roads",
-                        "NORMAL", Instant.parse("2026-11-25T02:00:00.000Z"), Instant.parse("2026-11-27T00:00:00.000Z"), null,
-                        "DEPARTMENT"));
+        assertThat(read(REPORTED_KEY))
+                .containsExactly(new TicketEventRow(
+                        "9b2f6a3e-0000-4000-8000-000000000001",
+                        "t-1",
+                        1,
+                        "REPORTED",
+                        null,
+                        "REPORTED",
+                        Instant.parse("2026-11-24T23:58:30.250Z"),
+                        "RESIDENT",
+                        null,
+                        "grid-7",
+                        "community-3",
+                        "town-1",
+                        "ROAD_DAMAGE",
+                        null,
+                        "NORMAL",
+                        Instant.parse("2026-11-25T02:00:00.000Z"),
+                        Instant.parse("2026-11-27T00:00:00.000Z"),
+                        null,
+                        null));
+        assertThat(read(DISPATCHED_KEY))
+                .containsExactly(
+                        new TicketEventRow(
+                                "9b2f6a3e-0000-4000-8000-000000000002",
+                                "t-1",
+                                2,
+                                "DISPATCHED",
+                                "REPORTED",
+                                "DISPATCHED",
+                                Instant.parse("2026-11-25T00:03:10.500Z"),
+                                "TOWN_DISPATCHER",
+                                "town-1",
+                                "grid-7",
+                                "community-3",
+                                "town-1",
+                                "ROAD_DAMAGE",
+                                "unit-roads",
+                                "NORMAL",
+                                Instant.parse("2026-11-25T02:00:00.000Z"),
+                                Instant.parse("2026-11-27T00:00:00.000Z"),
+                                null,
+                                "DEPARTMENT"),
+                        new TicketEventRow(
+                                "9b2f6a3e-0000-4000-8000-000000000003",
+                                "t-2",
+                                1,
+                                "REPORTED",
+                                null,
+                                "REPORTED",
+                                Instant.parse("2026-11-25T07:15:00.000Z"),
+                                "GRID_WORKER",
+                                "grid-7",
+                                "grid-7",
+                                "community-3",
+                                "town-1",
+                                "ROAD_DAMAGE",
+                                null,
+                                "NORMAL",
+                                Instant.parse("2026-11-25T02:00:00.000Z"),
+                                Instant.parse("2026-11-27T00:00:00.000Z"),
+                                null,
+                                null),
+                        new TicketEventRow(
+                                "9b2f6a3e-0000-4000-8000-000000000009",
+                                "t-1",
+                                4,
+                                "RESOLVED",
+                                "ACCEPTED",
+                                "RESOLVED",
+                                Instant.parse("2026-11-25T07:50:00.000Z"),
+                                "DEPARTMENT_OFFICER",
+                                "unit-roads",
+                                "grid-7",
+                                "community-3",
+                                "town-1",
+                                "ROAD_DAMAGE",
+                                "unit-roads",
+                                "NORMAL",
+                                Instant.parse("2026-11-25T02:00:00.000Z"),
+                                Instant.parse("2026-11-27T00:00:00.000Z"),
+                                null,
+                                "DEPARTMENT"));
     }
 
     @Test
@@ -93,7 +158,8 @@ class LakeWriterFunctionTest {
     void anUnreadableEventIsReportedAndTheEventsAroundItAreWritten() {
         List<String> failures = invoke("unreadable-event-batch.json");
 
-        String key = "ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-200000000000000000011-200000000000000000013.parquet";
+        String key =
+                "ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-200000000000000000011-200000000000000000013.parquet";
         assertThat(failures).containsExactly("200000000000000000012");
         assertThat(keys()).containsExactly(key);
         assertThat(read(key)).hasSize(2);
@@ -103,8 +169,17 @@ class LakeWriterFunctionTest {
     void noPersonalDataReachesTheLake() throws IOException {
         invoke("ticket-events-batch.json");
         String fixture = fixture("ticket-events-batch.json");
-        List<String> personal = List.of("user-secret-actor-99", "user-resident-42", "Zhang Wei", "13800138000", "Li Na",
-                "30.274085", "120.155070", "Pothole", "Filled the pothole", "photos/t-1/after-1.jpg");
+        List<String> personal = List.of(
+                "user-secret-actor-99",
+                "user-resident-42",
+                "Zhang Wei",
+                "13800138000",
+                "Li Na",
+                "30.274085",
+                "120.155070",
+                "Pothole",
+                "Filled the pothole",
+                "photos/t-1/after-1.jpg");
         assertThat(fixture).contains(personal);
 
         for (String key : keys()) {
@@ -112,22 +187,23 @@ class LakeWriterFunctionTest {
             Map<String, LakeType> expectedColumns = new LinkedHashMap<>();
             LakeSchema.TICKET_EVENTS.columns().forEach(column -> expectedColumns.put(column.name(), column.type()));
             assertThat(ParquetFiles.describe(file)).isEqualTo(expectedColumns);
-            String contents = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
-                    + ParquetFiles.read(file);
+            String contents =
+                    new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1) + ParquetFiles.read(file);
             assertThat(personal).noneMatch(contents::contains);
         }
     }
 
     private List<String> invoke(String fixture) {
-        return given()
-                .contentType("application/json")
+        return given().contentType("application/json")
                 .accept("application/json")
                 .body(fixture(fixture))
                 .when()
                 .post()
                 .then()
                 .statusCode(200)
-                .extract().jsonPath().getList("batchItemFailures.itemIdentifier", String.class);
+                .extract()
+                .jsonPath()
+                .getList("batchItemFailures.itemIdentifier", String.class);
     }
 
     private static String fixture(String name) {
@@ -139,8 +215,13 @@ class LakeWriterFunctionTest {
     }
 
     private List<S3Object> objects() {
-        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(S3ProxyTestResource.BUCKET).build())
-                .contents().stream().toList();
+        return s3
+                .listObjectsV2Paginator(ListObjectsV2Request.builder()
+                        .bucket(S3ProxyTestResource.BUCKET)
+                        .build())
+                .contents()
+                .stream()
+                .toList();
     }
 
     private List<String> keys() {
@@ -155,7 +236,12 @@ class LakeWriterFunctionTest {
 
     private Path download(String key) {
         Path file = temporary.resolve(key.replace('/', '_'));
-        s3.getObject(GetObjectRequest.builder().bucket(S3ProxyTestResource.BUCKET).key(key).build(), file);
+        s3.getObject(
+                GetObjectRequest.builder()
+                        .bucket(S3ProxyTestResource.BUCKET)
+                        .key(key)
+                        .build(),
+                file);
         return file;
     }
 

@@ -1,6 +1,5 @@
 package io.gridsteward.demo;
 
-import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
@@ -21,7 +20,7 @@ import io.gridsteward.domain.ticket.TicketChange;
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.domain.ticket.TicketReport;
 import io.gridsteward.domain.ticket.TicketStatus;
-
+import io.gridsteward.store.ticket.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,15 +42,45 @@ import java.util.stream.Collectors;
 public final class DemoMonth {
     private static final ZoneId COUNTY_TIME_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Duration SPAN = Duration.ofDays(30);
-    private static final List<String> CATEGORIES = List.of("streetlight", "garbage", "road-damage", "water-leak", "drainage",
-            "noise", "greenery", "parking", "elderly-care");
+    private static final List<String> CATEGORIES = List.of(
+            "streetlight",
+            "garbage",
+            "road-damage",
+            "water-leak",
+            "drainage",
+            "noise",
+            "greenery",
+            "parking",
+            "elderly-care");
     private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "streetlight", "路灯不亮", "garbage", "垃圾未及时清运", "road-damage", "路面破损", "water-leak", "水管漏水",
-            "drainage", "下水道堵塞", "noise", "夜间施工噪音", "greenery", "绿化带缺损", "parking", "占道停车", "elderly-care", "独居老人需要帮助");
+            "streetlight",
+            "路灯不亮",
+            "garbage",
+            "垃圾未及时清运",
+            "road-damage",
+            "路面破损",
+            "water-leak",
+            "水管漏水",
+            "drainage",
+            "下水道堵塞",
+            "noise",
+            "夜间施工噪音",
+            "greenery",
+            "绿化带缺损",
+            "parking",
+            "占道停车",
+            "elderly-care",
+            "独居老人需要帮助");
     /** The county department a dispatcher sends some of a category's tickets to (水务局, 交通运输局, …). */
     private static final Map<String, OrganisationId> DEPARTMENTS = Map.of(
-            "water-leak", new OrganisationId("dept-water"), "road-damage", new OrganisationId("dept-transport"),
-            "noise", new OrganisationId("dept-ecology"), "elderly-care", new OrganisationId("dept-civil-affairs"));
+            "water-leak",
+            new OrganisationId("dept-water"),
+            "road-damage",
+            new OrganisationId("dept-transport"),
+            "noise",
+            new OrganisationId("dept-ecology"),
+            "elderly-care",
+            new OrganisationId("dept-civil-affairs"));
 
     private final List<Organisation> grids;
     private final Map<OrganisationId, Organisation> organisations;
@@ -60,7 +89,9 @@ public final class DemoMonth {
     public DemoMonth(DemoCounty county) {
         List<Organisation> all = county.organisations();
         this.organisations = all.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
-        this.grids = all.stream().filter(organisation -> organisation.kind() == OrganisationKind.GRID).toList();
+        this.grids = all.stream()
+                .filter(organisation -> organisation.kind() == OrganisationKind.GRID)
+                .toList();
     }
 
     /** Writes {@code count} tickets whose histories end before {@code now}; returns how many events were written. */
@@ -88,15 +119,25 @@ public final class DemoMonth {
         String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
         Priority priority = random.nextInt(10) == 0 ? Priority.HIGH : Priority.NORMAL;
         Caller resident = Caller.resident("demo-resident-%03d".formatted(random.nextInt(400)));
-        Instant reportedAt = daytime(now.minus(Duration.ofSeconds((long) (random.nextDouble() * SPAN.toSeconds()))), random, now);
-        TicketReport report = new TicketReport(new Category(category), new Description(DESCRIPTIONS.get(category)),
-                new Location(30.2 + random.nextDouble() * 0.2, 120.1 + random.nextDouble() * 0.2), Optional.empty(), priority, Optional.empty());
+        Instant reportedAt =
+                daytime(now.minus(Duration.ofSeconds((long) (random.nextDouble() * SPAN.toSeconds()))), random, now);
+        TicketReport report = new TicketReport(
+                new Category(category),
+                new Description(DESCRIPTIONS.get(category)),
+                new Location(30.2 + random.nextDouble() * 0.2, 120.1 + random.nextDouble() * 0.2),
+                Optional.empty(),
+                priority,
+                Optional.empty());
         Placement placement = grid.placement().orElseThrow();
-        Caller dispatcher = Caller.staff("demo-dispatcher-" + placement.town().value(), Role.TOWN_DISPATCHER, placement.town());
+        Caller dispatcher =
+                Caller.staff("demo-dispatcher-" + placement.town().value(), Role.TOWN_DISPATCHER, placement.town());
         Organisation community = organisations.get(placement.community());
         Organisation firstAssignee = switch (random.nextInt(10)) {
             case 0, 1 -> community;
-            case 2, 3 -> Optional.ofNullable(DEPARTMENTS.get(category)).map(organisations::get).orElse(grid);
+            case 2, 3 ->
+                Optional.ofNullable(DEPARTMENTS.get(category))
+                        .map(organisations::get)
+                        .orElse(grid);
             default -> grid;
         };
 
@@ -121,10 +162,10 @@ public final class DemoMonth {
                         // 退单: the wrong team got it; the dispatcher sends it on again.
                         story.take(ticket.giveBack(new Note("不属于本网格处置范围"), handler, at));
                         at = at.plus(minutes(random, 5, 90));
-                    }
-                    else {
+                    } else {
                         story.take(ticket.accept(handler, at));
-                        at = at.plus(mostlyQuick(random, 8, minutes(random, 30, 20 * 60), minutes(random, 24 * 60, 96 * 60)));
+                        at = at.plus(mostlyQuick(
+                                random, 8, minutes(random, 30, 20 * 60), minutes(random, 24 * 60, 96 * 60)));
                     }
                 }
                 case ACCEPTED -> {
@@ -136,8 +177,7 @@ public final class DemoMonth {
                         reopened = true;
                         story.take(ticket.reopen(new Note("问题仍未解决"), resident, at));
                         at = at.plus(minutes(random, 5, 60));
-                    }
-                    else {
+                    } else {
                         int rating = random.nextInt(10) < 6 ? 5 : 1 + random.nextInt(5);
                         story.take(ticket.evaluate(new Evaluation(rating, Optional.empty()), resident, at));
                         return story.steps();
@@ -158,7 +198,8 @@ public final class DemoMonth {
             case COMMUNITY -> Caller.staff("demo-secretary-" + id, Role.COMMUNITY_SECRETARY, assignee.id());
             case TOWN -> Caller.staff("demo-dispatcher-" + id, Role.TOWN_DISPATCHER, assignee.id());
             case DEPARTMENT -> Caller.staff("demo-officer-" + id, Role.DEPARTMENT_OFFICER, assignee.id());
-            case COUNTY, UNIT -> throw new IllegalStateException("a %s does not hold tickets: %s".formatted(assignee.kind(), id));
+            case COUNTY, UNIT ->
+                throw new IllegalStateException("a %s does not hold tickets: %s".formatted(assignee.kind(), id));
         };
     }
 

@@ -1,19 +1,18 @@
 package io.gridsteward.demo;
 
-import io.gridsteward.store.core.PageCursor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import io.gridsteward.local.StackSeeding;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.fund.FundStore;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
 import io.gridsteward.store.resource.ResourceStore;
 import io.gridsteward.store.ticket.TicketStore;
-import io.gridsteward.domain.core.OrganisationId;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -42,25 +41,54 @@ public final class DemoSeeder implements StackSeeding {
 
     /** The organisations on a fresh table; the demo tickets and the past month too unless {@code --no-demo-data}. */
     @Override
-    public void seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws IOException, InterruptedException {
+    public void seed(LocalStack stack, LocalStackOptions options, PrintStream console)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         if (!seedOrganisations(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME))) {
             return;
         }
-        console.println("demo data: seeded the county's " + county.organisations().size() + " organisations");
+        console.println(
+                "demo data: seeded the county's " + county.organisations().size() + " organisations");
         if (options.demoData()) {
-            int tickets = seedTickets(stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.organisationId()));
+            int tickets = seedTickets(
+                    stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.organisationId()));
             console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
-            int events = new DemoMonth(county).write(new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(),
-                    DEMO_MONTH_TICKETS, DEMO_MONTH_SEED);
-            console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events + " events) written to the table");
-            console.println("demo data: a year of party members and activities: " + new PartyDemo(county)
-                    .write(new PartyStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(), DEMO_MONTH_SEED));
-            int claims = new FundYear(county).write(new FundStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(), DEMO_MONTH_SEED);
-            console.println("demo data: a fiscal year of fund allocations, delegated tasks and " + claims + " claims written to the table");
-            int resourceEvents = new ResourceDemo(county).write(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
-                    new ResourceStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()), Instant.now(), DEMO_MONTH_SEED);
-            console.println("demo data: a past year of resources moved down (" + resourceEvents + " events) written to the table");
+            int events = new DemoMonth(county)
+                    .write(
+                            new TicketStore(
+                                    stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()),
+                            Instant.now(),
+                            DEMO_MONTH_TICKETS,
+                            DEMO_MONTH_SEED);
+            console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events
+                    + " events) written to the table");
+            console.println("demo data: a year of party members and activities: "
+                    + new PartyDemo(county)
+                            .write(
+                                    new PartyStore(
+                                            stack.dynamoDb(),
+                                            LocalStack.TABLE_NAME,
+                                            Clock.systemUTC(),
+                                            PageCursor.ephemeral()),
+                                    Instant.now(),
+                                    DEMO_MONTH_SEED));
+            int claims = new FundYear(county)
+                    .write(
+                            new FundStore(
+                                    stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()),
+                            Instant.now(),
+                            DEMO_MONTH_SEED);
+            console.println("demo data: a fiscal year of fund allocations, delegated tasks and " + claims
+                    + " claims written to the table");
+            int resourceEvents = new ResourceDemo(county)
+                    .write(
+                            new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
+                            new ResourceStore(
+                                    stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()),
+                            Instant.now(),
+                            DEMO_MONTH_SEED);
+            console.println("demo data: a past year of resources moved down (" + resourceEvents
+                    + " events) written to the table");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
@@ -78,8 +106,10 @@ public final class DemoSeeder implements StackSeeding {
      * Reports every demo ticket and dispatches those that have an assignee and were not routed on intake; {@code tokens} gives a demo user's
      * bearer token. Returns how many tickets were reported.
      */
-    public int seedTickets(URI front, Function<DemoCounty.User, String> tokens) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public int seedTickets(URI front, Function<DemoCounty.User, String> tokens)
+            throws IOException, InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int reported = 0;
         for (int index = 0; index < county.tickets().size(); index++) {
             DemoCounty.DemoTicket ticket = county.tickets().get(index);
@@ -89,20 +119,36 @@ public final class DemoSeeder implements StackSeeding {
                     .put("description", ticket.description())
                     .put("gridId", ticket.gridId());
             body.putObject("location").put("latitude", ticket.latitude()).put("longitude", ticket.longitude());
-            JsonNode created = send(client, front.resolve("/v1/tickets"), tokens.apply(reporter), body, "demo-ticket-" + (index + 1), 201);
+            JsonNode created = send(
+                    client,
+                    front.resolve("/v1/tickets"),
+                    tokens.apply(reporter),
+                    body,
+                    "demo-ticket-" + (index + 1),
+                    201);
             reported++;
-            // Auto-routing may already have dispatched it on intake; the dispatcher only handles what waits in the queue.
-            if (ticket.dispatchTo() != null && "REPORTED".equals(created.path("status").asText())) {
+            // Auto-routing may already have dispatched it on intake; the dispatcher only handles what waits in the
+            // queue.
+            if (ticket.dispatchTo() != null
+                    && "REPORTED".equals(created.path("status").asText())) {
                 DemoCounty.User dispatcher = county.dispatcherOf(county.townOf(ticket.gridId()));
-                ObjectNode dispatch = JSON.createObjectNode().put("assigneeOrgId", ticket.dispatchTo()).put("expectedVersion", created.path("version").asLong());
-                send(client, front.resolve("/v1/tickets/" + created.path("id").asText() + "/dispatch"), tokens.apply(dispatcher),
-                        dispatch, null, 200);
+                ObjectNode dispatch = JSON.createObjectNode()
+                        .put("assigneeOrgId", ticket.dispatchTo())
+                        .put("expectedVersion", created.path("version").asLong());
+                send(
+                        client,
+                        front.resolve("/v1/tickets/" + created.path("id").asText() + "/dispatch"),
+                        tokens.apply(dispatcher),
+                        dispatch,
+                        null,
+                        200);
             }
         }
         return reported;
     }
 
-    private static JsonNode send(HttpClient client, URI uri, String token, JsonNode body, String idempotencyKey, int expectedStatus)
+    private static JsonNode send(
+            HttpClient client, URI uri, String token, JsonNode body, String idempotencyKey, int expectedStatus)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(2))
@@ -114,7 +160,8 @@ public final class DemoSeeder implements StackSeeding {
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
-            throw new IOException("demo data: " + uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
+            throw new IOException(
+                    "demo data: " + uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

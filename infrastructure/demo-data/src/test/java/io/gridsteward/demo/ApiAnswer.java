@@ -39,8 +39,9 @@ record ApiAnswer(String request, int status, HttpHeaders headers, String body) {
     /** The RFC 9457 problem document of a refusal with {@code expectedStatus}. */
     JsonNode problem(int expectedStatus) {
         JsonNode problem = expecting(expectedStatus);
-        assertThat(headers.firstValue("content-type")).as("content type of %s", request).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith(PROBLEM_JSON));
+        assertThat(headers.firstValue("content-type"))
+                .as("content type of %s", request)
+                .hasValueSatisfying(contentType -> assertThat(contentType).startsWith(PROBLEM_JSON));
         assertThat(problem.path("status").asInt()).isEqualTo(expectedStatus);
         return problem;
     }
@@ -48,7 +49,8 @@ record ApiAnswer(String request, int status, HttpHeaders headers, String body) {
     /** A refusal with {@code expectedStatus} whose {@code errors} name {@code field}. */
     JsonNode problemNaming(int expectedStatus, String field) {
         JsonNode problem = problem(expectedStatus);
-        assertThat(problem.path("errors")).as("fields named by %s", problem)
+        assertThat(problem.path("errors"))
+                .as("fields named by %s", problem)
                 .extracting(error -> error.path("field").asText())
                 .contains(field);
         return problem;
@@ -57,8 +59,12 @@ record ApiAnswer(String request, int status, HttpHeaders headers, String body) {
     /** A 409 telling the caller where the ticket stands now. */
     JsonNode conflictWithCurrentState(String currentStatus, long currentVersion) {
         JsonNode problem = problem(409);
-        assertThat(problem.path("currentStatus").asText()).as("currentStatus of %s", problem).isEqualTo(currentStatus);
-        assertThat(problem.path("currentVersion").asLong()).as("currentVersion of %s", problem).isEqualTo(currentVersion);
+        assertThat(problem.path("currentStatus").asText())
+                .as("currentStatus of %s", problem)
+                .isEqualTo(currentStatus);
+        assertThat(problem.path("currentVersion").asLong())
+                .as("currentVersion of %s", problem)
+                .isEqualTo(currentVersion);
         return problem;
     }
 

@@ -1,14 +1,11 @@
 package io.gridsteward.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded fuzzing run over every operation of the API's OpenAPI document and the dashboard's routes, through the
@@ -61,6 +60,7 @@ class ApiFuzzingTest {
 
     @TempDir
     static Path dataDirectory;
+
     private static LocalStack stack;
     private static RequestFuzzer fuzzer;
     private static List<FuzzOperation> operations;
@@ -77,26 +77,52 @@ class ApiFuzzingTest {
 
         ApiUser resident = ApiUser.of(stack, "fuzz-resident", "RESIDENT", null);
         String ticket = resident.post("/v1/tickets", """
-                {"category":"streetlight","description":"路灯不亮","gridId":"grid-hebin-1","location":{"latitude":30.251,"longitude":120.161}}""")
-                .created().path("id").asText();
+                {"category":"streetlight","description":"路灯不亮","gridId":"grid-hebin-1","location":{"latitude":30.251,"longitude":120.161}}""").created().path("id").asText();
         JsonNode document = resident.get("/v1/openapi?format=json").ok();
         operations = new ArrayList<>(FuzzOperation.of(document));
         documented = operations.size();
         operations.addAll(dashboardOperations());
 
         List<RequestFuzzer.Caller> callers = List.of(
-                caller("RESIDENT", null), caller("GRID_WORKER", "grid-hebin-1"), caller("GRID_PARTY_LEADER", "grid-hebin-1"),
-                caller("COMMUNITY_SECRETARY", "community-hebin"), caller("TOWN_DISPATCHER", "town-qingxi"), caller("TOWN_SUPERVISOR", "town-qingxi"),
-                caller("DEPARTMENT_OFFICER", "dept-water"), caller("COUNTY_LEADER", "county-qingshan"), caller("UNIT_OFFICER", "unit-fuzz"),
+                caller("RESIDENT", null),
+                caller("GRID_WORKER", "grid-hebin-1"),
+                caller("GRID_PARTY_LEADER", "grid-hebin-1"),
+                caller("COMMUNITY_SECRETARY", "community-hebin"),
+                caller("TOWN_DISPATCHER", "town-qingxi"),
+                caller("TOWN_SUPERVISOR", "town-qingxi"),
+                caller("DEPARTMENT_OFFICER", "dept-water"),
+                caller("COUNTY_LEADER", "county-qingshan"),
+                caller("UNIT_OFFICER", "unit-fuzz"),
                 caller("PARTY_MEMBER", "community-hebin"));
-        List<String> oddClaims = List.of(stack.tokenFor("fuzz-system", "SYSTEM", "county-qingshan"), stack.tokenFor("fuzz-lower", "resident", null),
-                stack.tokenFor("fuzz-no-org", "TOWN_DISPATCHER", null), stack.tokenFor("fuzz-king", "KING", "county-qingshan"),
-                stack.tokenFor("fuzz-grid-leader", "COUNTY_LEADER", "grid-hebin-1"), stack.tokenFor("fuzz-nowhere", "TOWN_DISPATCHER", "no-such-org"),
-                stack.tokenFor("", "RESIDENT", null), stack.tokenFor("fuzz\u0001control", "RESIDENT", null));
+        List<String> oddClaims = List.of(
+                stack.tokenFor("fuzz-system", "SYSTEM", "county-qingshan"),
+                stack.tokenFor("fuzz-lower", "resident", null),
+                stack.tokenFor("fuzz-no-org", "TOWN_DISPATCHER", null),
+                stack.tokenFor("fuzz-king", "KING", "county-qingshan"),
+                stack.tokenFor("fuzz-grid-leader", "COUNTY_LEADER", "grid-hebin-1"),
+                stack.tokenFor("fuzz-nowhere", "TOWN_DISPATCHER", "no-such-org"),
+                stack.tokenFor("", "RESIDENT", null),
+                stack.tokenFor("fuzz\u0001control", "RESIDENT", null));
         seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-        fuzzer = new RequestFuzzer(seed, operations, callers, badTokens(), oddClaims,
-                Map.of("town", "town-qingxi", "grid", "grid-hebin-1", "community", "community-hebin", "dept", "dept-water",
-                        "department", "dept-water", "", ticket));
+        fuzzer = new RequestFuzzer(
+                seed,
+                operations,
+                callers,
+                badTokens(),
+                oddClaims,
+                Map.of(
+                        "town",
+                        "town-qingxi",
+                        "grid",
+                        "grid-hebin-1",
+                        "community",
+                        "community-hebin",
+                        "dept",
+                        "dept-water",
+                        "department",
+                        "dept-water",
+                        "",
+                        ticket));
     }
 
     @AfterAll
@@ -109,17 +135,29 @@ class ApiFuzzingTest {
     @Test
     void everyRouteRefusesMalformedRequestsWithANamedProblemAndRefusalsChangeNothing() throws Exception {
         int count = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
-        System.out.printf("fuzzing: seed %d, %d requests over %d operations (%d on the OpenAPI document's %d paths, the dashboard's 3 routes, 3 paths no route has)%n",
-                seed, count, operations.size(), documented, operations.stream().limit(documented).map(FuzzOperation::path).distinct().count());
-        List<FuzzRequest> requests = IntStream.range(0, count).mapToObj(fuzzer::generate).toList();
+        System.out.printf(
+                "fuzzing: seed %d, %d requests over %d operations (%d on the OpenAPI document's %d paths, the dashboard's 3 routes, 3 paths no route has)%n",
+                seed,
+                count,
+                operations.size(),
+                documented,
+                operations.stream()
+                        .limit(documented)
+                        .map(FuzzOperation::path)
+                        .distinct()
+                        .count());
+        List<FuzzRequest> requests =
+                IntStream.range(0, count).mapToObj(fuzzer::generate).toList();
         RawHttpClient client = new RawHttpClient(stack.httpEndpoint());
-        String front = stack.httpEndpoint().getHost() + ":" + stack.httpEndpoint().getPort();
+        String front =
+                stack.httpEndpoint().getHost() + ":" + stack.httpEndpoint().getPort();
         ConcurrentMap<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         long started = System.nanoTime();
 
         TableFingerprint before = TableFingerprint.of(stack.dynamoDb(), TABLE);
-        List<FuzzRequest> refusable = requests.stream().filter(FuzzRequest::definite).toList();
+        List<FuzzRequest> refusable =
+                requests.stream().filter(FuzzRequest::definite).toList();
         try (ExecutorService threads = Executors.newFixedThreadPool(THREADS)) {
             List<Future<?>> sent = new ArrayList<>();
             for (FuzzRequest request : refusable) {
@@ -134,7 +172,8 @@ class ApiFuzzingTest {
         }
         TableFingerprint afterRefusable = TableFingerprint.of(stack.dynamoDb(), TABLE);
 
-        List<FuzzRequest> probes = requests.stream().filter(request -> !request.definite()).toList();
+        List<FuzzRequest> probes =
+                requests.stream().filter(request -> !request.definite()).toList();
         TableFingerprint baseline = afterRefusable;
         int acceptedWrites = 0;
         for (FuzzRequest probe : probes) {
@@ -142,7 +181,10 @@ class ApiFuzzingTest {
             check(probe, answer, byStatus, failures, front);
             TableFingerprint now = TableFingerprint.of(stack.dynamoDb(), TABLE);
             if (answer != null && answer.status() >= 400 && !now.equals(baseline)) {
-                failures.add(describe(probe, front, "was refused (" + answer.status() + ") but the table changed: " + baseline + " -> " + now));
+                failures.add(describe(
+                        probe,
+                        front,
+                        "was refused (" + answer.status() + ") but the table changed: " + baseline + " -> " + now));
             }
             if (answer != null && answer.status() < 300) {
                 acceptedWrites++;
@@ -153,15 +195,22 @@ class ApiFuzzingTest {
 
         Map<Integer, Long> counts = new TreeMap<>();
         byStatus.forEach((status, number) -> counts.put(status, number.get()));
-        System.out.printf("fuzzing: %d requests in %d ms (%d with a defect every API refuses, sent %d at a time; %d writes that may be legal, "
+        System.out.printf(
+                "fuzzing: %d requests in %d ms (%d with a defect every API refuses, sent %d at a time; %d writes that may be legal, "
                         + "one at a time with the table read after each, %d of them accepted)%n",
                 count, elapsed, refusable.size(), THREADS, probes.size(), acceptedWrites);
         System.out.println("fuzzing: answers by status " + counts);
         System.out.println("fuzzing: table before " + before + ", after the refusable requests " + afterRefusable);
-        failures.stream().limit(25).forEach(failure -> System.out.println("fuzzing FAILURE (seed " + seed + ") " + failure));
+        failures.stream()
+                .limit(25)
+                .forEach(failure -> System.out.println("fuzzing FAILURE (seed " + seed + ") " + failure));
 
-        assertThat(afterRefusable).as("the table after %d requests that were all to be refused", refusable.size()).isEqualTo(before);
-        assertThat(failures).as("failures (seed %d), the first printed above", seed).isEmpty();
+        assertThat(afterRefusable)
+                .as("the table after %d requests that were all to be refused", refusable.size())
+                .isEqualTo(before);
+        assertThat(failures)
+                .as("failures (seed %d), the first printed above", seed)
+                .isEmpty();
         assertThat(counts.keySet()).allSatisfy(status -> assertThat(status).isLessThan(500));
     }
 
@@ -169,18 +218,31 @@ class ApiFuzzingTest {
     void aNewTicketsLocationPointsAtTheFrontWhateverHostTheClientSent() throws IOException {
         String body = """
                 {"category":"streetlight","description":"路灯不亮","gridId":"grid-hebin-2","location":{"latitude":30.251,"longitude":120.161}}""";
-        FuzzRequest report = new FuzzRequest(-1, "POST /v1/tickets", "forged Host", "POST", "/v1/tickets",
-                List.of(Map.entry("Host", "attacker.example:6666"), Map.entry("X-Forwarded-Host", "attacker.example"), Map.entry("X-Forwarded-Port", "6666"),
-                        Map.entry("Authorization", "Bearer " + stack.tokenFor("fuzz-host", "RESIDENT", null)), Map.entry("Content-Type", "application/json")),
-                body.getBytes(StandardCharsets.UTF_8), true, false);
+        FuzzRequest report = new FuzzRequest(
+                -1,
+                "POST /v1/tickets",
+                "forged Host",
+                "POST",
+                "/v1/tickets",
+                List.of(
+                        Map.entry("Host", "attacker.example:6666"),
+                        Map.entry("X-Forwarded-Host", "attacker.example"),
+                        Map.entry("X-Forwarded-Port", "6666"),
+                        Map.entry("Authorization", "Bearer " + stack.tokenFor("fuzz-host", "RESIDENT", null)),
+                        Map.entry("Content-Type", "application/json")),
+                body.getBytes(StandardCharsets.UTF_8),
+                true,
+                false);
 
         RawHttpClient.Answer answer = new RawHttpClient(stack.httpEndpoint()).send(report);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        assertThat(answer.header("location")).startsWith("http://localhost:" + stack.httpEndpoint().getPort() + "/v1/tickets/");
+        assertThat(answer.header("location"))
+                .startsWith("http://localhost:" + stack.httpEndpoint().getPort() + "/v1/tickets/");
     }
 
-    private static RawHttpClient.Answer send(RawHttpClient client, FuzzRequest request, List<String> failures, String front) {
+    private static RawHttpClient.Answer send(
+            RawHttpClient client, FuzzRequest request, List<String> failures, String front) {
         try {
             return client.send(request);
         } catch (IOException failure) {
@@ -189,16 +251,23 @@ class ApiFuzzingTest {
         }
     }
 
-    private static void check(FuzzRequest request, RawHttpClient.Answer answer, ConcurrentMap<Integer, AtomicLong> byStatus, List<String> failures,
-                              String front) {
+    private static void check(
+            FuzzRequest request,
+            RawHttpClient.Answer answer,
+            ConcurrentMap<Integer, AtomicLong> byStatus,
+            List<String> failures,
+            String front) {
         if (answer == null) {
             return;
         }
         byStatus.computeIfAbsent(answer.status(), status -> new AtomicLong()).incrementAndGet();
         String problem = problemWith(request, answer);
         if (problem != null) {
-            failures.add(describe(request, front, problem + "; answered " + answer.status() + " " + answer.header("content-type") + " "
-                    + abbreviated(answer.body())));
+            failures.add(describe(
+                    request,
+                    front,
+                    problem + "; answered " + answer.status() + " " + answer.header("content-type") + " "
+                            + abbreviated(answer.body())));
         }
     }
 
@@ -208,7 +277,9 @@ class ApiFuzzingTest {
             return "a server error";
         }
         if (answer.status() < 400) {
-            return request.write() && request.definite() ? "a write with a defect every API refuses was accepted" : null;
+            return request.write() && request.definite()
+                    ? "a write with a defect every API refuses was accepted"
+                    : null;
         }
         if (!answer.header("content-type").startsWith("application/problem+json")) {
             return "a refusal that is not application/problem+json";
@@ -228,7 +299,8 @@ class ApiFuzzingTest {
                 return "a " + answer.status() + " without errors[]";
             }
             for (JsonNode error : errors) {
-                if (List.of("field", "parameter", "header", "pointer").stream().allMatch(name -> error.path(name).asText("").isBlank())) {
+                if (List.of("field", "parameter", "header", "pointer").stream()
+                        .allMatch(name -> error.path(name).asText("").isBlank())) {
                     return "an errors[] entry naming no field, parameter or header";
                 }
             }
@@ -256,16 +328,33 @@ class ApiFuzzingTest {
     private static List<FuzzOperation> dashboardOperations() {
         JsonNode text = JSON.createObjectNode().put("type", "string");
         JsonNode date = JSON.createObjectNode().put("type", "string").put("format", "date");
-        JsonNode metric = JSON.createObjectNode().put("type", "string").set("enum", JSON.createArrayNode().add("time_to_dispatch").add("sla_misses"));
-        JsonNode dimension = JSON.createObjectNode().put("type", "string").set("enum", JSON.createArrayNode().add("grid").add("town"));
-        JsonNode period = JSON.createObjectNode().put("type", "string").set("enum", JSON.createArrayNode().add("month").add("week"));
+        JsonNode metric = JSON.createObjectNode()
+                .put("type", "string")
+                .set("enum", JSON.createArrayNode().add("time_to_dispatch").add("sla_misses"));
+        JsonNode dimension = JSON.createObjectNode()
+                .put("type", "string")
+                .set("enum", JSON.createArrayNode().add("grid").add("town"));
+        JsonNode period = JSON.createObjectNode()
+                .put("type", "string")
+                .set("enum", JSON.createArrayNode().add("month").add("week"));
         return List.of(
-                new FuzzOperation("GET", "/v1/dashboards/metrics", List.of(new FuzzOperation.Parameter("metric", "query", metric, true),
-                        new FuzzOperation.Parameter("dimension", "query", dimension, false), new FuzzOperation.Parameter("period", "query", period, false),
-                        new FuzzOperation.Parameter("from", "query", date, false), new FuzzOperation.Parameter("to", "query", date, false),
-                        new FuzzOperation.Parameter("scope", "query", text, false)), null),
+                new FuzzOperation(
+                        "GET",
+                        "/v1/dashboards/metrics",
+                        List.of(
+                                new FuzzOperation.Parameter("metric", "query", metric, true),
+                                new FuzzOperation.Parameter("dimension", "query", dimension, false),
+                                new FuzzOperation.Parameter("period", "query", period, false),
+                                new FuzzOperation.Parameter("from", "query", date, false),
+                                new FuzzOperation.Parameter("to", "query", date, false),
+                                new FuzzOperation.Parameter("scope", "query", text, false)),
+                        null),
                 new FuzzOperation("GET", "/", List.of(), null),
-                new FuzzOperation("GET", "/dashboard-assets/{name}", List.of(new FuzzOperation.Parameter("name", "path", text, true)), null),
+                new FuzzOperation(
+                        "GET",
+                        "/dashboard-assets/{name}",
+                        List.of(new FuzzOperation.Parameter("name", "path", text, true)),
+                        null),
                 new FuzzOperation("GET", "/v1/dashboards/zzz", List.of(), null),
                 new FuzzOperation("GET", "/v1/no-such-route", List.of(), null),
                 new FuzzOperation("GET", "/no-such-route", List.of(), null));
@@ -273,30 +362,63 @@ class ApiFuzzingTest {
 
     /** Tokens the front's authorizer must refuse: absent, not JWTs, unsigned, edited, or signed by the issuer's key but wrong. */
     private static List<String> badTokens() throws IOException, GeneralSecurityException {
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(dataDirectory.resolve("jwt-private-key.der"))));
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(
+                        new PKCS8EncodedKeySpec(Files.readAllBytes(dataDirectory.resolve("jwt-private-key.der"))));
         long now = Instant.now().getEpochSecond();
-        String claims = "\"iss\":\"grid-steward-local\",\"aud\":\"grid-steward\",\"sub\":\"fuzz-forger\",\"custom:role\":\"COUNTY_LEADER\",\"custom:org_id\":\"county-qingshan\"";
+        String claims =
+                "\"iss\":\"grid-steward-local\",\"aud\":\"grid-steward\",\"sub\":\"fuzz-forger\",\"custom:role\":\"COUNTY_LEADER\",\"custom:org_id\":\"county-qingshan\"";
         String valid = stack.tokenFor("fuzz-victim", "RESIDENT", null);
         String[] parts = valid.split("\\.");
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String promoted = base64.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("RESIDENT", "COUNTY_LEADER").getBytes(StandardCharsets.UTF_8));
+        String promoted =
+                base64.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("RESIDENT", "COUNTY_LEADER")
+                        .getBytes(StandardCharsets.UTF_8));
         List<String> tokens = new ArrayList<>();
         tokens.add(null);
-        tokens.addAll(List.of("Bearer", "Bearer ", "Bearer garbage", "Basic ZnV6ejpmdXp6", "Bearer a.b.c", "Bearer " + valid + "x",
+        tokens.addAll(List.of(
+                "Bearer",
+                "Bearer ",
+                "Bearer garbage",
+                "Basic ZnV6ejpmdXp6",
+                "Bearer a.b.c",
+                "Bearer " + valid + "x",
                 "Bearer " + parts[0] + "." + promoted + "." + parts[2],
-                "Bearer " + base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".",
-                "Bearer " + signed(key, "{\"alg\":\"RS256\",\"kid\":\"attacker\"}", "{" + claims + ",\"exp\":" + (now + 3600) + "}"),
-                "Bearer " + signed(key, "{\"alg\":\"RS256\",\"kid\":\"local\"}", "{" + claims + ",\"exp\":" + (now + 3600) + ",\"nbf\":" + (now + 3000) + "}"),
-                "Bearer " + signed(key, "{\"alg\":\"RS256\",\"kid\":\"local\"}", "{" + claims + ",\"exp\":" + (now - 60) + "}"),
-                "Bearer " + signed(key, "{\"alg\":\"RS256\",\"kid\":\"local\"}", "{" + claims.replace("grid-steward-local", "evil") + ",\"exp\":" + (now + 3600) + "}"),
-                "Bearer " + signed(key, "{\"alg\":\"HS256\",\"kid\":\"local\"}", "{" + claims + ",\"exp\":" + (now + 3600) + "}")));
+                "Bearer " + base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                        + parts[1] + ".",
+                "Bearer "
+                        + signed(
+                                key,
+                                "{\"alg\":\"RS256\",\"kid\":\"attacker\"}",
+                                "{" + claims + ",\"exp\":" + (now + 3600) + "}"),
+                "Bearer "
+                        + signed(
+                                key,
+                                "{\"alg\":\"RS256\",\"kid\":\"local\"}",
+                                "{" + claims + ",\"exp\":" + (now + 3600) + ",\"nbf\":" + (now + 3000) + "}"),
+                "Bearer "
+                        + signed(
+                                key,
+                                "{\"alg\":\"RS256\",\"kid\":\"local\"}",
+                                "{" + claims + ",\"exp\":" + (now - 60) + "}"),
+                "Bearer "
+                        + signed(
+                                key,
+                                "{\"alg\":\"RS256\",\"kid\":\"local\"}",
+                                "{" + claims.replace("grid-steward-local", "evil") + ",\"exp\":" + (now + 3600) + "}"),
+                "Bearer "
+                        + signed(
+                                key,
+                                "{\"alg\":\"HS256\",\"kid\":\"local\"}",
+                                "{" + claims + ",\"exp\":" + (now + 3600) + "}")));
         return tokens;
     }
 
     private static String signed(PrivateKey key, String header, String claims) throws GeneralSecurityException {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String input = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        String input = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(key);
         signer.update(input.getBytes(StandardCharsets.US_ASCII));

@@ -17,7 +17,8 @@ import java.util.Optional;
 final class ApiUser {
 
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI front;
     private final String token;
@@ -31,7 +32,8 @@ final class ApiUser {
 
     /** A user with a token for {@code role} in {@code organisationId} (null for residents and other users without one). */
     static ApiUser of(LocalStack stack, String userId, String role, String organisationId) {
-        return new ApiUser(stack.httpEndpoint(), stack.tokenFor(userId, role, organisationId), userId + " (" + role + ")");
+        return new ApiUser(
+                stack.httpEndpoint(), stack.tokenFor(userId, role, organisationId), userId + " (" + role + ")");
     }
 
     ApiAnswer get(String path) {
@@ -39,8 +41,11 @@ final class ApiUser {
     }
 
     ApiAnswer post(String path, String body) {
-        return send("POST " + path, request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                "POST " + path,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** {@code POST /v1/tickets/{id}/{step}}. */
@@ -51,24 +56,38 @@ final class ApiUser {
     /** A step carrying an {@code Idempotency-Key}, as a client that may retry it sends it. */
     ApiAnswer step(String ticketId, String step, String body, String idempotencyKey) {
         String path = stepPath(ticketId, step);
-        return send("POST " + path, request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                "POST " + path,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A POST carrying an {@code Idempotency-Key}, as a client that may retry it sends it. */
     ApiAnswer post(String path, String body, String idempotencyKey) {
-        return send("POST " + path, request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                "POST " + path,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     ApiAnswer put(String path, String body) {
-        return send("PUT " + path, request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                "PUT " + path,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A list's next page: {@code path} with {@code limit} and, after the first page, the previous page's cursor. */
     ApiAnswer page(String path, int limit, Optional<String> cursor) {
         String separator = path.contains("?") ? "&" : "?";
-        String query = "limit=" + limit + cursor.map(next -> "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)).orElse("");
+        String query = "limit=" + limit
+                + cursor.map(next -> "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+                        .orElse("");
         return get(path + separator + query);
     }
 
@@ -81,7 +100,9 @@ final class ApiUser {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(front.resolve(path)).header("Authorization", "Bearer " + token).timeout(PATIENCE);
+        return HttpRequest.newBuilder(front.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(PATIENCE);
     }
 
     private ApiAnswer send(String description, HttpRequest.Builder request) {

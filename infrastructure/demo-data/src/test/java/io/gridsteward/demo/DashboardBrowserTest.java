@@ -48,14 +48,17 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path temporary;
+
     private static LocalStack stack;
     private static ApiUser leader;
 
     @BeforeAll
     static void startTheStackWithTheDemoMonth() throws Exception {
-        Assumptions.assumeTrue(Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElseThrow());
+        Assumptions.assumeTrue(
+                Chromium.unavailable().isEmpty(), () -> Chromium.unavailable().orElseThrow());
         DemoCounty county = DemoCounty.load();
-        LocalStackOptions options = LocalStackOptions.ephemeral(temporary.resolve("data"), PROJECT).withDemoData(true);
+        LocalStackOptions options =
+                LocalStackOptions.ephemeral(temporary.resolve("data"), PROJECT).withDemoData(true);
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         stack = LocalStack.start(options, county.demoUsers(), console);
         new DemoSeeder(county).seed(stack, options, console);
@@ -73,11 +76,14 @@ class DashboardBrowserTest {
 
     @Test
     void aLeaderReadsTheChartsDrillsDownSwitchesLanguageAndDownloadsACsv() throws Exception {
-        // Chromium's helper processes outlive the session by a moment and keep writing to its profile, so the profile and
+        // Chromium's helper processes outlive the session by a moment and keep writing to its profile, so the profile
+        // and
         // the downloads live under target/, not in the class's temporary directory that JUnit deletes at once.
-        Path browserDirectory = Files.createDirectories(BROWSER_FILES).resolve(UUID.randomUUID().toString());
+        Path browserDirectory =
+                Files.createDirectories(BROWSER_FILES).resolve(UUID.randomUUID().toString());
         Path downloads = Files.createDirectories(browserDirectory.resolve("downloads"));
-        try (Chromium browser = Chromium.start(Files.createDirectories(browserDirectory.resolve("profile")), downloads, 1440, 1000)) {
+        try (Chromium browser =
+                Chromium.start(Files.createDirectories(browserDirectory.resolve("profile")), downloads, 1440, 1000)) {
             long opened = System.nanoTime();
             browser.open(stack.httpEndpoint().resolve("/"));
             awaitRendered(browser, "county-qingshan");
@@ -89,7 +95,8 @@ class DashboardBrowserTest {
             awaitRendered(browser, "county-qingshan");
             long cached = System.nanoTime() - reopened;
             printRequestTimes(browser, "reload");
-            System.out.printf("dashboard page, the county this month: first load to every panel drawn %d ms, reload %d ms%n",
+            System.out.printf(
+                    "dashboard page, the county this month: first load to every panel drawn %d ms, reload %d ms%n",
                     cold / 1_000_000, cached / 1_000_000);
             browser.screenshot(SCREENSHOTS.resolve("1-county-zh.png"));
 
@@ -100,9 +107,13 @@ class DashboardBrowserTest {
 
             // The on-time rate per town: the chart's bars are the API's rates, in per cent, under the towns' names.
             Map<String, Double> expectedRates = new HashMap<>();
-            metric("on_time_rate", "town", from, to).forEach(row -> expectedRates.put(towns.get(row.path("dimensionValue").asText()),
-                    Math.round(row.path("onTimeRate").asDouble() * 1000) / 10.0));
-            assertThat(expectedRates).as("the demo month has resolved tickets this month").isNotEmpty();
+            metric("on_time_rate", "town", from, to)
+                    .forEach(row -> expectedRates.put(
+                            towns.get(row.path("dimensionValue").asText()),
+                            Math.round(row.path("onTimeRate").asDouble() * 1000) / 10.0));
+            assertThat(expectedRates)
+                    .as("the demo month has resolved tickets this month")
+                    .isNotEmpty();
             assertThat(figures(browser, "onTime")).isEqualTo(expectedRates);
 
             // Auto-routed and hand-dispatched tickets per town, apart.
@@ -111,25 +122,42 @@ class DashboardBrowserTest {
             Map<String, Long> expectedAuto = new HashMap<>();
             Map<String, Long> expectedHand = new HashMap<>();
             modes.forEach(row -> {
-                expectedAuto.put(towns.get(row.path("dimensionValue").asText()), row.path("autoRoutedTickets").asLong());
-                expectedHand.put(towns.get(row.path("dimensionValue").asText()), row.path("handDispatchedTickets").asLong());
+                expectedAuto.put(
+                        towns.get(row.path("dimensionValue").asText()),
+                        row.path("autoRoutedTickets").asLong());
+                expectedHand.put(
+                        towns.get(row.path("dimensionValue").asText()),
+                        row.path("handDispatchedTickets").asLong());
             });
             assertThat(zip(dispatch.path("labels"), dispatch.path("values"))).containsAllEntriesOf(expectedAuto);
             assertThat(zip(dispatch.path("labels"), dispatch.path("hand"))).containsAllEntriesOf(expectedHand);
-            assertThat(expectedAuto.values().stream().mapToLong(Long::longValue).sum()).as("the demo month has auto-routed tickets").isPositive();
+            assertThat(expectedAuto.values().stream().mapToLong(Long::longValue).sum())
+                    .as("the demo month has auto-routed tickets")
+                    .isPositive();
 
             // The headline: tickets reported this month, the sum over the towns; the map's points add up to the same.
-            long reported = metric("ticket_rates", "town", from, to).stream().mapToLong(row -> row.path("reportedTickets").asLong()).sum();
-            assertThat(browser.script("return document.querySelector('[data-kpi=reported]').dataset.value").asText())
+            long reported = metric("ticket_rates", "town", from, to).stream()
+                    .mapToLong(row -> row.path("reportedTickets").asLong())
+                    .sum();
+            assertThat(browser.script("return document.querySelector('[data-kpi=reported]').dataset.value")
+                            .asText())
                     .isEqualTo(String.valueOf(reported));
             JsonNode map = panelFigures(browser, "map");
-            assertThat(toList(map.path("values")).stream().mapToLong(JsonNode::asLong).sum())
+            assertThat(toList(map.path("values")).stream()
+                            .mapToLong(JsonNode::asLong)
+                            .sum())
                     .isEqualTo(reported);
-            assertThat(map.path("labels").size()).as("every grid of the county on the map").isEqualTo(60);
+            assertThat(map.path("labels").size())
+                    .as("every grid of the county on the map")
+                    .isEqualTo(60);
 
             // Every chart has its table: the on-time table's rows are the towns.
-            assertThat(toList(browser.script("return [...document.querySelectorAll('[data-panel=onTime] tbody tr td:first-child')]"
-                    + ".map(cell => cell.textContent)")).stream().map(JsonNode::asText).toList())
+            assertThat(toList(browser.script(
+                                    "return [...document.querySelectorAll('[data-panel=onTime] tbody tr td:first-child')]"
+                                            + ".map(cell => cell.textContent)"))
+                            .stream()
+                            .map(JsonNode::asText)
+                            .toList())
                     .containsExactlyInAnyOrderElementsOf(towns.values());
 
             // A CSV of the dispatch panel: UTF-8 with a byte-order mark, a header and a row per town.
@@ -137,7 +165,10 @@ class DashboardBrowserTest {
             Path csv = awaitDownload(downloads, "dispatch-county-qingshan-" + month + ".csv");
             byte[] bytes = Files.readAllBytes(csv);
             assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-            List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8)
+                    .substring(1)
+                    .lines()
+                    .toList();
             assertThat(lines.getFirst()).startsWith("镇街,系统自动分派,人工派单");
             assertThat(lines).hasSize(1 + towns.size());
 
@@ -151,26 +182,39 @@ class DashboardBrowserTest {
             browser.click("[data-panel=funds] button[data-action=csv]");
             byte[] fundBytes = Files.readAllBytes(awaitDownload(downloads, "funds-county-qingshan-" + month + ".csv"));
             assertThat(fundBytes).startsWith(0xEF, 0xBB, 0xBF);
-            List<String> fundLines = new String(fundBytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+            List<String> fundLines = new String(fundBytes, StandardCharsets.UTF_8)
+                    .substring(1)
+                    .lines()
+                    .toList();
             assertThat(fundLines.getFirst()).startsWith("镇街,下达（元）,审批通过（元）,已支付（元）,退回（元）,执行率");
             Map<String, Double> allocatedInCsv = new HashMap<>();
-            fundLines.stream().skip(1).map(line -> line.split(",")).forEach(cells -> allocatedInCsv.put(cells[0], Double.parseDouble(cells[1])));
+            fundLines.stream()
+                    .skip(1)
+                    .map(line -> line.split(","))
+                    .forEach(cells -> allocatedInCsv.put(cells[0], Double.parseDouble(cells[1])));
             assertThat(allocatedInCsv).isEqualTo(allocated);
 
             // Drill down: a click on the first town's bar in the on-time chart opens its communities.
-            String firstTown = panelFigures(browser, "onTime").path("ids").get(0).asText();
-            JsonNode point = browser.script("const chart = echarts.getInstanceByDom(document.querySelector('[data-panel=onTime] .chart'));"
-                    + "const value = chart.getOption().series[0].data[0]; return chart.convertToPixel({seriesIndex: 0}, [value / 2, 0]);");
-            browser.clickAt("[data-panel=onTime] .chart", point.get(0).asInt(), point.get(1).asInt());
+            String firstTown =
+                    panelFigures(browser, "onTime").path("ids").get(0).asText();
+            JsonNode point = browser.script(
+                    "const chart = echarts.getInstanceByDom(document.querySelector('[data-panel=onTime] .chart'));"
+                            + "const value = chart.getOption().series[0].data[0]; return chart.convertToPixel({seriesIndex: 0}, [value / 2, 0]);");
+            browser.clickAt(
+                    "[data-panel=onTime] .chart",
+                    point.get(0).asInt(),
+                    point.get(1).asInt());
             awaitRendered(browser, firstTown);
             Map<String, String> communities = names("COMMUNITY");
             Map<String, Double> expectedCommunityRates = new HashMap<>();
             metric("on_time_rate", "community", from, to).stream()
                     .filter(row -> parentOf(row.path("dimensionValue").asText()).equals(firstTown))
-                    .forEach(row -> expectedCommunityRates.put(communities.get(row.path("dimensionValue").asText()),
+                    .forEach(row -> expectedCommunityRates.put(
+                            communities.get(row.path("dimensionValue").asText()),
                             Math.round(row.path("onTimeRate").asDouble() * 1000) / 10.0));
             assertThat(figures(browser, "onTime")).isEqualTo(expectedCommunityRates);
-            assertThat(browser.script("return document.querySelector('#breadcrumb .current').textContent").asText())
+            assertThat(browser.script("return document.querySelector('#breadcrumb .current').textContent")
+                            .asText())
                     .isEqualTo(towns.get(firstTown));
             // The town's funds per community: every community of the town, as the API's rows add up.
             Map<String, String> townCommunities = new LinkedHashMap<>();
@@ -179,19 +223,33 @@ class DashboardBrowserTest {
                     townCommunities.put(id, name);
                 }
             });
-            assertThat(figures(browser, "funds")).isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
+            assertThat(figures(browser, "funds"))
+                    .isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
             browser.screenshot(SCREENSHOTS.resolve("2-town-zh.png"));
 
             // English: the same figures under English words.
             browser.click("#language");
-            browser.await("the page in English", "return document.body.dataset.state === 'rendered' && document.documentElement.lang === 'en'", PATIENCE);
-            assertThat(browser.script("return document.querySelector('[data-panel=onTime] h2').textContent").asText()).isEqualTo("On-time rate");
-            assertThat(browser.script("return document.querySelector('header h1').textContent").asText()).isEqualTo("Residents' Steward · Tickets");
+            browser.await(
+                    "the page in English",
+                    "return document.body.dataset.state === 'rendered' && document.documentElement.lang === 'en'",
+                    PATIENCE);
+            assertThat(browser.script("return document.querySelector('[data-panel=onTime] h2').textContent")
+                            .asText())
+                    .isEqualTo("On-time rate");
+            assertThat(browser.script("return document.querySelector('header h1').textContent")
+                            .asText())
+                    .isEqualTo("Residents' Steward · Tickets");
             assertThat(figures(browser, "onTime")).isEqualTo(expectedCommunityRates);
-            assertThat(browser.script("return document.querySelector('[data-panel=assessment] h2').textContent").asText()).isEqualTo("Assessment ranking");
-            assertThat(browser.script("return document.querySelector('[data-panel=assessment] [data-rule]').textContent").asText())
-                    .startsWith("Score = 100 × (").contains("at least " + assessmentRule("minimum-tickets") + " tickets");
-            assertThat(figures(browser, "funds")).isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
+            assertThat(browser.script("return document.querySelector('[data-panel=assessment] h2').textContent")
+                            .asText())
+                    .isEqualTo("Assessment ranking");
+            assertThat(browser.script(
+                                    "return document.querySelector('[data-panel=assessment] [data-rule]').textContent")
+                            .asText())
+                    .startsWith("Score = 100 × (")
+                    .contains("at least " + assessmentRule("minimum-tickets") + " tickets");
+            assertThat(figures(browser, "funds"))
+                    .isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
             browser.screenshot(SCREENSHOTS.resolve("3-town-en.png"));
             browser.screenshotOf("section.group:nth-of-type(3)", SCREENSHOTS.resolve("6-town-resources-en.png"));
         }
@@ -199,27 +257,37 @@ class DashboardBrowserTest {
 
     private static void awaitRendered(Chromium browser, String scope) throws Exception {
         try {
-            browser.await("every panel of " + scope + " rendered",
-                    "return document.body.dataset.state === 'rendered' && document.body.dataset.scope === arguments[0]", PATIENCE, scope);
+            browser.await(
+                    "every panel of " + scope + " rendered",
+                    "return document.body.dataset.state === 'rendered' && document.body.dataset.scope === arguments[0]",
+                    PATIENCE,
+                    scope);
         } catch (AssertionError notRendered) {
             browser.screenshot(SCREENSHOTS.resolve("not-rendered-" + scope + ".png"));
-            JsonNode page = browser.script("return {body: {...document.body.dataset}, errors: document.getElementById('errors')?.textContent,"
-                    + " panels: [...document.querySelectorAll('article.panel')].map(panel => panel.dataset.panel + ' ' + panel.dataset.state"
-                    + " + ' ' + (panel.querySelector('.status')?.textContent || '')),"
-                    + " requests: performance.getEntriesByType('resource').map(entry => entry.name.replace(location.origin, '') + ' '"
-                    + " + Math.round(entry.duration) + ' ms ' + entry.responseStatus)}");
+            JsonNode page = browser.script(
+                    "return {body: {...document.body.dataset}, errors: document.getElementById('errors')?.textContent,"
+                            + " panels: [...document.querySelectorAll('article.panel')].map(panel => panel.dataset.panel + ' ' + panel.dataset.state"
+                            + " + ' ' + (panel.querySelector('.status')?.textContent || '')),"
+                            + " requests: performance.getEntriesByType('resource').map(entry => entry.name.replace(location.origin, '') + ' '"
+                            + " + Math.round(entry.duration) + ' ms ' + entry.responseStatus)}");
             throw new AssertionError(notRendered.getMessage() + "; the page: " + page.toPrettyString(), notRendered);
         }
-        JsonNode failed = browser.script("return [...document.querySelectorAll('article.panel[data-state=failed]')].map(panel => panel.dataset.panel + ': ' + panel.querySelector('.status').textContent)");
+        JsonNode failed = browser.script(
+                "return [...document.querySelectorAll('article.panel[data-state=failed]')].map(panel => panel.dataset.panel + ': ' + panel.querySelector('.status').textContent)");
         assertThat(toList(failed)).as("panels that failed").isEmpty();
     }
 
     /** Figures, not checks: how long each of the page's API requests took, as the browser saw it. */
     private static void printRequestTimes(Chromium browser, String load) throws Exception {
-        JsonNode requests = browser.script("return performance.getEntriesByType('resource').filter(entry => entry.name.includes('/v1/'))"
-                + ".map(entry => ({path: entry.name.replace(location.origin, ''), milliseconds: Math.round(entry.duration)}))");
+        JsonNode requests = browser.script(
+                "return performance.getEntriesByType('resource').filter(entry => entry.name.includes('/v1/'))"
+                        + ".map(entry => ({path: entry.name.replace(location.origin, ''), milliseconds: Math.round(entry.duration)}))");
         for (JsonNode request : toList(requests)) {
-            System.out.printf("dashboard page, %s: %6d ms %s%n", load, request.path("milliseconds").asLong(), request.path("path").asText());
+            System.out.printf(
+                    "dashboard page, %s: %6d ms %s%n",
+                    load,
+                    request.path("milliseconds").asLong(),
+                    request.path("path").asText());
         }
     }
 
@@ -227,7 +295,8 @@ class DashboardBrowserTest {
      * The assessment of the towns this month: the ranked towns' scores and ranks as the API computes them, the red and
      * black lists, the towns not ranked, and the rule with the minimum count (read from the rules file) beside the ranking.
      */
-    private static void checkTheAssessment(Chromium browser, Map<String, String> towns, String from, String to) throws Exception {
+    private static void checkTheAssessment(Chromium browser, Map<String, String> towns, String from, String to)
+            throws Exception {
         int minimumTickets = assessmentRule("minimum-tickets");
         List<JsonNode> rows = metric("assessment", "town", from, to);
         Map<String, Double> expectedScores = new HashMap<>();
@@ -237,14 +306,16 @@ class DashboardBrowserTest {
         for (JsonNode row : rows) {
             String town = towns.get(row.path("dimensionValue").asText());
             if (row.path("ranked").asBoolean()) {
-                assertThat(row.path("receivedTickets").asLong()).as("a ranked town received the minimum").isGreaterThanOrEqualTo(minimumTickets);
+                assertThat(row.path("receivedTickets").asLong())
+                        .as("a ranked town received the minimum")
+                        .isGreaterThanOrEqualTo(minimumTickets);
                 expectedScores.put(town, Math.round(row.path("score").asDouble() * 10) / 10.0);
                 expectedRanks.put(town, row.path("rankInKind").asLong());
             }
             switch (row.path("listed").asText()) {
                 case "red" -> red.add(town);
                 case "black" -> black.add(town);
-                default -> { }
+                default -> {}
             }
         }
         JsonNode figures = panelFigures(browser, "assessment");
@@ -252,58 +323,88 @@ class DashboardBrowserTest {
         Map<String, Long> ranks = new HashMap<>();
         for (int index = 0; index < figures.path("labels").size(); index++) {
             if (!figures.path("ranks").get(index).isNull()) {
-                rankedScores.put(figures.path("labels").get(index).asText(), figures.path("values").get(index).asDouble());
-                ranks.put(figures.path("labels").get(index).asText(), figures.path("ranks").get(index).asLong());
+                rankedScores.put(
+                        figures.path("labels").get(index).asText(),
+                        figures.path("values").get(index).asDouble());
+                ranks.put(
+                        figures.path("labels").get(index).asText(),
+                        figures.path("ranks").get(index).asLong());
             }
         }
         assertThat(rankedScores).isEqualTo(expectedScores);
         assertThat(ranks).isEqualTo(expectedRanks);
         assertThat(strings(figures.path("red"))).containsExactlyInAnyOrderElementsOf(red);
         assertThat(strings(figures.path("black"))).containsExactlyInAnyOrderElementsOf(black);
-        assertThat(strings(figures.path("unranked"))).containsExactlyInAnyOrderElementsOf(
-                towns.values().stream().filter(town -> !expectedScores.containsKey(town)).toList());
-        assertThat(browser.script("return document.querySelector('[data-panel=assessment] [data-rule]').textContent").asText())
+        assertThat(strings(figures.path("unranked")))
+                .containsExactlyInAnyOrderElementsOf(towns.values().stream()
+                        .filter(town -> !expectedScores.containsKey(town))
+                        .toList());
+        assertThat(browser.script("return document.querySelector('[data-panel=assessment] [data-rule]').textContent")
+                        .asText())
                 .contains("不少于 " + minimumTickets + " 件");
-        // Each rate in the table with its count: the response rate of every town that received tickets shows "accepted/judged".
+        // Each rate in the table with its count: the response rate of every town that received tickets shows
+        // "accepted/judged".
         for (JsonNode row : rows) {
             if (row.path("responseJudged").asLong() > 0) {
-                assertThat(browser.script("return document.querySelector('[data-panel=assessment] tbody tr[data-id=\"' + arguments[0] + '\"] td:nth-child(6)').textContent",
-                        row.path("dimensionValue").asText()).asText())
-                        .contains(" · " + row.path("acceptedInTime").asLong() + "/" + row.path("responseJudged").asLong() + " · ");
+                assertThat(browser.script(
+                                        "return document.querySelector('[data-panel=assessment] tbody tr[data-id=\"' + arguments[0] + '\"] td:nth-child(6)').textContent",
+                                        row.path("dimensionValue").asText())
+                                .asText())
+                        .contains(" · " + row.path("acceptedInTime").asLong() + "/"
+                                + row.path("responseJudged").asLong() + " · ");
             }
         }
     }
 
     /** The resources moved down per town: funds this year, members reported in and service hours this month, resources matched this year. */
-    private static void checkTheResourcesMovedDown(Chromium browser, Map<String, String> towns, String from, String to) throws Exception {
+    private static void checkTheResourcesMovedDown(Chromium browser, Map<String, String> towns, String from, String to)
+            throws Exception {
         List<JsonNode> funds = fundFlows("town", from, to);
         Map<String, Double> allocated = fundsByName(funds, towns, "allocatedFen");
-        assertThat(allocated.values()).as("the demo year allocated money to every town").allMatch(amount -> amount > 0);
+        assertThat(allocated.values())
+                .as("the demo year allocated money to every town")
+                .allMatch(amount -> amount > 0);
         JsonNode fundFigures = panelFigures(browser, "funds");
         assertThat(figures(browser, "funds")).isEqualTo(allocated);
-        assertThat(doubles(fundFigures.path("labels"), fundFigures.path("paid"))).isEqualTo(fundsByName(funds, towns, "paidFen"));
-        assertThat(doubles(fundFigures.path("labels"), fundFigures.path("approved"))).isEqualTo(fundsByName(funds, towns, "approvedFen"));
+        assertThat(doubles(fundFigures.path("labels"), fundFigures.path("paid")))
+                .isEqualTo(fundsByName(funds, towns, "paidFen"));
+        assertThat(doubles(fundFigures.path("labels"), fundFigures.path("approved")))
+                .isEqualTo(fundsByName(funds, towns, "approvedFen"));
 
         Map<String, String> departments = names("DEPARTMENT");
         JsonNode tasks = panelFigures(browser, "delegatedTasks");
         Map<String, Long> expectedTasks = new HashMap<>();
-        fundFlows("department", from, to).forEach(row -> expectedTasks.merge(departments.get(row.path("dimensionValue").asText()),
-                row.path("tasksFunded").asLong(), Long::sum));
-        assertThat(expectedTasks.values().stream().mapToLong(Long::longValue).sum()).as("the demo year delegated tasks with money").isPositive();
+        fundFlows("department", from, to)
+                .forEach(row -> expectedTasks.merge(
+                        departments.get(row.path("dimensionValue").asText()),
+                        row.path("tasksFunded").asLong(),
+                        Long::sum));
+        assertThat(expectedTasks.values().stream().mapToLong(Long::longValue).sum())
+                .as("the demo year delegated tasks with money")
+                .isPositive();
         assertThat(zip(tasks.path("labels"), tasks.path("tasksFunded"))).isEqualTo(expectedTasks);
 
-        Map<String, Double> membersReportedIn = perTown(metric("party_members", "town", from, to), towns, "membersReportedIn");
-        assertThat(membersReportedIn.values().stream().mapToDouble(Double::doubleValue).sum()).as("members reported in").isPositive();
+        Map<String, Double> membersReportedIn =
+                perTown(metric("party_members", "town", from, to), towns, "membersReportedIn");
+        assertThat(membersReportedIn.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .as("members reported in")
+                .isPositive();
         assertThat(figures(browser, "partyMembers")).isEqualTo(membersReportedIn);
-        Map<String, Double> memberHours = perTown(metric("party_service", "town", from, to), towns, "memberCountedHours");
+        Map<String, Double> memberHours =
+                perTown(metric("party_service", "town", from, to), towns, "memberCountedHours");
         memberHours.replaceAll((town, hours) -> Math.round(hours * 10) / 10.0);
         assertThat(figures(browser, "partyService")).isEqualTo(memberHours);
 
         String yearStart = from.substring(0, 4) + "-01-01";
         Map<String, Double> completed = perTown(metric("resource_flows", "town", yearStart, to), towns, "fulfilled");
-        assertThat(completed.values().stream().mapToDouble(Double::doubleValue).sum()).as("projects completed this year").isPositive();
+        assertThat(completed.values().stream().mapToDouble(Double::doubleValue).sum())
+                .as("projects completed this year")
+                .isPositive();
         assertThat(figures(browser, "resources")).isEqualTo(completed);
-        assertThat(figures(browser, "projectRatings")).isEqualTo(perTown(metric("project_ratings", "town", yearStart, to), towns, "ratings"));
+        assertThat(figures(browser, "projectRatings"))
+                .isEqualTo(perTown(metric("project_ratings", "town", yearStart, to), towns, "ratings"));
     }
 
     /** This year's fund rows up to {@code to}: the fund panels add up the months from 1 January. */
@@ -312,11 +413,14 @@ class DashboardBrowserTest {
     }
 
     /** A fund column (fen) added up per named organisation, in yuan; every organisation named, zero where it has no row. */
-    private static Map<String, Double> fundsByName(List<JsonNode> rows, Map<String, String> organisations, String column) {
+    private static Map<String, Double> fundsByName(
+            List<JsonNode> rows, Map<String, String> organisations, String column) {
         Map<String, Long> fen = new HashMap<>();
         organisations.keySet().forEach(id -> fen.put(id, 0L));
-        rows.stream().filter(row -> fen.containsKey(row.path("dimensionValue").asText()))
-                .forEach(row -> fen.merge(row.path("dimensionValue").asText(), row.path(column).asLong(), Long::sum));
+        rows.stream()
+                .filter(row -> fen.containsKey(row.path("dimensionValue").asText()))
+                .forEach(row -> fen.merge(
+                        row.path("dimensionValue").asText(), row.path(column).asLong(), Long::sum));
         Map<String, Double> yuan = new HashMap<>();
         fen.forEach((id, amount) -> yuan.put(organisations.get(id), amount / 100.0));
         return yuan;
@@ -326,8 +430,12 @@ class DashboardBrowserTest {
     private static Map<String, Double> perTown(List<JsonNode> rows, Map<String, String> towns, String column) {
         Map<String, Double> byTown = new HashMap<>();
         towns.values().forEach(town -> byTown.put(town, 0.0));
-        rows.stream().filter(row -> towns.containsKey(row.path("dimensionValue").asText()))
-                .forEach(row -> byTown.merge(towns.get(row.path("dimensionValue").asText()), row.path(column).asDouble(), Double::sum));
+        rows.stream()
+                .filter(row -> towns.containsKey(row.path("dimensionValue").asText()))
+                .forEach(row -> byTown.merge(
+                        towns.get(row.path("dimensionValue").asText()),
+                        row.path(column).asDouble(),
+                        Double::sum));
         return byTown;
     }
 
@@ -352,7 +460,9 @@ class DashboardBrowserTest {
     }
 
     private static JsonNode panelFigures(Chromium browser, String panel) throws Exception {
-        String figures = browser.script("return document.querySelector('[data-panel=' + arguments[0] + ']').dataset.figures", panel).asText();
+        String figures = browser.script(
+                        "return document.querySelector('[data-panel=' + arguments[0] + ']').dataset.figures", panel)
+                .asText();
         return JSON.readTree(figures);
     }
 
@@ -360,7 +470,9 @@ class DashboardBrowserTest {
         JsonNode figures = panelFigures(browser, panel);
         Map<String, Double> byLabel = new HashMap<>();
         for (int index = 0; index < figures.path("labels").size(); index++) {
-            byLabel.put(figures.path("labels").get(index).asText(), figures.path("values").get(index).asDouble());
+            byLabel.put(
+                    figures.path("labels").get(index).asText(),
+                    figures.path("values").get(index).asDouble());
         }
         return byLabel;
     }
@@ -374,19 +486,25 @@ class DashboardBrowserTest {
     }
 
     private static List<JsonNode> toList(JsonNode array) {
-        return Stream.iterate(0, index -> index < array.size(), index -> index + 1).map(array::get).toList();
+        return Stream.iterate(0, index -> index < array.size(), index -> index + 1)
+                .map(array::get)
+                .toList();
     }
 
     private static List<JsonNode> metric(String metric, String dimension, String from, String to) {
-        return toList(leader.get("/v1/dashboards/metrics?metric=" + metric + "&dimension=" + dimension + "&period=month&from=" + from
-                + "&to=" + to).ok().path("rows"));
+        return toList(leader.get("/v1/dashboards/metrics?metric=" + metric + "&dimension=" + dimension
+                        + "&period=month&from=" + from + "&to=" + to)
+                .ok()
+                .path("rows"));
     }
 
     private static Map<String, String> names(String kind) {
         Map<String, String> names = new LinkedHashMap<>();
         toList(leader.get("/v1/me/organisations").ok().path("organisations")).stream()
                 .filter(organisation -> organisation.path("kind").asText().equals(kind))
-                .forEach(organisation -> names.put(organisation.path("id").asText(), organisation.path("name").asText()));
+                .forEach(organisation -> names.put(
+                        organisation.path("id").asText(),
+                        organisation.path("name").asText()));
         return names;
     }
 
@@ -394,7 +512,8 @@ class DashboardBrowserTest {
         return toList(leader.get("/v1/me/organisations").ok().path("organisations")).stream()
                 .filter(organisation -> organisation.path("id").asText().equals(id))
                 .map(organisation -> organisation.path("parentId").asText())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Path awaitDownload(Path directory, String name) throws Exception {
@@ -420,15 +539,20 @@ class DashboardBrowserTest {
     private static void awaitEveryLakeTableLoaded() throws InterruptedException {
         String today = LocalDate.now(COUNTY_TIME_ZONE).toString();
         for (String metric : List.of("ticket_rates", "party_service", "fund_flows", "resource_flows")) {
-            String path = "/v1/dashboards/metrics?metric=" + metric + "&dimension=town&period=month&from=" + today.substring(0, 8) + "01&to=" + today;
+            String path = "/v1/dashboards/metrics?metric=" + metric + "&dimension=town&period=month&from="
+                    + today.substring(0, 8) + "01&to=" + today;
             Instant deadline = Instant.now().plus(PATIENCE);
             long started = System.nanoTime();
             int status;
             while ((status = leader.get(path).status()) != 200 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(1000);
             }
-            assertThat(status).as("the dashboard answers " + metric + " within " + PATIENCE).isEqualTo(200);
-            System.out.printf("dashboard engine: %s's table loaded and queried in %d ms%n", metric, (System.nanoTime() - started) / 1_000_000);
+            assertThat(status)
+                    .as("the dashboard answers " + metric + " within " + PATIENCE)
+                    .isEqualTo(200);
+            System.out.printf(
+                    "dashboard engine: %s's table loaded and queried in %d ms%n",
+                    metric, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -437,12 +561,19 @@ class DashboardBrowserTest {
         List<String> previous = List.of();
         Instant unchangedSince = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            List<String> objects = stack.s3Client().listObjectsV2Paginator(request -> request.bucket(LocalStack.LAKE_BUCKET))
-                    .contents().stream().map(S3Object::key).sorted().toList();
+            List<String> objects = stack
+                    .s3Client()
+                    .listObjectsV2Paginator(request -> request.bucket(LocalStack.LAKE_BUCKET))
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .sorted()
+                    .toList();
             if (!objects.equals(previous)) {
                 previous = objects;
                 unchangedSince = Instant.now();
-            } else if (!objects.isEmpty() && Duration.between(unchangedSince, Instant.now()).toSeconds() >= 5) {
+            } else if (!objects.isEmpty()
+                    && Duration.between(unchangedSince, Instant.now()).toSeconds() >= 5) {
                 return;
             }
             Thread.sleep(500);

@@ -1,9 +1,7 @@
 package io.gridsteward.demo;
 
-import io.gridsteward.store.core.PageCursor;
-import io.gridsteward.store.core.TableDefinition;
-import io.gridsteward.store.ticket.TicketHistory;
-import io.gridsteward.store.ticket.TicketStore;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.core.Role;
 import io.gridsteward.domain.ticket.Assignee;
@@ -13,9 +11,10 @@ import io.gridsteward.domain.ticket.TicketEventType;
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.domain.ticket.TicketStatus;
 import io.gridsteward.dynamodb.emulator.junit.DynamoDbEmulatorExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
+import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.store.core.TableDefinition;
+import io.gridsteward.store.ticket.TicketHistory;
+import io.gridsteward.store.ticket.TicketStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DemoMonthTest {
     private static final Instant NOW = Instant.parse("2026-11-25T04:00:00Z");
@@ -36,8 +35,7 @@ class DemoMonthTest {
 
     private final DemoMonth month = new DemoMonth(DemoCounty.load());
 
-    DemoMonthTest() throws Exception {
-    }
+    DemoMonthTest() throws Exception {}
 
     @Test
     void everyLifecycleLiesWithinTheLastMonthWithConsecutiveVersions() {
@@ -48,29 +46,60 @@ class DemoMonthTest {
 
         assertThat(histories).allSatisfy(history -> {
             assertThat(history.getFirst().event().type()).isEqualTo(TicketEventType.REPORTED);
-            assertThat(history).extracting(change -> change.ticket().version())
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, history.size()).mapToObj(Long::valueOf).toList());
-            assertThat(history).extracting(change -> change.event().occurredAt())
+            assertThat(history)
+                    .extracting(change -> change.ticket().version())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, history.size())
+                            .mapToObj(Long::valueOf)
+                            .toList());
+            assertThat(history)
+                    .extracting(change -> change.event().occurredAt())
                     .isSorted()
                     .allSatisfy(at -> assertThat(at).isBetween(NOW.minus(Duration.ofDays(31)), NOW));
         });
-        List<TicketStatus> finalStatuses = histories.stream().map(history -> history.getLast().ticket().status()).toList();
-        assertThat(finalStatuses).as("most tickets of the month are done, the latest still open")
+        List<TicketStatus> finalStatuses = histories.stream()
+                .map(history -> history.getLast().ticket().status())
+                .toList();
+        assertThat(finalStatuses)
+                .as("most tickets of the month are done, the latest still open")
                 .contains(TicketStatus.EVALUATED)
-                .containsAnyOf(TicketStatus.REPORTED, TicketStatus.DISPATCHED, TicketStatus.ESCALATED, TicketStatus.ACCEPTED, TicketStatus.RESOLVED);
-        assertThat(histories.stream().flatMap(List::stream).map(change -> change.event().type()))
+                .containsAnyOf(
+                        TicketStatus.REPORTED,
+                        TicketStatus.DISPATCHED,
+                        TicketStatus.ESCALATED,
+                        TicketStatus.ACCEPTED,
+                        TicketStatus.RESOLVED);
+        assertThat(histories.stream()
+                        .flatMap(List::stream)
+                        .map(change -> change.event().type()))
                 .contains(TicketEventType.RETURNED, TicketEventType.REOPENED);
-        assertThat(histories.stream().flatMap(List::stream).map(change -> change.event().assignee()).flatMap(Optional::stream)
-                .map(Assignee::kind))
-                .contains(OrganisationKind.GRID, OrganisationKind.COMMUNITY, OrganisationKind.TOWN, OrganisationKind.DEPARTMENT);
-        assertThat(histories.stream().flatMap(List::stream).map(TicketChange::event).filter(event -> event.actor().role() == Role.SYSTEM)
-                .map(TicketEvent::type))
+        assertThat(histories.stream()
+                        .flatMap(List::stream)
+                        .map(change -> change.event().assignee())
+                        .flatMap(Optional::stream)
+                        .map(Assignee::kind))
+                .contains(
+                        OrganisationKind.GRID,
+                        OrganisationKind.COMMUNITY,
+                        OrganisationKind.TOWN,
+                        OrganisationKind.DEPARTMENT);
+        assertThat(histories.stream()
+                        .flatMap(List::stream)
+                        .map(TicketChange::event)
+                        .filter(event -> event.actor().role() == Role.SYSTEM)
+                        .map(TicketEvent::type))
                 .contains(TicketEventType.ESCALATED, TicketEventType.FLAGGED_OVERDUE);
-        assertThat(histories).as("the sweeper has acted on every lateness up to now")
+        assertThat(histories)
+                .as("the sweeper has acted on every lateness up to now")
                 .allSatisfy(history -> assertThat(history.getLast().ticket().overdueCheckAt())
-                        .satisfiesAnyOf(due -> assertThat(due).isEmpty(), due -> assertThat(due.orElseThrow()).isAfter(NOW.minusSeconds(300))));
-        assertThat(histories.stream().flatMap(List::stream).map(TicketChange::event).map(TicketEvent::rating)
-                .filter(OptionalInt::isPresent).map(OptionalInt::getAsInt))
+                        .satisfiesAnyOf(
+                                due -> assertThat(due).isEmpty(),
+                                due -> assertThat(due.orElseThrow()).isAfter(NOW.minusSeconds(300))));
+        assertThat(histories.stream()
+                        .flatMap(List::stream)
+                        .map(TicketChange::event)
+                        .map(TicketEvent::rating)
+                        .filter(OptionalInt::isPresent)
+                        .map(OptionalInt::getAsInt))
                 .isNotEmpty()
                 .allSatisfy(rating -> assertThat(rating).isBetween(1, 5));
     }
@@ -78,14 +107,22 @@ class DemoMonthTest {
     @Test
     void theMonthIsWrittenThroughTheStoreAsTheApiWouldWriteIt() {
         DYNAMODB.dynamoDbClient().createTable(TableDefinition.createRequest("demo-month"));
-        TicketStore store = new TicketStore(DYNAMODB.dynamoDbClient(), "demo-month", Clock.fixed(NOW, ZoneOffset.UTC), new PageCursor(PageCursor.LOCAL_KEY));
+        TicketStore store = new TicketStore(
+                DYNAMODB.dynamoDbClient(),
+                "demo-month",
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new PageCursor(PageCursor.LOCAL_KEY));
 
         int events = month.write(store, NOW, 40, 11);
 
         List<TicketHistory> stored = IntStream.rangeClosed(1, 40)
-                .mapToObj(index -> store.find(new TicketId("demo-month-%04d".formatted(index))).orElseThrow())
+                .mapToObj(index -> store.find(new TicketId("demo-month-%04d".formatted(index)))
+                        .orElseThrow())
                 .toList();
-        assertThat(stored.stream().mapToInt(history -> history.events().size()).sum()).isEqualTo(events);
-        assertThat(stored).allSatisfy(history -> assertThat(history.ticket().version()).isEqualTo(history.events().size()));
+        assertThat(stored.stream().mapToInt(history -> history.events().size()).sum())
+                .isEqualTo(events);
+        assertThat(stored)
+                .allSatisfy(history -> assertThat(history.ticket().version())
+                        .isEqualTo(history.events().size()));
     }
 }

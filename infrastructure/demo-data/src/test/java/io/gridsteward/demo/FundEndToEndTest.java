@@ -52,6 +52,7 @@ class FundEndToEndTest {
 
     @TempDir
     static Path dataDirectory;
+
     private static LocalStack stack;
     private static S3Client s3;
     private static ApiUser leader;
@@ -91,15 +92,20 @@ class FundEndToEndTest {
         List<Callable<ApiAnswer>> claims = new ArrayList<>();
         for (int index = 0; index < 100; index++) {
             String key = "race-37-" + index;
-            claims.add(() -> partyLeader.post("/v1/fund-claims", claimBody(account, CLAIM_FEN, "party-activity", "ACTIVITY", "e2e-activity"), key));
+            claims.add(() -> partyLeader.post(
+                    "/v1/fund-claims",
+                    claimBody(account, CLAIM_FEN, "party-activity", "ACTIVITY", "e2e-activity"),
+                    key));
         }
 
         long started = System.nanoTime();
         List<ApiAnswer> answers = race(claims);
         long elapsed = (System.nanoTime() - started) / 1_000_000;
 
-        List<ApiAnswer> reserved = answers.stream().filter(answer -> answer.status() == 201).toList();
-        List<ApiAnswer> refused = answers.stream().filter(answer -> answer.status() != 201).toList();
+        List<ApiAnswer> reserved =
+                answers.stream().filter(answer -> answer.status() == 201).toList();
+        List<ApiAnswer> refused =
+                answers.stream().filter(answer -> answer.status() != 201).toList();
         assertThat(reserved).hasSize(37);
         assertThat(refused).hasSize(63).allSatisfy(answer -> {
             JsonNode problem = answer.problem(422);
@@ -110,7 +116,8 @@ class FundEndToEndTest {
         assertThat(ledger.path("account").path("reservedFen").asLong()).isEqualTo(CLAIM_FEN * 37);
         assertThat(ledger.path("account").path("availableFen").asLong()).isEqualTo(CLAIM_FEN - 1);
         assertLedgerSumsToTheAccount(ledger);
-        System.out.printf("funds end-to-end: 100 racing claims on money for 37 → %d reserved, %d refused (422 amountFen) in %d ms%n",
+        System.out.printf(
+                "funds end-to-end: 100 racing claims on money for 37 → %d reserved, %d refused (422 amountFen) in %d ms%n",
                 reserved.size(), refused.size(), elapsed);
     }
 
@@ -118,15 +125,23 @@ class FundEndToEndTest {
     @Order(2)
     void aHundredConcurrentApprovalsAndRejectionsOnOneClaimHaveOneOutcome() throws Exception {
         String account = openAndFund("SERVICE_THE_MASSES", 2032, "community-hebin", 20_000_000);
-        String claim = secretary.post("/v1/fund-claims", claimBody(account, 1_000_000, "public-facilities-repair", "PROJECT", "e2e-project-7"))
-                .created().path("id").asText();
+        String claim = secretary
+                .post(
+                        "/v1/fund-claims",
+                        claimBody(account, 1_000_000, "public-facilities-repair", "PROJECT", "e2e-project-7"))
+                .created()
+                .path("id")
+                .asText();
         deputy.post("/v1/fund-claims/" + claim + "/review", "{}").ok();
         List<Callable<ApiAnswer>> racers = new ArrayList<>();
         for (int index = 0; index < 100; index++) {
             int number = index;
             racers.add(() -> number % 2 == 0
-                    ? supervisor.post("/v1/fund-claims/" + claim + "/approve", "{\"approvedAmountFen\":" + (900_000 + number) + "}")
-                    : supervisor.post("/v1/fund-claims/" + claim + "/reject", "{\"reason\":\"refused " + number + "\"}"));
+                    ? supervisor.post(
+                            "/v1/fund-claims/" + claim + "/approve",
+                            "{\"approvedAmountFen\":" + (900_000 + number) + "}")
+                    : supervisor.post(
+                            "/v1/fund-claims/" + claim + "/reject", "{\"reason\":\"refused " + number + "\"}"));
         }
 
         long started = System.nanoTime();
@@ -134,14 +149,20 @@ class FundEndToEndTest {
         long elapsed = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(99)
-                .allSatisfy(answer -> assertThat(answer.problem(409).path("currentVersion").asLong()).isEqualTo(3));
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(99)
+                .allSatisfy(answer -> assertThat(
+                                answer.problem(409).path("currentVersion").asLong())
+                        .isEqualTo(3));
         JsonNode decided = leader.get("/v1/fund-claims/" + claim).ok();
         assertThat(decided.path("events")).hasSize(3);
         JsonNode ledger = leader.get("/v1/fund-accounts/" + account + "/ledger").ok();
-        assertThat(ledger.path("account").path("reservedFen").asLong()).isEqualTo(decided.path("reservedFen").asLong());
+        assertThat(ledger.path("account").path("reservedFen").asLong())
+                .isEqualTo(decided.path("reservedFen").asLong());
         assertLedgerSumsToTheAccount(ledger);
-        System.out.printf("funds end-to-end: 100 racing approvals/rejections on one claim → one outcome (%s), 99 × 409, in %d ms%n",
+        System.out.printf(
+                "funds end-to-end: 100 racing approvals/rejections on one claim → one outcome (%s), 99 × 409, in %d ms%n",
                 decided.path("status").asText(), elapsed);
     }
 
@@ -159,11 +180,22 @@ class FundEndToEndTest {
         ApiAnswer later = partyLeader.post("/v1/fund-claims", body, "one-claim-please");
 
         assertThat(answers).extracting(ApiAnswer::status).containsOnly(201);
-        assertThat(answers).extracting(answer -> answer.json().path("id").asText()).containsOnly(later.created().path("id").asText());
+        assertThat(answers)
+                .extracting(answer -> answer.json().path("id").asText())
+                .containsOnly(later.created().path("id").asText());
         assertThat(later.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(leader.get("/v1/fund-accounts/" + account + "/claims").ok().path("items")).hasSize(1);
-        assertThat(leader.get("/v1/fund-accounts/" + account).ok().path("reservedFen").asLong()).isEqualTo(50_000);
-        partyLeader.post("/v1/fund-claims", claimBody(account, 60_000, "study-materials", "ACTIVITY", "e2e-study"), "one-claim-please")
+        assertThat(leader.get("/v1/fund-accounts/" + account + "/claims").ok().path("items"))
+                .hasSize(1);
+        assertThat(leader.get("/v1/fund-accounts/" + account)
+                        .ok()
+                        .path("reservedFen")
+                        .asLong())
+                .isEqualTo(50_000);
+        partyLeader
+                .post(
+                        "/v1/fund-claims",
+                        claimBody(account, 60_000, "study-materials", "ACTIVITY", "e2e-study"),
+                        "one-claim-please")
                 .problemNaming(422, "Idempotency-Key");
         System.out.println("funds end-to-end: 11 submissions with one Idempotency-Key → 1 claim, 1 reservation");
     }
@@ -172,19 +204,44 @@ class FundEndToEndTest {
     @Order(4)
     void aReversalRestoresTheBalance() throws Exception {
         String account = openAndFund("COMMUNITY_WORK", 2034, "community-hebin", 3_000_000);
-        JsonNode notUploaded = secretary.post("/v1/fund-receipts", "{\"contentType\":\"application/pdf\"}").created();
-        secretary.post("/v1/fund-claims", claimBody(account, 400_000, "community-governance", "ACTIVITY", "e2e-meeting",
-                notUploaded.path("objectKey").asText())).problemNaming(422, "receiptKeys[0]");
+        JsonNode notUploaded = secretary
+                .post("/v1/fund-receipts", "{\"contentType\":\"application/pdf\"}")
+                .created();
+        secretary
+                .post(
+                        "/v1/fund-claims",
+                        claimBody(
+                                account,
+                                400_000,
+                                "community-governance",
+                                "ACTIVITY",
+                                "e2e-meeting",
+                                notUploaded.path("objectKey").asText()))
+                .problemNaming(422, "receiptKeys[0]");
         String receipt = uploadAReceipt(secretary);
-        JsonNode claim = secretary.post("/v1/fund-claims", claimBody(account, 400_000, "community-governance", "ACTIVITY", "e2e-meeting", receipt)).created();
+        JsonNode claim = secretary
+                .post(
+                        "/v1/fund-claims",
+                        claimBody(account, 400_000, "community-governance", "ACTIVITY", "e2e-meeting", receipt))
+                .created();
         reversedClaim = claim.path("id").asText();
         deputy.post("/v1/fund-claims/" + reversedClaim + "/review", "{}").ok();
-        supervisor.post("/v1/fund-claims/" + reversedClaim + "/approve", "{\"approvedAmountFen\":350000}").ok();
+        supervisor
+                .post("/v1/fund-claims/" + reversedClaim + "/approve", "{\"approvedAmountFen\":350000}")
+                .ok();
         supervisor.post("/v1/fund-claims/" + reversedClaim + "/pay", "{}").ok();
         deputy.post("/v1/fund-claims/" + reversedClaim + "/publish", "{}").ok();
-        assertThat(leader.get("/v1/fund-accounts/" + account).ok().path("balanceFen").asLong()).isEqualTo(2_650_000);
+        assertThat(leader.get("/v1/fund-accounts/" + account)
+                        .ok()
+                        .path("balanceFen")
+                        .asLong())
+                .isEqualTo(2_650_000);
 
-        JsonNode reversed = supervisor.post("/v1/fund-claims/" + reversedClaim + "/reverse", "{\"amountFen\":350000,\"reason\":\"the meeting was cancelled\"}").ok();
+        JsonNode reversed = supervisor
+                .post(
+                        "/v1/fund-claims/" + reversedClaim + "/reverse",
+                        "{\"amountFen\":350000,\"reason\":\"the meeting was cancelled\"}")
+                .ok();
 
         assertThat(reversed.path("status").asText()).isEqualTo("REVERSED");
         assertThat(reversed.path("receiptKeys").get(0).asText()).isEqualTo(receipt);
@@ -192,33 +249,41 @@ class FundEndToEndTest {
         assertThat(ledger.path("account").path("balanceFen").asLong()).isEqualTo(3_000_000);
         assertThat(ledger.path("account").path("availableFen").asLong()).isEqualTo(3_000_000);
         assertLedgerSumsToTheAccount(ledger);
-        System.out.println("funds end-to-end: paid ¥3,500.00, reversed by a compensating event: balance back to ¥30,000.00");
+        System.out.println(
+                "funds end-to-end: paid ¥3,500.00, reversed by a compensating event: balance back to ¥30,000.00");
     }
 
     @Test
     @Order(5)
     void theFundEventsReachTheLakeAndTheDashboard() throws Exception {
         JsonNode trace = leader.get("/v1/fund-claims/" + reversedClaim).ok().path("events");
-        DuckDbQueryRunner lake = new DuckDbQueryRunner(new LakeMirror(s3, LocalStack.LAKE_BUCKET, dataDirectory.resolve("fund-lake-mirror")));
+        DuckDbQueryRunner lake = new DuckDbQueryRunner(
+                new LakeMirror(s3, LocalStack.LAKE_BUCKET, dataDirectory.resolve("fund-lake-mirror")));
 
         List<Map<String, Object>> rows = waitFor("the reversed claim's " + trace.size() + " events in the lake", () -> {
             List<Map<String, Object>> claimRows = lake.run("views/fund_events_deduplicated.sql").rows().stream()
-                    .filter(row -> reversedClaim.equals(row.get("claim_id")) && "CLAIM".equals(row.get("record_kind"))).toList();
+                    .filter(row -> reversedClaim.equals(row.get("claim_id")) && "CLAIM".equals(row.get("record_kind")))
+                    .toList();
             return claimRows.size() == trace.size() ? Optional.of(claimRows) : Optional.empty();
         });
-        assertThat(rows).extracting(row -> row.get("event_type"))
+        assertThat(rows)
+                .extracting(row -> row.get("event_type"))
                 .containsExactlyInAnyOrder("SUBMITTED", "REVIEWED", "APPROVED", "PAID", "PUBLISHED", "REVERSED");
         assertThat(rows).allSatisfy(row -> assertThat(row.get("community_id")).isEqualTo("community-hebin"));
 
-        String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).toString();
+        String month =
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).toString();
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         JsonNode hebin = waitFor("community-hebin's paid and reversed money on the dashboard", () -> {
-            ApiAnswer answer = leader.get("/v1/dashboards/metrics?metric=fund_flows&dimension=community&period=month&from=" + month + "&to=" + today);
+            ApiAnswer answer =
+                    leader.get("/v1/dashboards/metrics?metric=fund_flows&dimension=community&period=month&from=" + month
+                            + "&to=" + today);
             if (answer.status() != 200) {
                 return Optional.empty();
             }
             for (JsonNode row : answer.json().path("rows")) {
-                if ("community-hebin".equals(row.path("dimensionValue").asText()) && row.path("reversedFen").asLong() == 350_000) {
+                if ("community-hebin".equals(row.path("dimensionValue").asText())
+                        && row.path("reversedFen").asLong() == 350_000) {
                     return Optional.of(row);
                 }
             }
@@ -229,30 +294,44 @@ class FundEndToEndTest {
     }
 
     private static String openAndFund(String kind, int year, String holder, long fen) {
-        String account = leader.post("/v1/fund-accounts", "{\"kind\":\"%s\",\"fiscalYear\":%d,\"holderOrgId\":\"%s\"}".formatted(kind, year, holder))
-                .created().path("id").asText();
-        leader.post("/v1/fund-accounts/" + account + "/allocations", "{\"amountFen\":%d,\"currency\":\"CNY\"}".formatted(fen)).ok();
+        String account = leader.post(
+                        "/v1/fund-accounts",
+                        "{\"kind\":\"%s\",\"fiscalYear\":%d,\"holderOrgId\":\"%s\"}".formatted(kind, year, holder))
+                .created()
+                .path("id")
+                .asText();
+        leader.post(
+                        "/v1/fund-accounts/" + account + "/allocations",
+                        "{\"amountFen\":%d,\"currency\":\"CNY\"}".formatted(fen))
+                .ok();
         return account;
     }
 
-    private static String claimBody(String account, long fen, String purpose, String servedKind, String servedId, String... receipts) {
+    private static String claimBody(
+            String account, long fen, String purpose, String servedKind, String servedId, String... receipts) {
         StringBuilder keys = new StringBuilder();
         for (String receipt : receipts) {
             keys.append(keys.isEmpty() ? "" : ",").append('"').append(receipt).append('"');
         }
         return """
-                {"accountId":"%s","amountFen":%d,"purpose":"%s","served":{"kind":"%s","id":"%s"},"receiptKeys":[%s]}"""
-                .formatted(account, fen, purpose, servedKind, servedId, keys);
+                {"accountId":"%s","amountFen":%d,"purpose":"%s","served":{"kind":"%s","id":"%s"},"receiptKeys":[%s]}""".formatted(account, fen, purpose, servedKind, servedId, keys);
     }
 
     /** A receipt key from the API, a PDF PUT to its presigned URL with a plain HTTP client. */
     private static String uploadAReceipt(ApiUser claimant) throws Exception {
-        JsonNode upload = claimant.post("/v1/fund-receipts", "{\"contentType\":\"application/pdf\"}").created();
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.path("uploadUrl").asText()))
-                .header("Content-Type", "application/pdf")
-                .PUT(HttpRequest.BodyPublishers.ofString("%PDF-1.4 a receipt"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(put.statusCode()).as("PUT to the presigned URL: %s", put.body()).isEqualTo(200);
+        JsonNode upload = claimant.post("/v1/fund-receipts", "{\"contentType\":\"application/pdf\"}")
+                .created();
+        HttpResponse<String> put = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(upload.path("uploadUrl").asText()))
+                                .header("Content-Type", "application/pdf")
+                                .PUT(HttpRequest.BodyPublishers.ofString("%PDF-1.4 a receipt"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode())
+                .as("PUT to the presigned URL: %s", put.body())
+                .isEqualTo(200);
         return upload.path("objectKey").asText();
     }
 
@@ -267,9 +346,13 @@ class FundEndToEndTest {
             paid += entry.path("paidChangeFen").asLong();
         }
         JsonNode account = ledger.path("account");
-        assertThat(List.of(funded, reserved, paid, funded - paid, funded - reserved - paid)).containsExactly(account.path("fundedFen").asLong(),
-                account.path("reservedFen").asLong(), account.path("paidFen").asLong(), account.path("balanceFen").asLong(),
-                account.path("availableFen").asLong());
+        assertThat(List.of(funded, reserved, paid, funded - paid, funded - reserved - paid))
+                .containsExactly(
+                        account.path("fundedFen").asLong(),
+                        account.path("reservedFen").asLong(),
+                        account.path("paidFen").asLong(),
+                        account.path("balanceFen").asLong(),
+                        account.path("availableFen").asLong());
     }
 
     private static <T> List<T> race(List<Callable<T>> attempts) throws Exception {

@@ -3,7 +3,6 @@ package io.gridsteward.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,7 @@ record FuzzOperation(String method, String path, List<Parameter> parameters, Jso
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Parameter(String name, String in, JsonNode schema, boolean required) {
-    }
+    record Parameter(String name, String in, JsonNode schema, boolean required) {}
 
     FuzzOperation {
         parameters = List.copyOf(parameters);
@@ -34,7 +32,9 @@ record FuzzOperation(String method, String path, List<Parameter> parameters, Jso
     }
 
     List<Parameter> in(String location) {
-        return parameters.stream().filter(parameter -> parameter.in().equals(location)).toList();
+        return parameters.stream()
+                .filter(parameter -> parameter.in().equals(location))
+                .toList();
     }
 
     /** Every operation of an OpenAPI 3 document, in the document's order. */
@@ -50,8 +50,11 @@ record FuzzOperation(String method, String path, List<Parameter> parameters, Jso
                 List<Parameter> parameters = new ArrayList<>(shared);
                 parameters.addAll(parameters(document, operation.path("parameters")));
                 JsonNode content = operation.path("requestBody").path("content");
-                JsonNode schema = content.isObject() && content.size() > 0 ? resolve(document, content.elements().next().path("schema"), 0) : null;
-                operations.add(new FuzzOperation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), parameters, schema));
+                JsonNode schema = content.isObject() && content.size() > 0
+                        ? resolve(document, content.elements().next().path("schema"), 0)
+                        : null;
+                operations.add(
+                        new FuzzOperation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), parameters, schema));
             });
         });
         return operations;
@@ -61,7 +64,10 @@ record FuzzOperation(String method, String path, List<Parameter> parameters, Jso
         List<Parameter> parameters = new ArrayList<>();
         list.forEach(node -> {
             JsonNode parameter = resolve(document, node, 0);
-            parameters.add(new Parameter(parameter.path("name").asText(), parameter.path("in").asText(), parameter.path("schema"),
+            parameters.add(new Parameter(
+                    parameter.path("name").asText(),
+                    parameter.path("in").asText(),
+                    parameter.path("schema"),
                     parameter.path("required").asBoolean(false)));
         });
         return parameters;
@@ -86,7 +92,10 @@ record FuzzOperation(String method, String path, List<Parameter> parameters, Jso
         ObjectNode resolved = schema.deepCopy();
         if (schema.has("properties")) {
             ObjectNode properties = resolved.putObject("properties");
-            schema.path("properties").properties().forEach(property -> properties.set(property.getKey(), resolve(document, property.getValue(), depth + 1)));
+            schema.path("properties")
+                    .properties()
+                    .forEach(property ->
+                            properties.set(property.getKey(), resolve(document, property.getValue(), depth + 1)));
         }
         if (schema.has("items")) {
             resolved.set("items", resolve(document, schema.path("items"), depth + 1));
@@ -94,9 +103,13 @@ record FuzzOperation(String method, String path, List<Parameter> parameters, Jso
         if (schema.has("allOf")) {
             ObjectNode merged = resolved.deepCopy();
             merged.remove("allOf");
-            ObjectNode properties = merged.has("properties") ? (ObjectNode) merged.get("properties") : merged.putObject("properties");
-            schema.path("allOf").forEach(part -> resolve(document, part, depth + 1).path("properties").properties()
-                    .forEach(property -> properties.set(property.getKey(), property.getValue())));
+            ObjectNode properties =
+                    merged.has("properties") ? (ObjectNode) merged.get("properties") : merged.putObject("properties");
+            schema.path("allOf")
+                    .forEach(part -> resolve(document, part, depth + 1)
+                            .path("properties")
+                            .properties()
+                            .forEach(property -> properties.set(property.getKey(), property.getValue())));
             return merged;
         }
         return resolved;

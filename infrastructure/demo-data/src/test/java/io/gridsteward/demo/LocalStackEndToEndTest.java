@@ -1,7 +1,12 @@
 package io.gridsteward.demo;
 
-import io.gridsteward.store.core.PageCursor;
-import io.gridsteward.store.ticket.TicketStore;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridsteward.analytics.query.DuckDbQueryRunner;
+import io.gridsteward.analytics.query.LakeMirror;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
@@ -15,18 +20,13 @@ import io.gridsteward.domain.ticket.Ticket;
 import io.gridsteward.domain.ticket.TicketChange;
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.domain.ticket.TicketReport;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gridsteward.analytics.query.DuckDbQueryRunner;
-import io.gridsteward.analytics.query.LakeMirror;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.schedule.LocalScheduler;
 import io.gridsteward.local.template.SamTemplate;
+import io.gridsteward.store.core.PageCursor;
+import io.gridsteward.store.ticket.TicketStore;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -84,13 +84,23 @@ class LocalStackEndToEndTest {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final String COUNTY = "county-qingshan";
     private static final String CATEGORY_WITHOUT_ROUTING = "road-damage";
-    private static final List<String> STEPS = List.of("dispatch", "accept", "return", "escalate", "resolve", "evaluate", "reopen",
-            "close", "cancel", "supervise");
+    private static final List<String> STEPS = List.of(
+            "dispatch",
+            "accept",
+            "return",
+            "escalate",
+            "resolve",
+            "evaluate",
+            "reopen",
+            "close",
+            "cancel",
+            "supervise");
     /** Events that leave the status as it is. */
     private static final Set<String> STATUS_KEEPING_EVENTS = Set.of("SUPERVISED", "FLAGGED_OVERDUE");
 
     @TempDir
     static Path dataDirectory;
+
     private static LocalStack stack;
     private static DemoCounty county;
     private static S3Client s3;
@@ -111,7 +121,9 @@ class LocalStackEndToEndTest {
     @AfterAll
     static void stopTheStack() {
         if (stack != null) {
-            stack.functionStatistics().forEach((name, statistics) -> System.out.println("function " + name + ": " + statistics.describe()));
+            stack.functionStatistics()
+                    .forEach((name, statistics) ->
+                            System.out.println("function " + name + ": " + statistics.describe()));
             stack.close();
         }
     }
@@ -125,22 +137,34 @@ class LocalStackEndToEndTest {
         ApiUser dispatcher = ApiUser.of(stack, "e2e-dispatcher", "TOWN_DISPATCHER", "town-shiqiao");
 
         String ticketId = report(resident, grid).path("id").asText();
-        dispatcher.step(ticketId, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1)).ok();
+        dispatcher
+                .step(ticketId, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1))
+                .ok();
 
         JsonNode ticket = countyLeader.get("/v1/tickets/" + ticketId).ok();
         Instant reportedAt = Instant.parse(ticket.path("reportedAt").asText());
-        Instant dispatchedAt = Instant.parse(eventOfType(ticket, "DISPATCHED").path("occurredAt").asText());
-        double expectedMedianSeconds = Duration.between(reportedAt, dispatchedAt).toMillis() / 1000.0;
+        Instant dispatchedAt = Instant.parse(
+                eventOfType(ticket, "DISPATCHED").path("occurredAt").asText());
+        double expectedMedianSeconds =
+                Duration.between(reportedAt, dispatchedAt).toMillis() / 1000.0;
 
         List<String> objects = waitFor("the ticket's events as Parquet objects in the lake", () -> {
-            List<String> keys = s3.listObjectsV2(request -> request.bucket(LocalStack.LAKE_BUCKET).prefix("ticket_events/"))
-                    .contents().stream().map(S3Object::key).toList();
+            List<String> keys = s3
+                    .listObjectsV2(
+                            request -> request.bucket(LocalStack.LAKE_BUCKET).prefix("ticket_events/"))
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .toList();
             return !keys.isEmpty() ? Optional.of(keys) : Optional.empty();
         });
-        assertThat(objects).allSatisfy(key -> assertThat(key).matches("ticket_events/dt=\\d{4}-\\d{2}-\\d{2}/.+\\.parquet"));
+        assertThat(objects)
+                .allSatisfy(key -> assertThat(key).matches("ticket_events/dt=\\d{4}-\\d{2}-\\d{2}/.+\\.parquet"));
 
-        String today = LocalDate.ofInstant(dispatchedAt, ZoneId.of("Asia/Shanghai")).toString();
-        String query = "/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=" + today + "&to=" + today;
+        String today =
+                LocalDate.ofInstant(dispatchedAt, ZoneId.of("Asia/Shanghai")).toString();
+        String query = "/v1/dashboards/metrics?metric=time_to_dispatch&dimension=grid&period=day&from=" + today + "&to="
+                + today;
         JsonNode gridRow = waitFor("the grid's row on the dashboard", () -> {
             ApiAnswer dashboard = countyLeader.get(query);
             if (dashboard.status() != 200) {
@@ -148,7 +172,9 @@ class LocalStackEndToEndTest {
             }
             List<JsonNode> rows = new ArrayList<>();
             dashboard.json().path("rows").forEach(rows::add);
-            return rows.stream().filter(row -> grid.equals(row.path("dimensionValue").asText())).findFirst();
+            return rows.stream()
+                    .filter(row -> grid.equals(row.path("dimensionValue").asText()))
+                    .findFirst();
         });
         assertThat(gridRow.path("tickets").asLong()).isEqualTo(1);
         assertThat(gridRow.path("medianSeconds").asDouble()).isEqualTo(expectedMedianSeconds);
@@ -177,63 +203,136 @@ class LocalStackEndToEndTest {
         resident.post("/v1/tickets", reportBody(grid, 200.0)).problemNaming(422, "location.latitude");
         JsonNode reported = report(resident, grid);
         String id = reported.path("id").asText();
-        assertThat(reported.has("assigneeOrgKind")).as("a road damage report waits in the town's queue").isFalse();
+        assertThat(reported.has("assigneeOrgKind"))
+                .as("a road damage report waits in the town's queue")
+                .isFalse();
         neighbouringGridWorker.get("/v1/tickets/" + id).problem(404);
         otherTownsDispatcher.step(id, "dispatch", body("assigneeOrgId", grid)).problem(404);
         resident.step(id, "dispatch", body("assigneeOrgId", grid)).problem(403);
 
-        assertAssignee(stepTaken(dispatcher.step(id, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1)), "DISPATCHED", 2),
-                grid, "GRID");
+        assertAssignee(
+                stepTaken(
+                        dispatcher.step(id, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1)),
+                        "DISPATCHED",
+                        2),
+                grid,
+                "GRID");
         gridWorker.step(id, "accept", body("expectedVersion", 1)).conflictWithCurrentState("DISPATCHED", 2);
-        assertAssignee(stepTaken(gridWorker.step(id, "accept", body("expectedVersion", 2)), "ACCEPTED", 3), grid, "GRID");
+        assertAssignee(
+                stepTaken(gridWorker.step(id, "accept", body("expectedVersion", 2)), "ACCEPTED", 3), grid, "GRID");
         gridWorker.step(id, "accept", body()).conflictWithCurrentState("ACCEPTED", 3);
         gridWorker.step(id, "return", body("expectedVersion", 3)).problemNaming(400, "reason");
-        assertNoAssignee(stepTaken(gridWorker.step(id, "return", body("reason", "路面塌陷需要专业施工队", "expectedVersion", 3)),
-                "RETURNED", 4));
+        assertNoAssignee(stepTaken(
+                gridWorker.step(id, "return", body("reason", "路面塌陷需要专业施工队", "expectedVersion", 3)), "RETURNED", 4));
 
-        assertAssignee(stepTaken(dispatcher.step(id, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 4)), "DISPATCHED", 5),
-                grid, "GRID");
-        assertAssignee(stepTaken(gridWorker.step(id, "escalate", body("reason", "网格无力处置，请社区协调", "expectedVersion", 5)),
-                "ESCALATED", 6), community, "COMMUNITY");
-        assertAssignee(stepTaken(secretary.step(id, "accept", body("expectedVersion", 6)), "ACCEPTED", 7), community, "COMMUNITY");
-        JsonNode supervised = stepTaken(supervisor.step(id, "supervise", body("note", "学校门口，请尽快处理", "expectedVersion", 7)),
-                "SUPERVISED", 8);
+        assertAssignee(
+                stepTaken(
+                        dispatcher.step(id, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 4)),
+                        "DISPATCHED",
+                        5),
+                grid,
+                "GRID");
+        assertAssignee(
+                stepTaken(
+                        gridWorker.step(id, "escalate", body("reason", "网格无力处置，请社区协调", "expectedVersion", 5)),
+                        "ESCALATED",
+                        6),
+                community,
+                "COMMUNITY");
+        assertAssignee(
+                stepTaken(secretary.step(id, "accept", body("expectedVersion", 6)), "ACCEPTED", 7),
+                community,
+                "COMMUNITY");
+        JsonNode supervised = stepTaken(
+                supervisor.step(id, "supervise", body("note", "学校门口，请尽快处理", "expectedVersion", 7)), "SUPERVISED", 8);
         assertThat(supervised.path("status").asText()).isEqualTo("ACCEPTED");
         supervisor.step(id, "close", body()).problem(403);
 
         String photoKey = uploadAPhoto(secretary, id);
-        String neverUploaded = secretary.post("/v1/tickets/" + id + "/attachments", body("contentType", "image/jpeg")).created().path("objectKey").asText();
-        secretary.step(id, "resolve", body("note", "已修补路面", "photoKeys", List.of(photoKey, neverUploaded), "expectedVersion", 8))
+        String neverUploaded = secretary
+                .post("/v1/tickets/" + id + "/attachments", body("contentType", "image/jpeg"))
+                .created()
+                .path("objectKey")
+                .asText();
+        secretary
+                .step(
+                        id,
+                        "resolve",
+                        body("note", "已修补路面", "photoKeys", List.of(photoKey, neverUploaded), "expectedVersion", 8))
                 .problemNaming(422, "photoKeys[1]");
-        JsonNode resolved = stepTaken(secretary.step(id, "resolve", body("note", "已修补路面", "photoKeys", List.of(photoKey),
-                "expectedVersion", 8)), "RESOLVED", 9);
-        assertThat(resolved.path("resolution").path("photoKeys")).extracting(key -> key.asText()).containsExactly(photoKey);
+        JsonNode resolved = stepTaken(
+                secretary.step(
+                        id, "resolve", body("note", "已修补路面", "photoKeys", List.of(photoKey), "expectedVersion", 8)),
+                "RESOLVED",
+                9);
+        assertThat(resolved.path("resolution").path("photoKeys"))
+                .extracting(key -> key.asText())
+                .containsExactly(photoKey);
         resident.step(id, "evaluate", body("rating", 6)).problemNaming(422, "rating");
-        JsonNode evaluated = stepTaken(resident.step(id, "evaluate", body("rating", 2, "comment", "修得不平整", "expectedVersion", 9)),
-                "EVALUATED", 10);
+        JsonNode evaluated = stepTaken(
+                resident.step(id, "evaluate", body("rating", 2, "comment", "修得不平整", "expectedVersion", 9)),
+                "EVALUATED",
+                10);
         assertThat(evaluated.path("evaluation").path("rating").asInt()).isEqualTo(2);
-        JsonNode reopened = stepTaken(resident.step(id, "reopen", body("reason", "又塌了", "expectedVersion", 10)), "REOPENED", 11);
+        JsonNode reopened =
+                stepTaken(resident.step(id, "reopen", body("reason", "又塌了", "expectedVersion", 10)), "REOPENED", 11);
         assertAssignee(reopened, community, "COMMUNITY");
         assertThat(reopened.has("resolution")).isFalse();
 
-        assertAssignee(stepTaken(secretary.step(id, "accept", body("expectedVersion", 11)), "ACCEPTED", 12), community, "COMMUNITY");
+        assertAssignee(
+                stepTaken(secretary.step(id, "accept", body("expectedVersion", 11)), "ACCEPTED", 12),
+                community,
+                "COMMUNITY");
         stepTaken(secretary.step(id, "resolve", body("note", "重新铺设沥青", "expectedVersion", 12)), "RESOLVED", 13);
         stepTaken(resident.step(id, "evaluate", body("rating", 5, "expectedVersion", 13)), "EVALUATED", 14);
-        JsonNode closed = stepTaken(dispatcher.step(id, "close", body("note", "办结", "expectedVersion", 14)), "CLOSED", 15);
+        JsonNode closed =
+                stepTaken(dispatcher.step(id, "close", body("note", "办结", "expectedVersion", 14)), "CLOSED", 15);
         resident.step(id, "reopen", body("reason", "还想再开")).conflictWithCurrentState("CLOSED", 15);
 
         JsonNode ticket = resident.get("/v1/tickets/" + id).ok();
         JsonNode events = ticket.path("events");
-        assertThat(events).extracting(event -> event.path("type").asText()).containsExactly(
-                "REPORTED", "DISPATCHED", "ACCEPTED", "RETURNED", "DISPATCHED", "ESCALATED", "ACCEPTED", "SUPERVISED",
-                "RESOLVED", "EVALUATED", "REOPENED", "ACCEPTED", "RESOLVED", "EVALUATED", "CLOSED");
-        assertThat(events).extracting(event -> event.path("actorRole").asText()).containsExactly(
-                "RESIDENT", "TOWN_DISPATCHER", "GRID_WORKER", "GRID_WORKER", "TOWN_DISPATCHER", "GRID_WORKER", "COMMUNITY_SECRETARY",
-                "TOWN_SUPERVISOR", "COMMUNITY_SECRETARY", "RESIDENT", "RESIDENT", "COMMUNITY_SECRETARY", "COMMUNITY_SECRETARY",
-                "RESIDENT", "TOWN_DISPATCHER");
+        assertThat(events)
+                .extracting(event -> event.path("type").asText())
+                .containsExactly(
+                        "REPORTED",
+                        "DISPATCHED",
+                        "ACCEPTED",
+                        "RETURNED",
+                        "DISPATCHED",
+                        "ESCALATED",
+                        "ACCEPTED",
+                        "SUPERVISED",
+                        "RESOLVED",
+                        "EVALUATED",
+                        "REOPENED",
+                        "ACCEPTED",
+                        "RESOLVED",
+                        "EVALUATED",
+                        "CLOSED");
+        assertThat(events)
+                .extracting(event -> event.path("actorRole").asText())
+                .containsExactly(
+                        "RESIDENT",
+                        "TOWN_DISPATCHER",
+                        "GRID_WORKER",
+                        "GRID_WORKER",
+                        "TOWN_DISPATCHER",
+                        "GRID_WORKER",
+                        "COMMUNITY_SECRETARY",
+                        "TOWN_SUPERVISOR",
+                        "COMMUNITY_SECRETARY",
+                        "RESIDENT",
+                        "RESIDENT",
+                        "COMMUNITY_SECRETARY",
+                        "COMMUNITY_SECRETARY",
+                        "RESIDENT",
+                        "TOWN_DISPATCHER");
         assertTraceIsAChain(events);
-        assertThat(eventOfType(ticket, "RESOLVED").path("photoKeys")).extracting(key -> key.asText()).containsExactly(photoKey);
-        assertThat(ticket.path("version").asLong()).isEqualTo(closed.path("version").asLong());
+        assertThat(eventOfType(ticket, "RESOLVED").path("photoKeys"))
+                .extracting(key -> key.asText())
+                .containsExactly(photoKey);
+        assertThat(ticket.path("version").asLong())
+                .isEqualTo(closed.path("version").asLong());
         assertThat(ticket.path("overdue").asBoolean()).isFalse();
     }
 
@@ -248,11 +347,13 @@ class LocalStackEndToEndTest {
 
         dispatcher.step(id, "cancel", body("expectedVersion", 1)).problemNaming(400, "reason");
         otherTownsDispatcher.step(id, "cancel", body("reason", "重复上报")).problem(404);
-        JsonNode cancelled = stepTaken(dispatcher.step(id, "cancel", body("reason", "重复上报", "expectedVersion", 1)), "CANCELLED", 2);
+        JsonNode cancelled =
+                stepTaken(dispatcher.step(id, "cancel", body("reason", "重复上报", "expectedVersion", 1)), "CANCELLED", 2);
         dispatcher.step(id, "dispatch", body("assigneeOrgId", grid)).conflictWithCurrentState("CANCELLED", 2);
 
         assertNoAssignee(cancelled);
-        assertThat(resident.get("/v1/tickets/" + id).ok().path("events")).extracting(event -> event.path("type").asText())
+        assertThat(resident.get("/v1/tickets/" + id).ok().path("events"))
+                .extracting(event -> event.path("type").asText())
                 .containsExactly("REPORTED", "CANCELLED");
     }
 
@@ -273,7 +374,8 @@ class LocalStackEndToEndTest {
         assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
         assertThat(retry.ok()).isEqualTo(first.ok());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(resident.get("/v1/tickets/" + id).ok().path("events")).extracting(event -> event.path("type").asText())
+        assertThat(resident.get("/v1/tickets/" + id).ok().path("events"))
+                .extracting(event -> event.path("type").asText())
                 .containsExactly("REPORTED", "DISPATCHED");
     }
 
@@ -295,18 +397,25 @@ class LocalStackEndToEndTest {
         List<String> dispatched = List.of(reported.get(0), reported.get(2));
         List<String> waiting = List.of(reported.get(1), reported.get(3));
         for (String id : dispatched) {
-            dispatcher.step(id, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1)).ok();
+            dispatcher
+                    .step(id, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1))
+                    .ok();
         }
 
-        assertThat(everyPage(dispatcher, "/v1/towns/town-taoyuan/queue")).as("the town's queue, most urgent acceptance first")
+        assertThat(everyPage(dispatcher, "/v1/towns/town-taoyuan/queue"))
+                .as("the town's queue, most urgent acceptance first")
                 .containsExactlyElementsOf(waiting);
-        assertThat(everyPage(gridWorker, "/v1/orgs/" + grid + "/tickets")).as("the grid's open tickets, earliest due first")
+        assertThat(everyPage(gridWorker, "/v1/orgs/" + grid + "/tickets"))
+                .as("the grid's open tickets, earliest due first")
                 .containsExactlyElementsOf(dispatched);
-        assertThat(everyPage(gridWorker, "/v1/grids/" + grid + "/tickets?status=DISPATCHED")).as("the grid's dispatched tickets, newest first")
+        assertThat(everyPage(gridWorker, "/v1/grids/" + grid + "/tickets?status=DISPATCHED"))
+                .as("the grid's dispatched tickets, newest first")
                 .containsExactlyElementsOf(dispatched.reversed());
-        assertThat(everyPage(dispatcher, "/v1/grids/" + grid + "/tickets?status=REPORTED")).as("the grid's reported tickets, newest first")
+        assertThat(everyPage(dispatcher, "/v1/grids/" + grid + "/tickets?status=REPORTED"))
+                .as("the grid's reported tickets, newest first")
                 .containsExactlyElementsOf(waiting.reversed());
-        assertThat(everyPage(resident, "/v1/me/tickets")).as("the resident's own reports, newest first")
+        assertThat(everyPage(resident, "/v1/me/tickets"))
+                .as("the resident's own reports, newest first")
                 .containsExactlyElementsOf(reported.reversed());
         gridWorker.get("/v1/towns/town-taoyuan/queue").problem(403);
         resident.get("/v1/me/tickets?limit=0").problemNaming(400, "limit");
@@ -315,11 +424,15 @@ class LocalStackEndToEndTest {
     @Test
     @Order(6)
     void theOpenApiDocumentListsEveryStepPath() {
-        JsonNode paths = ApiUser.of(stack, "e2e-openapi-reader", "RESIDENT", null).getAccepting("/v1/openapi", "application/json")
-                .ok().path("paths");
+        JsonNode paths = ApiUser.of(stack, "e2e-openapi-reader", "RESIDENT", null)
+                .getAccepting("/v1/openapi", "application/json")
+                .ok()
+                .path("paths");
 
         for (String step : STEPS) {
-            assertThat(paths.has("/v1/tickets/{id}/" + step)).as("the path of " + step).isTrue();
+            assertThat(paths.has("/v1/tickets/{id}/" + step))
+                    .as("the path of " + step)
+                    .isTrue();
         }
         assertThat(paths.has("/v1/tickets/{id}/attachments")).isTrue();
     }
@@ -335,9 +448,15 @@ class LocalStackEndToEndTest {
     @Order(7)
     void twoSweepsAtOnceEscalateTheGridsLateTicketOnceAndFlagTheQueuesLateTicketOnce() throws Exception {
         Instant now = Instant.now();
-        Ticket lateAtGrid = writePastTicket("grid-nanyuan-2", now.minus(Duration.ofHours(10)), Optional.of(now.minus(Duration.ofHours(9))));
+        Ticket lateAtGrid = writePastTicket(
+                "grid-nanyuan-2", now.minus(Duration.ofHours(10)), Optional.of(now.minus(Duration.ofHours(9))));
         Ticket lateInQueue = writePastTicket("grid-nanyuan-3", now.minus(Duration.ofHours(10)), Optional.empty());
-        assertThat(countyLeader.get("/v1/tickets/" + lateAtGrid.id().value()).ok().path("overdue").asBoolean()).isFalse();
+        assertThat(countyLeader
+                        .get("/v1/tickets/" + lateAtGrid.id().value())
+                        .ok()
+                        .path("overdue")
+                        .asBoolean())
+                .isFalse();
 
         byte[] scheduledEvent = scheduledEventOf("jobs");
         CompletableFuture<InvocationResult> firstSweep = stack.function("jobs").invoke(scheduledEvent);
@@ -345,18 +464,26 @@ class LocalStackEndToEndTest {
         List<JsonNode> sweeps = List.of(sweepResult(firstSweep), sweepResult(secondSweep));
 
         // The stack's own schedule (every five minutes) may have swept first; then these two found nothing left to do.
-        assertThat(sweeps.stream().mapToLong(sweep -> sweep.path("escalated").asLong()).sum()).as("escalations by %s", sweeps)
+        assertThat(sweeps.stream()
+                        .mapToLong(sweep -> sweep.path("escalated").asLong())
+                        .sum())
+                .as("escalations by %s", sweeps)
                 .isLessThanOrEqualTo(1);
-        assertThat(sweeps.stream().mapToLong(sweep -> sweep.path("flagged").asLong()).sum()).as("flags by %s", sweeps)
+        assertThat(sweeps.stream()
+                        .mapToLong(sweep -> sweep.path("flagged").asLong())
+                        .sum())
+                .as("flags by %s", sweeps)
                 .isLessThanOrEqualTo(1);
 
-        JsonNode escalated = countyLeader.get("/v1/tickets/" + lateAtGrid.id().value()).ok();
+        JsonNode escalated =
+                countyLeader.get("/v1/tickets/" + lateAtGrid.id().value()).ok();
         assertThat(escalated.path("status").asText()).isEqualTo("ESCALATED");
         assertThat(escalated.path("version").asLong()).isEqualTo(3);
         assertAssignee(escalated, "community-nanyuan", "COMMUNITY");
         assertSweptOnce(escalated, "ESCALATED", lateAtGrid.deadlines().acceptBy());
 
-        JsonNode flagged = countyLeader.get("/v1/tickets/" + lateInQueue.id().value()).ok();
+        JsonNode flagged =
+                countyLeader.get("/v1/tickets/" + lateInQueue.id().value()).ok();
         assertThat(flagged.path("status").asText()).isEqualTo("REPORTED");
         assertThat(flagged.path("version").asLong()).isEqualTo(2);
         assertNoAssignee(flagged);
@@ -377,12 +504,22 @@ class LocalStackEndToEndTest {
         ApiUser gridWorker = ApiUser.of(stack, "e2e-liuyin-1-worker", "GRID_WORKER", grid);
         ApiUser officer = ApiUser.of(stack, "e2e-water-officer", "DEPARTMENT_OFFICER", "dept-water");
         String ticketId = report(resident, grid).path("id").asText();
-        stepTaken(dispatcher.step(ticketId, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1)), "DISPATCHED", 2);
-        stepTaken(gridWorker.step(ticketId, "return", body("reason", "水管破裂，需水务局处理", "expectedVersion", 2)), "RETURNED", 3);
-        stepTaken(dispatcher.step(ticketId, "dispatch", body("assigneeOrgId", "dept-water", "expectedVersion", 3)), "DISPATCHED", 4);
+        stepTaken(
+                dispatcher.step(ticketId, "dispatch", body("assigneeOrgId", grid, "expectedVersion", 1)),
+                "DISPATCHED",
+                2);
+        stepTaken(
+                gridWorker.step(ticketId, "return", body("reason", "水管破裂，需水务局处理", "expectedVersion", 2)),
+                "RETURNED",
+                3);
+        stepTaken(
+                dispatcher.step(ticketId, "dispatch", body("assigneeOrgId", "dept-water", "expectedVersion", 3)),
+                "DISPATCHED",
+                4);
         stepTaken(officer.step(ticketId, "accept", body("expectedVersion", 4)), "ACCEPTED", 5);
         JsonNode trace = countyLeader.get("/v1/tickets/" + ticketId).ok().path("events");
-        DuckDbQueryRunner lake = new DuckDbQueryRunner(new LakeMirror(s3, LocalStack.LAKE_BUCKET, dataDirectory.resolve("test-lake-mirror")));
+        DuckDbQueryRunner lake = new DuckDbQueryRunner(
+                new LakeMirror(s3, LocalStack.LAKE_BUCKET, dataDirectory.resolve("test-lake-mirror")));
 
         List<Map<String, Object>> rows = waitFor("the ticket's " + trace.size() + " events in the lake", () -> {
             List<Map<String, Object>> ticketRows = lake.run("views/ticket_events_deduplicated.sql").rows().stream()
@@ -394,18 +531,26 @@ class LocalStackEndToEndTest {
 
         assertThat(rows).extracting(row -> row.get("event_id")).containsExactlyElementsOf(textsOf(trace, "eventId"));
         assertThat(rows).extracting(row -> row.get("event_type")).containsExactlyElementsOf(textsOf(trace, "type"));
-        assertThat(rows).extracting(row -> row.get("assignee_org_id")).containsExactlyElementsOf(textsOf(trace, "assigneeOrgId"));
-        assertThat(rows).extracting(row -> row.get("assignee_org_kind")).containsExactlyElementsOf(textsOf(trace, "assigneeOrgKind"));
-        assertThat(rows).filteredOn(row -> row.get("assignee_org_id") != null)
+        assertThat(rows)
+                .extracting(row -> row.get("assignee_org_id"))
+                .containsExactlyElementsOf(textsOf(trace, "assigneeOrgId"));
+        assertThat(rows)
+                .extracting(row -> row.get("assignee_org_kind"))
+                .containsExactlyElementsOf(textsOf(trace, "assigneeOrgKind"));
+        assertThat(rows)
+                .filteredOn(row -> row.get("assignee_org_id") != null)
                 .isNotEmpty()
-                .allSatisfy(row -> assertThat(row.get("assignee_org_kind")).as("kind of %s", row).isNotNull());
+                .allSatisfy(row -> assertThat(row.get("assignee_org_kind"))
+                        .as("kind of %s", row)
+                        .isNotNull());
     }
 
     // --- reports and steps ---
 
     /** A road damage report in {@code grid} (no routing rule: it waits in the town's queue), answered 201. */
     private static JsonNode report(ApiUser reporter, String grid) {
-        JsonNode ticket = reporter.post("/v1/tickets", reportBody(grid, latitudeOf(grid))).created();
+        JsonNode ticket =
+                reporter.post("/v1/tickets", reportBody(grid, latitudeOf(grid))).created();
         assertThat(ticket.path("status").asText()).isEqualTo("REPORTED");
         assertThat(ticket.path("version").asLong()).isEqualTo(1);
         assertThat(ticket.path("gridId").asText()).isEqualTo(grid);
@@ -413,8 +558,15 @@ class LocalStackEndToEndTest {
     }
 
     private static String reportBody(String grid, double latitude) {
-        return body("category", CATEGORY_WITHOUT_ROUTING, "description", "路面塌陷，车辆难以通行", "gridId", grid,
-                "location", Map.of("latitude", latitude, "longitude", longitudeOf(grid)));
+        return body(
+                "category",
+                CATEGORY_WITHOUT_ROUTING,
+                "description",
+                "路面塌陷，车辆难以通行",
+                "gridId",
+                grid,
+                "location",
+                Map.of("latitude", latitude, "longitude", longitudeOf(grid)));
     }
 
     /**
@@ -425,23 +577,35 @@ class LocalStackEndToEndTest {
         JsonNode ticket = answer.ok();
         JsonNode events = ticket.path("events");
         JsonNode last = events.path(events.size() - 1);
-        assertThat(ticket.path("version").asLong()).as("version after %s", eventType).isEqualTo(version);
+        assertThat(ticket.path("version").asLong())
+                .as("version after %s", eventType)
+                .isEqualTo(version);
         assertThat(events).as("the trace after %s", eventType).hasSize((int) version);
         assertThat(last.path("type").asText()).isEqualTo(eventType);
         assertThat(last.path("sequence").asLong()).isEqualTo(version);
-        assertThat(ticket.path("status").asText()).as("status after %s", eventType)
-                .isEqualTo(STATUS_KEEPING_EVENTS.contains(eventType) ? last.path("fromStatus").asText() : eventType);
+        assertThat(ticket.path("status").asText())
+                .as("status after %s", eventType)
+                .isEqualTo(
+                        STATUS_KEEPING_EVENTS.contains(eventType)
+                                ? last.path("fromStatus").asText()
+                                : eventType);
         return ticket;
     }
 
     private static void assertAssignee(JsonNode ticket, String organisationId, String kind) {
-        assertThat(ticket.path("assigneeOrgId").asText()).as("assignee of %s", ticket.path("id")).isEqualTo(organisationId);
-        assertThat(ticket.path("assigneeOrgKind").asText()).as("assignee's kind of %s", ticket.path("id")).isEqualTo(kind);
+        assertThat(ticket.path("assigneeOrgId").asText())
+                .as("assignee of %s", ticket.path("id"))
+                .isEqualTo(organisationId);
+        assertThat(ticket.path("assigneeOrgKind").asText())
+                .as("assignee's kind of %s", ticket.path("id"))
+                .isEqualTo(kind);
     }
 
     private static void assertNoAssignee(JsonNode ticket) {
         assertThat(ticket.has("assigneeOrgId")).as("an assignee on %s", ticket).isFalse();
-        assertThat(ticket.has("assigneeOrgKind")).as("an assignee's kind on %s", ticket).isFalse();
+        assertThat(ticket.has("assigneeOrgKind"))
+                .as("an assignee's kind on %s", ticket)
+                .isFalse();
     }
 
     /** Sequences 1, 2, 3…, each event starting from the status the one before led to. */
@@ -450,7 +614,8 @@ class LocalStackEndToEndTest {
             JsonNode event = events.get(index);
             assertThat(event.path("sequence").asLong()).isEqualTo(index + 1);
             if (index > 0) {
-                assertThat(event.path("fromStatus").asText()).as("fromStatus of %s", event)
+                assertThat(event.path("fromStatus").asText())
+                        .as("fromStatus of %s", event)
                         .isEqualTo(events.get(index - 1).path("toStatus").asText());
             }
         }
@@ -458,19 +623,28 @@ class LocalStackEndToEndTest {
 
     /** Gets a presigned URL from the API, PUTs a small JPEG to it with a plain HTTP client, and finds the object in S3. */
     private static String uploadAPhoto(ApiUser handler, String ticketId) throws Exception {
-        handler.post("/v1/tickets/" + ticketId + "/attachments", body("contentType", "text/html")).problemNaming(422, "contentType");
-        JsonNode upload = handler.post("/v1/tickets/" + ticketId + "/attachments", body("contentType", "image/jpeg")).created();
+        handler.post("/v1/tickets/" + ticketId + "/attachments", body("contentType", "text/html"))
+                .problemNaming(422, "contentType");
+        JsonNode upload = handler.post("/v1/tickets/" + ticketId + "/attachments", body("contentType", "image/jpeg"))
+                .created();
         String key = upload.path("objectKey").asText();
         assertThat(key).startsWith("attachments/" + ticketId + "/").endsWith(".jpg");
 
         byte[] photo = smallJpeg();
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.path("uploadUrl").asText()))
-                .header("Content-Type", "image/jpeg")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(photo))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(put.statusCode()).as("PUT to the presigned URL: %s", put.body()).isEqualTo(200);
+        HttpResponse<String> put = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(upload.path("uploadUrl").asText()))
+                                .header("Content-Type", "image/jpeg")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(photo))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode())
+                .as("PUT to the presigned URL: %s", put.body())
+                .isEqualTo(200);
 
-        ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(request -> request.bucket(LocalStack.ATTACHMENTS_BUCKET).key(key));
+        ResponseBytes<GetObjectResponse> stored = s3.getObjectAsBytes(
+                request -> request.bucket(LocalStack.ATTACHMENTS_BUCKET).key(key));
         assertThat(stored.asByteArray()).isEqualTo(photo);
         assertThat(stored.response().contentType()).isEqualTo("image/jpeg");
         return key;
@@ -497,13 +671,16 @@ class LocalStackEndToEndTest {
         int pages = 0;
         do {
             JsonNode page = reader.page(path, 1, cursor).ok();
-            assertThat(page.path("items").size()).as("items on a page of %s", path).isLessThanOrEqualTo(1);
+            assertThat(page.path("items").size())
+                    .as("items on a page of %s", path)
+                    .isLessThanOrEqualTo(1);
             page.path("items").forEach(item -> ids.add(item.path("id").asText()));
-            cursor = page.hasNonNull("nextCursor") ? Optional.of(page.path("nextCursor").asText()) : Optional.empty();
+            cursor = page.hasNonNull("nextCursor")
+                    ? Optional.of(page.path("nextCursor").asText())
+                    : Optional.empty();
             pages++;
             assertThat(pages).as("pages of %s so far, for %s", path, ids).isLessThanOrEqualTo(20);
-        }
-        while (cursor.isPresent());
+        } while (cursor.isPresent());
         assertThat(ids).as("%s read one by one", path).doesNotHaveDuplicates();
         return ids;
     }
@@ -515,19 +692,33 @@ class LocalStackEndToEndTest {
      * {@code reportedAt} by a resident, and dispatched by the town's dispatcher to its own grid at {@code dispatchedAt}.
      */
     private static Ticket writePastTicket(String grid, Instant reportedAt, Optional<Instant> dispatchedAt) {
-        TicketStore store = new TicketStore(stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), new PageCursor(PageCursor.LOCAL_KEY));
+        TicketStore store = new TicketStore(
+                stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), new PageCursor(PageCursor.LOCAL_KEY));
         Organisation gridOrganisation = organisation(grid);
-        TicketReport report = new TicketReport(new Category(CATEGORY_WITHOUT_ROUTING), new Description("路灯杆倾斜"),
-                new Location(latitudeOf(grid), longitudeOf(grid)), Optional.empty(), Priority.NORMAL, Optional.empty());
-        TicketChange reported = Ticket.report(new TicketId(UUID.randomUUID().toString()), report, gridOrganisation,
-                Caller.resident("e2e-sweep-resident"), reportedAt, SlaPolicy.bundled());
+        TicketReport report = new TicketReport(
+                new Category(CATEGORY_WITHOUT_ROUTING),
+                new Description("路灯杆倾斜"),
+                new Location(latitudeOf(grid), longitudeOf(grid)),
+                Optional.empty(),
+                Priority.NORMAL,
+                Optional.empty());
+        TicketChange reported = Ticket.report(
+                new TicketId(UUID.randomUUID().toString()),
+                report,
+                gridOrganisation,
+                Caller.resident("e2e-sweep-resident"),
+                reportedAt,
+                SlaPolicy.bundled());
         store.create(reported, Optional.empty());
         if (dispatchedAt.isEmpty()) {
             return reported.ticket();
         }
         OrganisationId town = gridOrganisation.placement().orElseThrow().town();
-        TicketChange dispatched = reported.ticket().dispatch(gridOrganisation,
-                Caller.staff("e2e-dispatcher-" + town.value(), Role.TOWN_DISPATCHER, town), dispatchedAt.get());
+        TicketChange dispatched = reported.ticket()
+                .dispatch(
+                        gridOrganisation,
+                        Caller.staff("e2e-dispatcher-" + town.value(), Role.TOWN_DISPATCHER, town),
+                        dispatchedAt.get());
         store.transition(dispatched, reported.ticket().version());
         return dispatched.ticket();
     }
@@ -556,12 +747,17 @@ class LocalStackEndToEndTest {
                 systemEvents.add(event);
             }
         });
-        assertThat(systemEvents).as("the sweeper's events on %s", ticket).singleElement().satisfies(event -> {
-            assertThat(event.path("type").asText()).isEqualTo(eventType);
-            assertThat(event.path("reason").asText()).startsWith("overdue:");
-        });
+        assertThat(systemEvents)
+                .as("the sweeper's events on %s", ticket)
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.path("type").asText()).isEqualTo(eventType);
+                    assertThat(event.path("reason").asText()).startsWith("overdue:");
+                });
         assertThat(ticket.path("overdue").asBoolean()).isTrue();
-        assertThat(ticket.hasNonNull("missedDueAt")).as("missedDueAt on %s", ticket).isTrue();
+        assertThat(ticket.hasNonNull("missedDueAt"))
+                .as("missedDueAt on %s", ticket)
+                .isTrue();
         assertThat(Instant.parse(ticket.path("missedDueAt").asText())).isEqualTo(missedDueAt);
         assertTraceIsAChain(ticket.path("events"));
     }
@@ -615,7 +811,8 @@ class LocalStackEndToEndTest {
     /** The text of {@code field} in each element, null where an element has none. */
     private static List<String> textsOf(JsonNode elements, String field) {
         List<String> texts = new ArrayList<>();
-        elements.forEach(element -> texts.add(element.hasNonNull(field) ? element.path(field).asText() : null));
+        elements.forEach(element ->
+                texts.add(element.hasNonNull(field) ? element.path(field).asText() : null));
         return texts;
     }
 

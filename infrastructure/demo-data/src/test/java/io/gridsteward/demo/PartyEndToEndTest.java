@@ -60,6 +60,7 @@ class PartyEndToEndTest {
 
     @TempDir
     static Path dataDirectory;
+
     private static LocalStack stack;
     private static S3Client s3;
     private static ApiUser countyLeader;
@@ -68,20 +69,22 @@ class PartyEndToEndTest {
     private static final List<Member> members = new ArrayList<>();
     /** The patrol 100 members race to sign up for: 30 places, running now. */
     private static String patrol;
+
     private static final List<Member> signedUp = new ArrayList<>();
     /** A small duty running now, for the token checks and the retried check-ins. */
     private static String duty;
     /** A token the duty's screen showed at {@link #dutyTokenShownAt}; stale by the time the token test uses it. */
     private static String dutyToken;
+
     private static Instant dutyTokenShownAt;
     /** A two-minute meeting starting in two minutes, whose one attendee checks in early and never checks out. */
     private static String meeting;
+
     private static Instant meetingEnds;
     private static Member forgetful;
 
     /** A member of the test: their user id (the enrollee id) and their way into the API. */
-    private record Member(String id, ApiUser api) {
-    }
+    private record Member(String id, ApiUser api) {}
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -90,7 +93,8 @@ class PartyEndToEndTest {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         stack = LocalStack.start(options, county.demoUsers(), console);
         new DemoSeeder(county).seed(stack, options, console);
-        System.out.println("party end-to-end: the stack started in " + stack.startUp().toMillis() + " ms");
+        System.out.println(
+                "party end-to-end: the stack started in " + stack.startUp().toMillis() + " ms");
         s3 = stack.s3Client();
         countyLeader = ApiUser.of(stack, "e2e-party-county-leader", "COUNTY_LEADER", "county-qingshan");
         secretary = ApiUser.of(stack, "e2e-party-secretary", "COMMUNITY_SECRETARY", COMMUNITY);
@@ -111,13 +115,16 @@ class PartyEndToEndTest {
         for (int index = 0; index < 100; index++) {
             // Half report in with a party member's token, half as residents: both are members reporting themselves in.
             String id = "e2e-party-member-" + index;
-            Member member = new Member(id, index % 2 == 0 ? ApiUser.of(stack, id, "PARTY_MEMBER", COMMUNITY) : ApiUser.of(stack, id, "RESIDENT", null));
+            Member member = new Member(
+                    id,
+                    index % 2 == 0
+                            ? ApiUser.of(stack, id, "PARTY_MEMBER", COMMUNITY)
+                            : ApiUser.of(stack, id, "RESIDENT", null));
             members.add(member);
             String kind = index % 5 == 0 ? "SCATTERED_MEMBER" : "IN_SERVICE_MEMBER";
             String workplace = kind.equals("IN_SERVICE_MEMBER") ? ",\"workplaceUnitId\":\"unit-county-hospital\"" : "";
             String body = """
-                    {"kind":"%s","communityId":"%s"%s,"skills":["first aid"],"preferredKinds":["PATROL"],"contact":"1380000%04d"}"""
-                    .formatted(kind, COMMUNITY, workplace, index);
+                    {"kind":"%s","communityId":"%s"%s,"skills":["first aid"],"preferredKinds":["PATROL"],"contact":"1380000%04d"}""".formatted(kind, COMMUNITY, workplace, index);
             reports.add(() -> member.api().post("/v1/party/enrolments", body));
         }
 
@@ -125,27 +132,67 @@ class PartyEndToEndTest {
         List<ApiAnswer> reported = inParallel(reports, 8);
         List<Callable<ApiAnswer>> confirmations = new ArrayList<>();
         for (Member member : members) {
-            confirmations.add(() -> secretary.post("/v1/party/enrolments/" + member.id() + "/confirm", "{\"groupId\":\"" + GRID + "\"}"));
+            confirmations.add(() -> secretary.post(
+                    "/v1/party/enrolments/" + member.id() + "/confirm", "{\"groupId\":\"" + GRID + "\"}"));
         }
         List<ApiAnswer> confirmed = inParallel(confirmations, 8);
         long elapsed = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(reported).allSatisfy(answer -> assertThat(answer.created().path("status").asText()).isEqualTo("REPORTED"));
-        assertThat(confirmed).allSatisfy(answer -> assertThat(answer.ok().path("groupId").asText()).isEqualTo(GRID));
-        assertThat(reported.getFirst().json().path("events").get(0).path("actorRole").asText()).isEqualTo("PARTY_MEMBER");
-        assertThat(reported.get(1).json().path("events").get(0).path("actorRole").asText()).isEqualTo("RESIDENT");
-        assertThat(everyEnrolleeOfTheGroup()).containsAll(members.stream().map(Member::id).toList());
-        System.out.printf("party end-to-end: 100 report-ins and 100 placements through the front (8 at a time) in %d ms%n", elapsed);
+        assertThat(reported)
+                .allSatisfy(answer ->
+                        assertThat(answer.created().path("status").asText()).isEqualTo("REPORTED"));
+        assertThat(confirmed)
+                .allSatisfy(answer ->
+                        assertThat(answer.ok().path("groupId").asText()).isEqualTo(GRID));
+        assertThat(reported.getFirst()
+                        .json()
+                        .path("events")
+                        .get(0)
+                        .path("actorRole")
+                        .asText())
+                .isEqualTo("PARTY_MEMBER");
+        assertThat(reported.get(1)
+                        .json()
+                        .path("events")
+                        .get(0)
+                        .path("actorRole")
+                        .asText())
+                .isEqualTo("RESIDENT");
+        assertThat(everyEnrolleeOfTheGroup())
+                .containsAll(members.stream().map(Member::id).toList());
+        System.out.printf(
+                "party end-to-end: 100 report-ins and 100 placements through the front (8 at a time) in %d ms%n",
+                elapsed);
 
-        patrol = publish("PATROL", "Evening patrol", Instant.now().minus(Duration.ofMinutes(1)), Instant.now().plus(Duration.ofHours(2)), 30);
-        duty = publish("VOLUNTEER_DUTY", "Help desk", Instant.now().minus(Duration.ofMinutes(1)), Instant.now().plus(Duration.ofHours(2)), 5);
-        dutyToken = partyLeader.get("/v1/party/activities/" + duty + "/check-in-token").ok().path("token").asText();
+        patrol = publish(
+                "PATROL",
+                "Evening patrol",
+                Instant.now().minus(Duration.ofMinutes(1)),
+                Instant.now().plus(Duration.ofHours(2)),
+                30);
+        duty = publish(
+                "VOLUNTEER_DUTY",
+                "Help desk",
+                Instant.now().minus(Duration.ofMinutes(1)),
+                Instant.now().plus(Duration.ofHours(2)),
+                5);
+        dutyToken = partyLeader
+                .get("/v1/party/activities/" + duty + "/check-in-token")
+                .ok()
+                .path("token")
+                .asText();
         dutyTokenShownAt = Instant.now();
         meetingEnds = Instant.now().plus(Duration.ofMinutes(4)).truncatedTo(ChronoUnit.MINUTES);
         meeting = publish("MEETING", "Group meeting", meetingEnds.minus(Duration.ofMinutes(2)), meetingEnds, 5);
         forgetful = members.getLast();
-        forgetful.api().post("/v1/party/activities/" + meeting + "/sign-ups", "{}").created();
-        JsonNode early = forgetful.api().post("/v1/party/activities/" + meeting + "/check-in", presence(shownToken(meeting), LATITUDE)).ok();
+        forgetful
+                .api()
+                .post("/v1/party/activities/" + meeting + "/sign-ups", "{}")
+                .created();
+        JsonNode early = forgetful
+                .api()
+                .post("/v1/party/activities/" + meeting + "/check-in", presence(shownToken(meeting), LATITUDE))
+                .ok();
         assertThat(early.path("status").asText()).isEqualTo("CHECKED_IN");
     }
 
@@ -166,12 +213,22 @@ class PartyEndToEndTest {
                 signedUp.add(members.get(index));
             }
         }
-        List<ApiAnswer> refused = answers.stream().filter(answer -> answer.status() != 201).toList();
-        System.out.printf("party end-to-end: 100 concurrent sign-ups for 30 places -> %d signed up, %d refused (409 FULL) in %d ms%n",
+        List<ApiAnswer> refused =
+                answers.stream().filter(answer -> answer.status() != 201).toList();
+        System.out.printf(
+                "party end-to-end: 100 concurrent sign-ups for 30 places -> %d signed up, %d refused (409 FULL) in %d ms%n",
                 signedUp.size(), refused.size(), elapsed);
         assertThat(signedUp).hasSize(30);
-        assertThat(refused).hasSize(70).allSatisfy(answer -> assertThat(answer.problem(409).path("detail").asText()).contains("FULL"));
-        assertThat(countyLeader.get("/v1/party/activities/" + patrol).ok().path("signedUp").asInt()).isEqualTo(30);
+        assertThat(refused)
+                .hasSize(70)
+                .allSatisfy(answer ->
+                        assertThat(answer.problem(409).path("detail").asText()).contains("FULL"));
+        assertThat(countyLeader
+                        .get("/v1/party/activities/" + patrol)
+                        .ok()
+                        .path("signedUp")
+                        .asInt())
+                .isEqualTo(30);
     }
 
     @Test
@@ -186,14 +243,28 @@ class PartyEndToEndTest {
             assertThat(checkedIn.ok().path("status").asText()).isEqualTo("CHECKED_IN");
         }
 
-        JsonNode attendances = partyLeader.get("/v1/party/activities/" + patrol + "/attendances").ok();
-        assertThat(attendances).hasSize(30).allSatisfy(attendance -> assertThat(attendance.path("status").asText()).isEqualTo("CHECKED_IN"));
-        members.stream().filter(member -> !signedUp.contains(member)).findFirst().orElseThrow().api()
-                .post("/v1/party/activities/" + patrol + "/check-in", presence(shownToken(patrol), LATITUDE)).problem(403);
+        JsonNode attendances = partyLeader
+                .get("/v1/party/activities/" + patrol + "/attendances")
+                .ok();
+        assertThat(attendances)
+                .hasSize(30)
+                .allSatisfy(attendance ->
+                        assertThat(attendance.path("status").asText()).isEqualTo("CHECKED_IN"));
+        members.stream()
+                .filter(member -> !signedUp.contains(member))
+                .findFirst()
+                .orElseThrow()
+                .api()
+                .post("/v1/party/activities/" + patrol + "/check-in", presence(shownToken(patrol), LATITUDE))
+                .problem(403);
         List<Long> sorted = micros.stream().sorted().toList();
-        System.out.printf("party end-to-end: check-in through the HTTP front (token, signature, fence, sign-up and one transaction), %d one after "
-                        + "another: median %.1f ms, 90th percentile %.1f ms, slowest %.1f ms%n", sorted.size(), sorted.get(sorted.size() / 2) / 1000.0,
-                sorted.get(sorted.size() * 9 / 10 - 1) / 1000.0, sorted.getLast() / 1000.0);
+        System.out.printf(
+                "party end-to-end: check-in through the HTTP front (token, signature, fence, sign-up and one transaction), %d one after "
+                        + "another: median %.1f ms, 90th percentile %.1f ms, slowest %.1f ms%n",
+                sorted.size(),
+                sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get(sorted.size() * 9 / 10 - 1) / 1000.0,
+                sorted.getLast() / 1000.0);
     }
 
     @Test
@@ -212,17 +283,22 @@ class PartyEndToEndTest {
         member.post(path + "/check-in", presence(forged, LATITUDE)).problemNaming(422, "token");
         member.post(path + "/check-in", presence(dutyToken, LATITUDE)).problemNaming(422, "token");
         member.post(path + "/check-in", presence(shownToken(patrol), LATITUDE)).problemNaming(422, "token");
-        member.post(path + "/check-in", presence(shownToken(duty), north(RADIUS_METRES + 1))).problemNaming(422, "position");
-        assertThat(partyLeader.get(path + "/attendances").ok()).as("nothing written by the refusals").isEmpty();
+        member.post(path + "/check-in", presence(shownToken(duty), north(RADIUS_METRES + 1)))
+                .problemNaming(422, "position");
+        assertThat(partyLeader.get(path + "/attendances").ok())
+                .as("nothing written by the refusals")
+                .isEmpty();
 
         String used = shownToken(duty);
-        JsonNode inside = member.post(path + "/check-in", presence(used, north(RADIUS_METRES - 1))).ok();
+        JsonNode inside = member.post(path + "/check-in", presence(used, north(RADIUS_METRES - 1)))
+                .ok();
         member.post(path + "/check-in", presence(shownToken(duty), LATITUDE)).problem(409);
         member.post(path + "/check-out", presence(used, LATITUDE)).problemNaming(422, "token");
 
         assertThat(inside.path("status").asText()).isEqualTo("CHECKED_IN");
         assertThat(partyLeader.get(path + "/attendances").ok()).hasSize(1);
-        System.out.println("party end-to-end: forged, expired (shown " + Duration.between(dutyTokenShownAt, Instant.now()).toSeconds()
+        System.out.println("party end-to-end: forged, expired (shown "
+                + Duration.between(dutyTokenShownAt, Instant.now()).toSeconds()
                 + " s before) and another activity's tokens refused (422 token), 101 m out refused (422 position), 99 m in accepted, "
                 + "the check-in's token replayed at check-out refused (422 token)");
     }
@@ -244,14 +320,23 @@ class PartyEndToEndTest {
         long elapsed = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(answers).extracting(ApiAnswer::status).containsOnly(200);
-        long written = answers.stream().filter(answer -> "false".equals(answer.header("Idempotent-Replayed"))).count();
-        long replayed = answers.stream().filter(answer -> "true".equals(answer.header("Idempotent-Replayed"))).count();
+        long written = answers.stream()
+                .filter(answer -> "false".equals(answer.header("Idempotent-Replayed")))
+                .count();
+        long replayed = answers.stream()
+                .filter(answer -> "true".equals(answer.header("Idempotent-Replayed")))
+                .count();
         assertThat(written).isEqualTo(1);
         assertThat(replayed).isEqualTo(49);
         JsonNode attendances = partyLeader.get(path + "/attendances").ok();
-        assertThat(attendances).filteredOn(attendance -> attendance.path("enrolleeId").asText().equals(member.id())).singleElement()
-                .satisfies(attendance -> assertThat(attendance.path("version").asLong()).isEqualTo(1));
-        System.out.printf("party end-to-end: 50 racing check-ins with one Idempotency-Key -> %d written, %d replayed in %d ms%n", written, replayed, elapsed);
+        assertThat(attendances)
+                .filteredOn(attendance -> attendance.path("enrolleeId").asText().equals(member.id()))
+                .singleElement()
+                .satisfies(attendance ->
+                        assertThat(attendance.path("version").asLong()).isEqualTo(1));
+        System.out.printf(
+                "party end-to-end: 50 racing check-ins with one Idempotency-Key -> %d written, %d replayed in %d ms%n",
+                written, replayed, elapsed);
     }
 
     @Test
@@ -263,42 +348,64 @@ class PartyEndToEndTest {
         }
         byte[] scheduledEvent = scheduledEventOf("jobs-auto-check-out");
 
-        InvocationResult result = stack.function("jobs-auto-check-out").invoke(scheduledEvent).get();
+        InvocationResult result =
+                stack.function("jobs-auto-check-out").invoke(scheduledEvent).get();
 
         // The stack's own schedule (every five minutes) may have closed it first; then this pass found it closed.
         assertThat(result).isInstanceOf(InvocationResult.Success.class);
         JsonNode attendance = waitFor("the meeting's attendance closed", () -> {
-            JsonNode found = partyLeader.get("/v1/party/activities/" + meeting + "/attendances").ok().get(0);
+            JsonNode found = partyLeader
+                    .get("/v1/party/activities/" + meeting + "/attendances")
+                    .ok()
+                    .get(0);
             return found.path("status").asText().equals("AUTO_CHECKED_OUT") ? Optional.of(found) : Optional.empty();
         });
-        assertThat(Instant.parse(attendance.path("checkedOutAt").asText())).as("closed at the end, not when the job ran").isEqualTo(meetingEnds);
-        assertThat(attendance.path("creditedMinutes").asLong()).as("from the start, not the early check-in, to the end").isEqualTo(2);
+        assertThat(Instant.parse(attendance.path("checkedOutAt").asText()))
+                .as("closed at the end, not when the job ran")
+                .isEqualTo(meetingEnds);
+        assertThat(attendance.path("creditedMinutes").asLong())
+                .as("from the start, not the early check-in, to the end")
+                .isEqualTo(2);
         assertThat(attendance.path("presentMinutes").asLong()).isGreaterThanOrEqualTo(2);
-        System.out.printf("party end-to-end: a check-in %d s before the start never checked out -> closed at the end by the packaged auto "
-                        + "check-out, credited %d of 2 minutes (%s)%n", Duration.between(Instant.parse(attendance.path("checkedInAt").asText()),
-                meetingEnds.minus(Duration.ofMinutes(2))).toSeconds(), attendance.path("creditedMinutes").asLong(),
+        System.out.printf(
+                "party end-to-end: a check-in %d s before the start never checked out -> closed at the end by the packaged auto "
+                        + "check-out, credited %d of 2 minutes (%s)%n",
+                Duration.between(
+                                Instant.parse(attendance.path("checkedInAt").asText()),
+                                meetingEnds.minus(Duration.ofMinutes(2)))
+                        .toSeconds(),
+                attendance.path("creditedMinutes").asLong(),
                 new String(((InvocationResult.Success) result).payload(), StandardCharsets.UTF_8));
     }
 
     @Test
     @Order(7)
     void theAttendancesReachThePartyLakeAndTheDashboardsServiceMetric() throws Exception {
-        DuckDbQueryRunner lake = new DuckDbQueryRunner(new LakeMirror(s3, LocalStack.LAKE_BUCKET, dataDirectory.resolve("party-lake-mirror")));
+        DuckDbQueryRunner lake = new DuckDbQueryRunner(
+                new LakeMirror(s3, LocalStack.LAKE_BUCKET, dataDirectory.resolve("party-lake-mirror")));
         List<Map<String, Object>> rows = waitFor("the meeting's check-in and auto check-out in the lake", () -> {
             List<Map<String, Object>> meetingRows = lake.run("views/party_events_deduplicated.sql").rows().stream()
-                    .filter(row -> meeting.equals(row.get("activity_id")) && "ATTENDANCE".equals(row.get("record_kind"))).toList();
+                    .filter(row ->
+                            meeting.equals(row.get("activity_id")) && "ATTENDANCE".equals(row.get("record_kind")))
+                    .toList();
             return meetingRows.size() == 2 ? Optional.of(meetingRows) : Optional.empty();
         });
-        assertThat(rows).extracting(row -> row.get("event_type")).containsExactlyInAnyOrder("CHECKED_IN", "AUTO_CHECKED_OUT");
+        assertThat(rows)
+                .extracting(row -> row.get("event_type"))
+                .containsExactlyInAnyOrder("CHECKED_IN", "AUTO_CHECKED_OUT");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.get("member_key")).as("pseudonymous").isNotEqualTo(forgetful.id());
             assertThat(row.get("grid_id")).isEqualTo(GRID);
-            assertThat(row.values()).as("no contact in the lake").noneSatisfy(value -> assertThat(String.valueOf(value)).startsWith("1380000"));
+            assertThat(row.values())
+                    .as("no contact in the lake")
+                    .noneSatisfy(value -> assertThat(String.valueOf(value)).startsWith("1380000"));
         });
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String query = "/v1/dashboards/metrics?metric=party_service&dimension=grid&period=day&from=%s&to=%s".formatted(today.minusDays(1), today.plusDays(1));
-        // This class's 33 check-ins (30 on the patrol, 2 on the duty, 1 at the meeting) and its one auto-closed check-out, with
+        String query = "/v1/dashboards/metrics?metric=party_service&dimension=grid&period=day&from=%s&to=%s"
+                .formatted(today.minusDays(1), today.plusDays(1));
+        // This class's 33 check-ins (30 on the patrol, 2 on the duty, 1 at the meeting) and its one auto-closed
+        // check-out, with
         // whatever the demo year put in the grid these days.
         JsonNode grid = waitFor("this class's check-ins on the dashboard", () -> {
             ApiAnswer answer = countyLeader.get(query);
@@ -315,23 +422,33 @@ class PartyEndToEndTest {
             }
             return checkIns >= 33 && autoClosed >= 1 ? Optional.of(answer.json()) : Optional.empty();
         });
-        System.out.println("party end-to-end: party_service on the dashboard, " + GRID + ": " + grid.path("rows").toString());
+        System.out.println("party end-to-end: party_service on the dashboard, " + GRID + ": "
+                + grid.path("rows").toString());
     }
 
     private static String publish(String kind, String title, Instant start, Instant end, int capacity) {
-        return partyLeader.post("/v1/party/activities", """
+        return partyLeader
+                .post("/v1/party/activities", """
                 {"organiserId":"%s","kind":"%s","title":"%s","startsAt":"%s","endsAt":"%s",
-                 "location":{"latitude":%s,"longitude":%s},"radiusMetres":%d,"capacity":%d}"""
-                .formatted(GRID, kind, title, start, end, LATITUDE, LONGITUDE, RADIUS_METRES, capacity)).created().path("id").asText();
+                 "location":{"latitude":%s,"longitude":%s},"radiusMetres":%d,"capacity":%d}""".formatted(
+                                GRID, kind, title, start, end, LATITUDE, LONGITUDE, RADIUS_METRES, capacity))
+                .created()
+                .path("id")
+                .asText();
     }
 
     /** The token the organiser's screen shows now. */
     private static String shownToken(String activity) {
-        return partyLeader.get("/v1/party/activities/" + activity + "/check-in-token").ok().path("token").asText();
+        return partyLeader
+                .get("/v1/party/activities/" + activity + "/check-in-token")
+                .ok()
+                .path("token")
+                .asText();
     }
 
     private static String presence(String token, double latitude) {
-        return "{\"token\":\"%s\",\"position\":{\"latitude\":%s,\"longitude\":%s}}".formatted(token, latitude, LONGITUDE);
+        return "{\"token\":\"%s\",\"position\":{\"latitude\":%s,\"longitude\":%s}}"
+                .formatted(token, latitude, LONGITUDE);
     }
 
     /** The latitude {@code metres} due north of the activity's centre. */
@@ -343,11 +460,15 @@ class PartyEndToEndTest {
         List<String> enrollees = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            JsonNode page = secretary.page("/v1/party/groups/" + GRID + "/members", 100, cursor).ok();
-            page.path("items").forEach(item -> enrollees.add(item.path("enrolleeId").asText()));
-            cursor = page.hasNonNull("nextCursor") ? Optional.of(page.path("nextCursor").asText()) : Optional.empty();
-        }
-        while (cursor.isPresent());
+            JsonNode page = secretary
+                    .page("/v1/party/groups/" + GRID + "/members", 100, cursor)
+                    .ok();
+            page.path("items")
+                    .forEach(item -> enrollees.add(item.path("enrolleeId").asText()));
+            cursor = page.hasNonNull("nextCursor")
+                    ? Optional.of(page.path("nextCursor").asText())
+                    : Optional.empty();
+        } while (cursor.isPresent());
         return enrollees;
     }
 

@@ -69,7 +69,10 @@ final class RawHttpClient {
         text.substring(text.indexOf("\r\n") + 2, headEnd).lines().forEach(line -> {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(), (first, second) -> first + ", " + second);
+                headers.merge(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim(),
+                        (first, second) -> first + ", " + second);
             }
         });
         byte[] body = java.util.Arrays.copyOfRange(all, headEnd + 4, all.length);

@@ -1,9 +1,5 @@
 package io.gridsteward.demo;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,13 +8,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The table's item count and a SHA-256 over all its items (attributes sorted, items sorted), read with a full scan. */
 record TableFingerprint(long items, String checksum) {
 
     static TableFingerprint of(DynamoDbClient dynamoDb, String table) {
         List<String> items = new ArrayList<>();
-        dynamoDb.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
+        dynamoDb.scanPaginator(ScanRequest.builder()
+                        .tableName(table)
+                        .consistentRead(true)
+                        .build())
                 .items()
                 .forEach(item -> items.add(canonical(item)));
         items.sort(null);

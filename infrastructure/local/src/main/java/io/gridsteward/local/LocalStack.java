@@ -12,15 +12,6 @@ import io.gridsteward.local.s3.LocalS3Server;
 import io.gridsteward.local.s3.S3Faults;
 import io.gridsteward.local.schedule.LocalScheduler;
 import io.gridsteward.local.template.SamTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,6 +33,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole system on one machine, with no AWS account and no Docker: the DynamoDB emulator, an S3 server, the
@@ -78,7 +77,8 @@ public final class LocalStack implements AutoCloseable {
      * Starts everything; on failure, stops what had started and rethrows. The front hands out tokens for
      * {@code demoUsers}.
      */
-    public static LocalStack start(LocalStackOptions options, List<DemoUser> demoUsers, PrintStream console) throws Exception {
+    public static LocalStack start(LocalStackOptions options, List<DemoUser> demoUsers, PrintStream console)
+            throws Exception {
         long started = System.nanoTime();
         Path dataDirectory = options.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
@@ -119,35 +119,55 @@ public final class LocalStack implements AutoCloseable {
             TableCreation.createIfMissing(dynamoDb, template.table(), TABLE_NAME);
             long serversReady = System.nanoTime();
 
-            front = own(HttpFront.start(options.port(), routes(specifications), new LinkedHashMap<>(functions),
-                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()), demoUsers, () -> status().json(), Clock.systemUTC(), console));
+            front = own(HttpFront.start(
+                    options.port(),
+                    routes(specifications),
+                    new LinkedHashMap<>(functions),
+                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()),
+                    demoUsers,
+                    () -> status().json(),
+                    Clock.systemUTC(),
+                    console));
             pollers = new StreamPollers(dynamoDb, own(streamsClient(emulator.endpoint())), dataDirectory, console);
             specifications.stream()
                     .filter(specification -> specification.streamMapping().isPresent())
-                    .forEach(specification -> pollers.start(specification, functions.get(specification.name()), options));
+                    .forEach(specification ->
+                            pollers.start(specification, functions.get(specification.name()), options));
             scheduler = new LocalScheduler(Clock.systemUTC(), console);
-            specifications.forEach(specification -> specification.schedules()
-                    .forEach(schedule -> scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
+            specifications.forEach(specification -> specification
+                    .schedules()
+                    .forEach(schedule ->
+                            scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
             warmUpAll(parallel, specifications, demoUsers);
             long functionsWarm = System.nanoTime();
-            console.printf("start-up phases: servers ready after %d ms, every function answered after %d ms%n",
+            console.printf(
+                    "start-up phases: servers ready after %d ms, every function answered after %d ms%n",
                     (serversReady - started) / 1_000_000, (functionsWarm - started) / 1_000_000);
         }
     }
 
     /** The emulator, the S3 server and every function's JVM, all at once; a function that started is stopped with the stack even if a server fails. */
-    private void startServersAndFunctions(ExecutorService parallel, Path project, SamTemplate template, int dynamoDbPort, int s3Port)
+    private void startServersAndFunctions(
+            ExecutorService parallel, Path project, SamTemplate template, int dynamoDbPort, int s3Port)
             throws Exception {
-        Future<DynamoDbEmulator> emulatorStart = parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
-        Future<LocalS3Server> s3Start = parallel.submit(() -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
+        Future<DynamoDbEmulator> emulatorStart =
+                parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
+        Future<LocalS3Server> s3Start = parallel.submit(
+                () -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
         URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
         URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
         Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
         for (SamTemplate.FunctionSpecification specification : template.functions()) {
-            FunctionDefinition definition = new FunctionDefinition(specification.name(), project.resolve(specification.codeUri()),
-                    specification.handler(), specification.timeout(), specification.memoryMegabytes(),
+            FunctionDefinition definition = new FunctionDefinition(
+                    specification.name(),
+                    project.resolve(specification.codeUri()),
+                    specification.handler(),
+                    specification.timeout(),
+                    specification.memoryMegabytes(),
                     FunctionEnvironment.of(template, specification, dynamoDbEndpoint, s3Endpoint, dataDirectory));
-            functionStarts.put(specification.name(), parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
+            functionStarts.put(
+                    specification.name(),
+                    parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
         }
         try {
             emulator = own(await(emulatorStart));
@@ -168,14 +188,19 @@ public final class LocalStack implements AutoCloseable {
 
     private static RouteTable routes(List<SamTemplate.FunctionSpecification> specifications) {
         return new RouteTable(specifications.stream()
-                .flatMap(specification -> specification.routes().stream().map(route ->
-                        new RouteTable.Definition(route.method(), route.path(), specification.name(), route.authorized())))
+                .flatMap(specification -> specification.routes().stream()
+                        .map(route -> new RouteTable.Definition(
+                                route.method(), route.path(), specification.name(), route.authorized())))
                 .toList());
     }
 
-    private void warmUpAll(ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, List<DemoUser> demoUsers)
+    private void warmUpAll(
+            ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, List<DemoUser> demoUsers)
             throws Exception {
-        WarmUp warmUp = new WarmUp(functions, httpEndpoint(), WarmUp.leaderAmong(demoUsers),
+        WarmUp warmUp = new WarmUp(
+                functions,
+                httpEndpoint(),
+                WarmUp.leaderAmong(demoUsers),
                 user -> front.tokenFor(user.userId(), user.role(), user.organisationId()));
         List<Future<String>> warmUps = specifications.stream()
                 .map(specification -> parallel.submit(() -> warmUp.warmUp(specification)))
@@ -302,7 +327,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static StaticCredentialsProvider localCredentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
     }
 
     private synchronized <T extends AutoCloseable> T own(T resource) {
@@ -330,10 +356,12 @@ public final class LocalStack implements AutoCloseable {
         if (pollers != null) {
             pollers.close();
         }
-        List<Callable<Void>> closing = functions.values().stream().<Callable<Void>>map(function -> () -> {
-            function.close();
-            return null;
-        }).toList();
+        List<Callable<Void>> closing = functions.values().stream()
+                .<Callable<Void>>map(function -> () -> {
+                    function.close();
+                    return null;
+                })
+                .toList();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             parallel.invokeAll(closing);
         } catch (InterruptedException interrupted) {
@@ -345,7 +373,8 @@ public final class LocalStack implements AutoCloseable {
                 try {
                     resource.close();
                 } catch (Exception failure) {
-                    console.println("while stopping " + resource.getClass().getSimpleName() + ": " + failure.getMessage());
+                    console.println(
+                            "while stopping " + resource.getClass().getSimpleName() + ": " + failure.getMessage());
                 }
             }
         }

@@ -1,7 +1,6 @@
 package io.gridsteward.local;
 
 import io.gridsteward.local.http.DemoUser;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,15 +12,15 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStackMain {
 
-    private LocalStackMain() {
-    }
+    private LocalStackMain() {}
 
     public static void main(String[] arguments) throws InterruptedException {
         run(arguments, List.of(), StackSeeding.NONE);
     }
 
     /** Exits the JVM with status 2 on bad arguments and 1 when the stack does not start or cannot be seeded. */
-    public static void run(String[] arguments, List<DemoUser> demoUsers, StackSeeding seeding) throws InterruptedException {
+    public static void run(String[] arguments, List<DemoUser> demoUsers, StackSeeding seeding)
+            throws InterruptedException {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         LocalStackOptions options;
         try {
@@ -34,7 +33,8 @@ public final class LocalStackMain {
             System.exit(2);
             return;
         }
-        console.println("starting the Grid Steward local stack in " + options.dataDirectory().toAbsolutePath().normalize() + " ...");
+        console.println("starting the Grid Steward local stack in "
+                + options.dataDirectory().toAbsolutePath().normalize() + " ...");
         LocalStack stack;
         try {
             stack = LocalStack.start(options, demoUsers, console);
@@ -59,11 +59,14 @@ public final class LocalStackMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.println("stopping the local stack ...");
-            stack.close();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            console.println("stopping the local stack ...");
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
         console.print(stack.summary());
         console.println("Press Ctrl-C to stop.");
         stopped.await();

@@ -9,8 +9,15 @@ import java.util.List;
  * lake, logs and the poller's position between runs; the project directory holds template.yaml and the
  * functions' packages ({@code functions/<name>/target/function.zip}).
  */
-public record LocalStackOptions(int port, int s3Port, int dynamoDbPort, Path dataDirectory, Path projectDirectory,
-                                boolean demoData, int batchSize, Duration batchingWindow) {
+public record LocalStackOptions(
+        int port,
+        int s3Port,
+        int dynamoDbPort,
+        Path dataDirectory,
+        Path projectDirectory,
+        boolean demoData,
+        int batchSize,
+        Duration batchingWindow) {
     public static final String USAGE = """
             usage: ./steward run [options]
               --port N                  HTTP front: page, API, local token endpoints (default 8080)
@@ -24,7 +31,8 @@ public record LocalStackOptions(int port, int s3Port, int dynamoDbPort, Path dat
             """;
 
     public static LocalStackOptions defaults() {
-        return new LocalStackOptions(8080, 4566, 8000, Path.of(".local-data"), Path.of("."), true, 100, Duration.ofSeconds(1));
+        return new LocalStackOptions(
+                8080, 4566, 8000, Path.of(".local-data"), Path.of("."), true, 100, Duration.ofSeconds(1));
     }
 
     /** Everything on free ports in {@code dataDirectory}: for tests and the benchmark. */
@@ -63,18 +71,21 @@ public record LocalStackOptions(int port, int s3Port, int dynamoDbPort, Path dat
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new LocalStackOptions(port, s3Port, dynamoDbPort, dataDirectory, projectDirectory, demoData, batchSize, batchingWindow);
+        return new LocalStackOptions(
+                port, s3Port, dynamoDbPort, dataDirectory, projectDirectory, demoData, batchSize, batchingWindow);
     }
 
     public LocalStackOptions withDemoData(boolean enabled) {
-        return new LocalStackOptions(port, s3Port, dynamoDbPort, dataDirectory, projectDirectory, enabled, batchSize, batchingWindow);
+        return new LocalStackOptions(
+                port, s3Port, dynamoDbPort, dataDirectory, projectDirectory, enabled, batchSize, batchingWindow);
     }
 
     private static int number(String flag, String value, int minimum, int maximum) {
         try {
             int number = Integer.parseInt(value);
             if (number < minimum || number > maximum) {
-                throw new IllegalArgumentException(flag + " must be between " + minimum + " and " + maximum + ", not " + value);
+                throw new IllegalArgumentException(
+                        flag + " must be between " + minimum + " and " + maximum + ", not " + value);
             }
             return number;
         } catch (NumberFormatException notANumber) {

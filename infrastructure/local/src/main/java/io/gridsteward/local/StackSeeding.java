@@ -8,8 +8,7 @@ import java.io.PrintStream;
  */
 @FunctionalInterface
 public interface StackSeeding {
-    StackSeeding NONE = (stack, options, console) -> {
-    };
+    StackSeeding NONE = (stack, options, console) -> {};
 
     void seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception;
 }

@@ -9,13 +9,12 @@ import io.gridsteward.local.stream.EventFilter;
 import io.gridsteward.local.stream.FileDeadLetters;
 import io.gridsteward.local.stream.StreamPoller;
 import io.gridsteward.local.template.SamTemplate;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Lambda's event-source mappings: one poller thread per stream mapping of the template, each with its own checkpoint
@@ -37,17 +36,34 @@ final class StreamPollers implements AutoCloseable {
         this.console = console;
     }
 
-    synchronized void start(SamTemplate.FunctionSpecification specification, LocalFunction function, LocalStackOptions options) {
+    synchronized void start(
+            SamTemplate.FunctionSpecification specification, LocalFunction function, LocalStackOptions options) {
         SamTemplate.StreamMapping mapping = specification.streamMapping().orElseThrow();
-        DeliverySettings settings = new DeliverySettings(options.batchSize(), options.batchingWindow(),
-                Math.max(0, mapping.maximumRetryAttempts()), mapping.bisectOnFunctionError(), mapping.reportBatchItemFailures());
-        DynamoDbStreamSource source = new DynamoDbStreamSource(dynamoDb, streams, LocalStack.TABLE_NAME, LocalStack.REGION);
-        BatchDelivery delivery = new BatchDelivery(function, settings, new FileDeadLetters(dataDirectory.resolve("dead-letter"), console),
+        DeliverySettings settings = new DeliverySettings(
+                options.batchSize(),
+                options.batchingWindow(),
+                Math.max(0, mapping.maximumRetryAttempts()),
+                mapping.bisectOnFunctionError(),
+                mapping.reportBatchItemFailures());
+        DynamoDbStreamSource source =
+                new DynamoDbStreamSource(dynamoDb, streams, LocalStack.TABLE_NAME, LocalStack.REGION);
+        BatchDelivery delivery = new BatchDelivery(
+                function,
+                settings,
+                new FileDeadLetters(dataDirectory.resolve("dead-letter"), console),
                 StreamPollers::backOff);
-        StreamPoller poller = new StreamPoller(source,
+        StreamPoller poller = new StreamPoller(
+                source,
                 Checkpoint.load(dataDirectory.resolve("poller-checkpoint-" + specification.name()), source.streamArn()),
-                delivery, EventFilter.of(mapping.filterPatterns()), settings, System::currentTimeMillis, Thread::sleep);
-        threads.add(Thread.ofPlatform().daemon().name("stream-poller-" + specification.name()).start(() -> poll(specification.name(), poller)));
+                delivery,
+                EventFilter.of(mapping.filterPatterns()),
+                settings,
+                System::currentTimeMillis,
+                Thread::sleep);
+        threads.add(Thread.ofPlatform()
+                .daemon()
+                .name("stream-poller-" + specification.name())
+                .start(() -> poll(specification.name(), poller)));
     }
 
     private void poll(String name, StreamPoller poller) {

@@ -5,7 +5,6 @@ import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
 import io.gridsteward.local.schedule.LocalScheduler;
 import io.gridsteward.local.template.SamTemplate;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +40,9 @@ final class WarmUp {
 
     /** A county leader of the demo users, or one made up for the warm-up when there is none. */
     static DemoUser leaderAmong(List<DemoUser> demoUsers) {
-        return demoUsers.stream().filter(user -> user.role().equals("COUNTY_LEADER")).findFirst()
+        return demoUsers.stream()
+                .filter(user -> user.role().equals("COUNTY_LEADER"))
+                .findFirst()
                 .orElse(new DemoUser("local-warm-up", "COUNTY_LEADER", null, "warms the functions up"));
     }
 
@@ -50,11 +51,14 @@ final class WarmUp {
         String name = specification.name();
         Optional<byte[]> directEvent = specification.streamMapping().isPresent()
                 ? Optional.of("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8))
-                : specification.schedules().stream().findFirst().map(schedule -> LocalScheduler.event(schedule, Instant.now()));
+                : specification.schedules().stream()
+                        .findFirst()
+                        .map(schedule -> LocalScheduler.event(schedule, Instant.now()));
         if (directEvent.isPresent()) {
             return switch (functions.get(name).invoke(directEvent.get()).get()) {
                 case InvocationResult.Success success -> "";
-                case InvocationResult.FunctionError error -> "warm-up of " + name + " failed: " + error.errorType() + " " + error.payloadText();
+                case InvocationResult.FunctionError error ->
+                    "warm-up of " + name + " failed: " + error.errorType() + " " + error.payloadText();
                 case InvocationResult.Timeout timeout -> "warm-up of " + name + " timed out after " + timeout.after();
             };
         }
@@ -63,12 +67,17 @@ final class WarmUp {
         if (route.isEmpty()) {
             return "";
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(front.resolve(route.get().path().replaceAll("\\{[^}]+}", "warm-up")))
-                .timeout(LIMIT).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        front.resolve(route.get().path().replaceAll("\\{[^}]+}", "warm-up")))
+                .timeout(LIMIT)
+                .GET();
         if (route.get().authorized()) {
             request.header("Authorization", "Bearer " + leaderToken);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() < 500 ? "" : "warm-up of " + name + " answered " + response.statusCode() + ": " + response.body();
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() < 500
+                ? ""
+                : "warm-up of " + name + " answered " + response.statusCode() + ": " + response.body();
     }
 }

@@ -60,7 +60,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class LakeFaultInjectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter MILLISECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLISECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String LAKE_WRITER = "lake-writer";
     private static final String MAINTENANCE = "lake-maintenance";
@@ -74,8 +75,8 @@ class LakeFaultInjectionTest {
     void startStack(@TempDir Path directory) throws Exception {
         dataDirectory = directory;
         LocalStackOptions ephemeral = LocalStackOptions.ephemeral(dataDirectory, Path.of("../.."));
-        LocalStackOptions options = new LocalStackOptions(0, 0, 0, ephemeral.dataDirectory(), ephemeral.projectDirectory(), false,
-                10, Duration.ofMillis(200));
+        LocalStackOptions options = new LocalStackOptions(
+                0, 0, 0, ephemeral.dataDirectory(), ephemeral.projectDirectory(), false, 10, Duration.ofMillis(200));
         stack = LocalStack.start(options, List.of(), new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }
 
@@ -93,8 +94,11 @@ class LakeFaultInjectionTest {
         try {
             writeEvents(100);
             awaitReconciled();
-            System.out.println("fault injection: S3 refused " + stack.s3Faults().refusedPuts() + " puts of lake objects");
-            assertThat(stack.s3Faults().refusedPuts()).as("puts refused by the fault switch").isPositive();
+            System.out.println(
+                    "fault injection: S3 refused " + stack.s3Faults().refusedPuts() + " puts of lake objects");
+            assertThat(stack.s3Faults().refusedPuts())
+                    .as("puts refused by the fault switch")
+                    .isPositive();
         } finally {
             stack.s3Faults().clear();
         }
@@ -124,7 +128,9 @@ class LakeFaultInjectionTest {
             stack.s3Faults().clear();
         }
         assertThat(killed).isTrue();
-        assertThat(lakeWriter.process().orElseThrow().pid()).as("a new JVM took over").isNotEqualTo(killedProcess);
+        assertThat(lakeWriter.process().orElseThrow().pid())
+                .as("a new JVM took over")
+                .isNotEqualTo(killedProcess);
     }
 
     @Test
@@ -137,15 +143,19 @@ class LakeFaultInjectionTest {
         LocalFunction lakeWriter = stack.function(LAKE_WRITER);
 
         for (List<StreamRecordJson> batch : List.of(later, earlier, earlier)) {
-            InvocationResult result = lakeWriter.invoke(DynamodbEvents.event(batch)).get(60, TimeUnit.SECONDS);
+            InvocationResult result =
+                    lakeWriter.invoke(DynamodbEvents.event(batch)).get(60, TimeUnit.SECONDS);
             assertThat(result).as(String.valueOf(result)).isInstanceOf(InvocationResult.Success.class);
-            assertThat(new String(((InvocationResult.Success) result).payload(), StandardCharsets.UTF_8)).doesNotContain("itemIdentifier");
+            assertThat(new String(((InvocationResult.Success) result).payload(), StandardCharsets.UTF_8))
+                    .doesNotContain("itemIdentifier");
         }
 
         awaitReconciled();
-        QueryResult view = new DuckDbQueryRunner(new LakeMirror(stack.s3Client(), LocalStack.LAKE_BUCKET, dataDirectory.resolve("test-mirror")))
+        QueryResult view = new DuckDbQueryRunner(
+                        new LakeMirror(stack.s3Client(), LocalStack.LAKE_BUCKET, dataDirectory.resolve("test-mirror")))
                 .run("views/ticket_events_deduplicated.sql");
-        List<String> viewIds = view.rows().stream().map(row -> (String) row.get("event_id")).toList();
+        List<String> viewIds =
+                view.rows().stream().map(row -> (String) row.get("event_id")).toList();
         assertThat(viewIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
     }
 
@@ -154,10 +164,12 @@ class LakeFaultInjectionTest {
     void compactionLeavesOneObjectPerDayAndTheLakeStillEqualsTheTable() throws Exception {
         int before = lakeObjects();
 
-        JsonNode compaction = invokeMaintenance("{\"job\":\"compaction\",\"from\":\"" + today + "\",\"to\":\"" + today + "\"}");
+        JsonNode compaction =
+                invokeMaintenance("{\"job\":\"compaction\",\"from\":\"" + today + "\",\"to\":\"" + today + "\"}");
         JsonNode reconciliation = awaitReconciled();
 
-        System.out.println("fault injection: lake objects of " + today + " before compaction " + before + ", after " + lakeObjects());
+        System.out.println("fault injection: lake objects of " + today + " before compaction " + before + ", after "
+                + lakeObjects());
         assertThat(before).isGreaterThan(10);
         assertThat(compaction.path("objectsAfter").asLong()).isEqualTo(1);
         assertThat(lakeObjects()).isEqualTo(1);
@@ -170,7 +182,8 @@ class LakeFaultInjectionTest {
         Map<String, AttributeValue> unreadable = eventItem("broken-ticket", 1, Instant.now());
         unreadable.put("occurredAt", AttributeValue.fromS("not an instant"));
         writeEvents(3);
-        stack.dynamoDb().putItem(request -> request.tableName(LocalStack.TABLE_NAME).item(unreadable));
+        stack.dynamoDb()
+                .putItem(request -> request.tableName(LocalStack.TABLE_NAME).item(unreadable));
         writeEvents(3);
 
         Path deadLetters = dataDirectory.resolve("dead-letter");
@@ -197,7 +210,8 @@ class LakeFaultInjectionTest {
         for (int index = 0; index < count; index++) {
             String ticket = "fault-" + UUID.randomUUID();
             Map<String, AttributeValue> item = eventItem(ticket, 1, now.plusMillis(index));
-            stack.dynamoDb().putItem(request -> request.tableName(LocalStack.TABLE_NAME).item(item));
+            stack.dynamoDb()
+                    .putItem(request -> request.tableName(LocalStack.TABLE_NAME).item(item));
             written.add(item.get("eventId").s());
         }
     }
@@ -232,17 +246,27 @@ class LakeFaultInjectionTest {
                 .credentialsProvider(() -> AwsBasicCredentials.create("local", "local"))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            String streamArn = stack.dynamoDb().describeTable(request -> request.tableName(LocalStack.TABLE_NAME)).table().latestStreamArn();
+            String streamArn = stack.dynamoDb()
+                    .describeTable(request -> request.tableName(LocalStack.TABLE_NAME))
+                    .table()
+                    .latestStreamArn();
             List<StreamRecordJson> records = new ArrayList<>();
-            for (Shard shard : streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards()) {
-                String iterator = streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shard.shardId())
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            for (Shard shard : streams.describeStream(request -> request.streamArn(streamArn))
+                    .streamDescription()
+                    .shards()) {
+                String iterator = streams.getShardIterator(request -> request.streamArn(streamArn)
+                                .shardId(shard.shardId())
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator();
                 while (iterator != null) {
                     String current = iterator;
-                    var page = streams.getRecords(request -> request.shardIterator(current).limit(1000));
+                    var page = streams.getRecords(
+                            request -> request.shardIterator(current).limit(1000));
                     for (Record record : page.records()) {
                         Map<String, AttributeValue> image = record.dynamodb().newImage();
-                        if (image != null && image.containsKey("eventId") && written.contains(image.get("eventId").s())) {
+                        if (image != null
+                                && image.containsKey("eventId")
+                                && written.contains(image.get("eventId").s())) {
                             records.add(DynamodbEvents.record(shard.shardId(), record, streamArn, LocalStack.REGION));
                         }
                     }
@@ -254,8 +278,11 @@ class LakeFaultInjectionTest {
     }
 
     private int lakeObjects() {
-        return stack.s3Client().listObjectsV2(request -> request.bucket(LocalStack.LAKE_BUCKET).prefix("ticket_events/dt=" + today + "/"))
-                .contents().size();
+        return stack.s3Client()
+                .listObjectsV2(
+                        request -> request.bucket(LocalStack.LAKE_BUCKET).prefix("ticket_events/dt=" + today + "/"))
+                .contents()
+                .size();
     }
 
     /** Reconciliation by the packaged maintenance function until the lake holds every event written so far. */
@@ -265,9 +292,12 @@ class LakeFaultInjectionTest {
         AtomicInteger attempts = new AtomicInteger();
         JsonNode report = waitFor("the lake to equal the table", () -> {
             attempts.incrementAndGet();
-            JsonNode answer = invokeMaintenance("{\"job\":\"reconciliation\",\"from\":\"" + yesterday + "\",\"to\":\"" + tomorrow + "\"}");
-            return answer.path("consistent").asBoolean() && answer.path("tableEvents").asLong() == written.size()
-                    ? Optional.of(answer) : Optional.empty();
+            JsonNode answer = invokeMaintenance(
+                    "{\"job\":\"reconciliation\",\"from\":\"" + yesterday + "\",\"to\":\"" + tomorrow + "\"}");
+            return answer.path("consistent").asBoolean()
+                            && answer.path("tableEvents").asLong() == written.size()
+                    ? Optional.of(answer)
+                    : Optional.empty();
         });
         assertThat(report.path("missingFromLake")).isEmpty();
         assertThat(report.path("extraInLake")).isEmpty();
@@ -276,7 +306,9 @@ class LakeFaultInjectionTest {
     }
 
     private JsonNode invokeMaintenance(String event) throws Exception {
-        InvocationResult result = stack.function(MAINTENANCE).invoke(event.getBytes(StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+        InvocationResult result = stack.function(MAINTENANCE)
+                .invoke(event.getBytes(StandardCharsets.UTF_8))
+                .get(60, TimeUnit.SECONDS);
         assertThat(result).as(String.valueOf(result)).isInstanceOf(InvocationResult.Success.class);
         return JSON.readTree(((InvocationResult.Success) result).payload());
     }

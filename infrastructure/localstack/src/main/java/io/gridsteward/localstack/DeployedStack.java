@@ -8,7 +8,8 @@ public record DeployedStack(String name, Map<String, String> outputs, Map<String
     public String output(String key) {
         String value = outputs.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("stack " + name + " has no output " + key + "; it has " + outputs.keySet());
+            throw new IllegalArgumentException(
+                    "stack " + name + " has no output " + key + "; it has " + outputs.keySet());
         }
         return value;
     }

@@ -23,8 +23,7 @@ public final class FunctionPackaging {
 
     private static final Pattern CODE_URI = Pattern.compile("(?m)^([ \\t]+CodeUri:[ \\t]+)(\\S+)[ \\t]*$");
 
-    private FunctionPackaging() {
-    }
+    private FunctionPackaging() {}
 
     /** The template's local code locations, in order of appearance. */
     public static Map<String, Path> codeLocations(String template, Path projectDirectory) {
@@ -40,11 +39,13 @@ public final class FunctionPackaging {
      * Uploads each location's file through {@code upload} (key, file) and returns the template pointing at
      * {@code s3://bucket/key}; a missing file is an error naming it, before anything is uploaded.
      */
-    public static String packaged(String template, Path projectDirectory, String bucket, BiConsumer<String, Path> upload) throws IOException {
+    public static String packaged(
+            String template, Path projectDirectory, String bucket, BiConsumer<String, Path> upload) throws IOException {
         Map<String, Path> locations = codeLocations(template, projectDirectory);
         for (Map.Entry<String, Path> location : locations.entrySet()) {
             if (!Files.isRegularFile(location.getValue())) {
-                throw new IOException("CodeUri " + location.getKey() + " is not built (" + location.getValue() + "); run ./mvnw -DskipTests package first");
+                throw new IOException("CodeUri " + location.getKey() + " is not built (" + location.getValue()
+                        + "); run ./mvnw -DskipTests package first");
             }
         }
         Map<String, String> uploaded = new LinkedHashMap<>();
@@ -86,8 +87,7 @@ public final class FunctionPackaging {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException impossible) {
+        } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
         try (InputStream input = Files.newInputStream(file)) {

@@ -1,14 +1,13 @@
 package io.gridsteward.localstack;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code deploy} or {@code delete} the stack where the SDK's standard settings point: against a running LocalStack,
@@ -23,8 +22,7 @@ public final class LocalStackDeployment {
 
     static final Duration PATIENCE = Duration.ofMinutes(15);
 
-    private LocalStackDeployment() {
-    }
+    private LocalStackDeployment() {}
 
     public static void main(String[] arguments) throws Exception {
         if (arguments.length == 0 || !List.of("deploy", "delete").contains(arguments[0])) {
@@ -34,8 +32,13 @@ public final class LocalStackDeployment {
         Map<String, String> options = options(arguments);
         String stage = options.getOrDefault("--stage", "local");
         String county = options.getOrDefault("--county", "qingshan");
-        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-             S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build()) {
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder()
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                S3Client s3 = S3Client.builder()
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .forcePathStyle(true)
+                        .build()) {
             StackDeployer deployer = new StackDeployer(cloudFormation, s3, System.out);
             String stackName = stackName(county, stage);
             if (arguments[0].equals("delete")) {
@@ -43,7 +46,8 @@ public final class LocalStackDeployment {
                 System.out.println("deleted " + stackName);
                 return;
             }
-            DeployedStack stack = deployer.deploy(deployment(Path.of(options.getOrDefault("--project", ".")), county, stage));
+            DeployedStack stack =
+                    deployer.deploy(deployment(Path.of(options.getOrDefault("--project", ".")), county, stage));
             stack.outputs().forEach((key, value) -> System.out.printf("  %-24s %s%n", key, value));
         }
     }
@@ -57,8 +61,12 @@ public final class LocalStackDeployment {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Stage", stage);
         parameters.put("County", county);
-        return new StackDeployer.Deployment(projectDirectory.toAbsolutePath().normalize(), stackName(county, stage),
-                "grid-steward-artifacts-" + county + "-" + stage, parameters, PATIENCE);
+        return new StackDeployer.Deployment(
+                projectDirectory.toAbsolutePath().normalize(),
+                stackName(county, stage),
+                "grid-steward-artifacts-" + county + "-" + stage,
+                parameters,
+                PATIENCE);
     }
 
     private static Map<String, String> options(String[] arguments) {

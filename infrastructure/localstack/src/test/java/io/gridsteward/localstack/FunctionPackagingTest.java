@@ -1,7 +1,7 @@
 package io.gridsteward.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionPackagingTest {
 
-    private static final Path PROJECT_ROOT = Path.of(Objects.requireNonNullElse(System.getProperty("project.root"), "../.."));
+    private static final Path PROJECT_ROOT =
+            Path.of(Objects.requireNonNullElse(System.getProperty("project.root"), "../.."));
 
     @Test
     void everyFunctionOfTheRepositoryTemplateIsUploadedAndPointedAtAndNothingElseChanges() throws IOException {
@@ -26,7 +26,8 @@ class FunctionPackagingTest {
 
         assertThat(uploads).hasSize(5);
         assertThat(uploads.keySet()).allSatisfy(key -> assertThat(key).matches("functions/[a-z-]+/[0-9a-f]{64}\\.zip"));
-        assertThat(uploads.keySet()).extracting(key -> key.split("/")[1])
+        assertThat(uploads.keySet())
+                .extracting(key -> key.split("/")[1])
                 .containsExactlyInAnyOrder("api", "jobs", "lake-writer", "lake-maintenance", "dashboard");
         assertThat(packaged).doesNotContain("target/function.zip");
         uploads.keySet().forEach(key -> assertThat(packaged).contains("CodeUri: s3://artifacts/" + key + "\n"));
@@ -53,12 +54,14 @@ class FunctionPackagingTest {
         // SHA-256 of "abc", computed independently (FIPS 180-2's first example).
         String expectedKey = "functions/api/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.zip";
         assertThat(uploads).containsOnlyKeys(expectedKey);
-        assertThat(packaged).isEqualTo("Resources:\n  F:\n    Properties:\n      CodeUri: s3://bucket/" + expectedKey + "\n");
+        assertThat(packaged)
+                .isEqualTo("Resources:\n  F:\n    Properties:\n      CodeUri: s3://bucket/" + expectedKey + "\n");
     }
 
     @Test
     void aFunctionNotYetBuiltStopsPackagingBeforeAnyUpload(@TempDir Path project) {
-        String template = "      CodeUri: functions/api/target/function.zip\n      CodeUri: functions/jobs/target/function.zip\n";
+        String template =
+                "      CodeUri: functions/api/target/function.zip\n      CodeUri: functions/jobs/target/function.zip\n";
         Map<String, Path> uploads = new LinkedHashMap<>();
 
         assertThatThrownBy(() -> FunctionPackaging.packaged(template, project, "bucket", uploads::put))
@@ -68,7 +71,8 @@ class FunctionPackagingTest {
 
     @Test
     void aCodeUriWithoutANewLocationIsRefused() {
-        assertThatThrownBy(() -> FunctionPackaging.rewritten("      CodeUri: functions/api/target/function.zip\n", Map.of()))
+        assertThatThrownBy(() ->
+                        FunctionPackaging.rewritten("      CodeUri: functions/api/target/function.zip\n", Map.of()))
                 .hasMessageContaining("no new location for CodeUri functions/api/target/function.zip");
     }
 

@@ -28,9 +28,12 @@ public class MinimalIntake {
 
     private final ObjectMapper json;
     private final String tableName;
-    private final DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    private final DynamoDbClient dynamoDb = DynamoDbClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
 
-    MinimalIntake(ObjectMapper json, @ConfigProperty(name = "table.name", defaultValue = "grid-steward") String tableName) {
+    MinimalIntake(
+            ObjectMapper json, @ConfigProperty(name = "table.name", defaultValue = "grid-steward") String tableName) {
         this.json = json;
         this.tableName = tableName;
     }
@@ -43,16 +46,38 @@ public class MinimalIntake {
         String id = UUID.randomUUID().toString();
         String now = Instant.now().toString();
         Map<String, AttributeValue> ticket = Map.of(
-                "pk", AttributeValue.fromS("TICKET#" + id), "sk", AttributeValue.fromS("TICKET"),
-                "status", AttributeValue.fromS("REPORTED"), "gridId", AttributeValue.fromS(request.path("gridId").asText()),
-                "category", AttributeValue.fromS(request.path("category").asText()),
-                "description", AttributeValue.fromS(request.path("description").asText()), "reportedAt", AttributeValue.fromS(now));
+                "pk",
+                AttributeValue.fromS("TICKET#" + id),
+                "sk",
+                AttributeValue.fromS("TICKET"),
+                "status",
+                AttributeValue.fromS("REPORTED"),
+                "gridId",
+                AttributeValue.fromS(request.path("gridId").asText()),
+                "category",
+                AttributeValue.fromS(request.path("category").asText()),
+                "description",
+                AttributeValue.fromS(request.path("description").asText()),
+                "reportedAt",
+                AttributeValue.fromS(now));
         Map<String, AttributeValue> event = Map.of(
-                "pk", AttributeValue.fromS("TICKET#" + id), "sk", AttributeValue.fromS("EVENT#0001"),
-                "type", AttributeValue.fromS("REPORTED"), "occurredAt", AttributeValue.fromS(now));
+                "pk",
+                AttributeValue.fromS("TICKET#" + id),
+                "sk",
+                AttributeValue.fromS("EVENT#0001"),
+                "type",
+                AttributeValue.fromS("REPORTED"),
+                "occurredAt",
+                AttributeValue.fromS(now));
         dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
-                TransactWriteItem.builder().put(put -> put.tableName(tableName).item(ticket).conditionExpression("attribute_not_exists(pk)")).build(),
-                TransactWriteItem.builder().put(put -> put.tableName(tableName).item(event).conditionExpression("attribute_not_exists(pk)")).build()));
+                TransactWriteItem.builder()
+                        .put(put ->
+                                put.tableName(tableName).item(ticket).conditionExpression("attribute_not_exists(pk)"))
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(put ->
+                                put.tableName(tableName).item(event).conditionExpression("attribute_not_exists(pk)"))
+                        .build()));
         return Response.status(Response.Status.CREATED)
                 .entity(json.createObjectNode().put("id", id).put("status", "REPORTED"))
                 .build();

@@ -38,7 +38,8 @@ public record FundEventRow(
         Instant submittedAt,
         String counterpartAccountId,
         String actorRole,
-        String actorOrgId) implements LakeRow {
+        String actorOrgId)
+        implements LakeRow {
 
     public static final String LEDGER = "LEDGER";
     public static final String CLAIM = "CLAIM";
@@ -58,9 +59,34 @@ public record FundEventRow(
 
     @Override
     public List<Object> values() {
-        return Collections.unmodifiableList(Arrays.asList(eventId, recordKind, eventType, occurredAt, accountId, fundKind, fiscalYear, holderId,
-                communityId, townId, gridId, taskId, departmentId, claimId, sequence, fromStatus, toStatus, amountFen, fundedChangeFen,
-                reservedChangeFen, paidChangeFen, purpose, servedKind, submittedAt, counterpartAccountId, actorRole, actorOrgId));
+        return Collections.unmodifiableList(Arrays.asList(
+                eventId,
+                recordKind,
+                eventType,
+                occurredAt,
+                accountId,
+                fundKind,
+                fiscalYear,
+                holderId,
+                communityId,
+                townId,
+                gridId,
+                taskId,
+                departmentId,
+                claimId,
+                sequence,
+                fromStatus,
+                toStatus,
+                amountFen,
+                fundedChangeFen,
+                reservedChangeFen,
+                paidChangeFen,
+                purpose,
+                servedKind,
+                submittedAt,
+                counterpartAccountId,
+                actorRole,
+                actorOrgId));
     }
 
     @Override

@@ -119,15 +119,14 @@ public final class LakeSchema {
                     optional("actor_org_id", STRING)),
             PARTITION_COLUMN);
 
-        /** The resource context's events (offers, demands, claims, projects): {@link ResourceEventRow}. */
+    /** The resource context's events (offers, demands, claims, projects): {@link ResourceEventRow}. */
     public static final LakeTable RESOURCE_EVENTS = ResourceEventRow.TABLE;
 
     public static final List<LakeTable> TABLES = List.of(TICKET_EVENTS, PARTY_EVENTS, FUND_EVENTS, RESOURCE_EVENTS);
 
     private static final DateTimeFormatter PARTITION_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    private LakeSchema() {
-    }
+    private LakeSchema() {}
 
     /** The partition value of an event time: its date in UTC, {@code yyyy-MM-dd}. */
     public static String partitionValue(Instant occurredAt) {
@@ -138,9 +137,13 @@ public final class LakeSchema {
      * The deterministic object key of one batch's rows of one partition, so that a retried batch overwrites:
      * {@code <table>/dt=<yyyy-MM-dd>/<shardId>-<firstSequenceNumber>-<lastSequenceNumber>.parquet}.
      */
-    public static String objectKey(LakeTable table, String partitionValue, String shardId,
-                                   String firstSequenceNumber, String lastSequenceNumber) {
-        return table.keyPrefix() + PARTITION_COLUMN + "=" + partitionValue + "/"
-                + shardId + "-" + firstSequenceNumber + "-" + lastSequenceNumber + ".parquet";
+    public static String objectKey(
+            LakeTable table,
+            String partitionValue,
+            String shardId,
+            String firstSequenceNumber,
+            String lastSequenceNumber) {
+        return table.keyPrefix() + PARTITION_COLUMN + "=" + partitionValue + "/" + shardId + "-" + firstSequenceNumber
+                + "-" + lastSequenceNumber + ".parquet";
     }
 }

@@ -22,12 +22,15 @@ public record LakeTable(String name, List<LakeColumn> columns, String partitionC
             }
         }
         if (seen.contains(partitionColumn)) {
-            throw new IllegalArgumentException("partition column " + partitionColumn + " must not be stored in the files");
+            throw new IllegalArgumentException(
+                    "partition column " + partitionColumn + " must not be stored in the files");
         }
     }
 
     public Optional<LakeColumn> column(String columnName) {
-        return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
+        return columns.stream()
+                .filter(column -> column.name().equals(columnName))
+                .findFirst();
     }
 
     public List<String> columnNames() {

@@ -41,7 +41,8 @@ public record PartyEventRow(
         Instant checkedOutAt,
         Long presentMinutes,
         Long creditedMinutes,
-        Long certifiedMinutes) implements LakeRow {
+        Long certifiedMinutes)
+        implements LakeRow {
 
     public static final String ENROLMENT = "ENROLMENT";
     public static final String ATTENDANCE = "ATTENDANCE";
@@ -60,10 +61,10 @@ public record PartyEventRow(
      */
     public static String memberKey(String enrolleeId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("party-member:" + enrolleeId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("party-member:" + enrolleeId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
-        }
-        catch (NoSuchAlgorithmException exception) {
+        } catch (NoSuchAlgorithmException exception) {
             throw new IllegalStateException("every JDK has SHA-256", exception);
         }
     }
@@ -75,9 +76,33 @@ public record PartyEventRow(
 
     @Override
     public List<Object> values() {
-        return Collections.unmodifiableList(Arrays.asList(eventId, recordKind, eventType, sequence, occurredAt, memberKey, enrolleeKind, toStatus,
-                actorRole, actorOrgId, communityId, townId, gridId, previousCommunityId, previousGridId, workplaceUnitId, activityId, activityKind,
-                organiserId, startsAt, endsAt, checkedInAt, checkedOutAt, presentMinutes, creditedMinutes, certifiedMinutes));
+        return Collections.unmodifiableList(Arrays.asList(
+                eventId,
+                recordKind,
+                eventType,
+                sequence,
+                occurredAt,
+                memberKey,
+                enrolleeKind,
+                toStatus,
+                actorRole,
+                actorOrgId,
+                communityId,
+                townId,
+                gridId,
+                previousCommunityId,
+                previousGridId,
+                workplaceUnitId,
+                activityId,
+                activityKind,
+                organiserId,
+                startsAt,
+                endsAt,
+                checkedInAt,
+                checkedOutAt,
+                presentMinutes,
+                creditedMinutes,
+                certifiedMinutes));
     }
 
     @Override

@@ -1,17 +1,17 @@
 package io.gridsteward.analytics.lake;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Objects;
-
 import static io.gridsteward.analytics.lake.LakeColumn.optional;
 import static io.gridsteward.analytics.lake.LakeColumn.required;
 import static io.gridsteward.analytics.lake.LakeType.INT32;
 import static io.gridsteward.analytics.lake.LakeType.INT64;
 import static io.gridsteward.analytics.lake.LakeType.STRING;
 import static io.gridsteward.analytics.lake.LakeType.TIMESTAMP_MICROS_UTC;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One row of the lake's {@code resource_events} table: a step on an offer, a demand, a claim or a project, with the
@@ -53,7 +53,8 @@ public record ResourceEventRow(
         Integer rating,
         String followUpOutcome,
         String fundingKind,
-        String fundingId) implements LakeRow {
+        String fundingId)
+        implements LakeRow {
 
     static final LakeTable TABLE = new LakeTable(
             "resource_events",
@@ -111,10 +112,40 @@ public record ResourceEventRow(
 
     @Override
     public List<Object> values() {
-        return Collections.unmodifiableList(Arrays.asList(eventId, subject, subjectId, sequence, eventType, occurredAt, actorRole, actorOrgId,
-                itemType, itemId, resourceKind, townId, communityId, gridId, providerOrgId, providerOrgKind, smallWish, itemQuantity,
-                itemValueFen, publishedAt, claimId, claimantKind, claimantOrgId, memberCount, claimCommunityId, claimGridId, claimQuantity,
-                claimValueFen, claimedAt, rating, followUpOutcome, fundingKind, fundingId));
+        return Collections.unmodifiableList(Arrays.asList(
+                eventId,
+                subject,
+                subjectId,
+                sequence,
+                eventType,
+                occurredAt,
+                actorRole,
+                actorOrgId,
+                itemType,
+                itemId,
+                resourceKind,
+                townId,
+                communityId,
+                gridId,
+                providerOrgId,
+                providerOrgKind,
+                smallWish,
+                itemQuantity,
+                itemValueFen,
+                publishedAt,
+                claimId,
+                claimantKind,
+                claimantOrgId,
+                memberCount,
+                claimCommunityId,
+                claimGridId,
+                claimQuantity,
+                claimValueFen,
+                claimedAt,
+                rating,
+                followUpOutcome,
+                fundingKind,
+                fundingId));
     }
 
     @Override

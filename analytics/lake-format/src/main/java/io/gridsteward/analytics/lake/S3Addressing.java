@@ -6,8 +6,7 @@ import java.util.stream.Stream;
 /** How the functions' S3 clients address buckets when nothing says otherwise. */
 public final class S3Addressing {
 
-    private S3Addressing() {
-    }
+    private S3Addressing() {}
 
     /**
      * Path-style addressing is on when the SDK is pointed at another S3 endpoint ({@code AWS_ENDPOINT_URL_S3},

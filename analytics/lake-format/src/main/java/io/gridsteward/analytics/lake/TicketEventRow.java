@@ -29,7 +29,8 @@ public record TicketEventRow(
         Instant acceptDueAt,
         Instant resolveDueAt,
         Integer rating,
-        String assigneeOrgKind) implements LakeRow {
+        String assigneeOrgKind)
+        implements LakeRow {
 
     public TicketEventRow {
         Objects.requireNonNull(occurredAt, "occurredAt");
@@ -46,9 +47,26 @@ public record TicketEventRow(
     /** The column values in LakeSchema order; nulls where a nullable column is empty. */
     @Override
     public List<Object> values() {
-        return Collections.unmodifiableList(Arrays.asList(eventId, ticketId, sequence, eventType, fromStatus, toStatus,
-                occurredAt, actorRole, actorOrgId, gridId, communityId, townId, category, assigneeOrgId, priority, acceptDueAt,
-                resolveDueAt, rating, assigneeOrgKind));
+        return Collections.unmodifiableList(Arrays.asList(
+                eventId,
+                ticketId,
+                sequence,
+                eventType,
+                fromStatus,
+                toStatus,
+                occurredAt,
+                actorRole,
+                actorOrgId,
+                gridId,
+                communityId,
+                townId,
+                category,
+                assigneeOrgId,
+                priority,
+                acceptDueAt,
+                resolveDueAt,
+                rating,
+                assigneeOrgKind));
     }
 
     @Override

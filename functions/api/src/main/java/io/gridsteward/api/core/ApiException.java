@@ -1,6 +1,5 @@
 package io.gridsteward.api.core;
 
-
 import io.gridsteward.domain.core.FieldError;
 import java.util.List;
 
@@ -21,7 +20,8 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException malformed(List<FieldError> errors) {
-        return new ApiException(ProblemType.MALFORMED_REQUEST, "the request body is not what this endpoint reads", errors);
+        return new ApiException(
+                ProblemType.MALFORMED_REQUEST, "the request body is not what this endpoint reads", errors);
     }
 
     public static ApiException malformed(String field, String message) {
@@ -29,15 +29,18 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException malformedHeader(List<FieldError> errors) {
-        return new ApiException(ProblemType.MALFORMED_REQUEST, "a request header is not what this endpoint reads", errors);
+        return new ApiException(
+                ProblemType.MALFORMED_REQUEST, "a request header is not what this endpoint reads", errors);
     }
 
     public static ApiException malformedParameters(List<FieldError> errors) {
-        return new ApiException(ProblemType.MALFORMED_REQUEST, "a query parameter is not what this endpoint reads", errors);
+        return new ApiException(
+                ProblemType.MALFORMED_REQUEST, "a query parameter is not what this endpoint reads", errors);
     }
 
     public static ApiException unsupportedMediaType(FieldError error) {
-        return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the request body is not declared as JSON", List.of(error));
+        return new ApiException(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE, "the request body is not declared as JSON", List.of(error));
     }
 
     public static ApiException forbidden(String detail) {

@@ -1,11 +1,10 @@
 package io.gridsteward.api.core;
 
-import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Which cited object keys were uploaded: a HEAD per key (a handful at most). Every context that takes photos or receipts
@@ -14,8 +13,7 @@ import java.util.Set;
  */
 public final class BucketObjects {
 
-    private BucketObjects() {
-    }
+    private BucketObjects() {}
 
     /** The keys among {@code keys} whose objects exist in {@code bucket}, in the order given. */
     public static Set<String> present(S3Client client, String bucket, List<String> keys) {
@@ -24,8 +22,7 @@ public final class BucketObjects {
             try {
                 client.headObject(head -> head.bucket(bucket).key(key));
                 found.add(key);
-            }
-            catch (SdkServiceException missing) {
+            } catch (SdkServiceException missing) {
                 if (missing.statusCode() != 404) {
                     throw missing;
                 }

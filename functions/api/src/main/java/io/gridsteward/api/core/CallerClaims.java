@@ -1,9 +1,8 @@
 package io.gridsteward.api.core;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.TokenClaims;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,8 +17,7 @@ public final class CallerClaims {
     public static final String ROLE = TokenClaims.ROLE;
     public static final String ORGANISATION_ID = TokenClaims.ORGANISATION_ID;
 
-    private CallerClaims() {
-    }
+    private CallerClaims() {}
 
     /** Whether the authorizer left any claims: routes that need none (the OpenAPI document) are answered without. */
     public static boolean hasClaims(APIGatewayV2HTTPEvent event) {
@@ -31,8 +29,7 @@ public final class CallerClaims {
                 .orElseThrow(() -> ApiException.unauthenticated("the request carries no verified token claims"));
         try {
             return TokenClaims.caller(claims);
-        }
-        catch (TokenClaims.InvalidClaimsException invalid) {
+        } catch (TokenClaims.InvalidClaimsException invalid) {
             throw ApiException.unauthenticated(invalid.getMessage());
         }
     }

@@ -14,6 +14,5 @@ public interface CurrentState {
     /** The thing's state and version now; empty when it cannot be read. */
     Optional<Versioned> find(String id);
 
-    record Versioned(String state, long version) {
-    }
+    record Versioned(String state, long version) {}
 }

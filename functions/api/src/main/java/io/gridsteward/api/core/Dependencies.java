@@ -8,10 +8,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.time.Clock;
 
 /**
  * What every context's resources work with. The table name is the config property {@code table.name}, which the
@@ -23,7 +22,8 @@ public class Dependencies {
 
     @Produces
     @Singleton
-    public TableName tableName(@ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME) String name) {
+    public TableName tableName(
+            @ConfigProperty(name = "table.name", defaultValue = TableDefinition.DEFAULT_TABLE_NAME) String name) {
         return new TableName(name);
     }
 
@@ -62,6 +62,5 @@ public class Dependencies {
     }
 
     /** The single table every store writes to. */
-    public record TableName(String value) {
-    }
+    public record TableName(String value) {}
 }

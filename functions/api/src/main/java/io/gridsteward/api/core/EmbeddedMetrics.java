@@ -1,15 +1,14 @@
 package io.gridsteward.api.core;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * CloudWatch's Embedded Metric Format, as Lambda Powertools writes it: one JSON object per line on standard output,
@@ -23,7 +22,8 @@ public final class EmbeddedMetrics {
 
     /** Units CloudWatch knows, as EMF spells them. */
     public enum Unit {
-        COUNT("Count"), MILLISECONDS("Milliseconds");
+        COUNT("Count"),
+        MILLISECONDS("Milliseconds");
 
         private final String emfName;
 

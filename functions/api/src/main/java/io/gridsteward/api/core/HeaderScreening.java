@@ -12,7 +12,6 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,9 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
     private final ObjectMapper mapper;
 
     @Inject
-    HeaderScreening(@Delegate @Any RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpLayer, ObjectMapper mapper) {
+    HeaderScreening(
+            @Delegate @Any RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> httpLayer,
+            ObjectMapper mapper) {
         this.httpLayer = httpLayer;
         this.mapper = mapper;
     }
@@ -42,8 +43,11 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
         if (errors.isEmpty()) {
             return httpLayer.handleRequest(event, context);
         }
-        Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST, "a header holds a character HTTP does not allow in it",
-                Optional.ofNullable(event.getRawPath()).orElse("/"), errors);
+        Problem problem = Problem.of(
+                ProblemType.MALFORMED_REQUEST,
+                "a header holds a character HTTP does not allow in it",
+                Optional.ofNullable(event.getRawPath()).orElse("/"),
+                errors);
         try {
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(problem.status())
@@ -51,8 +55,7 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
                     .withBody(mapper.writeValueAsString(problem))
                     .withIsBase64Encoded(false)
                     .build();
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("a problem document always serialises", exception);
         }
     }
@@ -62,8 +65,7 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
 
         private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
-        private HttpFieldRules() {
-        }
+        private HttpFieldRules() {}
 
         static List<FieldError> errors(Map<String, String> headers, List<String> cookies) {
             List<FieldError> errors = new ArrayList<>();
@@ -71,8 +73,7 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
                 headers.forEach((name, value) -> {
                     if (!isToken(name)) {
                         errors.add(new FieldError(printable(name), "is not a valid header name"));
-                    }
-                    else if (value != null && hasControlCharacter(value)) {
+                    } else if (value != null && hasControlCharacter(value)) {
                         errors.add(new FieldError(name, "holds a control character"));
                     }
                 });
@@ -87,7 +88,9 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
             if (name == null || name.isEmpty()) {
                 return false;
             }
-            return name.chars().allMatch(character -> character < 0x7f && (Character.isLetterOrDigit(character) || TOKEN_SYMBOLS.indexOf(character) >= 0));
+            return name.chars()
+                    .allMatch(character -> character < 0x7f
+                            && (Character.isLetterOrDigit(character) || TOKEN_SYMBOLS.indexOf(character) >= 0));
         }
 
         private static boolean hasControlCharacter(String value) {
@@ -100,8 +103,7 @@ public abstract class HeaderScreening implements RequestHandler<APIGatewayV2HTTP
             (name == null ? "" : name).chars().forEach(character -> {
                 if (character < 0x20 || character == 0x7f) {
                     printable.append(String.format("\\u%04x", character));
-                }
-                else {
+                } else {
                     printable.append((char) character);
                 }
             });

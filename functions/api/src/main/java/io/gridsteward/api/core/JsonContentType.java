@@ -5,10 +5,9 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Locale;
 import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a body whose declared type is not JSON before any route reads it: the framework would read a body
@@ -24,16 +23,15 @@ public class JsonContentType {
         if (declared == null || !METHODS_WITH_BODY.contains(request.getMethod()) || isJson(declared)) {
             return;
         }
-        throw ApiException.unsupportedMediaType(new FieldError(HttpHeaders.CONTENT_TYPE,
-                "must be application/json or application/*+json, not " + declared));
+        throw ApiException.unsupportedMediaType(new FieldError(
+                HttpHeaders.CONTENT_TYPE, "must be application/json or application/*+json, not " + declared));
     }
 
     private static boolean isJson(String declared) {
         MediaType type;
         try {
             type = MediaType.valueOf(declared);
-        }
-        catch (IllegalArgumentException unparsable) {
+        } catch (IllegalArgumentException unparsable) {
             return false;
         }
         String subtype = type.getSubtype().toLowerCase(Locale.ROOT);

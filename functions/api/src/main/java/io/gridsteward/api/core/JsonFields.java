@@ -1,6 +1,5 @@
 package io.gridsteward.api.core;
 
-import io.gridsteward.domain.core.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.gridsteward.domain.core.FieldError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,8 +40,7 @@ public final class JsonFields {
         JsonNode root;
         try {
             root = reader.readTree(body);
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw ApiException.malformed("body", "is not valid JSON: " + exception.getOriginalMessage());
         }
         if (!(root instanceof ObjectNode object)) {
@@ -118,8 +116,7 @@ public final class JsonFields {
             JsonNode element = value.get(index);
             if (!element.isTextual()) {
                 fault(name + "[" + index + "]", "must be a string");
-            }
-            else {
+            } else {
                 texts.add(element.textValue());
             }
         }
@@ -140,8 +137,7 @@ public final class JsonFields {
         for (int index = 0; index < value.size(); index++) {
             if (value.get(index) instanceof ObjectNode object) {
                 objects.add(new JsonFields(object, qualified(name) + "[" + index + "]", errors));
-            }
-            else {
+            } else {
                 fault(name + "[" + index + "]", "must be an object");
             }
         }

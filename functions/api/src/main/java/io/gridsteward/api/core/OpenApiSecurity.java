@@ -19,32 +19,55 @@ public final class OpenApiSecurity implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
-        Components components = openApi.getComponents() == null ? OASFactory.createComponents() : openApi.getComponents();
-        components.addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .bearerFormat("JWT")
-                .description("A JWT of the county's identity provider with the claims sub, custom:role and custom:org_id "
-                        + "(locally: POST /local/tokens)"));
+        Components components =
+                openApi.getComponents() == null ? OASFactory.createComponents() : openApi.getComponents();
+        components.addSecurityScheme(
+                SCHEME,
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description(
+                                "A JWT of the county's identity provider with the claims sub, custom:role and custom:org_id "
+                                        + "(locally: POST /local/tokens)"));
         openApi.setComponents(components);
         openApi.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
-        openApi.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().forEach(OpenApiSecurity::mayAnswer401));
+        openApi.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(path -> path.getOperations().values().forEach(OpenApiSecurity::mayAnswer401));
     }
 
     private static void mayAnswer401(Operation operation) {
         if (operation.getResponses() == null || operation.getResponses().hasAPIResponse("401")) {
             return;
         }
-        operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
-                .description("No bearer token, or one that is invalid or expired (API Gateway's authorizer answers "
-                        + "{\"message\":\"Unauthorized\"}), or a token without a known role (problem+json)")
-                .content(OASFactory.createContent()
-                        .addMediaType("application/json", OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                .type(List.of(Schema.SchemaType.OBJECT))
-                                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))))
-                        .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+        operation
+                .getResponses()
+                .addAPIResponse(
+                        "401",
+                        OASFactory.createAPIResponse()
+                                .description(
+                                        "No bearer token, or one that is invalid or expired (API Gateway's authorizer answers "
+                                                + "{\"message\":\"Unauthorized\"}), or a token without a known role (problem+json)")
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                "application/json",
+                                                OASFactory.createMediaType()
+                                                        .schema(OASFactory.createSchema()
+                                                                .type(List.of(Schema.SchemaType.OBJECT))
+                                                                .addProperty(
+                                                                        "message",
+                                                                        OASFactory.createSchema()
+                                                                                .type(List.of(
+                                                                                        Schema.SchemaType.STRING)))))
+                                        .addMediaType(
+                                                Problem.MEDIA_TYPE,
+                                                OASFactory.createMediaType()
+                                                        .schema(OASFactory.createSchema()
+                                                                .ref("Problem")))));
     }
 }

@@ -1,8 +1,7 @@
 package io.gridsteward.api.core;
 
-import io.gridsteward.domain.core.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
+import io.gridsteward.domain.core.FieldError;
 import java.util.List;
 
 /**

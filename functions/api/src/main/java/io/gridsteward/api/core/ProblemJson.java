@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.domain.core.FieldError;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /** A problem's {@code errors[]} entry shows {@code data} only when the error carries figures (a distance and its limit). */

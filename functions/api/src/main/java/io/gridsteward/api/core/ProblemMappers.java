@@ -1,8 +1,7 @@
 package io.gridsteward.api.core;
 
-import io.gridsteward.store.core.IdempotencyClaim;
-import io.gridsteward.store.core.IdempotencyKeyReusedException;
-import io.gridsteward.store.core.InvalidCursorException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.domain.core.DomainException;
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.ForbiddenException;
@@ -10,17 +9,17 @@ import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.core.VersionConflictException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.store.core.IdempotencyClaim;
+import io.gridsteward.store.core.IdempotencyKeyReusedException;
+import io.gridsteward.store.core.InvalidCursorException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.List;
 
 /** Every refusal as an RFC 9457 {@code application/problem+json} response. */
 public class ProblemMappers {
@@ -40,13 +39,22 @@ public class ProblemMappers {
     public Response domain(DomainException exception, UriInfo uri) {
         String instance = instance(uri);
         Problem problem = switch (exception) {
-            case ValidationException invalid -> Problem.of(ProblemType.VALIDATION_FAILED, invalid.getMessage(), instance, invalid.errors());
-            case ForbiddenException forbidden -> Problem.of(ProblemType.FORBIDDEN, forbidden.getMessage(), instance, List.of());
-            case NotFoundException notFound -> Problem.of(ProblemType.NOT_FOUND, notFound.getMessage(), instance, List.of());
+            case ValidationException invalid ->
+                Problem.of(ProblemType.VALIDATION_FAILED, invalid.getMessage(), instance, invalid.errors());
+            case ForbiddenException forbidden ->
+                Problem.of(ProblemType.FORBIDDEN, forbidden.getMessage(), instance, List.of());
+            case NotFoundException notFound ->
+                Problem.of(ProblemType.NOT_FOUND, notFound.getMessage(), instance, List.of());
             case IllegalTransitionException illegal ->
-                    withCurrentState(Problem.of(ProblemType.ILLEGAL_TRANSITION, illegal.getMessage(), instance, List.of()), illegal.kind(), illegal.id());
+                withCurrentState(
+                        Problem.of(ProblemType.ILLEGAL_TRANSITION, illegal.getMessage(), instance, List.of()),
+                        illegal.kind(),
+                        illegal.id());
             case VersionConflictException conflict ->
-                    withCurrentState(Problem.of(ProblemType.VERSION_CONFLICT, conflict.getMessage(), instance, List.of()), conflict.kind(), conflict.id());
+                withCurrentState(
+                        Problem.of(ProblemType.VERSION_CONFLICT, conflict.getMessage(), instance, List.of()),
+                        conflict.kind(),
+                        conflict.id());
         };
         return respond(problem);
     }
@@ -58,13 +66,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException exception, UriInfo uri) {
-        return respond(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, exception.getMessage(), instance(uri),
-                List.of(new FieldError(IdempotencyClaim.HEADER, "was already used for another request: a different body, ticket or step"))));
+        return respond(Problem.of(
+                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                exception.getMessage(),
+                instance(uri),
+                List.of(new FieldError(
+                        IdempotencyClaim.HEADER,
+                        "was already used for another request: a different body, ticket or step"))));
     }
 
     @ServerExceptionMapper
     public Response invalidCursor(InvalidCursorException exception, UriInfo uri) {
-        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "the cursor " + exception.getMessage(), instance(uri),
+        return respond(Problem.of(
+                ProblemType.MALFORMED_REQUEST,
+                "the cursor " + exception.getMessage(),
+                instance(uri),
                 List.of(new FieldError("cursor", exception.getMessage()))));
     }
 
@@ -72,15 +88,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response framework(WebApplicationException exception, UriInfo uri) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), exception.getMessage(),
-                instance(uri), List.of(), null, null);
+        Problem problem = new Problem(
+                "about:blank",
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                exception.getMessage(),
+                instance(uri),
+                List.of(),
+                null,
+                null);
         return respond(problem);
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException exception, UriInfo uri) {
         LOG.error("unexpected failure", exception);
-        return respond(Problem.of(ProblemType.INTERNAL_ERROR, "the request could not be completed", instance(uri), List.of()));
+        return respond(
+                Problem.of(ProblemType.INTERNAL_ERROR, "the request could not be completed", instance(uri), List.of()));
     }
 
     /**
@@ -102,8 +126,7 @@ public class ProblemMappers {
                     .type(Problem.MEDIA_TYPE)
                     .entity(mapper.writeValueAsString(problem))
                     .build();
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("a problem document always serialises", exception);
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +22,7 @@ public final class RequestHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private RequestHash() {
-    }
+    private RequestHash() {}
 
     public static String of(String body) {
         return sha256(canonical(body));
@@ -34,8 +32,7 @@ public final class RequestHash {
         try {
             Object parsed = CANONICAL.readValue(body, Object.class);
             return parsed == null ? body : CANONICAL.writeValueAsString(parsed);
-        }
-        catch (JsonProcessingException notJson) {
+        } catch (JsonProcessingException notJson) {
             return body;
         }
     }
@@ -44,8 +41,7 @@ public final class RequestHash {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException exception) {
+        } catch (NoSuchAlgorithmException exception) {
             throw new IllegalStateException("every JDK has SHA-256", exception);
         }
     }

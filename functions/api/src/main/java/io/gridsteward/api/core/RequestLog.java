@@ -5,14 +5,13 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.lang.reflect.AnnotatedElement;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
-
-import java.lang.reflect.AnnotatedElement;
-import java.util.Optional;
 
 /**
  * One log line per request, for CloudWatch Logs Insights: the route as written in the resources (method and path
@@ -43,8 +42,10 @@ public class RequestLog {
     }
 
     @ServerResponseFilter
-    public void answered(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
-        long milliseconds = request.getProperty(STARTED) instanceof Long started ? (System.nanoTime() - started) / 1_000_000 : 0;
+    public void answered(
+            ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+        long milliseconds =
+                request.getProperty(STARTED) instanceof Long started ? (System.nanoTime() - started) / 1_000_000 : 0;
         String route = request.getMethod() + " " + template(resource).orElse("(no route)");
         MDC.put(REQUEST_ID, lambda.getAwsRequestId());
         MDC.put(ROUTE, route);
@@ -52,8 +53,7 @@ public class RequestLog {
         MDC.put(MILLISECONDS, Long.toString(milliseconds));
         try {
             LOG.infof("%s answered %d in %d ms", route, response.getStatus(), milliseconds);
-        }
-        finally {
+        } finally {
             MDC.remove(ROUTE);
             MDC.remove(STATUS);
             MDC.remove(MILLISECONDS);
@@ -69,13 +69,15 @@ public class RequestLog {
         String classPath = path(resource.getResourceClass()).orElse("");
         String methodPath;
         try {
-            methodPath = path(resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())).orElse("");
-        }
-        catch (NoSuchMethodException notPublic) {
+            methodPath = path(resource.getResourceClass()
+                            .getMethod(resource.getMethodName(), resource.parameterTypes()))
+                    .orElse("");
+        } catch (NoSuchMethodException notPublic) {
             methodPath = "";
         }
         String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
-        return Optional.of(joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined);
+        return Optional.of(
+                joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined);
     }
 
     private static Optional<String> path(AnnotatedElement element) {

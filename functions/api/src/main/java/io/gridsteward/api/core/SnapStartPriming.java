@@ -32,7 +32,9 @@ public class SnapStartPriming implements Resource {
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
     /** A resident (no organisation to look up) reading a ticket id no intake ever makes (ids are UUIDs): a 404 after the read. */
     private static final List<APIGatewayV2HTTPEvent> DRY_REQUESTS = List.of(
-            dryRequest("/v1/tickets/snapstart-priming", Map.of(CallerClaims.USER_ID, "snapstart-priming", CallerClaims.ROLE, "RESIDENT")),
+            dryRequest(
+                    "/v1/tickets/snapstart-priming",
+                    Map.of(CallerClaims.USER_ID, "snapstart-priming", CallerClaims.ROLE, "RESIDENT")),
             dryRequest("/v1/openapi", null));
 
     @PostConstruct
@@ -48,8 +50,7 @@ public class SnapStartPriming implements Resource {
     }
 
     @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-    }
+    public void afterRestore(org.crac.Context<? extends Resource> context) {}
 
     /** Sends the dry requests through the function's HTTP handler; returns their statuses. */
     public List<Integer> prime() {
@@ -61,9 +62,13 @@ public class SnapStartPriming implements Resource {
     }
 
     private static APIGatewayV2HTTPEvent dryRequest(String path, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null
+                ? null
                 : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(claims)
+                                .build())
                         .build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
@@ -75,7 +80,11 @@ public class SnapStartPriming implements Resource {
                         .withRequestId("snapstart-priming")
                         .withAuthorizer(authorizer)
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET").withPath(path).withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                                .withMethod("GET")
+                                .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .build())
                         .build())
                 .withIsBase64Encoded(false)
                 .build();

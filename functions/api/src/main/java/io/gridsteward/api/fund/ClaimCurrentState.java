@@ -6,7 +6,6 @@ import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.fund.ClaimId;
 import io.gridsteward.store.fund.FundStore;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /** A claim's status and version for 409 answers. */
@@ -29,10 +28,11 @@ public class ClaimCurrentState implements CurrentState {
         ClaimId claimId;
         try {
             claimId = new ClaimId(id);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             return Optional.empty();
         }
-        return funds.findClaim(claimId).map(history -> new Versioned(history.claim().status().name(), history.claim().version()));
+        return funds.findClaim(claimId)
+                .map(history -> new Versioned(
+                        history.claim().status().name(), history.claim().version()));
     }
 }

@@ -1,5 +1,6 @@
 package io.gridsteward.api.fund;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.JsonFields;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.FreeText;
@@ -14,8 +15,6 @@ import io.gridsteward.domain.fund.FundKind;
 import io.gridsteward.domain.fund.Purpose;
 import io.gridsteward.domain.fund.ReceiptKey;
 import io.gridsteward.domain.fund.ServedWork;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,27 +29,20 @@ import java.util.Set;
  */
 final class FundBodies {
 
-    private FundBodies() {
-    }
+    private FundBodies() {}
 
-    record OpenAccount(FundKind kind, FiscalYear fiscalYear, OrganisationId holder) {
-    }
+    record OpenAccount(FundKind kind, FiscalYear fiscalYear, OrganisationId holder) {}
 
-    record Allocation(Money amount, Optional<String> reason) {
-    }
+    record Allocation(Money amount, Optional<String> reason) {}
 
-    record Transfer(AccountId to, Money amount, Optional<String> reason) {
-    }
+    record Transfer(AccountId to, Money amount, Optional<String> reason) {}
 
-    record Delegation(String taskCode, OrganisationId community, FiscalYear fiscalYear, Money funding) {
-    }
+    record Delegation(String taskCode, OrganisationId community, FiscalYear fiscalYear, Money funding) {}
 
-    record Submission(AccountId account, ClaimRequest request) {
-    }
+    record Submission(AccountId account, ClaimRequest request) {}
 
     /** The fields of a claim's step: each step reads its own and refuses the others. */
-    record Step(Optional<Money> amount, Optional<String> text, List<ReceiptKey> receipts) {
-    }
+    record Step(Optional<Money> amount, Optional<String> text, List<ReceiptKey> receipts) {}
 
     static OpenAccount openAccount(ObjectMapper mapper, String body) {
         JsonFields json = shape(mapper, body, "kind", "fiscalYear", "holderOrgId");
@@ -153,8 +145,14 @@ final class FundBodies {
      * A step's body: {@code amountField} (when the step takes an amount; required when {@code amountRequired}),
      * {@code textField} (a note or reason; required when {@code textRequired}), and receipt keys for a resubmission.
      */
-    static Step step(ObjectMapper mapper, String body, Optional<String> amountField, boolean amountRequired, Optional<String> textField,
-                     boolean textRequired, boolean takesReceipts) {
+    static Step step(
+            ObjectMapper mapper,
+            String body,
+            Optional<String> amountField,
+            boolean amountRequired,
+            Optional<String> textField,
+            boolean textRequired,
+            boolean takesReceipts) {
         List<String> known = new ArrayList<>();
         amountField.ifPresent(field -> known.addAll(List.of(field, "currency")));
         textField.ifPresent(known::add);
@@ -162,13 +160,19 @@ final class FundBodies {
             known.add("receiptKeys");
         }
         JsonFields json = shape(mapper, body == null || body.isBlank() ? "{}" : body, known.toArray(String[]::new));
-        Long amount = amountField.map(field -> amountRequired ? json.requiredInteger(field) : json.optionalPositiveInteger(field)).orElse(null);
+        Long amount = amountField
+                .map(field -> amountRequired ? json.requiredInteger(field) : json.optionalPositiveInteger(field))
+                .orElse(null);
         String currency = amountField.isPresent() ? json.optionalText("currency") : null;
-        String text = textField.map(field -> textRequired ? json.requiredText(field) : json.optionalText(field)).orElse(null);
+        String text = textField
+                .map(field -> textRequired ? json.requiredText(field) : json.optionalText(field))
+                .orElse(null);
         List<String> receipts = takesReceipts ? json.optionalTextArray("receiptKeys") : List.of();
         json.throwIfMalformed();
         FieldErrors errors = new FieldErrors();
-        Optional<Money> money = amount == null ? Optional.empty() : Optional.ofNullable(amount(errors, amountField.get(), amount, currency));
+        Optional<Money> money = amount == null
+                ? Optional.empty()
+                : Optional.ofNullable(amount(errors, amountField.get(), amount, currency));
         if (amount == null && currency != null) {
             errors.add("currency", "is given without an amount");
         }
@@ -219,7 +223,8 @@ final class FundBodies {
         if (text == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(errors.value(field, () -> FreeText.require(text, Claim.MAXIMUM_REASON_LENGTH).strip()));
+        return Optional.ofNullable(errors.value(
+                field, () -> FreeText.require(text, Claim.MAXIMUM_REASON_LENGTH).strip()));
     }
 
     private static List<ReceiptKey> receipts(FieldErrors errors, List<String> keys) {
@@ -241,8 +246,7 @@ final class FundBodies {
     private static FundKind fundKind(String kind) {
         try {
             return FundKind.valueOf(kind);
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             throw ValidationException.ofValue("must be one of " + Arrays.toString(FundKind.values()));
         }
     }
@@ -250,15 +254,15 @@ final class FundBodies {
     private static ServedWork.Kind servedKind(String kind) {
         try {
             return ServedWork.Kind.valueOf(kind);
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             throw ValidationException.of("kind", "must be one of " + Arrays.toString(ServedWork.Kind.values()));
         }
     }
 
     private static FiscalYear fiscalYear(Long year) {
         if (year > FiscalYear.LATEST || year < FiscalYear.EARLIEST) {
-            throw ValidationException.ofValue("must be a year from %d to %d".formatted(FiscalYear.EARLIEST, FiscalYear.LATEST));
+            throw ValidationException.ofValue(
+                    "must be a year from %d to %d".formatted(FiscalYear.EARLIEST, FiscalYear.LATEST));
         }
         return new FiscalYear(year.intValue());
     }

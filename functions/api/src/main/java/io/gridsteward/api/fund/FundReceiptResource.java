@@ -1,5 +1,7 @@
 package io.gridsteward.api.fund;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.domain.core.Caller;
@@ -7,8 +9,6 @@ import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.IdSource;
 import io.gridsteward.domain.core.Role;
 import io.gridsteward.domain.fund.ReceiptKey;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,19 +38,35 @@ public class FundReceiptResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An upload URL for a receipt", description = "Body {contentType}: image/jpeg, image/png or application/pdf. A claimant "
-            + "(grid party-group leader, community secretary) gets a key issued to them and a presigned S3 PUT URL valid 15 minutes; a claim "
-            + "cites the key in receiptKeys, and only keys issued to its claimant and uploaded count.")
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptUploads.Upload.class)))
-    @APIResponse(responseCode = "403", description = "Not a claimant's role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Another content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "An upload URL for a receipt",
+            description = "Body {contentType}: image/jpeg, image/png or application/pdf. A claimant "
+                    + "(grid party-group leader, community secretary) gets a key issued to them and a presigned S3 PUT URL valid 15 minutes; a claim "
+                    + "cites the key in receiptKeys, and only keys issued to its claimant and uploaded count.")
+    @APIResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReceiptUploads.Upload.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a claimant's role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Another content type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issue(@Context APIGatewayV2HTTPEvent event, String body) {
         Caller caller = CallerClaims.callerOf(event);
         String contentType = FundBodies.contentType(mapper, body);
         if (caller.role() != Role.GRID_PARTY_LEADER && caller.role() != Role.COMMUNITY_SECRETARY) {
-            throw new ForbiddenException("only claimants (grid party-group leaders, community secretaries) upload receipts");
+            throw new ForbiddenException(
+                    "only claimants (grid party-group leaders, community secretaries) upload receipts");
         }
         ReceiptKey key = ReceiptKey.newFor(caller.userId(), ids, FundBodies.extensionOf(contentType));
-        return Response.status(Response.Status.CREATED).entity(uploads.uploadFor(key, contentType)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(uploads.uploadFor(key, contentType))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.gridsteward.api.fund;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.domain.core.Money;
@@ -13,7 +14,6 @@ import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.fund.ClaimPage;
 import io.gridsteward.store.fund.FundStore;
 import io.gridsteward.store.organisation.OrganisationStore;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,13 +22,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A community's public list of published claims (公示): what was paid from which fund, for what, and when, for anyone
@@ -45,43 +44,82 @@ public class PublishedClaimsResource {
     OrganisationStore organisations;
 
     @GET
-    @Operation(summary = "A community's published claims (公示)", description = "Newest first; anyone signed in. Paged: limit 1-100 (default 20), "
-            + "cursor from the previous page's nextCursor.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedClaimList.class)))
-    @APIResponse(responseCode = "400", description = "An unusable limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such community", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PublishedClaimList published(@Context APIGatewayV2HTTPEvent event, @PathParam("communityId") String communityId,
-                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "A community's published claims (公示)",
+            description = "Newest first; anyone signed in. Paged: limit 1-100 (default 20), "
+                    + "cursor from the previous page's nextCursor.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PublishedClaimList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such community",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PublishedClaimList published(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("communityId") String communityId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         CallerClaims.callerOf(event);
         Organisation community = community(communityId);
-        ClaimPage page = funds.publishedIn(community.id(), new PageRequest(FundAccountResource.limit(limit), Optional.ofNullable(cursor)));
-        return new PublishedClaimList(page.claims().stream().map(PublishedClaim::of).toList(), page.nextCursor().orElse(null));
+        ClaimPage page = funds.publishedIn(
+                community.id(), new PageRequest(FundAccountResource.limit(limit), Optional.ofNullable(cursor)));
+        return new PublishedClaimList(
+                page.claims().stream().map(PublishedClaim::of).toList(),
+                page.nextCursor().orElse(null));
     }
 
     private Organisation community(String id) {
         OrganisationId organisation;
         try {
             organisation = new OrganisationId(id);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("community", id);
         }
-        return organisations.find(organisation).filter(found -> found.kind() == OrganisationKind.COMMUNITY)
+        return organisations
+                .find(organisation)
+                .filter(found -> found.kind() == OrganisationKind.COMMUNITY)
                 .orElseThrow(() -> new NotFoundException("community", id));
     }
 
     @Schema(name = "PublishedFundClaim", description = "A paid claim as the community publishes it")
-    public record PublishedClaim(String id, String fundKind, int fiscalYear, String holderOrgId, String communityId, String purpose,
-                                 ClaimView.ServedView served, long paidFen, String currency, String submittedAt, String publishedAt) {
+    public record PublishedClaim(
+            String id,
+            String fundKind,
+            int fiscalYear,
+            String holderOrgId,
+            String communityId,
+            String purpose,
+            ClaimView.ServedView served,
+            long paidFen,
+            String currency,
+            String submittedAt,
+            String publishedAt) {
 
         static PublishedClaim of(Claim claim) {
-            return new PublishedClaim(claim.id().value(), claim.fundKind().name(), claim.fiscalYear().value(), claim.holder().value(),
-                    claim.community().value(), claim.purpose().code(), new ClaimView.ServedView(claim.served().kind().name(), claim.served().reference()),
-                    claim.amount().fen(), Money.CURRENCY, claim.submittedAt().toString(), claim.updatedAt().toString());
+            return new PublishedClaim(
+                    claim.id().value(),
+                    claim.fundKind().name(),
+                    claim.fiscalYear().value(),
+                    claim.holder().value(),
+                    claim.community().value(),
+                    claim.purpose().code(),
+                    new ClaimView.ServedView(
+                            claim.served().kind().name(), claim.served().reference()),
+                    claim.amount().fen(),
+                    Money.CURRENCY,
+                    claim.submittedAt().toString(),
+                    claim.updatedAt().toString());
         }
     }
 
     @Schema(name = "PublishedFundClaimList")
-    public record PublishedClaimList(List<PublishedClaim> items, String nextCursor) {
-    }
+    public record PublishedClaimList(List<PublishedClaim> items, String nextCursor) {}
 }

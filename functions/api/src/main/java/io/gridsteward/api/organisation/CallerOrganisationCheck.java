@@ -1,9 +1,8 @@
 package io.gridsteward.api.organisation;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.ApiException;
 import io.gridsteward.api.core.CallerClaims;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
@@ -11,11 +10,10 @@ import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.store.organisation.OrganisationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Before any resource runs, refuses a staff token whose organisation is not of the kind its role acts for (a
@@ -49,8 +47,11 @@ public class CallerOrganisationCheck {
         OrganisationId organisation = caller.organisationId().get();
         OrganisationKind kind = kinds.get(organisation);
         if (kind == null) {
-            kind = organisations.find(organisation).map(Organisation::kind)
-                    .orElseThrow(() -> ApiException.forbidden("the token's organisation %s is not one of the county's".formatted(organisation.value())));
+            kind = organisations
+                    .find(organisation)
+                    .map(Organisation::kind)
+                    .orElseThrow(() -> ApiException.forbidden(
+                            "the token's organisation %s is not one of the county's".formatted(organisation.value())));
             kinds.put(organisation, kind);
         }
         if (kind != required.get()) {

@@ -13,12 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.util.List;
 
 /**
  * The part of the county's structure the caller acts in, in one answer: what the dashboards need to name and drill
@@ -29,22 +28,33 @@ import java.util.List;
 public class MyOrganisationsResource {
 
     /** The caller's organisation (the root) and every organisation below it, parents before children. */
-    public record OrganisationTree(String rootId, List<OrganisationView> organisations) {
-    }
+    public record OrganisationTree(String rootId, List<OrganisationView> organisations) {}
 
     @Inject
     OrganisationStore organisations;
 
     @GET
-    @Operation(summary = "The caller's organisation and everything below it",
-            description = "Parents before children, each level by kind then id; a county's departments are among its children. "
-                    + "Grids carry their centre (latitude, longitude) when it is known. Staff only: a resident acts for no organisation.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationTree.class)))
-    @APIResponse(responseCode = "403", description = "The caller acts for no organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "The caller's organisation and everything below it",
+            description =
+                    "Parents before children, each level by kind then id; a county's departments are among its children. "
+                            + "Grids carry their centre (latitude, longitude) when it is known. Staff only: a resident acts for no organisation.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrganisationTree.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller acts for no organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrganisationTree tree(@Context APIGatewayV2HTTPEvent event) {
         Caller caller = CallerClaims.callerOf(event);
         OrganisationId root = caller.organisationId()
                 .orElseThrow(() -> new ForbiddenException("a %s acts for no organisation".formatted(caller.role())));
-        return new OrganisationTree(root.value(), organisations.subtree(root).stream().map(OrganisationView::of).toList());
+        return new OrganisationTree(
+                root.value(),
+                organisations.subtree(root).stream().map(OrganisationView::of).toList());
     }
 }

@@ -1,5 +1,7 @@
 package io.gridsteward.api.party;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.party.PartyRequests.EnrolmentStepBody;
@@ -23,8 +25,6 @@ import io.gridsteward.domain.party.YearlyRecords;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.EnrolmentHistory;
 import io.gridsteward.store.party.PartyStore;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,9 +39,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -79,34 +79,69 @@ public class EnrolmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report in to a community (双报到)", description = "A resident reports themselves in as an in-service or scattered member, "
-            + "a department officer as sunk staff (下沉干部); a unit is reported in by the community's secretary or its own staff.")
+    @Operation(
+            summary = "Report in to a community (双报到)",
+            description =
+                    "A resident reports themselves in as an in-service or scattered member, "
+                            + "a department officer as sunk staff (下沉干部); a unit is reported in by the community's secretary or its own staff.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportInBody.class)))
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not someone who may report this enrollee in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Reported in already: renew or transfer instead", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid values or an unknown community", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not someone who may report this enrollee in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Reported in already: renew or transfer instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid values or an unknown community",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reportIn(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ReportInBody request = ReportInBody.parse(mapper, body);
         EnrolleeId enrollee = request.enrollee(caller.userId());
-        Organisation community = organisations.find(request.community())
+        Organisation community = organisations
+                .find(request.community())
                 .orElseThrow(() -> ValidationException.of("communityId", "no community has this id"));
         EnrolmentChange reported = Enrolment.reportIn(enrollee, request.request(), community, caller, clock.instant());
         if (store.findEnrolment(enrollee).isPresent()) {
             throw new IllegalTransitionException("enrolment", enrollee.value(), "REPORTED", "report-in");
         }
         store.create(reported);
-        EnrolmentView view = EnrolmentView.of(new EnrolmentHistory(reported.enrolment(), List.of(reported.event())), caller);
-        return Response.created(uri.getBaseUriBuilder().path(PATH).path(enrollee.value()).build()).entity(view).build();
+        EnrolmentView view =
+                EnrolmentView.of(new EnrolmentHistory(reported.enrolment(), List.of(reported.event())), caller);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path(PATH)
+                        .path(enrollee.value())
+                        .build())
+                .entity(view)
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An enrolment with its history (moves keep the group and community they left)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such enrolment, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such enrolment, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EnrolmentView findEnrolment(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id) {
         Caller caller = CallerClaims.callerOf(event);
         return EnrolmentView.of(readable(caller, id), caller);
@@ -115,15 +150,19 @@ public class EnrolmentResource {
     @POST
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm and place", description = "The community's secretary confirms a report-in and places a person in a grid party group "
-            + "(groupId, a grid of the community); a unit is confirmed without one.")
+    @Operation(
+            summary = "Confirm and place",
+            description = "The community's secretary confirms a report-in and places a person in a grid party group "
+                    + "(groupId, a grid of the community); a unit is confirmed without one.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EnrolmentStepBody.class)))
     @EnrolmentStepResponses
     public EnrolmentView confirm(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         EnrolmentStepBody request = EnrolmentStepBody.parse(mapper, body);
         return step(event, id, request, (caller, enrolment) -> {
-            Optional<Organisation> group = request.group().map(groupId -> organisations.find(groupId)
-                    .orElseThrow(() -> ValidationException.of("groupId", "no grid has this id")));
+            Optional<Organisation> group = request.group()
+                    .map(groupId -> organisations
+                            .find(groupId)
+                            .orElseThrow(() -> ValidationException.of("groupId", "no grid has this id")));
             return enrolment.confirm(group, caller, clock.instant());
         });
     }
@@ -136,19 +175,26 @@ public class EnrolmentResource {
     @EnrolmentStepResponses
     public EnrolmentView decline(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         EnrolmentStepBody request = EnrolmentStepBody.parse(mapper, body);
-        return step(event, id, request, (caller, enrolment) -> enrolment.decline(request.reason(), caller, clock.instant()));
+        return step(
+                event,
+                id,
+                request,
+                (caller, enrolment) -> enrolment.decline(request.reason(), caller, clock.instant()));
     }
 
     @POST
     @Path("/{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move a person to another group of the community", description = "The event keeps the group they left.")
+    @Operation(
+            summary = "Move a person to another group of the community",
+            description = "The event keeps the group they left.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EnrolmentStepBody.class)))
     @EnrolmentStepResponses
     public EnrolmentView move(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         EnrolmentStepBody request = EnrolmentStepBody.parse(mapper, body);
         return step(event, id, request, (caller, enrolment) -> {
-            Organisation group = organisations.find(request.requiredGroup())
+            Organisation group = organisations
+                    .find(request.requiredGroup())
                     .orElseThrow(() -> ValidationException.of("groupId", "no grid has this id"));
             return enrolment.move(group, request.reason(), caller, clock.instant());
         });
@@ -157,7 +203,9 @@ public class EnrolmentResource {
     @POST
     @Path("/{id}/renew")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report again (every half-year)", description = "The placement stays; the report counts for the half-year it falls in.")
+    @Operation(
+            summary = "Report again (every half-year)",
+            description = "The placement stays; the report counts for the half-year it falls in.")
     @RequestBody(content = @Content(schema = @Schema(implementation = EnrolmentStepBody.class)))
     @EnrolmentStepResponses
     public EnrolmentView renew(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
@@ -168,13 +216,16 @@ public class EnrolmentResource {
     @POST
     @Path("/{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report in to another community", description = "After moving house; the new community confirms, the event keeps the old one.")
+    @Operation(
+            summary = "Report in to another community",
+            description = "After moving house; the new community confirms, the event keeps the old one.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EnrolmentStepBody.class)))
     @EnrolmentStepResponses
     public EnrolmentView transfer(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         EnrolmentStepBody request = EnrolmentStepBody.parse(mapper, body);
         return step(event, id, request, (caller, enrolment) -> {
-            Organisation community = organisations.find(request.requiredCommunity())
+            Organisation community = organisations
+                    .find(request.requiredCommunity())
                     .orElseThrow(() -> ValidationException.of("communityId", "no community has this id"));
             return enrolment.transfer(community, caller, clock.instant());
         });
@@ -182,42 +233,79 @@ public class EnrolmentResource {
 
     @GET
     @Path("/{id}/record")
-    @Operation(summary = "A person's yearly record (一人一档)", description = "Activities, credited and certified hours, points per kind (capped), "
-            + "the yearly target and pass mark, and the half-yearly report-ins, under the county's rules.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberYearView.class)))
-    @APIResponse(responseCode = "400", description = "An unusable year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such enrolment, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public MemberYearView memberRecord(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year) {
+    @Operation(
+            summary = "A person's yearly record (一人一档)",
+            description = "Activities, credited and certified hours, points per kind (capped), "
+                    + "the yearly target and pass mark, and the half-yearly report-ins, under the county's rules.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberYearView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such enrolment, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MemberYearView memberRecord(
+            @Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year) {
         Caller caller = CallerClaims.callerOf(event);
         Instant now = clock.instant();
         int asked = PartyPaths.year(year, now, rules.timeZone());
         EnrolmentHistory history = readable(caller, id);
-        return MemberYearView.of(memberYear(records, store, history, asked, now), rules.yearlyTargetHours(), rules.passMark(), rules.version());
+        return MemberYearView.of(
+                memberYear(records, store, history, asked, now),
+                rules.yearlyTargetHours(),
+                rules.passMark(),
+                rules.version());
     }
 
     @GET
     @Path("/{id}/record/page")
     @Produces("text/html;charset=UTF-8")
-    @Operation(summary = "A person's yearly record as a printable page", description = "lang=zh (zh-CN, the default) or en.")
+    @Operation(
+            summary = "A person's yearly record as a printable page",
+            description = "lang=zh (zh-CN, the default) or en.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "text/html"))
-    @APIResponse(responseCode = "400", description = "An unusable year or language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such enrolment, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String memberRecordPage(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year,
-                                   @QueryParam("lang") String language) {
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable year or language",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such enrolment, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String memberRecordPage(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("id") String id,
+            @QueryParam("year") String year,
+            @QueryParam("lang") String language) {
         String chosen = RecordPage.language(language);
         return RecordPage.render(memberRecord(event, id, year), chosen);
     }
 
     /** A person's year from their history and attendances, judged as of now or the year's end, whichever comes first. */
-    static MemberYear memberYear(YearlyRecords records, PartyStore store, EnrolmentHistory history, int year, Instant now) {
+    static MemberYear memberYear(
+            YearlyRecords records, PartyStore store, EnrolmentHistory history, int year, Instant now) {
         Instant until = records.yearStart(year + 1);
         Instant asOf = now.isBefore(until) ? now : until;
-        return records.member(year, history.enrolment(), history.events(),
-                store.attendancesOf(history.enrolment().id(), records.yearStart(year), until), asOf);
+        return records.member(
+                year,
+                history.enrolment(),
+                history.events(),
+                store.attendancesOf(history.enrolment().id(), records.yearStart(year), until),
+                asOf);
     }
 
-    private EnrolmentView step(APIGatewayV2HTTPEvent event, String id, EnrolmentStepBody request,
-                               BiFunction<Caller, Enrolment, EnrolmentChange> decide) {
+    private EnrolmentView step(
+            APIGatewayV2HTTPEvent event,
+            String id,
+            EnrolmentStepBody request,
+            BiFunction<Caller, Enrolment, EnrolmentChange> decide) {
         Caller caller = CallerClaims.callerOf(event);
         EnrolmentHistory current = readable(caller, id);
         Enrolment enrolment = current.enrolment();
@@ -234,7 +322,8 @@ public class EnrolmentResource {
     }
 
     private EnrolmentHistory readable(Caller caller, String id) {
-        EnrolmentHistory history = store.findEnrolment(PartyPaths.enrollee(id)).orElseThrow(() -> new NotFoundException("enrolment", id));
+        EnrolmentHistory history =
+                store.findEnrolment(PartyPaths.enrollee(id)).orElseThrow(() -> new NotFoundException("enrolment", id));
         if (!PartyAccess.mayRead(caller, history.enrolment())) {
             throw new NotFoundException("enrolment", id);
         }

@@ -1,5 +1,6 @@
 package io.gridsteward.api.party;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.organisation.Organisations;
@@ -19,7 +20,6 @@ import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.domain.party.YearlyRecords;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,26 +58,63 @@ public class PartyCommunityResource {
 
     @GET
     @Path("/{id}/enrolments")
-    @Operation(summary = "A community's enrolments, by kind", description = "Its secretary; its town's "
-            + "dispatchers and supervisors; county leaders. kind narrows to IN_SERVICE_MEMBER, SCATTERED_MEMBER, SUNK_STAFF or UNIT.")
-    @APIResponse(responseCode = "200", description = "One page; follow nextCursor", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentPageView.class)))
-    @APIResponse(responseCode = "400", description = "An unusable query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EnrolmentPageView communityEnrolments(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("kind") String kind,
-                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "A community's enrolments, by kind",
+            description =
+                    "Its secretary; its town's "
+                            + "dispatchers and supervisors; county leaders. kind narrows to IN_SERVICE_MEMBER, SCATTERED_MEMBER, SUNK_STAFF or UNIT.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page; follow nextCursor",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentPageView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Outside the caller's jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnrolmentPageView communityEnrolments(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("id") String id,
+            @QueryParam("kind") String kind,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Caller caller = CallerClaims.callerOf(event);
         Organisation community = listable(caller, id);
-        return EnrolmentPageView.of(store.enrolmentsOf(community.id(), PartyPaths.kind(kind), PartyPaths.page(limit, cursor)));
+        return EnrolmentPageView.of(
+                store.enrolmentsOf(community.id(), PartyPaths.kind(kind), PartyPaths.page(limit, cursor)));
     }
 
     @GET
     @Path("/{id}/activities")
-    @Operation(summary = "A community's activities, its own and its groups', earliest start first", description = "Anyone signed in: members choose what to sign up for.")
-    @APIResponse(responseCode = "200", description = "One page; follow nextCursor", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityPageView.class)))
-    @APIResponse(responseCode = "400", description = "An unusable query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such community", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ActivityPageView communityActivities(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id,
-                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "A community's activities, its own and its groups', earliest start first",
+            description = "Anyone signed in: members choose what to sign up for.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page; follow nextCursor",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActivityPageView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such community",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActivityPageView communityActivities(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         CallerClaims.callerOf(event);
         Organisation community = community(id);
         return ActivityPageView.of(store.activitiesOf(community.id(), PartyPaths.page(limit, cursor)));
@@ -85,12 +122,26 @@ public class PartyCommunityResource {
 
     @GET
     @Path("/{id}/record")
-    @Operation(summary = "A community's yearly record", description = "Who reported in by kind, who met the yearly target and the report-ins, "
-            + "both ledgers, and every person's year.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityYearView.class)))
-    @APIResponse(responseCode = "400", description = "An unusable year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CommunityYearView communityRecord(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year) {
+    @Operation(
+            summary = "A community's yearly record",
+            description = "Who reported in by kind, who met the yearly target and the report-ins, "
+                    + "both ledgers, and every person's year.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommunityYearView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Outside the caller's jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CommunityYearView communityRecord(
+            @Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year) {
         Caller caller = CallerClaims.callerOf(event);
         Instant now = clock.instant();
         int asked = PartyPaths.year(year, now, rules.timeZone());
@@ -98,22 +149,38 @@ public class PartyCommunityResource {
         List<Enrolment> enrolments = store.allEnrolmentsOf(community.id());
         List<MemberYear> years = enrolments.stream()
                 .filter(enrolment -> enrolment.kind().isPerson())
-                .map(enrolment -> EnrolmentResource.memberYear(records, store, store.findEnrolment(enrolment.id()).orElseThrow(), asked, now))
+                .map(enrolment -> EnrolmentResource.memberYear(
+                        records, store, store.findEnrolment(enrolment.id()).orElseThrow(), asked, now))
                 .toList();
-        return CommunityYearView.of(records.community(asked, community.id(), enrolments, years),
-                years.stream().map(member -> MemberYearView.of(member, rules.yearlyTargetHours(), rules.passMark(), rules.version())).toList());
+        return CommunityYearView.of(
+                records.community(asked, community.id(), enrolments, years),
+                years.stream()
+                        .map(member ->
+                                MemberYearView.of(member, rules.yearlyTargetHours(), rules.passMark(), rules.version()))
+                        .toList());
     }
 
     @GET
     @Path("/{id}/record/page")
     @Produces("text/html;charset=UTF-8")
-    @Operation(summary = "A community's yearly record as a printable page", description = "lang=zh (zh-CN, the default) or en; the community's "
-            + "year and every person's, read as the JSON record.")
+    @Operation(
+            summary = "A community's yearly record as a printable page",
+            description = "lang=zh (zh-CN, the default) or en; the community's "
+                    + "year and every person's, read as the JSON record.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "text/html"))
-    @APIResponse(responseCode = "400", description = "An unusable year or language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String communityRecordPage(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, @QueryParam("year") String year,
-                                      @QueryParam("lang") String language) {
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable year or language",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Outside the caller's jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String communityRecordPage(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("id") String id,
+            @QueryParam("year") String year,
+            @QueryParam("lang") String language) {
         String chosen = RecordPage.language(language);
         return RecordPage.render(communityRecord(event, id, year), chosen);
     }
@@ -128,7 +195,8 @@ public class PartyCommunityResource {
 
     private Organisation listable(Caller caller, String id) {
         Organisation community = community(id);
-        if (!PartyAccess.mayListCommunity(caller, community.id(), community.town().orElseThrow())) {
+        if (!PartyAccess.mayListCommunity(
+                caller, community.id(), community.town().orElseThrow())) {
             throw new ForbiddenException("a %s may not list the party members of %s".formatted(caller.role(), id));
         }
         return community;

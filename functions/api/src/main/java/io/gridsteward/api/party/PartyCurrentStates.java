@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Where an enrolment or an attendance stands now, for 409 answers. */
 final class PartyCurrentStates {
 
-    private PartyCurrentStates() {
-    }
+    private PartyCurrentStates() {}
 
     @ApplicationScoped
     static class EnrolmentState implements CurrentState {
@@ -32,9 +31,10 @@ final class PartyCurrentStates {
         public Optional<Versioned> find(String id) {
             try {
                 return store.findEnrolment(new EnrolleeId(id))
-                        .map(history -> new Versioned(history.enrolment().status().name(), history.enrolment().version()));
-            }
-            catch (ValidationException invalid) {
+                        .map(history -> new Versioned(
+                                history.enrolment().status().name(),
+                                history.enrolment().version()));
+            } catch (ValidationException invalid) {
                 return Optional.empty();
             }
         }
@@ -59,10 +59,13 @@ final class PartyCurrentStates {
         public Optional<Versioned> find(String id) {
             int slash = id.indexOf('/');
             try {
-                return slash < 1 ? Optional.empty() : store.findAttendance(new ActivityId(id.substring(0, slash)), new EnrolleeId(id.substring(slash + 1)))
-                        .map(attendance -> new Versioned(attendance.status().name(), attendance.version()));
-            }
-            catch (ValidationException invalid) {
+                return slash < 1
+                        ? Optional.empty()
+                        : store.findAttendance(
+                                        new ActivityId(id.substring(0, slash)), new EnrolleeId(id.substring(slash + 1)))
+                                .map(attendance ->
+                                        new Versioned(attendance.status().name(), attendance.version()));
+            } catch (ValidationException invalid) {
                 return Optional.empty();
             }
         }

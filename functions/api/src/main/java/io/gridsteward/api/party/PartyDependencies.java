@@ -1,12 +1,12 @@
 package io.gridsteward.api.party;
 
 import io.gridsteward.api.core.Dependencies.TableName;
-import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.core.IdSource;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.party.CheckInTokens;
 import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.domain.party.YearlyRecords;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.party.PartyStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -31,7 +31,8 @@ public class PartyDependencies {
 
     @Produces
     @Singleton
-    public PartyRules partyRules(@ConfigProperty(name = "party.county", defaultValue = "county-qingshan") String county) {
+    public PartyRules partyRules(
+            @ConfigProperty(name = "party.county", defaultValue = "county-qingshan") String county) {
         return PartyRules.bundled(new OrganisationId(county));
     }
 
@@ -43,13 +44,14 @@ public class PartyDependencies {
 
     @Produces
     @Singleton
-    public CheckInTokens checkInTokens(@ConfigProperty(name = "party.check-in-token-key") String key, PartyRules rules, IdSource ids) {
+    public CheckInTokens checkInTokens(
+            @ConfigProperty(name = "party.check-in-token-key") String key, PartyRules rules, IdSource ids) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(key.strip());
-        }
-        catch (IllegalArgumentException notBase64) {
-            throw new IllegalStateException("party.check-in-token-key (PARTY_CHECK_IN_TOKEN_KEY) must be base64", notBase64);
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalStateException(
+                    "party.check-in-token-key (PARTY_CHECK_IN_TOKEN_KEY) must be base64", notBase64);
         }
         return new CheckInTokens(bytes, rules.tokenValidity(), ids);
     }

@@ -1,5 +1,6 @@
 package io.gridsteward.api.party;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.organisation.Organisations;
@@ -12,7 +13,6 @@ import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.domain.party.PartyAccess;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,12 +39,29 @@ public class PartyGroupResource {
 
     @GET
     @Path("/{gridId}/members")
-    @Operation(summary = "A grid party group's members", description = "The grid's party leader and grid workers, and whoever may list its community.")
-    @APIResponse(responseCode = "200", description = "One page; follow nextCursor", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentPageView.class)))
-    @APIResponse(responseCode = "400", description = "An unusable query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EnrolmentPageView groupMembers(@Context APIGatewayV2HTTPEvent event, @PathParam("gridId") String gridId,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "A grid party group's members",
+            description = "The grid's party leader and grid workers, and whoever may list its community.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page; follow nextCursor",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentPageView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Outside the caller's jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnrolmentPageView groupMembers(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("gridId") String gridId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Caller caller = CallerClaims.callerOf(event);
         Organisation grid = Organisations.require(organisations, gridId);
         if (grid.kind() != OrganisationKind.GRID) {
@@ -53,6 +70,7 @@ public class PartyGroupResource {
         if (!PartyAccess.mayListGroup(caller, grid)) {
             throw new ForbiddenException("a %s may not list the party group of %s".formatted(caller.role(), gridId));
         }
-        return EnrolmentPageView.of(store.groupMembers(grid.placement().orElseThrow().grid(), PartyPaths.page(limit, cursor)));
+        return EnrolmentPageView.of(
+                store.groupMembers(grid.placement().orElseThrow().grid(), PartyPaths.page(limit, cursor)));
     }
 }

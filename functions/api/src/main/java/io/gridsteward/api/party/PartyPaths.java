@@ -21,14 +21,12 @@ final class PartyPaths {
 
     static final int DEFAULT_LIMIT = 20;
 
-    private PartyPaths() {
-    }
+    private PartyPaths() {}
 
     static EnrolleeId enrollee(String id) {
         try {
             return new EnrolleeId(id);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("enrolment", id);
         }
     }
@@ -36,8 +34,7 @@ final class PartyPaths {
     static ActivityId activity(String id) {
         try {
             return new ActivityId(id);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("activity", id);
         }
     }
@@ -46,8 +43,7 @@ final class PartyPaths {
     static EnrolleeId self(Caller caller) {
         try {
             return new EnrolleeId(caller.userId());
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new ForbiddenException("the caller's id cannot be an enrollee's");
         }
     }
@@ -58,8 +54,7 @@ final class PartyPaths {
         if (limit != null) {
             try {
                 size = Integer.parseInt(limit);
-            }
-            catch (NumberFormatException notNumber) {
+            } catch (NumberFormatException notNumber) {
                 size = 0;
             }
             if (size < 1 || size > PageRequest.MAXIMUM_LIMIT) {
@@ -81,8 +76,7 @@ final class PartyPaths {
         }
         try {
             return Optional.of(EnrolleeKind.valueOf(kind));
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             throw ApiException.malformed("kind", "must be IN_SERVICE_MEMBER, SCATTERED_MEMBER, SUNK_STAFF or UNIT");
         }
     }
@@ -97,8 +91,7 @@ final class PartyPaths {
             if (parsed >= 2000 && parsed <= 2100) {
                 return parsed;
             }
-        }
-        catch (NumberFormatException notNumber) {
+        } catch (NumberFormatException notNumber) {
             // answered below with the field named
         }
         throw ApiException.malformed("year", "must be a year between 2000 and 2100");

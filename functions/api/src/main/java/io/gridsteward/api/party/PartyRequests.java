@@ -1,5 +1,6 @@
 package io.gridsteward.api.party;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.JsonFields;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.Location;
@@ -12,7 +13,6 @@ import io.gridsteward.domain.party.EnrolleeId;
 import io.gridsteward.domain.party.EnrolleeKind;
 import io.gridsteward.domain.party.EnrolmentRequest;
 import io.gridsteward.domain.party.Geofence;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,28 +29,51 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 final class PartyRequests {
 
-    private PartyRequests() {
-    }
+    private PartyRequests() {}
 
-    @Schema(name = "ReportIn", description = "A report-in to a community (双报到). People report themselves in (enrolleeId is the caller); "
-            + "a unit is reported in by the community's secretary or the unit's own staff, enrolleeId being the unit's organisation id.")
+    @Schema(
+            name = "ReportIn",
+            description =
+                    "A report-in to a community (双报到). People report themselves in (enrolleeId is the caller); "
+                            + "a unit is reported in by the community's secretary or the unit's own staff, enrolleeId being the unit's organisation id.")
     record ReportInBody(
-            @Schema(required = true, enumeration = {"IN_SERVICE_MEMBER", "SCATTERED_MEMBER", "SUNK_STAFF", "UNIT"}) String kind,
-            @Schema(required = true, examples = "community-river") String communityId,
-            @Schema(description = "A unit's organisation id; people leave it out") String enrolleeId,
-            @Schema(description = "Where an in-service member works (a unit's organisation id)") String workplaceUnitId,
+            @Schema(
+                    required = true,
+                    enumeration = {"IN_SERVICE_MEMBER", "SCATTERED_MEMBER", "SUNK_STAFF", "UNIT"})
+            String kind,
+
+            @Schema(required = true, examples = "community-river")
+            String communityId,
+
+            @Schema(description = "A unit's organisation id; people leave it out")
+            String enrolleeId,
+
+            @Schema(description = "Where an in-service member works (a unit's organisation id)")
+            String workplaceUnitId,
+
             List<String> skills,
-            @Schema(description = "Kinds of activity the member prefers") List<String> preferredKinds,
-            @Schema(description = "A phone number, or a unit's contact person: personal data, shown to the enrollee and the community's secretary only")
+
+            @Schema(description = "Kinds of activity the member prefers")
+            List<String> preferredKinds,
+
+            @Schema(
+                    description =
+                            "A phone number, or a unit's contact person: personal data, shown to the enrollee and the community's secretary only")
             String contact) {
 
-        private static final Set<String> FIELDS = Set.of("kind", "communityId", "enrolleeId", "workplaceUnitId", "skills", "preferredKinds", "contact");
+        private static final Set<String> FIELDS =
+                Set.of("kind", "communityId", "enrolleeId", "workplaceUnitId", "skills", "preferredKinds", "contact");
 
         static ReportInBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
             fields.rejectFieldsOtherThan(FIELDS);
-            ReportInBody parsed = new ReportInBody(fields.requiredText("kind"), fields.requiredText("communityId"), fields.optionalText("enrolleeId"),
-                    fields.optionalText("workplaceUnitId"), fields.optionalTextArray("skills"), fields.optionalTextArray("preferredKinds"),
+            ReportInBody parsed = new ReportInBody(
+                    fields.requiredText("kind"),
+                    fields.requiredText("communityId"),
+                    fields.optionalText("enrolleeId"),
+                    fields.optionalText("workplaceUnitId"),
+                    fields.optionalTextArray("skills"),
+                    fields.optionalTextArray("preferredKinds"),
                     fields.optionalText("contact"));
             fields.throwIfMalformed();
             return parsed;
@@ -58,10 +81,16 @@ final class PartyRequests {
 
         EnrolmentRequest request() {
             FieldErrors errors = new FieldErrors();
-            EnrolleeKind enrolleeKind = errors.value("kind", () -> constant(EnrolleeKind::valueOf, kind, "IN_SERVICE_MEMBER, SCATTERED_MEMBER, SUNK_STAFF or UNIT"));
-            Optional<OrganisationId> unit = Optional.ofNullable(workplaceUnitId).map(id -> errors.value("workplaceUnitId", () -> new OrganisationId(id)));
+            EnrolleeKind enrolleeKind = errors.value(
+                    "kind",
+                    () -> constant(
+                            EnrolleeKind::valueOf, kind, "IN_SERVICE_MEMBER, SCATTERED_MEMBER, SUNK_STAFF or UNIT"));
+            Optional<OrganisationId> unit = Optional.ofNullable(workplaceUnitId)
+                    .map(id -> errors.value("workplaceUnitId", () -> new OrganisationId(id)));
             List<ActivityKind> kinds = preferredKinds.stream()
-                    .map(text -> errors.value("preferredKinds", () -> constant(ActivityKind::valueOf, text, "SERVICE, PATROL, MEETING or VOLUNTEER_DUTY")))
+                    .map(text -> errors.value(
+                            "preferredKinds",
+                            () -> constant(ActivityKind::valueOf, text, "SERVICE, PATROL, MEETING or VOLUNTEER_DUTY")))
                     .toList();
             errors.throwIfAny();
             return new EnrolmentRequest(enrolleeKind, unit, skills, kinds, Optional.ofNullable(contact));
@@ -76,18 +105,28 @@ final class PartyRequests {
         }
     }
 
-    @Schema(name = "EnrolmentStep", description = "confirm: groupId (a grid of the community; units none). decline: reason. "
-            + "move: groupId and reason. transfer: communityId. renew: {}.")
-    record EnrolmentStepBody(String groupId, String reason, String communityId,
-                             @Schema(description = "The version the caller saw; a stale one is refused with 409") Long expectedVersion) {
+    @Schema(
+            name = "EnrolmentStep",
+            description = "confirm: groupId (a grid of the community; units none). decline: reason. "
+                    + "move: groupId and reason. transfer: communityId. renew: {}.")
+    record EnrolmentStepBody(
+            String groupId,
+            String reason,
+            String communityId,
+
+            @Schema(description = "The version the caller saw; a stale one is refused with 409")
+            Long expectedVersion) {
 
         private static final Set<String> FIELDS = Set.of("groupId", "reason", "communityId", "expectedVersion");
 
         static EnrolmentStepBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
             fields.rejectFieldsOtherThan(FIELDS);
-            EnrolmentStepBody parsed = new EnrolmentStepBody(fields.optionalText("groupId"), fields.optionalText("reason"),
-                    fields.optionalText("communityId"), fields.optionalPositiveInteger("expectedVersion"));
+            EnrolmentStepBody parsed = new EnrolmentStepBody(
+                    fields.optionalText("groupId"),
+                    fields.optionalText("reason"),
+                    fields.optionalText("communityId"),
+                    fields.optionalPositiveInteger("expectedVersion"));
             fields.throwIfMalformed();
             return parsed;
         }
@@ -112,18 +151,35 @@ final class PartyRequests {
         }
     }
 
-    @Schema(name = "PublishActivity", description = "An activity of a community or a grid party group: window, place and capacity.")
+    @Schema(
+            name = "PublishActivity",
+            description = "An activity of a community or a grid party group: window, place and capacity.")
     record PublishBody(
-            @Schema(required = true, examples = "grid-river-1") String organiserId,
-            @Schema(required = true, enumeration = {"SERVICE", "PATROL", "MEETING", "VOLUNTEER_DUTY"}) String kind,
+            @Schema(required = true, examples = "grid-river-1")
+            String organiserId,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"SERVICE", "PATROL", "MEETING", "VOLUNTEER_DUTY"})
+            String kind,
+
             @Schema(required = true) String title,
-            @Schema(required = true, examples = "2026-12-12T01:00:00Z") String startsAt,
-            @Schema(required = true, examples = "2026-12-12T03:00:00Z") String endsAt,
+
+            @Schema(required = true, examples = "2026-12-12T01:00:00Z")
+            String startsAt,
+
+            @Schema(required = true, examples = "2026-12-12T03:00:00Z")
+            String endsAt,
+
             @Schema(required = true) PositionBody location,
-            @Schema(required = true, description = "The geofence's radius, 10 to 5000 m") Long radiusMetres,
+
+            @Schema(required = true, description = "The geofence's radius, 10 to 5000 m")
+            Long radiusMetres,
+
             @Schema(required = true) Long capacity) {
 
-        private static final Set<String> FIELDS = Set.of("organiserId", "kind", "title", "startsAt", "endsAt", "location", "radiusMetres", "capacity");
+        private static final Set<String> FIELDS =
+                Set.of("organiserId", "kind", "title", "startsAt", "endsAt", "location", "radiusMetres", "capacity");
 
         static PublishBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -146,15 +202,18 @@ final class PartyRequests {
 
         ActivityDraft draft() {
             FieldErrors errors = new FieldErrors();
-            ActivityKind activityKind = errors.value("kind", () -> constant(ActivityKind::valueOf, kind, "SERVICE, PATROL, MEETING or VOLUNTEER_DUTY"));
+            ActivityKind activityKind = errors.value(
+                    "kind", () -> constant(ActivityKind::valueOf, kind, "SERVICE, PATROL, MEETING or VOLUNTEER_DUTY"));
             Instant start = errors.value("startsAt", () -> instant(startsAt));
             Instant end = errors.value("endsAt", () -> instant(endsAt));
             Location centre = errors.value("location", location::location);
             int radius = (int) Math.clamp(radiusMetres, Integer.MIN_VALUE, Integer.MAX_VALUE);
             int places = (int) Math.clamp(capacity, Integer.MIN_VALUE, Integer.MAX_VALUE);
             Geofence fence = centre == null ? null : errors.value("", () -> new Geofence(centre, radius));
-            ActivityWindow window = start == null || end == null ? null : errors.value("", () -> new ActivityWindow(start, end));
-            ActivityDraft draft = activityKind == null || fence == null || window == null ? null
+            ActivityWindow window =
+                    start == null || end == null ? null : errors.value("", () -> new ActivityWindow(start, end));
+            ActivityDraft draft = activityKind == null || fence == null || window == null
+                    ? null
                     : errors.value("", () -> new ActivityDraft(activityKind, title, window, fence, places));
             errors.throwIfAny();
             return draft;
@@ -162,7 +221,9 @@ final class PartyRequests {
     }
 
     @Schema(name = "Position", description = "WGS 84 degrees")
-    record PositionBody(@Schema(required = true) Double latitude, @Schema(required = true) Double longitude) {
+    record PositionBody(
+            @Schema(required = true) Double latitude,
+            @Schema(required = true) Double longitude) {
 
         static PositionBody parse(JsonFields fields) {
             if (fields == null) {
@@ -177,8 +238,12 @@ final class PartyRequests {
         }
     }
 
-    @Schema(name = "Presence", description = "What proves presence: the QR token on the organiser's screen and the client's position.")
-    record PresenceBody(@Schema(required = true) String token, @Schema(required = true) PositionBody position) {
+    @Schema(
+            name = "Presence",
+            description = "What proves presence: the QR token on the organiser's screen and the client's position.")
+    record PresenceBody(
+            @Schema(required = true) String token,
+            @Schema(required = true) PositionBody position) {
 
         static PresenceBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -194,14 +259,24 @@ final class PartyRequests {
         }
     }
 
-    @Schema(name = "Certify", description = "The organiser's correction of the certified ledger: minutes (0 to the activity's length) and why.")
-    record CertifyBody(@Schema(required = true) Long minutes, @Schema(required = true) String reason,
-                       @Schema(description = "The attendance's version the organiser saw") Long expectedVersion) {
+    @Schema(
+            name = "Certify",
+            description =
+                    "The organiser's correction of the certified ledger: minutes (0 to the activity's length) and why.")
+    record CertifyBody(
+            @Schema(required = true) Long minutes,
+            @Schema(required = true) String reason,
+
+            @Schema(description = "The attendance's version the organiser saw")
+            Long expectedVersion) {
 
         static CertifyBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
             fields.rejectFieldsOtherThan(Set.of("minutes", "reason", "expectedVersion"));
-            CertifyBody parsed = new CertifyBody(fields.requiredInteger("minutes"), fields.requiredText("reason"), fields.optionalPositiveInteger("expectedVersion"));
+            CertifyBody parsed = new CertifyBody(
+                    fields.requiredInteger("minutes"),
+                    fields.requiredText("reason"),
+                    fields.optionalPositiveInteger("expectedVersion"));
             fields.throwIfMalformed();
             return parsed;
         }
@@ -217,8 +292,7 @@ final class PartyRequests {
     private static <T> T constant(Function<String, T> parser, String text, String allowed) {
         try {
             return parser.apply(text);
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             throw ValidationException.ofValue("must be one of " + allowed);
         }
     }
@@ -226,8 +300,7 @@ final class PartyRequests {
     private static Instant instant(String text) {
         try {
             return Instant.parse(text);
-        }
-        catch (DateTimeParseException unparsable) {
+        } catch (DateTimeParseException unparsable) {
             throw ValidationException.ofValue("must be an ISO-8601 instant such as 2026-12-12T01:00:00Z");
         }
     }

@@ -1,5 +1,6 @@
 package io.gridsteward.api.party;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.party.PartyViews.UnitYearView;
@@ -16,7 +17,6 @@ import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.domain.party.YearlyRecords;
 import io.gridsteward.store.party.EnrolmentHistory;
 import io.gridsteward.store.party.PartyStore;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,42 +53,69 @@ public class PartyUnitResource {
 
     @GET
     @Path("/{unitId}/record")
-    @Operation(summary = "A unit's yearly record", description = "The unit's own staff, and whoever may read the unit's enrolment (its community's "
-            + "secretary, town, county leaders).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitYearView.class)))
-    @APIResponse(responseCode = "400", description = "An unusable year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such unit, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public UnitYearView unitRecord(@Context APIGatewayV2HTTPEvent event, @PathParam("unitId") String unitId, @QueryParam("year") String year) {
+    @Operation(
+            summary = "A unit's yearly record",
+            description = "The unit's own staff, and whoever may read the unit's enrolment (its community's "
+                    + "secretary, town, county leaders).")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UnitYearView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UnitYearView unitRecord(
+            @Context APIGatewayV2HTTPEvent event, @PathParam("unitId") String unitId, @QueryParam("year") String year) {
         Caller caller = CallerClaims.callerOf(event);
         Instant now = clock.instant();
         int asked = PartyPaths.year(year, now, rules.timeZone());
         OrganisationId unit;
         try {
             unit = new OrganisationId(unitId);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("unit", unitId);
         }
-        Optional<Enrolment> own = store.findEnrolment(new EnrolleeId(unit.value())).map(EnrolmentHistory::enrolment);
+        Optional<Enrolment> own =
+                store.findEnrolment(new EnrolleeId(unit.value())).map(EnrolmentHistory::enrolment);
         if (!PartyAccess.mayReadUnitRecord(caller, unit, own)) {
             throw new NotFoundException("unit", unitId);
         }
         List<MemberYear> members = store.unitMembers(unit).stream()
-                .map(member -> EnrolmentResource.memberYear(records, store, store.findEnrolment(member.id()).orElseThrow(), asked, now))
+                .map(member -> EnrolmentResource.memberYear(
+                        records, store, store.findEnrolment(member.id()).orElseThrow(), asked, now))
                 .toList();
-        boolean reportedIn = own.filter(enrolment -> enrolment.status() == EnrolmentStatus.CONFIRMED).isPresent();
+        boolean reportedIn = own.filter(enrolment -> enrolment.status() == EnrolmentStatus.CONFIRMED)
+                .isPresent();
         return UnitYearView.of(records.unit(asked, unit, reportedIn, members));
     }
 
     @GET
     @Path("/{unitId}/record/page")
     @Produces("text/html;charset=UTF-8")
-    @Operation(summary = "A unit's yearly record as a printable page", description = "lang=zh (zh-CN, the default) or en; read as the JSON record.")
+    @Operation(
+            summary = "A unit's yearly record as a printable page",
+            description = "lang=zh (zh-CN, the default) or en; read as the JSON record.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "text/html"))
-    @APIResponse(responseCode = "400", description = "An unusable year or language", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such unit, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String unitRecordPage(@Context APIGatewayV2HTTPEvent event, @PathParam("unitId") String unitId, @QueryParam("year") String year,
-                                 @QueryParam("lang") String language) {
+    @APIResponse(
+            responseCode = "400",
+            description = "An unusable year or language",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such unit, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String unitRecordPage(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("unitId") String unitId,
+            @QueryParam("year") String year,
+            @QueryParam("lang") String language) {
         String chosen = RecordPage.language(language);
         return RecordPage.render(unitRecord(event, unitId, year), chosen);
     }

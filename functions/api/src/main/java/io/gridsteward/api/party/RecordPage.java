@@ -10,23 +10,80 @@ import java.util.Map;
 final class RecordPage {
 
     private static final Map<String, String[]> LABELS = Map.of(
-            "zh", new String[] {"zh-CN", "党员年度服务档案", "年度", "编号", "类别", "社区", "网格党小组", "参加活动", "记录时长（小时）",
-                    "核定时长（小时）", "计入时长（小时）", "年度目标（小时）", "积分", "合格线", "半年报到", "可评合格", "是", "否", "规则版本"},
-            "en", new String[] {"en", "Party member's yearly service record", "Year", "Id", "Kind", "Community", "Grid party group",
-                    "Activities attended", "Credited hours", "Certified hours", "Counted hours", "Yearly target (hours)", "Points", "Pass mark",
-                    "Half-yearly report-ins", "May be rated qualified", "yes", "no", "Rules version"});
+            "zh",
+                    new String[] {
+                        "zh-CN",
+                        "党员年度服务档案",
+                        "年度",
+                        "编号",
+                        "类别",
+                        "社区",
+                        "网格党小组",
+                        "参加活动",
+                        "记录时长（小时）",
+                        "核定时长（小时）",
+                        "计入时长（小时）",
+                        "年度目标（小时）",
+                        "积分",
+                        "合格线",
+                        "半年报到",
+                        "可评合格",
+                        "是",
+                        "否",
+                        "规则版本"
+                    },
+            "en",
+                    new String[] {
+                        "en",
+                        "Party member's yearly service record",
+                        "Year",
+                        "Id",
+                        "Kind",
+                        "Community",
+                        "Grid party group",
+                        "Activities attended",
+                        "Credited hours",
+                        "Certified hours",
+                        "Counted hours",
+                        "Yearly target (hours)",
+                        "Points",
+                        "Pass mark",
+                        "Half-yearly report-ins",
+                        "May be rated qualified",
+                        "yes",
+                        "no",
+                        "Rules version"
+                    });
     private static final Map<String, String[]> UNIT_LABELS = Map.of(
-            "zh", new String[] {"驻区单位年度报到档案", "单位", "单位已报到", "在职党员", "已报到党员", "达到年度目标", "报到率", "服务完成率",
-                    "计入时长（小时）", "保留考核资格"},
-            "en", new String[] {"Resident unit's yearly record", "Unit", "Unit reported in", "Members", "Members reported in",
-                    "Members meeting the target", "Report rate", "Completion rate", "Counted hours", "Eligible for assessment"});
+            "zh",
+                    new String[] {
+                        "驻区单位年度报到档案", "单位", "单位已报到", "在职党员", "已报到党员", "达到年度目标", "报到率", "服务完成率", "计入时长（小时）", "保留考核资格"
+                    },
+            "en",
+                    new String[] {
+                        "Resident unit's yearly record",
+                        "Unit",
+                        "Unit reported in",
+                        "Members",
+                        "Members reported in",
+                        "Members meeting the target",
+                        "Report rate",
+                        "Completion rate",
+                        "Counted hours",
+                        "Eligible for assessment"
+                    });
     private static final Map<String, String[]> COMMUNITY_LABELS = Map.of(
             "zh", new String[] {"社区年度双报到档案", "已确认报到（按类别）", "按时半年报到的党员", "达到年度目标的党员", "党员"},
-            "en", new String[] {"Community's yearly report-in record", "Confirmed report-ins by kind", "Members who reported in on time",
-                    "Members meeting the target", "Members"});
+            "en",
+                    new String[] {
+                        "Community's yearly report-in record",
+                        "Confirmed report-ins by kind",
+                        "Members who reported in on time",
+                        "Members meeting the target",
+                        "Members"
+                    });
 
-    private RecordPage() {
-    }
+    private RecordPage() {}
 
     /** The page's language from the {@code lang} parameter: zh (the default) or en; anything else is a 400 naming it. */
     static String language(String requested) {
@@ -103,11 +160,19 @@ final class RecordPage {
 
     private static StringBuilder start(String languageTag, String title, int year) {
         return new StringBuilder()
-                .append("<!DOCTYPE html>\n<html lang=\"").append(languageTag).append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append(' ').append(year).append("</title>")
-                .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}"
-                        + "td,th{border:1px solid #444;padding:.3em .8em;text-align:left}@media print{body{margin:0}}</style></head><body>\n")
-                .append("<h1>").append(escape(title)).append("</h1>\n<table>\n");
+                .append("<!DOCTYPE html>\n<html lang=\"")
+                .append(languageTag)
+                .append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title))
+                .append(' ')
+                .append(year)
+                .append("</title>")
+                .append(
+                        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}"
+                                + "td,th{border:1px solid #444;padding:.3em .8em;text-align:left}@media print{body{margin:0}}</style></head><body>\n")
+                .append("<h1>")
+                .append(escape(title))
+                .append("</h1>\n<table>\n");
     }
 
     private static String end(StringBuilder page) {
@@ -115,10 +180,17 @@ final class RecordPage {
     }
 
     private static void row(StringBuilder page, String name, String value) {
-        page.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
+        page.append("<tr><th>")
+                .append(escape(name))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>\n");
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

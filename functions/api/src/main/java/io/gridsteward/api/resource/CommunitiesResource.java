@@ -1,43 +1,25 @@
 package io.gridsteward.api.resource;
 
-import io.gridsteward.api.core.ApiException;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.Problem;
-import io.gridsteward.domain.core.Caller;
-import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.OrganisationId;
-import io.gridsteward.domain.core.ValidationException;
-import io.gridsteward.domain.organisation.Organisation;
-import io.gridsteward.domain.resource.Reach;
-import io.gridsteward.domain.resource.ResourceAccess;
+import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.resource.ResourceStore;
-import io.gridsteward.store.resource.Traced;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import io.gridsteward.domain.core.OrganisationKind;
 
 /** A community's public list of completed projects (公示), for anyone signed in: residents judge what was done. */
 @Path("/v1/resources/communities")
@@ -54,18 +36,35 @@ public class CommunitiesResource {
 
     @GET
     @Path("/{communityId}/projects")
-    @Operation(summary = "A community's completed projects", description = "Newest first, with their evidence and residents' ratings; no one's "
-            + "personal data. Anyone signed in.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.ListView.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such community", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ResourceViews.ListView<ResourceViews.PublicProjectView> publicProjects(@Context APIGatewayV2HTTPEvent event,
-                                                                                 @PathParam("communityId") String communityId,
-                                                                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "A community's completed projects",
+            description = "Newest first, with their evidence and residents' ratings; no one's "
+                    + "personal data. Anyone signed in.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.ListView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such community",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResourceViews.ListView<ResourceViews.PublicProjectView> publicProjects(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("communityId") String communityId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         CallerClaims.callerOf(event);
         PageRequest page = PageQuery.parse(limit, cursor);
         OrganisationId id = PageQuery.organisation("communityId", communityId);
-        organisations.find(id).filter(community -> community.kind() == OrganisationKind.COMMUNITY)
+        organisations
+                .find(id)
+                .filter(community -> community.kind() == OrganisationKind.COMMUNITY)
                 .orElseThrow(() -> new NotFoundException("community", id.value()));
         return ResourceViews.ListView.of(resources.publicProjects(id, page), ResourceViews.PublicProjectView::of);
     }

@@ -1,5 +1,7 @@
 package io.gridsteward.api.resource;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.ApiException;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.IdempotencyHeader;
@@ -25,8 +27,6 @@ import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.resource.ClaimOutcome;
 import io.gridsteward.store.resource.ResourceStore;
 import io.gridsteward.store.resource.Traced;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,6 +38,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,10 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Demands (需求清单) over HTTP: raised by communities and grids, residents' small wishes verified by their community,
@@ -67,7 +66,13 @@ public class DemandsResource {
     private final IdSource ids;
     private final ObjectMapper mapper;
 
-    public DemandsResource(ResourceStore resources, OrganisationStore organisations, Reaches reaches, Clock clock, IdSource ids, ObjectMapper mapper) {
+    public DemandsResource(
+            ResourceStore resources,
+            OrganisationStore organisations,
+            Reaches reaches,
+            Clock clock,
+            IdSource ids,
+            ObjectMapper mapper) {
         this.resources = resources;
         this.organisations = organisations;
         this.reaches = reaches;
@@ -78,36 +83,86 @@ public class DemandsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Raise a demand", description = "A community's secretary for the community or one of its grids; a grid's worker or "
-            + "party leader for the grid, published at once. A small wish (smallWish, beneficiaryIds) is entered by the grid's worker and waits "
-            + "for the community to verify it.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResourceBodies.DemandBody.class)))
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.DemandView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of the place", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid values or an unknown place", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Raise a demand",
+            description = "A community's secretary for the community or one of its grids; a grid's worker or "
+                    + "party leader for the grid, published at once. A small wish (smallWish, beneficiaryIds) is entered by the grid's worker and waits "
+                    + "for the community to verify it.")
+    @RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(implementation = ResourceBodies.DemandBody.class)))
+    @APIResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.DemandView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not staff of the place",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid values or an unknown place",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response raise(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.DemandBody request = ResourceBodies.DemandBody.parse(mapper, body);
         ResourceBodies.DemandBody.Demand values = request.values();
-        Organisation place = organisations.find(values.place()).orElseThrow(() -> ValidationException.of("placeId", "no community or grid has this id"));
-        Change<Demand> raised = Demand.raise(DemandId.generate(ids), place, values.title(), values.provision(), values.validity(),
-                request.smallWish(), request.beneficiaryIds(), caller, clock.instant());
+        Organisation place = organisations
+                .find(values.place())
+                .orElseThrow(() -> ValidationException.of("placeId", "no community or grid has this id"));
+        Change<Demand> raised = Demand.raise(
+                DemandId.generate(ids),
+                place,
+                values.title(),
+                values.provision(),
+                values.validity(),
+                request.smallWish(),
+                request.beneficiaryIds(),
+                caller,
+                clock.instant());
         resources.raise(raised);
-        return Response.created(uri.getBaseUriBuilder().path(PATH).path(raised.state().id().value()).build())
-                .entity(ResourceViews.DemandView.of(raised.state(), List.of(raised.event()))).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path(PATH)
+                        .path(raised.state().id().value())
+                        .build())
+                .entity(ResourceViews.DemandView.of(raised.state(), List.of(raised.event())))
+                .build();
     }
 
     @GET
-    @Operation(summary = "Demands", description = "townId: the published demands of a town's communities (the town's community and grid staff, "
-            + "dispatchers, supervisors and party members, county leaders). communityId: a community's demands — every status for its staff and "
-            + "county leaders (status narrows), the published ones for whoever sees them (units that reported in to it included).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.ListView.class)))
-    @APIResponse(responseCode = "400", description = "Neither or both of townId and communityId, an unknown status, a bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Outside the caller's jurisdiction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ResourceViews.ListView<ResourceViews.DemandView> list(@Context APIGatewayV2HTTPEvent event, @QueryParam("townId") String townId,
-                                                                 @QueryParam("communityId") String communityId, @QueryParam("status") String status,
-                                                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "Demands",
+            description =
+                    "townId: the published demands of a town's communities (the town's community and grid staff, "
+                            + "dispatchers, supervisors and party members, county leaders). communityId: a community's demands — every status for its staff and "
+                            + "county leaders (status narrows), the published ones for whoever sees them (units that reported in to it included).")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.ListView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Neither or both of townId and communityId, an unknown status, a bad limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Outside the caller's jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResourceViews.ListView<ResourceViews.DemandView> list(
+            @Context APIGatewayV2HTTPEvent event,
+            @QueryParam("townId") String townId,
+            @QueryParam("communityId") String communityId,
+            @QueryParam("status") String status,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Caller caller = CallerClaims.callerOf(event);
         PageRequest page = PageQuery.parse(limit, cursor);
         if ((townId == null) == (communityId == null)) {
@@ -118,28 +173,44 @@ public class DemandsResource {
         if (townId != null) {
             OrganisationId town = PageQuery.organisation("townId", townId);
             if (!ResourceAccess.mayListPool(reach, town)) {
-                throw new ForbiddenException("a %s may not list the demands of town %s".formatted(caller.role(), town.value()));
+                throw new ForbiddenException(
+                        "a %s may not list the demands of town %s".formatted(caller.role(), town.value()));
             }
-            return ResourceViews.ListView.of(resources.demandPool(town, page), demand -> ResourceViews.DemandView.of(demand, null));
+            return ResourceViews.ListView.of(
+                    resources.demandPool(town, page), demand -> ResourceViews.DemandView.of(demand, null));
         }
         OrganisationId communityIdValue = PageQuery.organisation("communityId", communityId);
-        Organisation community = organisations.find(communityIdValue)
+        Organisation community = organisations
+                .find(communityIdValue)
                 .orElseThrow(() -> new NotFoundException("community", communityIdValue.value()));
         if (ResourceAccess.mayListAllDemandsOf(reach, community.id())) {
-            return ResourceViews.ListView.of(resources.demandsOf(community.id(), wanted, page), demand -> ResourceViews.DemandView.of(demand, null));
+            return ResourceViews.ListView.of(
+                    resources.demandsOf(community.id(), wanted, page),
+                    demand -> ResourceViews.DemandView.of(demand, null));
         }
-        if (!ResourceAccess.mayListPublishedDemandsOf(reach, community) || wanted.filter(value -> value != DemandStatus.PUBLISHED).isPresent()) {
-            throw new ForbiddenException("a %s may not list these demands of community %s".formatted(caller.role(), community.id().value()));
+        if (!ResourceAccess.mayListPublishedDemandsOf(reach, community)
+                || wanted.filter(value -> value != DemandStatus.PUBLISHED).isPresent()) {
+            throw new ForbiddenException("a %s may not list these demands of community %s"
+                    .formatted(caller.role(), community.id().value()));
         }
-        return ResourceViews.ListView.of(resources.demandsOf(community.id(), Optional.of(DemandStatus.PUBLISHED), page),
+        return ResourceViews.ListView.of(
+                resources.demandsOf(community.id(), Optional.of(DemandStatus.PUBLISHED), page),
                 demand -> ResourceViews.DemandView.of(demand, null));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A demand with its trace")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.DemandView.class)))
-    @APIResponse(responseCode = "404", description = "No such demand, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.DemandView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such demand, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResourceViews.DemandView find(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id) {
         return ResourceViews.DemandView.of(visible(reaches.of(CallerClaims.callerOf(event)), id));
     }
@@ -147,66 +218,142 @@ public class DemandsResource {
     @POST
     @Path("/{id}/verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a small wish", description = "The community's secretary publishes a small wish waiting for verification. Body: {}.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.DemandView.class)))
-    @APIResponse(responseCode = "403", description = "Not the community's secretary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such demand, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not waiting for verification", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ResourceViews.DemandView verify(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @Operation(
+            summary = "Verify a small wish",
+            description = "The community's secretary publishes a small wish waiting for verification. Body: {}.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.DemandView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the community's secretary",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such demand, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not waiting for verification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResourceViews.DemandView verify(
+            @Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.NoteBody.parse(mapper, body);
         Traced<Demand> current = visible(reaches.of(caller), id);
         resources.transition(current.state(), current.state().verify(caller, clock.instant()));
-        return ResourceViews.DemandView.of(resources.findDemand(current.state().id()).orElseThrow());
+        return ResourceViews.DemandView.of(
+                resources.findDemand(current.state().id()).orElseThrow());
     }
 
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a small wish", description = "The community's secretary, with a reason.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResourceBodies.ReasonBody.class)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.DemandView.class)))
-    @APIResponse(responseCode = "403", description = "Not the community's secretary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not waiting for verification", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ResourceViews.DemandView reject(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(implementation = ResourceBodies.ReasonBody.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.DemandView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the community's secretary",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not waiting for verification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResourceViews.DemandView reject(
+            @Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.ReasonBody request = ResourceBodies.ReasonBody.parse(mapper, body);
         Traced<Demand> current = visible(reaches.of(caller), id);
         resources.transition(current.state(), current.state().reject(request.value(), caller, clock.instant()));
-        return ResourceViews.DemandView.of(resources.findDemand(current.state().id()).orElseThrow());
+        return ResourceViews.DemandView.of(
+                resources.findDemand(current.state().id()).orElseThrow());
     }
 
     @POST
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw a demand", description = "The community's secretary, with a reason; what was claimed stays claimed.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResourceBodies.ReasonBody.class)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.DemandView.class)))
-    @APIResponse(responseCode = "403", description = "Not the community's secretary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not published, or changed since read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ResourceViews.DemandView withdraw(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
+    @Operation(
+            summary = "Withdraw a demand",
+            description = "The community's secretary, with a reason; what was claimed stays claimed.")
+    @RequestBody(
+            required = true,
+            content = @Content(schema = @Schema(implementation = ResourceBodies.ReasonBody.class)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.DemandView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the community's secretary",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not published, or changed since read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ResourceViews.DemandView withdraw(
+            @Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.ReasonBody request = ResourceBodies.ReasonBody.parse(mapper, body);
         Traced<Demand> current = visible(reaches.of(caller), id);
         resources.transition(current.state(), current.state().withdraw(request.value(), caller, clock.instant()));
-        return ResourceViews.DemandView.of(resources.findDemand(current.state().id()).orElseThrow());
+        return ResourceViews.DemandView.of(
+                resources.findDemand(current.state().id()).orElseThrow());
     }
 
     @POST
     @Path("/{id}/claims")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Claim a quantity of a demand", description = "A unit's officer (the unit declared the demand's community), a grid's party "
-            + "leader for a party group (partyGroupId), or party members of the demand's town, alone or with co-members (memberIds: 帮帮团). "
-            + "Racing claims never take more than the demand asked for: the losers get 409 with what is left.")
+    @Operation(
+            summary = "Claim a quantity of a demand",
+            description = "A unit's officer (the unit declared the demand's community), a grid's party "
+                    + "leader for a party group (partyGroupId), or party members of the demand's town, alone or with co-members (memberIds: 帮帮团). "
+                    + "Racing claims never take more than the demand asked for: the losers get 409 with what is left.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResourceBodies.ClaimBody.class)))
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResourceViews.ClaimView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller may not claim this demand", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such demand, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not enough left, not published or outside its validity period", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid quantity, party group or members, or an Idempotency-Key used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = OffersResource.CLAIM_KEY_DESCRIPTION)
-    public Response claim(@Context APIGatewayV2HTTPEvent event, @Context UriInfo uri, @PathParam("id") String id, String body) {
+    @APIResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResourceViews.ClaimView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body or Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller may not claim this demand",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such demand, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not enough left, not published or outside its validity period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid quantity, party group or members, or an Idempotency-Key used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(
+            name = IdempotencyClaim.HEADER,
+            in = ParameterIn.HEADER,
+            description = OffersResource.CLAIM_KEY_DESCRIPTION)
+    public Response claim(
+            @Context APIGatewayV2HTTPEvent event, @Context UriInfo uri, @PathParam("id") String id, String body) {
         Caller caller = CallerClaims.callerOf(event);
         ResourceBodies.ClaimBody request = ResourceBodies.ClaimBody.parse(mapper, body, true);
         Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
@@ -214,8 +361,16 @@ public class DemandsResource {
         Traced<Demand> demand = visible(reach, id);
         Optional<ClaimOutcome> replayed = key.flatMap(claim -> resources.replayClaim(claim, ItemType.DEMAND, id))
                 .map(claim -> new ClaimOutcome(claim, true));
-        ClaimOutcome outcome = replayed.orElseGet(() -> resources.claim(demand.state().claim(ClaimId.generate(ids), request.quantity(), reach,
-                request.partyGroup(), request.memberIds(), clock.instant()), key));
+        ClaimOutcome outcome = replayed.orElseGet(() -> resources.claim(
+                demand.state()
+                        .claim(
+                                ClaimId.generate(ids),
+                                request.quantity(),
+                                reach,
+                                request.partyGroup(),
+                                request.memberIds(),
+                                clock.instant()),
+                key));
         return ClaimResponses.created(uri, outcome);
     }
 
@@ -225,8 +380,7 @@ public class DemandsResource {
         }
         try {
             return Optional.of(DemandStatus.valueOf(status));
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             throw ApiException.malformed("status", "is not a valid status: " + status);
         }
     }
@@ -235,11 +389,11 @@ public class DemandsResource {
         DemandId demandId;
         try {
             demandId = new DemandId(id);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("demand", id);
         }
-        return resources.findDemand(demandId)
+        return resources
+                .findDemand(demandId)
                 .filter(traced -> ResourceAccess.maySeeDemand(reach, traced.state()))
                 .orElseThrow(() -> new NotFoundException("demand", id));
     }

@@ -1,14 +1,9 @@
 package io.gridsteward.api.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.api.core.BucketObjects;
 import io.gridsteward.domain.resource.EvidenceKey;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * Photos of projects' completion in the attachments bucket: presigned PUT URLs for the owner's phone, and whether a
@@ -37,7 +36,8 @@ public class EvidenceBucket implements AutoCloseable {
         S3Presigner.Builder presignerBuilder = S3Presigner.builder();
         S3ClientBuilder clientBuilder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
         endpoint.ifPresent(uri -> {
-            S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
+            S3Configuration pathStyle =
+                    S3Configuration.builder().pathStyleAccessEnabled(true).build();
             presignerBuilder.endpointOverride(uri).serviceConfiguration(pathStyle);
             clientBuilder.endpointOverride(uri).serviceConfiguration(pathStyle);
         });
@@ -53,15 +53,15 @@ public class EvidenceBucket implements AutoCloseable {
     }
 
     public Upload uploadFor(EvidenceKey key, String contentType) {
-        PresignedPutObjectRequest request = presigner.presignPutObject(presign -> presign
-                .signatureDuration(VALIDITY)
+        PresignedPutObjectRequest request = presigner.presignPutObject(presign -> presign.signatureDuration(VALIDITY)
                 .putObjectRequest(put -> put.bucket(bucket).key(key.value()).contentType(contentType)));
         return new Upload(key, request.url().toString(), request.expiration(), contentType);
     }
 
     /** The keys among {@code keys} whose objects exist in the bucket. */
     public Set<EvidenceKey> uploaded(List<EvidenceKey> keys) {
-        Set<String> present = BucketObjects.present(client, bucket, keys.stream().map(EvidenceKey::value).toList());
+        Set<String> present = BucketObjects.present(
+                client, bucket, keys.stream().map(EvidenceKey::value).toList());
         Set<EvidenceKey> found = new LinkedHashSet<>();
         keys.stream().filter(key -> present.contains(key.value())).forEach(found::add);
         return found;
@@ -75,6 +75,5 @@ public class EvidenceBucket implements AutoCloseable {
         }
     }
 
-    public record Upload(EvidenceKey key, String url, Instant expiresAt, String contentType) {
-    }
+    public record Upload(EvidenceKey key, String url, Instant expiresAt, String contentType) {}
 }

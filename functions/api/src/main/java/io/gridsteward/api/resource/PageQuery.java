@@ -5,7 +5,6 @@ import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.store.core.PageRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,7 @@ final class PageQuery {
 
     static final int DEFAULT_LIMIT = 20;
 
-    private PageQuery() {
-    }
+    private PageQuery() {}
 
     static PageRequest parse(String limit, String cursor) {
         List<FieldError> errors = new ArrayList<>();
@@ -24,8 +22,7 @@ final class PageQuery {
         if (limit != null) {
             try {
                 size = Integer.parseInt(limit);
-            }
-            catch (NumberFormatException unreadable) {
+            } catch (NumberFormatException unreadable) {
                 errors.add(new FieldError("limit", "is not a number: " + limit));
             }
         }
@@ -48,8 +45,7 @@ final class PageQuery {
         }
         try {
             return new OrganisationId(value);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw ApiException.malformed(name, invalid.errors().getFirst().message());
         }
     }

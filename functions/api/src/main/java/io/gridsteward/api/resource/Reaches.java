@@ -9,7 +9,6 @@ import io.gridsteward.domain.resource.UnitCommunities;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.resource.ResourceStore;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +27,10 @@ public class Reaches {
     public Reach of(Caller caller) {
         Optional<Organisation> organisation = caller.organisationId().flatMap(organisations::find);
         Set<OrganisationId> declared = caller.role() == Role.UNIT_OFFICER
-                ? caller.organisationId().flatMap(resources::unitCommunities).map(UnitCommunities::communities).orElse(Set.of())
+                ? caller.organisationId()
+                        .flatMap(resources::unitCommunities)
+                        .map(UnitCommunities::communities)
+                        .orElse(Set.of())
                 : Set.of();
         return new Reach(caller, organisation, declared);
     }

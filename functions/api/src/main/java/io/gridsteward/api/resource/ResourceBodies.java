@@ -1,5 +1,6 @@
 package io.gridsteward.api.resource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.JsonFields;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.Identifiers;
@@ -16,9 +17,6 @@ import io.gridsteward.domain.resource.Reason;
 import io.gridsteward.domain.resource.ResourceKind;
 import io.gridsteward.domain.resource.Title;
 import io.gridsteward.domain.resource.Validity;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The request bodies of the resource routes. Each is parsed in two passes: its shape (missing fields, wrong types,
@@ -36,25 +35,44 @@ import java.util.function.Supplier;
  */
 final class ResourceBodies {
 
-    private ResourceBodies() {
-    }
+    private ResourceBodies() {}
 
     /** {@code POST /v1/resources/offers}. */
-    @Schema(name = "PublishOffer", description = "An offer into a town's pool, by the caller's unit, department or community.")
+    @Schema(
+            name = "PublishOffer",
+            description = "An offer into a town's pool, by the caller's unit, department or community.")
     record OfferBody(
             @Schema(required = true, examples = "town-east") String townId,
             @Schema(required = true) String title,
-            @Schema(required = true, enumeration = {"VENUE", "EQUIPMENT", "VOLUNTEERS", "SERVICES", "MONEY"}) String kind,
-            @Schema(required = true, description = "Places, pieces, people, sessions, or fen for MONEY") Long quantity,
-            @Schema(description = "The value of one unit in fen (1 for MONEY, the default; 0 when absent otherwise)") Long unitValueFen,
-            @Schema(required = true, examples = "2026-12-01T00:00:00Z") String validFrom,
-            @Schema(required = true, examples = "2027-01-01T00:00:00Z") String validUntil) {
+
+            @Schema(
+                    required = true,
+                    enumeration = {"VENUE", "EQUIPMENT", "VOLUNTEERS", "SERVICES", "MONEY"})
+            String kind,
+
+            @Schema(required = true, description = "Places, pieces, people, sessions, or fen for MONEY")
+            Long quantity,
+
+            @Schema(description = "The value of one unit in fen (1 for MONEY, the default; 0 when absent otherwise)")
+            Long unitValueFen,
+
+            @Schema(required = true, examples = "2026-12-01T00:00:00Z")
+            String validFrom,
+
+            @Schema(required = true, examples = "2027-01-01T00:00:00Z")
+            String validUntil) {
 
         static OfferBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
-            fields.rejectFieldsOtherThan(Set.of("townId", "title", "kind", "quantity", "unitValueFen", "validFrom", "validUntil"));
-            OfferBody parsed = new OfferBody(fields.requiredText("townId"), fields.requiredText("title"), fields.requiredText("kind"),
-                    fields.requiredInteger("quantity"), fields.optionalInteger("unitValueFen"), fields.requiredText("validFrom"),
+            fields.rejectFieldsOtherThan(
+                    Set.of("townId", "title", "kind", "quantity", "unitValueFen", "validFrom", "validUntil"));
+            OfferBody parsed = new OfferBody(
+                    fields.requiredText("townId"),
+                    fields.requiredText("title"),
+                    fields.requiredText("kind"),
+                    fields.requiredInteger("quantity"),
+                    fields.optionalInteger("unitValueFen"),
+                    fields.requiredText("validFrom"),
                     fields.requiredText("validUntil"));
             fields.throwIfMalformed();
             return parsed;
@@ -70,30 +88,58 @@ final class ResourceBodies {
             return new Offer(town, parsedTitle, provision, validity);
         }
 
-        record Offer(OrganisationId town, Title title, Provision provision, Validity validity) {
-        }
+        record Offer(OrganisationId town, Title title, Provision provision, Validity validity) {}
     }
 
     /** {@code POST /v1/resources/demands}. */
-    @Schema(name = "RaiseDemand", description = "A demand of a community or a grid; a small wish names its residents and waits for verification.")
+    @Schema(
+            name = "RaiseDemand",
+            description =
+                    "A demand of a community or a grid; a small wish names its residents and waits for verification.")
     record DemandBody(
-            @Schema(required = true, description = "The community or grid in need", examples = "grid-river-1") String placeId,
+            @Schema(required = true, description = "The community or grid in need", examples = "grid-river-1")
+            String placeId,
+
             @Schema(required = true) String title,
-            @Schema(required = true, enumeration = {"VENUE", "EQUIPMENT", "VOLUNTEERS", "SERVICES", "MONEY"}) String kind,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"VENUE", "EQUIPMENT", "VOLUNTEERS", "SERVICES", "MONEY"})
+            String kind,
+
             @Schema(required = true) Long quantity,
             Long unitValueFen,
             @Schema(required = true) String validFrom,
             @Schema(required = true) String validUntil,
-            @Schema(description = "A resident's small wish (微心愿), entered by their grid worker") Boolean smallWish,
-            @Schema(description = "Pseudonymous user ids of the residents served (required for a small wish)") List<String> beneficiaryIds) {
+
+            @Schema(description = "A resident's small wish (微心愿), entered by their grid worker")
+            Boolean smallWish,
+
+            @Schema(description = "Pseudonymous user ids of the residents served (required for a small wish)")
+            List<String> beneficiaryIds) {
 
         static DemandBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
-            fields.rejectFieldsOtherThan(Set.of("placeId", "title", "kind", "quantity", "unitValueFen", "validFrom", "validUntil", "smallWish",
+            fields.rejectFieldsOtherThan(Set.of(
+                    "placeId",
+                    "title",
+                    "kind",
+                    "quantity",
+                    "unitValueFen",
+                    "validFrom",
+                    "validUntil",
+                    "smallWish",
                     "beneficiaryIds"));
-            DemandBody parsed = new DemandBody(fields.requiredText("placeId"), fields.requiredText("title"), fields.requiredText("kind"),
-                    fields.requiredInteger("quantity"), fields.optionalInteger("unitValueFen"), fields.requiredText("validFrom"),
-                    fields.requiredText("validUntil"), fields.optionalBoolean("smallWish"), fields.optionalTextArray("beneficiaryIds"));
+            DemandBody parsed = new DemandBody(
+                    fields.requiredText("placeId"),
+                    fields.requiredText("title"),
+                    fields.requiredText("kind"),
+                    fields.requiredInteger("quantity"),
+                    fields.optionalInteger("unitValueFen"),
+                    fields.requiredText("validFrom"),
+                    fields.requiredText("validUntil"),
+                    fields.optionalBoolean("smallWish"),
+                    fields.optionalTextArray("beneficiaryIds"));
             fields.throwIfMalformed();
             return parsed;
         }
@@ -108,21 +154,29 @@ final class ResourceBodies {
             return new Demand(place, parsedTitle, provision, validity);
         }
 
-        record Demand(OrganisationId place, Title title, Provision provision, Validity validity) {
-        }
+        record Demand(OrganisationId place, Title title, Provision provision, Validity validity) {}
     }
 
     /** {@code POST /v1/resources/offers/{id}/claims} and {@code POST /v1/resources/demands/{id}/claims}. */
-    @Schema(name = "Claim", description = "How much to claim; on a demand a party leader names the party group, a member the co-members.")
+    @Schema(
+            name = "Claim",
+            description =
+                    "How much to claim; on a demand a party leader names the party group, a member the co-members.")
     record ClaimBody(
             @Schema(required = true) Long quantity,
-            @Schema(description = "The party group a grid's party leader claims for (demands only)") String partyGroupId,
-            @Schema(description = "Co-members of a joint claim (帮帮团), besides the member who sends it (demands only)") List<String> memberIds) {
+
+            @Schema(description = "The party group a grid's party leader claims for (demands only)")
+            String partyGroupId,
+
+            @Schema(description = "Co-members of a joint claim (帮帮团), besides the member who sends it (demands only)")
+            List<String> memberIds) {
 
         static ClaimBody parse(ObjectMapper mapper, String body, boolean demand) {
             JsonFields fields = JsonFields.parse(mapper, body);
             fields.rejectFieldsOtherThan(demand ? Set.of("quantity", "partyGroupId", "memberIds") : Set.of("quantity"));
-            ClaimBody parsed = new ClaimBody(fields.requiredInteger("quantity"), fields.optionalText("partyGroupId"),
+            ClaimBody parsed = new ClaimBody(
+                    fields.requiredInteger("quantity"),
+                    fields.optionalText("partyGroupId"),
                     fields.optionalTextArray("memberIds"));
             fields.throwIfMalformed();
             return parsed;
@@ -156,7 +210,9 @@ final class ResourceBodies {
             @Schema(required = true) String title,
             @Schema(required = true) String dueAt,
             List<MilestoneBody> milestones,
-            @Schema(description = "The fund account or delegated task that pays for it") FundingBody funding) {
+
+            @Schema(description = "The fund account or delegated task that pays for it")
+            FundingBody funding) {
 
         static AcceptBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -168,7 +224,8 @@ final class ResourceBodies {
             }
             JsonFields funding = fields.optionalObject("funding");
             FundingBody fundingBody = funding == null ? null : FundingBody.read(funding);
-            AcceptBody parsed = new AcceptBody(fields.requiredText("title"), fields.requiredText("dueAt"), milestones, fundingBody);
+            AcceptBody parsed =
+                    new AcceptBody(fields.requiredText("title"), fields.requiredText("dueAt"), milestones, fundingBody);
             fields.throwIfMalformed();
             return parsed;
         }
@@ -187,19 +244,27 @@ final class ResourceBodies {
                     planned.add(Milestone.planned(milestoneTitle, milestoneDue));
                 }
             }
-            Optional<FundReference> fundReference = funding == null ? Optional.empty() : Optional.ofNullable(errors.value("funding", funding::value));
+            Optional<FundReference> fundReference =
+                    funding == null ? Optional.empty() : Optional.ofNullable(errors.value("funding", funding::value));
             errors.throwIfAny();
             return valueOf("", () -> new ProjectPlan(parsedTitle, planned, due, fundReference));
         }
     }
 
     @Schema(name = "PlannedMilestone")
-    record MilestoneBody(@Schema(required = true) String title, @Schema(required = true) String dueAt) {
-    }
+    record MilestoneBody(
+            @Schema(required = true) String title,
+            @Schema(required = true) String dueAt) {}
 
     /** {@code POST /v1/resources/projects/{id}/funding}, or a plan's funding. */
     @Schema(name = "Funding", description = "An opaque reference into the funds context.")
-    record FundingBody(@Schema(required = true, enumeration = {"FUND_ACCOUNT", "DELEGATED_TASK"}) String kind, @Schema(required = true) String id) {
+    record FundingBody(
+            @Schema(
+                    required = true,
+                    enumeration = {"FUND_ACCOUNT", "DELEGATED_TASK"})
+            String kind,
+
+            @Schema(required = true) String id) {
 
         static FundingBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -241,9 +306,12 @@ final class ResourceBodies {
 
     /** {@code POST /v1/resources/projects/{id}/evidence}. */
     @Schema(name = "EvidenceUpload", description = "The photo's media type: image/jpeg, image/png or image/webp.")
-    record EvidenceBody(@Schema(required = true, examples = "image/jpeg") String contentType) {
+    record EvidenceBody(
+            @Schema(required = true, examples = "image/jpeg")
+            String contentType) {
 
-        private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
+        private static final Map<String, String> EXTENSIONS =
+                Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
 
         static EvidenceBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -256,20 +324,31 @@ final class ResourceBodies {
         String extension() {
             String extension = EXTENSIONS.get(contentType);
             if (extension == null) {
-                throw ValidationException.of("contentType", "must be one of " + EXTENSIONS.keySet().stream().sorted().toList());
+                throw ValidationException.of(
+                        "contentType",
+                        "must be one of "
+                                + EXTENSIONS.keySet().stream().sorted().toList());
             }
             return extension;
         }
     }
 
     /** {@code POST /v1/resources/projects/{id}/complete}. */
-    @Schema(name = "CompleteProject", description = "A note, 1-9 photos uploaded through this project's evidence URLs, and residents served besides the demand's.")
-    record CompleteBody(@Schema(required = true) String note, @Schema(required = true) List<String> photoKeys, List<String> servedResidentIds) {
+    @Schema(
+            name = "CompleteProject",
+            description =
+                    "A note, 1-9 photos uploaded through this project's evidence URLs, and residents served besides the demand's.")
+    record CompleteBody(
+            @Schema(required = true) String note,
+            @Schema(required = true) List<String> photoKeys,
+            List<String> servedResidentIds) {
 
         static CompleteBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
             fields.rejectFieldsOtherThan(Set.of("note", "photoKeys", "servedResidentIds"));
-            CompleteBody parsed = new CompleteBody(fields.requiredText("note"), fields.optionalTextArray("photoKeys"),
+            CompleteBody parsed = new CompleteBody(
+                    fields.requiredText("note"),
+                    fields.optionalTextArray("photoKeys"),
                     fields.optionalTextArray("servedResidentIds"));
             fields.throwIfMalformed();
             return parsed;
@@ -284,7 +363,8 @@ final class ResourceBodies {
             List<EvidenceKey> photos = new ArrayList<>();
             for (int index = 0; index < photoKeys.size(); index++) {
                 String key = photoKeys.get(index);
-                Optional.ofNullable(errors.value("photoKeys[" + index + "]", () -> new EvidenceKey(key))).ifPresent(photos::add);
+                Optional.ofNullable(errors.value("photoKeys[" + index + "]", () -> new EvidenceKey(key)))
+                        .ifPresent(photos::add);
             }
             errors.throwIfAny();
             return photos;
@@ -293,7 +373,11 @@ final class ResourceBodies {
 
     /** {@code POST /v1/resources/projects/{id}/ratings}. */
     @Schema(name = "RateProject")
-    record RatingBody(@Schema(required = true, minimum = "1", maximum = "5") Long rating, String comment) {
+    record RatingBody(
+            @Schema(required = true, minimum = "1", maximum = "5")
+            Long rating,
+
+            String comment) {
 
         static RatingBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -317,7 +401,13 @@ final class ResourceBodies {
 
     /** {@code POST /v1/resources/projects/{id}/follow-ups}. */
     @Schema(name = "FollowUp", description = "What the community's visit found.")
-    record FollowUpBody(@Schema(required = true, enumeration = {"CONFIRMED", "TOKEN", "NOT_DONE"}) String outcome, @Schema(required = true) String note) {
+    record FollowUpBody(
+            @Schema(
+                    required = true,
+                    enumeration = {"CONFIRMED", "TOKEN", "NOT_DONE"})
+            String outcome,
+
+            @Schema(required = true) String note) {
 
         static FollowUpBody parse(ObjectMapper mapper, String body) {
             JsonFields fields = JsonFields.parse(mapper, body);
@@ -337,7 +427,9 @@ final class ResourceBodies {
     }
 
     /** {@code PUT /v1/resources/units/{unitId}/communities}. */
-    @Schema(name = "UnitCommunities", description = "The communities the unit reported in to; replaces the previous declaration.")
+    @Schema(
+            name = "UnitCommunities",
+            description = "The communities the unit reported in to; replaces the previous declaration.")
     record UnitCommunitiesBody(@Schema(required = true) List<String> communityIds) {
 
         static UnitCommunitiesBody parse(ObjectMapper mapper, String body) {
@@ -353,7 +445,8 @@ final class ResourceBodies {
             List<OrganisationId> ids = new ArrayList<>();
             for (int index = 0; index < communityIds.size(); index++) {
                 String id = communityIds.get(index);
-                Optional.ofNullable(errors.value("communityIds[" + index + "]", () -> new OrganisationId(id))).ifPresent(ids::add);
+                Optional.ofNullable(errors.value("communityIds[" + index + "]", () -> new OrganisationId(id)))
+                        .ifPresent(ids::add);
             }
             errors.throwIfAny();
             return ids;
@@ -377,14 +470,15 @@ final class ResourceBodies {
     private static Validity validity(FieldErrors errors, String from, String until) {
         Instant parsedFrom = instant(errors, "validFrom", from);
         Instant parsedUntil = instant(errors, "validUntil", until);
-        return parsedFrom == null || parsedUntil == null ? null : errors.value("", () -> new Validity(parsedFrom, parsedUntil));
+        return parsedFrom == null || parsedUntil == null
+                ? null
+                : errors.value("", () -> new Validity(parsedFrom, parsedUntil));
     }
 
     private static Instant instant(FieldErrors errors, String field, String text) {
         try {
             return Instant.parse(text);
-        }
-        catch (DateTimeParseException unreadable) {
+        } catch (DateTimeParseException unreadable) {
             errors.add(field, "must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
             return null;
         }
@@ -393,8 +487,7 @@ final class ResourceBodies {
     static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
         try {
             return Enum.valueOf(type, text);
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             throw ValidationException.ofValue("must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }

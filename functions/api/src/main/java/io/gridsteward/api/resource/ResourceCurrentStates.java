@@ -8,21 +8,18 @@ import io.gridsteward.domain.resource.OfferId;
 import io.gridsteward.domain.resource.ProjectId;
 import io.gridsteward.store.resource.ResourceStore;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 import java.util.function.Function;
 
 /** The status (and what remains) and version of offers, demands, claims and projects for 409 answers. */
 final class ResourceCurrentStates {
 
-    private ResourceCurrentStates() {
-    }
+    private ResourceCurrentStates() {}
 
     private static <I> Optional<I> id(String text, Function<String, I> factory) {
         try {
             return Optional.of(factory.apply(text));
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             return Optional.empty();
         }
     }
@@ -43,8 +40,14 @@ final class ResourceCurrentStates {
 
         @Override
         public Optional<Versioned> find(String id) {
-            return id(id, OfferId::new).flatMap(store::findOffer).map(traced -> new Versioned(
-                    "%s with %d remaining".formatted(traced.state().status(), traced.state().remaining()), traced.state().version()));
+            return id(id, OfferId::new)
+                    .flatMap(store::findOffer)
+                    .map(traced -> new Versioned(
+                            "%s with %d remaining"
+                                    .formatted(
+                                            traced.state().status(),
+                                            traced.state().remaining()),
+                            traced.state().version()));
         }
     }
 
@@ -64,8 +67,14 @@ final class ResourceCurrentStates {
 
         @Override
         public Optional<Versioned> find(String id) {
-            return id(id, DemandId::new).flatMap(store::findDemand).map(traced -> new Versioned(
-                    "%s with %d remaining".formatted(traced.state().status(), traced.state().remaining()), traced.state().version()));
+            return id(id, DemandId::new)
+                    .flatMap(store::findDemand)
+                    .map(traced -> new Versioned(
+                            "%s with %d remaining"
+                                    .formatted(
+                                            traced.state().status(),
+                                            traced.state().remaining()),
+                            traced.state().version()));
         }
     }
 
@@ -85,8 +94,10 @@ final class ResourceCurrentStates {
 
         @Override
         public Optional<Versioned> find(String id) {
-            return id(id, ClaimId::new).flatMap(store::findClaim)
-                    .map(traced -> new Versioned(traced.state().status().name(), traced.state().version()));
+            return id(id, ClaimId::new)
+                    .flatMap(store::findClaim)
+                    .map(traced -> new Versioned(
+                            traced.state().status().name(), traced.state().version()));
         }
     }
 
@@ -106,8 +117,10 @@ final class ResourceCurrentStates {
 
         @Override
         public Optional<Versioned> find(String id) {
-            return id(id, ProjectId::new).flatMap(store::findProject)
-                    .map(traced -> new Versioned(traced.state().status().name(), traced.state().version()));
+            return id(id, ProjectId::new)
+                    .flatMap(store::findProject)
+                    .map(traced -> new Versioned(
+                            traced.state().status().name(), traced.state().version()));
         }
     }
 }

@@ -6,12 +6,11 @@ import io.gridsteward.store.resource.ResourceStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The resource context's store and the bucket of its projects' photos. */
 @Singleton
@@ -25,8 +24,9 @@ public class ResourceDependencies {
 
     @Produces
     @Singleton
-    public EvidenceBucket evidenceBucket(@ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
-                                         @ConfigProperty(name = "aws.endpoint-url-s3") Optional<URI> s3Endpoint) {
+    public EvidenceBucket evidenceBucket(
+            @ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
+            @ConfigProperty(name = "aws.endpoint-url-s3") Optional<URI> s3Endpoint) {
         return new EvidenceBucket(bucket, s3Endpoint);
     }
 

@@ -1,20 +1,19 @@
 package io.gridsteward.api.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.api.core.BucketObjects;
 import io.gridsteward.domain.ticket.PhotoKey;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * Presigned S3 PUT URLs for photos: the client uploads straight to the attachments bucket, the ticket keeps only
@@ -32,22 +31,26 @@ public class AttachmentUploads implements AutoCloseable {
 
     public AttachmentUploads(String bucket, boolean pathStyle) {
         this.bucket = requireNonNull(bucket, "bucket");
-        S3Configuration addressing = S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build();
+        S3Configuration addressing =
+                S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build();
         this.presigner = S3Presigner.builder().serviceConfiguration(addressing).build();
-        this.client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).serviceConfiguration(addressing).build();
+        this.client = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .serviceConfiguration(addressing)
+                .build();
     }
 
     /** A URL that accepts one PUT of {@code contentType} at {@code key} until {@link Upload#expiresAt()}. */
     public Upload uploadFor(PhotoKey key, String contentType) {
-        PresignedPutObjectRequest request = presigner.presignPutObject(presign -> presign
-                .signatureDuration(VALIDITY)
+        PresignedPutObjectRequest request = presigner.presignPutObject(presign -> presign.signatureDuration(VALIDITY)
                 .putObjectRequest(put -> put.bucket(bucket).key(key.value()).contentType(contentType)));
         return new Upload(key, request.url().toString(), request.expiration(), contentType);
     }
 
     /** The keys among {@code keys} whose objects are in the bucket. */
     public Set<PhotoKey> uploaded(List<PhotoKey> keys) {
-        Set<String> present = BucketObjects.present(client, bucket, keys.stream().map(PhotoKey::value).toList());
+        Set<String> present = BucketObjects.present(
+                client, bucket, keys.stream().map(PhotoKey::value).toList());
         Set<PhotoKey> found = new LinkedHashSet<>();
         keys.stream().filter(key -> present.contains(key.value())).forEach(found::add);
         return found;
@@ -59,6 +62,5 @@ public class AttachmentUploads implements AutoCloseable {
         client.close();
     }
 
-    public record Upload(PhotoKey key, String url, Instant expiresAt, String contentType) {
-    }
+    public record Upload(PhotoKey key, String url, Instant expiresAt, String contentType) {}
 }

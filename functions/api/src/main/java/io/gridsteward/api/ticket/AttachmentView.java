@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AttachmentView(String objectKey, String uploadUrl, String expiresAt, String contentType) {
 
     static AttachmentView of(AttachmentUploads.Upload upload) {
-        return new AttachmentView(upload.key().value(), upload.url(), upload.expiresAt().toString(), upload.contentType());
+        return new AttachmentView(
+                upload.key().value(), upload.url(), upload.expiresAt().toString(), upload.contentType());
     }
 }

@@ -1,20 +1,21 @@
 package io.gridsteward.api.ticket;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.JsonFields;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.OrganisationId;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/tickets/{id}/dispatch}. */
 @Schema(name = "DispatchTicket", description = "The organisation that is to handle the ticket.")
 public record DispatchTicketBody(
         @Schema(required = true, examples = "grid-river-1") String assigneeOrgId,
-        @Schema(description = "The version the dispatcher saw; a stale one is refused with 409") Long expectedVersion) {
+
+        @Schema(description = "The version the dispatcher saw; a stale one is refused with 409")
+        Long expectedVersion) {
 
     private static final Set<String> FIELDS = Set.of("assigneeOrgId", "expectedVersion");
 

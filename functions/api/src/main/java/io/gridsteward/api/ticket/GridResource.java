@@ -1,9 +1,7 @@
 package io.gridsteward.api.ticket;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.store.organisation.OrganisationStore;
-import io.gridsteward.store.ticket.TicketList;
-import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.NotFoundException;
@@ -12,7 +10,9 @@ import io.gridsteward.domain.core.Placement;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.domain.ticket.TicketAccess;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.store.ticket.TicketList;
+import io.gridsteward.store.ticket.TicketStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,13 +39,19 @@ public class GridResource {
 
     @GET
     @Path("/{gridId}/tickets")
-    @Operation(summary = "A grid's tickets by status, newest first within a status",
+    @Operation(
+            summary = "A grid's tickets by status, newest first within a status",
             description = "Staff of the grid, its community or its town; county leaders. status narrows by key.")
     @ListResponses
-    public TicketListView gridTickets(@Context APIGatewayV2HTTPEvent event, @PathParam("gridId") String gridId,
-                                  @QueryParam("status") String status, @QueryParam("category") String category,
-                                  @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public TicketListView gridTickets(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("gridId") String gridId,
+            @QueryParam("status") String status,
+            @QueryParam("category") String category,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Caller caller = CallerClaims.callerOf(event);
         ListQuery query = ListQuery.parse(status, category, from, to, limit, cursor);
         Placement placement = placement(gridId);
@@ -57,10 +63,11 @@ public class GridResource {
 
     private Placement placement(String id) {
         try {
-            return organisations.find(new OrganisationId(id)).flatMap(Organisation::placement)
+            return organisations
+                    .find(new OrganisationId(id))
+                    .flatMap(Organisation::placement)
                     .orElseThrow(() -> new NotFoundException("grid", id));
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("grid", id);
         }
     }

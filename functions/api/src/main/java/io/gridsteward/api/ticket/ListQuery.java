@@ -1,13 +1,12 @@
 package io.gridsteward.api.ticket;
 
 import io.gridsteward.api.core.ApiException;
-import io.gridsteward.store.core.PageRequest;
-import io.gridsteward.store.ticket.TicketFilter;
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.ticket.Category;
 import io.gridsteward.domain.ticket.TicketStatus;
-
+import io.gridsteward.store.core.PageRequest;
+import io.gridsteward.store.ticket.TicketFilter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,7 +42,8 @@ public record ListQuery(TicketFilter filter, PageRequest page) {
         if (!errors.isEmpty()) {
             throw ApiException.malformedParameters(errors);
         }
-        return new ListQuery(new TicketFilter(parsedStatus, parsedCategory, parsedFrom, parsedTo),
+        return new ListQuery(
+                new TicketFilter(parsedStatus, parsedCategory, parsedFrom, parsedTo),
                 new PageRequest(pageSize, Optional.ofNullable(cursor)));
     }
 
@@ -58,8 +58,7 @@ public record ListQuery(TicketFilter filter, PageRequest page) {
         }
         try {
             return Optional.of(parser.parse(text));
-        }
-        catch (IllegalArgumentException | DateTimeParseException | ValidationException exception) {
+        } catch (IllegalArgumentException | DateTimeParseException | ValidationException exception) {
             errors.add(new FieldError(name, "is not a valid " + name + ": " + text));
             return Optional.empty();
         }

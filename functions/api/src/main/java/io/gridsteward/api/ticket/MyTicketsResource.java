@@ -1,10 +1,10 @@
 package io.gridsteward.api.ticket;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
+import io.gridsteward.domain.core.Caller;
 import io.gridsteward.store.ticket.TicketList;
 import io.gridsteward.store.ticket.TicketStore;
-import io.gridsteward.domain.core.Caller;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,12 +30,17 @@ public class MyTicketsResource {
     @Path("/tickets")
     @Operation(summary = "The caller's own reports, newest first", description = "Anyone; only their own.")
     @ListResponses
-    public TicketListView myTickets(@Context APIGatewayV2HTTPEvent event,
-                                  @QueryParam("status") String status, @QueryParam("category") String category,
-                                  @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public TicketListView myTickets(
+            @Context APIGatewayV2HTTPEvent event,
+            @QueryParam("status") String status,
+            @QueryParam("category") String category,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Caller caller = CallerClaims.callerOf(event);
         ListQuery query = ListQuery.parse(status, category, from, to, limit, cursor);
-        return TicketListView.of(tickets.list(new TicketList.ReportedBy(caller.userId()), query.filter(), query.page()));
+        return TicketListView.of(
+                tickets.list(new TicketList.ReportedBy(caller.userId()), query.filter(), query.page()));
     }
 }

@@ -1,5 +1,6 @@
 package io.gridsteward.api.ticket;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.JsonFields;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.OrganisationId;
@@ -9,9 +10,6 @@ import io.gridsteward.domain.ticket.Note;
 import io.gridsteward.domain.ticket.PhotoKey;
 import io.gridsteward.domain.ticket.Resolution;
 import io.gridsteward.domain.ticket.TicketEventType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,24 +17,36 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code POST /v1/tickets/{id}/<step>} for the steps after dispatch. Each step reads its own fields
  * (see {@link #fieldsOf}) and refuses the others; {@code expectedVersion} is optional everywhere.
  */
-@Schema(name = "TicketStep", description = "What a step needs: reason (return, escalate, reopen, cancel), note (resolve, supervise; "
-        + "optional for close), photoKeys (resolve), rating and comment (evaluate), targetOrgId (escalate, optional).")
+@Schema(
+        name = "TicketStep",
+        description =
+                "What a step needs: reason (return, escalate, reopen, cancel), note (resolve, supervise; "
+                        + "optional for close), photoKeys (resolve), rating and comment (evaluate), targetOrgId (escalate, optional).")
 public record StepBody(
-        @Schema(description = "The version the caller saw; a stale one is refused with 409") Long expectedVersion,
+        @Schema(description = "The version the caller saw; a stale one is refused with 409")
+        Long expectedVersion,
+
         @Schema(maxLength = Note.MAXIMUM_LENGTH) String reason,
         @Schema(maxLength = Note.MAXIMUM_LENGTH) String note,
-        @Schema(maxItems = Resolution.MAXIMUM_PHOTOS, description = "Object keys of uploaded photos") List<String> photoKeys,
+
+        @Schema(maxItems = Resolution.MAXIMUM_PHOTOS, description = "Object keys of uploaded photos")
+        List<String> photoKeys,
+
         @Schema(minimum = "1", maximum = "5") Long rating,
         @Schema(maxLength = Note.MAXIMUM_LENGTH) String comment,
-        @Schema(description = "Escalate to this organisation rather than the level above the assignee", examples = "dept-water") String targetOrgId) {
 
-    private record Fields(Set<String> required, Set<String> optional) {
-    }
+        @Schema(
+                description = "Escalate to this organisation rather than the level above the assignee",
+                examples = "dept-water")
+        String targetOrgId) {
+
+    private record Fields(Set<String> required, Set<String> optional) {}
 
     private static Fields fieldsOf(TicketEventType step) {
         return switch (step) {
@@ -101,7 +111,8 @@ public record StepBody(
         List<PhotoKey> photos = new ArrayList<>();
         for (int index = 0; index < photoKeys.size(); index++) {
             String key = photoKeys.get(index);
-            Optional.ofNullable(errors.value("photoKeys[" + index + "]", () -> new PhotoKey(key))).ifPresent(photos::add);
+            Optional.ofNullable(errors.value("photoKeys[" + index + "]", () -> new PhotoKey(key)))
+                    .ifPresent(photos::add);
         }
         errors.throwIfAny();
         return new Resolution(parsedNote, photos);
@@ -109,16 +120,21 @@ public record StepBody(
 
     Evaluation evaluation() {
         FieldErrors errors = new FieldErrors();
-        Optional<Note> parsedComment = comment == null ? Optional.empty() : Optional.ofNullable(errors.value("comment", () -> new Note(comment)));
+        Optional<Note> parsedComment = comment == null
+                ? Optional.empty()
+                : Optional.ofNullable(errors.value("comment", () -> new Note(comment)));
         errors.throwIfAny();
         if (rating < Evaluation.LOWEST || rating > Evaluation.HIGHEST) {
-            throw ValidationException.of("rating", "must be between %d and %d".formatted(Evaluation.LOWEST, Evaluation.HIGHEST));
+            throw ValidationException.of(
+                    "rating", "must be between %d and %d".formatted(Evaluation.LOWEST, Evaluation.HIGHEST));
         }
         return new Evaluation(rating.intValue(), parsedComment);
     }
 
     Optional<OrganisationId> target() {
-        return targetOrgId == null ? Optional.empty() : Optional.of(valueOf("targetOrgId", () -> new OrganisationId(targetOrgId)));
+        return targetOrgId == null
+                ? Optional.empty()
+                : Optional.of(valueOf("targetOrgId", () -> new OrganisationId(targetOrgId)));
     }
 
     private static Note note(String field, String text) {

@@ -5,7 +5,6 @@ import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /** A ticket's status and version for 409 answers. */
@@ -28,10 +27,11 @@ public class TicketCurrentState implements CurrentState {
         TicketId ticketId;
         try {
             ticketId = new TicketId(id);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             return Optional.empty();
         }
-        return tickets.find(ticketId).map(history -> new Versioned(history.ticket().status().name(), history.ticket().version()));
+        return tickets.find(ticketId)
+                .map(history -> new Versioned(
+                        history.ticket().status().name(), history.ticket().version()));
     }
 }

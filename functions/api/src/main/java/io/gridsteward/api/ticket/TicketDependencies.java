@@ -1,19 +1,18 @@
 package io.gridsteward.api.ticket;
 
 import io.gridsteward.api.core.Dependencies.TableName;
-import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.domain.ticket.GridReach;
 import io.gridsteward.domain.ticket.RoutingRules;
 import io.gridsteward.domain.ticket.SlaPolicy;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.ticket.TicketStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The ticket context's store, policies and photo uploads. */
 @Singleton
@@ -34,18 +33,23 @@ public class TicketDependencies {
     /** How far from its grid's centre a report may lie: {@code ticket.grid-reach-metres} (env {@code TICKET_GRID_REACH_METRES}), 5 km unless set. */
     @Produces
     @Singleton
-    public GridReach gridReach(@ConfigProperty(name = "ticket.grid-reach-metres", defaultValue = "" + GridReach.DEFAULT_METRES) int metres) {
+    public GridReach gridReach(
+            @ConfigProperty(name = "ticket.grid-reach-metres", defaultValue = "" + GridReach.DEFAULT_METRES)
+                    int metres) {
         return new GridReach(metres);
     }
 
     /** {@code bundled}: the domain's routing-rules.csv dispatches on intake; {@code none}: every ticket waits for the dispatcher. */
     @Produces
     @Singleton
-    public RoutingRules routingRules(@ConfigProperty(name = "routing.rules", defaultValue = "none") String routingRules) {
+    public RoutingRules routingRules(
+            @ConfigProperty(name = "routing.rules", defaultValue = "none") String routingRules) {
         return switch (routingRules) {
             case "bundled" -> RoutingRules.bundled();
             case "none" -> RoutingRules.none();
-            default -> throw new IllegalStateException("routing.rules (ROUTING_RULES) must be 'bundled' or 'none', not '%s'".formatted(routingRules));
+            default ->
+                throw new IllegalStateException(
+                        "routing.rules (ROUTING_RULES) must be 'bundled' or 'none', not '%s'".formatted(routingRules));
         };
     }
 
@@ -55,9 +59,10 @@ public class TicketDependencies {
      */
     @Produces
     @Singleton
-    public AttachmentUploads attachmentUploads(@ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
-                                               @ConfigProperty(name = "aws.endpoint-url-s3") Optional<String> s3Endpoint,
-                                               @ConfigProperty(name = "aws.endpoint-url") Optional<String> endpoint) {
+    public AttachmentUploads attachmentUploads(
+            @ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
+            @ConfigProperty(name = "aws.endpoint-url-s3") Optional<String> s3Endpoint,
+            @ConfigProperty(name = "aws.endpoint-url") Optional<String> endpoint) {
         return new AttachmentUploads(bucket, s3Endpoint.or(() -> endpoint).isPresent());
     }
 

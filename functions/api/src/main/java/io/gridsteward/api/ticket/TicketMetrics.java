@@ -6,7 +6,6 @@ import io.gridsteward.domain.ticket.TicketEventType;
 import io.gridsteward.domain.ticket.TicketStatus;
 import io.gridsteward.store.ticket.WriteOutcome;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,12 @@ public class TicketMetrics {
             return;
         }
         boolean dispatchedOnIntake = ticket.status() == TicketStatus.DISPATCHED;
-        metrics.put(Map.of("channel", ticket.channel().name()), Map.of("ticketId", ticket.id().value()), List.of(
-                EmbeddedMetrics.Metric.count("TicketsReported", 1),
-                EmbeddedMetrics.Metric.count("AutoDispatched", dispatchedOnIntake ? 1 : 0)));
+        metrics.put(
+                Map.of("channel", ticket.channel().name()),
+                Map.of("ticketId", ticket.id().value()),
+                List.of(
+                        EmbeddedMetrics.Metric.count("TicketsReported", 1),
+                        EmbeddedMetrics.Metric.count("AutoDispatched", dispatchedOnIntake ? 1 : 0)));
     }
 
     void stepTaken(TicketEventType step, WriteOutcome outcome) {
@@ -46,11 +48,16 @@ public class TicketMetrics {
             replayed(step, ticket);
             return;
         }
-        metrics.put(Map.of("step", step.name()), Map.of("ticketId", ticket.id().value()), List.of(EmbeddedMetrics.Metric.count("TicketSteps", 1)));
+        metrics.put(
+                Map.of("step", step.name()),
+                Map.of("ticketId", ticket.id().value()),
+                List.of(EmbeddedMetrics.Metric.count("TicketSteps", 1)));
     }
 
     private void replayed(TicketEventType operation, Ticket ticket) {
-        metrics.put(Map.of("operation", operation.name()), Map.of("ticketId", ticket.id().value()),
+        metrics.put(
+                Map.of("operation", operation.name()),
+                Map.of("ticketId", ticket.id().value()),
                 List.of(EmbeddedMetrics.Metric.count("IdempotentReplays", 1)));
     }
 }

@@ -1,6 +1,6 @@
 package io.gridsteward.api.ticket;
 
-import io.gridsteward.store.ticket.TicketHistory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.ticket.Evaluation;
@@ -12,11 +12,10 @@ import io.gridsteward.domain.ticket.Ticket;
 import io.gridsteward.domain.ticket.TicketAccess;
 import io.gridsteward.domain.ticket.TicketEvent;
 import io.gridsteward.domain.ticket.TicketStatus;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
+import io.gridsteward.store.ticket.TicketHistory;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A ticket as the API shows it, with its trace. The reporter's and actors' user ids stay out: roles and
@@ -37,23 +36,35 @@ public record TicketView(
         String channel,
         String reportedAt,
         String assigneeOrgId,
-        @Schema(description = "GRID, COMMUNITY, TOWN (escalated up to the town's dispatcher) or DEPARTMENT") String assigneeOrgKind,
+
+        @Schema(description = "GRID, COMMUNITY, TOWN (escalated up to the town's dispatcher) or DEPARTMENT")
+        String assigneeOrgKind,
+
         long version,
         String updatedAt,
         String priority,
         String acceptDueAt,
         String resolveDueAt,
-        @Schema(description = "Whether the SLA sweeper has ever found the ticket late") boolean overdue,
-        @Schema(description = "The latest due time the SLA sweeper found missed") String missedDueAt,
+
+        @Schema(description = "Whether the SLA sweeper has ever found the ticket late")
+        boolean overdue,
+
+        @Schema(description = "The latest due time the SLA sweeper found missed")
+        String missedDueAt,
+
         String reporterPhone,
         ResolutionView resolution,
         EvaluationView evaluation,
-        @Schema(description = "The trace; left out of lists") List<EventView> events) {
+
+        @Schema(description = "The trace; left out of lists")
+        List<EventView> events) {
 
     /** The ticket with its trace, as {@code caller} may see it. */
     static TicketView of(TicketHistory history, Caller caller) {
         Ticket ticket = history.ticket();
-        String phone = TicketAccess.maySeeContact(caller, ticket) ? ticket.reporterPhone().map(PhoneNumber::value).orElse(null) : null;
+        String phone = TicketAccess.maySeeContact(caller, ticket)
+                ? ticket.reporterPhone().map(PhoneNumber::value).orElse(null)
+                : null;
         return of(ticket, phone, history.events().stream().map(EventView::of).toList());
     }
 
@@ -71,7 +82,8 @@ public record TicketView(
                 ticket.placement().grid().value(),
                 ticket.placement().community().value(),
                 ticket.placement().town().value(),
-                new ReportTicketBody.LocationBody(ticket.location().latitude(), ticket.location().longitude()),
+                new ReportTicketBody.LocationBody(
+                        ticket.location().latitude(), ticket.location().longitude()),
                 ticket.channel().name(),
                 ticket.reportedAt().toString(),
                 ticket.assignee().map(assignee -> assignee.id().value()).orElse(null),
@@ -93,7 +105,9 @@ public record TicketView(
     public record ResolutionView(String note, List<String> photoKeys) {
 
         static ResolutionView of(Resolution resolution) {
-            return new ResolutionView(resolution.note().text(), resolution.photos().stream().map(PhotoKey::value).toList());
+            return new ResolutionView(
+                    resolution.note().text(),
+                    resolution.photos().stream().map(PhotoKey::value).toList());
         }
     }
 
@@ -102,7 +116,8 @@ public record TicketView(
     public record EvaluationView(int rating, String comment) {
 
         static EvaluationView of(Evaluation evaluation) {
-            return new EvaluationView(evaluation.rating(), evaluation.comment().map(Note::text).orElse(null));
+            return new EvaluationView(
+                    evaluation.rating(), evaluation.comment().map(Note::text).orElse(null));
         }
     }
 
@@ -143,7 +158,9 @@ public record TicketView(
                     event.deadlines().acceptBy().toString(),
                     event.deadlines().resolveBy().toString(),
                     event.rating().isPresent() ? event.rating().getAsInt() : null,
-                    event.photos().isEmpty() ? null : event.photos().stream().map(PhotoKey::value).toList());
+                    event.photos().isEmpty()
+                            ? null
+                            : event.photos().stream().map(PhotoKey::value).toList());
         }
     }
 }

@@ -1,9 +1,7 @@
 package io.gridsteward.api.ticket;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.store.organisation.OrganisationStore;
-import io.gridsteward.store.ticket.TicketList;
-import io.gridsteward.store.ticket.TicketStore;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.NotFoundException;
@@ -11,7 +9,9 @@ import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.ticket.TicketAccess;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.store.ticket.TicketList;
+import io.gridsteward.store.ticket.TicketStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,13 +38,20 @@ public class TownResource {
 
     @GET
     @Path("/{townId}/queue")
-    @Operation(summary = "A town's dispatch queue, most urgent acceptance first",
-            description = "REPORTED, RETURNED and escalated-to-the-town tickets. The town's dispatchers and supervisors, county leaders.")
+    @Operation(
+            summary = "A town's dispatch queue, most urgent acceptance first",
+            description =
+                    "REPORTED, RETURNED and escalated-to-the-town tickets. The town's dispatchers and supervisors, county leaders.")
     @ListResponses
-    public TicketListView queue(@Context APIGatewayV2HTTPEvent event, @PathParam("townId") String townId,
-                                @QueryParam("status") String status, @QueryParam("category") String category,
-                                @QueryParam("from") String from, @QueryParam("to") String to,
-                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public TicketListView queue(
+            @Context APIGatewayV2HTTPEvent event,
+            @PathParam("townId") String townId,
+            @QueryParam("status") String status,
+            @QueryParam("category") String category,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Caller caller = CallerClaims.callerOf(event);
         ListQuery query = ListQuery.parse(status, category, from, to, limit, cursor);
         OrganisationId town = town(townId);
@@ -57,11 +64,12 @@ public class TownResource {
     private OrganisationId town(String id) {
         try {
             OrganisationId town = new OrganisationId(id);
-            return organisations.find(town).filter(organisation -> organisation.kind() == OrganisationKind.TOWN)
+            return organisations
+                    .find(town)
+                    .filter(organisation -> organisation.kind() == OrganisationKind.TOWN)
                     .map(organisation -> town)
                     .orElseThrow(() -> new NotFoundException("town", id));
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw new NotFoundException("town", id);
         }
     }

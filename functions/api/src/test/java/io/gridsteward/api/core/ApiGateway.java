@@ -3,8 +3,6 @@ package io.gridsteward.api.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Plays API Gateway's HTTP API for the function under test: builds payload 2.0 events from the JSON fixtures
@@ -25,8 +24,7 @@ public final class ApiGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ApiGateway() {
-    }
+    private ApiGateway() {}
 
     public static JsonNode fixture(String name) {
         try (InputStream stream = ApiGateway.class.getResourceAsStream("/events/" + name)) {
@@ -34,23 +32,27 @@ public final class ApiGateway {
                 throw new IllegalArgumentException("no fixture " + name);
             }
             return JSON.readTree(stream);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
 
     /** An event for {@code method path} by a caller with these claims (none: no authorizer at all). */
-    public static ObjectNode event(String method, String path, Optional<Map<String, String>> claims, Optional<String> body, Map<String, String> headers) {
+    public static ObjectNode event(
+            String method,
+            String path,
+            Optional<Map<String, String>> claims,
+            Optional<String> body,
+            Map<String, String> headers) {
         ObjectNode event = (ObjectNode) fixture("report-ticket-by-resident.json");
         event.put("rawPath", path);
         ObjectNode context = (ObjectNode) event.get("requestContext");
         ((ObjectNode) context.get("http")).put("method", method).put("path", path);
         if (claims.isPresent()) {
-            ObjectNode claimNode = context.putObject("authorizer").putObject("jwt").putObject("claims");
+            ObjectNode claimNode =
+                    context.putObject("authorizer").putObject("jwt").putObject("claims");
             claims.get().forEach(claimNode::put);
-        }
-        else {
+        } else {
             context.remove("authorizer");
         }
         ObjectNode headerNode = event.putObject("headers");
@@ -63,27 +65,34 @@ public final class ApiGateway {
     public static Reply send(JsonNode event) {
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
                             .header("content-type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the mock event server answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "the mock event server answered " + response.statusCode() + ": " + response.body());
             }
             JsonNode reply = JSON.readTree(response.body());
-            Map<String, String> replyHeaders = JSON.convertValue(reply.path("headers"), JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+            Map<String, String> replyHeaders = JSON.convertValue(
+                    reply.path("headers"),
+                    JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
             // API Gateway decodes a body the function sent base64-encoded (the framework does so for static files).
             String replyBody = reply.path("isBase64Encoded").asBoolean(false)
-                    ? new String(java.util.Base64.getDecoder().decode(reply.path("body").asText("")), java.nio.charset.StandardCharsets.UTF_8)
+                    ? new String(
+                            java.util.Base64.getDecoder()
+                                    .decode(reply.path("body").asText("")),
+                            java.nio.charset.StandardCharsets.UTF_8)
                     : reply.path("body").asText("");
-            return new Reply(reply.path("statusCode").asInt(), replyHeaders == null ? Map.of() : replyHeaders,
+            return new Reply(
+                    reply.path("statusCode").asInt(),
+                    replyHeaders == null ? Map.of() : replyHeaders,
                     replyBody.isEmpty() ? JSON.nullNode() : parseOrText(replyBody));
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
-        }
-        catch (InterruptedException exception) {
+        } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(exception);
         }
@@ -92,8 +101,7 @@ public final class ApiGateway {
     private static JsonNode parseOrText(String body) {
         try {
             return JSON.readTree(body);
-        }
-        catch (IOException notJson) {
+        } catch (IOException notJson) {
             return JSON.getNodeFactory().textNode(body);
         }
     }

@@ -1,17 +1,16 @@
 package io.gridsteward.api.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedMetricsTest {
 
@@ -24,8 +23,12 @@ class EmbeddedMetricsTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-07T08:30:00.250Z"), ZoneOffset.UTC);
         EmbeddedMetrics metrics = new EmbeddedMetrics("GridSteward/Tickets", "api", clock, lines::add);
 
-        metrics.put(Map.of("step", "ACCEPTED"), Map.of("ticketId", "t-1"),
-                List.of(EmbeddedMetrics.Metric.count("TicketSteps", 1), new EmbeddedMetrics.Metric("StepLatency", EmbeddedMetrics.Unit.MILLISECONDS, 12.5)));
+        metrics.put(
+                Map.of("step", "ACCEPTED"),
+                Map.of("ticketId", "t-1"),
+                List.of(
+                        EmbeddedMetrics.Metric.count("TicketSteps", 1),
+                        new EmbeddedMetrics.Metric("StepLatency", EmbeddedMetrics.Unit.MILLISECONDS, 12.5)));
 
         assertThat(lines).hasSize(1);
         assertThat(lines.getFirst()).doesNotContain("\n");
@@ -37,7 +40,8 @@ class EmbeddedMetricsTest {
         assertThat(declaration.path("Namespace").asText()).isEqualTo("GridSteward/Tickets");
         assertThat(declaration.path("Dimensions").toString()).isEqualTo("[[\"service\",\"step\"]]");
         assertThat(declaration.path("Metrics").toString())
-                .isEqualTo("[{\"Name\":\"TicketSteps\",\"Unit\":\"Count\"},{\"Name\":\"StepLatency\",\"Unit\":\"Milliseconds\"}]");
+                .isEqualTo(
+                        "[{\"Name\":\"TicketSteps\",\"Unit\":\"Count\"},{\"Name\":\"StepLatency\",\"Unit\":\"Milliseconds\"}]");
         // Every dimension and metric named in the directive is a member of the line itself.
         assertThat(line.path("service").asText()).isEqualTo("api");
         assertThat(line.path("step").asText()).isEqualTo("ACCEPTED");
@@ -54,7 +58,12 @@ class EmbeddedMetricsTest {
         metrics.put(Map.of(), Map.of(), List.of(EmbeddedMetrics.Metric.count("TicketsReported", 3)));
 
         JsonNode line = JSON.readTree(lines.getFirst());
-        assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString()).isEqualTo("[[\"service\"]]");
+        assertThat(line.path("_aws")
+                        .path("CloudWatchMetrics")
+                        .get(0)
+                        .path("Dimensions")
+                        .toString())
+                .isEqualTo("[[\"service\"]]");
         assertThat(line.path("TicketsReported").asDouble()).isEqualTo(3.0);
     }
 }

@@ -1,13 +1,12 @@
 package io.gridsteward.api.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridsteward.domain.core.FieldError;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.domain.core.FieldError;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class JsonFieldsTest {
 
@@ -15,7 +14,8 @@ class JsonFieldsTest {
 
     @Test
     void anUnknownMemberIsNamedAndOneWithAnEmptyNameIsNamedAsTheEmptyString() {
-        JsonFields fields = JsonFields.parse(MAPPER, "{\"category\":\"streetlight\",\"isAdmin\":true,\"\":1,\"location\":{\"\":2}}");
+        JsonFields fields = JsonFields.parse(
+                MAPPER, "{\"category\":\"streetlight\",\"isAdmin\":true,\"\":1,\"location\":{\"\":2}}");
         fields.requiredObject("location").rejectFieldsOtherThan(Set.of("latitude", "longitude"));
         fields.rejectFieldsOtherThan(Set.of("category", "location"));
 

@@ -1,18 +1,17 @@
 package io.gridsteward.api.core;
 
-import io.gridsteward.store.core.TableDefinition;
-import io.gridsteward.store.organisation.OrganisationStore;
+import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
-import io.gridsteward.domain.core.Location;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
+import io.gridsteward.store.core.TableDefinition;
+import io.gridsteward.store.organisation.OrganisationStore;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The project's DynamoDB emulator for the function under test, with the contract's table and a small county in
@@ -41,7 +40,8 @@ public class LocalTableResource implements QuarkusTestResourceLifecycleManager {
             Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY),
             // The resource context's second community in East Town and two resident units (驻区单位).
             Organisation.community(new OrganisationId("community-lake"), "Lake Community", EAST_TOWN),
-            Organisation.grid(new OrganisationId("grid-lake-1"), "Lake Grid 1", new OrganisationId("community-lake"), EAST_TOWN),
+            Organisation.grid(
+                    new OrganisationId("grid-lake-1"), "Lake Grid 1", new OrganisationId("community-lake"), EAST_TOWN),
             Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", COUNTY),
             Organisation.unit(new OrganisationId("unit-hospital"), "County Hospital", COUNTY));
 
@@ -64,7 +64,8 @@ public class LocalTableResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        for (String property : List.of("aws.endpointUrlDynamoDb", "aws.region", "aws.accessKeyId", "aws.secretAccessKey")) {
+        for (String property :
+                List.of("aws.endpointUrlDynamoDb", "aws.region", "aws.accessKeyId", "aws.secretAccessKey")) {
             System.clearProperty(property);
         }
         if (emulator != null) {

@@ -1,11 +1,10 @@
 package io.gridsteward.api.core;
 
-import io.gridsteward.api.ticket.UploadedAttachments;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
+import io.gridsteward.api.ticket.UploadedAttachments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,34 +13,45 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The callers of the test county (LocalTableResource) and the requests the lifecycle tests send as them. */
 public final class Requests {
 
     public static final Map<String, String> RESIDENT = Map.of("sub", "user-resident", "custom:role", "RESIDENT");
-    public static final Map<String, String> OTHER_RESIDENT = Map.of("sub", "user-other-resident", "custom:role", "RESIDENT");
-    public static final Map<String, String> RIVER_GRID_WORKER = staff("user-river-grid-worker", "GRID_WORKER", "grid-river-1");
-    public static final Map<String, String> RIVER_PARTY_LEADER = staff("user-river-party-leader", "GRID_PARTY_LEADER", "grid-river-1");
-    public static final Map<String, String> OTHER_GRID_WORKER = staff("user-river-2-grid-worker", "GRID_WORKER", "grid-river-2");
-    public static final Map<String, String> RIVER_SECRETARY = staff("user-river-secretary", "COMMUNITY_SECRETARY", "community-river");
-    public static final Map<String, String> HILL_SECRETARY = staff("user-hill-secretary", "COMMUNITY_SECRETARY", "community-hill");
-    public static final Map<String, String> EAST_DISPATCHER = staff("user-east-dispatcher", "TOWN_DISPATCHER", "town-east");
-    public static final Map<String, String> WEST_DISPATCHER = staff("user-west-dispatcher", "TOWN_DISPATCHER", "town-west");
-    public static final Map<String, String> EAST_SUPERVISOR = staff("user-east-supervisor", "TOWN_SUPERVISOR", "town-east");
-    public static final Map<String, String> WEST_SUPERVISOR = staff("user-west-supervisor", "TOWN_SUPERVISOR", "town-west");
-    public static final Map<String, String> WATER_OFFICER = staff("user-water-officer", "DEPARTMENT_OFFICER", "dept-water");
+    public static final Map<String, String> OTHER_RESIDENT =
+            Map.of("sub", "user-other-resident", "custom:role", "RESIDENT");
+    public static final Map<String, String> RIVER_GRID_WORKER =
+            staff("user-river-grid-worker", "GRID_WORKER", "grid-river-1");
+    public static final Map<String, String> RIVER_PARTY_LEADER =
+            staff("user-river-party-leader", "GRID_PARTY_LEADER", "grid-river-1");
+    public static final Map<String, String> OTHER_GRID_WORKER =
+            staff("user-river-2-grid-worker", "GRID_WORKER", "grid-river-2");
+    public static final Map<String, String> RIVER_SECRETARY =
+            staff("user-river-secretary", "COMMUNITY_SECRETARY", "community-river");
+    public static final Map<String, String> HILL_SECRETARY =
+            staff("user-hill-secretary", "COMMUNITY_SECRETARY", "community-hill");
+    public static final Map<String, String> EAST_DISPATCHER =
+            staff("user-east-dispatcher", "TOWN_DISPATCHER", "town-east");
+    public static final Map<String, String> WEST_DISPATCHER =
+            staff("user-west-dispatcher", "TOWN_DISPATCHER", "town-west");
+    public static final Map<String, String> EAST_SUPERVISOR =
+            staff("user-east-supervisor", "TOWN_SUPERVISOR", "town-east");
+    public static final Map<String, String> WEST_SUPERVISOR =
+            staff("user-west-supervisor", "TOWN_SUPERVISOR", "town-west");
+    public static final Map<String, String> WATER_OFFICER =
+            staff("user-water-officer", "DEPARTMENT_OFFICER", "dept-water");
     public static final Map<String, String> COUNTY_LEADER = staff("user-county-leader", "COUNTY_LEADER", "county");
 
     /** A pothole: road-damage has no routing rule, so it waits in town-east's queue. */
     public static final String POTHOLE = """
             {"category":"road-damage","description":"A deep pothole by the bus stop","gridId":"grid-river-1",
              "location":{"latitude":30.2741,"longitude":120.1551},"reporterPhone":"+86 138 0013 8000"}""";
+
     private static final Map<String, String> JSON_BODY = Map.of("content-type", "application/json");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static Map<String, String> staff(String userId, String role, String organisation) {
         return Map.of("sub", userId, "custom:role", role, "custom:org_id", organisation);
@@ -60,21 +70,28 @@ public final class Requests {
     }
 
     /** A step sent with an {@code Idempotency-Key} header. */
-    public static ApiGateway.Reply step(Map<String, String> claims, String id, String step, String body, String idempotencyKey) {
+    public static ApiGateway.Reply step(
+            Map<String, String> claims, String id, String step, String body, String idempotencyKey) {
         return ApiGateway.send(stepEvent(claims, id, step, body, idempotencyKey));
     }
 
-    public static ObjectNode stepEvent(Map<String, String> claims, String id, String step, String body, String idempotencyKey) {
-        return ApiGateway.event("POST", "/v1/tickets/" + id + "/" + step, Optional.of(claims), Optional.of(body),
+    public static ObjectNode stepEvent(
+            Map<String, String> claims, String id, String step, String body, String idempotencyKey) {
+        return ApiGateway.event(
+                "POST",
+                "/v1/tickets/" + id + "/" + step,
+                Optional.of(claims),
+                Optional.of(body),
                 Map.of("content-type", "application/json", "Idempotency-Key", idempotencyKey));
     }
 
     /** Every item under one partition key, read from the table directly: what a request left behind. */
     public static List<Map<String, AttributeValue>> partition(DynamoDbClient dynamoDb, String partitionKey) {
         return dynamoDb.query(request -> request.tableName(LocalTableResource.TABLE_NAME)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
-                .consistentRead(true)).items();
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
+                        .consistentRead(true))
+                .items();
     }
 
     /** A new pothole reported by RESIDENT, REPORTED at version 1. */
@@ -100,7 +117,11 @@ public final class Requests {
     public static String resolved() {
         String id = accepted();
         UploadedAttachments.upload("attachments/" + id + "/after.jpg");
-        ok(step(RIVER_GRID_WORKER, id, "resolve", "{\"note\":\"filled\",\"photoKeys\":[\"attachments/" + id + "/after.jpg\"]}"));
+        ok(step(
+                RIVER_GRID_WORKER,
+                id,
+                "resolve",
+                "{\"note\":\"filled\",\"photoKeys\":[\"attachments/" + id + "/after.jpg\"]}"));
         return id;
     }
 
@@ -133,7 +154,9 @@ public final class Requests {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         if (field != null) {
-            assertThat(reply.body().path("errors")).extracting(error -> error.path("field").asText()).contains(field);
+            assertThat(reply.body().path("errors"))
+                    .extracting(error -> error.path("field").asText())
+                    .contains(field);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.gridsteward.domain.core.IdSource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Ticket ids a test can predict, so it can look in the table for a ticket that must not exist. */

@@ -1,31 +1,5 @@
 package io.gridsteward.api.fund;
 
-import io.gridsteward.api.core.ApiGateway;
-import io.gridsteward.api.core.LocalTableResource;
-import io.gridsteward.api.core.Requests;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
 import static io.gridsteward.api.core.Requests.COUNTY_LEADER;
 import static io.gridsteward.api.core.Requests.EAST_DISPATCHER;
 import static io.gridsteward.api.core.Requests.EAST_SUPERVISOR;
@@ -40,6 +14,31 @@ import static io.gridsteward.api.core.Requests.WATER_OFFICER;
 import static io.gridsteward.api.core.Requests.WEST_DISPATCHER;
 import static io.gridsteward.api.core.Requests.WEST_SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridsteward.api.core.ApiGateway;
+import io.gridsteward.api.core.LocalTableResource;
+import io.gridsteward.api.core.Requests;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Every fund route × every caller, inside and outside the jurisdiction of grid-river-1's party-group fund (community-river,
@@ -74,7 +73,9 @@ public class FundAuthorizationMatrixTest {
         CALLERS.put("DEPARTMENT_OFFICER", WATER_OFFICER);
         CALLERS.put("COUNTY_LEADER", COUNTY_LEADER);
         CALLERS.put("UNIT_OFFICER of a resident unit", Requests.staff("user-fund-matrix-unit", "UNIT_OFFICER", UNIT));
-        CALLERS.put("PARTY_MEMBER of the community", Requests.staff("user-fund-matrix-member", "PARTY_MEMBER", "community-river"));
+        CALLERS.put(
+                "PARTY_MEMBER of the community",
+                Requests.staff("user-fund-matrix-member", "PARTY_MEMBER", "community-river"));
     }
 
     private static final Set<String> EVERYONE = CALLERS.keySet();
@@ -83,69 +84,155 @@ public class FundAuthorizationMatrixTest {
     private static final String SUPERVISOR = "TOWN_SUPERVISOR of the town";
     private static final String LEADER = "COUNTY_LEADER";
     private static final Set<String> MANAGERS = Set.of(SUPERVISOR, LEADER);
-    private static final Set<String> ACCOUNT_READERS = Set.of(CLAIMANT, SECRETARY, "TOWN_DISPATCHER of the town", SUPERVISOR, LEADER);
+    private static final Set<String> ACCOUNT_READERS =
+            Set.of(CLAIMANT, SECRETARY, "TOWN_DISPATCHER of the town", SUPERVISOR, LEADER);
 
     /** One row per route: how to make the account or claim the route needs ({id}), what to send, and who may. */
-    private record Row(Supplier<String> subject, String path, Optional<String> body, Set<String> allowed) {
-    }
+    private record Row(Supplier<String> subject, String path, Optional<String> body, Set<String> allowed) {}
 
     private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
 
     static {
-        MATRIX.put("POST /v1/fund-accounts", new Row(() -> "", "/v1/fund-accounts",
-                Optional.of("{\"kind\":\"GRID_PARTY_GROUP_ACTIVITY\",\"fiscalYear\":2026,\"holderOrgId\":\"grid-river-1\"}"), MANAGERS));
-        MATRIX.put("GET /v1/fund-accounts/{id}", new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}", Optional.empty(), ACCOUNT_READERS));
-        MATRIX.put("GET /v1/fund-accounts/{id}/ledger", new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}/ledger", Optional.empty(),
-                ACCOUNT_READERS));
-        MATRIX.put("GET /v1/fund-accounts/{id}/claims", new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}/claims", Optional.empty(),
-                ACCOUNT_READERS));
-        MATRIX.put("POST /v1/fund-accounts/{id}/allocations", new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}/allocations",
-                Optional.of("{\"amountFen\":100}"), MANAGERS));
-        MATRIX.put("POST /v1/fund-accounts/{id}/transfers", new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}/transfers",
-                Optional.of("{\"toAccountId\":\"" + "2026:grid-activity:grid-river-2" + "\",\"amountFen\":1}"), MANAGERS));
-        MATRIX.put("POST /v1/fund-accounts/{id}/carry-over", new Row(FundAuthorizationMatrixTest::yearWithNext, "/v1/fund-accounts/{id}/carry-over",
-                Optional.of("{\"toAccountId\":\"{next}\"}"), MANAGERS));
-        MATRIX.put("POST /v1/delegated-tasks", new Row(() -> "", "/v1/delegated-tasks", Optional.of(
-                "{\"taskCode\":\"elderly-care-visits\",\"communityId\":\"community-river\",\"fiscalYear\":2026,\"fundingFen\":500000}"),
-                Set.of("DEPARTMENT_OFFICER")));
-        MATRIX.put("POST /v1/fund-receipts", new Row(() -> "", "/v1/fund-receipts", Optional.of("{\"contentType\":\"image/jpeg\"}"),
-                Set.of(CLAIMANT, SECRETARY, "COMMUNITY_SECRETARY of another town's community")));
-        MATRIX.put("POST /v1/fund-claims", new Row(() -> "", "/v1/fund-claims", Optional.of(FundRequests.claimBody(FundRequests.GRID_ACCOUNT, 100)),
-                Set.of(CLAIMANT)));
-        MATRIX.put("GET /v1/fund-claims/{id}", new Row(FundRequests::submitted, "/v1/fund-claims/{id}", Optional.empty(), ACCOUNT_READERS));
-        MATRIX.put("POST /v1/fund-claims/{id}/review", new Row(FundRequests::submitted, "/v1/fund-claims/{id}/review", Optional.of("{}"), Set.of(SECRETARY)));
-        MATRIX.put("POST /v1/fund-claims/{id}/approve", new Row(FundRequests::reviewed, "/v1/fund-claims/{id}/approve",
-                Optional.of("{\"approvedAmountFen\":90}"), Set.of(SUPERVISOR)));
-        MATRIX.put("POST /v1/fund-claims/{id}/return", new Row(FundRequests::submitted, "/v1/fund-claims/{id}/return",
-                Optional.of("{\"reason\":\"which activity?\"}"), Set.of(SECRETARY)));
-        MATRIX.put("POST /v1/fund-claims/{id}/resubmit", new Row(FundRequests::returned, "/v1/fund-claims/{id}/resubmit", Optional.of("{}"),
-                Set.of(CLAIMANT)));
-        MATRIX.put("POST /v1/fund-claims/{id}/reject", new Row(FundRequests::submitted, "/v1/fund-claims/{id}/reject",
-                Optional.of("{\"reason\":\"not an activity of the group\"}"), Set.of(SECRETARY)));
-        MATRIX.put("POST /v1/fund-claims/{id}/withdraw", new Row(FundRequests::submitted, "/v1/fund-claims/{id}/withdraw", Optional.of("{}"),
-                Set.of(CLAIMANT)));
-        MATRIX.put("POST /v1/fund-claims/{id}/pay", new Row(FundRequests::approved, "/v1/fund-claims/{id}/pay", Optional.of("{}"), Set.of(SUPERVISOR)));
-        MATRIX.put("POST /v1/fund-claims/{id}/publish", new Row(FundRequests::paid, "/v1/fund-claims/{id}/publish", Optional.of("{}"), Set.of(SECRETARY)));
-        MATRIX.put("GET /v1/fund-communities/{communityId}/published-claims", new Row(() -> "community-river",
-                "/v1/fund-communities/{id}/published-claims", Optional.empty(), EVERYONE));
-        MATRIX.put("POST /v1/fund-claims/{id}/reverse", new Row(FundRequests::paid, "/v1/fund-claims/{id}/reverse",
-                Optional.of("{\"amountFen\":40,\"reason\":\"unspent\"}"), Set.of(SUPERVISOR)));
+        MATRIX.put(
+                "POST /v1/fund-accounts",
+                new Row(
+                        () -> "",
+                        "/v1/fund-accounts",
+                        Optional.of(
+                                "{\"kind\":\"GRID_PARTY_GROUP_ACTIVITY\",\"fiscalYear\":2026,\"holderOrgId\":\"grid-river-1\"}"),
+                        MANAGERS));
+        MATRIX.put(
+                "GET /v1/fund-accounts/{id}",
+                new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}", Optional.empty(), ACCOUNT_READERS));
+        MATRIX.put(
+                "GET /v1/fund-accounts/{id}/ledger",
+                new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}/ledger", Optional.empty(), ACCOUNT_READERS));
+        MATRIX.put(
+                "GET /v1/fund-accounts/{id}/claims",
+                new Row(FundRequests::gridAccount, "/v1/fund-accounts/{id}/claims", Optional.empty(), ACCOUNT_READERS));
+        MATRIX.put(
+                "POST /v1/fund-accounts/{id}/allocations",
+                new Row(
+                        FundRequests::gridAccount,
+                        "/v1/fund-accounts/{id}/allocations",
+                        Optional.of("{\"amountFen\":100}"),
+                        MANAGERS));
+        MATRIX.put(
+                "POST /v1/fund-accounts/{id}/transfers",
+                new Row(
+                        FundRequests::gridAccount,
+                        "/v1/fund-accounts/{id}/transfers",
+                        Optional.of("{\"toAccountId\":\"" + "2026:grid-activity:grid-river-2" + "\",\"amountFen\":1}"),
+                        MANAGERS));
+        MATRIX.put(
+                "POST /v1/fund-accounts/{id}/carry-over",
+                new Row(
+                        FundAuthorizationMatrixTest::yearWithNext,
+                        "/v1/fund-accounts/{id}/carry-over",
+                        Optional.of("{\"toAccountId\":\"{next}\"}"),
+                        MANAGERS));
+        MATRIX.put(
+                "POST /v1/delegated-tasks",
+                new Row(
+                        () -> "",
+                        "/v1/delegated-tasks",
+                        Optional.of(
+                                "{\"taskCode\":\"elderly-care-visits\",\"communityId\":\"community-river\",\"fiscalYear\":2026,\"fundingFen\":500000}"),
+                        Set.of("DEPARTMENT_OFFICER")));
+        MATRIX.put(
+                "POST /v1/fund-receipts",
+                new Row(
+                        () -> "",
+                        "/v1/fund-receipts",
+                        Optional.of("{\"contentType\":\"image/jpeg\"}"),
+                        Set.of(CLAIMANT, SECRETARY, "COMMUNITY_SECRETARY of another town's community")));
+        MATRIX.put(
+                "POST /v1/fund-claims",
+                new Row(
+                        () -> "",
+                        "/v1/fund-claims",
+                        Optional.of(FundRequests.claimBody(FundRequests.GRID_ACCOUNT, 100)),
+                        Set.of(CLAIMANT)));
+        MATRIX.put(
+                "GET /v1/fund-claims/{id}",
+                new Row(FundRequests::submitted, "/v1/fund-claims/{id}", Optional.empty(), ACCOUNT_READERS));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/review",
+                new Row(FundRequests::submitted, "/v1/fund-claims/{id}/review", Optional.of("{}"), Set.of(SECRETARY)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/approve",
+                new Row(
+                        FundRequests::reviewed,
+                        "/v1/fund-claims/{id}/approve",
+                        Optional.of("{\"approvedAmountFen\":90}"),
+                        Set.of(SUPERVISOR)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/return",
+                new Row(
+                        FundRequests::submitted,
+                        "/v1/fund-claims/{id}/return",
+                        Optional.of("{\"reason\":\"which activity?\"}"),
+                        Set.of(SECRETARY)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/resubmit",
+                new Row(FundRequests::returned, "/v1/fund-claims/{id}/resubmit", Optional.of("{}"), Set.of(CLAIMANT)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/reject",
+                new Row(
+                        FundRequests::submitted,
+                        "/v1/fund-claims/{id}/reject",
+                        Optional.of("{\"reason\":\"not an activity of the group\"}"),
+                        Set.of(SECRETARY)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/withdraw",
+                new Row(FundRequests::submitted, "/v1/fund-claims/{id}/withdraw", Optional.of("{}"), Set.of(CLAIMANT)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/pay",
+                new Row(FundRequests::approved, "/v1/fund-claims/{id}/pay", Optional.of("{}"), Set.of(SUPERVISOR)));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/publish",
+                new Row(FundRequests::paid, "/v1/fund-claims/{id}/publish", Optional.of("{}"), Set.of(SECRETARY)));
+        MATRIX.put(
+                "GET /v1/fund-communities/{communityId}/published-claims",
+                new Row(
+                        () -> "community-river",
+                        "/v1/fund-communities/{id}/published-claims",
+                        Optional.empty(),
+                        EVERYONE));
+        MATRIX.put(
+                "POST /v1/fund-claims/{id}/reverse",
+                new Row(
+                        FundRequests::paid,
+                        "/v1/fund-claims/{id}/reverse",
+                        Optional.of("{\"amountFen\":40,\"reason\":\"unspent\"}"),
+                        Set.of(SUPERVISOR)));
     }
 
     /** A fresh community-work account of community-river with money and the next year's account; "{id}|{next}". */
     private static String yearWithNext() {
         int year = FundRequests.freshYear();
         FundRequests.freshYear();
-        String from = FundRequests.created(Requests.post(COUNTY_LEADER, "/v1/fund-accounts",
-                "{\"kind\":\"COMMUNITY_WORK\",\"fiscalYear\":%d,\"holderOrgId\":\"community-river\"}".formatted(year))).path("id").asText();
-        String to = FundRequests.created(Requests.post(COUNTY_LEADER, "/v1/fund-accounts",
-                "{\"kind\":\"COMMUNITY_WORK\",\"fiscalYear\":%d,\"holderOrgId\":\"community-river\"}".formatted(year + 1))).path("id").asText();
+        String from = FundRequests.created(Requests.post(
+                        COUNTY_LEADER,
+                        "/v1/fund-accounts",
+                        "{\"kind\":\"COMMUNITY_WORK\",\"fiscalYear\":%d,\"holderOrgId\":\"community-river\"}"
+                                .formatted(year)))
+                .path("id")
+                .asText();
+        String to = FundRequests.created(Requests.post(
+                        COUNTY_LEADER,
+                        "/v1/fund-accounts",
+                        "{\"kind\":\"COMMUNITY_WORK\",\"fiscalYear\":%d,\"holderOrgId\":\"community-river\"}"
+                                .formatted(year + 1)))
+                .path("id")
+                .asText();
         Requests.ok(Requests.post(COUNTY_LEADER, "/v1/fund-accounts/" + from + "/allocations", "{\"amountFen\":1000}"));
         return from + "|" + to;
     }
 
     public static Stream<Arguments> cells() {
-        return MATRIX.keySet().stream().flatMap(route -> CALLERS.keySet().stream().map(caller -> Arguments.of(route, caller)));
+        return MATRIX.keySet().stream()
+                .flatMap(route -> CALLERS.keySet().stream().map(caller -> Arguments.of(route, caller)));
     }
 
     @ParameterizedTest(name = "{0} by {1}")
@@ -161,17 +248,28 @@ public class FundAuthorizationMatrixTest {
         String before = state(route, id);
         String idempotencyKey = "fund-matrix-" + UUID.randomUUID();
 
-        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(method, path, Optional.of(CALLERS.get(caller)), body,
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(
+                method,
+                path,
+                Optional.of(CALLERS.get(caller)),
+                body,
                 Map.of("content-type", "application/json", "Idempotency-Key", idempotencyKey)));
 
         if (row.allowed().contains(caller)) {
-            assertThat(reply.status()).as("%s by %s: %s", route, caller, reply.body()).isBetween(200, 201);
-        }
-        else {
-            assertThat(reply.status()).as("%s by %s: %s", route, caller, reply.body()).isIn(403, 404);
-            assertThat(state(route, id)).as("a refused %s changes nothing", route).isEqualTo(before);
-            assertThat(Requests.partition(dynamoDb, "IDEMPOTENCY#" + CALLERS.get(caller).get("sub") + "#" + idempotencyKey))
-                    .as("a refused %s keeps no Idempotency-Key", route).isEmpty();
+            assertThat(reply.status())
+                    .as("%s by %s: %s", route, caller, reply.body())
+                    .isBetween(200, 201);
+        } else {
+            assertThat(reply.status())
+                    .as("%s by %s: %s", route, caller, reply.body())
+                    .isIn(403, 404);
+            assertThat(state(route, id))
+                    .as("a refused %s changes nothing", route)
+                    .isEqualTo(before);
+            assertThat(Requests.partition(
+                            dynamoDb, "IDEMPOTENCY#" + CALLERS.get(caller).get("sub") + "#" + idempotencyKey))
+                    .as("a refused %s keeps no Idempotency-Key", route)
+                    .isEmpty();
         }
     }
 
@@ -181,7 +279,11 @@ public class FundAuthorizationMatrixTest {
         Row row = MATRIX.get(route);
         String method = route.substring(0, route.indexOf(' '));
 
-        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(method, row.path().replace("{id}", "some-id"), Optional.empty(), row.body(),
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(
+                method,
+                row.path().replace("{id}", "some-id"),
+                Optional.empty(),
+                row.body(),
                 Map.of("content-type", "application/json")));
 
         assertThat(reply.status()).as(route).isEqualTo(401);
@@ -194,11 +296,17 @@ public class FundAuthorizationMatrixTest {
     @Test
     public void everyFundRouteIsInTheMatrix() {
         Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(FundAccountResource.class, FundClaimResource.class, DelegatedTaskResource.class, FundReceiptResource.class,
+        for (Class<?> type : List.of(
+                FundAccountResource.class,
+                FundClaimResource.class,
+                DelegatedTaskResource.class,
+                FundReceiptResource.class,
                 PublishedClaimsResource.class)) {
             Path root = type.getAnnotation(Path.class);
             for (Method method : type.getDeclaredMethods()) {
-                String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
+                String verb = method.isAnnotationPresent(GET.class)
+                        ? "GET"
+                        : method.isAnnotationPresent(POST.class) ? "POST" : null;
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
                     registered.add(verb + " " + root.value() + (sub == null ? "" : sub.value()));
@@ -212,19 +320,27 @@ public class FundAuthorizationMatrixTest {
     /** What a refused request must leave as it was: the claim's version, the account's sums and ledger length, or the public list. */
     private static String state(String route, String id) {
         if (id.isEmpty()) {
-            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-accounts/" + FundRequests.gridAccount())).toString();
+            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-accounts/" + FundRequests.gridAccount()))
+                    .toString();
         }
         if (route.contains("/published-claims")) {
-            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-communities/" + id + "/published-claims")).toString();
+            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-communities/" + id + "/published-claims"))
+                    .toString();
         }
         if (route.contains("/v1/fund-claims/")) {
-            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-claims/" + id)).path("version").asText();
+            return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-claims/" + id))
+                    .path("version")
+                    .asText();
         }
-        return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-accounts/" + id + "/ledger")).toString();
+        return Requests.ok(Requests.get(COUNTY_LEADER, "/v1/fund-accounts/" + id + "/ledger"))
+                .toString();
     }
 
     /** The transfers' target, grid-river-2's party-group fund. */
     private static void ensureTransferTarget() {
-        Requests.post(COUNTY_LEADER, "/v1/fund-accounts", "{\"kind\":\"GRID_PARTY_GROUP_ACTIVITY\",\"fiscalYear\":2026,\"holderOrgId\":\"grid-river-2\"}");
+        Requests.post(
+                COUNTY_LEADER,
+                "/v1/fund-accounts",
+                "{\"kind\":\"GRID_PARTY_GROUP_ACTIVITY\",\"fiscalYear\":2026,\"holderOrgId\":\"grid-river-2\"}");
     }
 }

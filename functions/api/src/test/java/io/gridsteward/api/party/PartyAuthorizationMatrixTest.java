@@ -1,5 +1,25 @@
 package io.gridsteward.api.party;
 
+import static io.gridsteward.api.core.Requests.COUNTY_LEADER;
+import static io.gridsteward.api.core.Requests.EAST_DISPATCHER;
+import static io.gridsteward.api.core.Requests.EAST_SUPERVISOR;
+import static io.gridsteward.api.core.Requests.HILL_SECRETARY;
+import static io.gridsteward.api.core.Requests.OTHER_GRID_WORKER;
+import static io.gridsteward.api.core.Requests.RIVER_GRID_WORKER;
+import static io.gridsteward.api.core.Requests.RIVER_PARTY_LEADER;
+import static io.gridsteward.api.core.Requests.RIVER_SECRETARY;
+import static io.gridsteward.api.core.Requests.WATER_OFFICER;
+import static io.gridsteward.api.core.Requests.WEST_DISPATCHER;
+import static io.gridsteward.api.core.Requests.WEST_SUPERVISOR;
+import static io.gridsteward.api.core.Requests.ok;
+import static io.gridsteward.api.party.PartyCalls.LATITUDE;
+import static io.gridsteward.api.party.PartyCalls.presence;
+import static io.gridsteward.api.party.PartyCalls.presenceStep;
+import static io.gridsteward.api.party.PartyCalls.runningActivity;
+import static io.gridsteward.api.party.PartyCalls.signUp;
+import static io.gridsteward.api.party.PartyCalls.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
 import io.gridsteward.api.core.Requests;
@@ -25,26 +45,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static io.gridsteward.api.core.Requests.COUNTY_LEADER;
-import static io.gridsteward.api.core.Requests.EAST_DISPATCHER;
-import static io.gridsteward.api.core.Requests.EAST_SUPERVISOR;
-import static io.gridsteward.api.core.Requests.HILL_SECRETARY;
-import static io.gridsteward.api.core.Requests.OTHER_GRID_WORKER;
-import static io.gridsteward.api.core.Requests.RIVER_GRID_WORKER;
-import static io.gridsteward.api.core.Requests.RIVER_PARTY_LEADER;
-import static io.gridsteward.api.core.Requests.RIVER_SECRETARY;
-import static io.gridsteward.api.core.Requests.WATER_OFFICER;
-import static io.gridsteward.api.core.Requests.WEST_DISPATCHER;
-import static io.gridsteward.api.core.Requests.WEST_SUPERVISOR;
-import static io.gridsteward.api.core.Requests.ok;
-import static io.gridsteward.api.party.PartyCalls.LATITUDE;
-import static io.gridsteward.api.party.PartyCalls.presence;
-import static io.gridsteward.api.party.PartyCalls.presenceStep;
-import static io.gridsteward.api.party.PartyCalls.runningActivity;
-import static io.gridsteward.api.party.PartyCalls.signUp;
-import static io.gridsteward.api.party.PartyCalls.token;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every party route × every caller, inside and outside the jurisdiction: allowed callers get 2xx, the others 403 or
  * 404, and nobody without claims gets past 401. Each cell gets a fresh subject: a member reported in to
@@ -64,7 +64,9 @@ public class PartyAuthorizationMatrixTest {
     private static final String UNIT_OFFICER = "UNIT_OFFICER of the unit (reported in)";
     /** The resident unit whose officer is a caller: a unit of the test county, reported in to community-river by that officer. */
     private static final String UNIT = "unit-school";
-    private static final Map<String, String> UNIT_OFFICER_CLAIMS = Requests.staff("user-matrix-school", "UNIT_OFFICER", UNIT);
+
+    private static final Map<String, String> UNIT_OFFICER_CLAIMS =
+            Requests.staff("user-matrix-school", "UNIT_OFFICER", UNIT);
     private static final String SECRETARY = "COMMUNITY_SECRETARY of the community";
     private static final String LEADER = "GRID_PARTY_LEADER of the group";
     private static final String GRID_WORKER = "GRID_WORKER of the group";
@@ -87,17 +89,18 @@ public class PartyAuthorizationMatrixTest {
         STAFF.put(COUNTY, COUNTY_LEADER);
     }
 
-    private static final List<String> CALLERS = Stream.concat(Stream.of(MEMBER, NEWCOMER, PARTY_NEWCOMER, UNIT_OFFICER), STAFF.keySet().stream()).toList();
+    private static final List<String> CALLERS = Stream.concat(
+                    Stream.of(MEMBER, NEWCOMER, PARTY_NEWCOMER, UNIT_OFFICER), STAFF.keySet().stream())
+            .toList();
     private static final Set<String> EVERYONE = Set.copyOf(CALLERS);
     private static final Set<String> COMMUNITY_READERS = Set.of(SECRETARY, DISPATCHER, SUPERVISOR, COUNTY);
 
     /** What a cell works on: the member's claims and, for activity routes, the activity. */
-    private record Subject(Map<String, String> member, String activity) {
-    }
+    private record Subject(Map<String, String> member, String activity) {}
 
     /** One row per route: how to prepare the subject, the path and body for it, and who may. */
-    private record Row(Function<Subject, String> path, Optional<String> body, Set<String> allowed, Preparation preparation) {
-    }
+    private record Row(
+            Function<Subject, String> path, Optional<String> body, Set<String> allowed, Preparation preparation) {}
 
     /** Cells the state refuses (409) rather than the caller's role: the member reporting in a second time. */
     private static final Map<String, Set<String>> CONFLICTING = Map.of("POST /v1/party/enrolments", Set.of(MEMBER));
@@ -106,10 +109,18 @@ public class PartyAuthorizationMatrixTest {
      * What a row needs: NOTHING of its own (the member is one shared, placed member), a fresh MEMBER, or a fresh member
      * and an activity running now, with the member signed up, checked in or checked out.
      */
-    private enum Preparation { NOTHING, MEMBER, ACTIVITY, SIGNED_UP, CHECKED_IN, CHECKED_OUT }
+    private enum Preparation {
+        NOTHING,
+        MEMBER,
+        ACTIVITY,
+        SIGNED_UP,
+        CHECKED_IN,
+        CHECKED_OUT
+    }
 
     /** GET rows change nothing, so one subject serves all their cells. */
     private static final Map<String, Subject> READ_SUBJECTS = new ConcurrentHashMap<>();
+
     private static Map<String, String> sharedMember;
     private static boolean unitReported;
 
@@ -118,54 +129,170 @@ public class PartyAuthorizationMatrixTest {
     static {
         String enrolment = "/v1/party/enrolments/";
         String activity = "/v1/party/activities/";
-        MATRIX.put("POST /v1/party/enrolments", new Row(subject -> "/v1/party/enrolments", Optional.of(
-                "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"), Set.of(NEWCOMER, PARTY_NEWCOMER), Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/enrolments/{id}", new Row(subject -> enrolment + id(subject), Optional.empty(),
-                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
-        MATRIX.put("POST /v1/party/enrolments/{id}/confirm", new Row(subject -> enrolment + reportedOnly(subject) + "/confirm",
-                Optional.of("{\"groupId\":\"grid-river-1\"}"), Set.of(SECRETARY), Preparation.NOTHING));
-        MATRIX.put("POST /v1/party/enrolments/{id}/decline", new Row(subject -> enrolment + reportedOnly(subject) + "/decline",
-                Optional.of("{\"reason\":\"lives elsewhere\"}"), Set.of(SECRETARY), Preparation.NOTHING));
-        MATRIX.put("POST /v1/party/enrolments/{id}/move", new Row(subject -> enrolment + id(subject) + "/move",
-                Optional.of("{\"groupId\":\"grid-river-2\",\"reason\":\"moved house\"}"), Set.of(SECRETARY), Preparation.MEMBER));
-        MATRIX.put("POST /v1/party/enrolments/{id}/renew", new Row(subject -> enrolment + id(subject) + "/renew", Optional.of("{}"),
-                Set.of(MEMBER), Preparation.MEMBER));
-        MATRIX.put("POST /v1/party/enrolments/{id}/transfer", new Row(subject -> enrolment + id(subject) + "/transfer",
-                Optional.of("{\"communityId\":\"community-hill\"}"), Set.of(MEMBER), Preparation.MEMBER));
-        MATRIX.put("GET /v1/party/enrolments/{id}/record", new Row(subject -> enrolment + id(subject) + "/record", Optional.empty(),
-                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
-        MATRIX.put("GET /v1/party/enrolments/{id}/record/page", new Row(subject -> enrolment + id(subject) + "/record/page?lang=en", Optional.empty(),
-                union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)), Preparation.MEMBER));
-        MATRIX.put("GET /v1/party/communities/{id}/enrolments", new Row(subject -> "/v1/party/communities/community-river/enrolments",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/communities/{id}/activities", new Row(subject -> "/v1/party/communities/community-river/activities",
-                Optional.empty(), EVERYONE, Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/communities/{id}/record", new Row(subject -> "/v1/party/communities/community-river/record?year=2026",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/communities/{id}/record/page", new Row(subject -> "/v1/party/communities/community-river/record/page?year=2026",
-                Optional.empty(), COMMUNITY_READERS, Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/units/{unitId}/record/page", new Row(subject -> "/v1/party/units/" + unit() + "/record/page?lang=en",
-                Optional.empty(), union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)), Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/groups/{gridId}/members", new Row(subject -> "/v1/party/groups/grid-river-1/members",
-                Optional.empty(), union(COMMUNITY_READERS, Set.of(LEADER, GRID_WORKER)), Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/units/{unitId}/record", new Row(subject -> "/v1/party/units/" + unit() + "/record",
-                Optional.empty(), union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)), Preparation.NOTHING));
-        MATRIX.put("POST /v1/party/activities", new Row(subject -> "/v1/party/activities", Optional.of(publishBody()),
-                Set.of(LEADER, SECRETARY), Preparation.NOTHING));
-        MATRIX.put("GET /v1/party/activities/{id}", new Row(subject -> activity + subject.activity(), Optional.empty(), EVERYONE, Preparation.ACTIVITY));
-        MATRIX.put("POST /v1/party/activities/{id}/sign-ups", new Row(subject -> activity + subject.activity() + "/sign-ups", Optional.of("{}"),
-                Set.of(MEMBER), Preparation.ACTIVITY));
-        MATRIX.put("GET /v1/party/activities/{id}/check-in-token", new Row(subject -> activity + subject.activity() + "/check-in-token",
-                Optional.empty(), Set.of(LEADER, SECRETARY), Preparation.ACTIVITY));
-        MATRIX.put("POST /v1/party/activities/{id}/check-in", new Row(subject -> activity + subject.activity() + "/check-in",
-                Optional.empty(), Set.of(MEMBER), Preparation.SIGNED_UP));
-        MATRIX.put("POST /v1/party/activities/{id}/check-out", new Row(subject -> activity + subject.activity() + "/check-out",
-                Optional.empty(), Set.of(MEMBER), Preparation.CHECKED_IN));
-        MATRIX.put("GET /v1/party/activities/{id}/attendances", new Row(subject -> activity + subject.activity() + "/attendances",
-                Optional.empty(), union(COMMUNITY_READERS, Set.of(LEADER)), Preparation.ACTIVITY));
-        MATRIX.put("POST /v1/party/activities/{id}/attendances/{enrolleeId}/certify", new Row(
-                subject -> activity + subject.activity() + "/attendances/" + id(subject) + "/certify",
-                Optional.of("{\"minutes\":30,\"reason\":\"forgot to check out\"}"), Set.of(LEADER, SECRETARY), Preparation.CHECKED_OUT));
+        MATRIX.put(
+                "POST /v1/party/enrolments",
+                new Row(
+                        subject -> "/v1/party/enrolments",
+                        Optional.of("{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}"),
+                        Set.of(NEWCOMER, PARTY_NEWCOMER),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/enrolments/{id}",
+                new Row(
+                        subject -> enrolment + id(subject),
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)),
+                        Preparation.MEMBER));
+        MATRIX.put(
+                "POST /v1/party/enrolments/{id}/confirm",
+                new Row(
+                        subject -> enrolment + reportedOnly(subject) + "/confirm",
+                        Optional.of("{\"groupId\":\"grid-river-1\"}"),
+                        Set.of(SECRETARY),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "POST /v1/party/enrolments/{id}/decline",
+                new Row(
+                        subject -> enrolment + reportedOnly(subject) + "/decline",
+                        Optional.of("{\"reason\":\"lives elsewhere\"}"),
+                        Set.of(SECRETARY),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "POST /v1/party/enrolments/{id}/move",
+                new Row(
+                        subject -> enrolment + id(subject) + "/move",
+                        Optional.of("{\"groupId\":\"grid-river-2\",\"reason\":\"moved house\"}"),
+                        Set.of(SECRETARY),
+                        Preparation.MEMBER));
+        MATRIX.put(
+                "POST /v1/party/enrolments/{id}/renew",
+                new Row(
+                        subject -> enrolment + id(subject) + "/renew",
+                        Optional.of("{}"),
+                        Set.of(MEMBER),
+                        Preparation.MEMBER));
+        MATRIX.put(
+                "POST /v1/party/enrolments/{id}/transfer",
+                new Row(
+                        subject -> enrolment + id(subject) + "/transfer",
+                        Optional.of("{\"communityId\":\"community-hill\"}"),
+                        Set.of(MEMBER),
+                        Preparation.MEMBER));
+        MATRIX.put(
+                "GET /v1/party/enrolments/{id}/record",
+                new Row(
+                        subject -> enrolment + id(subject) + "/record",
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)),
+                        Preparation.MEMBER));
+        MATRIX.put(
+                "GET /v1/party/enrolments/{id}/record/page",
+                new Row(
+                        subject -> enrolment + id(subject) + "/record/page?lang=en",
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(MEMBER, LEADER, GRID_WORKER)),
+                        Preparation.MEMBER));
+        MATRIX.put(
+                "GET /v1/party/communities/{id}/enrolments",
+                new Row(
+                        subject -> "/v1/party/communities/community-river/enrolments",
+                        Optional.empty(),
+                        COMMUNITY_READERS,
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/communities/{id}/activities",
+                new Row(
+                        subject -> "/v1/party/communities/community-river/activities",
+                        Optional.empty(),
+                        EVERYONE,
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/communities/{id}/record",
+                new Row(
+                        subject -> "/v1/party/communities/community-river/record?year=2026",
+                        Optional.empty(),
+                        COMMUNITY_READERS,
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/communities/{id}/record/page",
+                new Row(
+                        subject -> "/v1/party/communities/community-river/record/page?year=2026",
+                        Optional.empty(),
+                        COMMUNITY_READERS,
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/units/{unitId}/record/page",
+                new Row(
+                        subject -> "/v1/party/units/" + unit() + "/record/page?lang=en",
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/groups/{gridId}/members",
+                new Row(
+                        subject -> "/v1/party/groups/grid-river-1/members",
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(LEADER, GRID_WORKER)),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/units/{unitId}/record",
+                new Row(
+                        subject -> "/v1/party/units/" + unit() + "/record",
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(UNIT_OFFICER)),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "POST /v1/party/activities",
+                new Row(
+                        subject -> "/v1/party/activities",
+                        Optional.of(publishBody()),
+                        Set.of(LEADER, SECRETARY),
+                        Preparation.NOTHING));
+        MATRIX.put(
+                "GET /v1/party/activities/{id}",
+                new Row(subject -> activity + subject.activity(), Optional.empty(), EVERYONE, Preparation.ACTIVITY));
+        MATRIX.put(
+                "POST /v1/party/activities/{id}/sign-ups",
+                new Row(
+                        subject -> activity + subject.activity() + "/sign-ups",
+                        Optional.of("{}"),
+                        Set.of(MEMBER),
+                        Preparation.ACTIVITY));
+        MATRIX.put(
+                "GET /v1/party/activities/{id}/check-in-token",
+                new Row(
+                        subject -> activity + subject.activity() + "/check-in-token",
+                        Optional.empty(),
+                        Set.of(LEADER, SECRETARY),
+                        Preparation.ACTIVITY));
+        MATRIX.put(
+                "POST /v1/party/activities/{id}/check-in",
+                new Row(
+                        subject -> activity + subject.activity() + "/check-in",
+                        Optional.empty(),
+                        Set.of(MEMBER),
+                        Preparation.SIGNED_UP));
+        MATRIX.put(
+                "POST /v1/party/activities/{id}/check-out",
+                new Row(
+                        subject -> activity + subject.activity() + "/check-out",
+                        Optional.empty(),
+                        Set.of(MEMBER),
+                        Preparation.CHECKED_IN));
+        MATRIX.put(
+                "GET /v1/party/activities/{id}/attendances",
+                new Row(
+                        subject -> activity + subject.activity() + "/attendances",
+                        Optional.empty(),
+                        union(COMMUNITY_READERS, Set.of(LEADER)),
+                        Preparation.ACTIVITY));
+        MATRIX.put(
+                "POST /v1/party/activities/{id}/attendances/{enrolleeId}/certify",
+                new Row(
+                        subject -> activity + subject.activity() + "/attendances/" + id(subject) + "/certify",
+                        Optional.of("{\"minutes\":30,\"reason\":\"forgot to check out\"}"),
+                        Set.of(LEADER, SECRETARY),
+                        Preparation.CHECKED_OUT));
     }
 
     public static Stream<Arguments> cells() {
@@ -176,7 +303,8 @@ public class PartyAuthorizationMatrixTest {
     @MethodSource("cells")
     public void eachCallerIsAllowedOrRefusedAsTheMatrixSays(String route, String caller) {
         Row row = MATRIX.get(route);
-        Subject subject = route.startsWith("GET ") ? READ_SUBJECTS.computeIfAbsent(route, ignored -> prepare(row.preparation()))
+        Subject subject = route.startsWith("GET ")
+                ? READ_SUBJECTS.computeIfAbsent(route, ignored -> prepare(row.preparation()))
                 : prepare(row.preparation());
         Map<String, String> claims = switch (caller) {
             case MEMBER -> subject.member();
@@ -189,16 +317,21 @@ public class PartyAuthorizationMatrixTest {
         String path = row.path().apply(subject);
         Optional<String> body = row.body().or(() -> presenceBody(row.preparation(), subject));
 
-        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(method, path, Optional.of(claims), body, Map.of("content-type", "application/json")));
+        ApiGateway.Reply reply = ApiGateway.send(
+                ApiGateway.event(method, path, Optional.of(claims), body, Map.of("content-type", "application/json")));
 
         if (row.allowed().contains(caller)) {
-            assertThat(reply.status()).as("%s by %s: %s", route, caller, reply.body()).isBetween(200, 201);
-        }
-        else if (CONFLICTING.getOrDefault(route, Set.of()).contains(caller)) {
-            assertThat(reply.status()).as("%s by %s: %s", route, caller, reply.body()).isEqualTo(409);
-        }
-        else {
-            assertThat(reply.status()).as("%s by %s: %s", route, caller, reply.body()).isIn(403, 404);
+            assertThat(reply.status())
+                    .as("%s by %s: %s", route, caller, reply.body())
+                    .isBetween(200, 201);
+        } else if (CONFLICTING.getOrDefault(route, Set.of()).contains(caller)) {
+            assertThat(reply.status())
+                    .as("%s by %s: %s", route, caller, reply.body())
+                    .isEqualTo(409);
+        } else {
+            assertThat(reply.status())
+                    .as("%s by %s: %s", route, caller, reply.body())
+                    .isIn(403, 404);
         }
     }
 
@@ -209,7 +342,11 @@ public class PartyAuthorizationMatrixTest {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[a-zA-Z]+}", "some-id");
 
-        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(method, path, Optional.empty(), row.body().or(() -> Optional.of("{}")),
+        ApiGateway.Reply reply = ApiGateway.send(ApiGateway.event(
+                method,
+                path,
+                Optional.empty(),
+                row.body().or(() -> Optional.of("{}")),
                 Map.of("content-type", "application/json")));
 
         assertThat(reply.status()).as(route).isEqualTo(401);
@@ -222,11 +359,17 @@ public class PartyAuthorizationMatrixTest {
     @Test
     public void everyRegisteredRouteIsInTheMatrix() {
         Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(EnrolmentResource.class, ActivityResource.class, PartyCommunityResource.class, PartyGroupResource.class,
+        for (Class<?> type : List.of(
+                EnrolmentResource.class,
+                ActivityResource.class,
+                PartyCommunityResource.class,
+                PartyGroupResource.class,
                 PartyUnitResource.class)) {
             Path root = type.getAnnotation(Path.class);
             for (Method method : type.getDeclaredMethods()) {
-                String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
+                String verb = method.isAnnotationPresent(GET.class)
+                        ? "GET"
+                        : method.isAnnotationPresent(POST.class) ? "POST" : null;
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
                     registered.add(verb + " " + root.value() + (sub == null ? "" : sub.value()));
@@ -276,7 +419,10 @@ public class PartyAuthorizationMatrixTest {
     /** A second resident, reported in to community-river and not yet confirmed. */
     private static String reportedOnly(Subject subject) {
         Map<String, String> newcomer = PartyCalls.newMember();
-        ApiGateway.Reply reply = Requests.post(newcomer, "/v1/party/enrolments", "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}");
+        ApiGateway.Reply reply = Requests.post(
+                newcomer,
+                "/v1/party/enrolments",
+                "{\"kind\":\"SCATTERED_MEMBER\",\"communityId\":\"community-river\"}");
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
         return newcomer.get("sub");
     }
@@ -284,8 +430,11 @@ public class PartyAuthorizationMatrixTest {
     /** The unit, reported in to community-river by its own officer the first time. */
     private static synchronized String unit() {
         if (!unitReported) {
-            ApiGateway.Reply reply = Requests.post(UNIT_OFFICER_CLAIMS, "/v1/party/enrolments",
-                    "{\"kind\":\"UNIT\",\"communityId\":\"community-river\",\"enrolleeId\":\"%s\",\"contact\":\"Ms Li\"}".formatted(UNIT));
+            ApiGateway.Reply reply = Requests.post(
+                    UNIT_OFFICER_CLAIMS,
+                    "/v1/party/enrolments",
+                    "{\"kind\":\"UNIT\",\"communityId\":\"community-river\",\"enrolleeId\":\"%s\",\"contact\":\"Ms Li\"}"
+                            .formatted(UNIT));
             assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
             unitReported = true;
         }

@@ -1,14 +1,13 @@
 package io.gridsteward.api.resource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
 import io.gridsteward.api.core.Requests;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The callers the resource context's tests act as: the units' officers, Lake's secretary, party members and a resident
@@ -17,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ResourceCounty {
 
     static final Map<String, String> SCHOOL_OFFICER = Requests.staff("user-school", "UNIT_OFFICER", "unit-school");
-    static final Map<String, String> HOSPITAL_OFFICER = Requests.staff("user-hospital", "UNIT_OFFICER", "unit-hospital");
-    static final Map<String, String> LAKE_SECRETARY = Requests.staff("user-lake-secretary", "COMMUNITY_SECRETARY", "community-lake");
+    static final Map<String, String> HOSPITAL_OFFICER =
+            Requests.staff("user-hospital", "UNIT_OFFICER", "unit-hospital");
+    static final Map<String, String> LAKE_SECRETARY =
+            Requests.staff("user-lake-secretary", "COMMUNITY_SECRETARY", "community-lake");
     static final Map<String, String> MEMBER_ONE = Requests.staff("member-1", "PARTY_MEMBER", "community-river");
     static final Map<String, String> MEMBER_TWO = Requests.staff("member-2", "PARTY_MEMBER", "community-lake");
     static final Map<String, String> MEMBER_THREE = Requests.staff("member-3", "PARTY_MEMBER", "community-river");
@@ -27,12 +28,16 @@ final class ResourceCounty {
 
     private static final Map<String, String> JSON_BODY = Map.of("content-type", "application/json");
 
-    private ResourceCounty() {
-    }
+    private ResourceCounty() {}
 
     /** The school declares the communities it serves; the organisations are the shared test county's. */
     static void seed() {
-        assertThat(put(SCHOOL_OFFICER, "/v1/resources/units/unit-school/communities", "{\"communityIds\":[\"community-river\"]}").status()).isEqualTo(200);
+        assertThat(put(
+                                SCHOOL_OFFICER,
+                                "/v1/resources/units/unit-school/communities",
+                                "{\"communityIds\":[\"community-river\"]}")
+                        .status())
+                .isEqualTo(200);
     }
 
     static ApiGateway.Reply put(Map<String, String> claims, String path, String body) {
@@ -40,7 +45,11 @@ final class ResourceCounty {
     }
 
     static ApiGateway.Reply post(Map<String, String> claims, String path, String body, String idempotencyKey) {
-        return ApiGateway.send(ApiGateway.event("POST", path, Optional.of(claims), Optional.of(body),
+        return ApiGateway.send(ApiGateway.event(
+                "POST",
+                path,
+                Optional.of(claims),
+                Optional.of(body),
                 Map.of("content-type", "application/json", "Idempotency-Key", idempotencyKey)));
     }
 
@@ -55,7 +64,8 @@ final class ResourceCounty {
 
     /** River's demand for volunteers, published at once. */
     static String riverDemand(int quantity) {
-        ApiGateway.Reply reply = Requests.post(Requests.RIVER_SECRETARY, "/v1/resources/demands", """
+        ApiGateway.Reply reply =
+                Requests.post(Requests.RIVER_SECRETARY, "/v1/resources/demands", """
                 {"placeId":"community-river","title":"Volunteers for the canteen","kind":"VOLUNTEERS","quantity":%d,"unitValueFen":10000,
                  "validFrom":"2020-01-01T00:00:00Z","validUntil":"2099-01-01T00:00:00Z"}""".formatted(quantity));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);

@@ -3,7 +3,6 @@ package io.gridsteward.api.resource;
 import io.gridsteward.domain.resource.EvidenceKey;
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +25,8 @@ public class UploadedEvidence extends EvidenceBucket {
 
     @Override
     public Upload uploadFor(EvidenceKey key, String contentType) {
-        return new Upload(key, "http://attachments.invalid/" + key.value(), Instant.parse("2030-01-01T00:00:00Z"), contentType);
+        return new Upload(
+                key, "http://attachments.invalid/" + key.value(), Instant.parse("2030-01-01T00:00:00Z"), contentType);
     }
 
     @Override

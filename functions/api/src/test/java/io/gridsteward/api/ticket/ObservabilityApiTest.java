@@ -1,5 +1,11 @@
 package io.gridsteward.api.ticket;
 
+import static io.gridsteward.api.core.Requests.EAST_DISPATCHER;
+import static io.gridsteward.api.core.Requests.POTHOLE;
+import static io.gridsteward.api.core.Requests.RESIDENT;
+import static io.gridsteward.api.core.Requests.WEST_DISPATCHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.LocalTableResource;
@@ -7,8 +13,6 @@ import io.gridsteward.api.core.RequestLog;
 import io.gridsteward.api.core.Requests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,13 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-
-import static io.gridsteward.api.core.Requests.EAST_DISPATCHER;
-import static io.gridsteward.api.core.Requests.POTHOLE;
-import static io.gridsteward.api.core.Requests.RESIDENT;
-import static io.gridsteward.api.core.Requests.WEST_DISPATCHER;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What operations see of requests, read back from the function's own output: the EMF metric lines on standard output
@@ -43,18 +41,44 @@ class ObservabilityApiTest {
     void intakeAndCommittedStepsAreCountedOnceAndRefusalsNotAtAll() {
         String[] ticketId = new String[1];
         List<JsonNode> metrics = metricLinesWhile(() -> {
-            ticketId[0] = Requests.post(RESIDENT, "/v1/tickets", POTHOLE).body().path("id").asText();
-            String dispatch = "{\"assigneeOrgId\":\"grid-river-1\",\"expectedVersion\":1}";
-            assertThat(Requests.step(EAST_DISPATCHER, ticketId[0], "dispatch", dispatch, "metrics-dispatch-1").status()).isEqualTo(200);
-            assertThat(Requests.step(EAST_DISPATCHER, ticketId[0], "dispatch", dispatch, "metrics-dispatch-1").status()).isEqualTo(200);
-            assertThat(Requests.step(WEST_DISPATCHER, ticketId[0], "cancel", "{\"reason\":\"not ours\"}").status()).isEqualTo(404);
-        }).stream().filter(line -> line.path("ticketId").asText().equals(ticketId[0])).toList();
+                    ticketId[0] = Requests.post(RESIDENT, "/v1/tickets", POTHOLE)
+                            .body()
+                            .path("id")
+                            .asText();
+                    String dispatch = "{\"assigneeOrgId\":\"grid-river-1\",\"expectedVersion\":1}";
+                    assertThat(Requests.step(EAST_DISPATCHER, ticketId[0], "dispatch", dispatch, "metrics-dispatch-1")
+                                    .status())
+                            .isEqualTo(200);
+                    assertThat(Requests.step(EAST_DISPATCHER, ticketId[0], "dispatch", dispatch, "metrics-dispatch-1")
+                                    .status())
+                            .isEqualTo(200);
+                    assertThat(Requests.step(WEST_DISPATCHER, ticketId[0], "cancel", "{\"reason\":\"not ours\"}")
+                                    .status())
+                            .isEqualTo(404);
+                })
+                .stream()
+                .filter(line -> line.path("ticketId").asText().equals(ticketId[0]))
+                .toList();
 
-        assertThat(metrics).extracting(ObservabilityApiTest::metricNames).containsExactly(
-                List.of("TicketsReported", "AutoDispatched"), List.of("TicketSteps"), List.of("IdempotentReplays"));
+        assertThat(metrics)
+                .extracting(ObservabilityApiTest::metricNames)
+                .containsExactly(
+                        List.of("TicketsReported", "AutoDispatched"),
+                        List.of("TicketSteps"),
+                        List.of("IdempotentReplays"));
         JsonNode intake = metrics.get(0);
-        assertThat(intake.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText()).isEqualTo("GridSteward/Tickets");
-        assertThat(intake.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString()).isEqualTo("[[\"service\",\"channel\"]]");
+        assertThat(intake.path("_aws")
+                        .path("CloudWatchMetrics")
+                        .get(0)
+                        .path("Namespace")
+                        .asText())
+                .isEqualTo("GridSteward/Tickets");
+        assertThat(intake.path("_aws")
+                        .path("CloudWatchMetrics")
+                        .get(0)
+                        .path("Dimensions")
+                        .toString())
+                .isEqualTo("[[\"service\",\"channel\"]]");
         assertThat(intake.path("channel").asText()).isEqualTo("RESIDENT_APP");
         assertThat(intake.path("TicketsReported").asInt()).isEqualTo(1);
         // A pothole has no routing rule: it waits for the dispatcher.
@@ -62,30 +86,40 @@ class ObservabilityApiTest {
         assertThat(metrics.get(1).path("step").asText()).isEqualTo("DISPATCHED");
         assertThat(metrics.get(1).path("TicketSteps").asInt()).isEqualTo(1);
         assertThat(metrics.get(2).path("operation").asText()).isEqualTo("DISPATCHED");
-        assertThat(metrics).allSatisfy(line -> assertThat(line.path("service").asText()).isEqualTo("api"));
+        assertThat(metrics)
+                .allSatisfy(line -> assertThat(line.path("service").asText()).isEqualTo("api"));
     }
 
     @Test
     void everyRequestLogsOneJsonLineWithItsRouteStatusAndLambdaRequestId() throws IOException {
         long offset = Files.exists(LOG) ? Files.size(LOG) : 0;
 
-        String ticketId = Requests.post(RESIDENT, "/v1/tickets", POTHOLE).body().path("id").asText();
+        String ticketId = Requests.post(RESIDENT, "/v1/tickets", POTHOLE)
+                .body()
+                .path("id")
+                .asText();
         Requests.get(RESIDENT, "/v1/tickets/" + ticketId);
         Requests.step(WEST_DISPATCHER, ticketId, "dispatch", "{\"assigneeOrgId\":\"grid-river-1\"}");
 
         List<JsonNode> requestLines = linesSince(offset).stream()
                 .filter(line -> line.path("loggerName").asText().equals(RequestLog.class.getName()))
                 .toList();
-        assertThat(requestLines).extracting(line -> line.path("mdc").path("route").asText() + " " + line.path("mdc").path("status").asText())
-                .containsExactly("POST /v1/tickets 201", "GET /v1/tickets/{id} 200", "POST /v1/tickets/{id}/dispatch 404");
+        assertThat(requestLines)
+                .extracting(line -> line.path("mdc").path("route").asText() + " "
+                        + line.path("mdc").path("status").asText())
+                .containsExactly(
+                        "POST /v1/tickets 201", "GET /v1/tickets/{id} 200", "POST /v1/tickets/{id}/dispatch 404");
         assertThat(requestLines).allSatisfy(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("service").asText()).isEqualTo("api");
             assertThat(line.path("mdc").path("AWSRequestId").asText()).matches("[0-9a-f-]{36}");
             assertThat(line.path("mdc").path("durationMs").asLong()).isNotNegative();
-            assertThat(line.path("message").asText()).startsWith(line.path("mdc").path("route").asText() + " answered ");
+            assertThat(line.path("message").asText())
+                    .startsWith(line.path("mdc").path("route").asText() + " answered ");
         });
-        assertThat(requestLines).extracting(line -> line.path("mdc").path("AWSRequestId").asText()).doesNotHaveDuplicates();
+        assertThat(requestLines)
+                .extracting(line -> line.path("mdc").path("AWSRequestId").asText())
+                .doesNotHaveDuplicates();
     }
 
     /** The EMF lines the function prints to standard output while {@code requests} run (still printed through). */
@@ -95,11 +129,11 @@ class ObservabilityApiTest {
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
         try {
             requests.run();
-        }
-        finally {
+        } finally {
             System.setOut(original);
         }
-        return captured.toString(StandardCharsets.UTF_8).lines()
+        return captured.toString(StandardCharsets.UTF_8)
+                .lines()
                 .filter(line -> line.startsWith("{\"_aws\""))
                 .map(ObservabilityApiTest::parse)
                 .toList();
@@ -107,13 +141,18 @@ class ObservabilityApiTest {
 
     private static List<String> metricNames(JsonNode line) {
         List<String> names = new ArrayList<>();
-        line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").forEach(metric -> names.add(metric.path("Name").asText()));
+        line.path("_aws")
+                .path("CloudWatchMetrics")
+                .get(0)
+                .path("Metrics")
+                .forEach(metric -> names.add(metric.path("Name").asText()));
         return names;
     }
 
     private static List<JsonNode> linesSince(long offset) throws IOException {
         byte[] bytes = Files.readAllBytes(LOG);
-        return new String(bytes, (int) offset, bytes.length - (int) offset, StandardCharsets.UTF_8).lines()
+        return new String(bytes, (int) offset, bytes.length - (int) offset, StandardCharsets.UTF_8)
+                .lines()
                 .map(ObservabilityApiTest::parse)
                 .toList();
     }
@@ -121,8 +160,7 @@ class ObservabilityApiTest {
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
-        }
-        catch (IOException notJson) {
+        } catch (IOException notJson) {
             throw new UncheckedIOException("not a JSON line: " + line, notJson);
         }
     }

@@ -3,7 +3,6 @@ package io.gridsteward.api.ticket;
 import io.gridsteward.domain.ticket.PhotoKey;
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.gridsteward.domain.core;
 
-import java.util.Optional;
-
 import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
 
 /**
  * Who is calling, as the authenticated token says: a pseudonymous user id, a role and, for staff, the

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 /** Data files shipped beside a context's classes (policies that are data, not code). */
 public final class DataFiles {
 
-    private DataFiles() {
-    }
+    private DataFiles() {}
 
     /** Reads {@code name} from the package of {@code anchor}, where each context keeps its own tables. */
     public static String read(Class<?> anchor, String name) {
@@ -22,8 +21,7 @@ public final class DataFiles {
                 throw new IllegalStateException("missing data file " + name);
             }
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -57,9 +55,9 @@ public final class DataFiles {
                     throw new IllegalArgumentException("expected " + header);
                 }
                 eachRow.accept(List.copyOf(cells));
-            }
-            catch (IllegalArgumentException | DateTimeParseException | ValidationException exception) {
-                throw new IllegalArgumentException("%s line %d: %s".formatted(what, lineNumber, exception.getMessage()), exception);
+            } catch (IllegalArgumentException | DateTimeParseException | ValidationException exception) {
+                throw new IllegalArgumentException(
+                        "%s line %d: %s".formatted(what, lineNumber, exception.getMessage()), exception);
             }
         }
         if (version == null) {

@@ -5,7 +5,11 @@ package io.gridsteward.domain.core;
  * exactly one status with an exhaustive switch.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits ValidationException, IllegalTransitionException, VersionConflictException, NotFoundException, ForbiddenException {
+        permits ValidationException,
+                IllegalTransitionException,
+                VersionConflictException,
+                NotFoundException,
+                ForbiddenException {
 
     protected DomainException(String message) {
         super(message);

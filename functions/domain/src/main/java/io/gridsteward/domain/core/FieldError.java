@@ -1,10 +1,10 @@
 package io.gridsteward.domain.core;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One invalid field: {@code field} is a dotted path in the request's vocabulary ({@code location.latitude}),

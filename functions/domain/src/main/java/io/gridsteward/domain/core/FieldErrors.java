@@ -16,8 +16,7 @@ public final class FieldErrors {
     public <T> T value(String field, Supplier<T> factory) {
         try {
             return factory.get();
-        }
-        catch (ValidationException exception) {
+        } catch (ValidationException exception) {
             exception.errors().forEach(error -> errors.add(error.under(field)));
             return null;
         }

@@ -12,8 +12,7 @@ import java.text.Normalizer;
  */
 public final class FreeText {
 
-    private FreeText() {
-    }
+    private FreeText() {}
 
     /**
      * The text in NFC, or a {@link ValidationException#ofValue value complaint} when it is missing, blank, holds a
@@ -50,18 +49,20 @@ public final class FreeText {
     private static void refuseUnsafeCharacters(String text) {
         for (int index = 0; index < text.length(); index++) {
             char character = text.charAt(index);
-            if (Character.isHighSurrogate(character) && index + 1 < text.length() && Character.isLowSurrogate(text.charAt(index + 1))) {
+            if (Character.isHighSurrogate(character)
+                    && index + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(index + 1))) {
                 index++;
-            }
-            else if (Character.isSurrogate(character)) {
-                throw ValidationException.ofValue("holds a lone surrogate at position %d: not Unicode text".formatted(index));
-            }
-            else if (isRefusedControl(character)) {
-                throw ValidationException.ofValue("holds control character U+%04X at position %d; only line feeds and tabs are allowed"
+            } else if (Character.isSurrogate(character)) {
+                throw ValidationException.ofValue(
+                        "holds a lone surrogate at position %d: not Unicode text".formatted(index));
+            } else if (isRefusedControl(character)) {
+                throw ValidationException.ofValue(
+                        "holds control character U+%04X at position %d; only line feeds and tabs are allowed"
+                                .formatted((int) character, index));
+            } else if (isBidirectionalControl(character)) {
+                throw ValidationException.ofValue("holds bidirectional control character U+%04X at position %d"
                         .formatted((int) character, index));
-            }
-            else if (isBidirectionalControl(character)) {
-                throw ValidationException.ofValue("holds bidirectional control character U+%04X at position %d".formatted((int) character, index));
             }
         }
     }

@@ -11,8 +11,7 @@ public final class Identifiers {
     public static final int MAXIMUM_LENGTH = 128;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static String require(String value) {
         if (value == null || value.isBlank()) {
@@ -22,7 +21,8 @@ public final class Identifiers {
             throw ValidationException.ofValue("must be at most %d characters".formatted(MAXIMUM_LENGTH));
         }
         if (!SHAPE.matcher(value).matches()) {
-            throw ValidationException.ofValue("must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-'");
+            throw ValidationException.ofValue(
+                    "must start with a letter or digit and contain only letters, digits, '.', '_', ':' or '-'");
         }
         return value;
     }

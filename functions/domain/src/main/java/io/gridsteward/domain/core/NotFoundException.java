@@ -1,6 +1,5 @@
 package io.gridsteward.domain.core;
 
-
 /**
  * Nothing the caller may see has this id. Also used when the thing exists but lies outside the caller's
  * jurisdiction, so that a refusal does not reveal existence.
@@ -15,7 +14,6 @@ public final class NotFoundException extends DomainException {
         this.kind = kind;
         this.id = id;
     }
-
 
     public String kind() {
         return kind;

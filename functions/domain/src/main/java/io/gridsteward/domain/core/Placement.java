@@ -16,6 +16,8 @@ public record Placement(GridId grid, OrganisationId community, OrganisationId to
 
     /** True when the organisation is this grid, its community or its town. */
     public boolean isWithin(OrganisationId organisation) {
-        return grid.organisationId().equals(organisation) || community.equals(organisation) || town.equals(organisation);
+        return grid.organisationId().equals(organisation)
+                || community.equals(organisation)
+                || town.equals(organisation);
     }
 }

@@ -27,8 +27,14 @@ public enum Role {
     public boolean isStaff() {
         return switch (this) {
             case RESIDENT, PARTY_MEMBER, SYSTEM -> false;
-            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR,
-                 DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER -> true;
+            case GRID_WORKER,
+                    GRID_PARTY_LEADER,
+                    COMMUNITY_SECRETARY,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER -> true;
         };
     }
 

@@ -22,8 +22,7 @@ public final class TokenClaims {
         }
     }
 
-    private TokenClaims() {
-    }
+    private TokenClaims() {}
 
     public static Caller caller(Map<String, String> claims) {
         String userId = claims.get(USER_ID);
@@ -37,8 +36,7 @@ public final class TokenClaims {
                 .map(TokenClaims::organisationId);
         try {
             return new Caller(userId, role, organisation);
-        }
-        catch (ValidationException exception) {
+        } catch (ValidationException exception) {
             throw new InvalidClaimsException("the token's claims do not describe a caller: " + exception.getMessage());
         }
     }
@@ -48,8 +46,7 @@ public final class TokenClaims {
         Role role;
         try {
             role = Role.valueOf(name);
-        }
-        catch (IllegalArgumentException exception) {
+        } catch (IllegalArgumentException exception) {
             throw new InvalidClaimsException("the '%s' claim names no known role".formatted(ROLE));
         }
         if (!role.isIssuedToPeople()) {
@@ -61,8 +58,7 @@ public final class TokenClaims {
     private static OrganisationId organisationId(String value) {
         try {
             return new OrganisationId(value);
-        }
-        catch (ValidationException exception) {
+        } catch (ValidationException exception) {
             throw new InvalidClaimsException("the '%s' claim is not an organisation id".formatted(ORGANISATION_ID));
         }
     }

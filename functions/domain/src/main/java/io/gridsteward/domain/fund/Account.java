@@ -1,5 +1,7 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.Money;
@@ -7,8 +9,6 @@ import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.organisation.Organisation;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A fund account of one holder for one fiscal year and its three sums. Never below zero: available
@@ -41,8 +41,11 @@ public record Account(
         if (delegatedTask.isPresent() != (kind == FundKind.DELEGATED_TASK)) {
             throw new IllegalArgumentException("exactly the delegated-task accounts carry their task");
         }
-        if (reserved.isNegative() || paid.isNegative() || funded.minus(reserved).minus(paid).isNegative()) {
-            throw new IllegalArgumentException("account %s would be overdrawn: funded %s, reserved %s, paid %s".formatted(id.value(), funded, reserved, paid));
+        if (reserved.isNegative()
+                || paid.isNegative()
+                || funded.minus(reserved).minus(paid).isNegative()) {
+            throw new IllegalArgumentException("account %s would be overdrawn: funded %s, reserved %s, paid %s"
+                    .formatted(id.value(), funded, reserved, paid));
         }
     }
 
@@ -58,24 +61,53 @@ public record Account(
             throw ValidationException.of("kind", "a delegated task's account is opened by delegating the task");
         }
         if (holder.kind() != kind.holderKind()) {
-            throw ValidationException.of("holderOrgId", "%s is a %s; a %s account is held by a %s".formatted(holder.id().value(), holder.kind(), kind, kind.holderKind()));
+            throw ValidationException.of(
+                    "holderOrgId",
+                    "%s is a %s; a %s account is held by a %s"
+                            .formatted(holder.id().value(), holder.kind(), kind, kind.holderKind()));
         }
-        Account account = new Account(AccountId.of(year, kind, holder.id()), kind, year, holder.id(), communityOf(holder), holder.town(),
-                Optional.empty(), Money.ZERO, Money.ZERO, Money.ZERO);
+        Account account = new Account(
+                AccountId.of(year, kind, holder.id()),
+                kind,
+                year,
+                holder.id(),
+                communityOf(holder),
+                holder.town(),
+                Optional.empty(),
+                Money.ZERO,
+                Money.ZERO,
+                Money.ZERO);
         if (!FundAccess.mayManage(by, account)) {
-            throw new ForbiddenException("a %s may not open accounts for %s".formatted(by.role(), holder.id().value()));
+            throw new ForbiddenException("a %s may not open accounts for %s"
+                    .formatted(by.role(), holder.id().value()));
         }
         return account;
     }
 
     /** The account of a delegated task, held by the community the task was handed to. */
     static Account ofTask(DelegatedTask task) {
-        return new Account(AccountId.ofTask(task.fiscalYear(), task.id()), FundKind.DELEGATED_TASK, task.fiscalYear(), task.community(),
-                Optional.of(task.community()), Optional.of(task.town()), Optional.of(task), Money.ZERO, Money.ZERO, Money.ZERO);
+        return new Account(
+                AccountId.ofTask(task.fiscalYear(), task.id()),
+                FundKind.DELEGATED_TASK,
+                task.fiscalYear(),
+                task.community(),
+                Optional.of(task.community()),
+                Optional.of(task.town()),
+                Optional.of(task),
+                Money.ZERO,
+                Money.ZERO,
+                Money.ZERO);
     }
 
     public AccountPlace place() {
-        return new AccountPlace(id, kind, fiscalYear, holder, community, town, delegatedTask.map(DelegatedTask::id),
+        return new AccountPlace(
+                id,
+                kind,
+                fiscalYear,
+                holder,
+                community,
+                town,
+                delegatedTask.map(DelegatedTask::id),
                 delegatedTask.map(DelegatedTask::department));
     }
 
@@ -102,14 +134,17 @@ public record Account(
             throw insufficient(field, movement.availableChange().negated());
         }
         if (nextReserved.isNegative() || nextPaid.isNegative()) {
-            throw new IllegalStateException("account %s cannot release or refund more than it holds".formatted(id.value()));
+            throw new IllegalStateException(
+                    "account %s cannot release or refund more than it holds".formatted(id.value()));
         }
-        return new Account(id, kind, fiscalYear, holder, community, town, delegatedTask, nextFunded, nextReserved, nextPaid);
+        return new Account(
+                id, kind, fiscalYear, holder, community, town, delegatedTask, nextFunded, nextReserved, nextPaid);
     }
 
     /** The refusal of an amount this account cannot cover: names the field and says what is available. */
     public ValidationException insufficient(String field, Money wanted) {
-        return ValidationException.of(field, "account %s has %s available, less than %s".formatted(id.value(), available(), wanted));
+        return ValidationException.of(
+                field, "account %s has %s available, less than %s".formatted(id.value(), available(), wanted));
     }
 
     private static Optional<OrganisationId> communityOf(Organisation holder) {

@@ -1,9 +1,9 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.OrganisationId;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Which account a ledger entry moves money on and where it sits: its fund kind and year, its holder, community and

@@ -1,9 +1,11 @@
 package io.gridsteward.domain.fund;
 
-import io.gridsteward.domain.core.FreeText;
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ForbiddenException;
+import io.gridsteward.domain.core.FreeText;
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.OrganisationId;
@@ -14,8 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A claim on a fund account and where it stands. Immutable: every step returns the next claim with its event and,
@@ -93,17 +93,26 @@ public record Claim(
      * @throws ForbiddenException when the caller may not claim from the account
      * @throws ValidationException naming {@code purpose}, {@code amountFen}, {@code served} or {@code receiptKeys[i]}
      */
-    public static ClaimChange submit(ClaimId id, Account account, ClaimRequest request, Caller by, Instant at, FundRules rules) {
+    public static ClaimChange submit(
+            ClaimId id, Account account, ClaimRequest request, Caller by, Instant at, FundRules rules) {
         if (!FundAccess.maySubmit(by, account)) {
-            throw new ForbiddenException("a %s of %s may not claim from account %s".formatted(by.role(),
-                    by.organisationId().map(OrganisationId::value).orElse("no organisation"), account.id().value()));
+            throw new ForbiddenException("a %s of %s may not claim from account %s"
+                    .formatted(
+                            by.role(),
+                            by.organisationId().map(OrganisationId::value).orElse("no organisation"),
+                            account.id().value()));
         }
         rules.requireClaimable(account.kind(), request.purpose(), request.amount());
         FieldErrors errors = new FieldErrors();
         Optional<DelegatedTaskId> task = account.delegatedTask().map(DelegatedTask::id);
         boolean servesTask = request.served().kind() == ServedWork.Kind.DELEGATED_TASK;
-        if (task.isPresent() && !(servesTask && request.served().reference().equals(task.get().value()))) {
-            errors.add("served", "the money of delegated task %s is claimed only for that task".formatted(task.get().value()));
+        if (task.isPresent()
+                && !(servesTask
+                        && request.served().reference().equals(task.get().value()))) {
+            errors.add(
+                    "served",
+                    "the money of delegated task %s is claimed only for that task"
+                            .formatted(task.get().value()));
         }
         if (task.isEmpty() && servesTask) {
             errors.add("served", "a delegated task's money is claimed from its own account");
@@ -117,14 +126,54 @@ public record Claim(
         Money amount = request.amount();
         account.after(Movement.reserve(amount), "amountFen");
         FundLimits limits = rules.limitsFor(account.kind()).orElseThrow();
-        Claim claim = new Claim(id, account.id(), account.kind(), account.fiscalYear(), account.holder(), account.community().orElseThrow(),
-                account.town().orElseThrow(), account.delegatedTask().map(DelegatedTask::department), by.userId(), by.role(), request.purpose(),
-                request.served(), request.receipts(), amount, amount, Money.ZERO, ClaimStatus.SUBMITTED, 1, at, at, at.plus(limits.claimExpiry()),
+        Claim claim = new Claim(
+                id,
+                account.id(),
+                account.kind(),
+                account.fiscalYear(),
+                account.holder(),
+                account.community().orElseThrow(),
+                account.town().orElseThrow(),
+                account.delegatedTask().map(DelegatedTask::department),
+                by.userId(),
+                by.role(),
+                request.purpose(),
+                request.served(),
+                request.receipts(),
+                amount,
+                amount,
+                Money.ZERO,
+                ClaimStatus.SUBMITTED,
+                1,
+                at,
+                at,
+                at.plus(limits.claimExpiry()),
                 rules.version());
-        ClaimEvent event = new ClaimEvent(ClaimEvent.idFor(id, 1), id, 1, ClaimEventType.SUBMITTED, Optional.empty(), ClaimStatus.SUBMITTED,
-                claim.submittedAt(), by, Optional.empty(), amount, Movement.reserve(amount));
-        return new ClaimChange(claim, event, Optional.of(new LedgerEntry(LedgerEntry.idFor(id, 1), account.place(), LedgerEntryType.RESERVED,
-                event.movement(), event.at(), by, Optional.of(id), Optional.empty(), Optional.empty())));
+        ClaimEvent event = new ClaimEvent(
+                ClaimEvent.idFor(id, 1),
+                id,
+                1,
+                ClaimEventType.SUBMITTED,
+                Optional.empty(),
+                ClaimStatus.SUBMITTED,
+                claim.submittedAt(),
+                by,
+                Optional.empty(),
+                amount,
+                Movement.reserve(amount));
+        return new ClaimChange(
+                claim,
+                event,
+                Optional.of(new LedgerEntry(
+                        LedgerEntry.idFor(id, 1),
+                        account.place(),
+                        LedgerEntryType.RESERVED,
+                        event.movement(),
+                        event.at(),
+                        by,
+                        Optional.of(id),
+                        Optional.empty(),
+                        Optional.empty())));
     }
 
     /** The community secretary has checked the claim and its receipts (备案). */
@@ -143,7 +192,8 @@ public record Claim(
      */
     public ClaimChange approve(Money sanctioned, Optional<String> note, Caller by, Instant at, FundRules rules) {
         ClaimEventType type = status == ClaimStatus.REVIEWED
-                && sanctioned.isGreaterThan(rules.limitsFor(fundKind).orElseThrow().countyApprovalAbove())
+                        && sanctioned.isGreaterThan(
+                                rules.limitsFor(fundKind).orElseThrow().countyApprovalAbove())
                 ? ClaimEventType.TOWN_APPROVED
                 : ClaimEventType.APPROVED;
         requirePermitted(type, by);
@@ -159,7 +209,14 @@ public record Claim(
     public ClaimChange giveBack(String reason, Caller by, Instant at) {
         requirePermitted(ClaimEventType.RETURNED, by);
         requireAllowed(ClaimEventType.RETURNED);
-        return step(ClaimEventType.RETURNED, ClaimStatus.RETURNED, amount, Movement.NONE, by, at, Optional.of(requireReason(reason)));
+        return step(
+                ClaimEventType.RETURNED,
+                ClaimStatus.RETURNED,
+                amount,
+                Movement.NONE,
+                by,
+                at,
+                Optional.of(requireReason(reason)));
     }
 
     /**
@@ -174,7 +231,9 @@ public record Claim(
         Money next = lowered.orElse(amount);
         FieldErrors errors = new FieldErrors();
         if (next.isGreaterThan(amount)) {
-            errors.add("amountFen", "a resubmission may keep or lower the %s the claim holds, not raise it".formatted(amount));
+            errors.add(
+                    "amountFen",
+                    "a resubmission may keep or lower the %s the claim holds, not raise it".formatted(amount));
         }
         for (int index = 0; index < added.size(); index++) {
             if (!added.get(index).issuedTo(claimantId)) {
@@ -187,16 +246,51 @@ public record Claim(
         errors.throwIfAny();
         List<ReceiptKey> all = new ArrayList<>(receipts);
         added.stream().filter(key -> !receipts.contains(key)).forEach(all::add);
-        Claim withReceipts = new Claim(id, accountId, fundKind, fiscalYear, holder, community, town, department, claimantId, claimantRole,
-                purpose, served, all, claimed, amount, refunded, status, version, submittedAt, updatedAt, expiresAt, rulesVersion);
-        return withReceipts.step(ClaimEventType.RESUBMITTED, ClaimStatus.SUBMITTED, next, Movement.release(amount.minus(next)), by, at, Optional.empty());
+        Claim withReceipts = new Claim(
+                id,
+                accountId,
+                fundKind,
+                fiscalYear,
+                holder,
+                community,
+                town,
+                department,
+                claimantId,
+                claimantRole,
+                purpose,
+                served,
+                all,
+                claimed,
+                amount,
+                refunded,
+                status,
+                version,
+                submittedAt,
+                updatedAt,
+                expiresAt,
+                rulesVersion);
+        return withReceipts.step(
+                ClaimEventType.RESUBMITTED,
+                ClaimStatus.SUBMITTED,
+                next,
+                Movement.release(amount.minus(next)),
+                by,
+                at,
+                Optional.empty());
     }
 
     /** Refused with a reason before approval; all of its money is released. */
     public ClaimChange reject(String reason, Caller by, Instant at) {
         requirePermitted(ClaimEventType.REJECTED, by);
         requireAllowed(ClaimEventType.REJECTED);
-        return step(ClaimEventType.REJECTED, ClaimStatus.REJECTED, amount, Movement.release(amount), by, at, Optional.of(requireReason(reason)));
+        return step(
+                ClaimEventType.REJECTED,
+                ClaimStatus.REJECTED,
+                amount,
+                Movement.release(amount),
+                by,
+                at,
+                Optional.of(requireReason(reason)));
     }
 
     /** The claimant takes the claim back before approval; all of its money is released. */
@@ -232,10 +326,38 @@ public record Claim(
         if (refund.isGreaterThan(amount)) {
             throw ValidationException.of("amountFen", "is more than the %s paid on this claim".formatted(amount));
         }
-        ClaimChange change = step(ClaimEventType.REVERSED, ClaimStatus.REVERSED, amount, Movement.refund(refund), by, at, Optional.of(requireReason(reason)));
+        ClaimChange change = step(
+                ClaimEventType.REVERSED,
+                ClaimStatus.REVERSED,
+                amount,
+                Movement.refund(refund),
+                by,
+                at,
+                Optional.of(requireReason(reason)));
         Claim reversed = change.claim();
-        Claim withRefund = new Claim(id, accountId, fundKind, fiscalYear, holder, community, town, department, claimantId, claimantRole, purpose,
-                served, receipts, claimed, amount, refund, reversed.status(), reversed.version(), submittedAt, reversed.updatedAt(), expiresAt, rulesVersion);
+        Claim withRefund = new Claim(
+                id,
+                accountId,
+                fundKind,
+                fiscalYear,
+                holder,
+                community,
+                town,
+                department,
+                claimantId,
+                claimantRole,
+                purpose,
+                served,
+                receipts,
+                claimed,
+                amount,
+                refund,
+                reversed.status(),
+                reversed.version(),
+                submittedAt,
+                reversed.updatedAt(),
+                expiresAt,
+                rulesVersion);
         return new ClaimChange(withRefund, change.event(), change.entry());
     }
 
@@ -246,7 +368,13 @@ public record Claim(
         }
         Caller system = Caller.system();
         requirePermitted(ClaimEventType.EXPIRED, system);
-        return Optional.of(step(ClaimEventType.EXPIRED, ClaimStatus.EXPIRED, amount, Movement.release(amount), system, now,
+        return Optional.of(step(
+                ClaimEventType.EXPIRED,
+                ClaimStatus.EXPIRED,
+                amount,
+                Movement.release(amount),
+                system,
+                now,
                 Optional.of("unpaid at its expiry " + expiresAt)));
     }
 
@@ -257,16 +385,22 @@ public record Claim(
 
     /** The account this claim draws on, as its entries name it. */
     public AccountPlace place() {
-        Optional<DelegatedTaskId> task = served.kind() == ServedWork.Kind.DELEGATED_TASK && fundKind == FundKind.DELEGATED_TASK
-                ? Optional.of(new DelegatedTaskId(served.reference()))
-                : Optional.empty();
-        return new AccountPlace(accountId, fundKind, fiscalYear, holder, Optional.of(community), Optional.of(town), task, department);
+        Optional<DelegatedTaskId> task =
+                served.kind() == ServedWork.Kind.DELEGATED_TASK && fundKind == FundKind.DELEGATED_TASK
+                        ? Optional.of(new DelegatedTaskId(served.reference()))
+                        : Optional.empty();
+        return new AccountPlace(
+                accountId, fundKind, fiscalYear, holder, Optional.of(community), Optional.of(town), task, department);
     }
 
     private void requirePermitted(ClaimEventType step, Caller by) {
         if (!FundAccess.mayTake(by, step, this)) {
-            throw new ForbiddenException("a %s of %s may not take the step %s on claim %s".formatted(by.role(),
-                    by.organisationId().map(OrganisationId::value).orElse("no organisation"), step, id.value()));
+            throw new ForbiddenException("a %s of %s may not take the step %s on claim %s"
+                    .formatted(
+                            by.role(),
+                            by.organisationId().map(OrganisationId::value).orElse("no organisation"),
+                            step,
+                            id.value()));
         }
     }
 
@@ -287,12 +421,50 @@ public record Claim(
     }
 
     /** Applies one step; every transition ends here so that version, event and ledger entry agree. */
-    private ClaimChange step(ClaimEventType type, ClaimStatus target, Money nextAmount, Movement movement, Caller by, Instant at, Optional<String> reason) {
+    private ClaimChange step(
+            ClaimEventType type,
+            ClaimStatus target,
+            Money nextAmount,
+            Movement movement,
+            Caller by,
+            Instant at,
+            Optional<String> reason) {
         long next = version + 1;
-        Claim after = new Claim(id, accountId, fundKind, fiscalYear, holder, community, town, department, claimantId, claimantRole, purpose, served,
-                receipts, claimed, nextAmount, refunded, target, next, submittedAt, at, expiresAt, rulesVersion);
-        ClaimEvent event = new ClaimEvent(ClaimEvent.idFor(id, next), id, next, type, Optional.of(status), target, after.updatedAt(), by, reason,
-                nextAmount, movement);
+        Claim after = new Claim(
+                id,
+                accountId,
+                fundKind,
+                fiscalYear,
+                holder,
+                community,
+                town,
+                department,
+                claimantId,
+                claimantRole,
+                purpose,
+                served,
+                receipts,
+                claimed,
+                nextAmount,
+                refunded,
+                target,
+                next,
+                submittedAt,
+                at,
+                expiresAt,
+                rulesVersion);
+        ClaimEvent event = new ClaimEvent(
+                ClaimEvent.idFor(id, next),
+                id,
+                next,
+                type,
+                Optional.of(status),
+                target,
+                after.updatedAt(),
+                by,
+                reason,
+                nextAmount,
+                movement);
         if (movement.isNone()) {
             return new ClaimChange(after, event, Optional.empty());
         }
@@ -302,7 +474,18 @@ public record Claim(
             case TOWN_APPROVED, APPROVED, RESUBMITTED, REJECTED, WITHDRAWN, EXPIRED -> LedgerEntryType.RELEASED;
             case SUBMITTED, RETURNED, REVIEWED, PUBLISHED -> throw new IllegalStateException(type + " moves no money");
         };
-        return new ClaimChange(after, event, Optional.of(new LedgerEntry(LedgerEntry.idFor(id, next), place(), entryType, movement, event.at(), by,
-                Optional.of(id), Optional.empty(), reason)));
+        return new ClaimChange(
+                after,
+                event,
+                Optional.of(new LedgerEntry(
+                        LedgerEntry.idFor(id, next),
+                        place(),
+                        entryType,
+                        movement,
+                        event.at(),
+                        by,
+                        Optional.of(id),
+                        Optional.empty(),
+                        reason)));
     }
 }

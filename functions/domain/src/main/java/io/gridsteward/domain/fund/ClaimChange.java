@@ -1,8 +1,8 @@
 package io.gridsteward.domain.fund;
 
-import java.util.Optional;
-
 import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
 
 /**
  * A claim's next state, the event that explains it and, when the step moves money, the ledger entry on its account:

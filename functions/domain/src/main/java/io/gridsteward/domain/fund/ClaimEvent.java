@@ -1,12 +1,12 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Money;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One step of a claim, immutable: who (user, role, organisation), when, from and to which status, why, the claim's

@@ -1,9 +1,9 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Money;
 import java.util.List;
-
-import static java.util.Objects.requireNonNull;
 
 /** What a claimant asks for: an amount, its purpose category, the work it serves and the receipts behind it. */
 public record ClaimRequest(Money amount, Purpose purpose, ServedWork served, List<ReceiptKey> receipts) {

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.Money;
@@ -11,8 +13,6 @@ import io.gridsteward.domain.organisation.Organisation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Work a county department hands down to a community (社区承办事项), only from the county's admitted list (准入), with
@@ -46,17 +46,43 @@ public record DelegatedTask(
      * @throws ForbiddenException when the caller is not an officer of a county department
      * @throws ValidationException naming {@code taskCode} (not admitted) or {@code communityId} (not a community)
      */
-    public static AccountChange delegate(DelegatedTaskId id, String taskCode, FiscalYear year, Organisation community, Money funding,
-                                         Caller by, Instant at, FundRules rules) {
+    public static AccountChange delegate(
+            DelegatedTaskId id,
+            String taskCode,
+            FiscalYear year,
+            Organisation community,
+            Money funding,
+            Caller by,
+            Instant at,
+            FundRules rules) {
         if (by.role() != Role.DEPARTMENT_OFFICER || by.organisationId().isEmpty()) {
             throw new ForbiddenException("only a county department's officer delegates tasks, not a " + by.role());
         }
         rules.requireAdmitted(taskCode);
         if (community.kind() != OrganisationKind.COMMUNITY) {
-            throw ValidationException.of("communityId", "%s is a %s; tasks are delegated to communities".formatted(community.id().value(), community.kind()));
+            throw ValidationException.of(
+                    "communityId",
+                    "%s is a %s; tasks are delegated to communities"
+                            .formatted(community.id().value(), community.kind()));
         }
-        DelegatedTask task = new DelegatedTask(id, taskCode, by.organisationId().get(), community.id(), community.town().orElseThrow(), year, funding, at);
+        DelegatedTask task = new DelegatedTask(
+                id,
+                taskCode,
+                by.organisationId().get(),
+                community.id(),
+                community.town().orElseThrow(),
+                year,
+                funding,
+                at);
         Account opened = Account.ofTask(task);
-        return Ledger.fund(opened, LedgerEntryType.ALLOCATED, funding, "task:" + id.value(), by, at, Optional.empty(), Optional.of("delegated " + taskCode));
+        return Ledger.fund(
+                opened,
+                LedgerEntryType.ALLOCATED,
+                funding,
+                "task:" + id.value(),
+                by,
+                at,
+                Optional.empty(),
+                Optional.of("delegated " + taskCode));
     }
 }

@@ -12,16 +12,25 @@ import java.util.Optional;
  */
 public final class FundAccess {
 
-    private FundAccess() {
-    }
+    private FundAccess() {}
 
     /** Opening, allocating, transferring and carrying over: the county leader, a town's supervisor in their town, a department for its tasks. */
     public static boolean mayManage(Caller caller, Account account) {
         return switch (caller.role()) {
             case COUNTY_LEADER -> true;
             case TOWN_SUPERVISOR -> account.kind() != FundKind.COUNTY_PARTY_BUILDING && within(caller, account.town());
-            case DEPARTMENT_OFFICER -> account.delegatedTask().map(task -> caller.actsFor(task.department())).orElse(false);
-            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case DEPARTMENT_OFFICER ->
+                account.delegatedTask()
+                        .map(task -> caller.actsFor(task.department()))
+                        .orElse(false);
+            case RESIDENT,
+                    GRID_WORKER,
+                    GRID_PARTY_LEADER,
+                    COMMUNITY_SECRETARY,
+                    TOWN_DISPATCHER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
@@ -34,15 +43,24 @@ public final class FundAccess {
             case GRID_PARTY_LEADER -> caller.actsFor(account.holder());
             case COMMUNITY_SECRETARY -> within(caller, account.community());
             case TOWN_DISPATCHER -> within(caller, account.town());
-            case RESIDENT, GRID_WORKER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    GRID_WORKER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
     /** A grid party-group leader claims from their grid's activity fund; a community secretary from the community's funds. */
     public static boolean maySubmit(Caller caller, Account account) {
         return switch (account.kind()) {
-            case GRID_PARTY_GROUP_ACTIVITY -> caller.role() == Role.GRID_PARTY_LEADER && caller.actsFor(account.holder());
-            case COMMUNITY_WORK, SERVICE_THE_MASSES, DELEGATED_TASK -> caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(account.holder());
+            case GRID_PARTY_GROUP_ACTIVITY ->
+                caller.role() == Role.GRID_PARTY_LEADER && caller.actsFor(account.holder());
+            case COMMUNITY_WORK, SERVICE_THE_MASSES, DELEGATED_TASK ->
+                caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(account.holder());
             case TOWN_PARTY_BUILDING, COUNTY_PARTY_BUILDING -> false;
         };
     }
@@ -54,7 +72,8 @@ public final class FundAccess {
                     case COMMUNITY_SECRETARY -> caller.actsFor(claim.community());
                     case TOWN_SUPERVISOR, TOWN_DISPATCHER -> caller.actsFor(claim.town());
                     case COUNTY_LEADER -> true;
-                    case DEPARTMENT_OFFICER -> claim.department().map(caller::actsFor).orElse(false);
+                    case DEPARTMENT_OFFICER ->
+                        claim.department().map(caller::actsFor).orElse(false);
                     case GRID_PARTY_LEADER -> caller.actsFor(claim.holder());
                     case RESIDENT, GRID_WORKER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
                 };
@@ -68,20 +87,33 @@ public final class FundAccess {
             case RESUBMITTED, WITHDRAWN -> claimant;
             case REVIEWED -> !claimant && isReviewer(caller, claim);
             case TOWN_APPROVED, PAID, REVERSED -> !claimant && isTown(caller, claim);
-            case APPROVED -> !claimant && switch (claim.status()) {
-                case REVIEWED -> isTown(caller, claim);
-                case TOWN_APPROVED -> isCounty(caller);
-                case SUBMITTED, RETURNED, APPROVED, PAID, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, REVERSED -> isTown(caller, claim) || isCounty(caller);
-            };
+            case APPROVED ->
+                !claimant
+                        && switch (claim.status()) {
+                            case REVIEWED -> isTown(caller, claim);
+                            case TOWN_APPROVED -> isCounty(caller);
+                            case SUBMITTED,
+                                    RETURNED,
+                                    APPROVED,
+                                    PAID,
+                                    PUBLISHED,
+                                    REJECTED,
+                                    WITHDRAWN,
+                                    EXPIRED,
+                                    REVERSED -> isTown(caller, claim) || isCounty(caller);
+                        };
             case PUBLISHED -> isReviewer(caller, claim);
-            case RETURNED, REJECTED -> !claimant && switch (claim.status()) {
-                case SUBMITTED -> isReviewer(caller, claim);
-                case REVIEWED -> isTown(caller, claim);
-                case TOWN_APPROVED -> isCounty(caller);
-                // No level acts now: anyone of the chain learns that the status does not allow it (409), not 403.
-                case RETURNED, APPROVED, PAID, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, REVERSED ->
-                        isReviewer(caller, claim) || isTown(caller, claim) || isCounty(caller);
-            };
+            case RETURNED, REJECTED ->
+                !claimant
+                        && switch (claim.status()) {
+                            case SUBMITTED -> isReviewer(caller, claim);
+                            case REVIEWED -> isTown(caller, claim);
+                            case TOWN_APPROVED -> isCounty(caller);
+                            // No level acts now: anyone of the chain learns that the status does not allow it (409),
+                            // not 403.
+                            case RETURNED, APPROVED, PAID, PUBLISHED, REJECTED, WITHDRAWN, EXPIRED, REVERSED ->
+                                isReviewer(caller, claim) || isTown(caller, claim) || isCounty(caller);
+                        };
             case EXPIRED -> caller.role() == Role.SYSTEM;
         };
     }

@@ -4,5 +4,4 @@ import io.gridsteward.domain.core.Money;
 import java.time.Duration;
 
 /** The limits of claims on one fund kind (fund-limits.csv). */
-public record FundLimits(Money claimCeiling, Money countyApprovalAbove, Duration claimExpiry) {
-}
+public record FundLimits(Money claimCeiling, Money countyApprovalAbove, Duration claimExpiry) {}

@@ -1,11 +1,11 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One movement of money on one account, written in the same transaction as the change of the account's sums, so

@@ -1,8 +1,8 @@
 package io.gridsteward.domain.fund;
 
-import io.gridsteward.domain.core.Money;
-
 import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.core.Money;
 
 /**
  * What one ledger entry does to an account's three sums: money put in ({@code funded}: allocations, transfers,

@@ -1,9 +1,9 @@
 package io.gridsteward.domain.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.Identifiers;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * What a claim pays for: an activity, a project of the resources context, or a delegated task, each named by an

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.organisation;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.Location;
@@ -10,8 +12,6 @@ import io.gridsteward.domain.core.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A node of the county's structure (county → town → community → grid, plus departments and resident units).
@@ -69,27 +69,69 @@ public record Organisation(
     }
 
     public static Organisation county(OrganisationId id, String name) {
-        return new Organisation(id, OrganisationKind.COUNTY, name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Organisation(
+                id,
+                OrganisationKind.COUNTY,
+                name,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static Organisation town(OrganisationId id, String name, OrganisationId county) {
-        return new Organisation(id, OrganisationKind.TOWN, name, Optional.of(county), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Organisation(
+                id,
+                OrganisationKind.TOWN,
+                name,
+                Optional.of(county),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static Organisation community(OrganisationId id, String name, OrganisationId town) {
-        return new Organisation(id, OrganisationKind.COMMUNITY, name, Optional.of(town), Optional.of(town), Optional.empty(), Optional.empty());
+        return new Organisation(
+                id,
+                OrganisationKind.COMMUNITY,
+                name,
+                Optional.of(town),
+                Optional.of(town),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static Organisation grid(OrganisationId id, String name, OrganisationId community, OrganisationId town) {
-        return new Organisation(id, OrganisationKind.GRID, name, Optional.of(community), Optional.of(town), Optional.of(community), Optional.empty());
+        return new Organisation(
+                id,
+                OrganisationKind.GRID,
+                name,
+                Optional.of(community),
+                Optional.of(town),
+                Optional.of(community),
+                Optional.empty());
     }
 
     public static Organisation department(OrganisationId id, String name, OrganisationId county) {
-        return new Organisation(id, OrganisationKind.DEPARTMENT, name, Optional.of(county), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Organisation(
+                id,
+                OrganisationKind.DEPARTMENT,
+                name,
+                Optional.of(county),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static Organisation unit(OrganisationId id, String name, OrganisationId county) {
-        return new Organisation(id, OrganisationKind.UNIT, name, Optional.of(county), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Organisation(
+                id,
+                OrganisationKind.UNIT,
+                name,
+                Optional.of(county),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The same organisation with its centre. */

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.GridId;
@@ -10,8 +12,6 @@ import io.gridsteward.domain.organisation.Organisation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * An activity a community or a grid party group publishes (service, patrol, meeting, volunteer duty): its window, its
@@ -55,18 +55,45 @@ public record Activity(
     /** A community (its secretary) or a grid party group (its leader) publishes an activity that has not ended yet. */
     public static Activity publish(ActivityId id, ActivityDraft draft, Organisation organiser, Caller by, Instant at) {
         if (!PartyAccess.mayOrganise(by, organiser)) {
-            throw new ForbiddenException("%s may not publish activities of %s".formatted(by.role(), organiser.id().value()));
+            throw new ForbiddenException("%s may not publish activities of %s"
+                    .formatted(by.role(), organiser.id().value()));
         }
         if (!draft.window().endsAt().isAfter(at)) {
             throw ValidationException.of("endsAt", "must lie in the future");
         }
         return switch (organiser.kind()) {
-            case COMMUNITY -> new Activity(id, draft.kind(), draft.title().strip(), organiser.id(), organiser.id(), organiser.town().orElseThrow(),
-                    Optional.empty(), draft.window(), draft.fence(), draft.capacity(), 0, by.userId(), at);
-            case GRID -> new Activity(id, draft.kind(), draft.title().strip(), organiser.id(), organiser.communityId().orElseThrow(),
-                    organiser.town().orElseThrow(), Optional.of(new GridId(organiser.id().value())), draft.window(), draft.fence(),
-                    draft.capacity(), 0, by.userId(), at);
-            case COUNTY, TOWN, DEPARTMENT, UNIT -> throw ValidationException.of("organiserId", "must be a community or a grid party group");
+            case COMMUNITY ->
+                new Activity(
+                        id,
+                        draft.kind(),
+                        draft.title().strip(),
+                        organiser.id(),
+                        organiser.id(),
+                        organiser.town().orElseThrow(),
+                        Optional.empty(),
+                        draft.window(),
+                        draft.fence(),
+                        draft.capacity(),
+                        0,
+                        by.userId(),
+                        at);
+            case GRID ->
+                new Activity(
+                        id,
+                        draft.kind(),
+                        draft.title().strip(),
+                        organiser.id(),
+                        organiser.communityId().orElseThrow(),
+                        organiser.town().orElseThrow(),
+                        Optional.of(new GridId(organiser.id().value())),
+                        draft.window(),
+                        draft.fence(),
+                        draft.capacity(),
+                        0,
+                        by.userId(),
+                        at);
+            case COUNTY, TOWN, DEPARTMENT, UNIT ->
+                throw ValidationException.of("organiserId", "must be a community or a grid party group");
         };
     }
 
@@ -79,7 +106,8 @@ public record Activity(
             throw new ForbiddenException("a sign-up is made by the member themselves");
         }
         if (!enrolment.kind().isPerson() || enrolment.status() != EnrolmentStatus.CONFIRMED) {
-            throw new IllegalTransitionException(Enrolment.KIND, enrolment.id().value(), enrolment.status().name(), "sign-up");
+            throw new IllegalTransitionException(
+                    Enrolment.KIND, enrolment.id().value(), enrolment.status().name(), "sign-up");
         }
         if (!at.isBefore(window.endsAt())) {
             throw new IllegalTransitionException(KIND, id.value(), "ENDED", "sign-up");

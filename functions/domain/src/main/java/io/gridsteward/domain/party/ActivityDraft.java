@@ -1,9 +1,9 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.FreeText;
-
-import static java.util.Objects.requireNonNull;
 
 /** What an organiser publishes: the kind, a title, the window, the place and how many may sign up. */
 public record ActivityDraft(ActivityKind kind, String title, ActivityWindow window, Geofence fence, int capacity) {

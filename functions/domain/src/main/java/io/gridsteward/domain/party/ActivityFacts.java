@@ -1,10 +1,10 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.OrganisationId;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /** What an attendance and its events carry of their activity, so that the job, the ledgers and the lake need no lookup. */
 public record ActivityFacts(

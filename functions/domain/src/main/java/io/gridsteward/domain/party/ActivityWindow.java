@@ -1,11 +1,11 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
-import static java.util.Objects.requireNonNull;
 
 /** When an activity takes place, to the second; the cap of every attendance's hours. */
 public record ActivityWindow(Instant startsAt, Instant endsAt) {

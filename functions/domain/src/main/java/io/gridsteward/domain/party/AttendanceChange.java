@@ -8,7 +8,8 @@ public record AttendanceChange(Attendance attendance, AttendanceEvent event) {
     public AttendanceChange {
         requireNonNull(attendance, "attendance");
         requireNonNull(event, "event");
-        if (!attendance.activityId().equals(event.activityId()) || !attendance.enrolleeId().equals(event.enrolleeId())
+        if (!attendance.activityId().equals(event.activityId())
+                || !attendance.enrolleeId().equals(event.enrolleeId())
                 || attendance.version() != event.sequence()) {
             throw new IllegalArgumentException("the event must describe the attendance's new state");
         }

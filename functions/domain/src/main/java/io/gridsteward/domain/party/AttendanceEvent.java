@@ -1,13 +1,13 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One step of an attendance (谁组织谁记录、谁记录谁证明): a check-in, a check-out (by the member or by the auto check-out job)
@@ -54,6 +54,7 @@ public record AttendanceEvent(
 
     public static String idFor(ActivityId activity, EnrolleeId enrollee, long sequence) {
         return UUID.nameUUIDFromBytes(("ATTENDANCE#" + activity.value() + "#" + enrollee.value() + "#" + sequence)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.IdSource;
 import io.gridsteward.domain.core.ValidationException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,6 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * The rotating QR tokens of check-in and check-out (谁组织谁记录): {@code payload.signature}, the payload naming the
  * activity, the issue time and a fresh nonce, signed with HMAC-SHA256 under a key from configuration. A token is good
@@ -23,6 +23,7 @@ public final class CheckInTokens {
     public static final int MINIMUM_KEY_BYTES = 32;
     /** How far a token's issue time may lie ahead of the verifier's clock (clocks of two functions differ a little). */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final String FIELD = "token";
 
@@ -33,7 +34,8 @@ public final class CheckInTokens {
     public CheckInTokens(byte[] key, Duration validity, IdSource nonces) {
         requireNonNull(key, "key");
         if (key.length < MINIMUM_KEY_BYTES) {
-            throw new IllegalArgumentException("the check-in token key needs at least %d bytes".formatted(MINIMUM_KEY_BYTES));
+            throw new IllegalArgumentException(
+                    "the check-in token key needs at least %d bytes".formatted(MINIMUM_KEY_BYTES));
         }
         this.key = key.clone();
         this.validity = requireNonNull(validity, "validity");
@@ -41,7 +43,8 @@ public final class CheckInTokens {
     }
 
     public CheckInToken issue(ActivityId activity, Instant now) {
-        String payload = encode((activity.value() + "\n" + now.toEpochMilli() + "\n" + nonces.newId()).getBytes(StandardCharsets.UTF_8));
+        String payload = encode((activity.value() + "\n" + now.toEpochMilli() + "\n" + nonces.newId())
+                .getBytes(StandardCharsets.UTF_8));
         return new CheckInToken(payload + "." + encode(sign(payload)), now.plus(validity));
     }
 
@@ -64,8 +67,7 @@ public final class CheckInTokens {
         try {
             signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
             parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split("\n", -1);
-        }
-        catch (IllegalArgumentException exception) {
+        } catch (IllegalArgumentException exception) {
             throw ValidationException.of(FIELD, "is not a check-in token");
         }
         if (!MessageDigest.isEqual(signature, sign(payload)) || parts.length != 3) {
@@ -86,8 +88,7 @@ public final class CheckInTokens {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        }
-        catch (GeneralSecurityException exception) {
+        } catch (GeneralSecurityException exception) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", exception);
         }
     }

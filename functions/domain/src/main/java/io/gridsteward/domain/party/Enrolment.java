@@ -1,9 +1,11 @@
 package io.gridsteward.domain.party;
 
-import io.gridsteward.domain.core.FreeText;
-import io.gridsteward.domain.core.FieldErrors;
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
+import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ForbiddenException;
+import io.gridsteward.domain.core.FreeText;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.OrganisationId;
@@ -14,8 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A party member's, a sunk cadre's or a resident unit's report-in to a community (双报到) and where the community placed
@@ -69,16 +69,38 @@ public record Enrolment(
      *
      * @throws ForbiddenException when the caller may not report this enrollee in
      */
-    public static EnrolmentChange reportIn(EnrolleeId id, EnrolmentRequest request, Organisation community, Caller by, Instant at) {
+    public static EnrolmentChange reportIn(
+            EnrolleeId id, EnrolmentRequest request, Organisation community, Caller by, Instant at) {
         requireCommunity(community, "communityId");
         if (!PartyAccess.mayReportIn(by, id, request.kind(), community.id())) {
-            throw new ForbiddenException("%s may not report %s in as %s".formatted(by.role(), id.value(), request.kind()));
+            throw new ForbiddenException(
+                    "%s may not report %s in as %s".formatted(by.role(), id.value(), request.kind()));
         }
         OrganisationId town = community.town().orElseThrow();
-        Enrolment enrolment = new Enrolment(id, request.kind(), EnrolmentStatus.REPORTED, community.id(), town, Optional.empty(),
-                request.workplaceUnit(), request.skills(), request.preferredKinds(), request.contact(), at, at, 1, at);
-        return enrolment.changed(enrolment, EnrolmentEventType.REPORTED_IN, Optional.empty(), by, at, Optional.empty(),
-                Optional.empty(), Optional.empty());
+        Enrolment enrolment = new Enrolment(
+                id,
+                request.kind(),
+                EnrolmentStatus.REPORTED,
+                community.id(),
+                town,
+                Optional.empty(),
+                request.workplaceUnit(),
+                request.skills(),
+                request.preferredKinds(),
+                request.contact(),
+                at,
+                at,
+                1,
+                at);
+        return enrolment.changed(
+                enrolment,
+                EnrolmentEventType.REPORTED_IN,
+                Optional.empty(),
+                by,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The community confirms: a person into a grid party group of the community, a unit without one. */
@@ -87,14 +109,30 @@ public record Enrolment(
         requireStatus("confirm", EnrolmentStatus.REPORTED);
         Optional<GridId> placedIn = placement(group);
         Enrolment next = with(EnrolmentStatus.CONFIRMED, community, town, placedIn, lastReportedAt, at);
-        return changed(next, EnrolmentEventType.CONFIRMED, Optional.of(status), by, at, Optional.empty(), Optional.empty(), Optional.empty());
+        return changed(
+                next,
+                EnrolmentEventType.CONFIRMED,
+                Optional.of(status),
+                by,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public EnrolmentChange decline(String reason, Caller by, Instant at) {
         requireSecretary(by, "decline");
         requireStatus("decline", EnrolmentStatus.REPORTED);
         Enrolment next = with(EnrolmentStatus.DECLINED, community, town, Optional.empty(), lastReportedAt, at);
-        return changed(next, EnrolmentEventType.DECLINED, Optional.of(status), by, at, Optional.empty(), Optional.empty(), Optional.of(validReason(reason)));
+        return changed(
+                next,
+                EnrolmentEventType.DECLINED,
+                Optional.of(status),
+                by,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(validReason(reason)));
     }
 
     /** Places a confirmed person in another group of the same community; the event keeps the group they left. */
@@ -109,7 +147,15 @@ public record Enrolment(
             throw ValidationException.of("groupId", "is the group the enrollee is in already");
         }
         Enrolment next = with(status, community, town, target, lastReportedAt, at);
-        return changed(next, EnrolmentEventType.MOVED, Optional.of(status), by, at, Optional.empty(), this.group, Optional.of(validReason(reason)));
+        return changed(
+                next,
+                EnrolmentEventType.MOVED,
+                Optional.of(status),
+                by,
+                at,
+                Optional.empty(),
+                this.group,
+                Optional.of(validReason(reason)));
     }
 
     /** The half-yearly report again; the placement stays as it is. */
@@ -119,7 +165,15 @@ public record Enrolment(
             throw new IllegalTransitionException(KIND, id.value(), status.name(), "renew");
         }
         Enrolment next = with(status, community, town, group, at, at);
-        return changed(next, EnrolmentEventType.RENEWED, Optional.of(status), by, at, Optional.empty(), Optional.empty(), Optional.empty());
+        return changed(
+                next,
+                EnrolmentEventType.RENEWED,
+                Optional.of(status),
+                by,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A report-in to another community (a member moved house): waits for the new community, the old one stays on the event. */
@@ -129,8 +183,22 @@ public record Enrolment(
         if (newCommunity.id().equals(community)) {
             throw ValidationException.of("communityId", "is the community the enrollee reported in to already");
         }
-        Enrolment next = with(EnrolmentStatus.REPORTED, newCommunity.id(), newCommunity.town().orElseThrow(), Optional.empty(), at, at);
-        return changed(next, EnrolmentEventType.TRANSFERRED, Optional.of(status), by, at, Optional.of(community), group, Optional.empty());
+        Enrolment next = with(
+                EnrolmentStatus.REPORTED,
+                newCommunity.id(),
+                newCommunity.town().orElseThrow(),
+                Optional.empty(),
+                at,
+                at);
+        return changed(
+                next,
+                EnrolmentEventType.TRANSFERRED,
+                Optional.of(status),
+                by,
+                at,
+                Optional.of(community),
+                group,
+                Optional.empty());
     }
 
     private Optional<GridId> placement(Optional<Organisation> group) {
@@ -149,7 +217,8 @@ public record Enrolment(
 
     private void requireSecretary(Caller by, String step) {
         if (!PartyAccess.mayPlace(by, community)) {
-            throw new ForbiddenException("%s may not %s enrolments of %s".formatted(by.role(), step, community.value()));
+            throw new ForbiddenException(
+                    "%s may not %s enrolments of %s".formatted(by.role(), step, community.value()));
         }
     }
 
@@ -178,17 +247,56 @@ public record Enrolment(
         return valid.strip();
     }
 
-    private Enrolment with(EnrolmentStatus nextStatus, OrganisationId nextCommunity, OrganisationId nextTown, Optional<GridId> nextGroup,
-                           Instant reportedAt, Instant at) {
-        return new Enrolment(id, kind, nextStatus, nextCommunity, nextTown, nextGroup, workplaceUnit, skills, preferredKinds, contact,
-                firstReportedAt, reportedAt, version + 1, at);
+    private Enrolment with(
+            EnrolmentStatus nextStatus,
+            OrganisationId nextCommunity,
+            OrganisationId nextTown,
+            Optional<GridId> nextGroup,
+            Instant reportedAt,
+            Instant at) {
+        return new Enrolment(
+                id,
+                kind,
+                nextStatus,
+                nextCommunity,
+                nextTown,
+                nextGroup,
+                workplaceUnit,
+                skills,
+                preferredKinds,
+                contact,
+                firstReportedAt,
+                reportedAt,
+                version + 1,
+                at);
     }
 
-    private EnrolmentChange changed(Enrolment next, EnrolmentEventType type, Optional<EnrolmentStatus> from, Caller by, Instant at,
-                                    Optional<OrganisationId> previousCommunity, Optional<GridId> previousGroup, Optional<String> reason) {
-        EnrolmentEvent event = new EnrolmentEvent(EnrolmentEvent.idFor(id, next.version()), id, kind, next.version(), type, from, next.status(),
-                at.truncatedTo(ChronoUnit.MILLIS), by, next.community(), next.town(), next.group(), previousCommunity, previousGroup,
-                workplaceUnit, reason);
+    private EnrolmentChange changed(
+            Enrolment next,
+            EnrolmentEventType type,
+            Optional<EnrolmentStatus> from,
+            Caller by,
+            Instant at,
+            Optional<OrganisationId> previousCommunity,
+            Optional<GridId> previousGroup,
+            Optional<String> reason) {
+        EnrolmentEvent event = new EnrolmentEvent(
+                EnrolmentEvent.idFor(id, next.version()),
+                id,
+                kind,
+                next.version(),
+                type,
+                from,
+                next.status(),
+                at.truncatedTo(ChronoUnit.MILLIS),
+                by,
+                next.community(),
+                next.town(),
+                next.group(),
+                previousCommunity,
+                previousGroup,
+                workplaceUnit,
+                reason);
         return new EnrolmentChange(next, event);
     }
 }

@@ -8,7 +8,9 @@ public record EnrolmentChange(Enrolment enrolment, EnrolmentEvent event) {
     public EnrolmentChange {
         requireNonNull(enrolment, "enrolment");
         requireNonNull(event, "event");
-        if (!enrolment.id().equals(event.enrolleeId()) || enrolment.version() != event.sequence() || enrolment.status() != event.to()) {
+        if (!enrolment.id().equals(event.enrolleeId())
+                || enrolment.version() != event.sequence()
+                || enrolment.status() != event.to()) {
             throw new IllegalArgumentException("the event must describe the enrolment's new state");
         }
     }

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.OrganisationId;
@@ -7,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One step of an enrolment's history: who reported in, renewed, was confirmed into which group, moved from which group
@@ -58,7 +58,9 @@ public record EnrolmentEvent(
 
     /** Derived from the enrollee and the sequence, so a retried write yields the same id, which the lake deduplicates on. */
     public static String idFor(EnrolleeId enrollee, long sequence) {
-        return UUID.nameUUIDFromBytes(("ENROLMENT#" + enrollee.value() + "#" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("ENROLMENT#" + enrollee.value() + "#" + sequence).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Whether the enrollee reported (in, again, or to a new community) with this step. */

@@ -1,13 +1,13 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.FreeText;
 import io.gridsteward.domain.core.OrganisationId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * What a report-in says: who, of which kind, the workplace unit of an in-service member, skills and preferred kinds
@@ -46,10 +46,12 @@ public record EnrolmentRequest(
         List<String> normalisedSkills = new ArrayList<>();
         for (int index = 0; index < skills.size(); index++) {
             String skill = skills.get(index);
-            normalisedSkills.add(errors.value("skills[" + index + "]", () -> FreeText.require(skill, MAXIMUM_SKILL_LENGTH)));
+            normalisedSkills.add(
+                    errors.value("skills[" + index + "]", () -> FreeText.require(skill, MAXIMUM_SKILL_LENGTH)));
         }
         Optional<String> givenContact = contact;
-        contact = givenContact.map(text -> errors.value("contact", () -> FreeText.require(text, MAXIMUM_CONTACT_LENGTH)));
+        contact =
+                givenContact.map(text -> errors.value("contact", () -> FreeText.require(text, MAXIMUM_CONTACT_LENGTH)));
         errors.throwIfAny();
         skills = List.copyOf(normalisedSkills);
     }

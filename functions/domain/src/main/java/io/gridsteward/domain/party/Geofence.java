@@ -1,9 +1,9 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.ValidationException;
-
-import static java.util.Objects.requireNonNull;
 
 /** Where an activity takes place: a circle around a point, within which a check-in's position must lie. */
 public record Geofence(Location centre, int radiusMetres) {
@@ -15,7 +15,8 @@ public record Geofence(Location centre, int radiusMetres) {
     public Geofence {
         requireNonNull(centre, "centre");
         if (radiusMetres < MINIMUM_RADIUS_METRES || radiusMetres > MAXIMUM_RADIUS_METRES) {
-            throw ValidationException.of("radiusMetres", "must be %d to %d".formatted(MINIMUM_RADIUS_METRES, MAXIMUM_RADIUS_METRES));
+            throw ValidationException.of(
+                    "radiusMetres", "must be %d to %d".formatted(MINIMUM_RADIUS_METRES, MAXIMUM_RADIUS_METRES));
         }
     }
 

@@ -31,8 +31,7 @@ import java.util.Optional;
  */
 public final class PartyAccess {
 
-    private PartyAccess() {
-    }
+    private PartyAccess() {}
 
     public static boolean isEnrollee(Caller caller, EnrolleeId enrollee) {
         return caller.role() != Role.SYSTEM && caller.userId().equals(enrollee.value());
@@ -41,11 +40,12 @@ public final class PartyAccess {
     public static boolean mayReportIn(Caller caller, EnrolleeId enrollee, EnrolleeKind kind, OrganisationId community) {
         return switch (kind) {
             // A member reports in as a resident or with a party member's token; either way only for themselves.
-            case IN_SERVICE_MEMBER, SCATTERED_MEMBER -> (caller.role() == Role.RESIDENT || caller.role() == Role.PARTY_MEMBER)
-                    && isEnrollee(caller, enrollee);
+            case IN_SERVICE_MEMBER, SCATTERED_MEMBER ->
+                (caller.role() == Role.RESIDENT || caller.role() == Role.PARTY_MEMBER) && isEnrollee(caller, enrollee);
             case SUNK_STAFF -> caller.role() == Role.DEPARTMENT_OFFICER && isEnrollee(caller, enrollee);
-            case UNIT -> caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(community)
-                    || caller.role() == Role.UNIT_OFFICER && caller.actsFor(new OrganisationId(enrollee.value()));
+            case UNIT ->
+                caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(community)
+                        || caller.role() == Role.UNIT_OFFICER && caller.actsFor(new OrganisationId(enrollee.value()));
         };
     }
 
@@ -57,11 +57,16 @@ public final class PartyAccess {
         if (isEnrollee(caller, enrolment.id())) {
             return true;
         }
-        if (enrolment.kind() == EnrolleeKind.UNIT && caller.actsFor(new OrganisationId(enrolment.id().value()))) {
+        if (enrolment.kind() == EnrolleeKind.UNIT
+                && caller.actsFor(new OrganisationId(enrolment.id().value()))) {
             return true;
         }
         boolean leadsGroup = (caller.role() == Role.GRID_PARTY_LEADER || caller.role() == Role.GRID_WORKER)
-                && enrolment.group().map(GridId::organisationId).filter(caller::actsFor).isPresent();
+                && enrolment
+                        .group()
+                        .map(GridId::organisationId)
+                        .filter(caller::actsFor)
+                        .isPresent();
         return leadsGroup || mayListCommunity(caller, enrolment.community(), enrolment.town());
     }
 
@@ -77,17 +82,31 @@ public final class PartyAccess {
     public static boolean mayListGroup(Caller caller, Organisation grid) {
         boolean ofTheGrid = switch (caller.role()) {
             case GRID_PARTY_LEADER, GRID_WORKER -> caller.actsFor(grid.id());
-            case RESIDENT, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER,
-                 PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    COMMUNITY_SECRETARY,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
-        return ofTheGrid || mayListCommunity(caller, grid.communityId().orElseThrow(), grid.townId().orElseThrow());
+        return ofTheGrid
+                || mayListCommunity(
+                        caller, grid.communityId().orElseThrow(), grid.townId().orElseThrow());
     }
 
     public static boolean mayOrganise(Caller caller, Organisation organiser) {
         return switch (organiser.kind()) {
             case COMMUNITY -> caller.role() == Role.COMMUNITY_SECRETARY && caller.actsFor(organiser.id());
-            case GRID -> caller.role() == Role.GRID_PARTY_LEADER && caller.actsFor(organiser.id())
-                    || caller.role() == Role.COMMUNITY_SECRETARY && organiser.communityId().filter(caller::actsFor).isPresent();
+            case GRID ->
+                caller.role() == Role.GRID_PARTY_LEADER && caller.actsFor(organiser.id())
+                        || caller.role() == Role.COMMUNITY_SECRETARY
+                                && organiser
+                                        .communityId()
+                                        .filter(caller::actsFor)
+                                        .isPresent();
             case COUNTY, TOWN, DEPARTMENT, UNIT -> false;
         };
     }
@@ -97,8 +116,15 @@ public final class PartyAccess {
         return switch (caller.role()) {
             case COMMUNITY_SECRETARY -> caller.actsFor(activity.community());
             case GRID_PARTY_LEADER -> caller.actsFor(activity.organiser());
-            case RESIDENT, GRID_WORKER, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER,
-                 PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    GRID_WORKER,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
@@ -109,6 +135,7 @@ public final class PartyAccess {
 
     /** A unit's yearly record: the unit's own staff and those who may list the unit's community. */
     public static boolean mayReadUnitRecord(Caller caller, OrganisationId unit, Optional<Enrolment> enrolment) {
-        return caller.actsFor(unit) && caller.role().isStaff() || enrolment.filter(found -> mayRead(caller, found)).isPresent();
+        return caller.actsFor(unit) && caller.role().isStaff()
+                || enrolment.filter(found -> mayRead(caller, found)).isPresent();
     }
 }

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.DataFiles;
 import io.gridsteward.domain.core.OrganisationId;
 import java.math.BigDecimal;
@@ -12,8 +14,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One county's party-member rules, as data ({@code party-rules.csv} and {@code party-points.csv}, versioned): report-in
@@ -54,11 +54,17 @@ public record PartyRules(
                 throw new IllegalArgumentException("reportInDeadlines must be in order");
             }
         }
-        if (presenceShare.signum() < 0 || presenceShare.compareTo(BigDecimal.ONE) > 0
-                || unitRateThreshold.signum() < 0 || unitRateThreshold.compareTo(BigDecimal.ONE) > 0) {
+        if (presenceShare.signum() < 0
+                || presenceShare.compareTo(BigDecimal.ONE) > 0
+                || unitRateThreshold.signum() < 0
+                || unitRateThreshold.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("shares lie between 0 and 1");
         }
-        if (yearlyTargetHours < 0 || passMark < 0 || checkInMargin.isNegative() || tokenValidity.isNegative() || tokenValidity.isZero()) {
+        if (yearlyTargetHours < 0
+                || passMark < 0
+                || checkInMargin.isNegative()
+                || tokenValidity.isNegative()
+                || tokenValidity.isZero()) {
             throw new IllegalArgumentException("targets, marks, margins and validities are positive");
         }
         if (!points.keySet().containsAll(Arrays.asList(ActivityKind.values()))) {
@@ -68,28 +74,35 @@ public record PartyRules(
 
     /** The rules shipped with the code for {@code county} (its own lines over the defaults). */
     public static PartyRules bundled(OrganisationId county) {
-        return parse(DataFiles.read(PartyRules.class, RULES_RESOURCE), DataFiles.read(PartyRules.class, POINTS_RESOURCE), county);
+        return parse(
+                DataFiles.read(PartyRules.class, RULES_RESOURCE),
+                DataFiles.read(PartyRules.class, POINTS_RESOURCE),
+                county);
     }
 
     public static PartyRules parse(String rulesText, String pointsText, OrganisationId county) {
         Map<String, String> defaults = new HashMap<>();
         Map<String, String> own = new HashMap<>();
         String rulesVersion = DataFiles.readTable(rulesText, "party rules", "county,rule,value", cells -> {
-            Map<String, String> target = cells.get(0).equals(ANY_COUNTY) ? defaults : cells.get(0).equals(county.value()) ? own : null;
+            Map<String, String> target =
+                    cells.get(0).equals(ANY_COUNTY) ? defaults : cells.get(0).equals(county.value()) ? own : null;
             if (target != null && target.put(cells.get(1), cells.get(2)) != null) {
                 throw new IllegalArgumentException("repeated " + cells.get(0) + "," + cells.get(1));
             }
         });
         Map<ActivityKind, PointsRule> defaultPoints = new EnumMap<>(ActivityKind.class);
         Map<ActivityKind, PointsRule> ownPoints = new EnumMap<>(ActivityKind.class);
-        String pointsVersion = DataFiles.readTable(pointsText, "party points", "county,kind,pointsPerActivity,yearlyCap", cells -> {
-            PointsRule rule = new PointsRule(Integer.parseInt(cells.get(2)), Integer.parseInt(cells.get(3)));
-            ActivityKind kind = ActivityKind.valueOf(cells.get(1));
-            Map<ActivityKind, PointsRule> target = cells.get(0).equals(ANY_COUNTY) ? defaultPoints : cells.get(0).equals(county.value()) ? ownPoints : null;
-            if (target != null && target.put(kind, rule) != null) {
-                throw new IllegalArgumentException("repeated " + cells.get(0) + "," + kind);
-            }
-        });
+        String pointsVersion =
+                DataFiles.readTable(pointsText, "party points", "county,kind,pointsPerActivity,yearlyCap", cells -> {
+                    PointsRule rule = new PointsRule(Integer.parseInt(cells.get(2)), Integer.parseInt(cells.get(3)));
+                    ActivityKind kind = ActivityKind.valueOf(cells.get(1));
+                    Map<ActivityKind, PointsRule> target = cells.get(0).equals(ANY_COUNTY)
+                            ? defaultPoints
+                            : cells.get(0).equals(county.value()) ? ownPoints : null;
+                    if (target != null && target.put(kind, rule) != null) {
+                        throw new IllegalArgumentException("repeated " + cells.get(0) + "," + kind);
+                    }
+                });
         Map<String, String> rules = new HashMap<>(defaults);
         rules.putAll(own);
         Map<ActivityKind, PointsRule> points = new EnumMap<>(defaultPoints);
@@ -97,7 +110,9 @@ public record PartyRules(
         return new PartyRules(
                 rulesVersion + "/" + pointsVersion,
                 ZoneId.of(required(rules, "timeZone")),
-                Arrays.stream(required(rules, "reportInDeadlines").split(" +")).map(text -> MonthDay.parse(text, MONTH_DAY)).toList(),
+                Arrays.stream(required(rules, "reportInDeadlines").split(" +"))
+                        .map(text -> MonthDay.parse(text, MONTH_DAY))
+                        .toList(),
                 Long.parseLong(required(rules, "yearlyTargetHours")),
                 new BigDecimal(required(rules, "presenceShare")),
                 Duration.parse(required(rules, "checkInMargin")),
@@ -109,7 +124,8 @@ public record PartyRules(
 
     /** Whether presence of {@code presentMinutes} in a window of {@code windowMinutes} is enough for its hours to count. */
     public boolean presenceCounts(long presentMinutes, long windowMinutes) {
-        return BigDecimal.valueOf(presentMinutes).compareTo(presenceShare.multiply(BigDecimal.valueOf(windowMinutes))) >= 0;
+        return BigDecimal.valueOf(presentMinutes).compareTo(presenceShare.multiply(BigDecimal.valueOf(windowMinutes)))
+                >= 0;
     }
 
     public PointsRule pointsFor(ActivityKind kind) {

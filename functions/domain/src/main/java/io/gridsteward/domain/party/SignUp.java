@@ -1,9 +1,9 @@
 package io.gridsteward.domain.party;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
-import static java.util.Objects.requireNonNull;
 
 /** A place taken on an activity; the store writes it with the activity's counter, conditionally, in one transaction. */
 public record SignUp(ActivityId activityId, EnrolleeId enrolleeId, EnrolleeKind kind, Instant signedUpAt) {

@@ -17,5 +17,4 @@ public record UnitYear(
         BigDecimal reportRate,
         BigDecimal completionRate,
         long countedMinutes,
-        boolean eligibleForAssessment) {
-}
+        boolean eligibleForAssessment) {}

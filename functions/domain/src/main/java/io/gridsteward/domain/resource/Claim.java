@@ -1,5 +1,7 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.GridId;
@@ -10,8 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A quantity of an offer or a demand taken by a claimant (双向认领). {@code decider} is the organisation on the item's
@@ -54,12 +54,43 @@ public record Claim(
         }
     }
 
-    static Change<Claim> open(ClaimId id, ItemFacts item, OrganisationId decider, Claimant claimant, OrganisationId community,
-                              Optional<GridId> grid, long quantity, Money value, List<String> beneficiaryIds, Caller by, Instant at) {
-        Claim claim = new Claim(id, item, decider, claimant, community, grid, quantity, value, ClaimStatus.CLAIMED, at, by.userId(),
-                beneficiaryIds, 1);
-        return new Change<>(claim, ResourceEvent.of(ResourceEventType.CLAIMED, id.value(), 1, at, by, Optional.empty(), item,
-                Optional.of(claim.facts())));
+    static Change<Claim> open(
+            ClaimId id,
+            ItemFacts item,
+            OrganisationId decider,
+            Claimant claimant,
+            OrganisationId community,
+            Optional<GridId> grid,
+            long quantity,
+            Money value,
+            List<String> beneficiaryIds,
+            Caller by,
+            Instant at) {
+        Claim claim = new Claim(
+                id,
+                item,
+                decider,
+                claimant,
+                community,
+                grid,
+                quantity,
+                value,
+                ClaimStatus.CLAIMED,
+                at,
+                by.userId(),
+                beneficiaryIds,
+                1);
+        return new Change<>(
+                claim,
+                ResourceEvent.of(
+                        ResourceEventType.CLAIMED,
+                        id.value(),
+                        1,
+                        at,
+                        by,
+                        Optional.empty(),
+                        item,
+                        Optional.of(claim.facts())));
     }
 
     /**
@@ -73,8 +104,17 @@ public record Claim(
         requireOpen(ResourceEventType.CLAIM_ACCEPTED);
         plan.requireDueAfter(at);
         Claim accepted = next(ClaimStatus.ACCEPTED);
-        Change<Claim> claimChange = new Change<>(accepted, ResourceEvent.of(ResourceEventType.CLAIM_ACCEPTED, id.value(), accepted.version,
-                at, by, Optional.empty(), item, Optional.of(facts())));
+        Change<Claim> claimChange = new Change<>(
+                accepted,
+                ResourceEvent.of(
+                        ResourceEventType.CLAIM_ACCEPTED,
+                        id.value(),
+                        accepted.version,
+                        at,
+                        by,
+                        Optional.empty(),
+                        item,
+                        Optional.of(facts())));
         return new Accepted(claimChange, Project.start(accepted, plan, by, at));
     }
 
@@ -83,23 +123,57 @@ public record Claim(
         requireDecider(by, ResourceEventType.CLAIM_DECLINED);
         requireOpen(ResourceEventType.CLAIM_DECLINED);
         Claim declined = next(ClaimStatus.DECLINED);
-        return new Change<>(declined, ResourceEvent.of(ResourceEventType.CLAIM_DECLINED, id.value(), declined.version, at, by,
-                Optional.of(reason), item, Optional.of(facts())));
+        return new Change<>(
+                declined,
+                ResourceEvent.of(
+                        ResourceEventType.CLAIM_DECLINED,
+                        id.value(),
+                        declined.version,
+                        at,
+                        by,
+                        Optional.of(reason),
+                        item,
+                        Optional.of(facts())));
     }
 
     public ClaimFacts facts() {
-        return new ClaimFacts(id, claimant.kind(), claimant.organisation(), claimant.memberIds().size(), community, grid, quantity, value,
+        return new ClaimFacts(
+                id,
+                claimant.kind(),
+                claimant.organisation(),
+                claimant.memberIds().size(),
+                community,
+                grid,
+                quantity,
+                value,
                 claimedAt);
     }
 
     private Claim next(ClaimStatus status) {
-        return new Claim(id, item, decider, claimant, community, grid, quantity, value, status, claimedAt, claimedBy, beneficiaryIds, version + 1);
+        return new Claim(
+                id,
+                item,
+                decider,
+                claimant,
+                community,
+                grid,
+                quantity,
+                value,
+                status,
+                claimedAt,
+                claimedBy,
+                beneficiaryIds,
+                version + 1);
     }
 
     private void requireDecider(Caller by, ResourceEventType step) {
         if (!ResourceAccess.decidesFor(by, this)) {
-            throw new ForbiddenException("a %s of %s may not take %s on claim %s".formatted(by.role(),
-                    by.organisationId().map(OrganisationId::value).orElse("no organisation"), step, id.value()));
+            throw new ForbiddenException("a %s of %s may not take %s on claim %s"
+                    .formatted(
+                            by.role(),
+                            by.organisationId().map(OrganisationId::value).orElse("no organisation"),
+                            step,
+                            id.value()));
         }
     }
 

@@ -1,12 +1,12 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.OrganisationId;
 import java.time.Instant;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * The claim an event is about: who claimed (kind, organisation, how many members — never who they are), the community

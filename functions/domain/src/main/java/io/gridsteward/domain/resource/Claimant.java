@@ -1,5 +1,7 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Identifiers;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.ValidationException;
@@ -7,14 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Who takes on a claimed item. An organisation (a community, a unit), a party group (its id is the party context's,
  * opaque here; the group acts through its grid's party leader), or one or more members named by their pseudonymous
  * user ids: a joint claim (帮帮团) names every member, the first being the one who made it.
  */
-public record Claimant(ClaimantKind kind, Optional<OrganisationId> organisation, Optional<String> partyGroupId, List<String> memberIds) {
+public record Claimant(
+        ClaimantKind kind,
+        Optional<OrganisationId> organisation,
+        Optional<String> partyGroupId,
+        List<String> memberIds) {
 
     public static final int MAXIMUM_MEMBERS = 20;
 
@@ -76,8 +80,7 @@ public record Claimant(ClaimantKind kind, Optional<OrganisationId> organisation,
     private static void requireIdentifier(String field, String value) {
         try {
             Identifiers.require(value);
-        }
-        catch (ValidationException invalid) {
+        } catch (ValidationException invalid) {
             throw ValidationException.of(field, invalid.errors().getFirst().message());
         }
     }

@@ -1,10 +1,10 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static java.util.Objects.requireNonNull;
 
 /** What the owner reported when the project was done: a note and the photos, uploaded through issued URLs. */
 public record Completion(Reason note, List<EvidenceKey> photos, Instant completedAt) {

@@ -16,7 +16,9 @@ public record EvidenceKey(String value) {
             throw ValidationException.ofValue("is required");
         }
         if (value.length() > MAXIMUM_LENGTH || !SHAPE.matcher(value).matches() || value.contains("..")) {
-            throw ValidationException.ofValue("must be an object key of at most %d letters, digits, '/', '.', '_' or '-'".formatted(MAXIMUM_LENGTH));
+            throw ValidationException.ofValue(
+                    "must be an object key of at most %d letters, digits, '/', '.', '_' or '-'"
+                            .formatted(MAXIMUM_LENGTH));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.gridsteward.domain.resource;
 
-import io.gridsteward.domain.core.Identifiers;
-
 import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.core.Identifiers;
 
 /**
  * The fund account or delegated task (委托事项) a project's money is drawn from, by the fund context's id. Opaque here:

@@ -1,13 +1,13 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
 import java.time.Instant;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * The offer or demand an event is about, as the dashboards group it: its kind, its town's pool, its community and grid

@@ -1,10 +1,10 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /** A step of a project's plan with its due time, done once. */
 public record Milestone(Title title, Instant dueAt, Optional<Instant> doneAt) {

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.IllegalTransitionException;
@@ -11,8 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A resource a unit, a department or a community offers to the communities of one town (资源清单): a venue, equipment,
@@ -44,7 +44,8 @@ public record Offer(
         requireNonNull(status, "status");
         publishedAt = publishedAt.truncatedTo(ChronoUnit.MILLIS);
         if (remaining < 0 || remaining > provision.quantity()) {
-            throw new IllegalArgumentException("remaining %d is outside 0..%d".formatted(remaining, provision.quantity()));
+            throw new IllegalArgumentException(
+                    "remaining %d is outside 0..%d".formatted(remaining, provision.quantity()));
         }
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1: " + version);
@@ -59,24 +60,53 @@ public record Offer(
      *         community offers to another town's pool
      * @throws ValidationException naming {@code townId} when the pool is not a town
      */
-    public static Change<Offer> publish(OfferId id, Organisation provider, Organisation town, Title title, Provision provision,
-                                        Validity validity, Caller by, Instant at) {
+    public static Change<Offer> publish(
+            OfferId id,
+            Organisation provider,
+            Organisation town,
+            Title title,
+            Provision provision,
+            Validity validity,
+            Caller by,
+            Instant at) {
         if (!ResourceAccess.mayPublishOffer(by, provider)) {
-            throw new ForbiddenException("a %s may not publish offers for %s".formatted(by.role(), provider.id().value()));
+            throw new ForbiddenException("a %s may not publish offers for %s"
+                    .formatted(by.role(), provider.id().value()));
         }
         if (town.kind() != OrganisationKind.TOWN) {
-            throw ValidationException.of("townId", "%s is a %s, not a town".formatted(town.id().value(), town.kind()));
+            throw ValidationException.of(
+                    "townId", "%s is a %s, not a town".formatted(town.id().value(), town.kind()));
         }
         if (provider.kind() == OrganisationKind.COMMUNITY && !provider.town().equals(Optional.of(town.id()))) {
-            throw new ForbiddenException("community %s offers only to its own town's pool".formatted(provider.id().value()));
+            throw new ForbiddenException("community %s offers only to its own town's pool"
+                    .formatted(provider.id().value()));
         }
         if (!validity.until().isAfter(at)) {
             throw ValidationException.of("validUntil", "must be in the future");
         }
-        Offer offer = new Offer(id, provider.id(), provider.kind(), town.id(), title, provision, validity, provision.quantity(),
-                OfferStatus.OPEN, at, 1);
-        return new Change<>(offer, ResourceEvent.of(ResourceEventType.OFFER_PUBLISHED, id.value(), 1, at, by, Optional.empty(),
-                offer.facts(), Optional.empty()));
+        Offer offer = new Offer(
+                id,
+                provider.id(),
+                provider.kind(),
+                town.id(),
+                title,
+                provision,
+                validity,
+                provision.quantity(),
+                OfferStatus.OPEN,
+                at,
+                1);
+        return new Change<>(
+                offer,
+                ResourceEvent.of(
+                        ResourceEventType.OFFER_PUBLISHED,
+                        id.value(),
+                        1,
+                        at,
+                        by,
+                        Optional.empty(),
+                        offer.facts(),
+                        Optional.empty()));
     }
 
     /** The provider takes the offer off the list; what was claimed stays claimed. */
@@ -85,12 +115,32 @@ public record Offer(
             throw new ForbiddenException("only the provider's officers withdraw offer " + id.value());
         }
         if (status != OfferStatus.OPEN) {
-            throw new IllegalTransitionException("offer", id.value(), status.name(), ResourceEventType.OFFER_WITHDRAWN.name());
+            throw new IllegalTransitionException(
+                    "offer", id.value(), status.name(), ResourceEventType.OFFER_WITHDRAWN.name());
         }
-        Offer withdrawn = new Offer(id, provider, providerKind, town, title, provision, validity, remaining, OfferStatus.WITHDRAWN,
-                publishedAt, version + 1);
-        return new Change<>(withdrawn, ResourceEvent.of(ResourceEventType.OFFER_WITHDRAWN, id.value(), withdrawn.version, at, by,
-                Optional.of(reason), facts(), Optional.empty()));
+        Offer withdrawn = new Offer(
+                id,
+                provider,
+                providerKind,
+                town,
+                title,
+                provision,
+                validity,
+                remaining,
+                OfferStatus.WITHDRAWN,
+                publishedAt,
+                version + 1);
+        return new Change<>(
+                withdrawn,
+                ResourceEvent.of(
+                        ResourceEventType.OFFER_WITHDRAWN,
+                        id.value(),
+                        withdrawn.version,
+                        at,
+                        by,
+                        Optional.of(reason),
+                        facts(),
+                        Optional.empty()));
     }
 
     /**
@@ -111,8 +161,18 @@ public record Offer(
             throw ValidationException.of("quantity", "must be between 1 and the %d remaining".formatted(remaining));
         }
         OrganisationId community = reach.community().orElseThrow();
-        return Claim.open(claimId, facts(), provider, Claimant.community(community), community, Optional.empty(), quantity,
-                provision.valueOf(quantity), List.of(), by, at);
+        return Claim.open(
+                claimId,
+                facts(),
+                provider,
+                Claimant.community(community),
+                community,
+                Optional.empty(),
+                quantity,
+                provision.valueOf(quantity),
+                List.of(),
+                by,
+                at);
     }
 
     public boolean isClaimableAt(Instant at) {
@@ -124,13 +184,26 @@ public record Offer(
             throw new IllegalTransitionException("offer", id.value(), status.name(), ResourceEventType.CLAIMED.name());
         }
         if (!validity.contains(at)) {
-            throw new IllegalTransitionException("offer", id.value(), "outside its validity period", ResourceEventType.CLAIMED.name());
+            throw new IllegalTransitionException(
+                    "offer", id.value(), "outside its validity period", ResourceEventType.CLAIMED.name());
         }
     }
 
     public ItemFacts facts() {
-        Optional<OrganisationId> community = providerKind == OrganisationKind.COMMUNITY ? Optional.of(provider) : Optional.empty();
-        return new ItemFacts(ItemType.OFFER, id.value(), provision.kind(), town, community, Optional.empty(), Optional.of(provider),
-                Optional.of(providerKind), false, provision.quantity(), provision.valueOf(provision.quantity()), Optional.of(publishedAt));
+        Optional<OrganisationId> community =
+                providerKind == OrganisationKind.COMMUNITY ? Optional.of(provider) : Optional.empty();
+        return new ItemFacts(
+                ItemType.OFFER,
+                id.value(),
+                provision.kind(),
+                town,
+                community,
+                Optional.empty(),
+                Optional.of(provider),
+                Optional.of(providerKind),
+                false,
+                provision.quantity(),
+                provision.valueOf(provision.quantity()),
+                Optional.of(publishedAt));
     }
 }

@@ -1,5 +1,7 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ForbiddenException;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * What an accepted claim becomes (项目化实施): carried out by its owner (who claimed, for the claimant) to a plan of
@@ -74,10 +74,34 @@ public record Project(
 
     static Change<Project> start(Claim claim, ProjectPlan plan, Caller by, Instant at) {
         ProjectId id = ProjectId.of(claim.id());
-        Project project = new Project(id, claim.item(), claim.facts(), plan.title(), claim.claimedBy(), claim.claimant().organisation(),
-                claim.claimant().memberIds(), plan.milestones(), plan.dueAt(), ProjectStatus.IN_PROGRESS, List.of(), Optional.empty(),
-                claim.beneficiaryIds(), List.of(), 0, plan.funding(), 0, at, 1);
-        ResourceEvent started = ResourceEvent.of(ResourceEventType.PROJECT_STARTED, id.value(), 1, at, by, Optional.empty(), claim.item(),
+        Project project = new Project(
+                id,
+                claim.item(),
+                claim.facts(),
+                plan.title(),
+                claim.claimedBy(),
+                claim.claimant().organisation(),
+                claim.claimant().memberIds(),
+                plan.milestones(),
+                plan.dueAt(),
+                ProjectStatus.IN_PROGRESS,
+                List.of(),
+                Optional.empty(),
+                claim.beneficiaryIds(),
+                List.of(),
+                0,
+                plan.funding(),
+                0,
+                at,
+                1);
+        ResourceEvent started = ResourceEvent.of(
+                ResourceEventType.PROJECT_STARTED,
+                id.value(),
+                1,
+                at,
+                by,
+                Optional.empty(),
+                claim.item(),
                 Optional.of(claim.facts()));
         return new Change<>(project, withFunding(started, plan.funding()));
     }
@@ -90,7 +114,8 @@ public record Project(
             throw ValidationException.of("index", "must be between 0 and %d".formatted(milestones.size() - 1));
         }
         if (milestones.get(index).doneAt().isPresent()) {
-            throw new IllegalTransitionException("milestone", id.value() + "/" + index, "done", ResourceEventType.MILESTONE_DONE.name());
+            throw new IllegalTransitionException(
+                    "milestone", id.value() + "/" + index, "done", ResourceEventType.MILESTONE_DONE.name());
         }
         List<Milestone> next = new ArrayList<>(milestones);
         next.set(index, milestones.get(index).doneAt(at));
@@ -104,7 +129,8 @@ public record Project(
         requireManager(by, ResourceEventType.EVIDENCE_UPLOAD_ISSUED);
         requireInProgress(ResourceEventType.EVIDENCE_UPLOAD_ISSUED);
         if (issuedEvidence.size() >= MAXIMUM_ISSUED_EVIDENCE) {
-            throw ValidationException.of("contentType", "a project may ask for at most %d upload URLs".formatted(MAXIMUM_ISSUED_EVIDENCE));
+            throw ValidationException.of(
+                    "contentType", "a project may ask for at most %d upload URLs".formatted(MAXIMUM_ISSUED_EVIDENCE));
         }
         Draft draft = new Draft(this);
         draft.issuedEvidence = append(issuedEvidence, key);
@@ -129,8 +155,13 @@ public record Project(
      *
      * @throws ValidationException naming {@code photoKeys[i]} for a key never issued for the project or not uploaded
      */
-    public Change<Project> complete(Reason note, List<EvidenceKey> photos, Set<EvidenceKey> uploaded, List<String> servedResidents,
-                                    Caller by, Instant at) {
+    public Change<Project> complete(
+            Reason note,
+            List<EvidenceKey> photos,
+            Set<EvidenceKey> uploaded,
+            List<String> servedResidents,
+            Caller by,
+            Instant at) {
         requireManager(by, ResourceEventType.PROJECT_COMPLETED);
         requireInProgress(ResourceEventType.PROJECT_COMPLETED);
         FieldErrors errors = new FieldErrors();
@@ -140,8 +171,7 @@ public record Project(
         for (int index = 0; index < photos.size(); index++) {
             if (!issuedEvidence.contains(photos.get(index))) {
                 errors.add("photoKeys[" + index + "]", "was not issued for project " + id.value());
-            }
-            else if (!uploaded.contains(photos.get(index))) {
+            } else if (!uploaded.contains(photos.get(index))) {
                 errors.add("photoKeys[" + index + "]", "has not been uploaded");
             }
         }
@@ -165,10 +195,12 @@ public record Project(
             throw new ForbiddenException("only residents project %s served may rate it".formatted(id.value()));
         }
         if (status != ProjectStatus.COMPLETED) {
-            throw new IllegalTransitionException("project", id.value(), status.name(), ResourceEventType.PROJECT_RATED.name());
+            throw new IllegalTransitionException(
+                    "project", id.value(), status.name(), ResourceEventType.PROJECT_RATED.name());
         }
         if (ratedBy.contains(by.userId())) {
-            throw new IllegalTransitionException("project", id.value(), "rated by this resident", ResourceEventType.PROJECT_RATED.name());
+            throw new IllegalTransitionException(
+                    "project", id.value(), "rated by this resident", ResourceEventType.PROJECT_RATED.name());
         }
         if (rating < 1 || rating > 5) {
             throw ValidationException.of("rating", "must be between 1 and 5");
@@ -178,9 +210,21 @@ public record Project(
         draft.ratingTotal = ratingTotal + rating;
         Change<Project> change = draft.step(ResourceEventType.PROJECT_RATED, by, at, comment);
         ResourceEvent event = change.event();
-        return new Change<>(change.state(), new ResourceEvent(event.eventId(), event.subjectId(), event.sequence(), event.type(),
-                event.occurredAt(), event.actor(), event.reason(), event.item(), event.claim(), OptionalInt.of(rating), Optional.empty(),
-                event.funding()));
+        return new Change<>(
+                change.state(),
+                new ResourceEvent(
+                        event.eventId(),
+                        event.subjectId(),
+                        event.sequence(),
+                        event.type(),
+                        event.occurredAt(),
+                        event.actor(),
+                        event.reason(),
+                        event.item(),
+                        event.claim(),
+                        OptionalInt.of(rating),
+                        Optional.empty(),
+                        event.funding()));
     }
 
     /** The community's follow-up visit after completion and what it found. */
@@ -190,15 +234,28 @@ public record Project(
                     .formatted(claim.community().value(), id.value()));
         }
         if (status != ProjectStatus.COMPLETED) {
-            throw new IllegalTransitionException("project", id.value(), status.name(), ResourceEventType.FOLLOWED_UP.name());
+            throw new IllegalTransitionException(
+                    "project", id.value(), status.name(), ResourceEventType.FOLLOWED_UP.name());
         }
         Draft draft = new Draft(this);
         draft.followUps = followUps + 1;
         Change<Project> change = draft.step(ResourceEventType.FOLLOWED_UP, by, at, Optional.of(note));
         ResourceEvent event = change.event();
-        return new Change<>(change.state(), new ResourceEvent(event.eventId(), event.subjectId(), event.sequence(), event.type(),
-                event.occurredAt(), event.actor(), event.reason(), event.item(), event.claim(), OptionalInt.empty(), Optional.of(outcome),
-                event.funding()));
+        return new Change<>(
+                change.state(),
+                new ResourceEvent(
+                        event.eventId(),
+                        event.subjectId(),
+                        event.sequence(),
+                        event.type(),
+                        event.occurredAt(),
+                        event.actor(),
+                        event.reason(),
+                        event.item(),
+                        event.claim(),
+                        OptionalInt.empty(),
+                        Optional.of(outcome),
+                        event.funding()));
     }
 
     /** The residents' mean rating, when any rated. */
@@ -219,8 +276,19 @@ public record Project(
     }
 
     private static ResourceEvent withFunding(ResourceEvent event, Optional<FundReference> funding) {
-        return new ResourceEvent(event.eventId(), event.subjectId(), event.sequence(), event.type(), event.occurredAt(), event.actor(),
-                event.reason(), event.item(), event.claim(), event.rating(), event.followUp(), funding);
+        return new ResourceEvent(
+                event.eventId(),
+                event.subjectId(),
+                event.sequence(),
+                event.type(),
+                event.occurredAt(),
+                event.actor(),
+                event.reason(),
+                event.item(),
+                event.claim(),
+                event.rating(),
+                event.followUp(),
+                funding);
     }
 
     private static <T> List<T> append(List<T> list, T value) {
@@ -257,10 +325,30 @@ public record Project(
         }
 
         private Change<Project> step(ResourceEventType type, Caller by, Instant at, Optional<Reason> reason) {
-            Project next = new Project(from.id, from.item, from.claim, from.title, from.ownerId, from.ownerOrganisation, from.memberIds,
-                    milestones, from.dueAt, status, issuedEvidence, completion, servedResidentIds, ratedBy, ratingTotal, funding, followUps,
-                    from.startedAt, from.version + 1);
-            return new Change<>(next, ResourceEvent.of(type, from.id.value(), next.version, at, by, reason, from.item, Optional.of(from.claim)));
+            Project next = new Project(
+                    from.id,
+                    from.item,
+                    from.claim,
+                    from.title,
+                    from.ownerId,
+                    from.ownerOrganisation,
+                    from.memberIds,
+                    milestones,
+                    from.dueAt,
+                    status,
+                    issuedEvidence,
+                    completion,
+                    servedResidentIds,
+                    ratedBy,
+                    ratingTotal,
+                    funding,
+                    followUps,
+                    from.startedAt,
+                    from.version + 1);
+            return new Change<>(
+                    next,
+                    ResourceEvent.of(
+                            type, from.id.value(), next.version, at, by, reason, from.item, Optional.of(from.claim)));
         }
     }
 }

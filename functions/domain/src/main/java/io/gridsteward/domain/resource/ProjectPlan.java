@@ -1,13 +1,13 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ValidationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /** What the item's side agrees on when it accepts a claim: the project's title, milestones, due time and funding. */
 public record ProjectPlan(Title title, List<Milestone> milestones, Instant dueAt, Optional<FundReference> funding) {

@@ -1,10 +1,10 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.ValidationException;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * What an item gives or asks for and how much: a kind, a quantity (places in a venue, pieces of equipment, volunteers,
@@ -15,6 +15,7 @@ public record Provision(ResourceKind kind, long quantity, Money unitValue) {
 
     /** A million units of anything but money: far above any real offer, and the value stays within {@link Money#MAXIMUM_FEN}. */
     public static final long MAXIMUM_QUANTITY = 1_000_000L;
+
     public static final Money ONE_FEN = Money.ofFen(1);
 
     public Provision {

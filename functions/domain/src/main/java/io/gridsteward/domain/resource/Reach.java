@@ -1,12 +1,12 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.organisation.Organisation;
 import java.util.Optional;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A caller with what their jurisdiction over resources depends on: their organisation as the county's structure

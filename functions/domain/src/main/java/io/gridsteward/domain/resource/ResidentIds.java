@@ -10,8 +10,7 @@ final class ResidentIds {
 
     static final int MAXIMUM = 200;
 
-    private ResidentIds() {
-    }
+    private ResidentIds() {}
 
     static List<String> require(String field, List<String> ids) {
         if (ids.size() > MAXIMUM) {
@@ -20,9 +19,9 @@ final class ResidentIds {
         for (int index = 0; index < ids.size(); index++) {
             try {
                 Identifiers.require(ids.get(index));
-            }
-            catch (ValidationException invalid) {
-                throw ValidationException.of(field + "[" + index + "]", invalid.errors().getFirst().message());
+            } catch (ValidationException invalid) {
+                throw ValidationException.of(
+                        field + "[" + index + "]", invalid.errors().getFirst().message());
             }
         }
         if (new HashSet<>(ids).size() != ids.size()) {

@@ -47,8 +47,7 @@ import java.util.Optional;
  */
 public final class ResourceAccess {
 
-    private ResourceAccess() {
-    }
+    private ResourceAccess() {}
 
     public static boolean mayPublishOffer(Caller caller, Organisation provider) {
         return caller.actsFor(provider.id()) && publishesFor(caller.role(), provider.kind());
@@ -60,18 +59,21 @@ public final class ResourceAccess {
 
     public static boolean maySeeOffer(Reach reach, Offer offer) {
         Caller caller = reach.caller();
-        return actsForProvider(caller, offer) || switch (caller.role()) {
-            case COUNTY_LEADER -> true;
-            case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR -> reach.inTown(offer.town());
-            case RESIDENT, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
-        };
+        return actsForProvider(caller, offer)
+                || switch (caller.role()) {
+                    case COUNTY_LEADER -> true;
+                    case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
+                        reach.inTown(offer.town());
+                    case RESIDENT, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+                };
     }
 
     /** Whether the caller may list the offers in a town's pool (the provider's own offers are listed separately). */
     public static boolean mayListPool(Reach reach, OrganisationId town) {
         return switch (reach.caller().role()) {
             case COUNTY_LEADER -> true;
-            case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR, PARTY_MEMBER -> reach.inTown(town);
+            case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR, PARTY_MEMBER ->
+                reach.inTown(town);
             case UNIT_OFFICER -> false;
             case RESIDENT, DEPARTMENT_OFFICER, SYSTEM -> false;
         };
@@ -79,18 +81,29 @@ public final class ResourceAccess {
 
     public static boolean mayClaimOffer(Reach reach, Offer offer) {
         Caller caller = reach.caller();
-        return caller.role() == Role.COMMUNITY_SECRETARY && reach.inTown(offer.town()) && reach.community().isPresent()
+        return caller.role() == Role.COMMUNITY_SECRETARY
+                && reach.inTown(offer.town())
+                && reach.community().isPresent()
                 && !caller.actsFor(offer.provider());
     }
 
     static boolean mayRaiseDemand(Caller caller, Organisation place, OrganisationId community, boolean smallWish) {
         if (smallWish) {
-            return caller.role() == Role.GRID_WORKER && place.kind() == OrganisationKind.GRID && caller.actsFor(place.id());
+            return caller.role() == Role.GRID_WORKER
+                    && place.kind() == OrganisationKind.GRID
+                    && caller.actsFor(place.id());
         }
         return switch (caller.role()) {
             case COMMUNITY_SECRETARY -> caller.actsFor(community);
             case GRID_WORKER, GRID_PARTY_LEADER -> place.kind() == OrganisationKind.GRID && caller.actsFor(place.id());
-            case RESIDENT, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
@@ -98,16 +111,30 @@ public final class ResourceAccess {
         Caller caller = reach.caller();
         boolean ownCommunity = switch (caller.role()) {
             case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER -> reach.inCommunity(demand.community());
-            case RESIDENT, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
         if (ownCommunity || caller.role() == Role.COUNTY_LEADER) {
             return true;
         }
-        return demand.status() != DemandStatus.AWAITING_VERIFICATION && demand.status() != DemandStatus.REJECTED && switch (caller.role()) {
-            case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR, PARTY_MEMBER -> reach.inTown(demand.town());
-            case UNIT_OFFICER -> reach.declaredCommunities().contains(demand.community());
-            case RESIDENT, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
-        };
+        return demand.status() != DemandStatus.AWAITING_VERIFICATION
+                && demand.status() != DemandStatus.REJECTED
+                && switch (caller.role()) {
+                    case COMMUNITY_SECRETARY,
+                            GRID_WORKER,
+                            GRID_PARTY_LEADER,
+                            TOWN_DISPATCHER,
+                            TOWN_SUPERVISOR,
+                            PARTY_MEMBER -> reach.inTown(demand.town());
+                    case UNIT_OFFICER -> reach.declaredCommunities().contains(demand.community());
+                    case RESIDENT, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
+                };
     }
 
     /** Whether the caller may list a community's demands in every status: its own staff, county leaders. */
@@ -122,7 +149,7 @@ public final class ResourceAccess {
         }
         return switch (reach.caller().role()) {
             case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER, TOWN_DISPATCHER, TOWN_SUPERVISOR, PARTY_MEMBER ->
-                    community.town().filter(reach::inTown).isPresent();
+                community.town().filter(reach::inTown).isPresent();
             case UNIT_OFFICER -> reach.declaredCommunities().contains(community.id());
             case RESIDENT, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM -> false;
         };
@@ -133,7 +160,8 @@ public final class ResourceAccess {
         if (caller.role() == Role.COUNTY_LEADER) {
             return true;
         }
-        return caller.actsFor(decider.id()) && (publishesFor(caller.role(), decider.kind()) || caller.role() == Role.COMMUNITY_SECRETARY);
+        return caller.actsFor(decider.id())
+                && (publishesFor(caller.role(), decider.kind()) || caller.role() == Role.COMMUNITY_SECRETARY);
     }
 
     /**
@@ -143,22 +171,34 @@ public final class ResourceAccess {
      *
      * @throws ValidationException naming {@code partyGroupId} or {@code memberIds} when the request does not fit the role
      */
-    static Optional<Claimant> claimantOf(Reach reach, Demand demand, Optional<String> partyGroupId, List<String> coMemberIds) {
+    static Optional<Claimant> claimantOf(
+            Reach reach, Demand demand, Optional<String> partyGroupId, List<String> coMemberIds) {
         Caller caller = reach.caller();
         if (!maySeeDemand(reach, demand)) {
             return Optional.empty();
         }
         Optional<Claimant> claimant = switch (caller.role()) {
-            case UNIT_OFFICER -> caller.organisationId()
-                    .filter(unit -> reach.declaredCommunities().contains(demand.community()))
-                    .map(Claimant::unit);
-            case GRID_PARTY_LEADER -> reach.organisation()
-                    .filter(grid -> grid.kind() == OrganisationKind.GRID && reach.inTown(demand.town()))
-                    .map(grid -> Claimant.partyGroup(partyGroupId.orElseThrow(() -> ValidationException.of("partyGroupId",
-                            "is required: a party leader claims for a party group")), grid.id()));
-            case PARTY_MEMBER -> reach.inTown(demand.town()) ? Optional.of(members(caller, coMemberIds)) : Optional.empty();
-            case RESIDENT, GRID_WORKER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, SYSTEM ->
-                    Optional.empty();
+            case UNIT_OFFICER ->
+                caller.organisationId()
+                        .filter(unit -> reach.declaredCommunities().contains(demand.community()))
+                        .map(Claimant::unit);
+            case GRID_PARTY_LEADER ->
+                reach.organisation()
+                        .filter(grid -> grid.kind() == OrganisationKind.GRID && reach.inTown(demand.town()))
+                        .map(grid -> Claimant.partyGroup(
+                                partyGroupId.orElseThrow(() -> ValidationException.of(
+                                        "partyGroupId", "is required: a party leader claims for a party group")),
+                                grid.id()));
+            case PARTY_MEMBER ->
+                reach.inTown(demand.town()) ? Optional.of(members(caller, coMemberIds)) : Optional.empty();
+            case RESIDENT,
+                    GRID_WORKER,
+                    COMMUNITY_SECRETARY,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    SYSTEM -> Optional.empty();
         };
         if (claimant.isPresent() && claimant.get().kind() != ClaimantKind.PARTY_GROUP && partyGroupId.isPresent()) {
             throw ValidationException.of("partyGroupId", "only a party leader claims for a party group");
@@ -175,29 +215,48 @@ public final class ResourceAccess {
             return false;
         }
         return switch (claim.item().type()) {
-            case OFFER -> claim.item().providerKind().filter(kind -> publishesFor(caller.role(), kind)).isPresent();
+            case OFFER ->
+                claim.item()
+                        .providerKind()
+                        .filter(kind -> publishesFor(caller.role(), kind))
+                        .isPresent();
             case DEMAND -> caller.role() == Role.COMMUNITY_SECRETARY;
         };
     }
 
     /** The one who claimed, any of the members, or an officer of the claiming organisation. */
-    static boolean mayActForClaimant(Caller caller, String claimedBy, Optional<OrganisationId> organisation, List<String> memberIds) {
+    static boolean mayActForClaimant(
+            Caller caller, String claimedBy, Optional<OrganisationId> organisation, List<String> memberIds) {
         if (caller.role() == Role.SYSTEM || caller.role() == Role.RESIDENT) {
             return false;
         }
         if (caller.userId().equals(claimedBy) || memberIds.contains(caller.userId())) {
             return true;
         }
-        return organisation.filter(caller::actsFor).isPresent() && switch (caller.role()) {
-            case COMMUNITY_SECRETARY, UNIT_OFFICER, GRID_PARTY_LEADER -> true;
-            case RESIDENT, GRID_WORKER, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, PARTY_MEMBER, SYSTEM -> false;
-        };
+        return organisation.filter(caller::actsFor).isPresent()
+                && switch (caller.role()) {
+                    case COMMUNITY_SECRETARY, UNIT_OFFICER, GRID_PARTY_LEADER -> true;
+                    case RESIDENT,
+                            GRID_WORKER,
+                            TOWN_DISPATCHER,
+                            TOWN_SUPERVISOR,
+                            DEPARTMENT_OFFICER,
+                            COUNTY_LEADER,
+                            PARTY_MEMBER,
+                            SYSTEM -> false;
+                };
     }
 
     public static boolean maySeeClaim(Reach reach, Claim claim) {
         Caller caller = reach.caller();
-        return caller.role() == Role.COUNTY_LEADER || mayActForClaimant(caller, claim.claimedBy(), claim.claimant().organisation(), claim.claimant().memberIds())
-                || decidesFor(caller, claim) || isStaffOf(reach, claim.community());
+        return caller.role() == Role.COUNTY_LEADER
+                || mayActForClaimant(
+                        caller,
+                        claim.claimedBy(),
+                        claim.claimant().organisation(),
+                        claim.claimant().memberIds())
+                || decidesFor(caller, claim)
+                || isStaffOf(reach, claim.community());
     }
 
     static boolean managesProject(Caller caller, Project project) {
@@ -206,11 +265,18 @@ public final class ResourceAccess {
 
     public static boolean maySeeProject(Reach reach, Project project) {
         Caller caller = reach.caller();
-        boolean deciderOfficer = project.item().provider().filter(caller::actsFor).isPresent()
-                && project.item().providerKind().filter(kind -> publishesFor(caller.role(), kind)).isPresent();
-        return caller.role() == Role.COUNTY_LEADER || managesProject(caller, project) || deciderOfficer
+        boolean deciderOfficer =
+                project.item().provider().filter(caller::actsFor).isPresent()
+                        && project.item()
+                                .providerKind()
+                                .filter(kind -> publishesFor(caller.role(), kind))
+                                .isPresent();
+        return caller.role() == Role.COUNTY_LEADER
+                || managesProject(caller, project)
+                || deciderOfficer
                 || isStaffOf(reach, project.claim().community())
-                || (caller.role() == Role.RESIDENT && project.servedResidentIds().contains(caller.userId()));
+                || (caller.role() == Role.RESIDENT
+                        && project.servedResidentIds().contains(caller.userId()));
     }
 
     static boolean mayRate(Caller caller, Project project) {
@@ -225,7 +291,14 @@ public final class ResourceAccess {
     private static boolean isStaffOf(Reach reach, OrganisationId community) {
         return switch (reach.caller().role()) {
             case COMMUNITY_SECRETARY, GRID_WORKER, GRID_PARTY_LEADER -> reach.inCommunity(community);
-            case RESIDENT, TOWN_DISPATCHER, TOWN_SUPERVISOR, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    TOWN_DISPATCHER,
+                    TOWN_SUPERVISOR,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 

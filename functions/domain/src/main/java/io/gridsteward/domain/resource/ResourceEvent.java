@@ -1,5 +1,7 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,8 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One step on an offer, a demand, a claim or a project: who took it (user, role, organisation), when, why (a person's
@@ -56,12 +56,32 @@ public record ResourceEvent(
 
     /** Derived from subject, id and sequence: a retried write carries the same id, which the lake deduplicates on. */
     public static String idFor(ResourceSubject subject, String subjectId, long sequence) {
-        return UUID.nameUUIDFromBytes((subject.name() + "#" + subjectId + "#" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        (subject.name() + "#" + subjectId + "#" + sequence).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
-    static ResourceEvent of(ResourceEventType type, String subjectId, long sequence, Instant at, Caller actor, Optional<Reason> reason,
-                            ItemFacts item, Optional<ClaimFacts> claim) {
-        return new ResourceEvent(idFor(type.subject(), subjectId, sequence), subjectId, sequence, type, at, actor,
-                reason.map(Reason::text), item, claim, OptionalInt.empty(), Optional.empty(), Optional.empty());
+    static ResourceEvent of(
+            ResourceEventType type,
+            String subjectId,
+            long sequence,
+            Instant at,
+            Caller actor,
+            Optional<Reason> reason,
+            ItemFacts item,
+            Optional<ClaimFacts> claim) {
+        return new ResourceEvent(
+                idFor(type.subject(), subjectId, sequence),
+                subjectId,
+                sequence,
+                type,
+                at,
+                actor,
+                reason.map(Reason::text),
+                item,
+                claim,
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

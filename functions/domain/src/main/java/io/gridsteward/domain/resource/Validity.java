@@ -1,12 +1,12 @@
 package io.gridsteward.domain.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.ValidationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static java.util.Objects.requireNonNull;
 
 /** The period an offer or a demand can be claimed in: from {@code from} (inclusive) until {@code until} (exclusive). */
 public record Validity(Instant from, Instant until) {

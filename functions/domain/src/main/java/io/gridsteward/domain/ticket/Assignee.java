@@ -1,9 +1,10 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.organisation.Organisation;
-import static java.util.Objects.requireNonNull;
 
 /**
  * The organisation a ticket is with, and what kind it is: a grid team, a community, a town (escalated up to its

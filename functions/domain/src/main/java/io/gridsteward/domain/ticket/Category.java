@@ -17,7 +17,8 @@ public record Category(String code) {
             throw ValidationException.ofValue("must be at most %d characters".formatted(MAXIMUM_LENGTH));
         }
         if (!SHAPE.matcher(code).matches()) {
-            throw ValidationException.ofValue("must be a lower-case code of letters, digits, '_' or '-', such as 'streetlight'");
+            throw ValidationException.ofValue(
+                    "must be a lower-case code of letters, digits, '_' or '-', such as 'streetlight'");
         }
     }
 }

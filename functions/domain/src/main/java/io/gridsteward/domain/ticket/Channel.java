@@ -20,7 +20,13 @@ public enum Channel {
             case GRID_WORKER -> this == GRID_PATROL || this == HOTLINE;
             case TOWN_DISPATCHER -> this == HOTLINE;
             case TOWN_SUPERVISOR -> this == SUPERVISION;
-            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case GRID_PARTY_LEADER,
+                    COMMUNITY_SECRETARY,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
@@ -31,7 +37,13 @@ public enum Channel {
             case GRID_WORKER -> Optional.of(GRID_PATROL);
             case TOWN_DISPATCHER -> Optional.of(HOTLINE);
             case TOWN_SUPERVISOR -> Optional.of(SUPERVISION);
-            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> Optional.empty();
+            case GRID_PARTY_LEADER,
+                    COMMUNITY_SECRETARY,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> Optional.empty();
         };
     }
 }

@@ -1,9 +1,9 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
-import static java.util.Objects.requireNonNull;
 
 /** When the ticket must be accepted and resolved by; stored to the millisecond like every instant of a ticket. */
 public record Deadlines(Instant acceptBy, Instant resolveBy) {

@@ -1,9 +1,9 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.ValidationException;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /** The reporter's verdict on a resolution: a rating from 1 (very unsatisfied) to 5 (very satisfied) and a comment. */
 public record Evaluation(int rating, Optional<Note> comment) {

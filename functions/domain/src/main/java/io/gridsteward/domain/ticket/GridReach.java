@@ -4,7 +4,6 @@ import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.organisation.Organisation;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,10 @@ public record GridReach(int maximumMetres) {
                 Map<String, Long> data = new LinkedHashMap<>();
                 data.put("distanceMetres", distance);
                 data.put("maximumMetres", (long) maximumMetres);
-                throw new ValidationException(List.of(new FieldError("location",
-                        "is %d m from the centre of grid %s; a report lies within %d m of its grid".formatted(distance, grid.id().value(), maximumMetres),
+                throw new ValidationException(List.of(new FieldError(
+                        "location",
+                        "is %d m from the centre of grid %s; a report lies within %d m of its grid"
+                                .formatted(distance, grid.id().value(), maximumMetres),
                         data)));
             }
         });

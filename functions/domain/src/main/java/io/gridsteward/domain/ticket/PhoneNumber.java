@@ -16,7 +16,8 @@ public record PhoneNumber(String value) {
             throw ValidationException.ofValue("is required");
         }
         if (!SHAPE.matcher(value).matches()) {
-            throw ValidationException.ofValue("must be a phone number of 6 to 24 digits, spaces or dashes, optionally starting with '+'");
+            throw ValidationException.ofValue(
+                    "must be a phone number of 6 to 24 digits, spaces or dashes, optionally starting with '+'");
         }
     }
 

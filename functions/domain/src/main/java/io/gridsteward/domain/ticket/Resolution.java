@@ -1,11 +1,11 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ValidationException;
 import java.util.List;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
 
 /** What the handler did: a note and the keys of photos taken on site. */
 public record Resolution(Note note, List<PhotoKey> photos) {
@@ -30,7 +30,9 @@ public record Resolution(Note note, List<PhotoKey> photos) {
         FieldErrors errors = new FieldErrors();
         for (int index = 0; index < photos.size(); index++) {
             if (!uploaded.contains(photos.get(index))) {
-                errors.add("photoKeys[" + index + "]", "was not uploaded: ask POST /v1/tickets/{id}/attachments for a URL and PUT the photo first");
+                errors.add(
+                        "photoKeys[" + index + "]",
+                        "was not uploaded: ask POST /v1/tickets/{id}/attachments for a URL and PUT the photo first");
             }
         }
         errors.throwIfAny();

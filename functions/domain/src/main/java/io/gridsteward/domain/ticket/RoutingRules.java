@@ -1,5 +1,7 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.DataFiles;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.OrganisationId;
@@ -7,8 +9,6 @@ import io.gridsteward.domain.core.Placement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Who gets a ticket first, as data: lines of {@code category,gridId,assignee}. {@code gridId} is a grid's id or
@@ -68,7 +68,8 @@ public final class RoutingRules {
     public Optional<OrganisationId> firstAssignee(Category category, Placement placement) {
         requireNonNull(category, "category");
         requireNonNull(placement, "placement");
-        return Optional.ofNullable(assignees.get(key(category.code(), placement.grid().value())))
+        return Optional.ofNullable(
+                        assignees.get(key(category.code(), placement.grid().value())))
                 .or(() -> Optional.ofNullable(assignees.get(key(category.code(), ANY_GRID))))
                 .map(assignee -> switch (assignee) {
                     case OWN_GRID -> placement.grid().organisationId();

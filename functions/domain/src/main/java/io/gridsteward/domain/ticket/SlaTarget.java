@@ -1,8 +1,8 @@
 package io.gridsteward.domain.ticket;
 
-import java.time.Duration;
-
 import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
 
 /**
  * How long the handlers have: to accept a ticket (first response) and to resolve it. A ticket keeps the target it
@@ -14,7 +14,8 @@ public record SlaTarget(Duration acceptWithin, Duration resolveWithin) {
         requireNonNull(acceptWithin, "acceptWithin");
         requireNonNull(resolveWithin, "resolveWithin");
         if (acceptWithin.isNegative() || acceptWithin.isZero() || resolveWithin.compareTo(acceptWithin) < 0) {
-            throw new IllegalArgumentException("an SLA needs 0 < acceptWithin <= resolveWithin: " + acceptWithin + ", " + resolveWithin);
+            throw new IllegalArgumentException(
+                    "an SLA needs 0 < acceptWithin <= resolveWithin: " + acceptWithin + ", " + resolveWithin);
         }
     }
 }

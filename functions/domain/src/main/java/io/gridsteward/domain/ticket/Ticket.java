@@ -1,5 +1,7 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.FieldErrors;
 import io.gridsteward.domain.core.ForbiddenException;
@@ -15,8 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A reported problem and where it stands. Immutable: every step returns the next ticket together with the
@@ -80,24 +80,60 @@ public record Ticket(
      *         when the reporter may not use it
      * @throws ForbiddenException when the caller may not report in this grid
      */
-    public static TicketChange report(TicketId id, TicketReport report, Organisation grid, Caller reporter, Instant at, SlaPolicy policy) {
+    public static TicketChange report(
+            TicketId id, TicketReport report, Organisation grid, Caller reporter, Instant at, SlaPolicy policy) {
         Placement placement = grid.placement()
-                .orElseThrow(() -> ValidationException.of("gridId", "%s is a %s, not a grid".formatted(grid.id().value(), grid.kind())));
+                .orElseThrow(() -> ValidationException.of(
+                        "gridId", "%s is a %s, not a grid".formatted(grid.id().value(), grid.kind())));
         if (!TicketAccess.mayReport(reporter, placement)) {
-            throw new ForbiddenException("a %s may not report problems in grid %s".formatted(reporter.role(), grid.id().value()));
+            throw new ForbiddenException("a %s may not report problems in grid %s"
+                    .formatted(reporter.role(), grid.id().value()));
         }
-        Channel channel = report.channel().or(() -> Channel.defaultFor(reporter.role()))
+        Channel channel = report.channel()
+                .or(() -> Channel.defaultFor(reporter.role()))
                 .orElseThrow(() -> ValidationException.of("channel", "is required for a " + reporter.role()));
         if (!channel.isOpenTo(reporter.role())) {
-            throw ValidationException.of("channel", "a %s cannot report through %s".formatted(reporter.role(), channel));
+            throw ValidationException.of(
+                    "channel", "a %s cannot report through %s".formatted(reporter.role(), channel));
         }
         SlaTarget sla = policy.targetFor(report.category(), report.priority());
-        Ticket ticket = new Ticket(id, TicketStatus.REPORTED, report.category(), report.description(), placement,
-                report.location(), reporter.userId(), channel, at, Optional.empty(), 1, at, report.priority(), sla,
-                Deadlines.startingAt(at.truncatedTo(ChronoUnit.MILLIS), sla), Optional.empty(), report.reporterPhone(), Optional.empty(), Optional.empty());
-        TicketEvent event = new TicketEvent(TicketEvent.idFor(id, 1), id, 1, TicketEventType.REPORTED, Optional.empty(),
-                TicketStatus.REPORTED, ticket.reportedAt(), reporter, placement, ticket.category(), Optional.empty(), Optional.empty(),
-                ticket.priority(), ticket.deadlines(), OptionalInt.empty(), List.of());
+        Ticket ticket = new Ticket(
+                id,
+                TicketStatus.REPORTED,
+                report.category(),
+                report.description(),
+                placement,
+                report.location(),
+                reporter.userId(),
+                channel,
+                at,
+                Optional.empty(),
+                1,
+                at,
+                report.priority(),
+                sla,
+                Deadlines.startingAt(at.truncatedTo(ChronoUnit.MILLIS), sla),
+                Optional.empty(),
+                report.reporterPhone(),
+                Optional.empty(),
+                Optional.empty());
+        TicketEvent event = new TicketEvent(
+                TicketEvent.idFor(id, 1),
+                id,
+                1,
+                TicketEventType.REPORTED,
+                Optional.empty(),
+                TicketStatus.REPORTED,
+                ticket.reportedAt(),
+                reporter,
+                placement,
+                ticket.category(),
+                Optional.empty(),
+                Optional.empty(),
+                ticket.priority(),
+                ticket.deadlines(),
+                OptionalInt.empty(),
+                List.of());
         return new TicketChange(ticket, event);
     }
 
@@ -157,18 +193,20 @@ public record Ticket(
         Assignee to;
         if (target.isPresent()) {
             Organisation given = target.get();
-            boolean ownTown = given.kind() == OrganisationKind.TOWN && given.id().equals(placement.town());
+            boolean ownTown =
+                    given.kind() == OrganisationKind.TOWN && given.id().equals(placement.town());
             if (!ownTown) {
                 requireHandlerInReach(given, "targetOrgId");
             }
             to = Assignee.of(given);
-        }
-        else {
-            to = derivedEscalationTarget().orElseThrow(() -> ValidationException.of("targetOrgId",
-                    "is required: a ticket with its town escalates to a county department"));
+        } else {
+            to = derivedEscalationTarget()
+                    .orElseThrow(() -> ValidationException.of(
+                            "targetOrgId", "is required: a ticket with its town escalates to a county department"));
         }
         if (assignee.map(Assignee::id).equals(Optional.of(to.id()))) {
-            throw ValidationException.of("targetOrgId", "the ticket is already with " + to.id().value());
+            throw ValidationException.of(
+                    "targetOrgId", "the ticket is already with " + to.id().value());
         }
         Draft draft = new Draft(this);
         draft.assignee = Optional.of(to);
@@ -200,7 +238,8 @@ public record Ticket(
         requireAllowed(TicketEventType.FLAGGED_OVERDUE);
         Draft draft = new Draft(this);
         draft.missedDueAt = Optional.of(due);
-        return Optional.of(step(TicketEventType.FLAGGED_OVERDUE, Caller.system(), now, Optional.of(reason.text()), draft));
+        return Optional.of(
+                step(TicketEventType.FLAGGED_OVERDUE, Caller.system(), now, Optional.of(reason.text()), draft));
     }
 
     /**
@@ -221,7 +260,8 @@ public record Ticket(
         errors.throwIfAny();
         Draft draft = new Draft(this);
         draft.resolution = Optional.of(resolution);
-        return step(TicketEventType.RESOLVED, by, at, Optional.of(resolution.note().text()), draft);
+        return step(
+                TicketEventType.RESOLVED, by, at, Optional.of(resolution.note().text()), draft);
     }
 
     /** The reporter rates the resolution. */
@@ -325,27 +365,38 @@ public record Ticket(
 
     /** Open with an assignee that has to act on it: below the town, or the town itself once it took the ticket on. */
     public boolean openWithAssignee() {
-        return assignee.isPresent() && !awaitsDispatcher() && switch (status) {
-            case DISPATCHED, ACCEPTED, ESCALATED, REOPENED -> true;
-            case REPORTED, RETURNED, RESOLVED, EVALUATED, CLOSED, CANCELLED -> false;
-        };
+        return assignee.isPresent()
+                && !awaitsDispatcher()
+                && switch (status) {
+                    case DISPATCHED, ACCEPTED, ESCALATED, REOPENED -> true;
+                    case REPORTED, RETURNED, RESOLVED, EVALUATED, CLOSED, CANCELLED -> false;
+                };
     }
 
     /** A grid, or a community of the ticket's town, or a county department. */
     private void requireHandlerInReach(Organisation to, String field) {
         if (!to.kind().handlesTickets()) {
-            throw ValidationException.of(field, "%s is a %s, which does not handle tickets".formatted(to.id().value(), to.kind()));
+            throw ValidationException.of(
+                    field,
+                    "%s is a %s, which does not handle tickets"
+                            .formatted(to.id().value(), to.kind()));
         }
         boolean local = to.kind() != OrganisationKind.DEPARTMENT;
         if (local && !to.town().equals(Optional.of(placement.town()))) {
-            throw ValidationException.of(field, "%s lies outside the ticket's town %s".formatted(to.id().value(), placement.town().value()));
+            throw ValidationException.of(
+                    field,
+                    "%s lies outside the ticket's town %s"
+                            .formatted(to.id().value(), placement.town().value()));
         }
     }
 
     private void requirePermitted(TicketEventType step, Caller by) {
         if (!TicketAccess.mayTake(by, step, this)) {
-            throw new ForbiddenException("a %s of %s may not %s this ticket".formatted(by.role(),
-                    by.organisationId().map(OrganisationId::value).orElse("no organisation"), TicketSteps.verb(step)));
+            throw new ForbiddenException("a %s of %s may not %s this ticket"
+                    .formatted(
+                            by.role(),
+                            by.organisationId().map(OrganisationId::value).orElse("no organisation"),
+                            TicketSteps.verb(step)));
         }
     }
 
@@ -357,15 +408,33 @@ public record Ticket(
 
     /** Applies one step of the lifecycle; every public transition ends here so version and event agree. */
     private TicketChange step(TicketEventType type, Caller actor, Instant at, Optional<String> reason, Draft draft) {
-        TicketStatus target = TicketLifecycle.next(status, type).orElseThrow(() -> new IllegalTransitionException("ticket", id.value(), status.name(), type.name()));
+        TicketStatus target = TicketLifecycle.next(status, type)
+                .orElseThrow(() -> new IllegalTransitionException("ticket", id.value(), status.name(), type.name()));
         long nextVersion = version + 1;
         Ticket next = draft.build(target, nextVersion, at);
         OptionalInt rating = type == TicketEventType.EVALUATED
                 ? OptionalInt.of(next.evaluation().orElseThrow().rating())
                 : OptionalInt.empty();
-        List<PhotoKey> photos = type == TicketEventType.RESOLVED ? next.resolution().orElseThrow().photos() : List.of();
-        TicketEvent event = new TicketEvent(TicketEvent.idFor(id, nextVersion), id, nextVersion, type, Optional.of(status), target,
-                next.updatedAt(), actor, placement, category, next.assignee(), reason, next.priority(), next.deadlines(), rating, photos);
+        List<PhotoKey> photos = type == TicketEventType.RESOLVED
+                ? next.resolution().orElseThrow().photos()
+                : List.of();
+        TicketEvent event = new TicketEvent(
+                TicketEvent.idFor(id, nextVersion),
+                id,
+                nextVersion,
+                type,
+                Optional.of(status),
+                target,
+                next.updatedAt(),
+                actor,
+                placement,
+                category,
+                next.assignee(),
+                reason,
+                next.priority(),
+                next.deadlines(),
+                rating,
+                photos);
         return new TicketChange(next, event);
     }
 
@@ -395,9 +464,26 @@ public record Ticket(
         }
 
         private Ticket build(TicketStatus status, long version, Instant at) {
-            return new Ticket(before.id(), status, before.category(), before.description(), before.placement(), before.location(),
-                    before.reporterId(), before.channel(), before.reportedAt(), assignee, version, at, before.priority(), before.sla(),
-                    deadlines, missedDueAt, before.reporterPhone(), resolution, evaluation);
+            return new Ticket(
+                    before.id(),
+                    status,
+                    before.category(),
+                    before.description(),
+                    before.placement(),
+                    before.location(),
+                    before.reporterId(),
+                    before.channel(),
+                    before.reportedAt(),
+                    assignee,
+                    version,
+                    at,
+                    before.priority(),
+                    before.sla(),
+                    deadlines,
+                    missedDueAt,
+                    before.reporterPhone(),
+                    resolution,
+                    evaluation);
         }
     }
 }

@@ -42,15 +42,21 @@ import java.util.Optional;
  */
 public final class TicketAccess {
 
-    private TicketAccess() {
-    }
+    private TicketAccess() {}
 
     public static boolean mayReport(Caller caller, Placement placement) {
         return switch (caller.role()) {
             case RESIDENT -> true;
-            case GRID_WORKER -> caller.organisationId().filter(placement::isWithin).isPresent();
+            case GRID_WORKER ->
+                caller.organisationId().filter(placement::isWithin).isPresent();
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(placement.town());
-            case GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case GRID_PARTY_LEADER,
+                    COMMUNITY_SECRETARY,
+                    DEPARTMENT_OFFICER,
+                    COUNTY_LEADER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
@@ -58,13 +64,17 @@ public final class TicketAccess {
         if (isReporter(caller, ticket)) {
             return true;
         }
-        boolean assignedToCaller = ticket.assignee().map(Assignee::id).filter(caller::actsFor).isPresent();
+        boolean assignedToCaller =
+                ticket.assignee().map(Assignee::id).filter(caller::actsFor).isPresent();
         return switch (caller.role()) {
             case RESIDENT, UNIT_OFFICER, PARTY_MEMBER -> false;
             case COUNTY_LEADER, SYSTEM -> true;
             case DEPARTMENT_OFFICER -> assignedToCaller;
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
-                    assignedToCaller || caller.organisationId().filter(ticket.placement()::isWithin).isPresent();
+                assignedToCaller
+                        || caller.organisationId()
+                                .filter(ticket.placement()::isWithin)
+                                .isPresent();
         };
     }
 
@@ -74,10 +84,13 @@ public final class TicketAccess {
             case REPORTED -> false;
             case DISPATCHED -> isTownDispatcher(caller, ticket) || caller.role() == Role.SYSTEM;
             case ACCEPTED, RETURNED, RESOLVED -> handlesAssignment(caller, ticket);
-            case ESCALATED -> handlesAssignment(caller, ticket) || isTownDispatcher(caller, ticket) || caller.role() == Role.SYSTEM;
+            case ESCALATED ->
+                handlesAssignment(caller, ticket) || isTownDispatcher(caller, ticket) || caller.role() == Role.SYSTEM;
             case EVALUATED, REOPENED -> isReporter(caller, ticket);
             case CLOSED, CANCELLED -> isTownDispatcher(caller, ticket);
-            case SUPERVISED -> caller.role() == Role.TOWN_SUPERVISOR && caller.actsFor(ticket.placement().town());
+            case SUPERVISED ->
+                caller.role() == Role.TOWN_SUPERVISOR
+                        && caller.actsFor(ticket.placement().town());
             case FLAGGED_OVERDUE -> caller.role() == Role.SYSTEM;
         };
     }
@@ -95,14 +108,23 @@ public final class TicketAccess {
         return switch (caller.role()) {
             case TOWN_DISPATCHER, TOWN_SUPERVISOR -> caller.actsFor(town);
             case COUNTY_LEADER -> true;
-            case RESIDENT, GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+            case RESIDENT,
+                    GRID_WORKER,
+                    GRID_PARTY_LEADER,
+                    COMMUNITY_SECRETARY,
+                    DEPARTMENT_OFFICER,
+                    UNIT_OFFICER,
+                    PARTY_MEMBER,
+                    SYSTEM -> false;
         };
     }
 
     public static boolean mayListAssigned(Caller caller, Organisation organisation) {
         return switch (caller.role()) {
-            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER -> caller.actsFor(organisation.id());
-            case TOWN_DISPATCHER, TOWN_SUPERVISOR -> organisation.town().filter(caller::actsFor).isPresent();
+            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, DEPARTMENT_OFFICER ->
+                caller.actsFor(organisation.id());
+            case TOWN_DISPATCHER, TOWN_SUPERVISOR ->
+                organisation.town().filter(caller::actsFor).isPresent();
             case COUNTY_LEADER -> true;
             case RESIDENT, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
@@ -111,7 +133,7 @@ public final class TicketAccess {
     public static boolean mayListGrid(Caller caller, Placement placement) {
         return switch (caller.role()) {
             case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, TOWN_SUPERVISOR ->
-                    caller.organisationId().filter(placement::isWithin).isPresent();
+                caller.organisationId().filter(placement::isWithin).isPresent();
             case COUNTY_LEADER -> true;
             case RESIDENT, DEPARTMENT_OFFICER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
         };
@@ -128,10 +150,12 @@ public final class TicketAccess {
     /** A member of the assignee organisation in a role that handles tickets (not a supervisor or a leader). */
     public static boolean handlesAssignment(Caller caller, Ticket ticket) {
         Optional<OrganisationId> assignee = ticket.assignee().map(Assignee::id).filter(caller::actsFor);
-        return assignee.isPresent() && switch (caller.role()) {
-            case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, DEPARTMENT_OFFICER -> true;
-            case RESIDENT, TOWN_SUPERVISOR, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
-        };
+        return assignee.isPresent()
+                && switch (caller.role()) {
+                    case GRID_WORKER, GRID_PARTY_LEADER, COMMUNITY_SECRETARY, TOWN_DISPATCHER, DEPARTMENT_OFFICER ->
+                        true;
+                    case RESIDENT, TOWN_SUPERVISOR, COUNTY_LEADER, UNIT_OFFICER, PARTY_MEMBER, SYSTEM -> false;
+                };
     }
 
     /** Refuses a ticket outside the caller's sight as if it did not exist, so that refusals reveal nothing. */
@@ -146,6 +170,7 @@ public final class TicketAccess {
     }
 
     private static boolean isTownDispatcher(Caller caller, Ticket ticket) {
-        return caller.role() == Role.TOWN_DISPATCHER && caller.actsFor(ticket.placement().town());
+        return caller.role() == Role.TOWN_DISPATCHER
+                && caller.actsFor(ticket.placement().town());
     }
 }

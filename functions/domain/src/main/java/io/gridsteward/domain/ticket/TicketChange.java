@@ -8,7 +8,9 @@ public record TicketChange(Ticket ticket, TicketEvent event) {
     public TicketChange {
         requireNonNull(ticket, "ticket");
         requireNonNull(event, "event");
-        if (!ticket.id().equals(event.ticketId()) || ticket.version() != event.sequence() || ticket.status() != event.to()) {
+        if (!ticket.id().equals(event.ticketId())
+                || ticket.version() != event.sequence()
+                || ticket.status() != event.to()) {
             throw new IllegalArgumentException("the event must describe the ticket's new state");
         }
     }

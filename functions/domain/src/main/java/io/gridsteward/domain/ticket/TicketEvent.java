@@ -1,5 +1,7 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Placement;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * One immutable step of a ticket's trace (全程留痕): who did what, when, from which state to which, and why.
@@ -65,6 +65,7 @@ public record TicketEvent(
      * (the version guard), and a retried write yields the same id, which the lake deduplicates on.
      */
     public static String idFor(TicketId ticketId, long sequence) {
-        return UUID.nameUUIDFromBytes((ticketId.value() + "#" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((ticketId.value() + "#" + sequence).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

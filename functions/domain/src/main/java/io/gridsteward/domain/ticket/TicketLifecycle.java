@@ -15,68 +15,84 @@ import java.util.Optional;
  */
 public final class TicketLifecycle {
 
-    private TicketLifecycle() {
-    }
+    private TicketLifecycle() {}
 
     public static Optional<TicketStatus> next(TicketStatus current, TicketEventType step) {
         TicketStatus target = switch (current) {
-            case REPORTED -> switch (step) {
-                case DISPATCHED -> TicketStatus.DISPATCHED;
-                case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED, FLAGGED_OVERDUE -> current;
-                case REPORTED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
-            };
-            case DISPATCHED -> switch (step) {
-                case ACCEPTED -> TicketStatus.ACCEPTED;
-                case RETURNED -> TicketStatus.RETURNED;
-                case ESCALATED -> TicketStatus.ESCALATED;
-                case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED, FLAGGED_OVERDUE -> current;
-                case REPORTED, DISPATCHED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
-            };
-            case ACCEPTED -> switch (step) {
-                case RESOLVED -> TicketStatus.RESOLVED;
-                case RETURNED -> TicketStatus.RETURNED;
-                case ESCALATED -> TicketStatus.ESCALATED;
-                case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED, FLAGGED_OVERDUE -> current;
-                case REPORTED, DISPATCHED, ACCEPTED, EVALUATED, REOPENED, CLOSED -> null;
-            };
-            case RETURNED -> switch (step) {
-                case DISPATCHED -> TicketStatus.DISPATCHED;
-                case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED, FLAGGED_OVERDUE -> current;
-                case REPORTED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
-            };
-            case ESCALATED -> switch (step) {
-                case ACCEPTED -> TicketStatus.ACCEPTED;
-                case DISPATCHED -> TicketStatus.DISPATCHED;
-                case ESCALATED -> TicketStatus.ESCALATED;
-                case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED, FLAGGED_OVERDUE -> current;
-                case REPORTED, RETURNED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
-            };
-            case RESOLVED -> switch (step) {
-                case EVALUATED -> TicketStatus.EVALUATED;
-                case REOPENED -> TicketStatus.REOPENED;
-                case CLOSED -> TicketStatus.CLOSED;
-                case SUPERVISED -> current;
-                case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, CANCELLED, FLAGGED_OVERDUE -> null;
-            };
-            case EVALUATED -> switch (step) {
-                case CLOSED -> TicketStatus.CLOSED;
-                case REOPENED -> TicketStatus.REOPENED;
-                case SUPERVISED -> current;
-                case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, CANCELLED, FLAGGED_OVERDUE -> null;
-            };
-            case REOPENED -> switch (step) {
-                case ACCEPTED -> TicketStatus.ACCEPTED;
-                case DISPATCHED -> TicketStatus.DISPATCHED;
-                case ESCALATED -> TicketStatus.ESCALATED;
-                case CANCELLED -> TicketStatus.CANCELLED;
-                case SUPERVISED, FLAGGED_OVERDUE -> current;
-                case REPORTED, RETURNED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
-            };
+            case REPORTED ->
+                switch (step) {
+                    case DISPATCHED -> TicketStatus.DISPATCHED;
+                    case CANCELLED -> TicketStatus.CANCELLED;
+                    case SUPERVISED, FLAGGED_OVERDUE -> current;
+                    case REPORTED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
+                };
+            case DISPATCHED ->
+                switch (step) {
+                    case ACCEPTED -> TicketStatus.ACCEPTED;
+                    case RETURNED -> TicketStatus.RETURNED;
+                    case ESCALATED -> TicketStatus.ESCALATED;
+                    case CANCELLED -> TicketStatus.CANCELLED;
+                    case SUPERVISED, FLAGGED_OVERDUE -> current;
+                    case REPORTED, DISPATCHED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
+                };
+            case ACCEPTED ->
+                switch (step) {
+                    case RESOLVED -> TicketStatus.RESOLVED;
+                    case RETURNED -> TicketStatus.RETURNED;
+                    case ESCALATED -> TicketStatus.ESCALATED;
+                    case CANCELLED -> TicketStatus.CANCELLED;
+                    case SUPERVISED, FLAGGED_OVERDUE -> current;
+                    case REPORTED, DISPATCHED, ACCEPTED, EVALUATED, REOPENED, CLOSED -> null;
+                };
+            case RETURNED ->
+                switch (step) {
+                    case DISPATCHED -> TicketStatus.DISPATCHED;
+                    case CANCELLED -> TicketStatus.CANCELLED;
+                    case SUPERVISED, FLAGGED_OVERDUE -> current;
+                    case REPORTED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
+                };
+            case ESCALATED ->
+                switch (step) {
+                    case ACCEPTED -> TicketStatus.ACCEPTED;
+                    case DISPATCHED -> TicketStatus.DISPATCHED;
+                    case ESCALATED -> TicketStatus.ESCALATED;
+                    case CANCELLED -> TicketStatus.CANCELLED;
+                    case SUPERVISED, FLAGGED_OVERDUE -> current;
+                    case REPORTED, RETURNED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
+                };
+            case RESOLVED ->
+                switch (step) {
+                    case EVALUATED -> TicketStatus.EVALUATED;
+                    case REOPENED -> TicketStatus.REOPENED;
+                    case CLOSED -> TicketStatus.CLOSED;
+                    case SUPERVISED -> current;
+                    case REPORTED, DISPATCHED, ACCEPTED, RETURNED, ESCALATED, RESOLVED, CANCELLED, FLAGGED_OVERDUE ->
+                        null;
+                };
+            case EVALUATED ->
+                switch (step) {
+                    case CLOSED -> TicketStatus.CLOSED;
+                    case REOPENED -> TicketStatus.REOPENED;
+                    case SUPERVISED -> current;
+                    case REPORTED,
+                            DISPATCHED,
+                            ACCEPTED,
+                            RETURNED,
+                            ESCALATED,
+                            RESOLVED,
+                            EVALUATED,
+                            CANCELLED,
+                            FLAGGED_OVERDUE -> null;
+                };
+            case REOPENED ->
+                switch (step) {
+                    case ACCEPTED -> TicketStatus.ACCEPTED;
+                    case DISPATCHED -> TicketStatus.DISPATCHED;
+                    case ESCALATED -> TicketStatus.ESCALATED;
+                    case CANCELLED -> TicketStatus.CANCELLED;
+                    case SUPERVISED, FLAGGED_OVERDUE -> current;
+                    case REPORTED, RETURNED, RESOLVED, EVALUATED, REOPENED, CLOSED -> null;
+                };
             case CLOSED, CANCELLED -> null;
         };
         return Optional.ofNullable(target);

@@ -1,16 +1,21 @@
 package io.gridsteward.domain.ticket;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Location;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * What a reporter tells about a problem; the grid it lies in is passed beside it, as a looked-up organisation.
  * {@code reporterPhone} is the number to call back (a hotline caller's, or a resident's own).
  */
-public record TicketReport(Category category, Description description, Location location, Optional<Channel> channel,
-                           Priority priority, Optional<PhoneNumber> reporterPhone) {
+public record TicketReport(
+        Category category,
+        Description description,
+        Location location,
+        Optional<Channel> channel,
+        Priority priority,
+        Optional<PhoneNumber> reporterPhone) {
 
     public TicketReport {
         requireNonNull(category, "category");

@@ -18,8 +18,7 @@ public final class TicketSteps {
     public static final String CANCEL = "cancel";
     public static final String SUPERVISE = "supervise";
 
-    private TicketSteps() {
-    }
+    private TicketSteps() {}
 
     public static String verb(TicketEventType step) {
         return switch (step) {

@@ -1,7 +1,6 @@
 package io.gridsteward.domain.architecture;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bounded contexts meet only through the shared core. In the domain, the store and the API each context has a package
@@ -24,13 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContextBoundariesTest {
 
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.gridsteward\\.(domain|store|api)\\.(\\w+)\\.", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.gridsteward\\.(domain|store|api)\\.(\\w+)\\.", Pattern.MULTILINE);
     private static final Set<String> OPEN_TO_ALL = Set.of("core", "organisation");
 
     @ParameterizedTest
     @ValueSource(strings = {"domain", "store", "api"})
     void everyContextImportsOnlyItselfAndTheSharedCore(String module) {
-        Path sources = Path.of("..", module, "src", "main", "java", "io", "gridsteward", module).normalize();
+        Path sources = Path.of("..", module, "src", "main", "java", "io", "gridsteward", module)
+                .normalize();
         assertThat(sources).isDirectory();
 
         List<String> violations = new ArrayList<>();
@@ -41,14 +42,17 @@ class ContextBoundariesTest {
             while (imports.find()) {
                 String imported = imports.group(2);
                 if (!allowed(context, imported)) {
-                    violations.add("%s (context %s) imports %s.%s".formatted(sources.relativize(file), context, imports.group(1), imported));
+                    violations.add("%s (context %s) imports %s.%s"
+                            .formatted(sources.relativize(file), context, imports.group(1), imported));
                 }
             }
         }
 
         assertThat(files).as("sources of %s", module).isNotEmpty();
-        assertThat(files).as("every class of %s lies in a context's package", module)
-                .allSatisfy(file -> assertThat(sources.relativize(file).getNameCount()).isGreaterThan(1));
+        assertThat(files)
+                .as("every class of %s lies in a context's package", module)
+                .allSatisfy(file ->
+                        assertThat(sources.relativize(file).getNameCount()).isGreaterThan(1));
         assertThat(violations).isEmpty();
     }
 
@@ -71,8 +75,7 @@ class ContextBoundariesTest {
     private static List<Path> javaFiles(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(path -> path.toString().endsWith(".java")).toList();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -80,8 +83,7 @@ class ContextBoundariesTest {
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }

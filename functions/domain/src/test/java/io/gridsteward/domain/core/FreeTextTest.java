@@ -1,11 +1,11 @@
 package io.gridsteward.domain.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FreeTextTest {
 
@@ -21,7 +21,8 @@ class FreeTextTest {
         assertThat(FreeText.characters("路灯不亮")).isEqualTo(4);
         assertThat(FreeText.require("\uD83D\uDE00".repeat(1001), 2000)).hasSize(2002);
         assertThat(FreeText.require(family.repeat(2000), 2000)).isNotEmpty();
-        assertThatThrownBy(() -> FreeText.require("\uD83D\uDE00".repeat(2001), 2000)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> FreeText.require("\uD83D\uDE00".repeat(2001), 2000))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("at most 2000 characters");
     }
 
@@ -36,12 +37,31 @@ class FreeTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nul \u0000", "bell \u0007", "escape \u001B[31m", "carriage \r", "delete \u007F", "c1 \u0085",
-            "lone high \uD83D", "lone low \uDE00 x", "swapped \uDE00\uD83D", "override \u202E", "embedding \u202A", "pop \u202C",
-            "isolate \u2066", "first strong \u2068", "pop isolate \u2069"})
+    @ValueSource(
+            strings = {
+                "nul \u0000",
+                "bell \u0007",
+                "escape \u001B[31m",
+                "carriage \r",
+                "delete \u007F",
+                "c1 \u0085",
+                "lone high \uD83D",
+                "lone low \uDE00 x",
+                "swapped \uDE00\uD83D",
+                "override \u202E",
+                "embedding \u202A",
+                "pop \u202C",
+                "isolate \u2066",
+                "first strong \u2068",
+                "pop isolate \u2069"
+            })
     void controlsLoneSurrogatesAndBidirectionalControlsAreRefused(String text) {
-        assertThatThrownBy(() -> FreeText.require(text, 100)).isInstanceOfSatisfying(ValidationException.class,
-                refused -> assertThat(refused.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEmpty()));
+        assertThatThrownBy(() -> FreeText.require(text, 100))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused -> assertThat(refused.errors())
+                                .singleElement()
+                                .satisfies(error -> assertThat(error.field()).isEmpty()));
     }
 
     @Test

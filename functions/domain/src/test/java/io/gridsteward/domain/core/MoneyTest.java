@@ -1,9 +1,9 @@
 package io.gridsteward.domain.core;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
@@ -18,18 +18,28 @@ class MoneyTest {
 
     @Test
     void refusesWhatAPersonMustNotEnter() {
-        assertThatThrownBy(() -> Money.positive("amountFen", 0)).isInstanceOfSatisfying(ValidationException.class,
-                invalid -> assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("amountFen"));
+        assertThatThrownBy(() -> Money.positive("amountFen", 0))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        invalid -> assertThat(invalid.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("amountFen"));
         assertThatThrownBy(() -> Money.positive("amountFen", -1)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> Money.positive("amountFen", Money.MAXIMUM_FEN + 1)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Money.positive("amountFen", Money.MAXIMUM_FEN + 1))
+                .isInstanceOf(ValidationException.class);
         assertThat(Money.positive("amountFen", Money.MAXIMUM_FEN).fen()).isEqualTo(Money.MAXIMUM_FEN);
-        assertThatThrownBy(() -> Money.requireCurrency("currency", "USD")).isInstanceOfSatisfying(ValidationException.class,
-                invalid -> assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("currency"));
+        assertThatThrownBy(() -> Money.requireCurrency("currency", "USD"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        invalid -> assertThat(invalid.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("currency"));
     }
 
     @Test
     void neverLeavesItsRange() {
-        assertThatThrownBy(() -> Money.ofFen(Money.MAXIMUM_FEN).plus(Money.ofFen(1))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Money.ofFen(Money.MAXIMUM_FEN).plus(Money.ofFen(1)))
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Money.ofFen(Long.MIN_VALUE)).isInstanceOf(ValidationException.class);
     }
 }

@@ -1,12 +1,11 @@
 package io.gridsteward.domain.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RoleTest {
 
@@ -14,7 +13,9 @@ class RoleTest {
     @EnumSource(Role.class)
     void everyStaffRoleActsForExactlyOneKindOfOrganisation(Role role) {
         // A party member is no staff but may name the community they reported in to.
-        assertThat(role.organisationKind().isPresent()).as(role.name()).isEqualTo(role.isStaff() || role == Role.PARTY_MEMBER);
+        assertThat(role.organisationKind().isPresent())
+                .as(role.name())
+                .isEqualTo(role.isStaff() || role == Role.PARTY_MEMBER);
     }
 
     @Test

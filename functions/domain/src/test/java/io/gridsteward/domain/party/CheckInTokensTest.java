@@ -1,16 +1,16 @@
 package io.gridsteward.domain.party;
 
+import static io.gridsteward.domain.party.PartyFixture.KEY;
+import static io.gridsteward.domain.party.PartyFixture.tokens;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.gridsteward.domain.core.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-
-import static io.gridsteward.domain.party.PartyFixture.KEY;
-import static io.gridsteward.domain.party.PartyFixture.tokens;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckInTokensTest {
 
@@ -24,20 +24,26 @@ class CheckInTokensTest {
         CheckInToken token = tokens.issue(ACTIVITY, ISSUED);
 
         assertThat(token.expiresAt()).isEqualTo(ISSUED.plusSeconds(30));
-        assertThat(tokens.verify(token.value(), ACTIVITY, ISSUED.plusSeconds(29))).isEqualTo("nonce-1");
+        assertThat(tokens.verify(token.value(), ACTIVITY, ISSUED.plusSeconds(29)))
+                .isEqualTo("nonce-1");
         refused(token.value(), ISSUED.plusSeconds(30), "has expired");
         refused(token.value(), ISSUED.minusSeconds(6), "has expired");
     }
 
     @Test
     void aTokenSignedWithAnotherKeyOrAlteredIsForged() {
-        CheckInTokens otherKey = new CheckInTokens("another key, also thirty-two by!".getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(30), () -> "n");
+        CheckInTokens otherKey = new CheckInTokens(
+                "another key, also thirty-two by!".getBytes(StandardCharsets.US_ASCII),
+                Duration.ofSeconds(30),
+                () -> "n");
         refused(otherKey.issue(ACTIVITY, ISSUED).value(), ISSUED, "is forged");
 
         String genuine = tokens.issue(ACTIVITY, ISSUED).value();
         String payload = genuine.substring(0, genuine.indexOf('.'));
-        String later = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("activity-1\n" + ISSUED.plusSeconds(3600).toEpochMilli() + "\nnonce-1").getBytes(StandardCharsets.UTF_8));
+        String later = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("activity-1\n" + ISSUED.plusSeconds(3600).toEpochMilli() + "\nnonce-1")
+                        .getBytes(StandardCharsets.UTF_8));
         refused(later + genuine.substring(genuine.indexOf('.')), ISSUED, "is forged");
         refused(payload + ".AAAA", ISSUED, "is forged");
         refused("not a token", ISSUED, "is not a check-in token");
@@ -58,9 +64,10 @@ class CheckInTokensTest {
     }
 
     private void refused(String token, Instant at, String message) {
-        assertThatThrownBy(() -> tokens.verify(token, ACTIVITY, at)).isInstanceOfSatisfying(ValidationException.class, exception -> {
-            assertThat(exception.errors()).extracting("field").containsExactly("token");
-            assertThat(exception.getMessage()).contains(message);
-        });
+        assertThatThrownBy(() -> tokens.verify(token, ACTIVITY, at))
+                .isInstanceOfSatisfying(ValidationException.class, exception -> {
+                    assertThat(exception.errors()).extracting("field").containsExactly("token");
+                    assertThat(exception.getMessage()).contains(message);
+                });
     }
 }

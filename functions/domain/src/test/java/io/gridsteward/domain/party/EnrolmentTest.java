@@ -1,16 +1,5 @@
 package io.gridsteward.domain.party;
 
-import io.gridsteward.domain.core.Caller;
-import io.gridsteward.domain.core.ForbiddenException;
-import io.gridsteward.domain.core.GridId;
-import io.gridsteward.domain.core.IllegalTransitionException;
-import io.gridsteward.domain.core.OrganisationId;
-import io.gridsteward.domain.core.Role;
-import io.gridsteward.domain.core.ValidationException;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
-
 import static io.gridsteward.domain.party.PartyFixture.CADRE;
 import static io.gridsteward.domain.party.PartyFixture.HILL;
 import static io.gridsteward.domain.party.PartyFixture.HILL_ONE;
@@ -29,6 +18,17 @@ import static io.gridsteward.domain.party.PartyFixture.inService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridsteward.domain.core.Caller;
+import io.gridsteward.domain.core.ForbiddenException;
+import io.gridsteward.domain.core.GridId;
+import io.gridsteward.domain.core.IllegalTransitionException;
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.core.Role;
+import io.gridsteward.domain.core.ValidationException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class EnrolmentTest {
 
     private static final EnrolleeId MEMBER_ID = new EnrolleeId(MEMBER.userId());
@@ -41,7 +41,8 @@ class EnrolmentTest {
         assertThat(reported.event().type()).isEqualTo(EnrolmentEventType.REPORTED_IN);
         assertThat(reported.event().workplaceUnit()).contains(SCHOOL);
 
-        EnrolmentChange confirmed = reported.enrolment().confirm(Optional.of(RIVER_ONE), SECRETARY, NOW.plusSeconds(60));
+        EnrolmentChange confirmed =
+                reported.enrolment().confirm(Optional.of(RIVER_ONE), SECRETARY, NOW.plusSeconds(60));
 
         assertThat(confirmed.enrolment().status()).isEqualTo(EnrolmentStatus.CONFIRMED);
         assertThat(confirmed.enrolment().group()).contains(new GridId("grid-river-1"));
@@ -51,7 +52,8 @@ class EnrolmentTest {
 
     @Test
     void eventsCarryNoContactDetails() {
-        EnrolmentEvent event = Enrolment.reportIn(MEMBER_ID, inService(), RIVER, MEMBER, NOW).event();
+        EnrolmentEvent event =
+                Enrolment.reportIn(MEMBER_ID, inService(), RIVER, MEMBER, NOW).event();
         assertThat(event.toString()).doesNotContain("13800000000");
     }
 
@@ -71,46 +73,84 @@ class EnrolmentTest {
         assertThat(transferred.event().previousCommunity()).contains(RIVER.id());
         assertThat(transferred.event().previousGroup()).contains(new GridId("grid-river-2"));
 
-        assertThatThrownBy(() -> transferred.enrolment().confirm(Optional.of(HILL_ONE), SECRETARY, NOW)).isInstanceOf(ForbiddenException.class);
-        assertThat(transferred.enrolment().confirm(Optional.of(HILL_ONE), HILL_SECRETARY, NOW).enrolment().version()).isEqualTo(5);
+        assertThatThrownBy(() -> transferred.enrolment().confirm(Optional.of(HILL_ONE), SECRETARY, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(transferred
+                        .enrolment()
+                        .confirm(Optional.of(HILL_ONE), HILL_SECRETARY, NOW)
+                        .enrolment()
+                        .version())
+                .isEqualTo(5);
     }
 
     @Test
     void aGroupMustBeAGridOfTheCommunityAndDifferentOnAMove() {
-        Enrolment reported = Enrolment.reportIn(MEMBER_ID, inService(), RIVER, MEMBER, NOW).enrolment();
-        assertThatThrownBy(() -> reported.confirm(Optional.of(HILL_ONE), SECRETARY, NOW)).isInstanceOfSatisfying(ValidationException.class,
-                exception -> assertThat(exception.errors()).extracting("field").containsExactly("groupId"));
-        assertThatThrownBy(() -> reported.confirm(Optional.empty(), SECRETARY, NOW)).isInstanceOf(ValidationException.class);
+        Enrolment reported =
+                Enrolment.reportIn(MEMBER_ID, inService(), RIVER, MEMBER, NOW).enrolment();
+        assertThatThrownBy(() -> reported.confirm(Optional.of(HILL_ONE), SECRETARY, NOW))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting("field")
+                                .containsExactly("groupId"));
+        assertThatThrownBy(() -> reported.confirm(Optional.empty(), SECRETARY, NOW))
+                .isInstanceOf(ValidationException.class);
         Enrolment confirmed = PartyFixture.confirmedMember(MEMBER);
-        assertThatThrownBy(() -> confirmed.move(RIVER_ONE, "same", SECRETARY, NOW)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> confirmed.move(RIVER_ONE, "same", SECRETARY, NOW))
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void onlyTheCommunitysSecretaryPlacesAndOnlyFromReported() {
-        Enrolment reported = Enrolment.reportIn(MEMBER_ID, inService(), RIVER, MEMBER, NOW).enrolment();
-        assertThatThrownBy(() -> reported.confirm(Optional.of(RIVER_ONE), LEADER, NOW)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> reported.confirm(Optional.of(RIVER_ONE), MEMBER, NOW)).isInstanceOf(ForbiddenException.class);
-        Enrolment declined = reported.decline("does not live here", SECRETARY, NOW).enrolment();
+        Enrolment reported =
+                Enrolment.reportIn(MEMBER_ID, inService(), RIVER, MEMBER, NOW).enrolment();
+        assertThatThrownBy(() -> reported.confirm(Optional.of(RIVER_ONE), LEADER, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reported.confirm(Optional.of(RIVER_ONE), MEMBER, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        Enrolment declined =
+                reported.decline("does not live here", SECRETARY, NOW).enrolment();
         assertThat(declined.status()).isEqualTo(EnrolmentStatus.DECLINED);
-        assertThatThrownBy(() -> declined.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> declined.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> declined.renew(MEMBER, NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void peopleReportThemselvesInAndUnitsThroughTheSecretaryOrTheirStaff() {
-        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER, OTHER_MEMBER, NOW)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(CADRE.userId()), inService(), RIVER, CADRE, NOW)).isInstanceOf(ForbiddenException.class);
-        EnrolmentRequest unit = new EnrolmentRequest(EnrolleeKind.UNIT, Optional.empty(), List.of(), List.of(ActivityKind.SERVICE), Optional.of("Ms Li, office"));
-        Enrolment school = Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, SECRETARY, NOW).enrolment();
-        assertThat(school.confirm(Optional.empty(), SECRETARY, NOW).enrolment().group()).isEmpty();
-        assertThatThrownBy(() -> school.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER_ONE, MEMBER, NOW)).isInstanceOfSatisfying(ValidationException.class,
-                exception -> assertThat(exception.errors()).extracting("field").containsExactly("communityId"));
+        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER, OTHER_MEMBER, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(CADRE.userId()), inService(), RIVER, CADRE, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        EnrolmentRequest unit = new EnrolmentRequest(
+                EnrolleeKind.UNIT,
+                Optional.empty(),
+                List.of(),
+                List.of(ActivityKind.SERVICE),
+                Optional.of("Ms Li, office"));
+        Enrolment school = Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, SECRETARY, NOW)
+                .enrolment();
+        assertThat(school.confirm(Optional.empty(), SECRETARY, NOW).enrolment().group())
+                .isEmpty();
+        assertThatThrownBy(() -> school.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER_ONE, MEMBER, NOW))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting("field")
+                                .containsExactly("communityId"));
         Caller schoolOfficer = Caller.staff("officer-school", Role.UNIT_OFFICER, SCHOOL);
-        Caller hospitalOfficer = Caller.staff("officer-hospital", Role.UNIT_OFFICER, new OrganisationId("unit-hospital"));
-        assertThat(Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, schoolOfficer, NOW).event().actor()).isEqualTo(schoolOfficer);
-        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, hospitalOfficer, NOW)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(schoolOfficer.userId()), inService(), RIVER, schoolOfficer, NOW))
+        Caller hospitalOfficer =
+                Caller.staff("officer-hospital", Role.UNIT_OFFICER, new OrganisationId("unit-hospital"));
+        assertThat(Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, schoolOfficer, NOW)
+                        .event()
+                        .actor())
+                .isEqualTo(schoolOfficer);
+        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, hospitalOfficer, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> Enrolment.reportIn(
+                        new EnrolleeId(schoolOfficer.userId()), inService(), RIVER, schoolOfficer, NOW))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -121,16 +161,23 @@ class EnrolmentTest {
         EnrolmentChange reported = Enrolment.reportIn(new EnrolleeId("member-3"), inService(), RIVER, partyMember, NOW);
 
         assertThat(reported.enrolment().status()).isEqualTo(EnrolmentStatus.REPORTED);
-        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER, partyMember, NOW)).isInstanceOf(ForbiddenException.class);
-        EnrolmentRequest unit = new EnrolmentRequest(EnrolleeKind.UNIT, Optional.empty(), List.of(), List.of(ActivityKind.SERVICE), Optional.of("Mr Wu"));
-        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, partyMember, NOW)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> Enrolment.reportIn(MEMBER_ID, inService(), RIVER, partyMember, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        EnrolmentRequest unit = new EnrolmentRequest(
+                EnrolleeKind.UNIT, Optional.empty(), List.of(), List.of(ActivityKind.SERVICE), Optional.of("Mr Wu"));
+        assertThatThrownBy(() -> Enrolment.reportIn(new EnrolleeId(SCHOOL.value()), unit, RIVER, partyMember, NOW))
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void aRequestNamesEveryBadField() {
-        assertThatThrownBy(() -> new EnrolmentRequest(EnrolleeKind.IN_SERVICE_MEMBER, Optional.empty(), List.of(" "), List.of(), Optional.of("")))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting("field").containsExactly("workplaceUnitId", "skills[0]", "contact"));
+        assertThatThrownBy(() -> new EnrolmentRequest(
+                        EnrolleeKind.IN_SERVICE_MEMBER, Optional.empty(), List.of(" "), List.of(), Optional.of("")))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting("field")
+                                .containsExactly("workplaceUnitId", "skills[0]", "contact"));
     }
 
     @Test

@@ -20,10 +20,14 @@ final class PartyFixture {
     static final Organisation TOWN = Organisation.town(new OrganisationId("town-east"), "East", COUNTY);
     static final Organisation OTHER_TOWN = Organisation.town(new OrganisationId("town-west"), "West", COUNTY);
     static final Organisation RIVER = Organisation.community(new OrganisationId("community-river"), "River", TOWN.id());
-    static final Organisation HILL = Organisation.community(new OrganisationId("community-hill"), "Hill", OTHER_TOWN.id());
-    static final Organisation RIVER_ONE = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", RIVER.id(), TOWN.id());
-    static final Organisation RIVER_TWO = Organisation.grid(new OrganisationId("grid-river-2"), "River 2", RIVER.id(), TOWN.id());
-    static final Organisation HILL_ONE = Organisation.grid(new OrganisationId("grid-hill-1"), "Hill 1", HILL.id(), OTHER_TOWN.id());
+    static final Organisation HILL =
+            Organisation.community(new OrganisationId("community-hill"), "Hill", OTHER_TOWN.id());
+    static final Organisation RIVER_ONE =
+            Organisation.grid(new OrganisationId("grid-river-1"), "River 1", RIVER.id(), TOWN.id());
+    static final Organisation RIVER_TWO =
+            Organisation.grid(new OrganisationId("grid-river-2"), "River 2", RIVER.id(), TOWN.id());
+    static final Organisation HILL_ONE =
+            Organisation.grid(new OrganisationId("grid-hill-1"), "Hill 1", HILL.id(), OTHER_TOWN.id());
     static final OrganisationId SCHOOL = new OrganisationId("unit-school");
 
     static final Caller MEMBER = Caller.resident("member-1");
@@ -36,25 +40,35 @@ final class PartyFixture {
 
     static final PartyRules RULES = PartyRules.bundled(COUNTY);
     static final Location CENTRE = new Location(30.251, 120.161);
-    static final ActivityWindow WINDOW = new ActivityWindow(Instant.parse("2026-03-07T01:00:00Z"), Instant.parse("2026-03-07T03:00:00Z"));
+    static final ActivityWindow WINDOW =
+            new ActivityWindow(Instant.parse("2026-03-07T01:00:00Z"), Instant.parse("2026-03-07T03:00:00Z"));
     static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII);
 
-    private PartyFixture() {
-    }
+    private PartyFixture() {}
 
     static EnrolmentRequest inService() {
-        return new EnrolmentRequest(EnrolleeKind.IN_SERVICE_MEMBER, Optional.of(SCHOOL), List.of("first aid"), List.of(ActivityKind.SERVICE),
+        return new EnrolmentRequest(
+                EnrolleeKind.IN_SERVICE_MEMBER,
+                Optional.of(SCHOOL),
+                List.of("first aid"),
+                List.of(ActivityKind.SERVICE),
                 Optional.of("13800000000"));
     }
 
     static Enrolment confirmedMember(Caller member) {
-        Enrolment reported = Enrolment.reportIn(new EnrolleeId(member.userId()), inService(), RIVER, member, NOW).enrolment();
-        return reported.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW.plusSeconds(60)).enrolment();
+        Enrolment reported = Enrolment.reportIn(new EnrolleeId(member.userId()), inService(), RIVER, member, NOW)
+                .enrolment();
+        return reported.confirm(Optional.of(RIVER_ONE), SECRETARY, NOW.plusSeconds(60))
+                .enrolment();
     }
 
     static Activity activity(int capacity) {
-        return Activity.publish(new ActivityId("activity-1"), new ActivityDraft(ActivityKind.PATROL, "Evening patrol", WINDOW,
-                new Geofence(CENTRE, 100), capacity), RIVER_ONE, LEADER, NOW);
+        return Activity.publish(
+                new ActivityId("activity-1"),
+                new ActivityDraft(ActivityKind.PATROL, "Evening patrol", WINDOW, new Geofence(CENTRE, 100), capacity),
+                RIVER_ONE,
+                LEADER,
+                NOW);
     }
 
     /** Tokens whose nonces count up, so tests can tell two tokens apart. */

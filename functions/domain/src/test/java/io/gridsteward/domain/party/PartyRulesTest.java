@@ -1,13 +1,13 @@
 package io.gridsteward.domain.party;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.gridsteward.domain.core.OrganisationId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.MonthDay;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PartyRulesTest {
 
@@ -58,12 +58,16 @@ class PartyRulesTest {
 
     @Test
     void theBundledRulesLoadAndBrokenOnesNameTheirLine() {
-        assertThat(PartyRules.bundled(new OrganisationId("county-qingshan")).passMark()).isEqualTo(60);
-        assertThatThrownBy(() -> PartyRules.parse(RULES.replace("*,passMark,60\n", ""), POINTS, new OrganisationId("x")))
+        assertThat(PartyRules.bundled(new OrganisationId("county-qingshan")).passMark())
+                .isEqualTo(60);
+        assertThatThrownBy(
+                        () -> PartyRules.parse(RULES.replace("*,passMark,60\n", ""), POINTS, new OrganisationId("x")))
                 .hasMessageContaining("passMark");
-        assertThatThrownBy(() -> PartyRules.parse(RULES, POINTS.replace("*,PATROL,4,24", "*,PATROL,four,24"), new OrganisationId("x")))
+        assertThatThrownBy(() -> PartyRules.parse(
+                        RULES, POINTS.replace("*,PATROL,4,24", "*,PATROL,four,24"), new OrganisationId("x")))
                 .hasMessageContaining("line 4");
-        assertThatThrownBy(() -> PartyRules.parse(RULES.replace("06-30 12-31", "06-30"), POINTS, new OrganisationId("x")))
+        assertThatThrownBy(
+                        () -> PartyRules.parse(RULES.replace("06-30 12-31", "06-30"), POINTS, new OrganisationId("x")))
                 .hasMessageContaining("12-31");
     }
 }

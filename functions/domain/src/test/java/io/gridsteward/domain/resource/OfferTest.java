@@ -1,5 +1,9 @@
 package io.gridsteward.domain.resource;
 
+import static io.gridsteward.domain.resource.ResourceFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.Money;
@@ -10,16 +14,19 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-import static io.gridsteward.domain.resource.ResourceFixture.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class OfferTest {
 
     @Test
     void aUnitPublishesIntoATownsPoolWithEverythingOnTheEvent() {
-        Change<Offer> published = Offer.publish(new OfferId("offer-1"), SCHOOL, EAST_TOWN, new Title("Folding chairs"), TEN_CHAIRS,
-                OPEN_MONTH, SCHOOL_OFFICER, NOW);
+        Change<Offer> published = Offer.publish(
+                new OfferId("offer-1"),
+                SCHOOL,
+                EAST_TOWN,
+                new Title("Folding chairs"),
+                TEN_CHAIRS,
+                OPEN_MONTH,
+                SCHOOL_OFFICER,
+                NOW);
 
         assertThat(published.state().remaining()).isEqualTo(10);
         assertThat(published.state().status()).isEqualTo(OfferStatus.OPEN);
@@ -36,20 +43,58 @@ class OfferTest {
 
     @Test
     void onlyTheProvidersOwnOfficerPublishes() {
-        assertThatThrownBy(() -> Offer.publish(new OfferId("o"), SCHOOL, EAST_TOWN, new Title("t"), TEN_CHAIRS, OPEN_MONTH, HOSPITAL_OFFICER, NOW))
+        assertThatThrownBy(() -> Offer.publish(
+                        new OfferId("o"),
+                        SCHOOL,
+                        EAST_TOWN,
+                        new Title("t"),
+                        TEN_CHAIRS,
+                        OPEN_MONTH,
+                        HOSPITAL_OFFICER,
+                        NOW))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> Offer.publish(new OfferId("o"), SCHOOL, EAST_TOWN, new Title("t"), TEN_CHAIRS, OPEN_MONTH, RIVER_SECRETARY, NOW))
+        assertThatThrownBy(() -> Offer.publish(
+                        new OfferId("o"),
+                        SCHOOL,
+                        EAST_TOWN,
+                        new Title("t"),
+                        TEN_CHAIRS,
+                        OPEN_MONTH,
+                        RIVER_SECRETARY,
+                        NOW))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(Offer.publish(new OfferId("o"), CIVIL_AFFAIRS, WEST_TOWN, new Title("t"), TEN_CHAIRS, OPEN_MONTH, CIVIL_OFFICER, NOW)
-                .state().town()).isEqualTo(WEST_TOWN.id());
+        assertThat(Offer.publish(
+                                new OfferId("o"),
+                                CIVIL_AFFAIRS,
+                                WEST_TOWN,
+                                new Title("t"),
+                                TEN_CHAIRS,
+                                OPEN_MONTH,
+                                CIVIL_OFFICER,
+                                NOW)
+                        .state()
+                        .town())
+                .isEqualTo(WEST_TOWN.id());
     }
 
     @Test
     void aCommunityOffersOnlyToItsOwnTown() {
-        assertThatThrownBy(() -> Offer.publish(new OfferId("o"), RIVER, WEST_TOWN, new Title("Hall"), TEN_CHAIRS, OPEN_MONTH, RIVER_SECRETARY, NOW))
+        assertThatThrownBy(() -> Offer.publish(
+                        new OfferId("o"),
+                        RIVER,
+                        WEST_TOWN,
+                        new Title("Hall"),
+                        TEN_CHAIRS,
+                        OPEN_MONTH,
+                        RIVER_SECRETARY,
+                        NOW))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> Offer.publish(new OfferId("o"), SCHOOL, RIVER, new Title("t"), TEN_CHAIRS, OPEN_MONTH, SCHOOL_OFFICER, NOW))
-                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors().getFirst().field()).isEqualTo("townId"));
+        assertThatThrownBy(() -> Offer.publish(
+                        new OfferId("o"), SCHOOL, RIVER, new Title("t"), TEN_CHAIRS, OPEN_MONTH, SCHOOL_OFFICER, NOW))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused ->
+                                assertThat(refused.errors().getFirst().field()).isEqualTo("townId"));
     }
 
     @Test
@@ -57,13 +102,22 @@ class OfferTest {
         assertThat(Provision.money(123_456).valueOf(1_000)).isEqualTo(Money.ofFen(1_000));
         assertThat(TEN_CHAIRS.valueOf(3)).isEqualTo(Money.ofFen(15_000));
         assertThatThrownBy(() -> new Provision(ResourceKind.MONEY, 100, Money.ofFen(2)))
-                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors().getFirst().field()).isEqualTo("unitValueFen"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused ->
+                                assertThat(refused.errors().getFirst().field()).isEqualTo("unitValueFen"));
         assertThatThrownBy(() -> new Provision(ResourceKind.VENUE, 0, Money.ZERO))
-                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors().getFirst().field()).isEqualTo("quantity"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused ->
+                                assertThat(refused.errors().getFirst().field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> new Provision(ResourceKind.VENUE, Provision.MAXIMUM_QUANTITY + 1, Money.ZERO))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> new Validity(NOW, NOW)).isInstanceOfSatisfying(ValidationException.class,
-                refused -> assertThat(refused.errors().getFirst().field()).isEqualTo("validUntil"));
+        assertThatThrownBy(() -> new Validity(NOW, NOW))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused ->
+                                assertThat(refused.errors().getFirst().field()).isEqualTo("validUntil"));
     }
 
     @Test
@@ -84,48 +138,90 @@ class OfferTest {
     @Test
     void communitiesOutsideThePoolsTownAndOtherRolesCannotClaim() {
         Offer chairs = schoolChairs();
-        assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(HILL_SECRETARY), NOW)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(RIVER_WORKER), NOW)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(COUNTY_LEADER), NOW)).isInstanceOf(ForbiddenException.class);
-        Offer riverHall = Offer.publish(new OfferId("hall"), RIVER, EAST_TOWN, new Title("Hall"), TEN_CHAIRS, OPEN_MONTH, RIVER_SECRETARY, NOW).state();
-        assertThatThrownBy(() -> riverHall.claim(new ClaimId("c"), 1, reach(RIVER_SECRETARY), NOW)).isInstanceOf(ForbiddenException.class);
-        assertThat(riverHall.claim(new ClaimId("c"), 1, reach(LAKE_SECRETARY), NOW).state().community()).isEqualTo(LAKE.id());
+        assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(HILL_SECRETARY), NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(RIVER_WORKER), NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(COUNTY_LEADER), NOW))
+                .isInstanceOf(ForbiddenException.class);
+        Offer riverHall = Offer.publish(
+                        new OfferId("hall"),
+                        RIVER,
+                        EAST_TOWN,
+                        new Title("Hall"),
+                        TEN_CHAIRS,
+                        OPEN_MONTH,
+                        RIVER_SECRETARY,
+                        NOW)
+                .state();
+        assertThatThrownBy(() -> riverHall.claim(new ClaimId("c"), 1, reach(RIVER_SECRETARY), NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(riverHall
+                        .claim(new ClaimId("c"), 1, reach(LAKE_SECRETARY), NOW)
+                        .state()
+                        .community())
+                .isEqualTo(LAKE.id());
     }
 
     @Test
     void aClaimIsForOneUnitUpToWhatRemains() {
         Offer chairs = schoolChairs();
         assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 11, reach(RIVER_SECRETARY), NOW))
-                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors().getFirst().field()).isEqualTo("quantity"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused ->
+                                assertThat(refused.errors().getFirst().field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 0, reach(RIVER_SECRETARY), NOW))
                 .isInstanceOf(ValidationException.class);
-        assertThat(chairs.claim(new ClaimId("c"), 10, reach(RIVER_SECRETARY), NOW).state().quantity()).isEqualTo(10);
+        assertThat(chairs.claim(new ClaimId("c"), 10, reach(RIVER_SECRETARY), NOW)
+                        .state()
+                        .quantity())
+                .isEqualTo(10);
     }
 
     @Test
     void aWithdrawnOrExpiredOfferCannotBeClaimed() {
         Offer chairs = schoolChairs();
-        Offer withdrawn = chairs.withdraw(new Reason("the chairs broke"), SCHOOL_OFFICER, NOW).state();
+        Offer withdrawn = chairs.withdraw(new Reason("the chairs broke"), SCHOOL_OFFICER, NOW)
+                .state();
         assertThat(withdrawn.version()).isEqualTo(2);
-        assertThatThrownBy(() -> withdrawn.claim(new ClaimId("c"), 1, reach(RIVER_SECRETARY), NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> withdrawn.claim(new ClaimId("c"), 1, reach(RIVER_SECRETARY), NOW))
+                .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> chairs.claim(new ClaimId("c"), 1, reach(RIVER_SECRETARY), OPEN_MONTH.until()))
                 .isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> chairs.withdraw(new Reason("no"), HOSPITAL_OFFICER, NOW)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> withdrawn.withdraw(new Reason("again"), SCHOOL_OFFICER, NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> chairs.withdraw(new Reason("no"), HOSPITAL_OFFICER, NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> withdrawn.withdraw(new Reason("again"), SCHOOL_OFFICER, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void anOfferMustStillBeValidWhenPublished() {
         Validity past = new Validity(NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)));
-        assertThatThrownBy(() -> Offer.publish(new OfferId("o"), SCHOOL, EAST_TOWN, new Title("t"), TEN_CHAIRS, past, SCHOOL_OFFICER, NOW))
-                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors().getFirst().field()).isEqualTo("validUntil"));
+        assertThatThrownBy(() -> Offer.publish(
+                        new OfferId("o"), SCHOOL, EAST_TOWN, new Title("t"), TEN_CHAIRS, past, SCHOOL_OFFICER, NOW))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        refused ->
+                                assertThat(refused.errors().getFirst().field()).isEqualTo("validUntil"));
     }
 
     @Test
     void theStoredRemainingQuantityCannotGoBelowZero() {
         Offer chairs = schoolChairs();
-        assertThatThrownBy(() -> new Offer(chairs.id(), chairs.provider(), chairs.providerKind(), chairs.town(), chairs.title(), chairs.provision(),
-                chairs.validity(), -1, chairs.status(), chairs.publishedAt(), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Offer(
+                        chairs.id(),
+                        chairs.provider(),
+                        chairs.providerKind(),
+                        chairs.town(),
+                        chairs.title(),
+                        chairs.provision(),
+                        chairs.validity(),
+                        -1,
+                        chairs.status(),
+                        chairs.publishedAt(),
+                        1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

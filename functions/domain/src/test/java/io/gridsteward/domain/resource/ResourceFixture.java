@@ -23,15 +23,24 @@ final class ResourceFixture {
     static final Organisation COUNTY = Organisation.county(new OrganisationId("county"), "Demo County");
     static final Organisation EAST_TOWN = Organisation.town(new OrganisationId("town-east"), "East Town", COUNTY.id());
     static final Organisation WEST_TOWN = Organisation.town(new OrganisationId("town-west"), "West Town", COUNTY.id());
-    static final Organisation RIVER = Organisation.community(new OrganisationId("community-river"), "River", EAST_TOWN.id());
-    static final Organisation LAKE = Organisation.community(new OrganisationId("community-lake"), "Lake", EAST_TOWN.id());
-    static final Organisation HILL = Organisation.community(new OrganisationId("community-hill"), "Hill", WEST_TOWN.id());
-    static final Organisation RIVER_GRID = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", RIVER.id(), EAST_TOWN.id());
-    static final Organisation LAKE_GRID = Organisation.grid(new OrganisationId("grid-lake-1"), "Lake 1", LAKE.id(), EAST_TOWN.id());
-    static final Organisation HILL_GRID = Organisation.grid(new OrganisationId("grid-hill-1"), "Hill 1", HILL.id(), WEST_TOWN.id());
-    static final Organisation CIVIL_AFFAIRS = Organisation.department(new OrganisationId("dept-civil"), "Civil Affairs", COUNTY.id());
-    static final Organisation SCHOOL = Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", COUNTY.id());
-    static final Organisation HOSPITAL = Organisation.unit(new OrganisationId("unit-hospital"), "County Hospital", COUNTY.id());
+    static final Organisation RIVER =
+            Organisation.community(new OrganisationId("community-river"), "River", EAST_TOWN.id());
+    static final Organisation LAKE =
+            Organisation.community(new OrganisationId("community-lake"), "Lake", EAST_TOWN.id());
+    static final Organisation HILL =
+            Organisation.community(new OrganisationId("community-hill"), "Hill", WEST_TOWN.id());
+    static final Organisation RIVER_GRID =
+            Organisation.grid(new OrganisationId("grid-river-1"), "River 1", RIVER.id(), EAST_TOWN.id());
+    static final Organisation LAKE_GRID =
+            Organisation.grid(new OrganisationId("grid-lake-1"), "Lake 1", LAKE.id(), EAST_TOWN.id());
+    static final Organisation HILL_GRID =
+            Organisation.grid(new OrganisationId("grid-hill-1"), "Hill 1", HILL.id(), WEST_TOWN.id());
+    static final Organisation CIVIL_AFFAIRS =
+            Organisation.department(new OrganisationId("dept-civil"), "Civil Affairs", COUNTY.id());
+    static final Organisation SCHOOL =
+            Organisation.unit(new OrganisationId("unit-school"), "No. 1 School", COUNTY.id());
+    static final Organisation HOSPITAL =
+            Organisation.unit(new OrganisationId("unit-hospital"), "County Hospital", COUNTY.id());
 
     static final Caller SCHOOL_OFFICER = Caller.staff("user-school", Role.UNIT_OFFICER, SCHOOL.id());
     static final Caller HOSPITAL_OFFICER = Caller.staff("user-hospital", Role.UNIT_OFFICER, HOSPITAL.id());
@@ -55,8 +64,7 @@ final class ResourceFixture {
     static final Provision TEN_CHAIRS = new Provision(ResourceKind.EQUIPMENT, 10, Money.ofFen(5_000));
     static final Provision ONE_VISIT = new Provision(ResourceKind.SERVICES, 1, Money.ofFen(20_000));
 
-    private ResourceFixture() {
-    }
+    private ResourceFixture() {}
 
     static Caller member(String userId, Organisation community) {
         return new Caller(userId, Role.PARTY_MEMBER, Optional.of(community.id()));
@@ -68,38 +76,86 @@ final class ResourceFixture {
 
     /** A unit's officer with the communities the unit declared. */
     static Reach unitReach(Caller officer, Organisation... communities) {
-        return new Reach(officer, officer.organisationId().map(ResourceFixture::organisation),
-                Set.copyOf(java.util.Arrays.stream(communities).map(Organisation::id).toList()));
+        return new Reach(
+                officer,
+                officer.organisationId().map(ResourceFixture::organisation),
+                Set.copyOf(java.util.Arrays.stream(communities)
+                        .map(Organisation::id)
+                        .toList()));
     }
 
     static Organisation organisation(OrganisationId id) {
-        return List.of(COUNTY, EAST_TOWN, WEST_TOWN, RIVER, LAKE, HILL, RIVER_GRID, LAKE_GRID, HILL_GRID, CIVIL_AFFAIRS, SCHOOL, HOSPITAL)
-                .stream().filter(organisation -> organisation.id().equals(id)).findFirst().orElseThrow();
+        return List.of(
+                        COUNTY,
+                        EAST_TOWN,
+                        WEST_TOWN,
+                        RIVER,
+                        LAKE,
+                        HILL,
+                        RIVER_GRID,
+                        LAKE_GRID,
+                        HILL_GRID,
+                        CIVIL_AFFAIRS,
+                        SCHOOL,
+                        HOSPITAL)
+                .stream()
+                .filter(organisation -> organisation.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Ten chairs the school offers to East Town. */
     static Offer schoolChairs() {
-        return Offer.publish(new OfferId("offer-chairs"), SCHOOL, EAST_TOWN, new Title("Folding chairs"), TEN_CHAIRS, OPEN_MONTH,
-                SCHOOL_OFFICER, NOW).state();
+        return Offer.publish(
+                        new OfferId("offer-chairs"),
+                        SCHOOL,
+                        EAST_TOWN,
+                        new Title("Folding chairs"),
+                        TEN_CHAIRS,
+                        OPEN_MONTH,
+                        SCHOOL_OFFICER,
+                        NOW)
+                .state();
     }
 
     /** River's demand for five volunteers, published at once. */
     static Demand riverVolunteers() {
-        return Demand.raise(new DemandId("demand-volunteers"), RIVER, new Title("Volunteers for the elderly canteen"),
-                new Provision(ResourceKind.VOLUNTEERS, 5, Money.ofFen(10_000)), OPEN_MONTH, false, List.of(), RIVER_SECRETARY, NOW).state();
+        return Demand.raise(
+                        new DemandId("demand-volunteers"),
+                        RIVER,
+                        new Title("Volunteers for the elderly canteen"),
+                        new Provision(ResourceKind.VOLUNTEERS, 5, Money.ofFen(10_000)),
+                        OPEN_MONTH,
+                        false,
+                        List.of(),
+                        RIVER_SECRETARY,
+                        NOW)
+                .state();
     }
 
     /** A resident's small wish entered in River's grid, verified by River. */
     static Demand verifiedWish() {
-        Demand submitted = Demand.raise(new DemandId("demand-wish"), RIVER_GRID, new Title("A reading lamp"), ONE_VISIT, OPEN_MONTH, true,
-                List.of(WISHING_RESIDENT.userId()), RIVER_WORKER, NOW).state();
+        Demand submitted = Demand.raise(
+                        new DemandId("demand-wish"),
+                        RIVER_GRID,
+                        new Title("A reading lamp"),
+                        ONE_VISIT,
+                        OPEN_MONTH,
+                        true,
+                        List.of(WISHING_RESIDENT.userId()),
+                        RIVER_WORKER,
+                        NOW)
+                .state();
         return submitted.verify(RIVER_SECRETARY, NOW).state();
     }
 
     static ProjectPlan plan() {
-        return new ProjectPlan(new Title("Lamp for Mrs Wang"),
-                List.of(Milestone.planned(new Title("Buy the lamp"), NOW.plus(Duration.ofDays(2))),
+        return new ProjectPlan(
+                new Title("Lamp for Mrs Wang"),
+                List.of(
+                        Milestone.planned(new Title("Buy the lamp"), NOW.plus(Duration.ofDays(2))),
                         Milestone.planned(new Title("Install it"), NOW.plus(Duration.ofDays(5)))),
-                NOW.plus(Duration.ofDays(7)), Optional.empty());
+                NOW.plus(Duration.ofDays(7)),
+                Optional.empty());
     }
 }

@@ -1,15 +1,5 @@
 package io.gridsteward.domain.ticket;
 
-import io.gridsteward.domain.core.Caller;
-import io.gridsteward.domain.core.OrganisationKind;
-import io.gridsteward.domain.core.Role;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 import static io.gridsteward.domain.ticket.CountyFixture.EAST_DISPATCHER;
 import static io.gridsteward.domain.ticket.CountyFixture.EAST_TOWN;
 import static io.gridsteward.domain.ticket.CountyFixture.RIVER_COMMUNITY;
@@ -18,6 +8,15 @@ import static io.gridsteward.domain.ticket.CountyFixture.WATER_DEPARTMENT;
 import static io.gridsteward.domain.ticket.CountyFixture.reportedTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridsteward.domain.core.Caller;
+import io.gridsteward.domain.core.OrganisationKind;
+import io.gridsteward.domain.core.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the SLA sweeper does with a late ticket: whoever holds it has a current due time; past it, a holder with a
@@ -31,7 +30,9 @@ class OverdueTest {
 
     @Test
     void aGridThatMissesAcceptanceIsEscalatedToItsCommunity() {
-        Ticket dispatched = reportedTicket().dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW).ticket();
+        Ticket dispatched = reportedTicket()
+                .dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket();
         Instant due = dispatched.overdueCheckAt().orElseThrow();
 
         TicketChange escalated = dispatched.flagIfOverdue(due.plusMillis(1)).orElseThrow();
@@ -41,20 +42,26 @@ class OverdueTest {
         assertThat(escalated.event().type()).isEqualTo(TicketEventType.ESCALATED);
         assertThat(escalated.event().actor()).isEqualTo(Caller.system());
         assertThat(escalated.event().reason().orElseThrow()).isEqualTo("overdue: acceptance was due at " + due);
-        assertThat(escalated.event().assignee()).contains(new Assignee(RIVER_COMMUNITY.id(), OrganisationKind.COMMUNITY));
+        assertThat(escalated.event().assignee())
+                .contains(new Assignee(RIVER_COMMUNITY.id(), OrganisationKind.COMMUNITY));
         assertThat(escalated.ticket().assignee()).contains(Assignee.of(RIVER_COMMUNITY));
         assertThat(escalated.ticket().missedDueAt()).contains(due);
         assertThat(escalated.ticket().overdue()).isTrue();
-        assertThat(escalated.ticket().overdueCheckAt()).contains(escalated.ticket().deadlines().acceptBy());
+        assertThat(escalated.ticket().overdueCheckAt())
+                .contains(escalated.ticket().deadlines().acceptBy());
     }
 
     @Test
     void anAcceptedTicketIsLateAgainstItsResolutionDueTime() {
-        Ticket accepted = reportedTicket().dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW).ticket()
-                .accept(RIVER_GRID_WORKER, CountyFixture.NOW.plusSeconds(60)).ticket();
+        Ticket accepted = reportedTicket()
+                .dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket()
+                .accept(RIVER_GRID_WORKER, CountyFixture.NOW.plusSeconds(60))
+                .ticket();
         Instant resolveBy = accepted.deadlines().resolveBy();
 
-        TicketChange escalated = accepted.flagIfOverdue(resolveBy.plusSeconds(1)).orElseThrow();
+        TicketChange escalated =
+                accepted.flagIfOverdue(resolveBy.plusSeconds(1)).orElseThrow();
 
         assertThat(accepted.overdueCheckAt()).contains(resolveBy);
         assertThat(escalated.event().reason().orElseThrow()).startsWith("overdue: resolution");
@@ -63,18 +70,25 @@ class OverdueTest {
 
     @Test
     void aResolutionAlreadyFoundLateIsNotActedOnAgainByTheNextHolder() {
-        Ticket accepted = reportedTicket().dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW).ticket()
-                .accept(RIVER_GRID_WORKER, CountyFixture.NOW.plusSeconds(60)).ticket();
+        Ticket accepted = reportedTicket()
+                .dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket()
+                .accept(RIVER_GRID_WORKER, CountyFixture.NOW.plusSeconds(60))
+                .ticket();
         Instant resolveBy = accepted.deadlines().resolveBy();
-        Ticket atCommunity = accepted.flagIfOverdue(resolveBy.plusSeconds(1)).orElseThrow().ticket();
+        Ticket atCommunity =
+                accepted.flagIfOverdue(resolveBy.plusSeconds(1)).orElseThrow().ticket();
         Caller secretary = Caller.staff("user-secretary", Role.COMMUNITY_SECRETARY, RIVER_COMMUNITY.id());
 
-        Ticket acceptedByCommunity = atCommunity.accept(secretary, resolveBy.plusSeconds(600)).ticket();
+        Ticket acceptedByCommunity =
+                atCommunity.accept(secretary, resolveBy.plusSeconds(600)).ticket();
 
-        assertThat(atCommunity.overdueCheckAt()).contains(atCommunity.deadlines().acceptBy());
+        assertThat(atCommunity.overdueCheckAt())
+                .contains(atCommunity.deadlines().acceptBy());
         assertThat(acceptedByCommunity.currentDueAt()).contains(resolveBy);
         assertThat(acceptedByCommunity.overdueCheckAt()).isEmpty();
-        assertThat(acceptedByCommunity.flagIfOverdue(resolveBy.plus(Duration.ofDays(5)))).isEmpty();
+        assertThat(acceptedByCommunity.flagIfOverdue(resolveBy.plus(Duration.ofDays(5))))
+                .isEmpty();
     }
 
     @Test
@@ -96,13 +110,19 @@ class OverdueTest {
         assertThat(flagged.ticket().awaitsDispatcher()).isTrue();
         assertThat(flagged.ticket().missedDueAt()).contains(due);
         assertThat(flagged.ticket().overdueCheckAt()).isEmpty();
-        assertThat(flagged.ticket().flagIfOverdue(late.plus(Duration.ofDays(1)))).isEmpty();
+        assertThat(flagged.ticket().flagIfOverdue(late.plus(Duration.ofDays(1))))
+                .isEmpty();
     }
 
     @Test
     void aTicketEscalatedUpToItsTownIsFlaggedNotEscalatedWhenTheTownIsLate() {
-        Ticket atCommunity = reportedTicket().dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, CountyFixture.NOW).ticket();
-        Ticket atTown = atCommunity.flagIfOverdue(atCommunity.deadlines().acceptBy().plusMillis(1)).orElseThrow().ticket();
+        Ticket atCommunity = reportedTicket()
+                .dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket();
+        Ticket atTown = atCommunity
+                .flagIfOverdue(atCommunity.deadlines().acceptBy().plusMillis(1))
+                .orElseThrow()
+                .ticket();
         Instant townDue = atTown.deadlines().acceptBy();
 
         TicketChange flagged = atTown.flagIfOverdue(townDue.plusMillis(1)).orElseThrow();
@@ -119,12 +139,21 @@ class OverdueTest {
 
     @Test
     void aTownThatTookATicketOnIsFlaggedWhenItResolvesLate() {
-        Ticket atTown = reportedTicket().dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, CountyFixture.NOW).ticket()
-                .escalate(Optional.empty(), REASON, Caller.staff("user-secretary", Role.COMMUNITY_SECRETARY, RIVER_COMMUNITY.id()),
-                        CountyFixture.NOW.plusSeconds(60)).ticket();
-        Ticket accepted = atTown.accept(EAST_DISPATCHER, CountyFixture.NOW.plusSeconds(120)).ticket();
+        Ticket atTown = reportedTicket()
+                .dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket()
+                .escalate(
+                        Optional.empty(),
+                        REASON,
+                        Caller.staff("user-secretary", Role.COMMUNITY_SECRETARY, RIVER_COMMUNITY.id()),
+                        CountyFixture.NOW.plusSeconds(60))
+                .ticket();
+        Ticket accepted = atTown.accept(EAST_DISPATCHER, CountyFixture.NOW.plusSeconds(120))
+                .ticket();
 
-        TicketChange flagged = accepted.flagIfOverdue(accepted.deadlines().resolveBy().plusMillis(1)).orElseThrow();
+        TicketChange flagged = accepted.flagIfOverdue(
+                        accepted.deadlines().resolveBy().plusMillis(1))
+                .orElseThrow();
 
         assertThat(accepted.openWithAssignee()).isTrue();
         assertThat(accepted.currentDueAt()).contains(accepted.deadlines().resolveBy());
@@ -139,43 +168,61 @@ class OverdueTest {
         Instant late = reported.deadlines().acceptBy().plusSeconds(60);
         Ticket flagged = reported.flagIfOverdue(late).orElseThrow().ticket();
 
-        Ticket dispatchedOnTime = reported.dispatch(RIVER_GRID, EAST_DISPATCHER, onTime).ticket();
-        Ticket dispatchedLate = flagged.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, late).ticket();
+        Ticket dispatchedOnTime =
+                reported.dispatch(RIVER_GRID, EAST_DISPATCHER, onTime).ticket();
+        Ticket dispatchedLate =
+                flagged.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, late).ticket();
 
         assertThat(dispatchedOnTime.deadlines()).isEqualTo(reported.deadlines());
-        assertThat(dispatchedLate.deadlines().acceptBy()).isEqualTo(late.plus(reported.sla().acceptWithin()));
-        assertThat(dispatchedLate.deadlines().resolveBy()).isEqualTo(reported.deadlines().resolveBy());
-        assertThat(dispatchedLate.assignee()).contains(new Assignee(WATER_DEPARTMENT.id(), OrganisationKind.DEPARTMENT));
-        assertThat(dispatchedLate.overdueCheckAt()).contains(dispatchedLate.deadlines().acceptBy());
+        assertThat(dispatchedLate.deadlines().acceptBy())
+                .isEqualTo(late.plus(reported.sla().acceptWithin()));
+        assertThat(dispatchedLate.deadlines().resolveBy())
+                .isEqualTo(reported.deadlines().resolveBy());
+        assertThat(dispatchedLate.assignee())
+                .contains(new Assignee(WATER_DEPARTMENT.id(), OrganisationKind.DEPARTMENT));
+        assertThat(dispatchedLate.overdueCheckAt())
+                .contains(dispatchedLate.deadlines().acceptBy());
     }
 
     @Test
     void aReturnGivesTheDispatcherItsOwnTimeToDispatchAgain() {
         Instant returnedAt = CountyFixture.NOW.plus(Duration.ofDays(2));
-        Ticket returned = reportedTicket().dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW).ticket()
-                .giveBack(REASON, RIVER_GRID_WORKER, returnedAt).ticket();
+        Ticket returned = reportedTicket()
+                .dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket()
+                .giveBack(REASON, RIVER_GRID_WORKER, returnedAt)
+                .ticket();
 
-        assertThat(returned.overdueCheckAt()).contains(returnedAt.plus(returned.sla().acceptWithin()));
+        assertThat(returned.overdueCheckAt())
+                .contains(returnedAt.plus(returned.sla().acceptWithin()));
         assertThat(returned.flagIfOverdue(returnedAt.plusSeconds(1))).isEmpty();
     }
 
     @Test
     void aResolvedTicketHasNothingDue() {
-        Ticket resolved = reportedTicket().dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW).ticket()
-                .accept(RIVER_GRID_WORKER, CountyFixture.NOW).ticket()
-                .resolve(new Resolution(new Note("done"), List.of()), RIVER_GRID_WORKER, CountyFixture.NOW).ticket();
+        Ticket resolved = reportedTicket()
+                .dispatch(RIVER_GRID, EAST_DISPATCHER, CountyFixture.NOW)
+                .ticket()
+                .accept(RIVER_GRID_WORKER, CountyFixture.NOW)
+                .ticket()
+                .resolve(new Resolution(new Note("done"), List.of()), RIVER_GRID_WORKER, CountyFixture.NOW)
+                .ticket();
 
         assertThat(resolved.currentDueAt()).isEmpty();
-        assertThat(resolved.flagIfOverdue(resolved.deadlines().resolveBy().plus(Duration.ofDays(30)))).isEmpty();
+        assertThat(resolved.flagIfOverdue(resolved.deadlines().resolveBy().plus(Duration.ofDays(30))))
+                .isEmpty();
     }
 
     @Test
     void onlyThePlatformFlagsATicket() {
         Ticket reported = reportedTicket();
 
-        assertThat(TicketAccess.mayTake(Caller.system(), TicketEventType.FLAGGED_OVERDUE, reported)).isTrue();
-        assertThat(TicketAccess.mayTake(EAST_DISPATCHER, TicketEventType.FLAGGED_OVERDUE, reported)).isFalse();
-        assertThat(TicketLifecycle.allows(TicketStatus.RESOLVED, TicketEventType.FLAGGED_OVERDUE)).isFalse();
+        assertThat(TicketAccess.mayTake(Caller.system(), TicketEventType.FLAGGED_OVERDUE, reported))
+                .isTrue();
+        assertThat(TicketAccess.mayTake(EAST_DISPATCHER, TicketEventType.FLAGGED_OVERDUE, reported))
+                .isFalse();
+        assertThat(TicketLifecycle.allows(TicketStatus.RESOLVED, TicketEventType.FLAGGED_OVERDUE))
+                .isFalse();
     }
 
     @Test

@@ -1,21 +1,5 @@
 package io.gridsteward.domain.ticket;
 
-import io.gridsteward.domain.core.Caller;
-import io.gridsteward.domain.core.FieldError;
-import io.gridsteward.domain.core.ForbiddenException;
-import io.gridsteward.domain.core.GridId;
-import io.gridsteward.domain.core.IllegalTransitionException;
-import io.gridsteward.domain.core.Placement;
-import io.gridsteward.domain.core.Role;
-import io.gridsteward.domain.core.ValidationException;
-import io.gridsteward.domain.organisation.Organisation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Instant;
-import java.util.Optional;
-
 import static io.gridsteward.domain.ticket.CountyFixture.COUNTY;
 import static io.gridsteward.domain.ticket.CountyFixture.EAST_DISPATCHER;
 import static io.gridsteward.domain.ticket.CountyFixture.EAST_TOWN;
@@ -27,14 +11,29 @@ import static io.gridsteward.domain.ticket.CountyFixture.RESIDENT;
 import static io.gridsteward.domain.ticket.CountyFixture.RIVER_COMMUNITY;
 import static io.gridsteward.domain.ticket.CountyFixture.RIVER_GRID;
 import static io.gridsteward.domain.ticket.CountyFixture.RIVER_GRID_TWO;
-import static io.gridsteward.domain.ticket.CountyFixture.SLA;
 import static io.gridsteward.domain.ticket.CountyFixture.SCHOOL_UNIT;
+import static io.gridsteward.domain.ticket.CountyFixture.SLA;
 import static io.gridsteward.domain.ticket.CountyFixture.WATER_DEPARTMENT;
 import static io.gridsteward.domain.ticket.CountyFixture.WEST_DISPATCHER;
 import static io.gridsteward.domain.ticket.CountyFixture.reportedTicket;
 import static io.gridsteward.domain.ticket.CountyFixture.ticketIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gridsteward.domain.core.Caller;
+import io.gridsteward.domain.core.FieldError;
+import io.gridsteward.domain.core.ForbiddenException;
+import io.gridsteward.domain.core.GridId;
+import io.gridsteward.domain.core.IllegalTransitionException;
+import io.gridsteward.domain.core.Placement;
+import io.gridsteward.domain.core.Role;
+import io.gridsteward.domain.core.ValidationException;
+import io.gridsteward.domain.organisation.Organisation;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TicketTest {
 
@@ -47,7 +46,8 @@ class TicketTest {
         Ticket ticket = change.ticket();
         assertThat(ticket.status()).isEqualTo(TicketStatus.REPORTED);
         assertThat(ticket.version()).isEqualTo(1);
-        assertThat(ticket.placement()).isEqualTo(new Placement(new GridId("grid-river-1"), RIVER_COMMUNITY.id(), EAST_TOWN.id()));
+        assertThat(ticket.placement())
+                .isEqualTo(new Placement(new GridId("grid-river-1"), RIVER_COMMUNITY.id(), EAST_TOWN.id()));
         assertThat(ticket.channel()).isEqualTo(Channel.RESIDENT_APP);
         assertThat(ticket.reporterId()).isEqualTo("user-resident");
         assertThat(ticket.assignee()).isEmpty();
@@ -64,24 +64,32 @@ class TicketTest {
     @Test
     void reportingInSomethingThatIsNotAGridNamesGridId() {
         assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_COMMUNITY, RESIDENT, NOW, SLA))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("gridId"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("gridId"));
     }
 
     @Test
     void aResidentCannotReportThroughTheHotline() {
-        TicketReport hotline = new TicketReport(POTHOLE.category(), POTHOLE.description(), POTHOLE.location(), Optional.of(Channel.HOTLINE));
+        TicketReport hotline = new TicketReport(
+                POTHOLE.category(), POTHOLE.description(), POTHOLE.location(), Optional.of(Channel.HOTLINE));
 
         assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, RESIDENT, NOW, SLA))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("channel"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("channel"));
     }
 
     @Test
     void aGridWorkerReportsOnPatrolInTheirOwnGridOnly() {
         Caller gridWorker = Caller.staff("user-grid-worker", Role.GRID_WORKER, RIVER_GRID.id());
 
-        Ticket ticket = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, gridWorker, NOW, SLA).ticket();
+        Ticket ticket = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, gridWorker, NOW, SLA)
+                .ticket();
 
         assertThat(ticket.channel()).isEqualTo(Channel.GRID_PATROL);
         assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-2"), POTHOLE, HILL_GRID, gridWorker, NOW, SLA))
@@ -90,14 +98,21 @@ class TicketTest {
 
     @Test
     void aDispatcherEntersHotlineCallsOfTheirOwnTownOnly() {
-        TicketReport hotline = new TicketReport(POTHOLE.category(), POTHOLE.description(), POTHOLE.location(), Optional.empty(),
-                Priority.HIGH, Optional.of(new PhoneNumber("138 0013 8000")));
+        TicketReport hotline = new TicketReport(
+                POTHOLE.category(),
+                POTHOLE.description(),
+                POTHOLE.location(),
+                Optional.empty(),
+                Priority.HIGH,
+                Optional.of(new PhoneNumber("138 0013 8000")));
 
-        Ticket ticket = Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, EAST_DISPATCHER, NOW, SLA).ticket();
+        Ticket ticket = Ticket.report(new TicketId("ticket-1"), hotline, RIVER_GRID, EAST_DISPATCHER, NOW, SLA)
+                .ticket();
 
         assertThat(ticket.channel()).isEqualTo(Channel.HOTLINE);
         assertThat(ticket.reporterPhone()).contains(new PhoneNumber("138 0013 8000"));
-        assertThatThrownBy(() -> Ticket.report(new TicketId("ticket-2"), hotline, RIVER_GRID, WEST_DISPATCHER, NOW, SLA))
+        assertThatThrownBy(
+                        () -> Ticket.report(new TicketId("ticket-2"), hotline, RIVER_GRID, WEST_DISPATCHER, NOW, SLA))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -111,12 +126,18 @@ class TicketTest {
 
     @Test
     void reportingSetsTheDueTimesOfTheCategoryAndPriority() {
-        TicketReport urgentLeak = new TicketReport(new Category("water-leak"), POTHOLE.description(), POTHOLE.location(), Optional.empty(),
-                Priority.URGENT, Optional.empty());
+        TicketReport urgentLeak = new TicketReport(
+                new Category("water-leak"),
+                POTHOLE.description(),
+                POTHOLE.location(),
+                Optional.empty(),
+                Priority.URGENT,
+                Optional.empty());
 
         TicketChange change = Ticket.report(new TicketId("ticket-1"), urgentLeak, RIVER_GRID, RESIDENT, NOW, SLA);
 
-        assertThat(change.ticket().deadlines()).isEqualTo(new Deadlines(NOW.plusSeconds(15 * 60), NOW.plusSeconds(2 * 3600)));
+        assertThat(change.ticket().deadlines())
+                .isEqualTo(new Deadlines(NOW.plusSeconds(15 * 60), NOW.plusSeconds(2 * 3600)));
         assertThat(change.event().deadlines()).isEqualTo(change.ticket().deadlines());
         assertThat(change.event().priority()).isEqualTo(Priority.URGENT);
     }
@@ -153,9 +174,11 @@ class TicketTest {
         };
 
         if (legal) {
-            assertThat(ticket.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER).ticket().status()).isEqualTo(TicketStatus.DISPATCHED);
-        }
-        else {
+            assertThat(ticket.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER)
+                            .ticket()
+                            .status())
+                    .isEqualTo(TicketStatus.DISPATCHED);
+        } else {
             assertThatThrownBy(() -> ticket.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER))
                     .isInstanceOfSatisfying(IllegalTransitionException.class, exception -> {
                         assertThat(exception.currentState()).isEqualTo(status.name());
@@ -169,9 +192,18 @@ class TicketTest {
     void dispatchGoesToAGridACommunityOfTheSameTownOrADepartment() {
         Ticket reported = reportedTicket();
 
-        assertThat(reported.dispatch(RIVER_GRID_TWO, EAST_DISPATCHER, LATER).ticket().assignee()).contains(Assignee.of(RIVER_GRID_TWO));
-        assertThat(reported.dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, LATER).ticket().assignee()).contains(Assignee.of(RIVER_COMMUNITY));
-        assertThat(reported.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER).ticket().assignee()).contains(Assignee.of(WATER_DEPARTMENT));
+        assertThat(reported.dispatch(RIVER_GRID_TWO, EAST_DISPATCHER, LATER)
+                        .ticket()
+                        .assignee())
+                .contains(Assignee.of(RIVER_GRID_TWO));
+        assertThat(reported.dispatch(RIVER_COMMUNITY, EAST_DISPATCHER, LATER)
+                        .ticket()
+                        .assignee())
+                .contains(Assignee.of(RIVER_COMMUNITY));
+        assertThat(reported.dispatch(WATER_DEPARTMENT, EAST_DISPATCHER, LATER)
+                        .ticket()
+                        .assignee())
+                .contains(Assignee.of(WATER_DEPARTMENT));
     }
 
     @Test
@@ -181,8 +213,11 @@ class TicketTest {
         for (Organisation unfit : new Organisation[] {HILL_GRID, HILL_COMMUNITY, EAST_TOWN, COUNTY, SCHOOL_UNIT}) {
             assertThatThrownBy(() -> reported.dispatch(unfit, EAST_DISPATCHER, LATER))
                     .as(unfit.id().value())
-                    .isInstanceOfSatisfying(ValidationException.class,
-                            exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("assigneeOrgId"));
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            exception -> assertThat(exception.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("assigneeOrgId"));
         }
     }
 
@@ -191,8 +226,10 @@ class TicketTest {
         Ticket reported = reportedTicket();
         Caller supervisor = Caller.staff("user-supervisor", Role.TOWN_SUPERVISOR, EAST_TOWN.id());
 
-        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, WEST_DISPATCHER, LATER)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, supervisor, LATER)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, WEST_DISPATCHER, LATER))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, supervisor, LATER))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> reported.dispatch(RIVER_GRID, RESIDENT, LATER)).isInstanceOf(ForbiddenException.class);
     }
 
@@ -210,7 +247,8 @@ class TicketTest {
         TicketChange reported = Ticket.report(new TicketId("ticket-1"), POTHOLE, RIVER_GRID, RESIDENT, NOW, SLA);
         TicketChange dispatched = reported.ticket().dispatch(RIVER_GRID, EAST_DISPATCHER, LATER);
 
-        assertThatThrownBy(() -> new TicketChange(dispatched.ticket(), reported.event())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TicketChange(dispatched.ticket(), reported.event()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

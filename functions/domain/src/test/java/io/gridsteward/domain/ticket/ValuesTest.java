@@ -1,5 +1,8 @@
 package io.gridsteward.domain.ticket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.FieldError;
 import io.gridsteward.domain.core.FieldErrors;
@@ -11,15 +14,11 @@ import io.gridsteward.domain.core.Placement;
 import io.gridsteward.domain.core.Role;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.organisation.Organisation;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValuesTest {
 
@@ -31,16 +30,20 @@ class ValuesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "90.0001, 0, latitude",
-            "-90.5, 0, latitude",
-            "NaN, 0, latitude",
-            "0, 180.01, longitude",
-            "0, -181, longitude",
-            "0, Infinity, longitude"})
+        "90.0001, 0, latitude",
+        "-90.5, 0, latitude",
+        "NaN, 0, latitude",
+        "0, 180.01, longitude",
+        "0, -181, longitude",
+        "0, Infinity, longitude"
+    })
     void locationsOutOfRangeNameTheirField(double latitude, double longitude, String field) {
         assertThatThrownBy(() -> new Location(latitude, longitude))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly(field));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(field));
     }
 
     @Test
@@ -50,7 +53,9 @@ class ValuesTest {
         Location location = errors.value("location", () -> new Location(91, 181));
 
         assertThat(location).isNull();
-        assertThat(errors.errors()).extracting(FieldError::field).containsExactly("location.latitude", "location.longitude");
+        assertThat(errors.errors())
+                .extracting(FieldError::field)
+                .containsExactly("location.latitude", "location.longitude");
     }
 
     @Test
@@ -64,8 +69,11 @@ class ValuesTest {
         assertThat(category).isNull();
         assertThat(description).isEqualTo(new Description("fine"));
         assertThatThrownBy(errors::throwIfAny)
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("category", "gridId"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("category", "gridId"));
     }
 
     @Test
@@ -93,10 +101,12 @@ class ValuesTest {
     @Test
     void descriptionsAreRequiredAndBounded() {
         assertThat(new Description("路灯不亮了").text()).isEqualTo("路灯不亮了");
-        assertThat(new Description("x".repeat(Description.MAXIMUM_LENGTH)).text()).hasSize(Description.MAXIMUM_LENGTH);
+        assertThat(new Description("x".repeat(Description.MAXIMUM_LENGTH)).text())
+                .hasSize(Description.MAXIMUM_LENGTH);
         assertThatThrownBy(() -> new Description(" ")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> new Description(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> new Description("x".repeat(Description.MAXIMUM_LENGTH + 1))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new Description("x".repeat(Description.MAXIMUM_LENGTH + 1)))
+                .isInstanceOf(ValidationException.class);
     }
 
     @ParameterizedTest
@@ -117,11 +127,17 @@ class ValuesTest {
     @Test
     void staffCallersActForAnOrganisation() {
         assertThatThrownBy(() -> new Caller("user-1", Role.TOWN_DISPATCHER, Optional.empty()))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("organisationId"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("organisationId"));
         assertThatThrownBy(() -> Caller.resident(" ")).isInstanceOf(ValidationException.class);
-        assertThat(Caller.staff("user-1", Role.GRID_WORKER, new OrganisationId("grid-1")).actsFor(new OrganisationId("grid-1"))).isTrue();
-        assertThat(Caller.resident("user-2").actsFor(new OrganisationId("grid-1"))).isFalse();
+        assertThat(Caller.staff("user-1", Role.GRID_WORKER, new OrganisationId("grid-1"))
+                        .actsFor(new OrganisationId("grid-1")))
+                .isTrue();
+        assertThat(Caller.resident("user-2").actsFor(new OrganisationId("grid-1")))
+                .isFalse();
     }
 
     @Test
@@ -134,8 +150,11 @@ class ValuesTest {
         assertThat(grid.placement()).contains(new Placement(new GridId("grid"), community, town));
         assertThat(grid.town()).contains(town);
         assertThat(Organisation.town(town, "Town", county).town()).contains(town);
-        assertThat(Organisation.department(new OrganisationId("dept"), "Dept", county).town()).isEmpty();
-        assertThat(Organisation.community(community, "Community", town).placement()).isEmpty();
+        assertThat(Organisation.department(new OrganisationId("dept"), "Dept", county)
+                        .town())
+                .isEmpty();
+        assertThat(Organisation.community(community, "Community", town).placement())
+                .isEmpty();
     }
 
     @Test
@@ -143,17 +162,43 @@ class ValuesTest {
         OrganisationId town = new OrganisationId("town");
         OrganisationId community = new OrganisationId("community");
 
-        assertThatThrownBy(() -> new Organisation(new OrganisationId("grid"), OrganisationKind.GRID, "Grid",
-                Optional.of(community), Optional.empty(), Optional.of(community), Optional.empty()))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("townId"));
-        assertThatThrownBy(() -> new Organisation(new OrganisationId("grid"), OrganisationKind.GRID, "Grid",
-                Optional.of(town), Optional.of(town), Optional.of(community), Optional.empty()))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("communityId"));
-        assertThatThrownBy(() -> Organisation.county(new OrganisationId("county"), " ")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> new Organisation(new OrganisationId("town"), OrganisationKind.TOWN, "Town",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new Organisation(
+                        new OrganisationId("grid"),
+                        OrganisationKind.GRID,
+                        "Grid",
+                        Optional.of(community),
+                        Optional.empty(),
+                        Optional.of(community),
+                        Optional.empty()))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("townId"));
+        assertThatThrownBy(() -> new Organisation(
+                        new OrganisationId("grid"),
+                        OrganisationKind.GRID,
+                        "Grid",
+                        Optional.of(town),
+                        Optional.of(town),
+                        Optional.of(community),
+                        Optional.empty()))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("communityId"));
+        assertThatThrownBy(() -> Organisation.county(new OrganisationId("county"), " "))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> new Organisation(
+                        new OrganisationId("town"),
+                        OrganisationKind.TOWN,
+                        "Town",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .isInstanceOf(ValidationException.class);
     }
 
     @ParameterizedTest
@@ -177,8 +222,11 @@ class ValuesTest {
     @ValueSource(ints = {0, 6, -1})
     void ratingsAreOneToFive(int rating) {
         assertThatThrownBy(() -> new Evaluation(rating, Optional.empty()))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        exception -> assertThat(exception.errors()).extracting(FieldError::field).containsExactly("rating"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        exception -> assertThat(exception.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("rating"));
     }
 
     @Test
@@ -199,7 +247,9 @@ class ValuesTest {
         assertThat(Channel.HOTLINE.isOpenTo(Role.GRID_WORKER)).isTrue();
         assertThat(Channel.HOTLINE.isOpenTo(Role.RESIDENT)).isFalse();
         for (Role role : Role.values()) {
-            Channel.defaultFor(role).ifPresent(channel -> assertThat(channel.isOpenTo(role)).as(role.name()).isTrue());
+            Channel.defaultFor(role)
+                    .ifPresent(channel ->
+                            assertThat(channel.isOpenTo(role)).as(role.name()).isTrue());
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.gridsteward.store.core;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads and writes the attribute types of the contract: strings, numbers, ISO instants with milliseconds. */
 public final class Attributes {
 
     /** Always three fraction digits, as the contract shows: {@code 2026-11-25T08:00:00.123Z}. */
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Map<String, AttributeValue> item;
 
@@ -40,7 +40,8 @@ public final class Attributes {
     public String string(String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.s() == null) {
-            throw new IllegalStateException("item %s lacks string attribute %s".formatted(item.get(Keys.PARTITION), name));
+            throw new IllegalStateException(
+                    "item %s lacks string attribute %s".formatted(item.get(Keys.PARTITION), name));
         }
         return value.s();
     }
@@ -60,7 +61,9 @@ public final class Attributes {
 
     public List<String> strings(String name) {
         AttributeValue value = item.get(name);
-        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+        return value == null || !value.hasL()
+                ? List.of()
+                : value.l().stream().map(AttributeValue::s).toList();
     }
 
     public Duration duration(String name) {
@@ -86,7 +89,8 @@ public final class Attributes {
     private String number(String name) {
         AttributeValue value = item.get(name);
         if (value == null || value.n() == null) {
-            throw new IllegalStateException("item %s lacks number attribute %s".formatted(item.get(Keys.PARTITION), name));
+            throw new IllegalStateException(
+                    "item %s lacks number attribute %s".formatted(item.get(Keys.PARTITION), name));
         }
         return value.n();
     }
@@ -134,7 +138,10 @@ public final class Attributes {
         /** A list of strings, left out when empty so that items stay small. */
         public Builder strings(String name, List<String> values) {
             if (!values.isEmpty()) {
-                item.put(name, AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList()));
+                item.put(
+                        name,
+                        AttributeValue.fromL(
+                                values.stream().map(AttributeValue::fromS).toList()));
             }
             return this;
         }

@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbClients {
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     public static DynamoDbClient fromEnvironment() {
         return DynamoDbClient.builder()

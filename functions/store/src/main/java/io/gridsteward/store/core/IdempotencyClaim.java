@@ -1,10 +1,9 @@
 package io.gridsteward.store.core;
 
+import static java.util.Objects.requireNonNull;
 
 import io.gridsteward.domain.core.ValidationException;
 import java.util.regex.Pattern;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A client's {@code Idempotency-Key} for one request: scoped to the caller, so two callers never collide, and
@@ -19,8 +18,12 @@ public record IdempotencyClaim(String callerId, String key, String requestHash) 
     public IdempotencyClaim {
         requireNonNull(callerId, "callerId");
         requireNonNull(requestHash, "requestHash");
-        if (key == null || key.isEmpty() || key.length() > MAXIMUM_LENGTH || !PRINTABLE_ASCII.matcher(key).matches()) {
-            throw ValidationException.of(HEADER, "must be 1 to %d printable ASCII characters without spaces".formatted(MAXIMUM_LENGTH));
+        if (key == null
+                || key.isEmpty()
+                || key.length() > MAXIMUM_LENGTH
+                || !PRINTABLE_ASCII.matcher(key).matches()) {
+            throw ValidationException.of(
+                    HEADER, "must be 1 to %d printable ASCII characters without spaces".formatted(MAXIMUM_LENGTH));
         }
     }
 }

@@ -2,11 +2,10 @@ package io.gridsteward.store.core;
 
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.OrganisationId;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every key of the single table and its indexes, built in one place (see the module README's access patterns).
@@ -22,8 +21,7 @@ public final class Keys {
     public static final String ORGANISATION_SORT = "ORG";
     public static final String IDEMPOTENCY_SORT = "IDEMPOTENCY";
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** Six digits keep the events in order under the sort key's string comparison. */
     public static String eventSort(long sequence) {

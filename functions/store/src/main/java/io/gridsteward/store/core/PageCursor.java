@@ -1,9 +1,7 @@
 package io.gridsteward.store.core;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static java.util.Objects.requireNonNull;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static java.util.Objects.requireNonNull;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The opaque cursors of paginated lists, every context's: {@code base64url(keys) . base64url(HMAC-SHA256)}, where
@@ -40,7 +39,8 @@ public final class PageCursor {
     public PageCursor(String key) {
         requireNonNull(key, "key");
         if (key.length() < MINIMUM_KEY_LENGTH) {
-            throw new IllegalArgumentException("a page-cursor key has at least %d characters".formatted(MINIMUM_KEY_LENGTH));
+            throw new IllegalArgumentException(
+                    "a page-cursor key has at least %d characters".formatted(MINIMUM_KEY_LENGTH));
         }
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
@@ -53,9 +53,10 @@ public final class PageCursor {
     }
 
     public String encode(Map<String, AttributeValue> lastEvaluatedKey, TableIndex index, String partition) {
-        String text = new TreeMap<>(lastEvaluatedKey).entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue().s())
-                .collect(Collectors.joining("\n"));
+        String text = new TreeMap<>(lastEvaluatedKey)
+                .entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue().s())
+                        .collect(Collectors.joining("\n"));
         byte[] keys = text.getBytes(StandardCharsets.UTF_8);
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return base64.encodeToString(keys) + "." + base64.encodeToString(mac(index, partition, keys));
@@ -69,8 +70,7 @@ public final class PageCursor {
         try {
             keys = Base64.getUrlDecoder().decode(cursor.substring(0, Math.max(separator, 0)));
             signature = Base64.getUrlDecoder().decode(cursor.substring(separator + 1));
-        }
-        catch (IllegalArgumentException notBase64) {
+        } catch (IllegalArgumentException notBase64) {
             throw new InvalidCursorException(NOT_HANDED_OUT);
         }
         if (separator < 1 || !MessageDigest.isEqual(signature, mac(index, partition, keys))) {
@@ -85,7 +85,8 @@ public final class PageCursor {
             key.put(line.substring(0, equals), AttributeValue.fromS(line.substring(equals + 1)));
         }
         Set<String> expected = Set.of(Keys.PARTITION, Keys.SORT, index.partitionAttribute(), index.sortAttribute());
-        if (!key.keySet().equals(expected) || !key.get(index.partitionAttribute()).s().equals(partition)
+        if (!key.keySet().equals(expected)
+                || !key.get(index.partitionAttribute()).s().equals(partition)
                 || !key.get(Keys.PARTITION).s().startsWith(itemPrefix)) {
             throw new InvalidCursorException("does not belong to this list");
         }
@@ -98,8 +99,7 @@ public final class PageCursor {
             mac.init(key);
             mac.update((index.indexName() + "\n" + partition + "\n").getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(keys);
-        }
-        catch (GeneralSecurityException exception) {
+        } catch (GeneralSecurityException exception) {
             throw new IllegalStateException("every JDK has " + ALGORITHM, exception);
         }
     }

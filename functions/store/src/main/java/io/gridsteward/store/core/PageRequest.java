@@ -1,8 +1,8 @@
 package io.gridsteward.store.core;
 
-import java.util.Optional;
-
 import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
 
 /** At most {@code limit} items read, continuing after {@code cursor} when given. */
 public record PageRequest(int limit, Optional<String> cursor) {

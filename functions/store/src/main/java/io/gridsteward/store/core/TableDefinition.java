@@ -1,5 +1,8 @@
 package io.gridsteward.store.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -12,10 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * The table of docs/contracts.md as a CreateTable request, for tests and local tools; in AWS, template.yaml
  * creates it. The TTL on {@code expiresAt} is a separate UpdateTimeToLive call.
@@ -25,8 +24,7 @@ public final class TableDefinition {
     public static final String DEFAULT_TABLE_NAME = "grid-steward";
     public static final String TIME_TO_LIVE_ATTRIBUTE = "expiresAt";
 
-    private TableDefinition() {
-    }
+    private TableDefinition() {}
 
     /** {@code TABLE_NAME} from the environment, as every function reads it. */
     public static String tableNameFromEnvironment() {
@@ -43,8 +41,12 @@ public final class TableDefinition {
                 .globalSecondaryIndexes(Arrays.stream(TableIndex.values())
                         .map(index -> GlobalSecondaryIndex.builder()
                                 .indexName(index.indexName())
-                                .keySchema(key(index.partitionAttribute(), KeyType.HASH), key(index.sortAttribute(), KeyType.RANGE))
-                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                .keySchema(
+                                        key(index.partitionAttribute(), KeyType.HASH),
+                                        key(index.sortAttribute(), KeyType.RANGE))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.ALL)
+                                        .build())
                                 .build())
                         .toList())
                 .streamSpecification(StreamSpecification.builder()
@@ -55,7 +57,8 @@ public final class TableDefinition {
     }
 
     private static List<AttributeDefinition> attributeDefinitions() {
-        List<AttributeDefinition> definitions = new ArrayList<>(List.of(stringAttribute(Keys.PARTITION), stringAttribute(Keys.SORT)));
+        List<AttributeDefinition> definitions =
+                new ArrayList<>(List.of(stringAttribute(Keys.PARTITION), stringAttribute(Keys.SORT)));
         for (TableIndex index : TableIndex.values()) {
             definitions.add(stringAttribute(index.partitionAttribute()));
             definitions.add(stringAttribute(index.sortAttribute()));
@@ -64,7 +67,10 @@ public final class TableDefinition {
     }
 
     private static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

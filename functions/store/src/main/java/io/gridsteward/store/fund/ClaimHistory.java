@@ -1,12 +1,12 @@
 package io.gridsteward.store.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.fund.ClaimChange;
 import io.gridsteward.domain.fund.ClaimEvent;
 import java.util.ArrayList;
 import java.util.List;
-
-import static java.util.Objects.requireNonNull;
 
 /** A claim as stored and its trace of events in sequence order. */
 public record ClaimHistory(Claim claim, List<ClaimEvent> events) {

@@ -9,12 +9,11 @@ import io.gridsteward.domain.fund.LedgerEntryType;
 import io.gridsteward.store.core.Attributes;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.TableDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The record of an Idempotency-Key's first use: on a claim, the claim and the step (SUBMITTED for a submission), the
@@ -26,37 +25,43 @@ final class FundIdempotencyItems {
 
     static final String ENTITY = "FundIdempotency";
 
-    private FundIdempotencyItems() {
-    }
+    private FundIdempotencyItems() {}
 
     static Map<String, AttributeValue> item(IdempotencyClaim claim, ClaimEvent event, Instant now) {
-        return withTimeToLive(Attributes.builder(ENTITY, FundKeys.idempotency(claim))
-                .string("callerId", claim.callerId())
-                .string("idempotencyKey", claim.key())
-                .string("requestHash", claim.requestHash())
-                .string("claimId", event.claimId().value())
-                .string("step", event.type().name())
-                .number("sequence", event.sequence())
-                .instant("createdAt", now)
-                .build(), now);
+        return withTimeToLive(
+                Attributes.builder(ENTITY, FundKeys.idempotency(claim))
+                        .string("callerId", claim.callerId())
+                        .string("idempotencyKey", claim.key())
+                        .string("requestHash", claim.requestHash())
+                        .string("claimId", event.claimId().value())
+                        .string("step", event.type().name())
+                        .number("sequence", event.sequence())
+                        .instant("createdAt", now)
+                        .build(),
+                now);
     }
 
     /** The record of a movement between accounts, named by its first ledger entry. */
     static Map<String, AttributeValue> item(IdempotencyClaim claim, LedgerEntry first, Instant now) {
-        return withTimeToLive(Attributes.builder(ENTITY, FundKeys.idempotency(claim))
-                .string("callerId", claim.callerId())
-                .string("idempotencyKey", claim.key())
-                .string("requestHash", claim.requestHash())
-                .string("accountId", first.account().id().value())
-                .string("movement", first.type().name())
-                .string("entryId", first.id())
-                .instant("createdAt", now)
-                .build(), now);
+        return withTimeToLive(
+                Attributes.builder(ENTITY, FundKeys.idempotency(claim))
+                        .string("callerId", claim.callerId())
+                        .string("idempotencyKey", claim.key())
+                        .string("requestHash", claim.requestHash())
+                        .string("accountId", first.account().id().value())
+                        .string("movement", first.type().name())
+                        .string("entryId", first.id())
+                        .instant("createdAt", now)
+                        .build(),
+                now);
     }
 
     private static Map<String, AttributeValue> withTimeToLive(Map<String, AttributeValue> record, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(record);
-        item.put(TableDefinition.TIME_TO_LIVE_ATTRIBUTE, AttributeValue.fromN(Long.toString(now.plus(FundStore.IDEMPOTENCY_WINDOW).getEpochSecond())));
+        item.put(
+                TableDefinition.TIME_TO_LIVE_ATTRIBUTE,
+                AttributeValue.fromN(
+                        Long.toString(now.plus(FundStore.IDEMPOTENCY_WINDOW).getEpochSecond())));
         return Map.copyOf(item);
     }
 
@@ -68,16 +73,19 @@ final class FundIdempotencyItems {
         }
         Optional<String> movement = record.optionalString("movement");
         if (movement.isPresent()) {
-            return Optional.of(new MovementUse(new AccountId(record.string("accountId")), LedgerEntryType.valueOf(movement.get()),
+            return Optional.of(new MovementUse(
+                    new AccountId(record.string("accountId")),
+                    LedgerEntryType.valueOf(movement.get()),
                     record.string("requestHash")));
         }
-        return Optional.of(new ClaimUse(new ClaimId(record.string("claimId")), ClaimEventType.valueOf(record.string("step")),
+        return Optional.of(new ClaimUse(
+                new ClaimId(record.string("claimId")),
+                ClaimEventType.valueOf(record.string("step")),
                 record.string("requestHash")));
     }
 
     /** A key's first use: on a claim or on an account. */
-    sealed interface FirstUse permits ClaimUse, MovementUse {
-    }
+    sealed interface FirstUse permits ClaimUse, MovementUse {}
 
     /** A submission ({@code step} SUBMITTED, any claim: the retry does not know the id) or a step on one claim. */
     record ClaimUse(ClaimId claimId, ClaimEventType step, String requestHash) implements FirstUse {

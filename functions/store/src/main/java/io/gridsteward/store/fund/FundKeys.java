@@ -5,11 +5,10 @@ import io.gridsteward.domain.fund.AccountId;
 import io.gridsteward.domain.fund.ClaimId;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.Keys;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The fund context's keys (listed with every other key in the store README): an account's partition holds the account
@@ -24,10 +23,10 @@ final class FundKeys {
     static final String CLAIM_SORT = "CLAIM";
     /** How every claim's table partition starts. */
     static final String CLAIM_PREFIX = "FUNDCLAIM#";
+
     static final String IDEMPOTENCY_SORT = "FUND_IDEMPOTENCY";
 
-    private FundKeys() {
-    }
+    private FundKeys() {}
 
     static String accountPartition(AccountId id) {
         return "FUNDACCOUNT#" + id.value();

@@ -1,5 +1,7 @@
 package io.gridsteward.store.fund;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.OrganisationId;
@@ -22,18 +24,6 @@ import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.core.TableIndex;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +36,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import static java.util.Objects.requireNonNull;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Fund accounts, their ledgers, claims and claim events in the single table. Money never moves by read-then-write:
@@ -60,6 +59,7 @@ public final class FundStore {
 
     /** How long a client may retry with the same Idempotency-Key. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     /** Transactions on one hot account conflict in DynamoDB while another is in flight; a conflicted one wrote nothing. */
@@ -83,11 +83,14 @@ public final class FundStore {
             throw new IllegalArgumentException("an account opens empty; money comes by ledger entries");
         }
         try {
-            client.putItem(request -> request.tableName(tableName).item(FundItems.item(account)).conditionExpression("attribute_not_exists(pk)"));
+            client.putItem(request -> request.tableName(tableName)
+                    .item(FundItems.item(account))
+                    .conditionExpression("attribute_not_exists(pk)"));
             return account;
-        }
-        catch (ConditionalCheckFailedException exists) {
-            return findAccount(account.id()).orElseThrow(() -> new IllegalStateException("account %s vanished".formatted(account.id().value())));
+        } catch (ConditionalCheckFailedException exists) {
+            return findAccount(account.id())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "account %s vanished".formatted(account.id().value())));
         }
     }
 
@@ -119,16 +122,22 @@ public final class FundStore {
             writes.add(putNew(FundItems.item(entry)));
         }
         int keyIndex = writes.size();
-        idempotency.ifPresent(claim -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(FundIdempotencyItems.item(claim, first, now))
-                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
-                .build()).build()));
+        idempotency.ifPresent(claim -> writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(tableName)
+                        .item(FundIdempotencyItems.item(claim, first, now))
+                        .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                        .expressionAttributeValues(
+                                Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                        .build())
+                .build()));
         try {
             commit(writes, exception -> {
                 // A request with the same key may have committed first: its record decides, whatever else failed.
-                if (idempotency.isPresent() && failedAt(exception, keyIndex)
-                        && replayMovement(idempotency.get(), first.account().id(), first.type()).isPresent()) {
+                if (idempotency.isPresent()
+                        && failedAt(exception, keyIndex)
+                        && replayMovement(idempotency.get(), first.account().id(), first.type())
+                                .isPresent()) {
                     throw new MovementReplayed();
                 }
                 for (int index = 0; index < change.entries().size(); index++) {
@@ -139,8 +148,7 @@ public final class FundStore {
                 }
             });
             return false;
-        }
-        catch (MovementReplayed earlierMovement) {
+        } catch (MovementReplayed earlierMovement) {
             return true;
         }
     }
@@ -153,7 +161,10 @@ public final class FundStore {
      * @throws IdempotencyKeyReusedException when the key was used before for another request
      */
     public Optional<Account> replayMovement(IdempotencyClaim claim, AccountId account, LedgerEntryType type) {
-        return firstUse(claim, use -> use instanceof FundIdempotencyItems.MovementUse movement && movement.isMovement(claim, account, type))
+        return firstUse(
+                        claim,
+                        use -> use instanceof FundIdempotencyItems.MovementUse movement
+                                && movement.isMovement(claim, account, type))
                 .map(use -> findAccount(account).orElseThrow(() -> new NotFoundException("account", account.value())));
     }
 
@@ -162,13 +173,17 @@ public final class FundStore {
         Account account = delegation.accounts().getFirst();
         LedgerEntry entry = delegation.entries().getFirst();
         commit(List.of(putNew(FundItems.item(account)), putNew(FundItems.item(entry))), exception -> {
-            throw new IllegalStateException("delegated task account %s exists already".formatted(account.id().value()));
+            throw new IllegalStateException("delegated task account %s exists already"
+                    .formatted(account.id().value()));
         });
     }
 
     public Optional<Account> findAccount(AccountId id) {
-        GetItemResponse response = client.getItem(request -> request.tableName(tableName).key(FundKeys.account(id)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(FundItems.account(response.item())) : Optional.empty();
+        GetItemResponse response = client.getItem(request ->
+                request.tableName(tableName).key(FundKeys.account(id)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(FundItems.account(response.item()))
+                : Optional.empty();
     }
 
     /** The account and its whole ledger, read with one strongly consistent Query on its partition. */
@@ -179,8 +194,7 @@ public final class FundStore {
             String sort = item.get(Keys.SORT).s();
             if (sort.equals(FundKeys.ACCOUNT_SORT)) {
                 account = FundItems.account(item);
-            }
-            else if (sort.startsWith(FundKeys.LEDGER_SORT_PREFIX)) {
+            } else if (sort.startsWith(FundKeys.LEDGER_SORT_PREFIX)) {
                 entries.add(FundItems.entry(item));
             }
         }
@@ -192,7 +206,9 @@ public final class FundStore {
         List<Account> accounts = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.WORK.indexName())
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(TableIndex.WORK.indexName())
                     .keyConditionExpression("#partition = :partition")
                     .expressionAttributeNames(Map.of("#partition", TableIndex.WORK.partitionAttribute()))
                     .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(FundKeys.accountsOf(holder))));
@@ -201,9 +217,11 @@ public final class FundStore {
             }
             QueryResponse response = client.query(request.build());
             response.items().stream().map(FundItems::account).forEach(accounts::add);
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        }
-        while (startKey != null);
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null);
         return accounts;
     }
 
@@ -223,7 +241,11 @@ public final class FundStore {
         if (earlier.isPresent()) {
             return new ClaimOutcome(earlier.get(), true);
         }
-        return write(new ClaimHistory(submitted.claim(), List.of()), submitted, putNew(FundItems.item(submitted.claim())), idempotency,
+        return write(
+                new ClaimHistory(submitted.claim(), List.of()),
+                submitted,
+                putNew(FundItems.item(submitted.claim())),
+                idempotency,
                 this::replaySubmission);
     }
 
@@ -237,15 +259,24 @@ public final class FundStore {
      */
     public ClaimOutcome step(ClaimHistory current, ClaimChange change, Optional<IdempotencyClaim> idempotency) {
         long expected = current.claim().version();
-        if (change.claim().version() != expected + 1 || !change.claim().id().equals(current.claim().id())) {
-            throw new IllegalArgumentException("a step from version %d must produce version %d".formatted(expected, expected + 1));
+        if (change.claim().version() != expected + 1
+                || !change.claim().id().equals(current.claim().id())) {
+            throw new IllegalArgumentException(
+                    "a step from version %d must produce version %d".formatted(expected, expected + 1));
         }
-        Put guarded = Put.builder().tableName(tableName).item(FundItems.item(change.claim()))
+        Put guarded = Put.builder()
+                .tableName(tableName)
+                .item(FundItems.item(change.claim()))
                 .conditionExpression("version = :expected")
                 .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expected))))
                 .build();
-        return write(current, change, TransactWriteItem.builder().put(guarded).build(), idempotency,
-                claim -> replayStep(claim, change.claim().id(), Set.of(change.event().type())));
+        return write(
+                current,
+                change,
+                TransactWriteItem.builder().put(guarded).build(),
+                idempotency,
+                claim -> replayStep(
+                        claim, change.claim().id(), Set.of(change.event().type())));
     }
 
     /**
@@ -278,8 +309,7 @@ public final class FundStore {
             String sort = item.get(Keys.SORT).s();
             if (sort.equals(FundKeys.CLAIM_SORT)) {
                 claim = FundItems.claim(item);
-            }
-            else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
+            } else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
                 events.add(FundItems.event(item));
             }
         }
@@ -292,23 +322,36 @@ public final class FundStore {
      */
     public List<Claim> claimsExpiredBy(Instant now, int lookbackDays, int limit) {
         List<Claim> found = new ArrayList<>();
-        for (Instant day = now.minus(Duration.ofDays(lookbackDays)); !day.isAfter(now) && found.size() < limit; day = day.plus(Duration.ofDays(1))) {
+        for (Instant day = now.minus(Duration.ofDays(lookbackDays));
+                !day.isAfter(now) && found.size() < limit;
+                day = day.plus(Duration.ofDays(1))) {
             Map<String, AttributeValue> startKey = null;
             do {
-                QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.DUE.indexName())
+                QueryRequest.Builder request = QueryRequest.builder()
+                        .tableName(tableName)
+                        .indexName(TableIndex.DUE.indexName())
                         .keyConditionExpression("#partition = :partition AND #sort < :now")
-                        .expressionAttributeNames(Map.of("#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
-                        .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(FundKeys.claimsExpiringOn(day)),
-                                ":now", AttributeValue.fromS(Attributes.format(now))))
+                        .expressionAttributeNames(Map.of(
+                                "#partition",
+                                TableIndex.DUE.partitionAttribute(),
+                                "#sort",
+                                TableIndex.DUE.sortAttribute()))
+                        .expressionAttributeValues(Map.of(
+                                ":partition",
+                                AttributeValue.fromS(FundKeys.claimsExpiringOn(day)),
+                                ":now",
+                                AttributeValue.fromS(Attributes.format(now))))
                         .limit(limit - found.size());
                 if (startKey != null) {
                     request.exclusiveStartKey(startKey);
                 }
                 QueryResponse response = client.query(request.build());
                 response.items().stream().map(FundItems::claim).forEach(found::add);
-                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            }
-            while (startKey != null && found.size() < limit);
+                startKey = response.hasLastEvaluatedKey()
+                                && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey()
+                        : null;
+            } while (startKey != null && found.size() < limit);
         }
         return found;
     }
@@ -316,39 +359,53 @@ public final class FundStore {
     /** One page of a community's published claims (公示), newest first, from gsi2 (never a Scan). */
     public ClaimPage publishedIn(OrganisationId community, PageRequest page) {
         String partition = FundKeys.publishedIn(community);
-        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.REPORTER.indexName())
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(TableIndex.REPORTER.indexName())
                 .keyConditionExpression("#partition = :partition")
                 .expressionAttributeNames(Map.of("#partition", TableIndex.REPORTER.partitionAttribute()))
                 .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition)))
                 .scanIndexForward(false)
                 .limit(page.limit());
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, TableIndex.REPORTER, partition, FundKeys.CLAIM_PREFIX)));
+        page.cursor()
+                .ifPresent(cursor -> request.exclusiveStartKey(
+                        cursors.decode(cursor, TableIndex.REPORTER, partition, FundKeys.CLAIM_PREFIX)));
         QueryResponse response = client.query(request.build());
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.REPORTER, partition))
-                : Optional.empty();
+        Optional<String> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.REPORTER, partition))
+                        : Optional.empty();
         return new ClaimPage(response.items().stream().map(FundItems::claim).toList(), next);
     }
 
     /** One page of an account's claims, oldest first, from the work index (never a Scan). */
     public ClaimPage claimsOn(AccountId account, PageRequest page) {
         String partition = FundKeys.claimsOn(account);
-        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName).indexName(TableIndex.WORK.indexName())
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(TableIndex.WORK.indexName())
                 .keyConditionExpression("#partition = :partition")
                 .expressionAttributeNames(Map.of("#partition", TableIndex.WORK.partitionAttribute()))
                 .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(partition)))
                 .limit(page.limit());
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, TableIndex.WORK, partition, FundKeys.CLAIM_PREFIX)));
+        page.cursor()
+                .ifPresent(cursor -> request.exclusiveStartKey(
+                        cursors.decode(cursor, TableIndex.WORK, partition, FundKeys.CLAIM_PREFIX)));
         QueryResponse response = client.query(request.build());
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.WORK, partition))
-                : Optional.empty();
+        Optional<String> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(cursors.encode(response.lastEvaluatedKey(), TableIndex.WORK, partition))
+                        : Optional.empty();
         return new ClaimPage(response.items().stream().map(FundItems::claim).toList(), next);
     }
 
     /** The claim's transaction: its item ({@code claimWrite}), event, movement, ledger entry and key record. */
-    private ClaimOutcome write(ClaimHistory current, ClaimChange change, TransactWriteItem claimWrite, Optional<IdempotencyClaim> idempotency,
-                               Function<IdempotencyClaim, Optional<ClaimHistory>> earlier) {
+    private ClaimOutcome write(
+            ClaimHistory current,
+            ClaimChange change,
+            TransactWriteItem claimWrite,
+            Optional<IdempotencyClaim> idempotency,
+            Function<IdempotencyClaim, Optional<ClaimHistory>> earlier) {
         Instant now = clock.instant();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(claimWrite);
@@ -359,11 +416,15 @@ public final class FundStore {
             writes.add(putNew(FundItems.item(entry)));
         });
         int keyIndex = writes.size();
-        idempotency.ifPresent(claim -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(FundIdempotencyItems.item(claim, change.event(), now))
-                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
-                .build()).build()));
+        idempotency.ifPresent(claim -> writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(tableName)
+                        .item(FundIdempotencyItems.item(claim, change.event(), now))
+                        .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                        .expressionAttributeValues(
+                                Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                        .build())
+                .build()));
         Optional<ClaimHistory> replayed = Optional.empty();
         try {
             commit(writes, exception -> {
@@ -376,14 +437,17 @@ public final class FundStore {
                 }
                 // A lost version race first: the winner may have released the very money the loser's movement needs.
                 if (failedAt(exception, 0)) {
-                    throw new VersionConflictException(Claim.KIND, change.claim().id().value(), current.claim().version());
+                    throw new VersionConflictException(
+                            Claim.KIND,
+                            change.claim().id().value(),
+                            current.claim().version());
                 }
                 if (change.entry().isPresent() && failedAt(exception, accountIndex)) {
-                    throw refusalOf(change.claim().accountId(), change.entry().get().movement());
+                    throw refusalOf(
+                            change.claim().accountId(), change.entry().get().movement());
                 }
             });
-        }
-        catch (Replayed earlierAnswer) {
+        } catch (Replayed earlierAnswer) {
             replayed = Optional.of(earlierAnswer.history);
         }
         return replayed.map(history -> new ClaimOutcome(history, true))
@@ -399,11 +463,11 @@ public final class FundStore {
             try {
                 client.transactWriteItems(request -> request.transactItems(writes));
                 return;
-            }
-            catch (TransactionCanceledException exception) {
+            } catch (TransactionCanceledException exception) {
                 if (anyReason(exception, CONDITIONAL_CHECK_FAILED)) {
                     onFailedCondition.accept(exception);
-                    throw new IllegalStateException("a fund write failed a condition nobody explains: " + exception.getMessage(), exception);
+                    throw new IllegalStateException(
+                            "a fund write failed a condition nobody explains: " + exception.getMessage(), exception);
                 }
                 if (!anyReason(exception, TRANSACTION_CONFLICT) || attempt == MAXIMUM_CONFLICT_ATTEMPTS) {
                     throw exception;
@@ -415,16 +479,21 @@ public final class FundStore {
 
     /** The account's sums move by {@code movement}; none of available, reserved and paid may go below zero. */
     private TransactWriteItem movementOf(AccountId account, Movement movement) {
-        Update update = Update.builder().tableName(tableName).key(FundKeys.account(account))
-                .updateExpression("SET fundedFen = fundedFen + :funded, reservedFen = reservedFen + :reserved, paidFen = paidFen + :paid, "
-                        + "availableFen = availableFen + :available")
-                .conditionExpression("attribute_exists(pk) AND availableFen >= :needAvailable AND reservedFen >= :needReserved AND paidFen >= :needPaid")
+        Update update = Update.builder()
+                .tableName(tableName)
+                .key(FundKeys.account(account))
+                .updateExpression(
+                        "SET fundedFen = fundedFen + :funded, reservedFen = reservedFen + :reserved, paidFen = paidFen + :paid, "
+                                + "availableFen = availableFen + :available")
+                .conditionExpression(
+                        "attribute_exists(pk) AND availableFen >= :needAvailable AND reservedFen >= :needReserved AND paidFen >= :needPaid")
                 .expressionAttributeValues(Map.of(
                         ":funded", number(movement.funded().fen()),
                         ":reserved", number(movement.reserved().fen()),
                         ":paid", number(movement.paid().fen()),
                         ":available", number(movement.availableChange().fen()),
-                        ":needAvailable", number(Math.max(0, -movement.availableChange().fen())),
+                        ":needAvailable",
+                                number(Math.max(0, -movement.availableChange().fen())),
                         ":needReserved", number(Math.max(0, -movement.reserved().fen())),
                         ":needPaid", number(Math.max(0, -movement.paid().fen()))))
                 .build();
@@ -440,19 +509,27 @@ public final class FundStore {
         return new IllegalStateException("account %s cannot release or refund %s".formatted(id.value(), movement));
     }
 
-    private Optional<ClaimHistory> replay(IdempotencyClaim claim, Predicate<FundIdempotencyItems.ClaimUse> sameRequest) {
-        return firstUse(claim, use -> use instanceof FundIdempotencyItems.ClaimUse claimUse && sameRequest.test(claimUse))
+    private Optional<ClaimHistory> replay(
+            IdempotencyClaim claim, Predicate<FundIdempotencyItems.ClaimUse> sameRequest) {
+        return firstUse(
+                        claim,
+                        use -> use instanceof FundIdempotencyItems.ClaimUse claimUse && sameRequest.test(claimUse))
                 .map(use -> ((FundIdempotencyItems.ClaimUse) use).claimId())
-                .map(claimId -> findClaim(claimId).orElseThrow(() -> new IllegalStateException("idempotency record points at missing claim " + claimId.value())));
+                .map(claimId -> findClaim(claimId)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "idempotency record points at missing claim " + claimId.value())));
     }
 
     /** The key's unexpired first use when it was {@code sameRequest}; empty when unused or expired. */
-    private Optional<FundIdempotencyItems.FirstUse> firstUse(IdempotencyClaim claim, Predicate<FundIdempotencyItems.FirstUse> sameRequest) {
-        GetItemResponse response = client.getItem(request -> request.tableName(tableName).key(FundKeys.idempotency(claim)).consistentRead(true));
+    private Optional<FundIdempotencyItems.FirstUse> firstUse(
+            IdempotencyClaim claim, Predicate<FundIdempotencyItems.FirstUse> sameRequest) {
+        GetItemResponse response = client.getItem(request ->
+                request.tableName(tableName).key(FundKeys.idempotency(claim)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Optional<FundIdempotencyItems.FirstUse> firstUse = FundIdempotencyItems.firstUse(response.item(), clock.instant());
+        Optional<FundIdempotencyItems.FirstUse> firstUse =
+                FundIdempotencyItems.firstUse(response.item(), clock.instant());
         if (firstUse.isPresent() && !sameRequest.test(firstUse.get())) {
             throw new IdempotencyKeyReusedException(claim.key());
         }
@@ -463,7 +540,8 @@ public final class FundStore {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(tableName)
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tableName)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
                     .consistentRead(true);
@@ -472,14 +550,20 @@ public final class FundStore {
             }
             QueryResponse page = client.query(request.build());
             items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        }
-        while (startKey != null);
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
         return items;
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(tableName)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
     }
 
     private static AttributeValue number(long value) {
@@ -487,19 +571,23 @@ public final class FundStore {
     }
 
     private static boolean failedAt(TransactionCanceledException exception, int index) {
-        return exception.hasCancellationReasons() && exception.cancellationReasons().size() > index
-                && CONDITIONAL_CHECK_FAILED.equals(exception.cancellationReasons().get(index).code());
+        return exception.hasCancellationReasons()
+                && exception.cancellationReasons().size() > index
+                && CONDITIONAL_CHECK_FAILED.equals(
+                        exception.cancellationReasons().get(index).code());
     }
 
     private static boolean anyReason(TransactionCanceledException exception, String code) {
-        return exception.hasCancellationReasons() && exception.cancellationReasons().stream().map(CancellationReason::code).anyMatch(code::equals);
+        return exception.hasCancellationReasons()
+                && exception.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .anyMatch(code::equals);
     }
 
     private static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + Math.min(200, 5L << Math.min(attempt, 6))));
-        }
-        catch (InterruptedException interrupted) {
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a fund write", interrupted);
         }

@@ -1,36 +1,38 @@
 package io.gridsteward.store.organisation;
 
-import io.gridsteward.store.core.Attributes;
-import io.gridsteward.store.core.Keys;
-import io.gridsteward.store.core.TableIndex;
+import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.organisation.Organisation;
-import io.gridsteward.domain.core.Location;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
+import io.gridsteward.store.core.Attributes;
+import io.gridsteward.store.core.Keys;
+import io.gridsteward.store.core.TableIndex;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Organisation items as docs/contracts.md lists them. */
 final class OrganisationItems {
 
     static final String ENTITY = "Organisation";
 
-    private OrganisationItems() {
-    }
+    private OrganisationItems() {}
 
     /** With its place under its parent in the WORK index ({@code CHILDREN#{parentId}}, by kind then id). */
     static Map<String, AttributeValue> item(Organisation organisation) {
         Attributes.Builder builder = Attributes.builder(ENTITY, Keys.organisation(organisation.id()));
-        organisation.parentId().ifPresent(parent -> builder
-                .string(TableIndex.WORK.partitionAttribute(), Keys.childrenOf(parent))
-                .string(TableIndex.WORK.sortAttribute(), organisation.kind().name() + "#" + organisation.id().value()));
-        organisation.centre().ifPresent(centre -> builder
-                .number("latitude", centre.latitude())
-                .number("longitude", centre.longitude()));
-        return builder
-                .string("orgId", organisation.id().value())
+        organisation
+                .parentId()
+                .ifPresent(parent -> builder.string(TableIndex.WORK.partitionAttribute(), Keys.childrenOf(parent))
+                        .string(
+                                TableIndex.WORK.sortAttribute(),
+                                organisation.kind().name() + "#"
+                                        + organisation.id().value()));
+        organisation
+                .centre()
+                .ifPresent(centre ->
+                        builder.number("latitude", centre.latitude()).number("longitude", centre.longitude()));
+        return builder.string("orgId", organisation.id().value())
                 .string("kind", organisation.kind().name())
                 .string("name", organisation.name())
                 .optionalString("parentId", organisation.parentId().map(OrganisationId::value))
@@ -49,7 +51,8 @@ final class OrganisationItems {
                 attributes.optionalString("townId").map(OrganisationId::new),
                 attributes.optionalString("communityId").map(OrganisationId::new),
                 item.containsKey("latitude")
-                        ? Optional.of(new Location(attributes.doubleNumber("latitude"), attributes.doubleNumber("longitude")))
+                        ? Optional.of(
+                                new Location(attributes.doubleNumber("latitude"), attributes.doubleNumber("longitude")))
                         : Optional.empty());
     }
 }

@@ -1,21 +1,20 @@
 package io.gridsteward.store.organisation;
 
+import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.domain.core.OrganisationKind;
+import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.TableIndex;
-import io.gridsteward.domain.core.OrganisationId;
-import io.gridsteward.domain.organisation.Organisation;
-import io.gridsteward.domain.core.OrganisationKind;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static java.util.Objects.requireNonNull;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The county's structure in the table: one item per organisation, read by id or by parent. */
 public final class OrganisationStore {
@@ -29,7 +28,8 @@ public final class OrganisationStore {
     }
 
     public Optional<Organisation> find(OrganisationId id) {
-        GetItemResponse response = client.getItem(request -> request.tableName(tableName).key(Keys.organisation(id)));
+        GetItemResponse response =
+                client.getItem(request -> request.tableName(tableName).key(Keys.organisation(id)));
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(OrganisationItems.organisation(response.item()))
                 : Optional.empty();

@@ -1,8 +1,8 @@
 package io.gridsteward.store.party;
 
-import io.gridsteward.domain.party.Attendance;
-
 import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.party.Attendance;
 
 /**
  * The attendance a check-in or check-out answers with: after this write, or, when {@code replayed}, as it is now after

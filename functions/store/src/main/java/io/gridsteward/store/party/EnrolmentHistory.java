@@ -1,10 +1,10 @@
 package io.gridsteward.store.party;
 
-import io.gridsteward.domain.party.EnrolmentEvent;
-import io.gridsteward.domain.party.Enrolment;
-import java.util.List;
-
 import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.party.Enrolment;
+import io.gridsteward.domain.party.EnrolmentEvent;
+import java.util.List;
 
 /** An enrolment and every event of it, oldest first. */
 public record EnrolmentHistory(Enrolment enrolment, List<EnrolmentEvent> events) {

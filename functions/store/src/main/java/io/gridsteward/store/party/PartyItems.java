@@ -26,7 +26,6 @@ import io.gridsteward.store.core.Attributes;
 import io.gridsteward.store.core.TableIndex;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,11 +41,11 @@ final class PartyItems {
     static final String ATTENDANCE_ENTITY = "Attendance";
     static final String ATTENDANCE_EVENT_ENTITY = "AttendanceEvent";
 
-    private PartyItems() {
-    }
+    private PartyItems() {}
 
     static Map<String, AttributeValue> item(Enrolment enrolment) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(ENROLMENT_ENTITY, PartyKeys.enrolment(enrolment.id()))
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(
+                        ENROLMENT_ENTITY, PartyKeys.enrolment(enrolment.id()))
                 .string("enrolleeId", enrolment.id().value())
                 .string("enrolleeKind", enrolment.kind().name())
                 .string("status", enrolment.status().name())
@@ -55,7 +54,11 @@ final class PartyItems {
                 .optionalString("groupId", enrolment.group().map(GridId::value))
                 .optionalString("workplaceUnitId", enrolment.workplaceUnit().map(OrganisationId::value))
                 .strings("skills", enrolment.skills())
-                .strings("preferredKinds", enrolment.preferredKinds().stream().map(ActivityKind::name).toList())
+                .strings(
+                        "preferredKinds",
+                        enrolment.preferredKinds().stream()
+                                .map(ActivityKind::name)
+                                .toList())
                 .optionalString("contact", enrolment.contact())
                 .instant("firstReportedAt", enrolment.firstReportedAt())
                 .instant("lastReportedAt", enrolment.lastReportedAt())
@@ -63,7 +66,11 @@ final class PartyItems {
                 .instant("updatedAt", enrolment.updatedAt())
                 .build());
         String id = enrolment.id().value();
-        index(item, TableIndex.WORK, PartyKeys.enrolledIn(enrolment.community()), enrolment.kind().name() + "#" + id);
+        index(
+                item,
+                TableIndex.WORK,
+                PartyKeys.enrolledIn(enrolment.community()),
+                enrolment.kind().name() + "#" + id);
         enrolment.workplaceUnit().ifPresent(unit -> index(item, TableIndex.REPORTER, PartyKeys.unitMembers(unit), id));
         enrolment.group().ifPresent(group -> index(item, TableIndex.GRID, PartyKeys.partyGroup(group), id));
         return Map.copyOf(item);
@@ -80,7 +87,9 @@ final class PartyItems {
                 attributes.optionalString("groupId").map(GridId::new),
                 attributes.optionalString("workplaceUnitId").map(OrganisationId::new),
                 attributes.strings("skills"),
-                attributes.strings("preferredKinds").stream().map(ActivityKind::valueOf).toList(),
+                attributes.strings("preferredKinds").stream()
+                        .map(ActivityKind::valueOf)
+                        .toList(),
                 attributes.optionalString("contact"),
                 attributes.instant("firstReportedAt"),
                 attributes.instant("lastReportedAt"),
@@ -89,7 +98,10 @@ final class PartyItems {
     }
 
     static Map<String, AttributeValue> item(EnrolmentEvent event) {
-        return actor(Attributes.builder(ENROLMENT_EVENT_ENTITY, PartyKeys.enrolmentEvent(event.enrolleeId(), event.sequence())), event.actor())
+        return actor(
+                        Attributes.builder(
+                                ENROLMENT_EVENT_ENTITY, PartyKeys.enrolmentEvent(event.enrolleeId(), event.sequence())),
+                        event.actor())
                 .string("eventId", event.eventId())
                 .string("enrolleeId", event.enrolleeId().value())
                 .string("enrolleeKind", event.kind().name())
@@ -130,26 +142,31 @@ final class PartyItems {
     }
 
     static Map<String, AttributeValue> item(Activity activity) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(ACTIVITY_ENTITY, PartyKeys.activity(activity.id()))
-                .string("activityId", activity.id().value())
-                .string("activityKind", activity.kind().name())
-                .string("title", activity.title())
-                .string("organiserId", activity.organiser().value())
-                .string("communityId", activity.community().value())
-                .string("townId", activity.town().value())
-                .optionalString("gridId", activity.grid().map(GridId::value))
-                .instant("startsAt", activity.window().startsAt())
-                .instant("endsAt", activity.window().endsAt())
-                .number("latitude", activity.fence().centre().latitude())
-                .number("longitude", activity.fence().centre().longitude())
-                .number("radiusMetres", activity.fence().radiusMetres())
-                .number("capacity", activity.capacity())
-                .number("signedUp", activity.signedUp())
-                .string("publishedBy", activity.publishedBy())
-                .instant("publishedAt", activity.publishedAt())
-                .build());
-        index(item, TableIndex.WORK, PartyKeys.activitiesOf(activity.community()),
-                Attributes.format(activity.window().startsAt()) + "#" + activity.id().value());
+        Map<String, AttributeValue> item =
+                new HashMap<>(Attributes.builder(ACTIVITY_ENTITY, PartyKeys.activity(activity.id()))
+                        .string("activityId", activity.id().value())
+                        .string("activityKind", activity.kind().name())
+                        .string("title", activity.title())
+                        .string("organiserId", activity.organiser().value())
+                        .string("communityId", activity.community().value())
+                        .string("townId", activity.town().value())
+                        .optionalString("gridId", activity.grid().map(GridId::value))
+                        .instant("startsAt", activity.window().startsAt())
+                        .instant("endsAt", activity.window().endsAt())
+                        .number("latitude", activity.fence().centre().latitude())
+                        .number("longitude", activity.fence().centre().longitude())
+                        .number("radiusMetres", activity.fence().radiusMetres())
+                        .number("capacity", activity.capacity())
+                        .number("signedUp", activity.signedUp())
+                        .string("publishedBy", activity.publishedBy())
+                        .instant("publishedAt", activity.publishedAt())
+                        .build());
+        index(
+                item,
+                TableIndex.WORK,
+                PartyKeys.activitiesOf(activity.community()),
+                Attributes.format(activity.window().startsAt()) + "#"
+                        + activity.id().value());
         return Map.copyOf(item);
     }
 
@@ -164,7 +181,8 @@ final class PartyItems {
                 new OrganisationId(attributes.string("townId")),
                 attributes.optionalString("gridId").map(GridId::new),
                 new ActivityWindow(attributes.instant("startsAt"), attributes.instant("endsAt")),
-                new Geofence(new Location(attributes.doubleNumber("latitude"), attributes.doubleNumber("longitude")),
+                new Geofence(
+                        new Location(attributes.doubleNumber("latitude"), attributes.doubleNumber("longitude")),
                         (int) attributes.longNumber("radiusMetres")),
                 (int) attributes.longNumber("capacity"),
                 (int) attributes.longNumber("signedUp"),
@@ -183,13 +201,19 @@ final class PartyItems {
 
     static SignUp signUp(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        return new SignUp(new ActivityId(attributes.string("activityId")), new EnrolleeId(attributes.string("enrolleeId")),
-                EnrolleeKind.valueOf(attributes.string("enrolleeKind")), attributes.instant("signedUpAt"));
+        return new SignUp(
+                new ActivityId(attributes.string("activityId")),
+                new EnrolleeId(attributes.string("enrolleeId")),
+                EnrolleeKind.valueOf(attributes.string("enrolleeKind")),
+                attributes.instant("signedUpAt"));
     }
 
     static Map<String, AttributeValue> item(Attendance attendance) {
-        Map<String, AttributeValue> item = new HashMap<>(facts(Attributes.builder(ATTENDANCE_ENTITY,
-                        PartyKeys.attendance(attendance.activityId(), attendance.enrolleeId())), attendance.activity())
+        Map<String, AttributeValue> item = new HashMap<>(facts(
+                        Attributes.builder(
+                                ATTENDANCE_ENTITY,
+                                PartyKeys.attendance(attendance.activityId(), attendance.enrolleeId())),
+                        attendance.activity())
                 .string("activityId", attendance.activityId().value())
                 .string("enrolleeId", attendance.enrolleeId().value())
                 .string("enrolleeKind", attendance.enrolleeKind().name())
@@ -204,10 +228,19 @@ final class PartyItems {
                 .instant("updatedAt", attendance.updatedAt())
                 .build());
         ActivityWindow window = attendance.activity().window();
-        String identity = attendance.activityId().value() + "#" + attendance.enrolleeId().value();
-        index(item, TableIndex.REPORTER, PartyKeys.attendee(attendance.enrolleeId()), Attributes.format(window.startsAt()) + "#" + identity);
+        String identity =
+                attendance.activityId().value() + "#" + attendance.enrolleeId().value();
+        index(
+                item,
+                TableIndex.REPORTER,
+                PartyKeys.attendee(attendance.enrolleeId()),
+                Attributes.format(window.startsAt()) + "#" + identity);
         if (attendance.status().isOpen()) {
-            index(item, TableIndex.DUE, PartyKeys.checkOutDueOn(window.endsAt()), Attributes.format(window.endsAt()) + "#" + identity);
+            index(
+                    item,
+                    TableIndex.DUE,
+                    PartyKeys.checkOutDueOn(window.endsAt()),
+                    Attributes.format(window.endsAt()) + "#" + identity);
         }
         return Map.copyOf(item);
     }
@@ -231,8 +264,14 @@ final class PartyItems {
     }
 
     static Map<String, AttributeValue> item(AttendanceEvent event) {
-        return actor(facts(Attributes.builder(ATTENDANCE_EVENT_ENTITY,
-                        PartyKeys.attendanceEvent(event.activityId(), event.enrolleeId(), event.sequence())), event.activity()), event.actor())
+        return actor(
+                        facts(
+                                Attributes.builder(
+                                        ATTENDANCE_EVENT_ENTITY,
+                                        PartyKeys.attendanceEvent(
+                                                event.activityId(), event.enrolleeId(), event.sequence())),
+                                event.activity()),
+                        event.actor())
                 .string("eventId", event.eventId())
                 .string("activityId", event.activityId().value())
                 .string("enrolleeId", event.enrolleeId().value())
@@ -270,8 +309,7 @@ final class PartyItems {
     }
 
     private static Attributes.Builder facts(Attributes.Builder builder, ActivityFacts facts) {
-        return builder
-                .string("activityKind", facts.kind().name())
+        return builder.string("activityKind", facts.kind().name())
                 .string("organiserId", facts.organiser().value())
                 .string("communityId", facts.community().value())
                 .string("townId", facts.town().value())
@@ -291,14 +329,15 @@ final class PartyItems {
     }
 
     private static Attributes.Builder actor(Attributes.Builder builder, Caller actor) {
-        return builder
-                .string("actorId", actor.userId())
+        return builder.string("actorId", actor.userId())
                 .string("actorRole", actor.role().name())
                 .optionalString("actorOrgId", actor.organisationId().map(OrganisationId::value));
     }
 
     private static Caller actor(Attributes attributes) {
-        return new Caller(attributes.string("actorId"), Role.valueOf(attributes.string("actorRole")),
+        return new Caller(
+                attributes.string("actorId"),
+                Role.valueOf(attributes.string("actorRole")),
                 attributes.optionalString("actorOrgId").map(OrganisationId::new));
     }
 

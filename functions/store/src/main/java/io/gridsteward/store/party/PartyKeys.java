@@ -21,8 +21,7 @@ final class PartyKeys {
     static final String ATTENDANCE_SORT_PREFIX = "ATTENDANCE#";
     static final String ATTENDANCE_EVENT_SORT_PREFIX = "ATTENDANCE_EVENT#";
 
-    private PartyKeys() {
-    }
+    private PartyKeys() {}
 
     static String enrolmentPartition(EnrolleeId id) {
         return ENROLMENT_PREFIX + id.value();
@@ -53,7 +52,9 @@ final class PartyKeys {
     }
 
     static Map<String, AttributeValue> attendanceEvent(ActivityId activity, EnrolleeId enrollee, long sequence) {
-        return Keys.key(activityPartition(activity), ATTENDANCE_EVENT_SORT_PREFIX + enrollee.value() + "#" + "%06d".formatted(sequence));
+        return Keys.key(
+                activityPartition(activity),
+                ATTENDANCE_EVENT_SORT_PREFIX + enrollee.value() + "#" + "%06d".formatted(sequence));
     }
 
     static Map<String, AttributeValue> idempotency(String callerId, String key) {

@@ -1,8 +1,8 @@
 package io.gridsteward.store.resource;
 
-import io.gridsteward.domain.resource.Claim;
-
 import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.resource.Claim;
 
 /** The claim a request made, or, for a retry with the same Idempotency-Key, the claim the first request made. */
 public record ClaimOutcome(Claim claim, boolean replayed) {

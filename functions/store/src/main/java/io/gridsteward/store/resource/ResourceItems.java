@@ -39,8 +39,6 @@ import io.gridsteward.domain.resource.Validity;
 import io.gridsteward.store.core.Attributes;
 import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.TableIndex;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Offer, Demand, ResourceClaim, Project and ResourceEvent items, attribute by attribute as docs/contracts.md lists
@@ -64,21 +63,21 @@ final class ResourceItems {
     static final String EVENT_ENTITY = "ResourceEvent";
     static final String UNIT_COMMUNITIES_ENTITY = "UnitCommunities";
 
-    private ResourceItems() {
-    }
+    private ResourceItems() {}
 
     static Map<String, AttributeValue> item(Offer offer) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(OFFER_ENTITY, ResourceKeys.state(ResourceKeys.offer(offer.id())))
-                .string("offerId", offer.id().value())
-                .string("providerOrgId", offer.provider().value())
-                .string("providerOrgKind", offer.providerKind().name())
-                .string("townId", offer.town().value())
-                .string("title", offer.title().text())
-                .string("status", offer.status().name())
-                .number("remaining", offer.remaining())
-                .instant("publishedAt", offer.publishedAt())
-                .number("version", offer.version())
-                .build());
+        Map<String, AttributeValue> item =
+                new HashMap<>(Attributes.builder(OFFER_ENTITY, ResourceKeys.state(ResourceKeys.offer(offer.id())))
+                        .string("offerId", offer.id().value())
+                        .string("providerOrgId", offer.provider().value())
+                        .string("providerOrgKind", offer.providerKind().name())
+                        .string("townId", offer.town().value())
+                        .string("title", offer.title().text())
+                        .string("status", offer.status().name())
+                        .number("remaining", offer.remaining())
+                        .instant("publishedAt", offer.publishedAt())
+                        .number("version", offer.version())
+                        .build());
         provision(item, offer.provision());
         validity(item, offer.validity());
         String sort = Attributes.format(offer.publishedAt()) + "#" + offer.id().value();
@@ -91,49 +90,76 @@ final class ResourceItems {
 
     static Offer offer(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        return new Offer(new OfferId(attributes.string("offerId")), new OrganisationId(attributes.string("providerOrgId")),
-                OrganisationKind.valueOf(attributes.string("providerOrgKind")), new OrganisationId(attributes.string("townId")),
-                new Title(attributes.string("title")), provision(attributes), validity(attributes), attributes.longNumber("remaining"),
-                OfferStatus.valueOf(attributes.string("status")), attributes.instant("publishedAt"), attributes.longNumber("version"));
+        return new Offer(
+                new OfferId(attributes.string("offerId")),
+                new OrganisationId(attributes.string("providerOrgId")),
+                OrganisationKind.valueOf(attributes.string("providerOrgKind")),
+                new OrganisationId(attributes.string("townId")),
+                new Title(attributes.string("title")),
+                provision(attributes),
+                validity(attributes),
+                attributes.longNumber("remaining"),
+                OfferStatus.valueOf(attributes.string("status")),
+                attributes.instant("publishedAt"),
+                attributes.longNumber("version"));
     }
 
     static Map<String, AttributeValue> item(Demand demand) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(DEMAND_ENTITY, ResourceKeys.state(ResourceKeys.demand(demand.id())))
-                .string("demandId", demand.id().value())
-                .string("communityId", demand.community().value())
-                .string("townId", demand.town().value())
-                .optionalString("gridId", demand.grid().map(GridId::value))
-                .string("title", demand.title().text())
-                .bool("smallWish", demand.smallWish())
-                .strings("beneficiaryIds", demand.beneficiaryIds())
-                .string("status", demand.status().name())
-                .number("remaining", demand.remaining())
-                .instant("submittedAt", demand.submittedAt())
-                .optionalInstant("publishedAt", demand.publishedAt())
-                .number("version", demand.version())
-                .build());
+        Map<String, AttributeValue> item =
+                new HashMap<>(Attributes.builder(DEMAND_ENTITY, ResourceKeys.state(ResourceKeys.demand(demand.id())))
+                        .string("demandId", demand.id().value())
+                        .string("communityId", demand.community().value())
+                        .string("townId", demand.town().value())
+                        .optionalString("gridId", demand.grid().map(GridId::value))
+                        .string("title", demand.title().text())
+                        .bool("smallWish", demand.smallWish())
+                        .strings("beneficiaryIds", demand.beneficiaryIds())
+                        .string("status", demand.status().name())
+                        .number("remaining", demand.remaining())
+                        .instant("submittedAt", demand.submittedAt())
+                        .optionalInstant("publishedAt", demand.publishedAt())
+                        .number("version", demand.version())
+                        .build());
         provision(item, demand.provision());
         validity(item, demand.validity());
         String id = demand.id().value();
         if (demand.status() == DemandStatus.PUBLISHED) {
-            index(item, TableIndex.WORK, ResourceKeys.demandPool(demand.town()), Attributes.format(demand.publishedAt().orElseThrow()) + "#" + id);
+            index(
+                    item,
+                    TableIndex.WORK,
+                    ResourceKeys.demandPool(demand.town()),
+                    Attributes.format(demand.publishedAt().orElseThrow()) + "#" + id);
         }
-        index(item, TableIndex.GRID, ResourceKeys.demandsOf(demand.community()),
+        index(
+                item,
+                TableIndex.GRID,
+                ResourceKeys.demandsOf(demand.community()),
                 demand.status().name() + "#" + Attributes.format(demand.submittedAt()) + "#" + id);
         return Map.copyOf(item);
     }
 
     static Demand demand(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        return new Demand(new DemandId(attributes.string("demandId")), new OrganisationId(attributes.string("communityId")),
-                new OrganisationId(attributes.string("townId")), attributes.optionalString("gridId").map(GridId::new),
-                new Title(attributes.string("title")), provision(attributes), validity(attributes), attributes.bool("smallWish"),
-                attributes.strings("beneficiaryIds"), DemandStatus.valueOf(attributes.string("status")), attributes.longNumber("remaining"),
-                attributes.instant("submittedAt"), attributes.optionalInstant("publishedAt"), attributes.longNumber("version"));
+        return new Demand(
+                new DemandId(attributes.string("demandId")),
+                new OrganisationId(attributes.string("communityId")),
+                new OrganisationId(attributes.string("townId")),
+                attributes.optionalString("gridId").map(GridId::new),
+                new Title(attributes.string("title")),
+                provision(attributes),
+                validity(attributes),
+                attributes.bool("smallWish"),
+                attributes.strings("beneficiaryIds"),
+                DemandStatus.valueOf(attributes.string("status")),
+                attributes.longNumber("remaining"),
+                attributes.instant("submittedAt"),
+                attributes.optionalInstant("publishedAt"),
+                attributes.longNumber("version"));
     }
 
     static Map<String, AttributeValue> item(Claim claim) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(CLAIM_ENTITY, ResourceKeys.state(ResourceKeys.claim(claim.id())))
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(
+                        CLAIM_ENTITY, ResourceKeys.state(ResourceKeys.claim(claim.id())))
                 .string("claimId", claim.id().value())
                 .string("deciderOrgId", claim.decider().value())
                 .string("claimantKind", claim.claimant().kind().name())
@@ -152,25 +178,41 @@ final class ResourceItems {
                 .build());
         itemFacts(item, claim.item());
         if (claim.status() == ClaimStatus.CLAIMED) {
-            index(item, TableIndex.WORK, ResourceKeys.awaitingDecision(claim.decider()), Attributes.format(claim.claimedAt()) + "#" + claim.id().value());
+            index(
+                    item,
+                    TableIndex.WORK,
+                    ResourceKeys.awaitingDecision(claim.decider()),
+                    Attributes.format(claim.claimedAt()) + "#" + claim.id().value());
         }
         return Map.copyOf(item);
     }
 
     static Claim claim(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        Claimant claimant = new Claimant(ClaimantKind.valueOf(attributes.string("claimantKind")),
-                attributes.optionalString("claimantOrgId").map(OrganisationId::new), attributes.optionalString("partyGroupId"),
+        Claimant claimant = new Claimant(
+                ClaimantKind.valueOf(attributes.string("claimantKind")),
+                attributes.optionalString("claimantOrgId").map(OrganisationId::new),
+                attributes.optionalString("partyGroupId"),
                 attributes.strings("memberIds"));
-        return new Claim(new ClaimId(attributes.string("claimId")), itemFacts(attributes), new OrganisationId(attributes.string("deciderOrgId")),
-                claimant, new OrganisationId(attributes.string("claimCommunityId")), attributes.optionalString("claimGridId").map(GridId::new),
-                attributes.longNumber("claimQuantity"), Money.ofFen(attributes.longNumber("claimValueFen")),
-                ClaimStatus.valueOf(attributes.string("status")), attributes.instant("claimedAt"), attributes.string("claimedBy"),
-                attributes.strings("beneficiaryIds"), attributes.longNumber("version"));
+        return new Claim(
+                new ClaimId(attributes.string("claimId")),
+                itemFacts(attributes),
+                new OrganisationId(attributes.string("deciderOrgId")),
+                claimant,
+                new OrganisationId(attributes.string("claimCommunityId")),
+                attributes.optionalString("claimGridId").map(GridId::new),
+                attributes.longNumber("claimQuantity"),
+                Money.ofFen(attributes.longNumber("claimValueFen")),
+                ClaimStatus.valueOf(attributes.string("status")),
+                attributes.instant("claimedAt"),
+                attributes.string("claimedBy"),
+                attributes.strings("beneficiaryIds"),
+                attributes.longNumber("version"));
     }
 
     static Map<String, AttributeValue> item(Project project) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(PROJECT_ENTITY, ResourceKeys.state(ResourceKeys.project(project.id())))
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(
+                        PROJECT_ENTITY, ResourceKeys.state(ResourceKeys.project(project.id())))
                 .string("projectId", project.id().value())
                 .string("title", project.title().text())
                 .string("ownerId", project.ownerId())
@@ -178,15 +220,28 @@ final class ResourceItems {
                 .strings("memberIds", project.memberIds())
                 .instant("dueAt", project.dueAt())
                 .string("status", project.status().name())
-                .strings("issuedEvidence", project.issuedEvidence().stream().map(EvidenceKey::value).toList())
-                .optionalString("completionNote", project.completion().map(completion -> completion.note().text()))
-                .strings("photoKeys", project.completion().map(completion -> completion.photos().stream().map(EvidenceKey::value).toList())
-                        .orElse(List.of()))
+                .strings(
+                        "issuedEvidence",
+                        project.issuedEvidence().stream()
+                                .map(EvidenceKey::value)
+                                .toList())
+                .optionalString(
+                        "completionNote",
+                        project.completion().map(completion -> completion.note().text()))
+                .strings(
+                        "photoKeys",
+                        project.completion()
+                                .map(completion -> completion.photos().stream()
+                                        .map(EvidenceKey::value)
+                                        .toList())
+                                .orElse(List.of()))
                 .optionalInstant("completedAt", project.completion().map(Completion::completedAt))
                 .strings("servedResidentIds", project.servedResidentIds())
                 .strings("ratedBy", project.ratedBy())
                 .number("ratingTotal", project.ratingTotal())
-                .optionalString("fundingKind", project.funding().map(funding -> funding.kind().name()))
+                .optionalString(
+                        "fundingKind",
+                        project.funding().map(funding -> funding.kind().name()))
                 .optionalString("fundingId", project.funding().map(FundReference::id))
                 .number("followUps", project.followUps())
                 .instant("startedAt", project.startedAt())
@@ -194,31 +249,71 @@ final class ResourceItems {
                 .build());
         itemFacts(item, project.item());
         claimFacts(item, project.claim());
-        item.put("milestones", AttributeValue.fromL(project.milestones().stream().map(milestone -> {
-            Map<String, AttributeValue> entry = new HashMap<>();
-            entry.put("title", AttributeValue.fromS(milestone.title().text()));
-            entry.put("dueAt", AttributeValue.fromS(Attributes.format(milestone.dueAt())));
-            milestone.doneAt().ifPresent(done -> entry.put("doneAt", AttributeValue.fromS(Attributes.format(done))));
-            return AttributeValue.fromM(entry);
-        }).toList()));
-        project.completion().ifPresent(completion -> index(item, TableIndex.GRID, ResourceKeys.publicProjects(project.claim().community()),
-                Attributes.format(completion.completedAt()) + "#" + project.id().value()));
+        item.put(
+                "milestones",
+                AttributeValue.fromL(project.milestones().stream()
+                        .map(milestone -> {
+                            Map<String, AttributeValue> entry = new HashMap<>();
+                            entry.put(
+                                    "title",
+                                    AttributeValue.fromS(milestone.title().text()));
+                            entry.put("dueAt", AttributeValue.fromS(Attributes.format(milestone.dueAt())));
+                            milestone
+                                    .doneAt()
+                                    .ifPresent(
+                                            done -> entry.put("doneAt", AttributeValue.fromS(Attributes.format(done))));
+                            return AttributeValue.fromM(entry);
+                        })
+                        .toList()));
+        project.completion()
+                .ifPresent(completion -> index(
+                        item,
+                        TableIndex.GRID,
+                        ResourceKeys.publicProjects(project.claim().community()),
+                        Attributes.format(completion.completedAt()) + "#"
+                                + project.id().value()));
         return Map.copyOf(item);
     }
 
     static Project project(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        Optional<Completion> completion = attributes.optionalString("completionNote").map(note -> new Completion(new Reason(note),
-                attributes.strings("photoKeys").stream().map(EvidenceKey::new).toList(), attributes.instant("completedAt")));
-        List<Milestone> milestones = item.get("milestones").l().stream().map(AttributeValue::m).map(entry -> new Milestone(
-                new Title(entry.get("title").s()), Instant.parse(entry.get("dueAt").s()),
-                Optional.ofNullable(entry.get("doneAt")).map(done -> Instant.parse(done.s())))).toList();
-        return new Project(new ProjectId(attributes.string("projectId")), itemFacts(attributes), claimFacts(attributes),
-                new Title(attributes.string("title")), attributes.string("ownerId"), attributes.optionalString("ownerOrgId").map(OrganisationId::new),
-                attributes.strings("memberIds"), milestones, attributes.instant("dueAt"), ProjectStatus.valueOf(attributes.string("status")),
-                attributes.strings("issuedEvidence").stream().map(EvidenceKey::new).toList(), completion, attributes.strings("servedResidentIds"),
-                attributes.strings("ratedBy"), attributes.longNumber("ratingTotal"), funding(attributes), (int) attributes.longNumber("followUps"),
-                attributes.instant("startedAt"), attributes.longNumber("version"));
+        Optional<Completion> completion = attributes
+                .optionalString("completionNote")
+                .map(note -> new Completion(
+                        new Reason(note),
+                        attributes.strings("photoKeys").stream()
+                                .map(EvidenceKey::new)
+                                .toList(),
+                        attributes.instant("completedAt")));
+        List<Milestone> milestones = item.get("milestones").l().stream()
+                .map(AttributeValue::m)
+                .map(entry -> new Milestone(
+                        new Title(entry.get("title").s()),
+                        Instant.parse(entry.get("dueAt").s()),
+                        Optional.ofNullable(entry.get("doneAt")).map(done -> Instant.parse(done.s()))))
+                .toList();
+        return new Project(
+                new ProjectId(attributes.string("projectId")),
+                itemFacts(attributes),
+                claimFacts(attributes),
+                new Title(attributes.string("title")),
+                attributes.string("ownerId"),
+                attributes.optionalString("ownerOrgId").map(OrganisationId::new),
+                attributes.strings("memberIds"),
+                milestones,
+                attributes.instant("dueAt"),
+                ProjectStatus.valueOf(attributes.string("status")),
+                attributes.strings("issuedEvidence").stream()
+                        .map(EvidenceKey::new)
+                        .toList(),
+                completion,
+                attributes.strings("servedResidentIds"),
+                attributes.strings("ratedBy"),
+                attributes.longNumber("ratingTotal"),
+                funding(attributes),
+                (int) attributes.longNumber("followUps"),
+                attributes.instant("startedAt"),
+                attributes.longNumber("version"));
     }
 
     static Map<String, AttributeValue> item(ResourceEvent event) {
@@ -228,7 +323,8 @@ final class ResourceItems {
             case CLAIM -> ResourceKeys.claim(new ClaimId(event.subjectId()));
             case PROJECT -> ResourceKeys.project(new ProjectId(event.subjectId()));
         };
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(EVENT_ENTITY, Keys.key(partition, Keys.eventSort(event.sequence())))
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(
+                        EVENT_ENTITY, Keys.key(partition, Keys.eventSort(event.sequence())))
                 .string("eventId", event.eventId())
                 .string("subject", event.subject().name())
                 .string("subjectId", event.subjectId())
@@ -239,9 +335,15 @@ final class ResourceItems {
                 .string("actorRole", event.actor().role().name())
                 .optionalString("actorOrgId", event.actor().organisationId().map(OrganisationId::value))
                 .optionalString("reason", event.reason())
-                .optionalNumber("rating", event.rating().isPresent() ? OptionalLong.of(event.rating().getAsInt()) : OptionalLong.empty())
+                .optionalNumber(
+                        "rating",
+                        event.rating().isPresent()
+                                ? OptionalLong.of(event.rating().getAsInt())
+                                : OptionalLong.empty())
                 .optionalString("followUpOutcome", event.followUp().map(FollowUpOutcome::name))
-                .optionalString("fundingKind", event.funding().map(funding -> funding.kind().name()))
+                .optionalString(
+                        "fundingKind",
+                        event.funding().map(funding -> funding.kind().name()))
                 .optionalString("fundingId", event.funding().map(FundReference::id))
                 .build());
         itemFacts(item, event.item());
@@ -251,21 +353,33 @@ final class ResourceItems {
 
     static ResourceEvent event(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        Caller actor = new Caller(attributes.string("actorId"), Role.valueOf(attributes.string("actorRole")),
+        Caller actor = new Caller(
+                attributes.string("actorId"),
+                Role.valueOf(attributes.string("actorRole")),
                 attributes.optionalString("actorOrgId").map(OrganisationId::new));
         OptionalLong rating = attributes.optionalLong("rating");
-        return new ResourceEvent(attributes.string("eventId"), attributes.string("subjectId"), attributes.longNumber("sequence"),
-                ResourceEventType.valueOf(attributes.string("eventType")), attributes.instant("occurredAt"), actor,
-                attributes.optionalString("reason"), itemFacts(attributes),
+        return new ResourceEvent(
+                attributes.string("eventId"),
+                attributes.string("subjectId"),
+                attributes.longNumber("sequence"),
+                ResourceEventType.valueOf(attributes.string("eventType")),
+                attributes.instant("occurredAt"),
+                actor,
+                attributes.optionalString("reason"),
+                itemFacts(attributes),
                 attributes.optionalString("claimId").map(id -> claimFacts(attributes)),
                 rating.isPresent() ? OptionalInt.of((int) rating.getAsLong()) : OptionalInt.empty(),
-                attributes.optionalString("followUpOutcome").map(FollowUpOutcome::valueOf), funding(attributes));
+                attributes.optionalString("followUpOutcome").map(FollowUpOutcome::valueOf),
+                funding(attributes));
     }
 
     /** The current declaration and, under its own sort key, a record of it that is never overwritten. */
     static List<Map<String, AttributeValue>> items(UnitCommunities declaration) {
         String partition = ResourceKeys.unit(declaration.unit());
-        List<String> communities = declaration.communities().stream().map(OrganisationId::value).sorted().toList();
+        List<String> communities = declaration.communities().stream()
+                .map(OrganisationId::value)
+                .sorted()
+                .toList();
         Map<String, AttributeValue> current = Attributes.builder(UNIT_COMMUNITIES_ENTITY, ResourceKeys.state(partition))
                 .string("unitId", declaration.unit().value())
                 .strings("communityIds", communities)
@@ -273,25 +387,34 @@ final class ResourceItems {
                 .string("declaredBy", declaration.declaredBy())
                 .build();
         Map<String, AttributeValue> record = new HashMap<>(current);
-        record.putAll(Keys.key(partition, ResourceKeys.DECLARATION_SORT_PREFIX + Attributes.format(declaration.declaredAt())));
+        record.putAll(Keys.key(
+                partition, ResourceKeys.DECLARATION_SORT_PREFIX + Attributes.format(declaration.declaredAt())));
         return List.of(current, Map.copyOf(record));
     }
 
     static UnitCommunities unitCommunities(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        return new UnitCommunities(new OrganisationId(attributes.string("unitId")),
-                new HashSet<>(attributes.strings("communityIds").stream().map(OrganisationId::new).toList()),
-                attributes.instant("declaredAt"), attributes.string("declaredBy"));
+        return new UnitCommunities(
+                new OrganisationId(attributes.string("unitId")),
+                new HashSet<>(attributes.strings("communityIds").stream()
+                        .map(OrganisationId::new)
+                        .toList()),
+                attributes.instant("declaredAt"),
+                attributes.string("declaredBy"));
     }
 
     private static void provision(Map<String, AttributeValue> item, Provision provision) {
         item.put("resourceKind", AttributeValue.fromS(provision.kind().name()));
         item.put("quantity", AttributeValue.fromN(Long.toString(provision.quantity())));
-        item.put("unitValueFen", AttributeValue.fromN(Long.toString(provision.unitValue().fen())));
+        item.put(
+                "unitValueFen",
+                AttributeValue.fromN(Long.toString(provision.unitValue().fen())));
     }
 
     private static Provision provision(Attributes attributes) {
-        return new Provision(ResourceKind.valueOf(attributes.string("resourceKind")), attributes.longNumber("quantity"),
+        return new Provision(
+                ResourceKind.valueOf(attributes.string("resourceKind")),
+                attributes.longNumber("quantity"),
                 Money.ofFen(attributes.longNumber("unitValueFen")));
     }
 
@@ -305,41 +428,53 @@ final class ResourceItems {
     }
 
     private static void itemFacts(Map<String, AttributeValue> item, ItemFacts facts) {
-        putFacts(item, Attributes.builder(EVENT_ENTITY, Map.of())
-                .string("itemType", facts.type().name())
-                .string("itemId", facts.itemId())
-                .string("resourceKind", facts.kind().name())
-                .string("townId", facts.town().value())
-                .optionalString("communityId", facts.community().map(OrganisationId::value))
-                .optionalString("gridId", facts.grid().map(GridId::value))
-                .optionalString("providerOrgId", facts.provider().map(OrganisationId::value))
-                .optionalString("providerOrgKind", facts.providerKind().map(OrganisationKind::name))
-                .bool("smallWish", facts.smallWish())
-                .number("itemQuantity", facts.quantity())
-                .number("itemValueFen", facts.value().fen())
-                .optionalInstant("publishedAt", facts.publishedAt()));
+        putFacts(
+                item,
+                Attributes.builder(EVENT_ENTITY, Map.of())
+                        .string("itemType", facts.type().name())
+                        .string("itemId", facts.itemId())
+                        .string("resourceKind", facts.kind().name())
+                        .string("townId", facts.town().value())
+                        .optionalString("communityId", facts.community().map(OrganisationId::value))
+                        .optionalString("gridId", facts.grid().map(GridId::value))
+                        .optionalString("providerOrgId", facts.provider().map(OrganisationId::value))
+                        .optionalString("providerOrgKind", facts.providerKind().map(OrganisationKind::name))
+                        .bool("smallWish", facts.smallWish())
+                        .number("itemQuantity", facts.quantity())
+                        .number("itemValueFen", facts.value().fen())
+                        .optionalInstant("publishedAt", facts.publishedAt()));
     }
 
     private static ItemFacts itemFacts(Attributes attributes) {
-        return new ItemFacts(ItemType.valueOf(attributes.string("itemType")), attributes.string("itemId"),
-                ResourceKind.valueOf(attributes.string("resourceKind")), new OrganisationId(attributes.string("townId")),
-                attributes.optionalString("communityId").map(OrganisationId::new), attributes.optionalString("gridId").map(GridId::new),
+        return new ItemFacts(
+                ItemType.valueOf(attributes.string("itemType")),
+                attributes.string("itemId"),
+                ResourceKind.valueOf(attributes.string("resourceKind")),
+                new OrganisationId(attributes.string("townId")),
+                attributes.optionalString("communityId").map(OrganisationId::new),
+                attributes.optionalString("gridId").map(GridId::new),
                 attributes.optionalString("providerOrgId").map(OrganisationId::new),
-                attributes.optionalString("providerOrgKind").map(OrganisationKind::valueOf), attributes.bool("smallWish"),
-                attributes.longNumber("itemQuantity"), Money.ofFen(attributes.longNumber("itemValueFen")), attributes.optionalInstant("publishedAt"));
+                attributes.optionalString("providerOrgKind").map(OrganisationKind::valueOf),
+                attributes.bool("smallWish"),
+                attributes.longNumber("itemQuantity"),
+                Money.ofFen(attributes.longNumber("itemValueFen")),
+                attributes.optionalInstant("publishedAt"));
     }
 
     private static void claimFacts(Map<String, AttributeValue> item, ClaimFacts facts) {
-        putFacts(item, Attributes.builder(EVENT_ENTITY, Map.of())
-                .string("claimId", facts.claimId().value())
-                .string("claimantKind", facts.claimantKind().name())
-                .optionalString("claimantOrgId", facts.claimantOrganisation().map(OrganisationId::value))
-                .number("memberCount", facts.memberCount())
-                .string("claimCommunityId", facts.community().value())
-                .optionalString("claimGridId", facts.grid().map(GridId::value))
-                .number("claimQuantity", facts.quantity())
-                .number("claimValueFen", facts.value().fen())
-                .instant("claimedAt", facts.claimedAt()));
+        putFacts(
+                item,
+                Attributes.builder(EVENT_ENTITY, Map.of())
+                        .string("claimId", facts.claimId().value())
+                        .string("claimantKind", facts.claimantKind().name())
+                        .optionalString(
+                                "claimantOrgId", facts.claimantOrganisation().map(OrganisationId::value))
+                        .number("memberCount", facts.memberCount())
+                        .string("claimCommunityId", facts.community().value())
+                        .optionalString("claimGridId", facts.grid().map(GridId::value))
+                        .number("claimQuantity", facts.quantity())
+                        .number("claimValueFen", facts.value().fen())
+                        .instant("claimedAt", facts.claimedAt()));
     }
 
     /** Facts are a group of attributes on another entity's item: everything the builder made but its entity. */
@@ -350,14 +485,21 @@ final class ResourceItems {
     }
 
     private static ClaimFacts claimFacts(Attributes attributes) {
-        return new ClaimFacts(new ClaimId(attributes.string("claimId")), ClaimantKind.valueOf(attributes.string("claimantKind")),
-                attributes.optionalString("claimantOrgId").map(OrganisationId::new), (int) attributes.longNumber("memberCount"),
-                new OrganisationId(attributes.string("claimCommunityId")), attributes.optionalString("claimGridId").map(GridId::new),
-                attributes.longNumber("claimQuantity"), Money.ofFen(attributes.longNumber("claimValueFen")), attributes.instant("claimedAt"));
+        return new ClaimFacts(
+                new ClaimId(attributes.string("claimId")),
+                ClaimantKind.valueOf(attributes.string("claimantKind")),
+                attributes.optionalString("claimantOrgId").map(OrganisationId::new),
+                (int) attributes.longNumber("memberCount"),
+                new OrganisationId(attributes.string("claimCommunityId")),
+                attributes.optionalString("claimGridId").map(GridId::new),
+                attributes.longNumber("claimQuantity"),
+                Money.ofFen(attributes.longNumber("claimValueFen")),
+                attributes.instant("claimedAt"));
     }
 
     private static Optional<FundReference> funding(Attributes attributes) {
-        return attributes.optionalString("fundingKind")
+        return attributes
+                .optionalString("fundingKind")
                 .map(kind -> new FundReference(FundReference.Kind.valueOf(kind), attributes.string("fundingId")));
     }
 

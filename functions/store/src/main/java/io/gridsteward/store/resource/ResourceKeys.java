@@ -7,9 +7,8 @@ import io.gridsteward.domain.resource.OfferId;
 import io.gridsteward.domain.resource.ProjectId;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.Keys;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The resource context's keys, all under {@code RES#} so they cannot meet another context's: a partition per offer,
@@ -24,8 +23,7 @@ final class ResourceKeys {
     /** A claim's Idempotency-Key record sits in the caller's key partition under its own sort key, apart from tickets'. */
     static final String CLAIM_IDEMPOTENCY_SORT = "RES#CLAIM";
 
-    private ResourceKeys() {
-    }
+    private ResourceKeys() {}
 
     static String offer(OfferId id) {
         return "RES#OFFER#" + id.value();

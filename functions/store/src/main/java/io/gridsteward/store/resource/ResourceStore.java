@@ -1,5 +1,7 @@
 package io.gridsteward.store.resource;
 
+import static java.util.Objects.requireNonNull;
+
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.VersionConflictException;
@@ -26,6 +28,18 @@ import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.core.TableIndex;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -36,21 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Offers, demands, claims and projects in the single table. Every write stores the new state and its event in one
@@ -64,6 +63,7 @@ public final class ResourceStore {
 
     /** How long a client may retry a claim with the same Idempotency-Key; the table's TTL removes the record later. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     /** Attempts while DynamoDB reports another transaction in flight on the same items (many claims on one offer). */
@@ -83,13 +83,20 @@ public final class ResourceStore {
 
     public void publish(Change<Offer> published) {
         requireFirst(published.state().version());
-        write(List.of(put(ResourceItems.item(published.state()), "attribute_not_exists(pk)", Map.of()), eventPut(published.event())),
-                () -> new IllegalStateException("offer " + published.state().id().value() + " exists"));
+        write(
+                List.of(
+                        put(ResourceItems.item(published.state()), "attribute_not_exists(pk)", Map.of()),
+                        eventPut(published.event())),
+                () -> new IllegalStateException(
+                        "offer " + published.state().id().value() + " exists"));
     }
 
     public void raise(Change<Demand> raised) {
         requireFirst(raised.state().version());
-        write(List.of(put(ResourceItems.item(raised.state()), "attribute_not_exists(pk)", Map.of()), eventPut(raised.event())),
+        write(
+                List.of(
+                        put(ResourceItems.item(raised.state()), "attribute_not_exists(pk)", Map.of()),
+                        eventPut(raised.event())),
                 () -> new IllegalStateException("demand " + raised.state().id().value() + " exists"));
     }
 
@@ -100,8 +107,17 @@ public final class ResourceStore {
      */
     public void transition(Offer current, Change<Offer> change) {
         requireNext(current.version(), change.state().version());
-        write(List.of(put(ResourceItems.item(change.state()), "version = :version AND remaining = :remaining",
-                        Map.of(":version", number(current.version()), ":remaining", number(current.remaining()))), eventPut(change.event())),
+        write(
+                List.of(
+                        put(
+                                ResourceItems.item(change.state()),
+                                "version = :version AND remaining = :remaining",
+                                Map.of(
+                                        ":version",
+                                        number(current.version()),
+                                        ":remaining",
+                                        number(current.remaining()))),
+                        eventPut(change.event())),
                 () -> new VersionConflictException("offer", current.id().value(), current.version()));
     }
 
@@ -112,8 +128,17 @@ public final class ResourceStore {
      */
     public void transition(Demand current, Change<Demand> change) {
         requireNext(current.version(), change.state().version());
-        write(List.of(put(ResourceItems.item(change.state()), "version = :version AND remaining = :remaining",
-                        Map.of(":version", number(current.version()), ":remaining", number(current.remaining()))), eventPut(change.event())),
+        write(
+                List.of(
+                        put(
+                                ResourceItems.item(change.state()),
+                                "version = :version AND remaining = :remaining",
+                                Map.of(
+                                        ":version",
+                                        number(current.version()),
+                                        ":remaining",
+                                        number(current.remaining()))),
+                        eventPut(change.event())),
                 () -> new VersionConflictException("demand", current.id().value(), current.version()));
     }
 
@@ -130,7 +155,8 @@ public final class ResourceStore {
     public ClaimOutcome claim(Change<Claim> claimed, Optional<IdempotencyClaim> idempotency) {
         Claim claim = claimed.state();
         requireFirst(claim.version());
-        Optional<Claim> earlier = idempotency.flatMap(key -> replayClaim(key, claim.item().type(), claim.item().itemId()));
+        Optional<Claim> earlier = idempotency.flatMap(
+                key -> replayClaim(key, claim.item().type(), claim.item().itemId()));
         if (earlier.isPresent()) {
             return new ClaimOutcome(earlier.get(), true);
         }
@@ -139,16 +165,18 @@ public final class ResourceStore {
         writes.add(takeFromItem(claim));
         writes.add(put(ResourceItems.item(claim), "attribute_not_exists(pk)", Map.of()));
         writes.add(eventPut(claimed.event()));
-        idempotency.ifPresent(key -> writes.add(put(ResourceIdempotencyItems.item(key, claim, now),
-                "attribute_not_exists(pk) OR expiresAt < :now", Map.of(":now", number(now.getEpochSecond())))));
+        idempotency.ifPresent(key -> writes.add(put(
+                ResourceIdempotencyItems.item(key, claim, now),
+                "attribute_not_exists(pk) OR expiresAt < :now",
+                Map.of(":now", number(now.getEpochSecond())))));
         for (int attempt = 1; ; attempt++) {
             try {
                 client.transactWriteItems(request -> request.transactItems(writes));
                 return new ClaimOutcome(claim, false);
-            }
-            catch (TransactionCanceledException cancelled) {
+            } catch (TransactionCanceledException cancelled) {
                 if (idempotency.isPresent() && failedAnyCondition(cancelled)) {
-                    Optional<Claim> twin = replayClaim(idempotency.get(), claim.item().type(), claim.item().itemId());
+                    Optional<Claim> twin = replayClaim(
+                            idempotency.get(), claim.item().type(), claim.item().itemId());
                     if (twin.isPresent()) {
                         return new ClaimOutcome(twin.get(), true);
                     }
@@ -177,7 +205,8 @@ public final class ResourceStore {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Optional<ResourceIdempotencyItems.FirstUse> firstUse = ResourceIdempotencyItems.firstUse(response.item(), clock.instant());
+        Optional<ResourceIdempotencyItems.FirstUse> firstUse =
+                ResourceIdempotencyItems.firstUse(response.item(), clock.instant());
         if (firstUse.isEmpty()) {
             return Optional.empty();
         }
@@ -186,7 +215,8 @@ public final class ResourceStore {
         }
         ClaimId claimId = firstUse.get().claimId();
         return Optional.of(findClaim(claimId)
-                .orElseThrow(() -> new IllegalStateException("idempotency record points at missing claim " + claimId.value()))
+                .orElseThrow(() ->
+                        new IllegalStateException("idempotency record points at missing claim " + claimId.value()))
                 .state());
     }
 
@@ -198,7 +228,10 @@ public final class ResourceStore {
     public void accept(Claim current, Claim.Accepted accepted) {
         requireNext(current.version(), accepted.claim().state().version());
         requireFirst(accepted.project().state().version());
-        write(List.of(versioned(ResourceItems.item(accepted.claim().state()), current.version()), eventPut(accepted.claim().event()),
+        write(
+                List.of(
+                        versioned(ResourceItems.item(accepted.claim().state()), current.version()),
+                        eventPut(accepted.claim().event()),
                         put(ResourceItems.item(accepted.project().state()), "attribute_not_exists(pk)", Map.of()),
                         eventPut(accepted.project().event())),
                 () -> new VersionConflictException("claim", current.id().value(), current.version()));
@@ -212,14 +245,20 @@ public final class ResourceStore {
     public void decline(Claim current, Change<Claim> declined) {
         requireNext(current.version(), declined.state().version());
         Map<String, AttributeValue> itemKey = ResourceKeys.state(itemPartition(current));
-        TransactWriteItem giveBack = TransactWriteItem.builder().update(Update.builder()
-                .tableName(tableName)
-                .key(itemKey)
-                .updateExpression("SET remaining = remaining + :quantity")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":quantity", number(current.quantity())))
-                .build()).build();
-        write(List.of(versioned(ResourceItems.item(declined.state()), current.version()), eventPut(declined.event()), giveBack),
+        TransactWriteItem giveBack = TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(tableName)
+                        .key(itemKey)
+                        .updateExpression("SET remaining = remaining + :quantity")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":quantity", number(current.quantity())))
+                        .build())
+                .build();
+        write(
+                List.of(
+                        versioned(ResourceItems.item(declined.state()), current.version()),
+                        eventPut(declined.event()),
+                        giveBack),
                 () -> new VersionConflictException("claim", current.id().value(), current.version()));
     }
 
@@ -230,15 +269,20 @@ public final class ResourceStore {
      */
     public void transition(Project current, Change<Project> change) {
         requireNext(current.version(), change.state().version());
-        write(List.of(versioned(ResourceItems.item(change.state()), current.version()), eventPut(change.event())),
+        write(
+                List.of(versioned(ResourceItems.item(change.state()), current.version()), eventPut(change.event())),
                 () -> new VersionConflictException("project", current.id().value(), current.version()));
     }
 
     /** Replaces a unit's declared communities and keeps a record of the declaration, in one transaction. */
     public void declare(UnitCommunities declaration) {
         List<Map<String, AttributeValue>> items = ResourceItems.items(declaration);
-        write(List.of(put(items.get(0), "attribute_not_exists(pk) OR declaredAt < :at",
-                        Map.of(":at", AttributeValue.fromS(Attributes.format(declaration.declaredAt())))),
+        write(
+                List.of(
+                        put(
+                                items.get(0),
+                                "attribute_not_exists(pk) OR declaredAt < :at",
+                                Map.of(":at", AttributeValue.fromS(Attributes.format(declaration.declaredAt())))),
                         put(items.get(1), "attribute_not_exists(pk)", Map.of())),
                 () -> new VersionConflictException("unit", declaration.unit().value(), 0));
     }
@@ -247,7 +291,9 @@ public final class ResourceStore {
         GetItemResponse response = client.getItem(request -> request.tableName(tableName)
                 .key(ResourceKeys.state(ResourceKeys.unit(unit)))
                 .consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(ResourceItems.unitCommunities(response.item())) : Optional.empty();
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(ResourceItems.unitCommunities(response.item()))
+                : Optional.empty();
     }
 
     public Optional<Traced<Offer>> findOffer(OfferId id) {
@@ -273,50 +319,89 @@ public final class ResourceStore {
 
     /** A provider's offers in every status, newest first. */
     public ResourcePage<Offer> offersBy(OrganisationId provider, PageRequest page) {
-        return list(TableIndex.REPORTER, ResourceKeys.offersBy(provider), Optional.empty(), false, page, ResourceItems::offer);
+        return list(
+                TableIndex.REPORTER,
+                ResourceKeys.offersBy(provider),
+                Optional.empty(),
+                false,
+                page,
+                ResourceItems::offer);
     }
 
     /** The published demands of a town's communities, oldest publication first. */
     public ResourcePage<Demand> demandPool(OrganisationId town, PageRequest page) {
-        return list(TableIndex.WORK, ResourceKeys.demandPool(town), Optional.empty(), true, page, ResourceItems::demand);
+        return list(
+                TableIndex.WORK, ResourceKeys.demandPool(town), Optional.empty(), true, page, ResourceItems::demand);
     }
 
     /** A community's demands, newest first, narrowed to one status when given. */
     public ResourcePage<Demand> demandsOf(OrganisationId community, Optional<DemandStatus> status, PageRequest page) {
-        return list(TableIndex.GRID, ResourceKeys.demandsOf(community), status.map(value -> value.name() + "#"), false, page, ResourceItems::demand);
+        return list(
+                TableIndex.GRID,
+                ResourceKeys.demandsOf(community),
+                status.map(value -> value.name() + "#"),
+                false,
+                page,
+                ResourceItems::demand);
     }
 
     /** The claims waiting for an organisation's decision, oldest first. */
     public ResourcePage<Claim> awaitingDecision(OrganisationId decider, PageRequest page) {
-        return list(TableIndex.WORK, ResourceKeys.awaitingDecision(decider), Optional.empty(), true, page, ResourceItems::claim);
+        return list(
+                TableIndex.WORK,
+                ResourceKeys.awaitingDecision(decider),
+                Optional.empty(),
+                true,
+                page,
+                ResourceItems::claim);
     }
 
     /** A community's completed projects, its public list, newest first. */
     public ResourcePage<Project> publicProjects(OrganisationId community, PageRequest page) {
-        return list(TableIndex.GRID, ResourceKeys.publicProjects(community), Optional.empty(), false, page, ResourceItems::project);
+        return list(
+                TableIndex.GRID,
+                ResourceKeys.publicProjects(community),
+                Optional.empty(),
+                false,
+                page,
+                ResourceItems::project);
     }
 
     private TransactWriteItem takeFromItem(Claim claim) {
         String open = claim.item().type() == ItemType.OFFER ? OfferStatus.OPEN.name() : DemandStatus.PUBLISHED.name();
         String at = Attributes.format(claim.claimedAt());
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(tableName)
-                .key(ResourceKeys.state(itemPartition(claim)))
-                .updateExpression("SET remaining = remaining - :quantity")
-                .conditionExpression("attribute_exists(pk) AND remaining >= :quantity AND #status = :open AND validFrom <= :at AND validUntil > :at")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":quantity", number(claim.quantity()), ":open", AttributeValue.fromS(open),
-                        ":at", AttributeValue.fromS(at)))
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(tableName)
+                        .key(ResourceKeys.state(itemPartition(claim)))
+                        .updateExpression("SET remaining = remaining - :quantity")
+                        .conditionExpression(
+                                "attribute_exists(pk) AND remaining >= :quantity AND #status = :open AND validFrom <= :at AND validUntil > :at")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(
+                                ":quantity",
+                                number(claim.quantity()),
+                                ":open",
+                                AttributeValue.fromS(open),
+                                ":at",
+                                AttributeValue.fromS(at)))
+                        .build())
+                .build();
     }
 
     /** Why the item refused the claim, read back after the cancelled transaction (a 409 with the item as it is now). */
     private IllegalTransitionException refusedClaim(Claim claim) {
         String kind = claim.item().type().name().toLowerCase(Locale.ROOT);
         String attempted = "%s of %d".formatted(ResourceEventType.CLAIMED, claim.quantity());
-        Optional<Map<String, AttributeValue>> item = Optional.ofNullable(client.getItem(request -> request.tableName(tableName)
-                .key(ResourceKeys.state(itemPartition(claim))).consistentRead(true)).item()).filter(found -> !found.isEmpty());
-        String state = item.map(found -> "%s with %s remaining".formatted(found.get("status").s(), found.get("remaining").n()))
+        Optional<Map<String, AttributeValue>> item = Optional.ofNullable(
+                        client.getItem(request -> request.tableName(tableName)
+                                        .key(ResourceKeys.state(itemPartition(claim)))
+                                        .consistentRead(true))
+                                .item())
+                .filter(found -> !found.isEmpty());
+        String state = item.map(found -> "%s with %s remaining"
+                        .formatted(
+                                found.get("status").s(), found.get("remaining").n()))
                 .orElse("gone");
         return new IllegalTransitionException(kind, claim.item().itemId(), state, attempted);
     }
@@ -346,14 +431,13 @@ public final class ResourceStore {
                 String sort = item.get(Keys.SORT).s();
                 if (sort.equals(ResourceKeys.STATE_SORT)) {
                     state = reader.apply(item);
-                }
-                else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
+                } else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
                     events.add(ResourceItems.event(item));
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        }
-        while (startKey != null);
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
         return state == null ? Optional.empty() : Optional.of(new Traced<>(state, events));
     }
 
@@ -362,8 +446,13 @@ public final class ResourceStore {
      *
      * @throws InvalidCursorException when the cursor was not handed out by this list
      */
-    private <T> ResourcePage<T> list(TableIndex index, String partition, Optional<String> sortPrefix, boolean oldestFirst, PageRequest page,
-                                     Function<Map<String, AttributeValue>, T> reader) {
+    private <T> ResourcePage<T> list(
+            TableIndex index,
+            String partition,
+            Optional<String> sortPrefix,
+            boolean oldestFirst,
+            PageRequest page,
+            Function<Map<String, AttributeValue>, T> reader) {
         Map<String, String> names = new HashMap<>(Map.of("#partition", index.partitionAttribute()));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", AttributeValue.fromS(partition)));
         String keyCondition = "#partition = :partition";
@@ -380,11 +469,14 @@ public final class ResourceStore {
                 .expressionAttributeValues(values)
                 .scanIndexForward(oldestFirst)
                 .limit(page.limit());
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, index, partition, ResourceKeys.PREFIX)));
+        page.cursor()
+                .ifPresent(cursor ->
+                        request.exclusiveStartKey(cursors.decode(cursor, index, partition, ResourceKeys.PREFIX)));
         QueryResponse response = client.query(request.build());
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), index, partition))
-                : Optional.empty();
+        Optional<String> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(cursors.encode(response.lastEvaluatedKey(), index, partition))
+                        : Optional.empty();
         return new ResourcePage<>(response.items().stream().map(reader).toList(), next);
     }
 
@@ -394,8 +486,7 @@ public final class ResourceStore {
             try {
                 client.transactWriteItems(request -> request.transactItems(writes));
                 return;
-            }
-            catch (TransactionCanceledException cancelled) {
+            } catch (TransactionCanceledException cancelled) {
                 if (failedAnyCondition(cancelled)) {
                     throw refusal.get();
                 }
@@ -415,7 +506,8 @@ public final class ResourceStore {
         return put(ResourceItems.item(event), "attribute_not_exists(pk)", Map.of());
     }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+    private TransactWriteItem put(
+            Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
         Put.Builder put = Put.builder().tableName(tableName).item(item).conditionExpression(condition);
         if (!values.isEmpty()) {
             put.expressionAttributeValues(values);
@@ -435,7 +527,8 @@ public final class ResourceStore {
 
     private static void requireNext(long current, long next) {
         if (next != current + 1) {
-            throw new IllegalArgumentException("a step from version %d must produce version %d, not %d".formatted(current, current + 1, next));
+            throw new IllegalArgumentException(
+                    "a step from version %d must produce version %d, not %d".formatted(current, current + 1, next));
         }
     }
 
@@ -443,25 +536,30 @@ public final class ResourceStore {
     private static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(5L << attempt));
-        }
-        catch (InterruptedException interrupted) {
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a write", interrupted);
         }
     }
 
     private static boolean failedCondition(TransactionCanceledException exception, int index) {
-        return exception.hasCancellationReasons() && exception.cancellationReasons().size() > index
-                && CONDITIONAL_CHECK_FAILED.equals(exception.cancellationReasons().get(index).code());
+        return exception.hasCancellationReasons()
+                && exception.cancellationReasons().size() > index
+                && CONDITIONAL_CHECK_FAILED.equals(
+                        exception.cancellationReasons().get(index).code());
     }
 
     private static boolean failedAnyCondition(TransactionCanceledException exception) {
         return exception.hasCancellationReasons()
-                && exception.cancellationReasons().stream().map(CancellationReason::code).anyMatch(CONDITIONAL_CHECK_FAILED::equals);
+                && exception.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .anyMatch(CONDITIONAL_CHECK_FAILED::equals);
     }
 
     private static boolean conflicted(TransactionCanceledException exception) {
         return exception.hasCancellationReasons()
-                && exception.cancellationReasons().stream().map(CancellationReason::code).anyMatch(TRANSACTION_CONFLICT::equals);
+                && exception.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .anyMatch(TRANSACTION_CONFLICT::equals);
     }
 }

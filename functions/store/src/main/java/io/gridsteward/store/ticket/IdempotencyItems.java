@@ -1,19 +1,17 @@
 package io.gridsteward.store.ticket;
 
+import io.gridsteward.domain.ticket.TicketEvent;
+import io.gridsteward.domain.ticket.TicketEventType;
+import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.store.core.Attributes;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.TableDefinition;
-
-import io.gridsteward.domain.ticket.TicketEvent;
-import io.gridsteward.domain.ticket.TicketEventType;
-import io.gridsteward.domain.ticket.TicketId;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The item recording an Idempotency-Key's first use, in the partition of the caller and the key (docs/contracts.md):
@@ -24,8 +22,7 @@ public final class IdempotencyItems {
 
     public static final String ENTITY = "Idempotency";
 
-    private IdempotencyItems() {
-    }
+    private IdempotencyItems() {}
 
     public static Map<String, AttributeValue> key(IdempotencyClaim claim) {
         return Keys.key(Keys.idempotencyPartition(claim.callerId(), claim.key()), Keys.IDEMPOTENCY_SORT);
@@ -38,10 +35,13 @@ public final class IdempotencyItems {
 
     /** A step's record: the ticket, the step and the event the step wrote. */
     public static Map<String, AttributeValue> step(IdempotencyClaim claim, TicketEvent event, Instant now) {
-        return item(Attributes.builder(ENTITY, key(claim))
-                .string("ticketId", event.ticketId().value())
-                .string("step", event.type().name())
-                .number("sequence", event.sequence()), claim, now);
+        return item(
+                Attributes.builder(ENTITY, key(claim))
+                        .string("ticketId", event.ticketId().value())
+                        .string("step", event.type().name())
+                        .number("sequence", event.sequence()),
+                claim,
+                now);
     }
 
     /** What the key was first used for; empty when the record expired but the TTL process has not swept it yet. */
@@ -50,18 +50,22 @@ public final class IdempotencyItems {
         if (record.longNumber(TableDefinition.TIME_TO_LIVE_ATTRIBUTE) < now.getEpochSecond()) {
             return Optional.empty();
         }
-        return Optional.of(new FirstUse(new TicketId(record.string("ticketId")),
-                record.optionalString("step").map(TicketEventType::valueOf), record.string("requestHash")));
+        return Optional.of(new FirstUse(
+                new TicketId(record.string("ticketId")),
+                record.optionalString("step").map(TicketEventType::valueOf),
+                record.string("requestHash")));
     }
 
     private static Map<String, AttributeValue> item(Attributes.Builder builder, IdempotencyClaim claim, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(builder
-                .string("callerId", claim.callerId())
+        Map<String, AttributeValue> item = new HashMap<>(builder.string("callerId", claim.callerId())
                 .string("idempotencyKey", claim.key())
                 .string("requestHash", claim.requestHash())
                 .instant("createdAt", now)
                 .build());
-        item.put(TableDefinition.TIME_TO_LIVE_ATTRIBUTE, AttributeValue.fromN(Long.toString(now.plus(TicketStore.IDEMPOTENCY_WINDOW).getEpochSecond())));
+        item.put(
+                TableDefinition.TIME_TO_LIVE_ATTRIBUTE,
+                AttributeValue.fromN(
+                        Long.toString(now.plus(TicketStore.IDEMPOTENCY_WINDOW).getEpochSecond())));
         return Map.copyOf(item);
     }
 

@@ -1,16 +1,18 @@
 package io.gridsteward.store.ticket;
 
+import static java.util.Objects.requireNonNull;
 
 import io.gridsteward.domain.ticket.Category;
 import io.gridsteward.domain.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
-
 /** Narrows a list: by status, category, and report time in {@code [reportedFrom, reportedBefore)}. */
-public record TicketFilter(Optional<TicketStatus> status, Optional<Category> category, Optional<Instant> reportedFrom,
-                           Optional<Instant> reportedBefore) {
+public record TicketFilter(
+        Optional<TicketStatus> status,
+        Optional<Category> category,
+        Optional<Instant> reportedFrom,
+        Optional<Instant> reportedBefore) {
 
     public TicketFilter {
         requireNonNull(status, "status");

@@ -1,13 +1,12 @@
 package io.gridsteward.store.ticket;
 
+import static java.util.Objects.requireNonNull;
 
 import io.gridsteward.domain.ticket.Ticket;
 import io.gridsteward.domain.ticket.TicketChange;
 import io.gridsteward.domain.ticket.TicketEvent;
 import java.util.ArrayList;
 import java.util.List;
-
-import static java.util.Objects.requireNonNull;
 
 /** A ticket as stored and its trace of events in sequence order. */
 public record TicketHistory(Ticket ticket, List<TicketEvent> events) {

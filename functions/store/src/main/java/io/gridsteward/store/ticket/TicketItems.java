@@ -1,8 +1,5 @@
 package io.gridsteward.store.ticket;
 
-import io.gridsteward.store.core.Attributes;
-import io.gridsteward.store.core.Keys;
-import io.gridsteward.store.core.TableIndex;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.Location;
@@ -27,14 +24,16 @@ import io.gridsteward.domain.ticket.TicketEvent;
 import io.gridsteward.domain.ticket.TicketEventType;
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.domain.ticket.TicketStatus;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
+import io.gridsteward.store.core.Attributes;
+import io.gridsteward.store.core.Keys;
+import io.gridsteward.store.core.TableIndex;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Ticket and TicketEvent items, attribute by attribute as docs/contracts.md lists them, with the ticket's index
@@ -46,12 +45,12 @@ final class TicketItems {
     static final String TICKET_ENTITY = "Ticket";
     static final String EVENT_ENTITY = "TicketEvent";
 
-    private TicketItems() {
-    }
+    private TicketItems() {}
 
     static Map<String, AttributeValue> item(Ticket ticket) {
         Placement placement = ticket.placement();
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(TICKET_ENTITY, TicketKeys.ticket(ticket.id()))
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.builder(
+                        TICKET_ENTITY, TicketKeys.ticket(ticket.id()))
                 .string("ticketId", ticket.id().value())
                 .string("status", ticket.status().name())
                 .string("category", ticket.category().code())
@@ -64,8 +63,12 @@ final class TicketItems {
                 .string("reporterId", ticket.reporterId())
                 .string("channel", ticket.channel().name())
                 .instant("reportedAt", ticket.reportedAt())
-                .optionalString("assigneeOrgId", ticket.assignee().map(assignee -> assignee.id().value()))
-                .optionalString("assigneeOrgKind", ticket.assignee().map(assignee -> assignee.kind().name()))
+                .optionalString(
+                        "assigneeOrgId",
+                        ticket.assignee().map(assignee -> assignee.id().value()))
+                .optionalString(
+                        "assigneeOrgKind",
+                        ticket.assignee().map(assignee -> assignee.kind().name()))
                 .number("version", ticket.version())
                 .instant("updatedAt", ticket.updatedAt())
                 .string("priority", ticket.priority().name())
@@ -76,10 +79,20 @@ final class TicketItems {
                 .bool("overdue", ticket.overdue())
                 .optionalInstant("missedDueAt", ticket.missedDueAt())
                 .optionalString("reporterPhone", ticket.reporterPhone().map(PhoneNumber::value))
-                .optionalString("resolutionNote", ticket.resolution().map(resolution -> resolution.note().text()))
-                .strings("photoKeys", ticket.resolution().map(TicketItems::photoKeys).orElse(List.of()))
-                .optionalNumber("rating", ticket.evaluation().map(evaluation -> OptionalLong.of(evaluation.rating())).orElse(OptionalLong.empty()))
-                .optionalString("evaluationComment", ticket.evaluation().flatMap(Evaluation::comment).map(Note::text))
+                .optionalString(
+                        "resolutionNote",
+                        ticket.resolution().map(resolution -> resolution.note().text()))
+                .strings(
+                        "photoKeys",
+                        ticket.resolution().map(TicketItems::photoKeys).orElse(List.of()))
+                .optionalNumber(
+                        "rating",
+                        ticket.evaluation()
+                                .map(evaluation -> OptionalLong.of(evaluation.rating()))
+                                .orElse(OptionalLong.empty()))
+                .optionalString(
+                        "evaluationComment",
+                        ticket.evaluation().flatMap(Evaluation::comment).map(Note::text))
                 .build());
         item.putAll(indexKeys(ticket));
         return Map.copyOf(item);
@@ -90,16 +103,30 @@ final class TicketItems {
         Map<String, AttributeValue> keys = new HashMap<>();
         String id = ticket.id().value();
         if (ticket.awaitsDispatcher()) {
-            index(keys, TableIndex.WORK, Keys.townQueue(ticket.placement().town()), Attributes.format(ticket.deadlines().acceptBy()) + "#" + id);
-        }
-        else if (ticket.openWithAssignee()) {
-            index(keys, TableIndex.WORK, Keys.assignedTo(ticket.assignee().orElseThrow().id()),
+            index(
+                    keys,
+                    TableIndex.WORK,
+                    Keys.townQueue(ticket.placement().town()),
+                    Attributes.format(ticket.deadlines().acceptBy()) + "#" + id);
+        } else if (ticket.openWithAssignee()) {
+            index(
+                    keys,
+                    TableIndex.WORK,
+                    Keys.assignedTo(ticket.assignee().orElseThrow().id()),
                     Attributes.format(ticket.currentDueAt().orElseThrow()) + "#" + id);
         }
-        index(keys, TableIndex.REPORTER, Keys.reportedBy(ticket.reporterId()), Attributes.format(ticket.reportedAt()) + "#" + id);
-        index(keys, TableIndex.GRID, Keys.inGrid(ticket.placement().grid()),
+        index(
+                keys,
+                TableIndex.REPORTER,
+                Keys.reportedBy(ticket.reporterId()),
+                Attributes.format(ticket.reportedAt()) + "#" + id);
+        index(
+                keys,
+                TableIndex.GRID,
+                Keys.inGrid(ticket.placement().grid()),
                 ticket.status().name() + "#" + Attributes.format(ticket.reportedAt()) + "#" + id);
-        ticket.overdueCheckAt().ifPresent(due -> index(keys, TableIndex.DUE, Keys.dueOn(due), Attributes.format(due) + "#" + id));
+        ticket.overdueCheckAt()
+                .ifPresent(due -> index(keys, TableIndex.DUE, Keys.dueOn(due), Attributes.format(due) + "#" + id));
         return keys;
     }
 
@@ -110,7 +137,9 @@ final class TicketItems {
 
     static Map<String, AttributeValue> item(TicketEvent event) {
         Placement placement = event.placement();
-        return Attributes.builder(EVENT_ENTITY, Keys.key(TicketKeys.partition(event.ticketId()), Keys.eventSort(event.sequence())))
+        return Attributes.builder(
+                        EVENT_ENTITY,
+                        Keys.key(TicketKeys.partition(event.ticketId()), Keys.eventSort(event.sequence())))
                 .string("eventId", event.eventId())
                 .string("ticketId", event.ticketId().value())
                 .number("sequence", event.sequence())
@@ -125,24 +154,41 @@ final class TicketItems {
                 .string("communityId", placement.community().value())
                 .string("townId", placement.town().value())
                 .string("category", event.category().code())
-                .optionalString("assigneeOrgId", event.assignee().map(assignee -> assignee.id().value()))
-                .optionalString("assigneeOrgKind", event.assignee().map(assignee -> assignee.kind().name()))
+                .optionalString(
+                        "assigneeOrgId",
+                        event.assignee().map(assignee -> assignee.id().value()))
+                .optionalString(
+                        "assigneeOrgKind",
+                        event.assignee().map(assignee -> assignee.kind().name()))
                 .optionalString("reason", event.reason())
                 .string("priority", event.priority().name())
                 .instant("acceptDueAt", event.deadlines().acceptBy())
                 .instant("resolveDueAt", event.deadlines().resolveBy())
-                .optionalNumber("rating", event.rating().isPresent() ? OptionalLong.of(event.rating().getAsInt()) : OptionalLong.empty())
-                .strings("photoKeys", event.photos().stream().map(PhotoKey::value).toList())
+                .optionalNumber(
+                        "rating",
+                        event.rating().isPresent()
+                                ? OptionalLong.of(event.rating().getAsInt())
+                                : OptionalLong.empty())
+                .strings(
+                        "photoKeys",
+                        event.photos().stream().map(PhotoKey::value).toList())
                 .build();
     }
 
     static Ticket ticket(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        Optional<Resolution> resolution = attributes.optionalString("resolutionNote")
-                .map(note -> new Resolution(new Note(note), attributes.strings("photoKeys").stream().map(PhotoKey::new).toList()));
+        Optional<Resolution> resolution = attributes
+                .optionalString("resolutionNote")
+                .map(note -> new Resolution(
+                        new Note(note),
+                        attributes.strings("photoKeys").stream()
+                                .map(PhotoKey::new)
+                                .toList()));
         OptionalLong rating = attributes.optionalLong("rating");
         Optional<Evaluation> evaluation = rating.isPresent()
-                ? Optional.of(new Evaluation((int) rating.getAsLong(), attributes.optionalString("evaluationComment").map(Note::new)))
+                ? Optional.of(new Evaluation(
+                        (int) rating.getAsLong(),
+                        attributes.optionalString("evaluationComment").map(Note::new)))
                 : Optional.empty();
         return new Ticket(
                 new TicketId(attributes.string("ticketId")),
@@ -168,7 +214,9 @@ final class TicketItems {
 
     static TicketEvent event(Map<String, AttributeValue> item) {
         Attributes attributes = Attributes.of(item);
-        Caller actor = new Caller(attributes.string("actorId"), Role.valueOf(attributes.string("actorRole")),
+        Caller actor = new Caller(
+                attributes.string("actorId"),
+                Role.valueOf(attributes.string("actorRole")),
                 attributes.optionalString("actorOrgId").map(OrganisationId::new));
         OptionalLong rating = attributes.optionalLong("rating");
         return new TicketEvent(
@@ -191,8 +239,10 @@ final class TicketItems {
     }
 
     private static Optional<Assignee> assignee(Attributes attributes) {
-        return attributes.optionalString("assigneeOrgId")
-                .map(id -> new Assignee(new OrganisationId(id), OrganisationKind.valueOf(attributes.string("assigneeOrgKind"))));
+        return attributes
+                .optionalString("assigneeOrgId")
+                .map(id -> new Assignee(
+                        new OrganisationId(id), OrganisationKind.valueOf(attributes.string("assigneeOrgKind"))));
     }
 
     private static List<String> photoKeys(Resolution resolution) {
@@ -204,7 +254,9 @@ final class TicketItems {
     }
 
     private static Placement placement(Attributes attributes) {
-        return new Placement(new GridId(attributes.string("gridId")), new OrganisationId(attributes.string("communityId")),
+        return new Placement(
+                new GridId(attributes.string("gridId")),
+                new OrganisationId(attributes.string("communityId")),
                 new OrganisationId(attributes.string("townId")));
     }
 }

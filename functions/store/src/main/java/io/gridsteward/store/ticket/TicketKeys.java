@@ -2,9 +2,8 @@ package io.gridsteward.store.ticket;
 
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.store.core.Keys;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A ticket's partition: the ticket item and its events (the shapes of every key are listed in {@link Keys}). */
 final class TicketKeys {
@@ -12,8 +11,7 @@ final class TicketKeys {
     /** How every ticket's table partition starts. */
     static final String PREFIX = "TICKET#";
 
-    private TicketKeys() {
-    }
+    private TicketKeys() {}
 
     static String partition(TicketId id) {
         return PREFIX + id.value();

@@ -1,9 +1,9 @@
 package io.gridsteward.store.ticket;
 
+import static java.util.Objects.requireNonNull;
 
 import io.gridsteward.domain.core.GridId;
 import io.gridsteward.domain.core.OrganisationId;
-import static java.util.Objects.requireNonNull;
 
 /** The lists of tickets the store serves, each from one index partition (see the README's access patterns). */
 public sealed interface TicketList {

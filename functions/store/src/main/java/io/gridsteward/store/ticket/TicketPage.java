@@ -1,6 +1,5 @@
 package io.gridsteward.store.ticket;
 
-
 import io.gridsteward.domain.ticket.Ticket;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,13 @@
 package io.gridsteward.store.ticket;
 
+import static java.util.Objects.requireNonNull;
+
+import io.gridsteward.domain.core.VersionConflictException;
+import io.gridsteward.domain.ticket.Ticket;
+import io.gridsteward.domain.ticket.TicketChange;
+import io.gridsteward.domain.ticket.TicketEvent;
+import io.gridsteward.domain.ticket.TicketEventType;
+import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.store.core.Attributes;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.IdempotencyKeyReusedException;
@@ -8,23 +16,6 @@ import io.gridsteward.store.core.Keys;
 import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.core.TableIndex;
-import io.gridsteward.domain.core.VersionConflictException;
-import io.gridsteward.domain.ticket.Ticket;
-import io.gridsteward.domain.ticket.TicketChange;
-import io.gridsteward.domain.ticket.TicketEvent;
-import io.gridsteward.domain.ticket.TicketEventType;
-import io.gridsteward.domain.ticket.TicketId;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +27,16 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import static java.util.Objects.requireNonNull;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Tickets and their events in the single table. Every write stores the ticket's new state and its event in one
@@ -48,6 +47,7 @@ public final class TicketStore {
 
     /** How long a client may retry with the same Idempotency-Key; the table's TTL removes the record later. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     private static final String NONE = "None";
@@ -87,7 +87,11 @@ public final class TicketStore {
             throw new IllegalArgumentException("a new ticket starts at version 1");
         }
         for (int index = 1; index < intake.size(); index++) {
-            if (intake.get(index).ticket().version() != index + 1 || !intake.get(index).ticket().id().equals(intake.getFirst().ticket().id())) {
+            if (intake.get(index).ticket().version() != index + 1
+                    || !intake.get(index)
+                            .ticket()
+                            .id()
+                            .equals(intake.getFirst().ticket().id())) {
                 throw new IllegalArgumentException("the steps of an intake follow each other on one ticket");
             }
         }
@@ -100,8 +104,10 @@ public final class TicketStore {
         int claimIndex = writes.size();
         idempotency.ifPresent(claim -> writes.add(claimWrite(IdempotencyItems.report(claim, last.id(), now), now)));
         // Looked up first so that a plain retry costs a read rather than a cancelled transaction.
-        Optional<TicketHistory> replayed = idempotency.flatMap(claim -> replay(claim, firstUse -> firstUse.isReport(claim)))
-                .or(() -> commit(writes, idempotency, claimIndex, IdempotencyItems.FirstUse::isReport, exception -> exception));
+        Optional<TicketHistory> replayed = idempotency
+                .flatMap(claim -> replay(claim, firstUse -> firstUse.isReport(claim)))
+                .or(() -> commit(
+                        writes, idempotency, claimIndex, IdempotencyItems.FirstUse::isReport, exception -> exception));
         return replayed.map(history -> new WriteOutcome(history, true))
                 .orElseGet(() -> new WriteOutcome(new TicketHistory(last, events), false));
     }
@@ -142,21 +148,29 @@ public final class TicketStore {
     }
 
     /** The transition's transaction; the earlier request's ticket when a request with the same key committed first. */
-    private Optional<TicketHistory> transition(TicketChange change, long expectedVersion, Optional<IdempotencyClaim> idempotency) {
+    private Optional<TicketHistory> transition(
+            TicketChange change, long expectedVersion, Optional<IdempotencyClaim> idempotency) {
         Ticket ticket = change.ticket();
         if (ticket.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("a transition from version %d must produce version %d, not %d"
                     .formatted(expectedVersion, expectedVersion + 1, ticket.version()));
         }
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(TicketItems.item(ticket), "version = :expected",
+        writes.add(put(
+                TicketItems.item(ticket),
+                "version = :expected",
                 Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
         writes.add(put(TicketItems.item(change.event()), "attribute_not_exists(pk)", Map.of()));
         Instant now = clock.instant();
         int claimIndex = writes.size();
         idempotency.ifPresent(claim -> writes.add(claimWrite(IdempotencyItems.step(claim, change.event(), now), now)));
         // A request with the same key that moved the ticket on first fails the record's condition: its record decides.
-        return commit(writes, idempotency, claimIndex, (firstUse, claim) -> firstUse.isStep(claim, ticket.id(), change.event().type()),
+        return commit(
+                writes,
+                idempotency,
+                claimIndex,
+                (firstUse, claim) ->
+                        firstUse.isStep(claim, ticket.id(), change.event().type()),
                 exception -> failedAnyCondition(exception) || conflicted(exception)
                         ? new VersionConflictException("ticket", ticket.id().value(), expectedVersion)
                         : exception);
@@ -176,8 +190,7 @@ public final class TicketStore {
             String sort = item.get(Keys.SORT).s();
             if (sort.equals(Keys.TICKET_SORT)) {
                 ticket = TicketItems.ticket(item);
-            }
-            else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
+            } else if (sort.startsWith(Keys.EVENT_SORT_PREFIX)) {
                 events.add(TicketItems.event(item));
             }
         }
@@ -213,8 +226,7 @@ public final class TicketStore {
                 keyCondition += " AND begins_with(#sort, :status)";
                 names.put("#sort", index.sortAttribute());
                 values.put(":status", AttributeValue.fromS(filter.status().get().name() + "#"));
-            }
-            else {
+            } else {
                 filters.add("#status = :status");
                 names.put("#status", "status");
                 values.put(":status", AttributeValue.fromS(filter.status().get().name()));
@@ -243,11 +255,14 @@ public final class TicketStore {
         if (!filters.isEmpty()) {
             request.filterExpression(String.join(" AND ", filters));
         }
-        page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.decode(cursor, index, partition, TicketKeys.PREFIX)));
+        page.cursor()
+                .ifPresent(cursor ->
+                        request.exclusiveStartKey(cursors.decode(cursor, index, partition, TicketKeys.PREFIX)));
         QueryResponse response = client.query(request.build());
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(cursors.encode(response.lastEvaluatedKey(), index, partition))
-                : Optional.empty();
+        Optional<String> next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(cursors.encode(response.lastEvaluatedKey(), index, partition))
+                        : Optional.empty();
         return new TicketPage(response.items().stream().map(TicketItems::ticket).toList(), next);
     }
 
@@ -264,13 +279,20 @@ public final class TicketStore {
                     .tableName(tableName)
                     .indexName(TableIndex.DUE.indexName())
                     .keyConditionExpression("#partition = :partition AND #sort < :now")
-                    .expressionAttributeNames(Map.of("#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
-                    .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(Keys.dueOn(day)),
-                            ":now", AttributeValue.fromS(Attributes.format(now))))
+                    .expressionAttributeNames(Map.of(
+                            "#partition", TableIndex.DUE.partitionAttribute(), "#sort", TableIndex.DUE.sortAttribute()))
+                    .expressionAttributeValues(Map.of(
+                            ":partition",
+                            AttributeValue.fromS(Keys.dueOn(day)),
+                            ":now",
+                            AttributeValue.fromS(Attributes.format(now))))
                     .limit(limit - found.size())
                     .build();
             // The paginator reads the next page only when the stream asks for more than it has.
-            client.queryPaginator(request).items().stream().limit(limit - found.size()).map(TicketItems::ticket).forEach(found::add);
+            client.queryPaginator(request).items().stream()
+                    .limit(limit - found.size())
+                    .map(TicketItems::ticket)
+                    .forEach(found::add);
             day = day.plus(Duration.ofDays(1));
         }
         return found;
@@ -283,15 +305,17 @@ public final class TicketStore {
      * {@code sameRequest} holds for it. While another transaction on the same items is still in flight, the write is
      * tried again. Empty when this transaction committed.
      */
-    private Optional<TicketHistory> commit(List<TransactWriteItem> writes, Optional<IdempotencyClaim> idempotency, int claimIndex,
-                                           BiPredicate<IdempotencyItems.FirstUse, IdempotencyClaim> sameRequest,
-                                           Function<TransactionCanceledException, RuntimeException> refusal) {
+    private Optional<TicketHistory> commit(
+            List<TransactWriteItem> writes,
+            Optional<IdempotencyClaim> idempotency,
+            int claimIndex,
+            BiPredicate<IdempotencyItems.FirstUse, IdempotencyClaim> sameRequest,
+            Function<TransactionCanceledException, RuntimeException> refusal) {
         for (int attempt = 1; ; attempt++) {
             try {
                 client.transactWriteItems(request -> request.transactItems(writes));
                 return Optional.empty();
-            }
-            catch (TransactionCanceledException exception) {
+            } catch (TransactionCanceledException exception) {
                 if (idempotency.isPresent()) {
                     IdempotencyClaim claim = idempotency.get();
                     Optional<TicketHistory> answer = winnersRecord(exception, claimIndex)
@@ -308,7 +332,8 @@ public final class TicketStore {
     }
 
     /** The record a request with the same key wrote first, as the failed condition on this transaction's record returned it. */
-    private static Optional<Map<String, AttributeValue>> winnersRecord(TransactionCanceledException exception, int claimIndex) {
+    private static Optional<Map<String, AttributeValue>> winnersRecord(
+            TransactionCanceledException exception, int claimIndex) {
         if (!failedCondition(exception, claimIndex)) {
             return Optional.empty();
         }
@@ -321,17 +346,18 @@ public final class TicketStore {
      * key is unused or its record expired.
      */
     private Optional<TicketHistory> replay(IdempotencyClaim claim, Predicate<IdempotencyItems.FirstUse> sameRequest) {
-        GetItemResponse response = client.getItem(request -> request.tableName(tableName)
-                .key(IdempotencyItems.key(claim))
-                .consistentRead(true));
+        GetItemResponse response = client.getItem(request ->
+                request.tableName(tableName).key(IdempotencyItems.key(claim)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         return replay(claim, response.item(), sameRequest);
     }
 
-    private Optional<TicketHistory> replay(IdempotencyClaim claim, Map<String, AttributeValue> record,
-                                           Predicate<IdempotencyItems.FirstUse> sameRequest) {
+    private Optional<TicketHistory> replay(
+            IdempotencyClaim claim,
+            Map<String, AttributeValue> record,
+            Predicate<IdempotencyItems.FirstUse> sameRequest) {
         Optional<IdempotencyItems.FirstUse> firstUse = IdempotencyItems.firstUse(record, clock.instant());
         if (firstUse.isEmpty()) {
             return Optional.empty();
@@ -341,7 +367,8 @@ public final class TicketStore {
         }
         TicketId ticketId = firstUse.get().ticketId();
         return Optional.of(find(ticketId)
-                .orElseThrow(() -> new IllegalStateException("idempotency record points at missing ticket " + ticketId.value())));
+                .orElseThrow(() ->
+                        new IllegalStateException("idempotency record points at missing ticket " + ticketId.value())));
     }
 
     /**
@@ -349,7 +376,9 @@ public final class TicketStore {
      * reason carries the record that is there.
      */
     private TransactWriteItem claimWrite(Map<String, AttributeValue> record, Instant now) {
-        Put put = Put.builder().tableName(tableName).item(record)
+        Put put = Put.builder()
+                .tableName(tableName)
+                .item(record)
                 .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
                 .expressionAttributeValues(Map.of(":now", epochSeconds(now)))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -357,7 +386,8 @@ public final class TicketStore {
         return TransactWriteItem.builder().put(put).build();
     }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+    private TransactWriteItem put(
+            Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
         Put.Builder put = Put.builder().tableName(tableName).item(item).conditionExpression(condition);
         if (!values.isEmpty()) {
             put.expressionAttributeValues(values);
@@ -375,16 +405,21 @@ public final class TicketStore {
 
     private static boolean failedAnyCondition(TransactionCanceledException exception) {
         return exception.hasCancellationReasons()
-                && exception.cancellationReasons().stream().map(CancellationReason::code).anyMatch(CONDITIONAL_CHECK_FAILED::equals);
+                && exception.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .anyMatch(CONDITIONAL_CHECK_FAILED::equals);
     }
 
     private static boolean conflicted(TransactionCanceledException exception) {
         return exception.hasCancellationReasons()
-                && exception.cancellationReasons().stream().map(CancellationReason::code).anyMatch(TRANSACTION_CONFLICT::equals);
+                && exception.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .anyMatch(TRANSACTION_CONFLICT::equals);
     }
 
     private static String reasonCode(TransactionCanceledException exception, int index) {
-        if (!exception.hasCancellationReasons() || exception.cancellationReasons().size() <= index) {
+        if (!exception.hasCancellationReasons()
+                || exception.cancellationReasons().size() <= index) {
             return NONE;
         }
         String code = exception.cancellationReasons().get(index).code();

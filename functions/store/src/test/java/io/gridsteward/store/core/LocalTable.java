@@ -1,17 +1,16 @@
 package io.gridsteward.store.core;
 
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** The project's DynamoDB emulator in memory, with the contract's table created in it. */
 public final class LocalTable implements AutoCloseable {
@@ -45,9 +44,10 @@ public final class LocalTable implements AutoCloseable {
     /** Every item under one partition key, to see exactly what a write left behind. */
     public List<Map<String, AttributeValue>> partition(String partitionKey) {
         return client.query(request -> request.tableName(NAME)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
-                .consistentRead(true)).items();
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)))
+                        .consistentRead(true))
+                .items();
     }
 
     @Override

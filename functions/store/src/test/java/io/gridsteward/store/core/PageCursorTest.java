@@ -1,24 +1,27 @@
 package io.gridsteward.store.core;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class PageCursorTest {
 
     private static final PageCursor CURSORS = new PageCursor(PageCursor.LOCAL_KEY);
     private static final String QUEUE = "QUEUE#town-east";
     private static final Map<String, AttributeValue> LAST = Map.of(
-            Keys.PARTITION, AttributeValue.fromS("TICKET#t-1"),
-            Keys.SORT, AttributeValue.fromS("TICKET"),
-            TableIndex.WORK.partitionAttribute(), AttributeValue.fromS(QUEUE),
-            TableIndex.WORK.sortAttribute(), AttributeValue.fromS("2026-12-01T08:00:00.000Z#t-1"));
+            Keys.PARTITION,
+            AttributeValue.fromS("TICKET#t-1"),
+            Keys.SORT,
+            AttributeValue.fromS("TICKET"),
+            TableIndex.WORK.partitionAttribute(),
+            AttributeValue.fromS(QUEUE),
+            TableIndex.WORK.sortAttribute(),
+            AttributeValue.fromS("2026-12-01T08:00:00.000Z#t-1"));
 
     @Test
     void aCursorLeadsBackToTheKeysItWasMadeFrom() {
@@ -52,22 +55,29 @@ class PageCursorTest {
     @Test
     void aCursorOfAnotherListOrMadeWithAnotherKeyIsRefused() {
         String cursor = CURSORS.encode(LAST, TableIndex.WORK, QUEUE);
-        String forged = new PageCursor("another key of at least thirty-two characters").encode(LAST, TableIndex.WORK, QUEUE);
+        String forged =
+                new PageCursor("another key of at least thirty-two characters").encode(LAST, TableIndex.WORK, QUEUE);
 
-        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.WORK, "QUEUE#town-west", "TICKET#")).isInstanceOf(InvalidCursorException.class);
-        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.GRID, QUEUE, "TICKET#")).isInstanceOf(InvalidCursorException.class);
-        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.WORK, QUEUE, "FUNDCLAIM#")).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.WORK, "QUEUE#town-west", "TICKET#"))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.GRID, QUEUE, "TICKET#"))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.WORK, QUEUE, "FUNDCLAIM#"))
+                .isInstanceOf(InvalidCursorException.class);
         assertRefused(forged);
     }
 
     @Test
     void aKeyShorterThanThirtyTwoCharactersIsNotAccepted() {
         assertThatThrownBy(() -> new PageCursor("short")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(PageCursor.ephemeral().encode(LAST, TableIndex.WORK, QUEUE)).isNotEqualTo(CURSORS.encode(LAST, TableIndex.WORK, QUEUE));
+        assertThat(PageCursor.ephemeral().encode(LAST, TableIndex.WORK, QUEUE))
+                .isNotEqualTo(CURSORS.encode(LAST, TableIndex.WORK, QUEUE));
     }
 
     private static void assertRefused(String cursor) {
-        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.WORK, QUEUE, "TICKET#")).as(cursor).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> CURSORS.decode(cursor, TableIndex.WORK, QUEUE, "TICKET#"))
+                .as(cursor)
+                .isInstanceOf(InvalidCursorException.class);
     }
 
     private static String decoded(String base64) {

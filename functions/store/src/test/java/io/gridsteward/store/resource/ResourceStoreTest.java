@@ -1,6 +1,8 @@
 package io.gridsteward.store.resource;
 
-import io.gridsteward.store.core.PageCursor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.Money;
@@ -36,11 +38,8 @@ import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.IdempotencyKeyReusedException;
 import io.gridsteward.store.core.LocalTable;
 import io.gridsteward.store.core.MutableClock;
+import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.core.PageRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,9 +52,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class ResourceStoreTest {
 
@@ -63,10 +62,14 @@ class ResourceStoreTest {
     private static final Validity MONTH = new Validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
     private static final Organisation COUNTY = Organisation.county(new OrganisationId("county"), "County");
     private static final Organisation TOWN = Organisation.town(new OrganisationId("town-east"), "East", COUNTY.id());
-    private static final Organisation RIVER = Organisation.community(new OrganisationId("community-river"), "River", TOWN.id());
-    private static final Organisation LAKE = Organisation.community(new OrganisationId("community-lake"), "Lake", TOWN.id());
-    private static final Organisation RIVER_GRID = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", RIVER.id(), TOWN.id());
-    private static final Organisation SCHOOL = Organisation.unit(new OrganisationId("unit-school"), "School", COUNTY.id());
+    private static final Organisation RIVER =
+            Organisation.community(new OrganisationId("community-river"), "River", TOWN.id());
+    private static final Organisation LAKE =
+            Organisation.community(new OrganisationId("community-lake"), "Lake", TOWN.id());
+    private static final Organisation RIVER_GRID =
+            Organisation.grid(new OrganisationId("grid-river-1"), "River 1", RIVER.id(), TOWN.id());
+    private static final Organisation SCHOOL =
+            Organisation.unit(new OrganisationId("unit-school"), "School", COUNTY.id());
     private static final Caller SCHOOL_OFFICER = Caller.staff("user-school", Role.UNIT_OFFICER, SCHOOL.id());
     private static final Caller RIVER_SECRETARY = Caller.staff("user-river", Role.COMMUNITY_SECRETARY, RIVER.id());
     private static final Caller LAKE_SECRETARY = Caller.staff("user-lake", Role.COMMUNITY_SECRETARY, LAKE.id());
@@ -107,12 +110,12 @@ class ResourceStoreTest {
         for (int index = 0; index < 100; index++) {
             Caller secretary = index % 2 == 0 ? RIVER_SECRETARY : LAKE_SECRETARY;
             attempts.add(() -> {
-                Change<Claim> claimed = offer.claim(new ClaimId("race-" + numbers.incrementAndGet()), 1, reach(secretary), NOW);
+                Change<Claim> claimed =
+                        offer.claim(new ClaimId("race-" + numbers.incrementAndGet()), 1, reach(secretary), NOW);
                 try {
                     store.claim(claimed, Optional.empty());
                     return true;
-                }
-                catch (IllegalTransitionException refused) {
+                } catch (IllegalTransitionException refused) {
                     return false;
                 }
             });
@@ -121,9 +124,12 @@ class ResourceStoreTest {
         List<Boolean> outcomes = race(attempts);
 
         assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(25);
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isZero();
-        assertThat(store.awaitingDecision(SCHOOL.id(), new PageRequest(100, Optional.empty())).items())
-                .filteredOn(claim -> claim.item().itemId().equals(offer.id().value())).hasSize(25);
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isZero();
+        assertThat(store.awaitingDecision(SCHOOL.id(), new PageRequest(100, Optional.empty()))
+                        .items())
+                .filteredOn(claim -> claim.item().itemId().equals(offer.id().value()))
+                .hasSize(25);
     }
 
     @Test
@@ -134,12 +140,16 @@ class ResourceStoreTest {
         for (int index = 0; index < 30; index++) {
             long quantity = 1 + index % 4;
             attempts.add(() -> {
-                Change<Claim> claimed = demand.claim(new ClaimId("demand-race-" + numbers.incrementAndGet()), quantity, schoolReach(),
-                        Optional.empty(), List.of(), NOW);
+                Change<Claim> claimed = demand.claim(
+                        new ClaimId("demand-race-" + numbers.incrementAndGet()),
+                        quantity,
+                        schoolReach(),
+                        Optional.empty(),
+                        List.of(),
+                        NOW);
                 try {
                     return store.claim(claimed, Optional.empty()).claim().quantity();
-                }
-                catch (IllegalTransitionException refused) {
+                } catch (IllegalTransitionException refused) {
                     return 0L;
                 }
             });
@@ -158,8 +168,10 @@ class ResourceStoreTest {
         Offer offer = publishOffer(2).state();
         store.claim(offer.claim(new ClaimId("left-1"), 2, reach(RIVER_SECRETARY), NOW), Optional.empty());
 
-        assertThatThrownBy(() -> store.claim(offer.claim(new ClaimId("left-2"), 1, reach(LAKE_SECRETARY), NOW), Optional.empty()))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+        assertThatThrownBy(() -> store.claim(
+                        offer.claim(new ClaimId("left-2"), 1, reach(LAKE_SECRETARY), NOW), Optional.empty()))
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         refused -> assertThat(refused.currentState()).isEqualTo("OPEN with 0 remaining"));
         assertThat(store.findClaim(new ClaimId("left-2"))).isEmpty();
     }
@@ -169,8 +181,10 @@ class ResourceStoreTest {
         Offer offer = publishOffer(5).state();
         store.transition(offer, offer.withdraw(new Reason("gone"), SCHOOL_OFFICER, NOW));
 
-        assertThatThrownBy(() -> store.claim(offer.claim(new ClaimId("late-1"), 1, reach(RIVER_SECRETARY), NOW), Optional.empty()))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+        assertThatThrownBy(() -> store.claim(
+                        offer.claim(new ClaimId("late-1"), 1, reach(RIVER_SECRETARY), NOW), Optional.empty()))
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         refused -> assertThat(refused.currentState()).startsWith("WITHDRAWN"));
     }
 
@@ -181,7 +195,8 @@ class ResourceStoreTest {
 
         assertThatThrownBy(() -> store.transition(offer, offer.withdraw(new Reason("gone"), SCHOOL_OFFICER, NOW)))
                 .isInstanceOf(VersionConflictException.class);
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(3);
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(3);
     }
 
     @Test
@@ -189,15 +204,20 @@ class ResourceStoreTest {
         Offer offer = publishOffer(5).state();
         IdempotencyClaim key = new IdempotencyClaim(RIVER_SECRETARY.userId(), "claim-key-1", "hash-a");
 
-        ClaimOutcome first = store.claim(offer.claim(new ClaimId("retry-1"), 2, reach(RIVER_SECRETARY), NOW), Optional.of(key));
-        ClaimOutcome retry = store.claim(offer.claim(new ClaimId("retry-2"), 2, reach(RIVER_SECRETARY), NOW), Optional.of(key));
+        ClaimOutcome first =
+                store.claim(offer.claim(new ClaimId("retry-1"), 2, reach(RIVER_SECRETARY), NOW), Optional.of(key));
+        ClaimOutcome retry =
+                store.claim(offer.claim(new ClaimId("retry-2"), 2, reach(RIVER_SECRETARY), NOW), Optional.of(key));
 
         assertThat(first.replayed()).isFalse();
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.claim()).isEqualTo(first.claim());
         assertThat(store.findClaim(new ClaimId("retry-2"))).isEmpty();
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(3);
-        assertThat(table.partition("IDEMPOTENCY#user-river#claim-key-1")).extracting(item -> item.get("sk").s()).containsExactly("RES#CLAIM");
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(3);
+        assertThat(table.partition("IDEMPOTENCY#user-river#claim-key-1"))
+                .extracting(item -> item.get("sk").s())
+                .containsExactly("RES#CLAIM");
     }
 
     @Test
@@ -206,15 +226,19 @@ class ResourceStoreTest {
         IdempotencyClaim key = new IdempotencyClaim(RIVER_SECRETARY.userId(), "racing-claim-key", "hash-a");
         List<Callable<ClaimOutcome>> twins = new ArrayList<>();
         for (int index = 0; index < 20; index++) {
-            twins.add(() -> store.claim(offer.claim(new ClaimId("twin-" + numbers.incrementAndGet()), 3, reach(RIVER_SECRETARY), NOW),
+            twins.add(() -> store.claim(
+                    offer.claim(new ClaimId("twin-" + numbers.incrementAndGet()), 3, reach(RIVER_SECRETARY), NOW),
                     Optional.of(key)));
         }
 
         List<ClaimOutcome> outcomes = race(twins);
 
         assertThat(outcomes).filteredOn(outcome -> !outcome.replayed()).hasSize(1);
-        assertThat(outcomes).extracting(outcome -> outcome.claim().id()).containsOnly(outcomes.getFirst().claim().id());
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(47);
+        assertThat(outcomes)
+                .extracting(outcome -> outcome.claim().id())
+                .containsOnly(outcomes.getFirst().claim().id());
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(47);
     }
 
     @Test
@@ -225,10 +249,14 @@ class ResourceStoreTest {
         store.claim(offer.claim(new ClaimId("reuse-1"), 1, reach(RIVER_SECRETARY), NOW), Optional.of(key));
 
         IdempotencyClaim otherBody = new IdempotencyClaim(RIVER_SECRETARY.userId(), "reused-key", "hash-b");
-        assertThatThrownBy(() -> store.claim(offer.claim(new ClaimId("reuse-2"), 2, reach(RIVER_SECRETARY), NOW), Optional.of(otherBody)))
+        assertThatThrownBy(() -> store.claim(
+                        offer.claim(new ClaimId("reuse-2"), 2, reach(RIVER_SECRETARY), NOW), Optional.of(otherBody)))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> store.replayClaim(key, ItemType.OFFER, other.id().value())).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(4);
+        assertThatThrownBy(
+                        () -> store.replayClaim(key, ItemType.OFFER, other.id().value()))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(4);
     }
 
     @Test
@@ -236,30 +264,41 @@ class ResourceStoreTest {
         Offer offer = publishOffer(5).state();
         IdempotencyClaim key = new IdempotencyClaim(RIVER_SECRETARY.userId(), "expiring-key", "hash-a");
         MutableClock later = new MutableClock(NOW);
-        ResourceStore laterStore = new ResourceStore(table.client(), LocalTable.NAME, later, new PageCursor(PageCursor.LOCAL_KEY));
+        ResourceStore laterStore =
+                new ResourceStore(table.client(), LocalTable.NAME, later, new PageCursor(PageCursor.LOCAL_KEY));
         laterStore.claim(offer.claim(new ClaimId("expiring-1"), 1, reach(RIVER_SECRETARY), NOW), Optional.of(key));
         later.advance(ResourceStore.IDEMPOTENCY_WINDOW.plusMinutes(1));
 
-        ClaimOutcome again = laterStore.claim(offer.claim(new ClaimId("expiring-2"), 1, reach(RIVER_SECRETARY), NOW), Optional.of(key));
+        ClaimOutcome again = laterStore.claim(
+                offer.claim(new ClaimId("expiring-2"), 1, reach(RIVER_SECRETARY), NOW), Optional.of(key));
 
         assertThat(again.replayed()).isFalse();
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(3);
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(3);
     }
 
     @Test
     void aDeclinedClaimGivesItsQuantityBack() {
         Offer offer = publishOffer(5).state();
-        Claim claim = store.claim(offer.claim(new ClaimId("declined-1"), 4, reach(RIVER_SECRETARY), NOW), Optional.empty()).claim();
+        Claim claim = store.claim(
+                        offer.claim(new ClaimId("declined-1"), 4, reach(RIVER_SECRETARY), NOW), Optional.empty())
+                .claim();
 
         Change<Claim> declined = claim.decline(new Reason("not for this purpose"), SCHOOL_OFFICER, NOW);
         store.decline(claim, declined);
 
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(5);
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(5);
         Traced<Claim> stored = store.findClaim(claim.id()).orElseThrow();
         assertThat(stored.state().status()).isEqualTo(ClaimStatus.DECLINED);
-        assertThat(stored.events()).extracting(event -> event.type()).containsExactly(ResourceEventType.CLAIMED, ResourceEventType.CLAIM_DECLINED);
-        assertThatThrownBy(() -> store.decline(claim, declined)).as("a second decline from the same read").isInstanceOf(VersionConflictException.class);
-        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining()).isEqualTo(5);
+        assertThat(stored.events())
+                .extracting(event -> event.type())
+                .containsExactly(ResourceEventType.CLAIMED, ResourceEventType.CLAIM_DECLINED);
+        assertThatThrownBy(() -> store.decline(claim, declined))
+                .as("a second decline from the same read")
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(store.findOffer(offer.id()).orElseThrow().state().remaining())
+                .isEqualTo(5);
     }
 
     @Test
@@ -268,10 +307,19 @@ class ResourceStoreTest {
         Demand published = wish.verify(RIVER_SECRETARY, NOW).state();
         store.transition(wish, wish.verify(RIVER_SECRETARY, NOW));
         declareRiver();
-        Claim claim = store.claim(published.claim(new ClaimId("project-claim"), 1, schoolReach(), Optional.empty(), List.of(), NOW),
-                Optional.empty()).claim();
-        Claim.Accepted accepted = claim.accept(new ProjectPlan(new Title("Lamp"), List.of(Milestone.planned(new Title("Buy"), NOW.plusSeconds(60))),
-                NOW.plus(Duration.ofDays(3)), Optional.of(new FundReference(FundReference.Kind.FUND_ACCOUNT, "account-river"))), RIVER_SECRETARY, NOW);
+        Claim claim = store.claim(
+                        published.claim(
+                                new ClaimId("project-claim"), 1, schoolReach(), Optional.empty(), List.of(), NOW),
+                        Optional.empty())
+                .claim();
+        Claim.Accepted accepted = claim.accept(
+                new ProjectPlan(
+                        new Title("Lamp"),
+                        List.of(Milestone.planned(new Title("Buy"), NOW.plusSeconds(60))),
+                        NOW.plus(Duration.ofDays(3)),
+                        Optional.of(new FundReference(FundReference.Kind.FUND_ACCOUNT, "account-river"))),
+                RIVER_SECRETARY,
+                NOW);
         store.accept(claim, accepted);
         assertThatThrownBy(() -> store.accept(claim, accepted)).isInstanceOf(VersionConflictException.class);
 
@@ -279,33 +327,57 @@ class ResourceStoreTest {
         Project milestoneDone = step(project, project.completeMilestone(0, Optional.empty(), SCHOOL_OFFICER, NOW));
         EvidenceKey photo = new EvidenceKey("resources/projects/project-claim/photo.jpg");
         Project evidenced = step(milestoneDone, milestoneDone.issueEvidence(photo, SCHOOL_OFFICER, NOW));
-        Project completed = step(evidenced, evidenced.complete(new Reason("done"), List.of(photo), Set.of(photo), List.of(), SCHOOL_OFFICER, NOW));
+        Project completed = step(
+                evidenced,
+                evidenced.complete(new Reason("done"), List.of(photo), Set.of(photo), List.of(), SCHOOL_OFFICER, NOW));
         Project rated = step(completed, completed.rate(5, Optional.empty(), RESIDENT, NOW));
-        Project visited = step(rated, rated.followUp(FollowUpOutcome.CONFIRMED, new Reason("lamp works"), RIVER_SECRETARY, NOW));
+        Project visited =
+                step(rated, rated.followUp(FollowUpOutcome.CONFIRMED, new Reason("lamp works"), RIVER_SECRETARY, NOW));
 
         Traced<Project> stored = store.findProject(project.id()).orElseThrow();
         assertThat(stored.state()).isEqualTo(visited);
-        assertThat(stored.events()).extracting(event -> event.type()).containsExactly(ResourceEventType.PROJECT_STARTED,
-                ResourceEventType.MILESTONE_DONE, ResourceEventType.EVIDENCE_UPLOAD_ISSUED, ResourceEventType.PROJECT_COMPLETED,
-                ResourceEventType.PROJECT_RATED, ResourceEventType.FOLLOWED_UP);
+        assertThat(stored.events())
+                .extracting(event -> event.type())
+                .containsExactly(
+                        ResourceEventType.PROJECT_STARTED,
+                        ResourceEventType.MILESTONE_DONE,
+                        ResourceEventType.EVIDENCE_UPLOAD_ISSUED,
+                        ResourceEventType.PROJECT_COMPLETED,
+                        ResourceEventType.PROJECT_RATED,
+                        ResourceEventType.FOLLOWED_UP);
         assertThat(stored.events().get(4).rating()).hasValue(5);
-        assertThat(store.publicProjects(RIVER.id(), new PageRequest(10, Optional.empty())).items()).extracting(Project::id).contains(project.id());
+        assertThat(store.publicProjects(RIVER.id(), new PageRequest(10, Optional.empty()))
+                        .items())
+                .extracting(Project::id)
+                .contains(project.id());
         assertThatThrownBy(() -> store.transition(completed, completed.rate(4, Optional.empty(), RESIDENT, NOW)))
                 .isInstanceOf(VersionConflictException.class);
-        assertThat(store.awaitingDecision(RIVER.id(), new PageRequest(100, Optional.empty())).items()).extracting(Claim::id).doesNotContain(claim.id());
+        assertThat(store.awaitingDecision(RIVER.id(), new PageRequest(100, Optional.empty()))
+                        .items())
+                .extracting(Claim::id)
+                .doesNotContain(claim.id());
     }
 
     @Test
     void aSmallWishIsListedInItsPoolOnlyOncePublished() {
         Demand wish = raiseWish();
         PageRequest all = new PageRequest(100, Optional.empty());
-        assertThat(store.demandPool(TOWN.id(), all).items()).extracting(Demand::id).doesNotContain(wish.id());
-        assertThat(store.demandsOf(RIVER.id(), Optional.of(DemandStatus.AWAITING_VERIFICATION), all).items()).extracting(Demand::id).contains(wish.id());
+        assertThat(store.demandPool(TOWN.id(), all).items())
+                .extracting(Demand::id)
+                .doesNotContain(wish.id());
+        assertThat(store.demandsOf(RIVER.id(), Optional.of(DemandStatus.AWAITING_VERIFICATION), all)
+                        .items())
+                .extracting(Demand::id)
+                .contains(wish.id());
 
         store.transition(wish, wish.verify(RIVER_SECRETARY, NOW));
 
-        assertThat(store.demandPool(TOWN.id(), all).items()).extracting(Demand::id).contains(wish.id());
-        assertThat(store.demandsOf(RIVER.id(), Optional.of(DemandStatus.AWAITING_VERIFICATION), all).items()).extracting(Demand::id)
+        assertThat(store.demandPool(TOWN.id(), all).items())
+                .extracting(Demand::id)
+                .contains(wish.id());
+        assertThat(store.demandsOf(RIVER.id(), Optional.of(DemandStatus.AWAITING_VERIFICATION), all)
+                        .items())
+                .extracting(Demand::id)
                 .doesNotContain(wish.id());
     }
 
@@ -316,7 +388,8 @@ class ResourceStoreTest {
         store.declare(UnitCommunities.declare(unit, List.of(RIVER), officer, NOW));
         store.declare(UnitCommunities.declare(unit, List.of(RIVER, LAKE), officer, NOW.plusSeconds(1)));
 
-        assertThat(store.unitCommunities(unit.id()).orElseThrow().communities()).containsExactlyInAnyOrder(RIVER.id(), LAKE.id());
+        assertThat(store.unitCommunities(unit.id()).orElseThrow().communities())
+                .containsExactlyInAnyOrder(RIVER.id(), LAKE.id());
         assertThat(table.partition("RES#UNIT#unit-declaring")).hasSize(3);
     }
 
@@ -324,8 +397,15 @@ class ResourceStoreTest {
     void listsPageWithCursors() {
         Organisation town = Organisation.town(new OrganisationId("town-paged"), "Paged", COUNTY.id());
         for (int index = 0; index < 3; index++) {
-            store.publish(Offer.publish(new OfferId("paged-" + index), SCHOOL, town, new Title("t"), Provision.money(100), MONTH,
-                    SCHOOL_OFFICER, NOW.plusSeconds(index)));
+            store.publish(Offer.publish(
+                    new OfferId("paged-" + index),
+                    SCHOOL,
+                    town,
+                    new Title("t"),
+                    Provision.money(100),
+                    MONTH,
+                    SCHOOL_OFFICER,
+                    NOW.plusSeconds(index)));
         }
         ResourcePage<Offer> first = store.offerPool(town.id(), new PageRequest(2, Optional.empty()));
         ResourcePage<Offer> second = store.offerPool(town.id(), new PageRequest(2, first.nextCursor()));
@@ -340,22 +420,45 @@ class ResourceStoreTest {
     }
 
     private static Change<Offer> publishOffer(long quantity) {
-        Change<Offer> published = Offer.publish(new OfferId("offer-" + numbers.incrementAndGet()), SCHOOL, TOWN, new Title("Chairs"),
-                new Provision(ResourceKind.EQUIPMENT, quantity, Money.ofFen(5_000)), MONTH, SCHOOL_OFFICER, NOW);
+        Change<Offer> published = Offer.publish(
+                new OfferId("offer-" + numbers.incrementAndGet()),
+                SCHOOL,
+                TOWN,
+                new Title("Chairs"),
+                new Provision(ResourceKind.EQUIPMENT, quantity, Money.ofFen(5_000)),
+                MONTH,
+                SCHOOL_OFFICER,
+                NOW);
         store.publish(published);
         return published;
     }
 
     private static Demand raiseDemand(long quantity) {
-        Change<Demand> raised = Demand.raise(new DemandId("demand-" + numbers.incrementAndGet()), RIVER, new Title("Volunteers"),
-                new Provision(ResourceKind.VOLUNTEERS, quantity, Money.ofFen(10_000)), MONTH, false, List.of(), RIVER_SECRETARY, NOW);
+        Change<Demand> raised = Demand.raise(
+                new DemandId("demand-" + numbers.incrementAndGet()),
+                RIVER,
+                new Title("Volunteers"),
+                new Provision(ResourceKind.VOLUNTEERS, quantity, Money.ofFen(10_000)),
+                MONTH,
+                false,
+                List.of(),
+                RIVER_SECRETARY,
+                NOW);
         store.raise(raised);
         return raised.state();
     }
 
     private static Demand raiseWish() {
-        Change<Demand> raised = Demand.raise(new DemandId("wish-" + numbers.incrementAndGet()), RIVER_GRID, new Title("Lamp"),
-                new Provision(ResourceKind.SERVICES, 1, Money.ofFen(8_000)), MONTH, true, List.of(RESIDENT.userId()), RIVER_WORKER, NOW);
+        Change<Demand> raised = Demand.raise(
+                new DemandId("wish-" + numbers.incrementAndGet()),
+                RIVER_GRID,
+                new Title("Lamp"),
+                new Provision(ResourceKind.SERVICES, 1, Money.ofFen(8_000)),
+                MONTH,
+                true,
+                List.of(RESIDENT.userId()),
+                RIVER_WORKER,
+                NOW);
         store.raise(raised);
         return raised.state();
     }
@@ -366,8 +469,12 @@ class ResourceStoreTest {
     }
 
     private static Reach reach(Caller caller) {
-        Organisation organisation = caller.organisationId().map(id -> List.of(RIVER, LAKE, RIVER_GRID, SCHOOL).stream()
-                .filter(candidate -> candidate.id().equals(id)).findFirst().orElseThrow()).orElseThrow();
+        Organisation organisation = caller.organisationId()
+                .map(id -> List.of(RIVER, LAKE, RIVER_GRID, SCHOOL).stream()
+                        .filter(candidate -> candidate.id().equals(id))
+                        .findFirst()
+                        .orElseThrow())
+                .orElseThrow();
         return Reach.of(caller, Optional.of(organisation));
     }
 

@@ -42,10 +42,11 @@ class TicketEventStreamContractTest {
     static final String FIXTURE = "/contracts/ticket-event-stream.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TicketId TICKET = new TicketId("7f3c2a10-5b1e-4c7d-9a8e-1d2c3b4a5f60");
-    private static final Placement PLACEMENT = new Placement(new GridId("grid-hebin-1"), new OrganisationId("community-hebin"),
-            new OrganisationId("town-qingxi"));
+    private static final Placement PLACEMENT = new Placement(
+            new GridId("grid-hebin-1"), new OrganisationId("community-hebin"), new OrganisationId("town-qingxi"));
     private static final Assignee GRID = new Assignee(new OrganisationId("grid-hebin-1"), OrganisationKind.GRID);
-    private static final Deadlines DEADLINES = new Deadlines(Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"));
+    private static final Deadlines DEADLINES =
+            new Deadlines(Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-26T08:00:00Z"));
 
     @Test
     void theFixturesImagesAreTheItemsTheStoreWritesForTheirEvents() throws IOException {
@@ -57,28 +58,60 @@ class TicketEventStreamContractTest {
             JsonNode change = records.get(index).path("dynamodb");
             Map<String, AttributeValue> item = TicketItems.item(events.get(index));
             assertThat(dynamoJson(item)).isEqualTo(change.path("NewImage"));
-            assertThat(dynamoJson(Map.of("pk", item.get("pk"), "sk", item.get("sk")))).isEqualTo(change.path("Keys"));
+            assertThat(dynamoJson(Map.of("pk", item.get("pk"), "sk", item.get("sk"))))
+                    .isEqualTo(change.path("Keys"));
         }
     }
 
     @Test
     void theFixturesEntityIsTheOneTheStoreNamesTicketEvents() throws IOException {
-        assertThat(fixture().path("Records")).allSatisfy(record ->
-                assertThat(record.path("dynamodb").path("NewImage").path("entity").path("S").asText()).isEqualTo(TicketItems.EVENT_ENTITY));
+        assertThat(fixture().path("Records"))
+                .allSatisfy(record -> assertThat(record.path("dynamodb")
+                                .path("NewImage")
+                                .path("entity")
+                                .path("S")
+                                .asText())
+                        .isEqualTo(TicketItems.EVENT_ENTITY));
     }
 
     private static TicketEvent resolved() {
-        return new TicketEvent(TicketEvent.idFor(TICKET, 4), TICKET, 4, TicketEventType.RESOLVED, Optional.of(TicketStatus.ACCEPTED),
-                TicketStatus.RESOLVED, Instant.parse("2026-11-25T10:00:00.250Z"),
-                Caller.staff("worker-hebin-1", Role.GRID_WORKER, new OrganisationId("grid-hebin-1")), PLACEMENT, new Category("streetlight"),
-                Optional.of(GRID), Optional.of("换了灯泡, 住户电话 13800000000"), Priority.NORMAL, DEADLINES, OptionalInt.empty(),
+        return new TicketEvent(
+                TicketEvent.idFor(TICKET, 4),
+                TICKET,
+                4,
+                TicketEventType.RESOLVED,
+                Optional.of(TicketStatus.ACCEPTED),
+                TicketStatus.RESOLVED,
+                Instant.parse("2026-11-25T10:00:00.250Z"),
+                Caller.staff("worker-hebin-1", Role.GRID_WORKER, new OrganisationId("grid-hebin-1")),
+                PLACEMENT,
+                new Category("streetlight"),
+                Optional.of(GRID),
+                Optional.of("换了灯泡, 住户电话 13800000000"),
+                Priority.NORMAL,
+                DEADLINES,
+                OptionalInt.empty(),
                 List.of(new PhotoKey("attachments/" + TICKET.value() + "/photo-1.jpg")));
     }
 
     private static TicketEvent evaluated() {
-        return new TicketEvent(TicketEvent.idFor(TICKET, 5), TICKET, 5, TicketEventType.EVALUATED, Optional.of(TicketStatus.RESOLVED),
-                TicketStatus.EVALUATED, Instant.parse("2026-11-25T11:00:00Z"), Caller.resident("resident-zhang"), PLACEMENT,
-                new Category("streetlight"), Optional.of(GRID), Optional.empty(), Priority.NORMAL, DEADLINES, OptionalInt.of(4), List.of());
+        return new TicketEvent(
+                TicketEvent.idFor(TICKET, 5),
+                TICKET,
+                5,
+                TicketEventType.EVALUATED,
+                Optional.of(TicketStatus.RESOLVED),
+                TicketStatus.EVALUATED,
+                Instant.parse("2026-11-25T11:00:00Z"),
+                Caller.resident("resident-zhang"),
+                PLACEMENT,
+                new Category("streetlight"),
+                Optional.of(GRID),
+                Optional.empty(),
+                Priority.NORMAL,
+                DEADLINES,
+                OptionalInt.of(4),
+                List.of());
     }
 
     private static JsonNode fixture() throws IOException {
@@ -104,7 +137,9 @@ class TicketEventStreamContractTest {
                 ArrayNode list = node.putArray("L");
                 value.l().forEach(element -> list.add(dynamoJson(element)));
             }
-            default -> throw new IllegalArgumentException("the ticket event contract has no attribute of type " + value.type());
+            default ->
+                throw new IllegalArgumentException(
+                        "the ticket event contract has no attribute of type " + value.type());
         }
         return node;
     }

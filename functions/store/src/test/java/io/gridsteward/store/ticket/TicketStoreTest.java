@@ -1,10 +1,8 @@
 package io.gridsteward.store.ticket;
 
-import io.gridsteward.store.core.PageCursor;
-import io.gridsteward.store.core.IdempotencyClaim;
-import io.gridsteward.store.core.IdempotencyKeyReusedException;
-import io.gridsteward.store.core.LocalTable;
-import io.gridsteward.store.core.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
@@ -28,10 +26,11 @@ import io.gridsteward.domain.ticket.TicketEventType;
 import io.gridsteward.domain.ticket.TicketId;
 import io.gridsteward.domain.ticket.TicketReport;
 import io.gridsteward.domain.ticket.TicketStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import io.gridsteward.store.core.IdempotencyClaim;
+import io.gridsteward.store.core.IdempotencyKeyReusedException;
+import io.gridsteward.store.core.LocalTable;
+import io.gridsteward.store.core.MutableClock;
+import io.gridsteward.store.core.PageCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,9 +41,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class TicketStoreTest {
 
@@ -52,13 +51,18 @@ class TicketStoreTest {
     private static final OrganisationId COUNTY = new OrganisationId("county");
     private static final OrganisationId TOWN = new OrganisationId("town-east");
     private static final OrganisationId COMMUNITY = new OrganisationId("community-river");
-    private static final Organisation GRID = Organisation.grid(new OrganisationId("grid-river-1"), "River 1", COMMUNITY, TOWN);
-    private static final Organisation DEPARTMENT = Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY);
+    private static final Organisation GRID =
+            Organisation.grid(new OrganisationId("grid-river-1"), "River 1", COMMUNITY, TOWN);
+    private static final Organisation DEPARTMENT =
+            Organisation.department(new OrganisationId("dept-water"), "Water Bureau", COUNTY);
     private static final Caller RESIDENT = Caller.resident("user-resident");
     private static final Caller DISPATCHER = Caller.staff("user-dispatcher", Role.TOWN_DISPATCHER, TOWN);
     private static final Caller GRID_WORKER = Caller.staff("user-grid-worker", Role.GRID_WORKER, GRID.id());
-    private static final TicketReport REPORT = new TicketReport(new Category("streetlight"), new Description("路灯不亮了 near gate 3"),
-            new Location(30.123456789, 120.987654321), Optional.empty());
+    private static final TicketReport REPORT = new TicketReport(
+            new Category("streetlight"),
+            new Description("路灯不亮了 near gate 3"),
+            new Location(30.123456789, 120.987654321),
+            Optional.empty());
 
     private static final SlaPolicy SLA = SlaPolicy.bundled();
 
@@ -116,8 +120,10 @@ class TicketStoreTest {
         assertThat(table.partition("IDEMPOTENCY#user-resident#retry-key-1"))
                 .singleElement()
                 .satisfies(item -> {
-                    assertThat(item.get("ticketId").s()).isEqualTo(first.ticket().id().value());
-                    assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)).getEpochSecond());
+                    assertThat(item.get("ticketId").s())
+                            .isEqualTo(first.ticket().id().value());
+                    assertThat(Long.parseLong(item.get("expiresAt").n()))
+                            .isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)).getEpochSecond());
                 });
     }
 
@@ -127,7 +133,8 @@ class TicketStoreTest {
         store.create(report(), Optional.of(claim));
         TicketChange different = report();
 
-        assertThatThrownBy(() -> store.create(different, Optional.of(new IdempotencyClaim("user-resident", "retry-key-2", "hash-b"))))
+        assertThatThrownBy(() -> store.create(
+                        different, Optional.of(new IdempotencyClaim("user-resident", "retry-key-2", "hash-b"))))
                 .isInstanceOf(IdempotencyKeyReusedException.class)
                 .hasMessageContaining("Idempotency-Key");
         assertThat(table.partition("TICKET#" + different.ticket().id().value())).isEmpty();
@@ -139,7 +146,8 @@ class TicketStoreTest {
         TicketChange theirs = report();
 
         store.create(mine, Optional.of(new IdempotencyClaim("user-a", "shared-key", "hash-a")));
-        WriteOutcome outcome = store.create(theirs, Optional.of(new IdempotencyClaim("user-b", "shared-key", "hash-a")));
+        WriteOutcome outcome =
+                store.create(theirs, Optional.of(new IdempotencyClaim("user-b", "shared-key", "hash-a")));
 
         assertThat(outcome.replayed()).isFalse();
         assertThat(outcome.history().ticket().id()).isEqualTo(theirs.ticket().id());
@@ -148,7 +156,8 @@ class TicketStoreTest {
     @Test
     void anExpiredKeyNotYetSweptByTheTimeToLiveCountsAsAbsent() {
         MutableClock ownClock = new MutableClock(REPORTED_AT);
-        TicketStore ownStore = new TicketStore(table.client(), LocalTable.NAME, ownClock, new PageCursor(PageCursor.LOCAL_KEY));
+        TicketStore ownStore =
+                new TicketStore(table.client(), LocalTable.NAME, ownClock, new PageCursor(PageCursor.LOCAL_KEY));
         IdempotencyClaim claim = new IdempotencyClaim("user-resident", "old-key", "hash-a");
         TicketChange first = report();
         ownStore.create(first, Optional.of(claim));
@@ -161,7 +170,8 @@ class TicketStoreTest {
         assertThat(outcome.history().ticket().id()).isEqualTo(later.ticket().id());
         assertThat(table.partition("IDEMPOTENCY#user-resident#old-key"))
                 .singleElement()
-                .satisfies(item -> assertThat(item.get("ticketId").s()).isEqualTo(later.ticket().id().value()));
+                .satisfies(item -> assertThat(item.get("ticketId").s())
+                        .isEqualTo(later.ticket().id().value()));
     }
 
     @Test
@@ -172,11 +182,19 @@ class TicketStoreTest {
             attempts.add(report());
         }
 
-        List<WriteOutcome> outcomes = race(attempts.stream().map(change -> (Attempt<WriteOutcome>) () -> store.create(change, Optional.of(claim))).toList());
+        List<WriteOutcome> outcomes = race(attempts.stream()
+                .map(change -> (Attempt<WriteOutcome>) () -> store.create(change, Optional.of(claim)))
+                .toList());
 
-        assertThat(outcomes).extracting(outcome -> outcome.history().ticket().id()).containsOnly(outcomes.getFirst().history().ticket().id());
+        assertThat(outcomes)
+                .extracting(outcome -> outcome.history().ticket().id())
+                .containsOnly(outcomes.getFirst().history().ticket().id());
         assertThat(outcomes).filteredOn(outcome -> !outcome.replayed()).hasSize(1);
-        long stored = attempts.stream().filter(change -> !table.partition("TICKET#" + change.ticket().id().value()).isEmpty()).count();
+        long stored = attempts.stream()
+                .filter(change -> !table.partition(
+                                "TICKET#" + change.ticket().id().value())
+                        .isEmpty())
+                .count();
         assertThat(stored).isEqualTo(1);
     }
 
@@ -225,28 +243,40 @@ class TicketStoreTest {
         assertThat(ticketItem.get("latitude").n()).isEqualTo("30.123456789");
         assertThat(ticketItem.get("priority").s()).isEqualTo("NORMAL");
         assertThat(dispatchedItem.get("priority").s()).isEqualTo("NORMAL");
-        assertThat(reportedItem.get("acceptDueAt").s()).isEqualTo(ticketItem.get("acceptDueAt").s());
-        assertThat(dispatchedItem.get("resolveDueAt").s()).isEqualTo(ticketItem.get("resolveDueAt").s());
+        assertThat(reportedItem.get("acceptDueAt").s())
+                .isEqualTo(ticketItem.get("acceptDueAt").s());
+        assertThat(dispatchedItem.get("resolveDueAt").s())
+                .isEqualTo(ticketItem.get("resolveDueAt").s());
     }
 
     @Test
     void theReportersPhoneStaysOnTheTicketItemAndOffEveryEvent() {
-        TicketReport withPhone = new TicketReport(REPORT.category(), REPORT.description(), REPORT.location(), Optional.empty(),
-                Priority.HIGH, Optional.of(new PhoneNumber("+86 138 0013 8000")));
-        TicketChange reported = Ticket.report(new TicketId("store-ticket-phone"), withPhone, GRID, RESIDENT, REPORTED_AT, SLA);
-        store.create(List.of(reported, reported.ticket().dispatch(GRID, Caller.system(), REPORTED_AT)), Optional.empty());
+        TicketReport withPhone = new TicketReport(
+                REPORT.category(),
+                REPORT.description(),
+                REPORT.location(),
+                Optional.empty(),
+                Priority.HIGH,
+                Optional.of(new PhoneNumber("+86 138 0013 8000")));
+        TicketChange reported =
+                Ticket.report(new TicketId("store-ticket-phone"), withPhone, GRID, RESIDENT, REPORTED_AT, SLA);
+        store.create(
+                List.of(reported, reported.ticket().dispatch(GRID, Caller.system(), REPORTED_AT)), Optional.empty());
 
         var items = table.partition("TICKET#store-ticket-phone");
 
         assertThat(items).hasSize(3);
-        assertThat(items).filteredOn(item -> item.get("entity").s().equals("TicketEvent"))
+        assertThat(items)
+                .filteredOn(item -> item.get("entity").s().equals("TicketEvent"))
                 .hasSize(2)
                 .allSatisfy(item -> assertThat(item.toString()).doesNotContain("138"));
         assertThat(items.getLast().get("reporterPhone").s()).isEqualTo("+86 138 0013 8000");
         TicketHistory found = store.find(new TicketId("store-ticket-phone")).orElseThrow();
         assertThat(found.ticket().reporterPhone()).contains(new PhoneNumber("+86 138 0013 8000"));
         assertThat(found.ticket().status()).isEqualTo(TicketStatus.DISPATCHED);
-        assertThat(found.events()).extracting(event -> event.actor().role()).containsExactly(Role.RESIDENT, Role.SYSTEM);
+        assertThat(found.events())
+                .extracting(event -> event.actor().role())
+                .containsExactly(Role.RESIDENT, Role.SYSTEM);
         assertTraceEqualsStateHistory(found);
     }
 
@@ -256,9 +286,18 @@ class TicketStoreTest {
         Caller gridWorker = Caller.staff("user-grid-worker", Role.GRID_WORKER, GRID.id());
         List<TicketChange> steps = new ArrayList<>(List.of(reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT)));
         steps.add(steps.getLast().ticket().accept(gridWorker, REPORTED_AT.plusSeconds(60)));
-        steps.add(steps.getLast().ticket().resolve(new Resolution(new Note("fixed"), List.of(new PhotoKey("attachments/" + reported.ticket().id().value() + "/a.jpg"))), gridWorker,
-                REPORTED_AT.plusSeconds(120)));
-        steps.add(steps.getLast().ticket().evaluate(new Evaluation(5, Optional.of(new Note("thanks"))), RESIDENT, REPORTED_AT.plusSeconds(180)));
+        steps.add(steps.getLast()
+                .ticket()
+                .resolve(
+                        new Resolution(
+                                new Note("fixed"),
+                                List.of(new PhotoKey(
+                                        "attachments/" + reported.ticket().id().value() + "/a.jpg"))),
+                        gridWorker,
+                        REPORTED_AT.plusSeconds(120)));
+        steps.add(steps.getLast()
+                .ticket()
+                .evaluate(new Evaluation(5, Optional.of(new Note("thanks"))), RESIDENT, REPORTED_AT.plusSeconds(180)));
         store.create(reported, Optional.empty());
 
         for (TicketChange step : steps) {
@@ -267,9 +306,17 @@ class TicketStoreTest {
 
         TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
         assertThat(found.ticket()).isEqualTo(steps.getLast().ticket());
-        assertThat(found.events()).extracting(TicketEvent::type).containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED,
-                TicketEventType.ACCEPTED, TicketEventType.RESOLVED, TicketEventType.EVALUATED);
-        assertThat(found.events().get(3).photos()).containsExactly(new PhotoKey("attachments/" + reported.ticket().id().value() + "/a.jpg"));
+        assertThat(found.events())
+                .extracting(TicketEvent::type)
+                .containsExactly(
+                        TicketEventType.REPORTED,
+                        TicketEventType.DISPATCHED,
+                        TicketEventType.ACCEPTED,
+                        TicketEventType.RESOLVED,
+                        TicketEventType.EVALUATED);
+        assertThat(found.events().get(3).photos())
+                .containsExactly(
+                        new PhotoKey("attachments/" + reported.ticket().id().value() + "/a.jpg"));
         assertThat(found.events().get(4).rating()).hasValue(5);
         assertTraceEqualsStateHistory(found);
     }
@@ -282,7 +329,9 @@ class TicketStoreTest {
         TicketChange late = reported.ticket().dispatch(DEPARTMENT, DISPATCHER, REPORTED_AT.plusSeconds(2));
 
         assertThatThrownBy(() -> store.transition(late, 1))
-                .isInstanceOfSatisfying(VersionConflictException.class, conflict -> assertThat(conflict.expectedVersion()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        VersionConflictException.class,
+                        conflict -> assertThat(conflict.expectedVersion()).isEqualTo(1));
         TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
         assertThat(found.ticket().assignee()).contains(Assignee.of(GRID));
         assertThat(found.events()).hasSize(2);
@@ -301,20 +350,22 @@ class TicketStoreTest {
                 try {
                     store.transition(dispatched, 1);
                     return Optional.of(dispatched);
-                }
-                catch (VersionConflictException conflict) {
+                } catch (VersionConflictException conflict) {
                     return Optional.empty();
                 }
             });
         }
 
-        List<TicketChange> winners = race(attempts).stream().flatMap(Optional::stream).toList();
+        List<TicketChange> winners =
+                race(attempts).stream().flatMap(Optional::stream).toList();
 
         assertThat(winners).hasSize(1);
         TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
         assertThat(found.ticket()).isEqualTo(winners.getFirst().ticket());
         assertTraceEqualsStateHistory(found);
-        assertThat(found.events()).extracting(TicketEvent::type).containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED);
+        assertThat(found.events())
+                .extracting(TicketEvent::type)
+                .containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED);
         assertThat(found.events().getLast()).isEqualTo(winners.getFirst().event());
     }
 
@@ -326,7 +377,10 @@ class TicketStoreTest {
 
         WriteOutcome first = store.transition(reported, dispatched, Optional.of(claim));
         TicketHistory afterDispatch = store.find(reported.ticket().id()).orElseThrow();
-        store.transition(afterDispatch, afterDispatch.ticket().accept(GRID_WORKER, REPORTED_AT.plusSeconds(120)), Optional.empty());
+        store.transition(
+                afterDispatch,
+                afterDispatch.ticket().accept(GRID_WORKER, REPORTED_AT.plusSeconds(120)),
+                Optional.empty());
         TicketChange retried = reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT.plusSeconds(180));
         WriteOutcome retry = store.transition(reported, retried, Optional.of(claim));
 
@@ -334,18 +388,22 @@ class TicketStoreTest {
         assertThat(first.history()).isEqualTo(afterDispatch);
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.history().ticket().status()).isEqualTo(TicketStatus.ACCEPTED);
-        assertThat(retry.history().events()).extracting(TicketEvent::type)
+        assertThat(retry.history().events())
+                .extracting(TicketEvent::type)
                 .containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED, TicketEventType.ACCEPTED);
-        assertThat(store.replayStep(claim, reported.ticket().id(), TicketEventType.DISPATCHED)).contains(retry.history());
+        assertThat(store.replayStep(claim, reported.ticket().id(), TicketEventType.DISPATCHED))
+                .contains(retry.history());
         assertThat(table.partition("IDEMPOTENCY#user-dispatcher#step-key-1"))
                 .singleElement()
                 .satisfies(item -> {
                     assertThat(item.get("entity").s()).isEqualTo("Idempotency");
-                    assertThat(item.get("ticketId").s()).isEqualTo(reported.ticket().id().value());
+                    assertThat(item.get("ticketId").s())
+                            .isEqualTo(reported.ticket().id().value());
                     assertThat(item.get("step").s()).isEqualTo("DISPATCHED");
                     assertThat(item.get("sequence").n()).isEqualTo("2");
                     assertThat(item.get("requestHash").s()).isEqualTo("hash-a");
-                    assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)).getEpochSecond());
+                    assertThat(Long.parseLong(item.get("expiresAt").n()))
+                            .isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)).getEpochSecond());
                 });
     }
 
@@ -359,7 +417,8 @@ class TicketStoreTest {
         TicketChange anotherDispatched = another.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT);
 
         assertThatThrownBy(() -> store.replayStep(otherBody, mine.ticket().id(), TicketEventType.DISPATCHED))
-                .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageContaining("Idempotency-Key");
+                .isInstanceOf(IdempotencyKeyReusedException.class)
+                .hasMessageContaining("Idempotency-Key");
         assertThatThrownBy(() -> store.replayStep(claim, mine.ticket().id(), TicketEventType.CANCELLED))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
         assertThatThrownBy(() -> store.replayStep(claim, another.ticket().id(), TicketEventType.DISPATCHED))
@@ -386,7 +445,8 @@ class TicketStoreTest {
         store.transition(reported.ticket().dispatch(GRID, DISPATCHER, REPORTED_AT), 1);
         IdempotencyClaim claim = new IdempotencyClaim("user-dispatcher", "stale-step", "hash-a");
 
-        assertThatThrownBy(() -> store.transition(reported, reported.ticket().dispatch(DEPARTMENT, DISPATCHER, REPORTED_AT), Optional.of(claim)))
+        assertThatThrownBy(() -> store.transition(
+                        reported, reported.ticket().dispatch(DEPARTMENT, DISPATCHER, REPORTED_AT), Optional.of(claim)))
                 .isInstanceOf(VersionConflictException.class);
         assertThat(table.partition("IDEMPOTENCY#user-dispatcher#stale-step")).isEmpty();
         assertThat(store.find(reported.ticket().id()).orElseThrow().events()).hasSize(2);
@@ -399,7 +459,8 @@ class TicketStoreTest {
         List<Attempt<WriteOutcome>> attempts = new ArrayList<>();
         for (int index = 0; index < 20; index++) {
             Instant at = REPORTED_AT.plusMillis(1000 + index);
-            attempts.add(() -> store.transition(reported, reported.ticket().dispatch(GRID, DISPATCHER, at), Optional.of(claim)));
+            attempts.add(() ->
+                    store.transition(reported, reported.ticket().dispatch(GRID, DISPATCHER, at), Optional.of(claim)));
         }
 
         List<WriteOutcome> outcomes = race(attempts);
@@ -407,7 +468,9 @@ class TicketStoreTest {
         assertThat(outcomes).filteredOn(outcome -> !outcome.replayed()).hasSize(1);
         TicketHistory found = store.find(reported.ticket().id()).orElseThrow();
         assertThat(outcomes).extracting(WriteOutcome::history).containsOnly(found);
-        assertThat(found.events()).extracting(TicketEvent::type).containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED);
+        assertThat(found.events())
+                .extracting(TicketEvent::type)
+                .containsExactly(TicketEventType.REPORTED, TicketEventType.DISPATCHED);
         assertThat(table.partition("TICKET#" + reported.ticket().id().value())).hasSize(3);
         assertThat(table.partition("IDEMPOTENCY#user-dispatcher#racing-step")).hasSize(1);
     }

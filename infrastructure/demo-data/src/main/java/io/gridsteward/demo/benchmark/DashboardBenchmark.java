@@ -49,18 +49,20 @@ public final class DashboardBenchmark {
             List.of("sla_misses", "town", "month"), List.of("ticket_rates", "grid", "month"),
             List.of("ticket_rates", "category", "month"), List.of("time_to_accept", "department", "month"));
 
-    private DashboardBenchmark() {
-    }
+    private DashboardBenchmark() {}
 
     public static void main(String[] arguments) throws Exception {
         Path project = Path.of(arguments.length > 0 ? arguments[0] : ".");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path dataDirectory = arguments.length > 1 ? Path.of(arguments[1]) : Files.createTempDirectory("grid-steward-dashboard-benchmark");
+        Path dataDirectory = arguments.length > 1
+                ? Path.of(arguments[1])
+                : Files.createTempDirectory("grid-steward-dashboard-benchmark");
         // A data directory of an earlier run keeps its table and lake (no seeding), but its lake mirror goes: the first
         // request is to mirror the lake again.
         deleteRecursively(dataDirectory.resolve("lake-cache"));
         DemoCounty county = DemoCounty.load();
-        LocalStackOptions options = LocalStackOptions.ephemeral(dataDirectory, project).withDemoData(true);
+        LocalStackOptions options =
+                LocalStackOptions.ephemeral(dataDirectory, project).withDemoData(true);
         try (LocalStack stack = LocalStack.start(options, county.demoUsers(), console)) {
             new DemoSeeder(county).seed(stack, options, console);
             int objects = awaitTheLakeToSettle(stack);
@@ -70,19 +72,24 @@ public final class DashboardBenchmark {
             URI front = stack.httpEndpoint();
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             List<String> thisMonth = paths(today.withDayOfMonth(1), today);
-            List<String> lastMonth = paths(today.withDayOfMonth(1).minusMonths(1), today.withDayOfMonth(1).minusDays(1));
+            List<String> lastMonth = paths(
+                    today.withDayOfMonth(1).minusMonths(1),
+                    today.withDayOfMonth(1).minusDays(1));
 
-            // The first request mirrors the lake; past the function's timeout it answers 503 while the work goes on: ask again.
+            // The first request mirrors the lake; past the function's timeout it answers 503 while the work goes on:
+            // ask again.
             long firstStarted = System.nanoTime();
             int attempts = 1;
             while (answer(client, front, token, thisMonth.getFirst()).status() != 200) {
                 attempts++;
                 if (attempts > FIRST_REQUEST_ATTEMPTS) {
-                    throw new IllegalStateException("the first metric request did not answer in " + FIRST_REQUEST_ATTEMPTS + " attempts");
+                    throw new IllegalStateException(
+                            "the first metric request did not answer in " + FIRST_REQUEST_ATTEMPTS + " attempts");
                 }
             }
             long first = System.nanoTime() - firstStarted;
-            // Each request again right after its first answer: the cache keeps answers 60 s, less than the page takes here.
+            // Each request again right after its first answer: the cache keeps answers 60 s, less than the page takes
+            // here.
             List<Answer> warm = new ArrayList<>();
             List<Answer> cached = new ArrayList<>();
             cached.add(answer(client, front, token, thisMonth.getFirst()));
@@ -104,40 +111,66 @@ public final class DashboardBenchmark {
 
             List<Long> warmTimes = times(warm, false);
             List<Long> cachedTimes = times(cached, true);
-            console.printf("dashboard function, the county's page requests one after another (load average %s):%n", loadAverage());
-            console.printf("  first metric request of the instance (lake mirrored and loaded): %.1f ms, %d attempt(s)%n", first / 1e6, attempts);
-            console.printf("  warm, the engine runs the SQL file:  p50 %.1f ms, max %.1f ms (%d answered, %d failed: %s)%n",
-                    median(warmTimes), maximum(warmTimes), warmTimes.size(), warm.size() - warmTimes.size(), failures(warm, false));
-            console.printf("  cached:                              p50 %.1f ms, max %.1f ms (%d answered from the cache of %d: %s)%n",
-                    median(cachedTimes), maximum(cachedTimes), cachedTimes.size(), cached.size(), failures(cached, true));
-            console.printf("  baseline, the page from the same function (no query): p50 %.1f ms (%d requests)%n",
+            console.printf(
+                    "dashboard function, the county's page requests one after another (load average %s):%n",
+                    loadAverage());
+            console.printf(
+                    "  first metric request of the instance (lake mirrored and loaded): %.1f ms, %d attempt(s)%n",
+                    first / 1e6, attempts);
+            console.printf(
+                    "  warm, the engine runs the SQL file:  p50 %.1f ms, max %.1f ms (%d answered, %d failed: %s)%n",
+                    median(warmTimes),
+                    maximum(warmTimes),
+                    warmTimes.size(),
+                    warm.size() - warmTimes.size(),
+                    failures(warm, false));
+            console.printf(
+                    "  cached:                              p50 %.1f ms, max %.1f ms (%d answered from the cache of %d: %s)%n",
+                    median(cachedTimes),
+                    maximum(cachedTimes),
+                    cachedTimes.size(),
+                    cached.size(),
+                    failures(cached, true));
+            console.printf(
+                    "  baseline, the page from the same function (no query): p50 %.1f ms (%d requests)%n",
                     median(page), page.size());
-            console.printf("  warm / baseline %.1fx; cached / baseline %.2fx; warm / cached %.1fx%n",
-                    median(warmTimes) / median(page), median(cachedTimes) / median(page), median(warmTimes) / median(cachedTimes));
+            console.printf(
+                    "  warm / baseline %.1fx; cached / baseline %.2fx; warm / cached %.1fx%n",
+                    median(warmTimes) / median(page),
+                    median(cachedTimes) / median(page),
+                    median(warmTimes) / median(cachedTimes));
         }
     }
 
     /** One request's status, time and whether the answer said it came from the cache. */
-    private record Answer(int status, long nanos, boolean cached) {
-    }
+    private record Answer(int status, long nanos, boolean cached) {}
 
     private static List<Long> times(List<Answer> answers, boolean cached) {
-        return answers.stream().filter(answer -> answer.status() == 200 && answer.cached() == cached).map(Answer::nanos).toList();
+        return answers.stream()
+                .filter(answer -> answer.status() == 200 && answer.cached() == cached)
+                .map(Answer::nanos)
+                .toList();
     }
 
     private static String failures(List<Answer> answers, boolean cached) {
-        return answers.stream().filter(answer -> answer.status() != 200 || answer.cached() != cached)
+        return answers.stream()
+                .filter(answer -> answer.status() != 200 || answer.cached() != cached)
                 .map(answer -> answer.status() == 200 ? "cached=" + answer.cached() : Integer.toString(answer.status()))
-                .toList().toString();
+                .toList()
+                .toString();
     }
 
     private static List<String> paths(LocalDate from, LocalDate to) {
-        return PAGE_LOAD.stream().map(request -> "/v1/dashboards/metrics?metric=" + request.get(0) + "&dimension=" + request.get(1)
-                + "&period=" + request.get(2) + "&from=" + from + "&to=" + to + "&scope=" + COUNTY).toList();
+        return PAGE_LOAD.stream()
+                .map(request -> "/v1/dashboards/metrics?metric=" + request.get(0) + "&dimension=" + request.get(1)
+                        + "&period=" + request.get(2) + "&from=" + from + "&to=" + to + "&scope=" + COUNTY)
+                .toList();
     }
 
-    private static Answer answer(HttpClient client, URI front, String token, String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(front.resolve(path)).timeout(Duration.ofMinutes(2));
+    private static Answer answer(HttpClient client, URI front, String token, String path)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(front.resolve(path)).timeout(Duration.ofMinutes(2));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -149,7 +182,9 @@ public final class DashboardBenchmark {
             return new Answer(CLIENT_TIMEOUT, System.nanoTime() - started, false);
         }
         long elapsed = System.nanoTime() - started;
-        boolean cached = response.statusCode() == 200 && path.startsWith("/v1/") && JSON.readTree(response.body()).path("cached").asBoolean();
+        boolean cached = response.statusCode() == 200
+                && path.startsWith("/v1/")
+                && JSON.readTree(response.body()).path("cached").asBoolean();
         return new Answer(response.statusCode(), elapsed, cached);
     }
 
@@ -159,12 +194,19 @@ public final class DashboardBenchmark {
         List<String> previous = List.of();
         Instant unchangedSince = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            List<String> objects = stack.s3Client().listObjectsV2Paginator(request -> request.bucket(LocalStack.LAKE_BUCKET))
-                    .contents().stream().map(S3Object::key).sorted().toList();
+            List<String> objects = stack
+                    .s3Client()
+                    .listObjectsV2Paginator(request -> request.bucket(LocalStack.LAKE_BUCKET))
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .sorted()
+                    .toList();
             if (!objects.equals(previous)) {
                 previous = objects;
                 unchangedSince = Instant.now();
-            } else if (!objects.isEmpty() && Duration.between(unchangedSince, Instant.now()).toSeconds() >= 5) {
+            } else if (!objects.isEmpty()
+                    && Duration.between(unchangedSince, Instant.now()).toSeconds() >= 5) {
                 return objects.size();
             }
             Thread.sleep(500);
@@ -185,7 +227,10 @@ public final class DashboardBenchmark {
 
     private static String loadAverage() throws IOException {
         Path loadAverage = Path.of("/proc/loadavg");
-        return Files.isReadable(loadAverage) ? String.join(" ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3)) : "unknown";
+        return Files.isReadable(loadAverage)
+                ? String.join(
+                        " ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3))
+                : "unknown";
     }
 
     private static double median(List<Long> nanos) {

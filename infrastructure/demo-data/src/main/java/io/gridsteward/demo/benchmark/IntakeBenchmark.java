@@ -5,10 +5,6 @@ import io.gridsteward.demo.DemoCounty;
 import io.gridsteward.demo.DemoSeeder;
 import io.gridsteward.local.LocalStack;
 import io.gridsteward.local.LocalStackOptions;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * One run, one comparison: the p50 of a ticket intake through the HTTP front (front → API Gateway event → api
@@ -35,8 +34,7 @@ public final class IntakeBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WARM_UP = 20;
 
-    private IntakeBenchmark() {
-    }
+    private IntakeBenchmark() {}
 
     public static void main(String[] arguments) throws Exception {
         int intakes = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 200;
@@ -47,7 +45,8 @@ public final class IntakeBenchmark {
         LocalStackOptions options = LocalStackOptions.ephemeral(dataDirectory, project);
         try (LocalStack stack = LocalStack.start(options, county.demoUsers(), console)) {
             new DemoSeeder(county).seed(stack, options, console);
-            console.println("stack started in " + stack.startUp().toMillis() + " ms; " + WARM_UP + " warm-up intakes, then " + intakes + " measured");
+            console.println("stack started in " + stack.startUp().toMillis() + " ms; " + WARM_UP
+                    + " warm-up intakes, then " + intakes + " measured");
             HttpClient client = HttpClient.newHttpClient();
             String token = stack.tokenFor("benchmark-resident", "RESIDENT", null);
             for (int index = 0; index < WARM_UP; index++) {
@@ -74,20 +73,26 @@ public final class IntakeBenchmark {
             double http = median(httpNanos);
             double bare = median(bareNanos);
             console.printf("ticket intake through the HTTP front: p50 %.2f ms (%d intakes)%n", http, intakes);
-            console.printf("bare TransactWriteItems, same items:  p50 %.2f ms (%d transactions)%n", bare, bareNanos.size());
+            console.printf(
+                    "bare TransactWriteItems, same items:  p50 %.2f ms (%d transactions)%n", bare, bareNanos.size());
             console.printf("the HTTP path costs %.2f ms more at the median (%.1fx)%n", http - bare, http / bare);
-            stack.functionStatistics().forEach((name, statistics) -> console.println("function " + name + ": " + statistics.describe()));
+            stack.functionStatistics()
+                    .forEach((name, statistics) -> console.println("function " + name + ": " + statistics.describe()));
         }
     }
 
-    private static String intake(HttpClient client, URI front, String token, int index) throws IOException, InterruptedException {
+    private static String intake(HttpClient client, URI front, String token, int index)
+            throws IOException, InterruptedException {
         String body = """
                 {"category":"streetlight","description":"benchmark ticket %d","gridId":"grid-hebin-%d",
                  "location":{"latitude":30.251,"longitude":120.161}}""".formatted(index, index % 5 + 1);
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(front.resolve("/v1/tickets"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(front.resolve("/v1/tickets"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("intake answered " + response.statusCode() + ": " + response.body());
         }
@@ -98,17 +103,23 @@ public final class IntakeBenchmark {
     private static List<TransactWriteItem> copiesOf(DynamoDbClient dynamoDb, String ticketId) {
         String partition = "TICKET#" + ticketId;
         List<Map<String, AttributeValue>> items = dynamoDb.query(request -> request.tableName(LocalStack.TABLE_NAME)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).items();
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition))))
+                .items();
         if (items.isEmpty()) {
             throw new UncheckedIOException(new IOException("ticket " + ticketId + " has no items in the table"));
         }
-        return items.stream().map(item -> {
-            Map<String, AttributeValue> copy = new HashMap<>(item);
-            copy.put("pk", AttributeValue.fromS(partition + "-copy"));
-            return TransactWriteItem.builder().put(put -> put.tableName(LocalStack.TABLE_NAME).item(copy)
-                    .conditionExpression("attribute_not_exists(pk)")).build();
-        }).toList();
+        return items.stream()
+                .map(item -> {
+                    Map<String, AttributeValue> copy = new HashMap<>(item);
+                    copy.put("pk", AttributeValue.fromS(partition + "-copy"));
+                    return TransactWriteItem.builder()
+                            .put(put -> put.tableName(LocalStack.TABLE_NAME)
+                                    .item(copy)
+                                    .conditionExpression("attribute_not_exists(pk)"))
+                            .build();
+                })
+                .toList();
     }
 
     private static double median(List<Long> nanos) {

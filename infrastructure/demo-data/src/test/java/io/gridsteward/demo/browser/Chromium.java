@@ -12,12 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Headless Chromium driven through chromedriver's W3C WebDriver protocol with the JDK's HTTP client: just what a page
@@ -27,9 +27,11 @@ public final class Chromium implements AutoCloseable {
 
     /** Debian's packages: {@code chromium} and {@code chromium-driver}. */
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
+
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Process driver;
     private final URI session;
@@ -61,7 +63,10 @@ public final class Chromium implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
             try {
-                if (send("GET", base.resolve("status"), null).path("value").path("ready").asBoolean()) {
+                if (send("GET", base.resolve("status"), null)
+                        .path("value")
+                        .path("ready")
+                        .asBoolean()) {
                     break;
                 }
             } catch (IOException notYet) {
@@ -75,9 +80,18 @@ public final class Chromium implements AutoCloseable {
         ObjectNode options = JSON.createObjectNode();
         options.put("binary", BROWSER.toString());
         ArrayNode arguments = options.putArray("args");
-        List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + userDataDirectory, "--window-size=" + width + "," + height, "--lang=zh-CN",
+        List.of(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + userDataDirectory,
+                        "--window-size=" + width + "," + height,
+                        "--lang=zh-CN",
                         "--hide-scrollbars")
                 .forEach(arguments::add);
         ObjectNode preferences = options.putObject("prefs");
@@ -87,9 +101,13 @@ public final class Chromium implements AutoCloseable {
         capabilities.putObject("capabilities").putObject("alwaysMatch").set("goog:chromeOptions", options);
         try {
             JsonNode created = send("POST", base.resolve("session"), capabilities);
-            Chromium chromium = new Chromium(driver, base.resolve("session/" + created.path("value").path("sessionId").asText() + "/"));
-            chromium.devTools("Browser.setDownloadBehavior", JSON.createObjectNode().put("behavior", "allow")
-                    .put("downloadPath", downloads.toString()));
+            Chromium chromium = new Chromium(
+                    driver,
+                    base.resolve(
+                            "session/" + created.path("value").path("sessionId").asText() + "/"));
+            chromium.devTools(
+                    "Browser.setDownloadBehavior",
+                    JSON.createObjectNode().put("behavior", "allow").put("downloadPath", downloads.toString()));
             return chromium;
         } catch (RuntimeException | IOException failure) {
             driver.destroyForcibly();
@@ -112,7 +130,8 @@ public final class Chromium implements AutoCloseable {
     }
 
     /** Waits until {@code condition} (a script returning a boolean) holds. */
-    public void await(String what, String condition, Duration patience, Object... arguments) throws IOException, InterruptedException {
+    public void await(String what, String condition, Duration patience, Object... arguments)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (!script(condition, arguments).asBoolean()) {
             if (Instant.now().isAfter(deadline)) {
@@ -129,15 +148,20 @@ public final class Chromium implements AutoCloseable {
 
     /** Moves the mouse to a point inside the element {@code selector} names, relative to its top-left corner, and clicks. */
     public void clickAt(String selector, int x, int y) throws IOException, InterruptedException {
-        JsonNode box = script("const box = document.querySelector(arguments[0]).getBoundingClientRect(); "
-                + "return {width: box.width, height: box.height};", selector);
+        JsonNode box = script(
+                "const box = document.querySelector(arguments[0]).getBoundingClientRect(); "
+                        + "return {width: box.width, height: box.height};",
+                selector);
         ObjectNode origin = JSON.createObjectNode().put("element-6066-11e4-a52e-4f735466cecf", element(selector));
         ObjectNode body = JSON.createObjectNode();
-        ObjectNode pointer = body.putArray("actions").addObject().put("type", "pointer").put("id", "mouse");
+        ObjectNode pointer =
+                body.putArray("actions").addObject().put("type", "pointer").put("id", "mouse");
         pointer.putObject("parameters").put("pointerType", "mouse");
         ArrayNode steps = pointer.putArray("actions");
         steps.addObject().put("type", "pointerMove").put("duration", 0).set("origin", origin);
-        ((ObjectNode) steps.get(0)).put("x", x - (int) (box.path("width").asDouble() / 2)).put("y", y - (int) (box.path("height").asDouble() / 2));
+        ((ObjectNode) steps.get(0))
+                .put("x", x - (int) (box.path("width").asDouble() / 2))
+                .put("y", y - (int) (box.path("height").asDouble() / 2));
         steps.addObject().put("type", "pointerDown").put("button", 0);
         steps.addObject().put("type", "pointerUp").put("button", 0);
         command("POST", "actions", body);
@@ -148,8 +172,13 @@ public final class Chromium implements AutoCloseable {
         JsonNode metrics = devTools("Page.getLayoutMetrics", JSON.createObjectNode());
         JsonNode size = metrics.path("cssContentSize");
         ObjectNode parameters = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
-        parameters.putObject("clip").put("x", 0).put("y", 0).put("width", size.path("width").asDouble())
-                .put("height", size.path("height").asDouble()).put("scale", 1);
+        parameters
+                .putObject("clip")
+                .put("x", 0)
+                .put("y", 0)
+                .put("width", size.path("width").asDouble())
+                .put("height", size.path("height").asDouble())
+                .put("scale", 1);
         JsonNode shot = devTools("Page.captureScreenshot", parameters);
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
@@ -157,11 +186,18 @@ public final class Chromium implements AutoCloseable {
 
     /** A screenshot of the first element matching {@code selector}, scrolled into view, at its own size. */
     public void screenshotOf(String selector, Path file) throws IOException, InterruptedException {
-        JsonNode box = script("const node = document.querySelector(arguments[0]); node.scrollIntoView();"
-                + " const box = node.getBoundingClientRect(); return {x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height};", selector);
+        JsonNode box = script(
+                "const node = document.querySelector(arguments[0]); node.scrollIntoView();"
+                        + " const box = node.getBoundingClientRect(); return {x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height};",
+                selector);
         ObjectNode parameters = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
-        parameters.putObject("clip").put("x", box.path("x").asDouble()).put("y", box.path("y").asDouble())
-                .put("width", box.path("width").asDouble()).put("height", box.path("height").asDouble()).put("scale", 1);
+        parameters
+                .putObject("clip")
+                .put("x", box.path("x").asDouble())
+                .put("y", box.path("y").asDouble())
+                .put("width", box.path("width").asDouble())
+                .put("height", box.path("height").asDouble())
+                .put("scale", 1);
         JsonNode shot = devTools("Page.captureScreenshot", parameters);
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
@@ -184,7 +220,10 @@ public final class Chromium implements AutoCloseable {
     }
 
     private String element(String selector) throws IOException, InterruptedException {
-        JsonNode found = command("POST", "element", JSON.createObjectNode().put("using", "css selector").put("value", selector));
+        JsonNode found = command(
+                "POST",
+                "element",
+                JSON.createObjectNode().put("using", "css selector").put("value", selector));
         return found.path("element-6066-11e4-a52e-4f735466cecf").asText();
     }
 
@@ -199,13 +238,18 @@ public final class Chromium implements AutoCloseable {
     }
 
     private static JsonNode send(String method, URI uri, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         if (response.statusCode() >= 400) {
-            throw new IllegalStateException("WebDriver " + method + " " + uri + " answered " + response.statusCode() + ": "
-                    + answer.path("value").path("message").asText(response.body()));
+            throw new IllegalStateException("WebDriver " + method + " " + uri + " answered " + response.statusCode()
+                    + ": " + answer.path("value").path("message").asText(response.body()));
         }
         return answer;
     }

@@ -11,7 +11,6 @@ import io.gridsteward.dynamodb.emulator.operations.Tagging;
 import io.gridsteward.dynamodb.emulator.operations.TransactionOperations;
 import io.gridsteward.dynamodb.emulator.server.HttpFrontEnd;
 import io.gridsteward.dynamodb.emulator.storage.Database;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,17 +29,17 @@ import java.util.concurrent.TimeUnit;
  * A DynamoDB and DynamoDB Streams server on a loopback port, speaking the service's wire protocol. In memory unless
  * given a data directory. Start it with {@link #start(int, Optional)} or {@link #builder()}, stop it with {@link #close()}.
  */
-public final class DynamoDbEmulator implements AutoCloseable
-{
+public final class DynamoDbEmulator implements AutoCloseable {
     private final Database database;
     private final MutationLog log;
     private final HttpFrontEnd frontEnd;
     private final ScheduledExecutorService sweeper;
     private final boolean compactOnClose;
 
-    private DynamoDbEmulator(Builder builder) throws IOException
-    {
-        this.log = builder.dataDirectory == null ? null : new MutationLog(builder.dataDirectory, builder.compactionThresholdBytes, builder.syncEveryWrite);
+    private DynamoDbEmulator(Builder builder) throws IOException {
+        this.log = builder.dataDirectory == null
+                ? null
+                : new MutationLog(builder.dataDirectory, builder.compactionThresholdBytes, builder.syncEveryWrite);
         this.database = new Database(builder.clock, log);
         this.compactOnClose = builder.compactOnClose;
         ControlPlane controlPlane = new ControlPlane(database);
@@ -79,45 +78,49 @@ public final class DynamoDbEmulator implements AutoCloseable
         this.frontEnd = new HttpFrontEnd(builder.port, dynamoDb, streamOperations);
         if (builder.sweepInterval.isZero()) {
             this.sweeper = null;
-        }
-        else {
-            this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dynamodb-emulator-ttl").factory());
+        } else {
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("dynamodb-emulator-ttl").factory());
             long millis = builder.sweepInterval.toMillis();
             sweeper.scheduleWithFixedDelay(this::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
     /** Starts a server on {@code port} (0 picks a free one), in memory or kept in {@code dataDirectory}. */
-    public static DynamoDbEmulator start(int port, Optional<Path> dataDirectory)
-    {
+    public static DynamoDbEmulator start(int port, Optional<Path> dataDirectory) {
         Builder builder = builder().port(port);
         dataDirectory.ifPresent(builder::dataDirectory);
         return builder.start();
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** The URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:8000}. */
-    public URI endpoint() { return URI.create("http://127.0.0.1:" + frontEnd.port()); }
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + frontEnd.port());
+    }
 
-    public int port() { return frontEnd.port(); }
+    public int port() {
+        return frontEnd.port();
+    }
 
     /** Runs the TTL process now: deletes expired items (with REMOVE stream records) and trims old stream records. */
-    public int sweepExpiredItems() { return database.sweep(); }
+    public int sweepExpiredItems() {
+        return database.sweep();
+    }
 
-    private void sweepQuietly()
-    {
+    private void sweepQuietly() {
         try {
             database.sweep();
-        }
-        catch (RuntimeException failure) {
+        } catch (RuntimeException failure) {
             System.err.println("dynamodb-emulator: TTL sweep failed: " + failure);
         }
     }
 
     @Override
-    public void close()
-    {
+    public void close() {
         if (sweeper != null) {
             sweeper.shutdownNow();
         }
@@ -128,25 +131,25 @@ public final class DynamoDbEmulator implements AutoCloseable
             }
             try {
                 log.close();
-            }
-            catch (IOException failure) {
+            } catch (IOException failure) {
                 throw new UncheckedIOException(failure);
             }
         }
     }
 
     /** Runs the server alone: {@code --port N} (default 8000) and {@code --data-directory PATH} (default: in memory). */
-    public static void main(String[] arguments) throws InterruptedException
-    {
+    public static void main(String[] arguments) throws InterruptedException {
         long started = System.nanoTime();
         Builder builder = builder().port(8000);
         for (int index = 0; index < arguments.length; index++) {
             switch (arguments[index]) {
                 case "--port" -> builder.port(Integer.parseInt(arguments[++index]));
                 case "--data-directory" -> builder.dataDirectory(Path.of(arguments[++index]));
-                case "--ttl-sweep-seconds" -> builder.sweepInterval(Duration.ofSeconds(Long.parseLong(arguments[++index])));
+                case "--ttl-sweep-seconds" ->
+                    builder.sweepInterval(Duration.ofSeconds(Long.parseLong(arguments[++index])));
                 default -> {
-                    System.err.println("usage: java -jar dynamodb-emulator.jar [--port N] [--data-directory PATH] [--ttl-sweep-seconds N]");
+                    System.err.println(
+                            "usage: java -jar dynamodb-emulator.jar [--port N] [--data-directory PATH] [--ttl-sweep-seconds N]");
                     System.exit(2);
                 }
             }
@@ -162,8 +165,7 @@ public final class DynamoDbEmulator implements AutoCloseable
         stopped.await();
     }
 
-    public static final class Builder
-    {
+    public static final class Builder {
         private int port;
         private Path dataDirectory;
         private Clock clock = Clock.systemUTC();
@@ -174,31 +176,50 @@ public final class DynamoDbEmulator implements AutoCloseable
 
         private Builder() {}
 
-        public Builder port(int value) { this.port = value; return this; }
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
 
-        public Builder dataDirectory(Path value) { this.dataDirectory = value; return this; }
+        public Builder dataDirectory(Path value) {
+            this.dataDirectory = value;
+            return this;
+        }
 
         /** The clock of TTL, stream retention, iterator expiry and idempotency windows (tests move it). */
-        public Builder clock(Clock value) { this.clock = value; return this; }
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
 
         /** How often the TTL process runs in the background; zero turns it off (call {@link #sweepExpiredItems()}). */
-        public Builder sweepInterval(Duration value) { this.sweepInterval = value; return this; }
+        public Builder sweepInterval(Duration value) {
+            this.sweepInterval = value;
+            return this;
+        }
 
         /** When the log grows past this size, a snapshot is written and the log emptied. */
-        public Builder compactionThresholdBytes(long value) { this.compactionThresholdBytes = value; return this; }
+        public Builder compactionThresholdBytes(long value) {
+            this.compactionThresholdBytes = value;
+            return this;
+        }
 
         /** Forces every log append to the disk (survives power loss, slower); without it, a process kill loses nothing written. */
-        public Builder syncEveryWrite(boolean value) { this.syncEveryWrite = value; return this; }
+        public Builder syncEveryWrite(boolean value) {
+            this.syncEveryWrite = value;
+            return this;
+        }
 
         /** Whether close() writes a snapshot and empties the log (true by default; tests of recovery turn it off). */
-        public Builder compactOnClose(boolean value) { this.compactOnClose = value; return this; }
+        public Builder compactOnClose(boolean value) {
+            this.compactOnClose = value;
+            return this;
+        }
 
-        public DynamoDbEmulator start()
-        {
+        public DynamoDbEmulator start() {
             try {
                 return new DynamoDbEmulator(this);
-            }
-            catch (IOException failure) {
+            } catch (IOException failure) {
                 throw new UncheckedIOException("Cannot start the DynamoDB emulator", failure);
             }
         }

@@ -2,7 +2,6 @@ package io.gridsteward.local.auth;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,11 +30,11 @@ public final class JsonWebTokens {
     public static final String AUDIENCE = "grid-steward";
     /** The one key id of the local issuer's key set; API Gateway refuses a token whose kid is not in the issuer's JWKS. */
     public static final String KEY_ID = "local";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final KeyPair keys;
     private final Clock clock;
@@ -52,7 +51,8 @@ public final class JsonWebTokens {
         try {
             if (Files.isRegularFile(privateFile) && Files.isRegularFile(publicFile)) {
                 KeyFactory factory = KeyFactory.getInstance("RSA");
-                PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
+                PrivateKey privateKey =
+                        factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
                 return new JsonWebTokens(new KeyPair(publicKey, privateKey), clock);
             }
@@ -101,7 +101,9 @@ public final class JsonWebTokens {
         if (authorization == null || authorization.isBlank()) {
             return new TokenVerification.Invalid("no token");
         }
-        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : authorization.trim();
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : authorization.trim();
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return new TokenVerification.Invalid("the token is not a JWT");
@@ -121,10 +123,13 @@ public final class JsonWebTokens {
                 return new TokenVerification.Invalid("signature is invalid");
             }
             Map<String, Object> claims = JSON.readValue(DECODER.decode(parts[1]), OBJECT);
-            if (!(claims.get("exp") instanceof Number expiry) || expiry.longValue() <= clock.instant().getEpochSecond()) {
+            if (!(claims.get("exp") instanceof Number expiry)
+                    || expiry.longValue() <= clock.instant().getEpochSecond()) {
                 return new TokenVerification.Invalid("the token has expired");
             }
-            if (claims.containsKey("nbf") && (!(claims.get("nbf") instanceof Number notBefore) || notBefore.longValue() > clock.instant().getEpochSecond())) {
+            if (claims.containsKey("nbf")
+                    && (!(claims.get("nbf") instanceof Number notBefore)
+                            || notBefore.longValue() > clock.instant().getEpochSecond())) {
                 return new TokenVerification.Invalid("the token is not valid yet");
             }
             if (!ISSUER.equals(claims.get("iss"))) {

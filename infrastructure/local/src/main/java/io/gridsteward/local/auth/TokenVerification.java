@@ -13,6 +13,5 @@ public sealed interface TokenVerification {
     }
 
     /** A bad or absent token, with the reason API Gateway would put in {@code www-authenticate}. */
-    record Invalid(String reason) implements TokenVerification {
-    }
+    record Invalid(String reason) implements TokenVerification {}
 }

@@ -3,7 +3,6 @@ package io.gridsteward.local.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -30,16 +29,23 @@ import java.util.TreeMap;
 public final class ApiGatewayEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Headers API Gateway sets itself; what a client sent under these names does not reach the function. */
-    private static final Set<String> GATEWAY_HEADERS = Set.of("host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-port",
-            "x-forwarded-host", "forwarded");
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+    private static final Set<String> GATEWAY_HEADERS =
+            Set.of("host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-host", "forwarded");
+
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     /** The payload 2.0 event for {@code request} on {@code route}, with the authorizer's claims (empty if none). */
-    public static ObjectNode event(HttpRequestData request, Route route, Map<String, String> claims, String requestId, Instant now, String frontAddress) {
+    public static ObjectNode event(
+            HttpRequestData request,
+            Route route,
+            Map<String, String> claims,
+            String requestId,
+            Instant now,
+            String frontAddress) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
@@ -104,7 +110,11 @@ public final class ApiGatewayEvents {
         }
         if (request.body().length > 0) {
             boolean text = isText(headers.get("content-type"));
-            event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(request.body()));
+            event.put(
+                    "body",
+                    text
+                            ? new String(request.body(), StandardCharsets.UTF_8)
+                            : Base64.getEncoder().encodeToString(request.body()));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
@@ -127,21 +137,29 @@ public final class ApiGatewayEvents {
             return new HttpResponseData(200, Map.of("content-type", List.of("application/json")), payload);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        answer.path("headers").properties().forEach(header ->
-                headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(header.getValue().asText()));
+        answer.path("headers")
+                .properties()
+                .forEach(header -> headers.computeIfAbsent(
+                                header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                        .add(header.getValue().asText()));
         answer.path("multiValueHeaders").properties().forEach(header -> {
-            List<String> values = headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>());
+            List<String> values =
+                    headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>());
             header.getValue().forEach(value -> {
                 if (!values.contains(value.asText())) {
                     values.add(value.asText());
                 }
             });
         });
-        answer.path("cookies").forEach(cookie -> headers.computeIfAbsent("set-cookie", name -> new ArrayList<>()).add(cookie.asText()));
+        answer.path("cookies")
+                .forEach(cookie -> headers.computeIfAbsent("set-cookie", name -> new ArrayList<>())
+                        .add(cookie.asText()));
         JsonNode bodyNode = answer.get("body");
-        byte[] body = bodyNode == null || bodyNode.isNull() ? new byte[0]
-                : answer.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(bodyNode.asText())
-                : bodyNode.asText().getBytes(StandardCharsets.UTF_8);
+        byte[] body = bodyNode == null || bodyNode.isNull()
+                ? new byte[0]
+                : answer.path("isBase64Encoded").asBoolean(false)
+                        ? Base64.getDecoder().decode(bodyNode.asText())
+                        : bodyNode.asText().getBytes(StandardCharsets.UTF_8);
         return new HttpResponseData(answer.path("statusCode").asInt(500), headers, body);
     }
 
@@ -212,7 +230,10 @@ public final class ApiGatewayEvents {
             return true;
         }
         String type = contentType.toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("javascript")
+        return type.startsWith("text/")
+                || type.contains("json")
+                || type.contains("xml")
+                || type.contains("javascript")
                 || type.startsWith("application/x-www-form-urlencoded");
     }
 }

@@ -2,7 +2,6 @@ package io.gridsteward.local.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,11 @@ public final class FrontProblems {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FrontProblems() {
-    }
+    private FrontProblems() {}
 
     /** A problem of one of the front's kinds; {@code field} names what is at fault, or is null when nothing in particular is. */
-    public static HttpResponseData of(int status, String detail, String instance, String field, Map<String, String> headers) {
+    public static HttpResponseData of(
+            int status, String detail, String instance, String field, Map<String, String> headers) {
         ObjectNode problem = JSON.createObjectNode()
                 .put("type", "urn:grid-steward:problem:" + kind(status))
                 .put("title", title(status))

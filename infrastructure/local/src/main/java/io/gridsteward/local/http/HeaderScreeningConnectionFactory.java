@@ -1,7 +1,8 @@
 package io.gridsteward.local.http;
 
-import org.eclipse.jetty.http.HttpException;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -9,8 +10,6 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.internal.HttpConnection;
-
-import java.nio.ByteBuffer;
 
 /**
  * HTTP/1.1 as Jetty parses it, except that a header holding a control character (other than horizontal tab) is
@@ -43,7 +42,10 @@ final class HeaderScreeningConnectionFactory extends HttpConnectionFactory {
             @Override
             protected HttpParser newHttpParser(HttpCompliance compliance) {
                 HttpParser standard = super.newHttpParser(compliance);
-                return new HttpParser((HttpParser.RequestHandler) standard.getHandler(), getHttpConfiguration().getRequestHeaderSize(), compliance) {
+                return new HttpParser(
+                        (HttpParser.RequestHandler) standard.getHandler(),
+                        getHttpConfiguration().getRequestHeaderSize(),
+                        compliance) {
                     @Override
                     protected boolean parseFields(ByteBuffer buffer) {
                         String header = headerWithControlCharacter(buffer.duplicate());

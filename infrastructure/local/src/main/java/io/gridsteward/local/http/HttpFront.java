@@ -8,21 +8,6 @@ import io.gridsteward.local.auth.JsonWebTokens;
 import io.gridsteward.local.auth.TokenVerification;
 import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.InvocationResult;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.BufferUtil;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +26,20 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The local stand-in for API Gateway's HTTP API (what {@code sam local start-api} is for SAM): it matches the
@@ -52,10 +51,20 @@ import java.util.function.Supplier;
 public final class HttpFront implements AutoCloseable {
     /** API Gateway's HTTP API refuses a request payload over 10 MB. */
     public static final int MAXIMUM_BODY_BYTES = 10 * 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
-    private static final Set<String> ROLES = Set.of("RESIDENT", "GRID_WORKER", "GRID_PARTY_LEADER", "COMMUNITY_SECRETARY",
-            "TOWN_DISPATCHER", "TOWN_SUPERVISOR", "DEPARTMENT_OFFICER", "COUNTY_LEADER", "UNIT_OFFICER", "PARTY_MEMBER");
+    private static final Set<String> ROLES = Set.of(
+            "RESIDENT",
+            "GRID_WORKER",
+            "GRID_PARTY_LEADER",
+            "COMMUNITY_SECRETARY",
+            "TOWN_DISPATCHER",
+            "TOWN_SUPERVISOR",
+            "DEPARTMENT_OFFICER",
+            "COUNTY_LEADER",
+            "UNIT_OFFICER",
+            "PARTY_MEMBER");
 
     private final Server server;
     private final RouteTable routes;
@@ -66,8 +75,15 @@ public final class HttpFront implements AutoCloseable {
     private final Clock clock;
     private final PrintStream console;
 
-    private HttpFront(Server server, RouteTable routes, Map<String, FunctionInvoker> functions, JsonWebTokens tokens, List<DemoUser> demoUsers,
-                      Supplier<JsonNode> status, Clock clock, PrintStream console) {
+    private HttpFront(
+            Server server,
+            RouteTable routes,
+            Map<String, FunctionInvoker> functions,
+            JsonWebTokens tokens,
+            List<DemoUser> demoUsers,
+            Supplier<JsonNode> status,
+            Clock clock,
+            PrintStream console) {
         this.server = server;
         this.routes = routes;
         this.functions = Map.copyOf(functions);
@@ -79,8 +95,16 @@ public final class HttpFront implements AutoCloseable {
     }
 
     /** Listens on {@code port} of every interface (0 for an ephemeral port). */
-    public static HttpFront start(int port, RouteTable routes, Map<String, FunctionInvoker> functions, JsonWebTokens tokens, List<DemoUser> demoUsers,
-                                  Supplier<JsonNode> status, Clock clock, PrintStream console) throws IOException {
+    public static HttpFront start(
+            int port,
+            RouteTable routes,
+            Map<String, FunctionInvoker> functions,
+            JsonWebTokens tokens,
+            List<DemoUser> demoUsers,
+            Supplier<JsonNode> status,
+            Clock clock,
+            PrintStream console)
+            throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http-front");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -150,29 +174,47 @@ public final class HttpFront implements AutoCloseable {
         }
         Route route = routes.match(request.method(), request.rawPath()).orElse(null);
         if (route == null) {
-            return FrontProblems.of(404, "no route matches " + request.method() + " " + request.rawPath(), request.rawPath(), "path");
+            return FrontProblems.of(
+                    404, "no route matches " + request.method() + " " + request.rawPath(), request.rawPath(), "path");
         }
         Optional<String> badQueryParameter = ApiGatewayEvents.malformedQueryParameter(request.rawQueryString());
         if (badQueryParameter.isPresent()) {
-            return FrontProblems.of(400, "the query parameter is not valid percent-encoded UTF-8", request.rawPath(), badQueryParameter.get());
+            return FrontProblems.of(
+                    400,
+                    "the query parameter is not valid percent-encoded UTF-8",
+                    request.rawPath(),
+                    badQueryParameter.get());
         }
         Map<String, String> claims = Map.of();
         if (route.authorized()) {
             String authorization = request.header("authorization");
             if (authorization == null) {
-                return FrontProblems.of(401, "a bearer token is required", request.rawPath(), "Authorization",
+                return FrontProblems.of(
+                        401,
+                        "a bearer token is required",
+                        request.rawPath(),
+                        "Authorization",
                         Map.of("www-authenticate", "Bearer"));
             }
             switch (tokens.verify(authorization)) {
                 case TokenVerification.Valid valid -> claims = valid.claims();
                 case TokenVerification.Invalid invalid -> {
-                    return FrontProblems.of(401, invalid.reason(), request.rawPath(), "Authorization", Map.of("www-authenticate",
-                            "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + invalid.reason() + "\""));
+                    return FrontProblems.of(
+                            401,
+                            invalid.reason(),
+                            request.rawPath(),
+                            "Authorization",
+                            Map.of(
+                                    "www-authenticate",
+                                    "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + invalid.reason()
+                                            + "\""));
                 }
             }
         }
         String requestId = UUID.randomUUID().toString();
-        byte[] event = ApiGatewayEvents.event(request, route, claims, requestId, clock.instant(), address()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] event = ApiGatewayEvents.event(request, route, claims, requestId, clock.instant(), address())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         FunctionInvoker function = functions.get(route.functionName());
         if (function == null) {
             return FrontProblems.of(502, "no function answers " + route.routeKey(), request.rawPath(), null);
@@ -181,11 +223,13 @@ public final class HttpFront implements AutoCloseable {
         return switch (result) {
             case InvocationResult.Success success -> ApiGatewayEvents.response(success.payload());
             case InvocationResult.FunctionError error -> {
-                console.println("function " + route.functionName() + " failed on " + request.method() + " " + request.rawPath()
-                        + ": " + error.errorType() + " " + error.payloadText().lines().findFirst().orElse(""));
+                console.println("function " + route.functionName() + " failed on " + request.method() + " "
+                        + request.rawPath() + ": " + error.errorType() + " "
+                        + error.payloadText().lines().findFirst().orElse(""));
                 yield ApiGatewayEvents.internalServerError();
             }
-            case InvocationResult.Timeout timeout -> FrontProblems.of(503, "the function did not answer in time", request.rawPath(), null);
+            case InvocationResult.Timeout timeout ->
+                FrontProblems.of(503, "the function did not answer in time", request.rawPath(), null);
         };
     }
 
@@ -201,7 +245,11 @@ public final class HttpFront implements AutoCloseable {
             String userId = body == null ? "" : body.path("userId").asText("");
             String role = body == null ? "" : body.path("role").asText("");
             if (userId.isBlank() || !ROLES.contains(role)) {
-                return FrontProblems.of(400, "userId is required and role must be one of " + ROLES.stream().sorted().toList(), path,
+                return FrontProblems.of(
+                        400,
+                        "userId is required and role must be one of "
+                                + ROLES.stream().sorted().toList(),
+                        path,
                         userId.isBlank() ? "userId" : "role");
             }
             String organisationId = body.path("orgId").asText(null);
@@ -220,11 +268,18 @@ public final class HttpFront implements AutoCloseable {
         if (path.equals("/local/status") && request.method().equals("GET")) {
             return json(200, status.get());
         }
-        return FrontProblems.of(404, "the local endpoints are POST /local/tokens, GET /local/demo-users and GET /local/status", path, "path");
+        return FrontProblems.of(
+                404,
+                "the local endpoints are POST /local/tokens, GET /local/demo-users and GET /local/status",
+                path,
+                "path");
     }
 
     private static HttpResponseData json(int status, JsonNode body) {
-        return new HttpResponseData(status, Map.of("content-type", List.of("application/json")), body.toString().getBytes(StandardCharsets.UTF_8));
+        return new HttpResponseData(
+                status,
+                Map.of("content-type", List.of("application/json")),
+                body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -250,7 +305,12 @@ public final class HttpFront implements AutoCloseable {
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
-        return Optional.of(new HttpRequestData(request.getMethod(), rawPath, request.getHttpURI().getQuery(), headers, body.toByteArray(),
+        return Optional.of(new HttpRequestData(
+                request.getMethod(),
+                rawPath,
+                request.getHttpURI().getQuery(),
+                headers,
+                body.toByteArray(),
                 Request.getRemoteAddr(request)));
     }
 
@@ -295,11 +355,22 @@ public final class HttpFront implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
             Object message = request.getAttribute(ERROR_MESSAGE);
-            String path = request.getHttpURI() == null ? "/" : Optional.ofNullable(request.getHttpURI().getPath()).orElse("/");
-            if (request.getAttribute(ERROR_EXCEPTION) instanceof HeaderScreeningConnectionFactory.ControlCharacterInHeader refused) {
-                respond(request, response, callback, FrontProblems.of(400, refused.getMessage(), path, refused.header()));
+            String path = request.getHttpURI() == null
+                    ? "/"
+                    : Optional.ofNullable(request.getHttpURI().getPath()).orElse("/");
+            if (request.getAttribute(ERROR_EXCEPTION)
+                    instanceof HeaderScreeningConnectionFactory.ControlCharacterInHeader refused) {
+                respond(
+                        request,
+                        response,
+                        callback,
+                        FrontProblems.of(400, refused.getMessage(), path, refused.header()));
             } else {
-                respond(request, response, callback, problem(status, message == null ? null : message.toString(), path));
+                respond(
+                        request,
+                        response,
+                        callback,
+                        problem(status, message == null ? null : message.toString(), path));
             }
             return true;
         }
@@ -313,7 +384,8 @@ public final class HttpFront implements AutoCloseable {
                 default -> null;
             };
             String detail = reason == null || reason.isBlank() ? "the request could not be read" : reason;
-            return FrontProblems.of(status, status == 400 ? "the request line is not valid HTTP: " + detail : detail, path, field);
+            return FrontProblems.of(
+                    status, status == 400 ? "the request line is not valid HTTP: " + detail : detail, path, field);
         }
     }
 }

@@ -24,7 +24,9 @@ public final class RouteTable {
         }
 
         int literalSegments() {
-            return (int) segments(path).stream().filter(segment -> !segment.startsWith("{")).count();
+            return (int) segments(path).stream()
+                    .filter(segment -> !segment.startsWith("{"))
+                    .count();
         }
     }
 
@@ -33,7 +35,8 @@ public final class RouteTable {
     public RouteTable(List<Definition> definitions) {
         this.definitions = definitions.stream()
                 .sorted(Comparator.comparing(Definition::greedy)
-                        .thenComparing(Comparator.comparingInt(Definition::literalSegments).reversed())
+                        .thenComparing(Comparator.comparingInt(Definition::literalSegments)
+                                .reversed())
                         .thenComparing(definition -> definition.method().equals("ANY")))
                 .toList();
     }
@@ -49,7 +52,8 @@ public final class RouteTable {
             }
             Optional<Map<String, String>> parameters = bind(segments(definition.path()), segments(path));
             if (parameters.isPresent()) {
-                return Optional.of(new Route(definition.routeKey(), definition.functionName(), definition.authorized(), parameters.get()));
+                return Optional.of(new Route(
+                        definition.routeKey(), definition.functionName(), definition.authorized(), parameters.get()));
             }
         }
         return Optional.empty();
@@ -63,7 +67,9 @@ public final class RouteTable {
                 if (index >= actual.size()) {
                     return Optional.empty();
                 }
-                parameters.put(segment.substring(1, segment.length() - 2), String.join("/", actual.subList(index, actual.size())));
+                parameters.put(
+                        segment.substring(1, segment.length() - 2),
+                        String.join("/", actual.subList(index, actual.size())));
                 return Optional.of(parameters);
             }
             if (index >= actual.size()) {

@@ -28,8 +28,7 @@ public final class LambdaInvoker {
     public static final String PARENT_PROCESS_ENVIRONMENT = "GRID_STEWARD_PARENT_PID";
     private static final String RUNTIME_PATH = "/2018-06-01/runtime/";
 
-    private LambdaInvoker() {
-    }
+    private LambdaInvoker() {}
 
     public static void main(String[] arguments) throws Exception {
         String runtimeApi = requiredEnvironment("AWS_LAMBDA_RUNTIME_API");
@@ -45,7 +44,9 @@ public final class LambdaInvoker {
             String methodName = separator < 0 ? "handleRequest" : handlerName.substring(separator + 2);
             Class<?> handlerClass = Class.forName(className, true, ClassLoader.getSystemClassLoader());
             method = streamHandlerMethod(handlerClass, methodName);
-            handler = Modifier.isStatic(method.getModifiers()) ? null : handlerClass.getDeclaredConstructor().newInstance();
+            handler = Modifier.isStatic(method.getModifiers())
+                    ? null
+                    : handlerClass.getDeclaredConstructor().newInstance();
         } catch (Throwable failure) {
             Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
             cause.printStackTrace();
@@ -75,8 +76,11 @@ public final class LambdaInvoker {
             try {
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
                 Object[] handlerArguments = method.getParameterCount() == 3
-                        ? new Object[] {new ByteArrayInputStream(event), output,
-                            context(method.getParameterTypes()[2], requestId, deadline, functionArn)}
+                        ? new Object[] {
+                            new ByteArrayInputStream(event),
+                            output,
+                            context(method.getParameterTypes()[2], requestId, deadline, functionArn)
+                        }
                         : new Object[] {new ByteArrayInputStream(event), output};
                 method.invoke(handler, handlerArguments);
                 post(base + "invocation/" + requestId + "/response", output.toByteArray(), null);
@@ -106,42 +110,54 @@ public final class LambdaInvoker {
         }
         String functionName = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "function");
         Map<String, Object> values = Map.of(
-                "getAwsRequestId", requestId,
-                "getFunctionName", functionName,
-                "getFunctionVersion", "$LATEST",
-                "getInvokedFunctionArn", functionArn,
-                "getLogGroupName", "/aws/lambda/" + functionName,
-                "getLogStreamName", "local",
-                "getMemoryLimitInMB", Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")));
-        return Proxy.newProxyInstance(contextType.getClassLoader(), new Class<?>[] {contextType}, (proxy, called, callArguments) -> {
-            String name = called.getName();
-            if (name.equals("getRemainingTimeInMillis")) {
-                return (int) Math.max(0, deadline - System.currentTimeMillis());
-            }
-            if (name.equals("getLogger") && called.getReturnType().isInterface()) {
-                return logger(called.getReturnType());
-            }
-            if (name.equals("toString")) {
-                return "LocalContext[" + requestId + "]";
-            }
-            if (name.equals("hashCode")) {
-                return System.identityHashCode(proxy);
-            }
-            if (name.equals("equals")) {
-                return proxy == callArguments[0];
-            }
-            return values.containsKey(name) ? values.get(name) : defaultValue(called.getReturnType());
-        });
+                "getAwsRequestId",
+                requestId,
+                "getFunctionName",
+                functionName,
+                "getFunctionVersion",
+                "$LATEST",
+                "getInvokedFunctionArn",
+                functionArn,
+                "getLogGroupName",
+                "/aws/lambda/" + functionName,
+                "getLogStreamName",
+                "local",
+                "getMemoryLimitInMB",
+                Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")));
+        return Proxy.newProxyInstance(
+                contextType.getClassLoader(), new Class<?>[] {contextType}, (proxy, called, callArguments) -> {
+                    String name = called.getName();
+                    if (name.equals("getRemainingTimeInMillis")) {
+                        return (int) Math.max(0, deadline - System.currentTimeMillis());
+                    }
+                    if (name.equals("getLogger") && called.getReturnType().isInterface()) {
+                        return logger(called.getReturnType());
+                    }
+                    if (name.equals("toString")) {
+                        return "LocalContext[" + requestId + "]";
+                    }
+                    if (name.equals("hashCode")) {
+                        return System.identityHashCode(proxy);
+                    }
+                    if (name.equals("equals")) {
+                        return proxy == callArguments[0];
+                    }
+                    return values.containsKey(name) ? values.get(name) : defaultValue(called.getReturnType());
+                });
     }
 
     private static Object logger(Class<?> loggerType) {
-        return Proxy.newProxyInstance(loggerType.getClassLoader(), new Class<?>[] {loggerType}, (proxy, called, callArguments) -> {
-            if (called.getName().equals("log") && callArguments != null && callArguments.length > 0) {
-                Object message = callArguments[0];
-                System.out.println(message instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(message));
-            }
-            return defaultValue(called.getReturnType());
-        });
+        return Proxy.newProxyInstance(
+                loggerType.getClassLoader(), new Class<?>[] {loggerType}, (proxy, called, callArguments) -> {
+                    if (called.getName().equals("log") && callArguments != null && callArguments.length > 0) {
+                        Object message = callArguments[0];
+                        System.out.println(
+                                message instanceof byte[] bytes
+                                        ? new String(bytes, StandardCharsets.UTF_8)
+                                        : String.valueOf(message));
+                    }
+                    return defaultValue(called.getReturnType());
+                });
     }
 
     private static Object defaultValue(Class<?> type) {
@@ -159,23 +175,28 @@ public final class LambdaInvoker {
         if (parent == null) {
             return;
         }
-        Thread watcher = new Thread(() -> {
-            while (ProcessHandle.of(Long.parseLong(parent)).map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-            // The local stack died without stopping us: do not linger as an orphan.
-            Runtime.getRuntime().halt(0);
-        }, "parent-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    while (ProcessHandle.of(Long.parseLong(parent))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false)) {
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException interrupted) {
+                            return;
+                        }
+                    }
+                    // The local stack died without stopping us: do not linger as an orphan.
+                    Runtime.getRuntime().halt(0);
+                },
+                "parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }
 
     private static HttpURLConnection open(String address, String method) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(address).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(address).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setReadTimeout(0);
         return connection;

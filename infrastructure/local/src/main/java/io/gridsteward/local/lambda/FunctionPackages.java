@@ -1,7 +1,6 @@
 package io.gridsteward.local.lambda;
 
 import io.gridsteward.local.invoker.LambdaInvoker;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,15 +19,15 @@ public final class FunctionPackages {
     private static final String STAMP_FILE = ".unpacked-from";
     private static final Map<Path, Object> UNPACKING = new ConcurrentHashMap<>();
 
-    private FunctionPackages() {
-    }
+    private FunctionPackages() {}
 
     /**
      * Unpacks {@code zip} into {@code directory} unless it already holds this very zip (same size and modification
      * time), so a rebuilt function is picked up and an unchanged one starts without the copy.
      */
     public static Path unpack(Path zip, Path directory) throws IOException {
-        // Two functions of one zip (the jobs) start side by side into one directory: one unpacks, the other finds it done.
+        // Two functions of one zip (the jobs) start side by side into one directory: one unpacks, the other finds it
+        // done.
         synchronized (UNPACKING.computeIfAbsent(directory.toAbsolutePath().normalize(), unused -> new Object())) {
             return unpackAlone(zip, directory);
         }
@@ -36,9 +35,11 @@ public final class FunctionPackages {
 
     private static Path unpackAlone(Path zip, Path directory) throws IOException {
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("function package " + zip + " does not exist; build it with ./mvnw -B package -DskipTests");
+            throw new IllegalStateException(
+                    "function package " + zip + " does not exist; build it with ./mvnw -B package -DskipTests");
         }
-        String stamp = zip.toAbsolutePath() + " " + Files.size(zip) + " " + Files.getLastModifiedTime(zip).toMillis();
+        String stamp = zip.toAbsolutePath() + " " + Files.size(zip) + " "
+                + Files.getLastModifiedTime(zip).toMillis();
         Path stampFile = directory.resolve(STAMP_FILE);
         if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
             return directory;

@@ -39,7 +39,9 @@ public final class FunctionStatistics {
     /** JVM start to the runtime's first request for work: the function's init phase. */
     public Optional<Duration> initialisation() {
         Long initialised = initialisedNanos;
-        return initialised == null ? Optional.empty() : Optional.of(Duration.ofNanos(initialised - processStartedNanos));
+        return initialised == null
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(initialised - processStartedNanos));
     }
 
     /** JVM start to the first answer. */
@@ -73,6 +75,7 @@ public final class FunctionStatistics {
     }
 
     private static String milliseconds(Optional<Duration> duration) {
-        return duration.map(value -> String.format("%.1f ms", value.toNanos() / 1e6)).orElse("n/a");
+        return duration.map(value -> String.format("%.1f ms", value.toNanos() / 1e6))
+                .orElse("n/a");
     }
 }

@@ -7,13 +7,13 @@ import java.time.Duration;
 public sealed interface InvocationResult {
 
     /** The handler returned; {@code payload} is what it wrote. */
-    record Success(byte[] payload) implements InvocationResult {
-    }
+    record Success(byte[] payload) implements InvocationResult {}
 
     /** The handler threw, failed to initialise, or its runtime died; {@code payload} is Lambda's error JSON. */
     record FunctionError(String errorType, byte[] payload) implements InvocationResult {
         public static FunctionError of(String errorType, String message) {
-            String json = "{\"errorType\":\"" + errorType + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
+            String json =
+                    "{\"errorType\":\"" + errorType + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
             return new FunctionError(errorType, json.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -23,6 +23,5 @@ public sealed interface InvocationResult {
     }
 
     /** No answer before the function's timeout. */
-    record Timeout(Duration after) implements InvocationResult {
-    }
+    record Timeout(Duration after) implements InvocationResult {}
 }

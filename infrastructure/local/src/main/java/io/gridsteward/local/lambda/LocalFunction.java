@@ -2,7 +2,6 @@ package io.gridsteward.local.lambda;
 
 import io.gridsteward.local.invoker.LambdaInvoker;
 import io.gridsteward.local.s3.LocalS3Server;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,8 +36,13 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
     private Process process;
     private volatile boolean stopping;
 
-    private LocalFunction(FunctionDefinition definition, Path taskDirectory, Path invokerDirectory, Path logFile,
-                          PrintStream console, RuntimeApiServer runtimeApi) {
+    private LocalFunction(
+            FunctionDefinition definition,
+            Path taskDirectory,
+            Path invokerDirectory,
+            Path logFile,
+            PrintStream console,
+            RuntimeApiServer runtimeApi) {
         this.definition = definition;
         this.taskDirectory = taskDirectory;
         this.invokerDirectory = invokerDirectory;
@@ -51,13 +55,16 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
      * Unpacks the package into {@code dataDirectory/functions/<name>} and starts its JVM; output goes to
      * {@code dataDirectory/logs/<name>.log}.
      */
-    public static LocalFunction start(FunctionDefinition definition, Path dataDirectory, PrintStream console) throws IOException {
-        Path taskDirectory = FunctionPackages.unpack(definition.artifact(), dataDirectory.resolve("functions").resolve(definition.name()));
+    public static LocalFunction start(FunctionDefinition definition, Path dataDirectory, PrintStream console)
+            throws IOException {
+        Path taskDirectory = FunctionPackages.unpack(
+                definition.artifact(), dataDirectory.resolve("functions").resolve(definition.name()));
         Path invokerDirectory = FunctionPackages.installInvoker(dataDirectory.resolve("invoker"));
         Path logFile = dataDirectory.resolve("logs").resolve(definition.name() + ".log");
         Files.createDirectories(logFile.getParent());
         RuntimeApiServer runtimeApi = RuntimeApiServer.start(definition.name(), definition.timeout());
-        LocalFunction function = new LocalFunction(definition, taskDirectory, invokerDirectory, logFile, console, runtimeApi);
+        LocalFunction function =
+                new LocalFunction(definition, taskDirectory, invokerDirectory, logFile, console, runtimeApi);
         function.startProcess();
         return function;
     }
@@ -86,7 +93,8 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
                 try {
                     startProcess();
                 } catch (IOException failure) {
-                    return CompletableFuture.completedFuture(InvocationResult.FunctionError.of("Runtime.StartError", failure.getMessage()));
+                    return CompletableFuture.completedFuture(
+                            InvocationResult.FunctionError.of("Runtime.StartError", failure.getMessage()));
                 }
             }
         }
@@ -94,15 +102,23 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
     }
 
     private synchronized void startProcess() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java,
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED",
                 // Lambda's Java runtimes stop at C1 by default: faster cold starts, and gentler on a small machine.
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-Xmx" + (definition.memoryMegabytes() * 3 / 4) + "m",
-                "-cp", String.join(File.pathSeparator,
+                "-cp",
+                String.join(
+                        File.pathSeparator,
                         taskDirectory.toAbsolutePath().toString(),
                         taskDirectory.toAbsolutePath().resolve("lib") + File.separator + "*",
                         invokerDirectory.toAbsolutePath().toString()),
@@ -144,7 +160,9 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
         environment.put("AWS_DEFAULT_REGION", "us-east-1");
         environment.put("AWS_ACCESS_KEY_ID", LocalS3Server.ACCESS_KEY);
         environment.put("AWS_SECRET_ACCESS_KEY", LocalS3Server.SECRET_KEY);
-        environment.put(LambdaInvoker.PARENT_PROCESS_ENVIRONMENT, Long.toString(ProcessHandle.current().pid()));
+        environment.put(
+                LambdaInvoker.PARENT_PROCESS_ENVIRONMENT,
+                Long.toString(ProcessHandle.current().pid()));
         environment.putAll(definition.environment());
         return environment;
     }
@@ -167,8 +185,10 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
         if (first == lines.size()) {
             first = Math.max(0, lines.size() - CRASH_LINES);
         }
-        console.println("function " + definition.name() + " exited with status " + exitCode + " (full output in " + logFile + "):");
-        lines.subList(first, Math.min(lines.size(), first + CRASH_LINES)).forEach(line -> console.println("  | " + line));
+        console.println("function " + definition.name() + " exited with status " + exitCode + " (full output in "
+                + logFile + "):");
+        lines.subList(first, Math.min(lines.size(), first + CRASH_LINES))
+                .forEach(line -> console.println("  | " + line));
     }
 
     @Override

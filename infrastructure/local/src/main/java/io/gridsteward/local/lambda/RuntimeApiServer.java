@@ -2,7 +2,6 @@ package io.gridsteward.local.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +31,8 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
 
     private static final Duration QUEUE_LIMIT = Duration.ofMinutes(3);
 
-    private record Pending(String requestId, byte[] event, long enqueuedNanos, CompletableFuture<InvocationResult> result) {
-    }
+    private record Pending(
+            String requestId, byte[] event, long enqueuedNanos, CompletableFuture<InvocationResult> result) {}
 
     private final String functionName;
     private final Duration timeout;
@@ -82,8 +81,8 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
 
     /** The runtime process is gone: whatever it was working on fails as Lambda reports it. */
     public void runtimeExited(int exitCode) {
-        InvocationResult.FunctionError failure = InvocationResult.FunctionError.of("Runtime.ExitError",
-                "RequestId: runtime exited with error: exit status " + exitCode);
+        InvocationResult.FunctionError failure = InvocationResult.FunctionError.of(
+                "Runtime.ExitError", "RequestId: runtime exited with error: exit status " + exitCode);
         inFlight.values().forEach(pending -> pending.result().complete(failure));
         inFlight.clear();
     }
@@ -91,15 +90,19 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
     @Override
     public CompletableFuture<InvocationResult> invoke(byte[] event) {
         if (closed) {
-            return CompletableFuture.completedFuture(InvocationResult.FunctionError.of("Runtime.Stopped", functionName + " is stopped"));
+            return CompletableFuture.completedFuture(
+                    InvocationResult.FunctionError.of("Runtime.Stopped", functionName + " is stopped"));
         }
         InvocationResult.FunctionError failedInit = initError;
         if (failedInit != null) {
             return CompletableFuture.completedFuture(failedInit);
         }
-        Pending pending = new Pending(UUID.randomUUID().toString(), event, System.nanoTime(), new CompletableFuture<>());
+        Pending pending =
+                new Pending(UUID.randomUUID().toString(), event, System.nanoTime(), new CompletableFuture<>());
         // The function's timeout runs from hand-over (see next); this bounds the wait for a runtime still initialising.
-        pending.result().completeOnTimeout(new InvocationResult.Timeout(QUEUE_LIMIT), QUEUE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        pending.result()
+                .completeOnTimeout(
+                        new InvocationResult.Timeout(QUEUE_LIMIT), QUEUE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         pending.result().whenComplete((result, failure) -> inFlight.remove(pending.requestId()));
         queue.add(pending);
         return pending.result();
@@ -131,18 +134,25 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
         statistics.recordPoll(System.nanoTime());
         Optional<Pending> taken = take();
         if (taken.isEmpty()) {
-            respond(exchange, 410, "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"the local stack is stopping\"}");
+            respond(
+                    exchange,
+                    410,
+                    "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"the local stack is stopping\"}");
             return;
         }
         Pending pending = taken.get();
         inFlight.put(pending.requestId(), pending);
-        pending.result().completeOnTimeout(new InvocationResult.Timeout(timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        pending.result()
+                .completeOnTimeout(new InvocationResult.Timeout(timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", pending.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + timeout.toMillis()));
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + timeout.toMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + pending.requestId().replace("-", "").substring(0, 24)
-                        + ";Sampled=0");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+                                + pending.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, pending.event().length == 0 ? -1 : pending.event().length);
         try (OutputStream output = exchange.getResponseBody()) {
@@ -169,13 +179,20 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
         byte[] body = readBody(exchange);
         Pending pending = inFlight.remove(requestId);
         if (pending == null) {
-            respond(exchange, 400, "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"unknown or expired request id " + requestId + "\"}");
+            respond(
+                    exchange,
+                    400,
+                    "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"unknown or expired request id " + requestId
+                            + "\"}");
             return;
         }
         statistics.recordAnswer(pending.enqueuedNanos(), System.nanoTime());
-        pending.result().complete(failed
-                ? new InvocationResult.FunctionError(errorType(exchange, "Runtime.UnhandledException"), body)
-                : new InvocationResult.Success(body));
+        pending.result()
+                .complete(
+                        failed
+                                ? new InvocationResult.FunctionError(
+                                        errorType(exchange, "Runtime.UnhandledException"), body)
+                                : new InvocationResult.Success(body));
         respond(exchange, 202, "{\"status\":\"OK\"}");
     }
 
@@ -202,7 +219,8 @@ public final class RuntimeApiServer implements FunctionInvoker, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        InvocationResult.FunctionError stopped = InvocationResult.FunctionError.of("Runtime.Stopped", functionName + " is stopped");
+        InvocationResult.FunctionError stopped =
+                InvocationResult.FunctionError.of("Runtime.Stopped", functionName + " is stopped");
         queue.forEach(pending -> pending.result().complete(stopped));
         inFlight.values().forEach(pending -> pending.result().complete(stopped));
         server.stop(0);

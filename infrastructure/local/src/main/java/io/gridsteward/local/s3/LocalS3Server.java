@@ -1,13 +1,6 @@
 package io.gridsteward.local.s3;
 
 import io.gridsteward.local.PortInUseException;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.blobstore.domain.Blob;
-
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -16,6 +9,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
 
 /**
  * An S3-compatible server in this JVM: S3Proxy over jclouds' {@code filesystem-nio2} provider, one directory per
@@ -28,6 +27,7 @@ import java.util.Properties;
 public final class LocalS3Server implements AutoCloseable {
     /** The access key id and secret key the local stack's clients and functions sign with. */
     public static final String ACCESS_KEY = "local";
+
     public static final String SECRET_KEY = "local";
     private static final String GUICE_BYTECODE_GENERATION = "guice_bytecode_gen_option";
     private final S3Proxy proxy;
@@ -48,7 +48,8 @@ public final class LocalS3Server implements AutoCloseable {
             System.setProperty(GUICE_BYTECODE_GENERATION, "DISABLED");
         }
         Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
+        properties.setProperty(
+                "jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem-nio2")
                 .credentials(ACCESS_KEY, SECRET_KEY)
                 .overrides(properties)
@@ -75,9 +76,12 @@ public final class LocalS3Server implements AutoCloseable {
     /** The blob store behind S3Proxy, with the fault switch in front of its puts (off unless a test turns it on). */
     private static BlobStore withFaults(BlobStore blobStore, S3Faults faults) {
         InvocationHandler handler = (target, method, arguments) -> {
-            if (method.getName().equals("putBlob") && arguments.length >= 2 && arguments[1] instanceof Blob blob
+            if (method.getName().equals("putBlob")
+                    && arguments.length >= 2
+                    && arguments[1] instanceof Blob blob
                     && faults.refusePut(blob.getMetadata().getName())) {
-                throw new IllegalStateException("injected S3 fault: put of " + blob.getMetadata().getName() + " refused");
+                throw new IllegalStateException(
+                        "injected S3 fault: put of " + blob.getMetadata().getName() + " refused");
             }
             try {
                 return method.invoke(blobStore, arguments);
@@ -85,7 +89,8 @@ public final class LocalS3Server implements AutoCloseable {
                 throw failure.getCause();
             }
         };
-        return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class}, handler);
+        return (BlobStore)
+                Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class}, handler);
     }
 
     /** The fault switch of this server's puts, for fault-injection tests. */

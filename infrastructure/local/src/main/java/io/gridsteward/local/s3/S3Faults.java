@@ -20,8 +20,7 @@ public final class S3Faults {
         boolean refuse(String key);
     }
 
-    private record Rule(String keyPrefix, double probability, int failuresPerKey, long seed) {
-    }
+    private record Rule(String keyPrefix, double probability, int failuresPerKey, long seed) {}
 
     private volatile Rule rule;
     private volatile PutListener listener = key -> false;
@@ -61,9 +60,12 @@ public final class S3Faults {
         if (current == null || !key.startsWith(current.keyPrefix())) {
             return false;
         }
-        AtomicInteger left = failuresLeft.computeIfAbsent(key, chosen ->
-                new AtomicInteger(new SplittableRandom(current.seed() ^ chosen.hashCode()).nextDouble() < current.probability()
-                        ? current.failuresPerKey() : 0));
+        AtomicInteger left = failuresLeft.computeIfAbsent(
+                key,
+                chosen -> new AtomicInteger(
+                        new SplittableRandom(current.seed() ^ chosen.hashCode()).nextDouble() < current.probability()
+                                ? current.failuresPerKey()
+                                : 0));
         if (left.getAndUpdate(count -> Math.max(0, count - 1)) > 0) {
             refused.incrementAndGet();
             return true;

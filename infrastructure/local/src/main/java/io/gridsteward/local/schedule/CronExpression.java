@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class CronExpression {
     private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
     private static final int LAST_YEAR = 2199;
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private final String text;
@@ -36,7 +37,8 @@ public final class CronExpression {
     private final BitSet years;
     private final Predicate<LocalDate> day;
 
-    private CronExpression(String text, BitSet minutes, BitSet hours, BitSet months, BitSet years, Predicate<LocalDate> day) {
+    private CronExpression(
+            String text, BitSet minutes, BitSet hours, BitSet months, BitSet years, Predicate<LocalDate> day) {
         this.text = text;
         this.minutes = minutes;
         this.hours = hours;
@@ -55,8 +57,9 @@ public final class CronExpression {
     public static CronExpression parse(String fields) {
         String[] parts = fields.trim().split("\\s+");
         if (parts.length != 6) {
-            throw new IllegalArgumentException("a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), not "
-                    + parts.length + ": " + fields);
+            throw new IllegalArgumentException(
+                    "a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), not "
+                            + parts.length + ": " + fields);
         }
         String dayOfMonth = parts[2].toUpperCase(Locale.ROOT);
         String dayOfWeek = parts[4].toUpperCase(Locale.ROOT);
@@ -64,7 +67,8 @@ public final class CronExpression {
             throw new IllegalArgumentException("exactly one of day-of-month and day-of-week must be '?': " + fields);
         }
         Predicate<LocalDate> day = dayOfMonth.equals("?") ? dayOfWeek(dayOfWeek) : dayOfMonth(dayOfMonth);
-        return new CronExpression(fields.trim(),
+        return new CronExpression(
+                fields.trim(),
                 values("minutes", parts[0], 0, 59, List.of()),
                 values("hours", parts[1], 0, 23, List.of()),
                 values("month", parts[3].toUpperCase(Locale.ROOT), 1, 12, MONTHS),
@@ -87,7 +91,8 @@ public final class CronExpression {
             if (!day.test(date)) {
                 continue;
             }
-            Optional<LocalTime> time = firstTime(date.equals(after.toLocalDate()) ? Optional.of(after.toLocalTime()) : Optional.empty());
+            Optional<LocalTime> time =
+                    firstTime(date.equals(after.toLocalDate()) ? Optional.of(after.toLocalTime()) : Optional.empty());
             if (time.isPresent()) {
                 return Optional.of(date.atTime(time.get()).toInstant(ZoneOffset.UTC));
             }

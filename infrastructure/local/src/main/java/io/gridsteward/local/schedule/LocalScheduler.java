@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.template.SamTemplate;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,11 +46,12 @@ public final class LocalScheduler implements AutoCloseable {
             return Optional.empty();
         }
         long amount = Long.parseLong(matcher.group(1));
-        return Optional.of(switch (matcher.group(2)) {
-            case "minute", "minutes" -> Duration.of(amount, ChronoUnit.MINUTES);
-            case "hour", "hours" -> Duration.of(amount, ChronoUnit.HOURS);
-            default -> Duration.of(amount, ChronoUnit.DAYS);
-        });
+        return Optional.of(
+                switch (matcher.group(2)) {
+                    case "minute", "minutes" -> Duration.of(amount, ChronoUnit.MINUTES);
+                    case "hour", "hours" -> Duration.of(amount, ChronoUnit.HOURS);
+                    default -> Duration.of(amount, ChronoUnit.DAYS);
+                });
     }
 
     /** What the function receives: the event's fixed input, or EventBridge's Scheduled Event for the rule. */
@@ -76,18 +76,21 @@ public final class LocalScheduler implements AutoCloseable {
         Optional<Duration> period = rate(schedule.expression());
         if (period.isPresent()) {
             long milliseconds = period.get().toMillis();
-            executor.scheduleAtFixedRate(() -> invoke(functionName, function, schedule), milliseconds, milliseconds, TimeUnit.MILLISECONDS);
+            executor.scheduleAtFixedRate(
+                    () -> invoke(functionName, function, schedule), milliseconds, milliseconds, TimeUnit.MILLISECONDS);
             return;
         }
         Optional<CronExpression> cron;
         try {
             cron = CronExpression.fromSchedule(schedule.expression());
         } catch (IllegalArgumentException invalid) {
-            console.println("schedule " + schedule.name() + " (" + schedule.expression() + ") is not run: " + invalid.getMessage());
+            console.println("schedule " + schedule.name() + " (" + schedule.expression() + ") is not run: "
+                    + invalid.getMessage());
             return;
         }
         if (cron.isEmpty()) {
-            console.println("schedule " + schedule.name() + " (" + schedule.expression() + ") is not run: neither rate(...) nor cron(...)");
+            console.println("schedule " + schedule.name() + " (" + schedule.expression()
+                    + ") is not run: neither rate(...) nor cron(...)");
             return;
         }
         scheduleNext(functionName, function, schedule, cron.get(), Instant.MIN);
@@ -97,28 +100,36 @@ public final class LocalScheduler implements AutoCloseable {
      * One timer per cron firing: each run sets the next from the clock at that moment (so a slow run never piles up),
      * and never at or before the firing just done (a timer may wake a little before the clock reaches its time).
      */
-    private void scheduleNext(String functionName, FunctionInvoker function, SamTemplate.ScheduleEvent schedule, CronExpression cron,
-                              Instant lastFiring) {
+    private void scheduleNext(
+            String functionName,
+            FunctionInvoker function,
+            SamTemplate.ScheduleEvent schedule,
+            CronExpression cron,
+            Instant lastFiring) {
         Instant now = clock.instant();
         Optional<Instant> next = cron.nextAfter(now.isAfter(lastFiring) ? now : lastFiring);
         if (next.isEmpty()) {
             console.println("schedule " + schedule.name() + " (" + cron + ") fires no more");
             return;
         }
-        executor.schedule(() -> {
-            invoke(functionName, function, schedule);
-            scheduleNext(functionName, function, schedule, cron, next.get());
-        }, Math.max(0, Duration.between(now, next.get()).toMillis()), TimeUnit.MILLISECONDS);
+        executor.schedule(
+                () -> {
+                    invoke(functionName, function, schedule);
+                    scheduleNext(functionName, function, schedule, cron, next.get());
+                },
+                Math.max(0, Duration.between(now, next.get()).toMillis()),
+                TimeUnit.MILLISECONDS);
     }
 
     private void invoke(String functionName, FunctionInvoker function, SamTemplate.ScheduleEvent schedule) {
         try {
             switch (function.invoke(event(schedule, clock.instant())).get()) {
-                case InvocationResult.Success success -> {
-                }
+                case InvocationResult.Success success -> {}
                 case InvocationResult.FunctionError error ->
-                        console.println("schedule " + schedule.name() + ": " + functionName + " failed: " + error.errorType() + " " + error.payloadText());
-                case InvocationResult.Timeout timeout -> console.println("schedule " + schedule.name() + ": " + functionName + " timed out");
+                    console.println("schedule " + schedule.name() + ": " + functionName + " failed: "
+                            + error.errorType() + " " + error.payloadText());
+                case InvocationResult.Timeout timeout ->
+                    console.println("schedule " + schedule.name() + ": " + functionName + " timed out");
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

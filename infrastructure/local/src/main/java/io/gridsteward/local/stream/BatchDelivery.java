@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.InvocationResult;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -26,19 +25,15 @@ import java.util.function.IntConsumer;
 public final class BatchDelivery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Attempt(List<StreamRecordJson> records, int retries) {
-    }
+    private record Attempt(List<StreamRecordJson> records, int retries) {}
 
     /** How one invocation went: everything done, failed from a record onwards, or failed as a whole. */
     private sealed interface Outcome {
-        record Done() implements Outcome {
-        }
+        record Done() implements Outcome {}
 
-        record FailedFrom(int index) implements Outcome {
-        }
+        record FailedFrom(int index) implements Outcome {}
 
-        record FunctionFailed(String reason) implements Outcome {
-        }
+        record FunctionFailed(String reason) implements Outcome {}
     }
 
     private final FunctionInvoker function;
@@ -47,7 +42,8 @@ public final class BatchDelivery {
     private final IntConsumer backoff;
 
     /** {@code backoff} is called with the retry number before each retry (tests pass a no-op). */
-    public BatchDelivery(FunctionInvoker function, DeliverySettings settings, DeadLetters deadLetters, IntConsumer backoff) {
+    public BatchDelivery(
+            FunctionInvoker function, DeliverySettings settings, DeadLetters deadLetters, IntConsumer backoff) {
         this.function = function;
         this.settings = settings;
         this.deadLetters = deadLetters;
@@ -66,17 +62,23 @@ public final class BatchDelivery {
             }
             invocations++;
             switch (invoke(attempt.records())) {
-                case Outcome.Done done -> {
-                }
+                case Outcome.Done done -> {}
                 case Outcome.FailedFrom failedFrom -> {
-                    List<StreamRecordJson> rest = attempt.records().subList(failedFrom.index(), attempt.records().size());
-                    deadLettered += retryOrGiveUp(pending, rest, attempt.retries(), "the function reported item "
-                            + rest.getFirst().sequenceNumber() + " as failed");
+                    List<StreamRecordJson> rest = attempt.records()
+                            .subList(failedFrom.index(), attempt.records().size());
+                    deadLettered += retryOrGiveUp(
+                            pending,
+                            rest,
+                            attempt.retries(),
+                            "the function reported item " + rest.getFirst().sequenceNumber() + " as failed");
                 }
                 case Outcome.FunctionFailed failed -> {
                     if (settings.bisectOnFunctionError() && attempt.records().size() > 1) {
                         int middle = attempt.records().size() / 2;
-                        pending.push(new Attempt(attempt.records().subList(middle, attempt.records().size()), attempt.retries()));
+                        pending.push(new Attempt(
+                                attempt.records()
+                                        .subList(middle, attempt.records().size()),
+                                attempt.retries()));
                         pending.push(new Attempt(attempt.records().subList(0, middle), attempt.retries()));
                     } else {
                         deadLettered += retryOrGiveUp(pending, attempt.records(), attempt.retries(), failed.reason());
@@ -104,9 +106,12 @@ public final class BatchDelivery {
             return new Outcome.FunctionFailed("the invocation failed: " + failure.getCause());
         }
         return switch (result) {
-            case InvocationResult.Success success -> settings.reportBatchItemFailures() ? itemFailures(success.payload(), records) : new Outcome.Done();
-            case InvocationResult.FunctionError error -> new Outcome.FunctionFailed("function error " + error.errorType() + ": " + error.payloadText());
-            case InvocationResult.Timeout timeout -> new Outcome.FunctionFailed("the function timed out after " + timeout.after());
+            case InvocationResult.Success success ->
+                settings.reportBatchItemFailures() ? itemFailures(success.payload(), records) : new Outcome.Done();
+            case InvocationResult.FunctionError error ->
+                new Outcome.FunctionFailed("function error " + error.errorType() + ": " + error.payloadText());
+            case InvocationResult.Timeout timeout ->
+                new Outcome.FunctionFailed("the function timed out after " + timeout.after());
         };
     }
 
@@ -127,7 +132,8 @@ public final class BatchDelivery {
             String identifier = failure.path("itemIdentifier").asText("");
             int index = indexOf(records, identifier);
             if (index < 0) {
-                return new Outcome.FunctionFailed("batchItemFailures names '" + identifier + "', which is not in the batch");
+                return new Outcome.FunctionFailed(
+                        "batchItemFailures names '" + identifier + "', which is not in the batch");
             }
             lowest = Math.min(lowest, index);
         }

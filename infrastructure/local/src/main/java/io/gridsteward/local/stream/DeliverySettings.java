@@ -7,8 +7,12 @@ import java.time.Duration;
  * counts; splitting a batch does not), bisect on function error, and whether the function reports
  * {@code batchItemFailures}.
  */
-public record DeliverySettings(int batchSize, Duration batchingWindow, int maximumRetryAttempts, boolean bisectOnFunctionError,
-                               boolean reportBatchItemFailures) {
+public record DeliverySettings(
+        int batchSize,
+        Duration batchingWindow,
+        int maximumRetryAttempts,
+        boolean bisectOnFunctionError,
+        boolean reportBatchItemFailures) {
     public DeliverySettings {
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch size must be 1 to 10000, not " + batchSize);

@@ -1,15 +1,14 @@
 package io.gridsteward.local.stream;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** A table's stream read through the DynamoDB Streams API (DescribeStream, GetShardIterator, GetRecords). */
 public final class DynamoDbStreamSource implements StreamSource {
@@ -19,7 +18,8 @@ public final class DynamoDbStreamSource implements StreamSource {
     private final String region;
     private String streamArn;
 
-    public DynamoDbStreamSource(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String tableName, String region) {
+    public DynamoDbStreamSource(
+            DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, String tableName, String region) {
         this.dynamoDb = dynamoDb;
         this.streams = streams;
         this.tableName = tableName;
@@ -30,7 +30,9 @@ public final class DynamoDbStreamSource implements StreamSource {
     @Override
     public synchronized String streamArn() {
         if (streamArn == null) {
-            streamArn = dynamoDb.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+            streamArn = dynamoDb.describeTable(request -> request.tableName(tableName))
+                    .table()
+                    .latestStreamArn();
             if (streamArn == null) {
                 throw new IllegalStateException("table " + tableName + " has no stream; the template must enable one");
             }
@@ -45,8 +47,12 @@ public final class DynamoDbStreamSource implements StreamSource {
         String startAfter = null;
         do {
             String exclusiveStart = startAfter;
-            DescribeStreamResponse response = streams.describeStream(request -> request.streamArn(arn).exclusiveStartShardId(exclusiveStart));
-            response.streamDescription().shards().forEach(shard -> shards.add(new Shard(shard.shardId(), Optional.ofNullable(shard.parentShardId()))));
+            DescribeStreamResponse response =
+                    streams.describeStream(request -> request.streamArn(arn).exclusiveStartShardId(exclusiveStart));
+            response.streamDescription()
+                    .shards()
+                    .forEach(shard ->
+                            shards.add(new Shard(shard.shardId(), Optional.ofNullable(shard.parentShardId()))));
             startAfter = response.streamDescription().lastEvaluatedShardId();
         } while (startAfter != null);
         return shards;
@@ -58,20 +64,25 @@ public final class DynamoDbStreamSource implements StreamSource {
         String arn = streamArn();
         if (afterSequenceNumber.isPresent()) {
             try {
-                return streams.getShardIterator(request -> request.streamArn(arn).shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(afterSequenceNumber.get())).shardIterator();
+                return streams.getShardIterator(request -> request.streamArn(arn)
+                                .shardId(shardId)
+                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(afterSequenceNumber.get()))
+                        .shardIterator();
             } catch (TrimmedDataAccessException agedOut) {
                 // Fall through: what is left of the shard is all there is to deliver.
             }
         }
-        return streams.getShardIterator(request -> request.streamArn(arn).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return streams.getShardIterator(request ->
+                        request.streamArn(arn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
     }
 
     @Override
     public Page read(String shardId, String iterator, int limit) {
         String arn = streamArn();
-        GetRecordsResponse response = streams.getRecords(request -> request.shardIterator(iterator).limit(Math.min(limit, 1000)));
+        GetRecordsResponse response =
+                streams.getRecords(request -> request.shardIterator(iterator).limit(Math.min(limit, 1000)));
         List<StreamRecordJson> records = response.records().stream()
                 .map(record -> DynamodbEvents.record(shardId, record, arn, region))
                 .toList();

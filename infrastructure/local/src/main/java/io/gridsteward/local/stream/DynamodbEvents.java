@@ -3,15 +3,14 @@ package io.gridsteward.local.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * Builds {@code DynamodbEvent} JSON exactly as Lambda's event-source mapping delivers it: {@code Records[]} with
@@ -22,8 +21,7 @@ import java.util.Map;
 public final class DynamodbEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DynamodbEvents() {
-    }
+    private DynamodbEvents() {}
 
     public static StreamRecordJson record(String shardId, Record record, String streamArn, String region) {
         ObjectNode json = JSON.createObjectNode();
@@ -35,7 +33,9 @@ public final class DynamodbEvents {
         StreamRecord change = record.dynamodb();
         ObjectNode dynamodb = json.putObject("dynamodb");
         if (change.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    change.approximateCreationDateTime().getEpochSecond());
         }
         putImage(dynamodb, "Keys", change.keys());
         putImage(dynamodb, "NewImage", change.newImage());
@@ -84,7 +84,8 @@ public final class DynamodbEvents {
                 ObjectNode map = node.putObject("M");
                 value.m().forEach((key, element) -> map.set(key, attributeValue(element)));
             }
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("an attribute value of unknown type: " + value);
+            case UNKNOWN_TO_SDK_VERSION ->
+                throw new IllegalArgumentException("an attribute value of unknown type: " + value);
         }
         return node;
     }

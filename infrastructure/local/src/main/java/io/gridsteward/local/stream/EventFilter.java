@@ -2,7 +2,6 @@ package io.gridsteward.local.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -48,13 +47,16 @@ public final class EventFilter {
                 return false;
             }
             for (JsonNode allowed : pattern) {
-                if (allowed.isValueNode() && allowed.asText().equals(value.asText()) && allowed.isNumber() == value.isNumber()) {
+                if (allowed.isValueNode()
+                        && allowed.asText().equals(value.asText())
+                        && allowed.isNumber() == value.isNumber()) {
                     return true;
                 }
             }
             return false;
         }
-        throw new IllegalArgumentException("unsupported filter pattern element " + pattern + ": use objects and lists of exact values");
+        throw new IllegalArgumentException(
+                "unsupported filter pattern element " + pattern + ": use objects and lists of exact values");
     }
 
     private static JsonNode parse(String pattern) {

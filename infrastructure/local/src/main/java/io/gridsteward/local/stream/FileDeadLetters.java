@@ -2,7 +2,6 @@ package io.gridsteward.local.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,7 +24,8 @@ public final class FileDeadLetters implements DeadLetters {
     public void accept(List<StreamRecordJson> records, String reason) {
         StreamRecordJson first = records.getFirst();
         StreamRecordJson last = records.getLast();
-        Path file = directory.resolve(first.shardId() + "-" + first.sequenceNumber() + "-" + last.sequenceNumber() + ".json");
+        Path file = directory.resolve(
+                first.shardId() + "-" + first.sequenceNumber() + "-" + last.sequenceNumber() + ".json");
         ObjectNode letter = JSON.createObjectNode();
         letter.put("reason", reason);
         letter.put("shardId", first.shardId());

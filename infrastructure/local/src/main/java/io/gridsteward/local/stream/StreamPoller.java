@@ -31,8 +31,14 @@ public final class StreamPoller {
     private final Sleeper sleeper;
     private final Map<String, String> iterators = new HashMap<>();
 
-    public StreamPoller(StreamSource source, Checkpoint checkpoint, BatchDelivery delivery, EventFilter filter, DeliverySettings settings,
-                        LongSupplier clockMilliseconds, Sleeper sleeper) {
+    public StreamPoller(
+            StreamSource source,
+            Checkpoint checkpoint,
+            BatchDelivery delivery,
+            EventFilter filter,
+            DeliverySettings settings,
+            LongSupplier clockMilliseconds,
+            Sleeper sleeper) {
         this.source = source;
         this.checkpoint = checkpoint;
         this.delivery = delivery;
@@ -66,7 +72,8 @@ public final class StreamPoller {
             boolean closed = false;
             long windowEnds = Long.MAX_VALUE;
             while (batch.size() < settings.batchSize()) {
-                String iterator = iterators.computeIfAbsent(shardId, id -> source.iterator(id, checkpoint.position(id)));
+                String iterator =
+                        iterators.computeIfAbsent(shardId, id -> source.iterator(id, checkpoint.position(id)));
                 StreamSource.Page page = source.read(shardId, iterator, settings.batchSize() - batch.size());
                 batch.addAll(page.records());
                 if (page.nextIterator().isEmpty()) {
@@ -79,7 +86,8 @@ public final class StreamPoller {
                     break;
                 }
                 if (windowEnds == Long.MAX_VALUE) {
-                    windowEnds = clockMilliseconds.getAsLong() + settings.batchingWindow().toMillis();
+                    windowEnds = clockMilliseconds.getAsLong()
+                            + settings.batchingWindow().toMillis();
                 }
                 long now = clockMilliseconds.getAsLong();
                 if (now >= windowEnds) {
@@ -90,7 +98,9 @@ public final class StreamPoller {
                 }
             }
             if (!batch.isEmpty()) {
-                List<StreamRecordJson> wanted = batch.stream().filter(record -> filter.accepts(record.json())).toList();
+                List<StreamRecordJson> wanted = batch.stream()
+                        .filter(record -> filter.accepts(record.json()))
+                        .toList();
                 if (!wanted.isEmpty()) {
                     delivery.deliver(wanted);
                     delivered += wanted.size();
@@ -119,7 +129,11 @@ public final class StreamPoller {
         return ordered;
     }
 
-    private static void place(StreamSource.Shard shard, Map<String, StreamSource.Shard> byId, Set<String> placed, List<StreamSource.Shard> ordered) {
+    private static void place(
+            StreamSource.Shard shard,
+            Map<String, StreamSource.Shard> byId,
+            Set<String> placed,
+            List<StreamSource.Shard> ordered) {
         if (placed.contains(shard.shardId())) {
             return;
         }

@@ -7,12 +7,10 @@ import java.util.Optional;
 public interface StreamSource {
 
     /** A shard, and the shard it continues (read the parent first). */
-    record Shard(String shardId, Optional<String> parentShardId) {
-    }
+    record Shard(String shardId, Optional<String> parentShardId) {}
 
     /** A page of records and where to read next; no next iterator means the shard is closed and read to its end. */
-    record Page(List<StreamRecordJson> records, Optional<String> nextIterator) {
-    }
+    record Page(List<StreamRecordJson> records, Optional<String> nextIterator) {}
 
     /** The current stream's identity; a new one (a re-created table) starts from scratch. */
     String streamArn();

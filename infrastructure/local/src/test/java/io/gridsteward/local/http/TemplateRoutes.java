@@ -11,6 +11,5 @@ final class TemplateRoutes {
             new RouteTable.Definition("GET", "/", DASHBOARD, false),
             new RouteTable.Definition("ANY", "/v1/dashboards/{proxy+}", DASHBOARD, true)));
 
-    private TemplateRoutes() {
-    }
+    private TemplateRoutes() {}
 }

@@ -16,7 +16,8 @@ public class EchoHandler {
             default -> {
                 String answer = "{\"echo\":" + event + ",\"requestId\":\"" + context.getAwsRequestId()
                         + "\",\"function\":\"" + context.getFunctionName() + "\",\"remainingPositive\":"
-                        + (context.getRemainingTimeInMillis() > 0) + ",\"table\":\"" + System.getenv("TABLE_NAME") + "\"}";
+                        + (context.getRemainingTimeInMillis() > 0) + ",\"table\":\"" + System.getenv("TABLE_NAME")
+                        + "\"}";
                 output.write(answer.getBytes(StandardCharsets.UTF_8));
             }
         }

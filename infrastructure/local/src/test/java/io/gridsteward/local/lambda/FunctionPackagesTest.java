@@ -1,7 +1,7 @@
 package io.gridsteward.local.lambda;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,9 +13,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionPackagesTest {
     @TempDir
@@ -23,7 +22,8 @@ class FunctionPackagesTest {
 
     private Path zip(Map<String, String> entries, Instant modified) throws IOException {
         Path zip = directory.resolve("function.zip");
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream output = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream output = new ZipOutputStream(file)) {
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 output.putNextEntry(new ZipEntry(entry.getKey()));
                 output.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
@@ -37,7 +37,9 @@ class FunctionPackagesTest {
     @Test
     void unpacksLikeLambdaAndUnpacksAgainOnlyWhenTheZipChanged() throws Exception {
         Path task = directory.resolve("task");
-        FunctionPackages.unpack(zip(Map.of("Handler.class", "one", "lib/core.jar", "jar"), Instant.parse("2026-11-25T08:00:00Z")), task);
+        FunctionPackages.unpack(
+                zip(Map.of("Handler.class", "one", "lib/core.jar", "jar"), Instant.parse("2026-11-25T08:00:00Z")),
+                task);
         Files.writeString(task.resolve("marker"), "left alone while the zip is unchanged");
         FunctionPackages.unpack(directory.resolve("function.zip"), task);
         assertThat(task.resolve("marker")).exists();
@@ -53,7 +55,8 @@ class FunctionPackagesTest {
     void anEntryEscapingTheDirectoryIsRefused() throws Exception {
         Path zip = zip(Map.of("../escaped.class", "x"), Instant.parse("2026-11-25T08:00:00Z"));
 
-        assertThatThrownBy(() -> FunctionPackages.unpack(zip, directory.resolve("task"))).hasMessageContaining("escapes");
+        assertThatThrownBy(() -> FunctionPackages.unpack(zip, directory.resolve("task")))
+                .hasMessageContaining("escapes");
         assertThat(directory.resolve("escaped.class")).doesNotExist();
     }
 

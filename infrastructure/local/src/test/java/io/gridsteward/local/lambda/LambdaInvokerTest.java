@@ -1,15 +1,14 @@
 package io.gridsteward.local.lambda;
 
-import io.gridsteward.local.invoker.LambdaInvoker;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridsteward.local.invoker.LambdaInvoker;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The invoker on its own: it serves while its parent lives and leaves when the parent is gone. */
 class LambdaInvokerTest {
@@ -19,8 +18,17 @@ class LambdaInvokerTest {
         Process parent = new ProcessBuilder("sleep", "600").start();
         try (RuntimeApiServer runtimeApi = RuntimeApiServer.start("echo", Duration.ofSeconds(60))) {
             String java = ProcessHandle.current().info().command().orElseThrow();
-            String classpath = Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + File.pathSeparator
-                    + Path.of(LambdaInvoker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String classpath = Path.of(EchoHandler.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    + File.pathSeparator
+                    + Path.of(LambdaInvoker.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI());
             ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, LambdaInvoker.class.getName())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -29,13 +37,16 @@ class LambdaInvokerTest {
             builder.environment().put(LambdaInvoker.PARENT_PROCESS_ENVIRONMENT, Long.toString(parent.pid()));
             Process invoker = builder.start();
             try {
-                InvocationResult served = runtimeApi.invoke("1".getBytes(StandardCharsets.UTF_8)).get();
+                InvocationResult served =
+                        runtimeApi.invoke("1".getBytes(StandardCharsets.UTF_8)).get();
                 assertThat(served).isInstanceOf(InvocationResult.Success.class);
 
                 parent.destroy();
                 parent.waitFor();
 
-                assertThat(invoker.waitFor(60, TimeUnit.SECONDS)).as("the invoker left after its parent died").isTrue();
+                assertThat(invoker.waitFor(60, TimeUnit.SECONDS))
+                        .as("the invoker left after its parent died")
+                        .isTrue();
             } finally {
                 invoker.destroyForcibly();
             }

@@ -1,9 +1,6 @@
 package io.gridsteward.local.lambda;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,20 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs a tiny stream handler in its own JVM through the local Runtime API and the invoker, as a packaged zip. */
 class LocalFunctionTest {
     @TempDir
     Path dataDirectory;
+
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final List<LocalFunction> started = new ArrayList<>();
 
     @BeforeEach
     void packageTheHandler() throws IOException {
         try (OutputStream file = Files.newOutputStream(dataDirectory.resolve("echo.zip"));
-             ZipOutputStream zip = new ZipOutputStream(file)) {
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             for (Class<?> type : List.of(EchoHandler.class, TestContext.class)) {
                 String resource = type.getName().replace('.', '/') + ".class";
                 zip.putNextEntry(new ZipEntry(resource));
@@ -50,9 +50,15 @@ class LocalFunctionTest {
     }
 
     private LocalFunction start(String handler) throws IOException {
-        FunctionDefinition definition = new FunctionDefinition("echo", dataDirectory.resolve("echo.zip"), handler,
-                Duration.ofSeconds(60), 256, Map.of("TABLE_NAME", "grid-steward"));
-        LocalFunction function = LocalFunction.start(definition, dataDirectory, new PrintStream(console, true, StandardCharsets.UTF_8));
+        FunctionDefinition definition = new FunctionDefinition(
+                "echo",
+                dataDirectory.resolve("echo.zip"),
+                handler,
+                Duration.ofSeconds(60),
+                256,
+                Map.of("TABLE_NAME", "grid-steward"));
+        LocalFunction function =
+                LocalFunction.start(definition, dataDirectory, new PrintStream(console, true, StandardCharsets.UTF_8));
         started.add(function);
         return function;
     }
@@ -69,25 +75,32 @@ class LocalFunctionTest {
     void answersThroughTheRuntimeApiWithContextAndEnvironment() throws Exception {
         LocalFunction function = start(EchoHandler.class.getName() + "::handleRequest");
 
-        String first = text(function.invoke("{\"n\":1}".getBytes(StandardCharsets.UTF_8)).get());
-        String second = text(function.invoke("{\"n\":2}".getBytes(StandardCharsets.UTF_8)).get());
+        String first = text(
+                function.invoke("{\"n\":1}".getBytes(StandardCharsets.UTF_8)).get());
+        String second = text(
+                function.invoke("{\"n\":2}".getBytes(StandardCharsets.UTF_8)).get());
 
-        assertThat(first).startsWith("success {\"echo\":{\"n\":1},\"requestId\":\"")
+        assertThat(first)
+                .startsWith("success {\"echo\":{\"n\":1},\"requestId\":\"")
                 .contains("\"function\":\"echo\"", "\"remainingPositive\":true", "\"table\":\"grid-steward\"");
         assertThat(second).startsWith("success {\"echo\":{\"n\":2}");
         assertThat(function.statistics().coldStart()).isPresent();
         assertThat(function.statistics().warmInvocations()).isEqualTo(1);
-        assertThat(dataDirectory.resolve("functions/echo/io/gridsteward/local/lambda/EchoHandler.class")).exists();
+        assertThat(dataDirectory.resolve("functions/echo/io/gridsteward/local/lambda/EchoHandler.class"))
+                .exists();
     }
 
     @Test
     void reportsAHandlerExceptionAsAFunctionErrorAndKeepsServing() throws Exception {
         LocalFunction function = start(EchoHandler.class.getName() + "::handleRequest");
 
-        String failed = text(function.invoke("fail".getBytes(StandardCharsets.UTF_8)).get());
-        String after = text(function.invoke("7".getBytes(StandardCharsets.UTF_8)).get());
+        String failed =
+                text(function.invoke("fail".getBytes(StandardCharsets.UTF_8)).get());
+        String after =
+                text(function.invoke("7".getBytes(StandardCharsets.UTF_8)).get());
 
-        assertThat(failed).startsWith("error Runtime.UnhandledException ")
+        assertThat(failed)
+                .startsWith("error Runtime.UnhandledException ")
                 .contains("\"errorType\":\"java.lang.IllegalStateException\"", "\"errorMessage\":\"asked to fail\"");
         assertThat(after).startsWith("success {\"echo\":7");
     }
@@ -96,8 +109,10 @@ class LocalFunctionTest {
     void aDeadRuntimeFailsItsInvocationAndTheNextOneStartsAFreshJvm() throws Exception {
         LocalFunction function = start(EchoHandler.class.getName() + "::handleRequest");
 
-        String crashed = text(function.invoke("exit".getBytes(StandardCharsets.UTF_8)).get());
-        String restarted = text(function.invoke("8".getBytes(StandardCharsets.UTF_8)).get());
+        String crashed =
+                text(function.invoke("exit".getBytes(StandardCharsets.UTF_8)).get());
+        String restarted =
+                text(function.invoke("8".getBytes(StandardCharsets.UTF_8)).get());
 
         assertThat(crashed).startsWith("error Runtime.ExitError").contains("exit status 3");
         assertThat(restarted).startsWith("success {\"echo\":8");
@@ -108,7 +123,8 @@ class LocalFunctionTest {
     void aMissingHandlerClassIsAnInitError() throws Exception {
         LocalFunction function = start("io.gridsteward.local.lambda.NoSuchHandler::handleRequest");
 
-        String result = text(function.invoke("1".getBytes(StandardCharsets.UTF_8)).get());
+        String result =
+                text(function.invoke("1".getBytes(StandardCharsets.UTF_8)).get());
 
         assertThat(result).startsWith("error ").contains("ClassNotFoundException", "NoSuchHandler");
     }

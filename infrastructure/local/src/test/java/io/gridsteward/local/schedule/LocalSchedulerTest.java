@@ -1,12 +1,11 @@
 package io.gridsteward.local.schedule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gridsteward.local.template.SamTemplate;
-import org.junit.jupiter.api.Test;
-
 import io.gridsteward.local.lambda.InvocationResult;
-
+import io.gridsteward.local.template.SamTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LocalSchedulerTest {
 
@@ -34,17 +32,22 @@ class LocalSchedulerTest {
 
     @Test
     void theEventIsEventBridgesScheduledEventOrTheFixedInput() throws Exception {
-        SamTemplate.ScheduleEvent plain = new SamTemplate.ScheduleEvent("SlaSweeper-EveryFiveMinutes", "rate(5 minutes)", Optional.empty());
-        SamTemplate.ScheduleEvent withInput = new SamTemplate.ScheduleEvent("Report", "rate(1 day)", Optional.of("{\"kind\":\"daily\"}"));
+        SamTemplate.ScheduleEvent plain =
+                new SamTemplate.ScheduleEvent("SlaSweeper-EveryFiveMinutes", "rate(5 minutes)", Optional.empty());
+        SamTemplate.ScheduleEvent withInput =
+                new SamTemplate.ScheduleEvent("Report", "rate(1 day)", Optional.of("{\"kind\":\"daily\"}"));
 
-        JsonNode event = new ObjectMapper().readTree(LocalScheduler.event(plain, Instant.parse("2026-11-25T08:00:00.123Z")));
+        JsonNode event =
+                new ObjectMapper().readTree(LocalScheduler.event(plain, Instant.parse("2026-11-25T08:00:00.123Z")));
 
         assertThat(event.path("detail-type").asText()).isEqualTo("Scheduled Event");
         assertThat(event.path("source").asText()).isEqualTo("aws.events");
         assertThat(event.path("time").asText()).isEqualTo("2026-11-25T08:00:00Z");
-        assertThat(event.path("resources").get(0).asText()).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/SlaSweeper-EveryFiveMinutes");
+        assertThat(event.path("resources").get(0).asText())
+                .isEqualTo("arn:aws:events:us-east-1:000000000000:rule/SlaSweeper-EveryFiveMinutes");
         assertThat(event.path("detail").isObject()).isTrue();
-        assertThat(new String(LocalScheduler.event(withInput, Instant.now()), StandardCharsets.UTF_8)).isEqualTo("{\"kind\":\"daily\"}");
+        assertThat(new String(LocalScheduler.event(withInput, Instant.now()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"kind\":\"daily\"}");
     }
 
     @Test
@@ -52,14 +55,20 @@ class LocalSchedulerTest {
         // The clock stands 300 ms before 01:30 UTC and stays there: one firing, then the next is a day away.
         Clock clock = Clock.fixed(Instant.parse("2026-12-07T01:29:59.700Z"), ZoneOffset.UTC);
         List<String> events = new CopyOnWriteArrayList<>();
-        SamTemplate.ScheduleEvent nightly = new SamTemplate.ScheduleEvent("LakeMaintenanceFunction-NightlyCompaction", "cron(30 1 * * ? *)",
+        SamTemplate.ScheduleEvent nightly = new SamTemplate.ScheduleEvent(
+                "LakeMaintenanceFunction-NightlyCompaction",
+                "cron(30 1 * * ? *)",
                 Optional.of("{\"job\":\"compaction\"}"));
 
-        try (LocalScheduler scheduler = new LocalScheduler(clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-            scheduler.schedule("LakeMaintenanceFunction", event -> {
-                events.add(new String(event, StandardCharsets.UTF_8));
-                return CompletableFuture.completedFuture(new InvocationResult.Success(new byte[0]));
-            }, nightly);
+        try (LocalScheduler scheduler =
+                new LocalScheduler(clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            scheduler.schedule(
+                    "LakeMaintenanceFunction",
+                    event -> {
+                        events.add(new String(event, StandardCharsets.UTF_8));
+                        return CompletableFuture.completedFuture(new InvocationResult.Success(new byte[0]));
+                    },
+                    nightly);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (events.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -73,14 +82,21 @@ class LocalSchedulerTest {
     @Test
     void anInvalidCronIsReportedAndNotRun() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        SamTemplate.ScheduleEvent invalid = new SamTemplate.ScheduleEvent("Broken", "cron(30 1 * * * *)", Optional.empty());
+        SamTemplate.ScheduleEvent invalid =
+                new SamTemplate.ScheduleEvent("Broken", "cron(30 1 * * * *)", Optional.empty());
 
-        try (LocalScheduler scheduler = new LocalScheduler(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))) {
-            scheduler.schedule("Function", event -> {
-                throw new AssertionError("an invalid schedule must not run");
-            }, invalid);
+        try (LocalScheduler scheduler =
+                new LocalScheduler(Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            scheduler.schedule(
+                    "Function",
+                    event -> {
+                        throw new AssertionError("an invalid schedule must not run");
+                    },
+                    invalid);
         }
 
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("schedule Broken (cron(30 1 * * * *)) is not run: exactly one of day-of-month and day-of-week must be '?'");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "schedule Broken (cron(30 1 * * * *)) is not run: exactly one of day-of-month and day-of-week must be '?'");
     }
 }

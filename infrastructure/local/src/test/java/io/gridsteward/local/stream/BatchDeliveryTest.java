@@ -1,26 +1,31 @@
 package io.gridsteward.local.stream;
 
-import io.gridsteward.local.lambda.InvocationResult;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridsteward.local.lambda.InvocationResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BatchDeliveryTest {
     private final List<List<String>> deadLetters = new ArrayList<>();
     private final List<Integer> backoffs = new ArrayList<>();
 
     private BatchDelivery delivery(ScriptedFunction function, int retries, boolean bisect) {
-        return new BatchDelivery(function, new DeliverySettings(100, Duration.ZERO, retries, bisect, true),
-                (records, reason) -> deadLetters.add(records.stream().map(StreamRecordJson::sequenceNumber).toList()), backoffs::add);
+        return new BatchDelivery(
+                function,
+                new DeliverySettings(100, Duration.ZERO, retries, bisect, true),
+                (records, reason) -> deadLetters.add(
+                        records.stream().map(StreamRecordJson::sequenceNumber).toList()),
+                backoffs::add);
     }
 
     private static List<StreamRecordJson> records(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(number -> StreamFixtures.record(Integer.toString(number))).toList();
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(number -> StreamFixtures.record(Integer.toString(number)))
+                .toList();
     }
 
     @Test
@@ -35,7 +40,8 @@ class BatchDeliveryTest {
 
     @Test
     void itemFailuresRetryFromTheLowestFailedSequenceNumber() throws Exception {
-        ScriptedFunction function = new ScriptedFunction(batch -> batch.size() == 5 ? ScriptedFunction.itemFailures("4", "3") : ScriptedFunction.success());
+        ScriptedFunction function = new ScriptedFunction(
+                batch -> batch.size() == 5 ? ScriptedFunction.itemFailures("4", "3") : ScriptedFunction.success());
 
         DeliveryReport report = delivery(function, 3, true).deliver(records(5));
 
@@ -46,12 +52,20 @@ class BatchDeliveryTest {
 
     @Test
     void aFunctionErrorBisectsUntilThePoisonRecordIsAloneThenRetriesItAndGivesUp() throws Exception {
-        ScriptedFunction function = new ScriptedFunction(batch -> batch.contains("3") ? ScriptedFunction.error() : ScriptedFunction.success());
+        ScriptedFunction function = new ScriptedFunction(
+                batch -> batch.contains("3") ? ScriptedFunction.error() : ScriptedFunction.success());
 
         DeliveryReport report = delivery(function, 2, true).deliver(records(4));
 
-        assertThat(function.batches).containsExactly(
-                List.of("1", "2", "3", "4"), List.of("1", "2"), List.of("3", "4"), List.of("3"), List.of("3"), List.of("3"), List.of("4"));
+        assertThat(function.batches)
+                .containsExactly(
+                        List.of("1", "2", "3", "4"),
+                        List.of("1", "2"),
+                        List.of("3", "4"),
+                        List.of("3"),
+                        List.of("3"),
+                        List.of("3"),
+                        List.of("4"));
         assertThat(deadLetters).containsExactly(List.of("3"));
         assertThat(report).isEqualTo(new DeliveryReport(7, 1));
     }
@@ -79,8 +93,8 @@ class BatchDeliveryTest {
 
     @Test
     void aTimeoutCountsAsAFunctionError() throws Exception {
-        ScriptedFunction function = new ScriptedFunction(batch -> batch.size() > 1
-                ? new InvocationResult.Timeout(Duration.ofSeconds(120)) : ScriptedFunction.success());
+        ScriptedFunction function = new ScriptedFunction(batch ->
+                batch.size() > 1 ? new InvocationResult.Timeout(Duration.ofSeconds(120)) : ScriptedFunction.success());
 
         DeliveryReport report = delivery(function, 0, true).deliver(records(2));
 

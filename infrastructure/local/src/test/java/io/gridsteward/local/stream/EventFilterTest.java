@@ -1,10 +1,9 @@
 package io.gridsteward.local.stream;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EventFilterTest {
     private final EventFilter ticketEventInserts = EventFilter.of(List.of(
@@ -12,8 +11,12 @@ class EventFilterTest {
 
     @Test
     void matchesOnNestedExactValues() {
-        assertThat(ticketEventInserts.accepts(StreamFixtures.record("shard", "1", "TicketEvent").json())).isTrue();
-        assertThat(ticketEventInserts.accepts(StreamFixtures.record("shard", "1", "Ticket").json())).isFalse();
+        assertThat(ticketEventInserts.accepts(
+                        StreamFixtures.record("shard", "1", "TicketEvent").json()))
+                .isTrue();
+        assertThat(ticketEventInserts.accepts(
+                        StreamFixtures.record("shard", "1", "Ticket").json()))
+                .isFalse();
     }
 
     @Test
@@ -28,6 +31,8 @@ class EventFilterTest {
 
     @Test
     void noPatternsAcceptEverything() {
-        assertThat(EventFilter.acceptingEverything().accepts(StreamFixtures.record("shard", "1", "Ticket").json())).isTrue();
+        assertThat(EventFilter.acceptingEverything()
+                        .accepts(StreamFixtures.record("shard", "1", "Ticket").json()))
+                .isTrue();
     }
 }

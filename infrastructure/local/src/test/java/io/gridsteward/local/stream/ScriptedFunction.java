@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.local.lambda.FunctionInvoker;
 import io.gridsteward.local.lambda.InvocationResult;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +29,13 @@ final class ScriptedFunction implements FunctionInvoker {
     static InvocationResult itemFailures(String... sequenceNumbers) {
         StringBuilder failures = new StringBuilder();
         for (String sequenceNumber : sequenceNumbers) {
-            failures.append(failures.isEmpty() ? "" : ",").append("{\"itemIdentifier\":\"").append(sequenceNumber).append("\"}");
+            failures.append(failures.isEmpty() ? "" : ",")
+                    .append("{\"itemIdentifier\":\"")
+                    .append(sequenceNumber)
+                    .append("\"}");
         }
-        return new InvocationResult.Success(("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
+        return new InvocationResult.Success(
+                ("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
     }
 
     static InvocationResult error() {
@@ -44,7 +47,8 @@ final class ScriptedFunction implements FunctionInvoker {
         List<String> sequenceNumbers = new ArrayList<>();
         try {
             for (JsonNode record : JSON.readTree(event).path("Records")) {
-                sequenceNumbers.add(record.path("dynamodb").path("SequenceNumber").asText());
+                sequenceNumbers.add(
+                        record.path("dynamodb").path("SequenceNumber").asText());
             }
         } catch (IOException malformed) {
             throw new UncheckedIOException(malformed);

@@ -7,15 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class StreamFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StreamFixtures() {
-    }
+    private StreamFixtures() {}
 
     static StreamRecordJson record(String shardId, String sequenceNumber, String entity) {
         ObjectNode json = JSON.createObjectNode();
         json.put("eventID", "event-" + sequenceNumber);
         json.put("eventName", "INSERT");
-        json.putObject("dynamodb").put("SequenceNumber", sequenceNumber)
-                .putObject("NewImage").putObject("entity").put("S", entity);
+        json.putObject("dynamodb")
+                .put("SequenceNumber", sequenceNumber)
+                .putObject("NewImage")
+                .putObject("entity")
+                .put("S", entity);
         return new StreamRecordJson(shardId, sequenceNumber, json);
     }
 

@@ -1,7 +1,6 @@
 package io.gridsteward.local.stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StreamPollerTest {
     private static final String STREAM = "arn:aws:dynamodb:us-east-1:000000000000:table/grid-steward/stream/1";
 
     @TempDir
     Path directory;
+
     private long now = 0;
 
     /** An in-memory stream: iterators are "shard@index"; a closed shard ends once read. */
@@ -35,14 +35,22 @@ class StreamPollerTest {
 
         @Override
         public List<Shard> shards() {
-            return shards.keySet().stream().map(id -> new Shard(id, Optional.ofNullable(parents.get(id)))).toList();
+            return shards.keySet().stream()
+                    .map(id -> new Shard(id, Optional.ofNullable(parents.get(id))))
+                    .toList();
         }
 
         @Override
         public String iterator(String shardId, Optional<String> afterSequenceNumber) {
             List<StreamRecordJson> records = shards.get(shardId);
-            int start = afterSequenceNumber.map(after -> IntStream.range(0, records.size())
-                    .filter(index -> records.get(index).sequenceNumber().equals(after)).findFirst().orElseThrow() + 1).orElse(0);
+            int start = afterSequenceNumber
+                    .map(after -> IntStream.range(0, records.size())
+                                    .filter(index ->
+                                            records.get(index).sequenceNumber().equals(after))
+                                    .findFirst()
+                                    .orElseThrow()
+                            + 1)
+                    .orElse(0);
             return shardId + "@" + start;
         }
 
@@ -53,21 +61,29 @@ class StreamPollerTest {
             List<StreamRecordJson> records = shards.get(shardId);
             int end = Math.min(records.size(), start + limit);
             boolean ended = end == records.size() && closed.contains(shardId);
-            return new Page(List.copyOf(records.subList(start, end)), ended ? Optional.empty() : Optional.of(shardId + "@" + end));
+            return new Page(
+                    List.copyOf(records.subList(start, end)),
+                    ended ? Optional.empty() : Optional.of(shardId + "@" + end));
         }
 
         void append(String shardId, String... sequenceNumbers) {
             for (String sequenceNumber : sequenceNumbers) {
-                shards.computeIfAbsent(shardId, id -> new ArrayList<>()).add(StreamFixtures.record(shardId, sequenceNumber, "TicketEvent"));
+                shards.computeIfAbsent(shardId, id -> new ArrayList<>())
+                        .add(StreamFixtures.record(shardId, sequenceNumber, "TicketEvent"));
             }
         }
     }
 
     private StreamPoller poller(FakeStream stream, ScriptedFunction function, int batchSize, EventFilter filter) {
         DeliverySettings settings = new DeliverySettings(batchSize, Duration.ofSeconds(1), 2, true, true);
-        return new StreamPoller(stream, Checkpoint.load(directory.resolve("poller-checkpoint"), stream.streamArn()),
-                new BatchDelivery(function, settings, (records, reason) -> { }, retry -> { }),
-                filter, settings, () -> now, milliseconds -> now += milliseconds);
+        return new StreamPoller(
+                stream,
+                Checkpoint.load(directory.resolve("poller-checkpoint"), stream.streamArn()),
+                new BatchDelivery(function, settings, (records, reason) -> {}, retry -> {}),
+                filter,
+                settings,
+                () -> now,
+                milliseconds -> now += milliseconds);
     }
 
     @Test
@@ -76,7 +92,8 @@ class StreamPollerTest {
         stream.append("shard-1", "1", "2", "3", "4", "5");
         ScriptedFunction function = new ScriptedFunction(batch -> ScriptedFunction.success());
 
-        int delivered = poller(stream, function, 2, EventFilter.acceptingEverything()).pollOnce();
+        int delivered =
+                poller(stream, function, 2, EventFilter.acceptingEverything()).pollOnce();
         stream.append("shard-1", "6");
         ScriptedFunction afterRestart = new ScriptedFunction(batch -> ScriptedFunction.success());
         poller(stream, afterRestart, 2, EventFilter.acceptingEverything()).pollOnce();
@@ -101,12 +118,16 @@ class StreamPollerTest {
     @Test
     void filteredOutRecordsAreSkippedButPassed() throws Exception {
         FakeStream stream = new FakeStream();
-        stream.shards.put("shard-1", new ArrayList<>(List.of(
-                StreamFixtures.record("shard-1", "1", "Ticket"),
-                StreamFixtures.record("shard-1", "2", "TicketEvent"),
-                StreamFixtures.record("shard-1", "3", "Organisation"))));
+        stream.shards.put(
+                "shard-1",
+                new ArrayList<>(List.of(
+                        StreamFixtures.record("shard-1", "1", "Ticket"),
+                        StreamFixtures.record("shard-1", "2", "TicketEvent"),
+                        StreamFixtures.record("shard-1", "3", "Organisation"))));
         ScriptedFunction function = new ScriptedFunction(batch -> ScriptedFunction.success());
-        EventFilter filter = EventFilter.of(List.of("{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"entity\": {\"S\": [\"TicketEvent\"]}}}}"));
+        EventFilter filter = EventFilter.of(
+                List.of(
+                        "{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"entity\": {\"S\": [\"TicketEvent\"]}}}}"));
 
         poller(stream, function, 10, filter).pollOnce();
         ScriptedFunction afterRestart = new ScriptedFunction(batch -> ScriptedFunction.success());
@@ -136,7 +157,8 @@ class StreamPollerTest {
     void aNewStreamStartsFromTheBeginning() throws Exception {
         FakeStream stream = new FakeStream();
         stream.append("shard-1", "1");
-        poller(stream, new ScriptedFunction(batch -> ScriptedFunction.success()), 10, EventFilter.acceptingEverything()).pollOnce();
+        poller(stream, new ScriptedFunction(batch -> ScriptedFunction.success()), 10, EventFilter.acceptingEverything())
+                .pollOnce();
         stream.arn = STREAM + "-recreated";
         ScriptedFunction function = new ScriptedFunction(batch -> ScriptedFunction.success());
 

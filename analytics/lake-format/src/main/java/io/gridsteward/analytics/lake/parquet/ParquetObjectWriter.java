@@ -44,12 +44,18 @@ public final class ParquetObjectWriter {
         for (LakeColumn column : table.columns()) {
             Type.Repetition repetition = column.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             Type type = switch (column.type()) {
-                case STRING -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
-                        .as(LogicalTypeAnnotation.stringType()).named(column.name());
-                case INT32 -> Types.primitive(PrimitiveTypeName.INT32, repetition).named(column.name());
-                case INT64 -> Types.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
-                case TIMESTAMP_MICROS_UTC -> Types.primitive(PrimitiveTypeName.INT64, repetition)
-                        .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)).named(column.name());
+                case STRING ->
+                    Types.primitive(PrimitiveTypeName.BINARY, repetition)
+                            .as(LogicalTypeAnnotation.stringType())
+                            .named(column.name());
+                case INT32 ->
+                    Types.primitive(PrimitiveTypeName.INT32, repetition).named(column.name());
+                case INT64 ->
+                    Types.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
+                case TIMESTAMP_MICROS_UTC ->
+                    Types.primitive(PrimitiveTypeName.INT64, repetition)
+                            .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS))
+                            .named(column.name());
             };
             builder.addField(type);
         }
@@ -128,7 +134,8 @@ public final class ParquetObjectWriter {
         public void write(List<Object> row) {
             List<LakeColumn> columns = table.columns();
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("a " + table.name() + " row has " + columns.size() + " values, not " + row.size());
+                throw new IllegalArgumentException(
+                        "a " + table.name() + " row has " + columns.size() + " values, not " + row.size());
             }
             consumer.startMessage();
             for (int index = 0; index < columns.size(); index++) {

@@ -111,15 +111,20 @@ public final class ParquetRowReader {
         }
 
         @Override
-        public RecordMaterializer<Group> prepareForRead(ParquetConfiguration configuration, Map<String, String> metadata,
-                                                       MessageType fileSchema, ReadContext context) {
+        public RecordMaterializer<Group> prepareForRead(
+                ParquetConfiguration configuration,
+                Map<String, String> metadata,
+                MessageType fileSchema,
+                ReadContext context) {
             return new GroupRecordConverter(context.getRequestedSchema());
         }
 
         @Override
-        public RecordMaterializer<Group> prepareForRead(org.apache.hadoop.conf.Configuration configuration,
-                                                       Map<String, String> metadata, MessageType fileSchema,
-                                                       ReadContext context) {
+        public RecordMaterializer<Group> prepareForRead(
+                org.apache.hadoop.conf.Configuration configuration,
+                Map<String, String> metadata,
+                MessageType fileSchema,
+                ReadContext context) {
             return new GroupRecordConverter(context.getRequestedSchema());
         }
     }

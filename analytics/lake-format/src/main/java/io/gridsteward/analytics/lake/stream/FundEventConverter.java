@@ -8,8 +8,7 @@ import io.gridsteward.analytics.lake.FundEventRow;
  */
 final class FundEventConverter {
 
-    private FundEventConverter() {
-    }
+    private FundEventConverter() {}
 
     static FundEventRow ledgerEntry(EventImage image) {
         String account = image.requiredString("accountId");

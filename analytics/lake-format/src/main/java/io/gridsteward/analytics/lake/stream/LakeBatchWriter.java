@@ -1,10 +1,9 @@
 package io.gridsteward.analytics.lake.stream;
 
-import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.LakeTable;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ public final class LakeBatchWriter {
      * @param writtenKeys the objects put
      * @param retryFrom   the sequence number Lambda must retry from, if any record was not stored
      */
-    public record BatchResult(List<String> writtenKeys, Optional<String> retryFrom) {
-    }
+    public record BatchResult(List<String> writtenKeys, Optional<String> retryFrom) {}
 
     public BatchResult write(List<DynamodbStreamRecord> records) {
         if (records == null || records.isEmpty()) {
@@ -54,19 +52,27 @@ public final class LakeBatchWriter {
         for (int position = 0; position < records.size(); position++) {
             RecordOutcome outcome = converter.convert(records.get(position));
             switch (outcome) {
-                case RecordOutcome.Row row -> byPartition
-                        .computeIfAbsent(new TablePartition(row.row().table(), row.row().partitionValue()), partition -> new ArrayList<>())
-                        .add(new Positioned(position, row));
-                case RecordOutcome.Skipped skipped -> LOG.debugf("skipped %s: %s", skipped.sequenceNumber(), skipped.reason());
+                case RecordOutcome.Row row ->
+                    byPartition
+                            .computeIfAbsent(
+                                    new TablePartition(
+                                            row.row().table(), row.row().partitionValue()),
+                                    partition -> new ArrayList<>())
+                            .add(new Positioned(position, row));
+                case RecordOutcome.Skipped skipped ->
+                    LOG.debugf("skipped %s: %s", skipped.sequenceNumber(), skipped.reason());
                 case RecordOutcome.Unreadable unreadable -> {
-                    LOG.errorf("unreadable event at sequence number %s: %s", unreadable.sequenceNumber(), unreadable.problem());
+                    LOG.errorf(
+                            "unreadable event at sequence number %s: %s",
+                            unreadable.sequenceNumber(), unreadable.problem());
                     failedPositions.add(position);
                     unreadableRecords++;
                 }
             }
         }
         if (unreadableRecords > 0) {
-            // Embedded Metric Format: this one stdout line becomes the CloudWatch metric GridSteward/Lake UnreadableRecords.
+            // Embedded Metric Format: this one stdout line becomes the CloudWatch metric GridSteward/Lake
+            // UnreadableRecords.
             System.out.println(UnreadableRecords.metricLine(unreadableRecords, System.currentTimeMillis()));
         }
         String source = source(records.getFirst());
@@ -74,17 +80,25 @@ public final class LakeBatchWriter {
         for (Map.Entry<TablePartition, List<Positioned>> partition : byPartition.entrySet()) {
             List<Positioned> rows = partition.getValue();
             LakeTable table = partition.getKey().table();
-            String key = LakeSchema.objectKey(table, partition.getKey().partition(), source,
-                    rows.getFirst().outcome().sequenceNumber(), rows.getLast().outcome().sequenceNumber());
+            String key = LakeSchema.objectKey(
+                    table,
+                    partition.getKey().partition(),
+                    source,
+                    rows.getFirst().outcome().sequenceNumber(),
+                    rows.getLast().outcome().sequenceNumber());
             try {
-                bucket.put(key, parquet.write(table, rows.stream().map(Positioned::values).toList()));
+                bucket.put(
+                        key,
+                        parquet.write(
+                                table, rows.stream().map(Positioned::values).toList()));
                 writtenKeys.add(key);
             } catch (RuntimeException exception) {
                 LOG.errorf(exception, "cannot put lake object %s", key);
                 failedPositions.add(rows.getFirst().position());
             }
         }
-        Optional<String> retryFrom = failedPositions.stream().min(Integer::compare)
+        Optional<String> retryFrom = failedPositions.stream()
+                .min(Integer::compare)
                 .map(position -> records.get(position).getDynamodb().getSequenceNumber());
         return new BatchResult(List.copyOf(writtenKeys), retryFrom);
     }
@@ -98,7 +112,8 @@ public final class LakeBatchWriter {
         if (arn == null || !arn.contains(STREAM_MARKER)) {
             return "stream";
         }
-        return arn.substring(arn.lastIndexOf(STREAM_MARKER) + STREAM_MARKER.length()).replaceAll("[^A-Za-z0-9._-]", "-");
+        return arn.substring(arn.lastIndexOf(STREAM_MARKER) + STREAM_MARKER.length())
+                .replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
     /** One object per table and day; ordered so the objects of a batch are put in a stable order. */

@@ -10,8 +10,7 @@ import java.util.List;
 public interface LakeBucket {
 
     /** An object of the lake: its key and size in bytes. */
-    record LakeObject(String key, long size) {
-    }
+    record LakeObject(String key, long size) {}
 
     /** Every object whose key starts with the prefix, in key order. */
     List<LakeObject> list(String prefix);

@@ -11,8 +11,7 @@ final class PartyEventConverter {
     static final String ENROLMENT_EVENT = "EnrolmentEvent";
     static final String ATTENDANCE_EVENT = "AttendanceEvent";
 
-    private PartyEventConverter() {
-    }
+    private PartyEventConverter() {}
 
     static PartyEventRow enrolmentRow(EventImage image) {
         return new PartyEventRow(
@@ -32,7 +31,16 @@ final class PartyEventConverter {
                 image.optionalString("previousCommunityId"),
                 image.optionalString("previousGroupId"),
                 image.optionalString("workplaceUnitId"),
-                null, null, null, null, null, null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static PartyEventRow attendanceRow(EventImage image) {

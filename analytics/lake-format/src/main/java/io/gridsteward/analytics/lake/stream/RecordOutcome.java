@@ -9,14 +9,11 @@ public sealed interface RecordOutcome {
     String sequenceNumber();
 
     /** A ticket event's insertion: one lake row. */
-    record Row(String sequenceNumber, LakeRow row) implements RecordOutcome {
-    }
+    record Row(String sequenceNumber, LakeRow row) implements RecordOutcome {}
 
     /** Not a lake row: another kind of item, or a change to an (immutable) event item. */
-    record Skipped(String sequenceNumber, String reason) implements RecordOutcome {
-    }
+    record Skipped(String sequenceNumber, String reason) implements RecordOutcome {}
 
     /** A ticket event that cannot be turned into a row; the batch must be retried from here. */
-    record Unreadable(String sequenceNumber, String problem) implements RecordOutcome {
-    }
+    record Unreadable(String sequenceNumber, String problem) implements RecordOutcome {}
 }

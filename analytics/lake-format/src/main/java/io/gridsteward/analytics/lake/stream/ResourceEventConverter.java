@@ -10,8 +10,7 @@ final class ResourceEventConverter {
 
     static final String ENTITY = "ResourceEvent";
 
-    private ResourceEventConverter() {
-    }
+    private ResourceEventConverter() {}
 
     static ResourceEventRow row(EventImage image) {
         Long memberCount = image.optionalNumber("memberCount");

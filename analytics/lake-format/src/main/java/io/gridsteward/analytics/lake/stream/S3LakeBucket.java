@@ -24,7 +24,9 @@ public final class S3LakeBucket implements LakeBucket {
     @Override
     public List<LakeObject> list(String prefix) {
         List<LakeObject> objects = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents()) {
+        for (S3Object object : s3.listObjectsV2Paginator(
+                        request -> request.bucket(bucket).prefix(prefix))
+                .contents()) {
             objects.add(new LakeObject(object.key(), object.size()));
         }
         return objects;

@@ -18,11 +18,18 @@ public final class StreamRecordConverter {
     public static final String TICKET_EVENT = "TicketEvent";
 
     private static final Map<String, Function<EventImage, LakeRow>> CONVERTERS = Map.of(
-            TICKET_EVENT, TicketEventConverter::row,
-            PartyEventConverter.ENROLMENT_EVENT, PartyEventConverter::enrolmentRow,
-            PartyEventConverter.ATTENDANCE_EVENT, PartyEventConverter::attendanceRow,
-            "FundLedgerEntry", FundEventConverter::ledgerEntry, "FundClaimEvent", FundEventConverter::claimEvent,
-            ResourceEventConverter.ENTITY, ResourceEventConverter::row);
+            TICKET_EVENT,
+            TicketEventConverter::row,
+            PartyEventConverter.ENROLMENT_EVENT,
+            PartyEventConverter::enrolmentRow,
+            PartyEventConverter.ATTENDANCE_EVENT,
+            PartyEventConverter::attendanceRow,
+            "FundLedgerEntry",
+            FundEventConverter::ledgerEntry,
+            "FundClaimEvent",
+            FundEventConverter::claimEvent,
+            ResourceEventConverter.ENTITY,
+            ResourceEventConverter::row);
 
     public RecordOutcome convert(DynamodbStreamRecord record) {
         String sequenceNumber = sequenceNumber(record);
@@ -32,7 +39,8 @@ public final class StreamRecordConverter {
         }
         Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
         if (image == null) {
-            return new RecordOutcome.Unreadable(sequenceNumber, "INSERT without NewImage (stream view type must include new images)");
+            return new RecordOutcome.Unreadable(
+                    sequenceNumber, "INSERT without NewImage (stream view type must include new images)");
         }
         try {
             EventImage event = new EventImage(image);
@@ -50,7 +58,8 @@ public final class StreamRecordConverter {
     private static String sequenceNumber(DynamodbStreamRecord record) {
         if (record.getDynamodb() == null || record.getDynamodb().getSequenceNumber() == null) {
             // Without it the record cannot even be reported back; the whole batch fails and is retried.
-            throw new IllegalArgumentException("stream record " + record.getEventID() + " has no dynamodb.SequenceNumber");
+            throw new IllegalArgumentException(
+                    "stream record " + record.getEventID() + " has no dynamodb.SequenceNumber");
         }
         return record.getDynamodb().getSequenceNumber();
     }

@@ -9,8 +9,7 @@ import io.gridsteward.analytics.lake.TicketEventRow;
  */
 final class TicketEventConverter {
 
-    private TicketEventConverter() {
-    }
+    private TicketEventConverter() {}
 
     static TicketEventRow row(EventImage image) {
         return new TicketEventRow(

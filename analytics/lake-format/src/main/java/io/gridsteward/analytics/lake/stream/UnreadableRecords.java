@@ -10,8 +10,7 @@ final class UnreadableRecords {
     static final String NAMESPACE = "GridSteward/Lake";
     static final String METRIC = "UnreadableRecords";
 
-    private UnreadableRecords() {
-    }
+    private UnreadableRecords() {}
 
     static String metricLine(int count, long epochMilliseconds) {
         return "{\"_aws\":{\"Timestamp\":" + epochMilliseconds + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE

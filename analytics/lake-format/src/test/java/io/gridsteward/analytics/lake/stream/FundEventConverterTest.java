@@ -39,10 +39,37 @@ class FundEventConverterTest {
 
         RecordOutcome outcome = converter.convert(record("11", image));
 
-        assertThat(outcome).isEqualTo(new RecordOutcome.Row("11", new FundEventRow("claim:claim-9:4", "CLAIM", "PAID",
-                Instant.parse("2026-04-02T15:30:00Z"), "2026:grid-activity:grid-a", "GRID_PARTY_GROUP_ACTIVITY", 2026, "grid-a", "community-1",
-                "town-1", "grid-a", null, null, "claim-9", 4L, "APPROVED", "PAID", 30_000L, 0, -30_000, 30_000, "party-activity", "PROJECT",
-                Instant.parse("2026-03-31T15:30:00Z"), null, "TOWN_SUPERVISOR", "town-1")));
+        assertThat(outcome)
+                .isEqualTo(new RecordOutcome.Row(
+                        "11",
+                        new FundEventRow(
+                                "claim:claim-9:4",
+                                "CLAIM",
+                                "PAID",
+                                Instant.parse("2026-04-02T15:30:00Z"),
+                                "2026:grid-activity:grid-a",
+                                "GRID_PARTY_GROUP_ACTIVITY",
+                                2026,
+                                "grid-a",
+                                "community-1",
+                                "town-1",
+                                "grid-a",
+                                null,
+                                null,
+                                "claim-9",
+                                4L,
+                                "APPROVED",
+                                "PAID",
+                                30_000L,
+                                0,
+                                -30_000,
+                                30_000,
+                                "party-activity",
+                                "PROJECT",
+                                Instant.parse("2026-03-31T15:30:00Z"),
+                                null,
+                                "TOWN_SUPERVISOR",
+                                "town-1")));
         assertThat(((RecordOutcome.Row) outcome).row().values())
                 .doesNotContain("user-supervisor-7", "paid to Wang Fang's account", "project-of-li-ming");
     }

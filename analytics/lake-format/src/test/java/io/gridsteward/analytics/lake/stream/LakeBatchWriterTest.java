@@ -1,12 +1,11 @@
 package io.gridsteward.analytics.lake.stream;
 
-import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 import io.gridsteward.analytics.lake.stream.LakeBatchWriter.BatchResult;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Partial failures: which sequence number Lambda is told to retry from. */
 class LakeBatchWriterTest {
 
-    private static final String ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/grid-steward/stream/2026-11-25T08:00:00.000";
+    private static final String ARN =
+            "arn:aws:dynamodb:us-east-1:123456789012:table/grid-steward/stream/2026-11-25T08:00:00.000";
 
     /** A bucket that keeps what it is given and fails for keys of one partition. */
     private static final class FakeBucket implements LakeBucket {
@@ -41,8 +41,11 @@ class LakeBatchWriterTest {
 
         @Override
         public List<LakeObject> list(String prefix) {
-            return objects.entrySet().stream().filter(object -> object.getKey().startsWith(prefix)).sorted(Map.Entry.comparingByKey())
-                    .map(object -> new LakeObject(object.getKey(), object.getValue().length)).toList();
+            return objects.entrySet().stream()
+                    .filter(object -> object.getKey().startsWith(prefix))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(object -> new LakeObject(object.getKey(), object.getValue().length))
+                    .toList();
         }
 
         @Override
@@ -68,7 +71,8 @@ class LakeBatchWriterTest {
         BatchResult result = writer(bucket).write(records);
 
         assertThat(result.retryFrom()).contains("12");
-        assertThat(bucket.objects.keySet()).containsExactly("ticket_events/dt=2026-11-24/2026-11-25T08-00-00.000-11-13.parquet");
+        assertThat(bucket.objects.keySet())
+                .containsExactly("ticket_events/dt=2026-11-24/2026-11-25T08-00-00.000-11-13.parquet");
         assertThat(result.writtenKeys()).containsExactlyElementsOf(bucket.objects.keySet());
     }
 
@@ -84,7 +88,8 @@ class LakeBatchWriterTest {
         BatchResult result = writer(bucket).write(records);
 
         assertThat(result.retryFrom()).contains("22");
-        assertThat(bucket.objects.keySet()).containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-21-24.parquet");
+        assertThat(bucket.objects.keySet())
+                .containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-21-24.parquet");
     }
 
     @Test
@@ -100,15 +105,18 @@ class LakeBatchWriterTest {
         BatchResult result = writer(bucket).write(records);
 
         assertThat(result.retryFrom()).contains("52");
-        assertThat(result.writtenKeys()).containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-51-55.parquet");
+        assertThat(result.writtenKeys())
+                .containsExactly("ticket_events/dt=2026-11-25/2026-11-25T08-00-00.000-51-55.parquet");
     }
 
     @Test
     void theUnreadableCountIsAnEmbeddedMetricFormatLine() {
         String line = UnreadableRecords.metricLine(3, 1_764_057_600_000L);
 
-        assertThat(line).isEqualTo("{\"_aws\":{\"Timestamp\":1764057600000,\"CloudWatchMetrics\":[{\"Namespace\":\"GridSteward/Lake\","
-                + "\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"UnreadableRecords\",\"Unit\":\"Count\"}]}]},\"UnreadableRecords\":3}");
+        assertThat(line)
+                .isEqualTo(
+                        "{\"_aws\":{\"Timestamp\":1764057600000,\"CloudWatchMetrics\":[{\"Namespace\":\"GridSteward/Lake\","
+                                + "\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"UnreadableRecords\",\"Unit\":\"Count\"}]}]},\"UnreadableRecords\":3}");
     }
 
     @Test
@@ -132,7 +140,8 @@ class LakeBatchWriterTest {
     }
 
     private static LakeBatchWriter writer(LakeBucket bucket) {
-        return new LakeBatchWriter(new StreamRecordConverter(), new ParquetObjectWriter(CompressionCodecName.SNAPPY), bucket);
+        return new LakeBatchWriter(
+                new StreamRecordConverter(), new ParquetObjectWriter(CompressionCodecName.SNAPPY), bucket);
     }
 
     private static DynamodbStreamRecord insert(String sequenceNumber, String occurredAt) {

@@ -40,11 +40,36 @@ class PartyEventConverterTest {
 
         PartyEventRow row = (PartyEventRow) ((RecordOutcome.Row) converter.convert(record("11", image))).row();
 
-        assertThat(row).isEqualTo(new PartyEventRow("e-3", "ENROLMENT", "MOVED", 3, Instant.parse("2026-03-02T01:00:00Z"),
-                PartyEventRow.memberKey("user-member-7"), "IN_SERVICE_MEMBER", "CONFIRMED", "COMMUNITY_SECRETARY", "community-river",
-                "community-river", "town-east", "grid-river-2", null, "grid-river-1", "unit-school",
-                null, null, null, null, null, null, null, null, null, null));
-        assertThat(row.values()).doesNotContain("user-member-7", "user-secretary-1", "moved to block 7 next to Wang Fang");
+        assertThat(row)
+                .isEqualTo(new PartyEventRow(
+                        "e-3",
+                        "ENROLMENT",
+                        "MOVED",
+                        3,
+                        Instant.parse("2026-03-02T01:00:00Z"),
+                        PartyEventRow.memberKey("user-member-7"),
+                        "IN_SERVICE_MEMBER",
+                        "CONFIRMED",
+                        "COMMUNITY_SECRETARY",
+                        "community-river",
+                        "community-river",
+                        "town-east",
+                        "grid-river-2",
+                        null,
+                        "grid-river-1",
+                        "unit-school",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(row.values())
+                .doesNotContain("user-member-7", "user-secretary-1", "moved to block 7 next to Wang Fang");
         assertThat(row.memberKey()).hasSize(32).isNotEqualTo(PartyEventRow.memberKey("user-member-8"));
     }
 

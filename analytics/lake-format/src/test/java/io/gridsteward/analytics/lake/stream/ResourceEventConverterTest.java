@@ -1,17 +1,16 @@
 package io.gridsteward.analytics.lake.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import io.gridsteward.analytics.lake.LakeSchema;
 import io.gridsteward.analytics.lake.ResourceEventRow;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ResourceEventConverterTest {
 
@@ -59,10 +58,41 @@ class ResourceEventConverterTest {
         RecordOutcome outcome = converter.convert(record(rated()));
 
         ResourceEventRow row = (ResourceEventRow) ((RecordOutcome.Row) outcome).row();
-        assertThat(row).isEqualTo(new ResourceEventRow("e-9", "PROJECT", "claim-9", 5, "PROJECT_RATED", Instant.parse("2026-11-26T02:00:00Z"),
-                "RESIDENT", null, "DEMAND", "wish-1", "SERVICES", "town-1", "community-3", "grid-7", null, null, 1, 1, 8_000,
-                Instant.parse("2026-11-20T02:00:00Z"), "claim-9", "MEMBERS", null, 3, "community-3", "grid-7", 1L, 8_000L,
-                Instant.parse("2026-11-20T03:00:00Z"), 4, null, null, null));
+        assertThat(row)
+                .isEqualTo(new ResourceEventRow(
+                        "e-9",
+                        "PROJECT",
+                        "claim-9",
+                        5,
+                        "PROJECT_RATED",
+                        Instant.parse("2026-11-26T02:00:00Z"),
+                        "RESIDENT",
+                        null,
+                        "DEMAND",
+                        "wish-1",
+                        "SERVICES",
+                        "town-1",
+                        "community-3",
+                        "grid-7",
+                        null,
+                        null,
+                        1,
+                        1,
+                        8_000,
+                        Instant.parse("2026-11-20T02:00:00Z"),
+                        "claim-9",
+                        "MEMBERS",
+                        null,
+                        3,
+                        "community-3",
+                        "grid-7",
+                        1L,
+                        8_000L,
+                        Instant.parse("2026-11-20T03:00:00Z"),
+                        4,
+                        null,
+                        null,
+                        null));
         assertThat(row.table()).isEqualTo(LakeSchema.RESOURCE_EVENTS);
         assertThat(row.values()).doesNotContain("resident-wang-fang", "Thank you Li Ming, the lamp is bright");
     }
@@ -70,8 +100,18 @@ class ResourceEventConverterTest {
     @Test
     void anOfferPublishedHasNoClaimAndAMistypedFlagIsUnreadable() {
         Map<String, AttributeValue> image = rated();
-        for (String claimAttribute : new String[] {"claimId", "claimantKind", "memberCount", "claimCommunityId", "claimGridId", "claimQuantity",
-                "claimValueFen", "claimedAt", "rating", "smallWish"}) {
+        for (String claimAttribute : new String[] {
+            "claimId",
+            "claimantKind",
+            "memberCount",
+            "claimCommunityId",
+            "claimGridId",
+            "claimQuantity",
+            "claimValueFen",
+            "claimedAt",
+            "rating",
+            "smallWish"
+        }) {
             image.remove(claimAttribute);
         }
         image.put("eventType", s("OFFER_PUBLISHED"));
@@ -87,13 +127,17 @@ class ResourceEventConverterTest {
         assertThat(row.providerOrgId()).isEqualTo("unit-school");
 
         image.put("smallWish", s("yes"));
-        assertThat(converter.convert(record(image))).isEqualTo(new RecordOutcome.Unreadable("1", "attribute smallWish must be a boolean (BOOL)"));
+        assertThat(converter.convert(record(image)))
+                .isEqualTo(new RecordOutcome.Unreadable("1", "attribute smallWish must be a boolean (BOOL)"));
     }
 
     @Test
     void theStateItemsOfTheContextAreSkipped() {
-        for (String entity : new String[] {"Offer", "Demand", "ResourceClaim", "Project", "ResourceIdempotency", "UnitCommunities"}) {
-            assertThat(converter.convert(record(Map.of("entity", s(entity))))).isInstanceOf(RecordOutcome.Skipped.class);
+        for (String entity :
+                new String[] {"Offer", "Demand", "ResourceClaim", "Project", "ResourceIdempotency", "UnitCommunities"
+                }) {
+            assertThat(converter.convert(record(Map.of("entity", s(entity)))))
+                    .isInstanceOf(RecordOutcome.Skipped.class);
         }
     }
 

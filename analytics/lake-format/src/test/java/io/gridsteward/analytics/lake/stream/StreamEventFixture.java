@@ -22,8 +22,7 @@ final class StreamEventFixture {
 
     static final String RESOURCE = "/contracts/ticket-event-stream.json";
 
-    private StreamEventFixture() {
-    }
+    private StreamEventFixture() {}
 
     static List<DynamodbStreamRecord> records() {
         try (InputStream input = StreamEventFixture.class.getResourceAsStream(RESOURCE)) {
@@ -37,7 +36,8 @@ final class StreamEventFixture {
                 streamRecord.setKeys(image(change.path("Keys")));
                 streamRecord.setNewImage(image(change.path("NewImage")));
                 streamRecord.setSequenceNumber(change.path("SequenceNumber").asText());
-                streamRecord.setStreamViewType(StreamViewType.valueOf(change.path("StreamViewType").asText()));
+                streamRecord.setStreamViewType(
+                        StreamViewType.valueOf(change.path("StreamViewType").asText()));
                 DynamodbStreamRecord record = new DynamodbStreamRecord();
                 record.setEventID(node.path("eventID").asText());
                 record.setEventName(node.path("eventName").asText());

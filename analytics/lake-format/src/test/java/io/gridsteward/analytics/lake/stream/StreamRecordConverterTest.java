@@ -37,11 +37,31 @@ class StreamRecordConverterTest {
 
         RecordOutcome outcome = converter.convert(record("INSERT", "9", image));
 
-        assertThat(outcome).isEqualTo(new RecordOutcome.Row("9", new TicketEventRow("e-5", "t-1", 6, "EVALUATED", "RESOLVED",
-                "EVALUATED", Instant.parse("2026-11-26T02:00:00.000Z"), "RESIDENT", null, "grid-7", "community-3", "town-1",
-                "ROAD_DAMAGE", "bureau-housing", "URGENT", Instant.parse("2026-11-25T09:00:00.000Z"),
-                Instant.parse("2026-11-25T20:00:00.000Z"), 4, "DEPARTMENT")));
-        assertThat(((RecordOutcome.Row) outcome).row().values()).doesNotContain("user-resident-42", "Fixed, thanks Zhang Wei");
+        assertThat(outcome)
+                .isEqualTo(new RecordOutcome.Row(
+                        "9",
+                        new TicketEventRow(
+                                "e-5",
+                                "t-1",
+                                6,
+                                "EVALUATED",
+                                "RESOLVED",
+                                "EVALUATED",
+                                Instant.parse("2026-11-26T02:00:00.000Z"),
+                                "RESIDENT",
+                                null,
+                                "grid-7",
+                                "community-3",
+                                "town-1",
+                                "ROAD_DAMAGE",
+                                "bureau-housing",
+                                "URGENT",
+                                Instant.parse("2026-11-25T09:00:00.000Z"),
+                                Instant.parse("2026-11-25T20:00:00.000Z"),
+                                4,
+                                "DEPARTMENT")));
+        assertThat(((RecordOutcome.Row) outcome).row().values())
+                .doesNotContain("user-resident-42", "Fixed, thanks Zhang Wei");
     }
 
     @Test
@@ -53,7 +73,8 @@ class StreamRecordConverterTest {
         image.remove("rating");
         image.remove("assigneeOrgKind");
 
-        TicketEventRow row = (TicketEventRow) ((RecordOutcome.Row) converter.convert(record("INSERT", "10", image))).row();
+        TicketEventRow row =
+                (TicketEventRow) ((RecordOutcome.Row) converter.convert(record("INSERT", "10", image))).row();
 
         assertThat(row.priority()).isNull();
         assertThat(row.acceptDueAt()).isNull();
@@ -84,7 +105,8 @@ class StreamRecordConverterTest {
         image.put("assigneeOrgKind", new AttributeValue().withS("TOWN"));
         image.remove("rating");
 
-        TicketEventRow row = (TicketEventRow) ((RecordOutcome.Row) converter.convert(record("INSERT", "15", image))).row();
+        TicketEventRow row =
+                (TicketEventRow) ((RecordOutcome.Row) converter.convert(record("INSERT", "15", image))).row();
 
         assertThat(row.eventType()).isEqualTo("FLAGGED_OVERDUE");
         assertThat(row.fromStatus()).isEqualTo(row.toStatus()).isEqualTo("RETURNED");
@@ -107,7 +129,8 @@ class StreamRecordConverterTest {
         image.put("rating", new AttributeValue().withN("4"));
         image.put("resolveDueAt", new AttributeValue().withS("tomorrow"));
         assertThat(converter.convert(record("INSERT", "13", image)))
-                .isEqualTo(new RecordOutcome.Unreadable("13", "attribute resolveDueAt is not an ISO-8601 instant: tomorrow"));
+                .isEqualTo(new RecordOutcome.Unreadable(
+                        "13", "attribute resolveDueAt is not an ISO-8601 instant: tomorrow"));
     }
 
     private static Map<String, AttributeValue> evaluated() {
@@ -138,7 +161,8 @@ class StreamRecordConverterTest {
 
     @Test
     void changesToEventsAndOtherEntitiesAreSkipped() {
-        Map<String, AttributeValue> event = Map.of("entity", new AttributeValue().withS(StreamRecordConverter.TICKET_EVENT));
+        Map<String, AttributeValue> event =
+                Map.of("entity", new AttributeValue().withS(StreamRecordConverter.TICKET_EVENT));
         Map<String, AttributeValue> organisation = Map.of("entity", new AttributeValue().withS("Organisation"));
 
         assertThat(converter.convert(record("MODIFY", "1", event))).isInstanceOf(RecordOutcome.Skipped.class);
@@ -152,10 +176,12 @@ class StreamRecordConverterTest {
         DynamodbStreamRecord record = record("INSERT", null, Map.of());
         record.setEventID("event-9");
 
-        assertThatThrownBy(() -> converter.convert(record)).hasMessageContaining("event-9 has no dynamodb.SequenceNumber");
+        assertThatThrownBy(() -> converter.convert(record))
+                .hasMessageContaining("event-9 has no dynamodb.SequenceNumber");
     }
 
-    private static DynamodbStreamRecord record(String eventName, String sequenceNumber, Map<String, AttributeValue> newImage) {
+    private static DynamodbStreamRecord record(
+            String eventName, String sequenceNumber, Map<String, AttributeValue> newImage) {
         StreamRecord streamRecord = new StreamRecord();
         streamRecord.setSequenceNumber(sequenceNumber);
         streamRecord.setNewImage(newImage);

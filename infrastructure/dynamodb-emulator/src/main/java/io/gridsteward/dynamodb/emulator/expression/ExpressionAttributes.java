@@ -1,7 +1,6 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
-
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -15,38 +14,32 @@ import java.util.TreeSet;
  * the server calls {@link #requireAllUsed()} after parsing every expression of the request.
  * One instance belongs to one request and is not meant to be shared between threads.
  */
-public final class ExpressionAttributes
-{
+public final class ExpressionAttributes {
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
 
-    public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values)
-    {
+    public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
         this.names = Map.copyOf(names);
         this.values = Map.copyOf(values);
     }
 
     /** For requests without ExpressionAttributeNames or ExpressionAttributeValues. */
-    public static ExpressionAttributes none()
-    {
+    public static ExpressionAttributes none() {
         return new ExpressionAttributes(Map.of(), Map.of());
     }
 
-    public Map<String, String> names()
-    {
+    public Map<String, String> names() {
         return names;
     }
 
-    public Map<String, AttributeValue> values()
-    {
+    public Map<String, AttributeValue> values() {
         return values;
     }
 
     /** Throws {@link ExpressionException} listing every unused name (first) or, failing that, every unused value. */
-    public void requireAllUsed()
-    {
+    public void requireAllUsed() {
         Set<String> unusedNames = new TreeSet<>(names.keySet());
         unusedNames.removeAll(usedNames);
         if (!unusedNames.isEmpty()) {
@@ -62,8 +55,7 @@ public final class ExpressionAttributes
     }
 
     /** The attribute name a {@code #placeholder} stands for, marking it used. */
-    Optional<String> useName(String placeholder)
-    {
+    Optional<String> useName(String placeholder) {
         String name = names.get(placeholder);
         if (name != null) {
             usedNames.add(placeholder);
@@ -72,8 +64,7 @@ public final class ExpressionAttributes
     }
 
     /** The value a {@code :placeholder} stands for, marking it used. */
-    Optional<AttributeValue> useValue(String placeholder)
-    {
+    Optional<AttributeValue> useValue(String placeholder) {
         AttributeValue value = values.get(placeholder);
         if (value != null) {
             usedValues.add(placeholder);

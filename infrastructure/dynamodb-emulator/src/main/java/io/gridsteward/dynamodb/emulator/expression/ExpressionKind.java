@@ -1,8 +1,7 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 /** Which request parameter an expression came from; DynamoDB names it at the start of every validation message. */
-public enum ExpressionKind
-{
+public enum ExpressionKind {
     CONDITION("ConditionExpression"),
     FILTER("FilterExpression"),
     KEY_CONDITION("KeyConditionExpression"),
@@ -11,19 +10,16 @@ public enum ExpressionKind
 
     private final String parameterName;
 
-    ExpressionKind(String parameterName)
-    {
+    ExpressionKind(String parameterName) {
         this.parameterName = parameterName;
     }
 
-    public String parameterName()
-    {
+    public String parameterName() {
         return parameterName;
     }
 
     /** The condition-like kind for a parameter name, e.g. "FilterExpression". */
-    public static ExpressionKind ofConditionParameter(String parameterName)
-    {
+    public static ExpressionKind ofConditionParameter(String parameterName) {
         return switch (parameterName) {
             case "ConditionExpression" -> CONDITION;
             case "FilterExpression" -> FILTER;
@@ -32,8 +28,7 @@ public enum ExpressionKind
         };
     }
 
-    ExpressionException invalid(String reason)
-    {
+    ExpressionException invalid(String reason) {
         return new ExpressionException("Invalid " + parameterName + ": " + reason);
     }
 }

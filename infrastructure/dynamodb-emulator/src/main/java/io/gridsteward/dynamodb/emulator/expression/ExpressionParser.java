@@ -1,7 +1,6 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,30 +17,36 @@ import java.util.function.Supplier;
  * important problem is reported, in the order DynamoDB reports them. {@link ConditionParser}, {@link UpdateParser}
  * and {@link ProjectionParser} each add one grammar.
  */
-abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, ProjectionParser
-{
+abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, ProjectionParser {
     /** Problems in the order of precedence DynamoDB reports them. */
-    enum Problem
-    {
-        TOO_MANY_OPERATORS, REDUNDANT_PARENTHESES, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, REPEATED_SECTION, UNDEFINED_NAME,
-        UNDEFINED_VALUE, PATH_OVERLAP, PATH_CONFLICT, OPERAND_COUNT, DISTINCT_OPERANDS, OPERAND_TYPE
+    enum Problem {
+        TOO_MANY_OPERATORS,
+        REDUNDANT_PARENTHESES,
+        UNKNOWN_FUNCTION,
+        MISUSED_FUNCTION,
+        RESERVED_WORD,
+        REPEATED_SECTION,
+        UNDEFINED_NAME,
+        UNDEFINED_VALUE,
+        PATH_OVERLAP,
+        PATH_CONFLICT,
+        OPERAND_COUNT,
+        DISTINCT_OPERANDS,
+        OPERAND_TYPE
     }
 
     /** A syntax error at a token; caught only inside the parsers. */
-    static final class SyntaxError extends RuntimeException
-    {
+    static final class SyntaxError extends RuntimeException {
         private final int tokenIndex;
 
-        private SyntaxError(int tokenIndex)
-        {
+        private SyntaxError(int tokenIndex) {
             super(null, null, false, false);
             this.tokenIndex = tokenIndex;
         }
     }
 
     /** An operand before it is known where it is used: a function call may be an operand or a condition. */
-    sealed interface Term
-    {
+    sealed interface Term {
         record OperandTerm(Operand operand) implements Term {}
 
         record CallTerm(String name, List<Term> arguments) implements Term {}
@@ -52,8 +57,8 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     private static final int MAXIMUM_EXPRESSION_BYTES = 4096;
     static final Set<String> CONDITION_OPERATOR_SYMBOLS = Set.of("=", "<>", "<", "<=", ">", ">=");
     static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
-    static final Set<String> CONDITION_FUNCTIONS = Set.of(
-            "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
+    static final Set<String> CONDITION_FUNCTIONS =
+            Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
     static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     /** Stands in for a part already noted as a problem; such a parse always ends in an error. */
     static final Operand.ValueOperand REJECTED_OPERAND = new Operand.ValueOperand("", new AttributeValue.NullValue());
@@ -68,8 +73,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     int position;
     int nesting;
 
-    ExpressionParser(ExpressionKind kind, String expression, ExpressionAttributes attributes, Set<String> keywords)
-    {
+    ExpressionParser(ExpressionKind kind, String expression, ExpressionAttributes attributes, Set<String> keywords) {
         this.kind = kind;
         this.source = checkedSource(kind, expression);
         this.tokens = Tokenizer.tokenize(source);
@@ -81,8 +85,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     abstract boolean isOperator(Token token);
 
     /** The expression if it is neither empty nor too long; DynamoDB measures the raw text, before substitution. */
-    private static String checkedSource(ExpressionKind kind, String expression)
-    {
+    private static String checkedSource(ExpressionKind kind, String expression) {
         if (expression == null || expression.isBlank()) {
             throw kind.invalid("The expression can not be empty;");
         }
@@ -94,23 +97,25 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     }
 
     /** Comparators, logical operators, arithmetic and function calls count towards DynamoDB's limit of 300. */
-    private void countOperators()
-    {
+    private void countOperators() {
         int operators = 0;
         for (int index = 0; index < tokens.size() - 1; index++) {
             Token token = tokens.get(index);
-            boolean functionCall = token.type() == Token.Type.IDENTIFIER && tokens.get(index + 1).isSymbol("(") && !isKeyword(token);
+            boolean functionCall = token.type() == Token.Type.IDENTIFIER
+                    && tokens.get(index + 1).isSymbol("(")
+                    && !isKeyword(token);
             if (functionCall || isOperator(token)) {
                 operators++;
             }
         }
         if (operators > MAXIMUM_OPERATORS) {
-            note(Problem.TOO_MANY_OPERATORS, "The expression contains too many operators; operator count: " + operators);
+            note(
+                    Problem.TOO_MANY_OPERATORS,
+                    "The expression contains too many operators; operator count: " + operators);
         }
     }
 
-    <T> T parseWhole(Supplier<T> rule)
-    {
+    <T> T parseWhole(Supplier<T> rule) {
         T result;
         try {
             result = rule.get();
@@ -128,8 +133,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     }
 
     /** DynamoDB quotes the offending token and the text from the token before it to the token after it. */
-    private String syntaxMessage(int tokenIndex)
-    {
+    private String syntaxMessage(int tokenIndex) {
         Token token = tokens.get(tokenIndex);
         int start = tokens.get(Math.max(0, tokenIndex - 1)).start();
         int end = tokenIndex + 1 < tokens.size() ? tokens.get(tokenIndex + 1).end() : token.end();
@@ -140,8 +144,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
      * The token after the parenthesis that closes the one at the current position (END when none does): it tells a
      * parenthesised operand, as in {@code (a) = :v}, from a parenthesised condition without trying both.
      */
-    Token tokenAfterClosing()
-    {
+    Token tokenAfterClosing() {
         int depth = 0;
         for (int index = position; index < tokens.size() - 1; index++) {
             Token token = tokens.get(index);
@@ -155,35 +158,34 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     }
 
     /** Deeply nested input would exhaust the stack; DynamoDB's own limits on expressions are far lower. */
-    void enterNesting()
-    {
+    void enterNesting() {
         if (++nesting > MAXIMUM_NESTING) {
             throw syntaxError();
         }
     }
 
-    boolean hasOperandCount(Term.CallTerm call, int expected)
-    {
+    boolean hasOperandCount(Term.CallTerm call, int expected) {
         if (call.arguments().size() == expected) {
             return true;
         }
-        note(Problem.OPERAND_COUNT, "Incorrect number of operands for operator or function; operator or function: "
-                + call.name() + ", number of operands: " + call.arguments().size());
+        note(
+                Problem.OPERAND_COUNT,
+                "Incorrect number of operands for operator or function; operator or function: " + call.name()
+                        + ", number of operands: " + call.arguments().size());
         return false;
     }
 
     /** The type of an operand known before evaluation, i.e. of a {@code :value}. */
-    static Optional<String> literalType(Operand operand)
-    {
+    static Optional<String> literalType(Operand operand) {
         return operand instanceof Operand.ValueOperand(String name, AttributeValue value) && operand != REJECTED_OPERAND
-                ? Optional.of(value.typeDescriptor()) : Optional.empty();
+                ? Optional.of(value.typeDescriptor())
+                : Optional.empty();
     }
 
     // ---- operands and paths ----
 
     /** A term, possibly in parentheses; two pairs around one term are redundant. */
-    Term parseTermInParentheses()
-    {
+    Term parseTermInParentheses() {
         int opened = 0;
         while (peek().isSymbol("(")) {
             position++;
@@ -199,8 +201,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
         return term;
     }
 
-    Term parseTerm()
-    {
+    Term parseTerm() {
         Token token = peek();
         if (token.type() == Token.Type.IDENTIFIER && peek(1).isSymbol("(") && !isKeyword(token)) {
             position += 2;
@@ -222,8 +223,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
         return new Term.OperandTerm(new Operand.PathOperand(parsePath()));
     }
 
-    Operand.ValueOperand parseValue()
-    {
+    Operand.ValueOperand parseValue() {
         Token token = peek();
         if (token.type() != Token.Type.VALUE_PLACEHOLDER) {
             throw syntaxError();
@@ -231,14 +231,16 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
         position++;
         Optional<AttributeValue> value = attributes.useValue(token.text());
         if (value.isEmpty()) {
-            note(Problem.UNDEFINED_VALUE, "An expression attribute value used in expression is not defined; attribute value: " + token.text());
+            note(
+                    Problem.UNDEFINED_VALUE,
+                    "An expression attribute value used in expression is not defined; attribute value: "
+                            + token.text());
             return REJECTED_OPERAND;
         }
         return new Operand.ValueOperand(token.text(), value.get());
     }
 
-    DocumentPath parsePath()
-    {
+    DocumentPath parsePath() {
         List<DocumentPath.Element> elements = new ArrayList<>();
         elements.add(new DocumentPath.Element.Key(parsePathName()));
         while (true) {
@@ -260,14 +262,16 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
         }
     }
 
-    String parsePathName()
-    {
+    String parsePathName() {
         Token token = peek();
         if (token.type() == Token.Type.NAME_PLACEHOLDER) {
             position++;
             Optional<String> name = attributes.useName(token.text());
             if (name.isEmpty()) {
-                note(Problem.UNDEFINED_NAME, "An expression attribute name used in the document path is not defined; attribute name: " + token.text());
+                note(
+                        Problem.UNDEFINED_NAME,
+                        "An expression attribute name used in the document path is not defined; attribute name: "
+                                + token.text());
                 return token.text();
             }
             return name.get();
@@ -282,8 +286,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
         return token.text();
     }
 
-    boolean isKeyword(Token token)
-    {
+    boolean isKeyword(Token token) {
         for (String keyword : keywords) {
             if (token.isKeyword(keyword)) {
                 return true;
@@ -293,8 +296,7 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
     }
 
     /** Adds {@code path} to {@code paths}, noting it if it overlaps (one is a prefix of the other) or conflicts with one. */
-    void checkOverlap(List<DocumentPath> paths, DocumentPath path)
-    {
+    void checkOverlap(List<DocumentPath> paths, DocumentPath path) {
         for (DocumentPath earlier : paths) {
             List<DocumentPath.Element> first = earlier.elements();
             List<DocumentPath.Element> second = path.elements();
@@ -303,7 +305,8 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
             while (index < common && first.get(index).equals(second.get(index))) {
                 index++;
             }
-            String both = "must remove or rewrite one of these paths; path one: " + earlier.describe() + ", path two: " + path.describe();
+            String both = "must remove or rewrite one of these paths; path one: " + earlier.describe() + ", path two: "
+                    + path.describe();
             if (index == common) {
                 note(Problem.PATH_OVERLAP, "Two document paths overlap with each other; " + both);
             } else if (first.get(index).getClass() != second.get(index).getClass()) {
@@ -315,18 +318,15 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
 
     // ---- tokens ----
 
-    Token peek()
-    {
+    Token peek() {
         return peek(0);
     }
 
-    Token peek(int offset)
-    {
+    Token peek(int offset) {
         return tokens.get(Math.min(position + offset, tokens.size() - 1));
     }
 
-    boolean consumeSymbol(String symbol)
-    {
+    boolean consumeSymbol(String symbol) {
         if (peek().isSymbol(symbol)) {
             position++;
             return true;
@@ -334,28 +334,24 @@ abstract sealed class ExpressionParser permits ConditionParser, UpdateParser, Pr
         return false;
     }
 
-    void expectSymbol(String symbol)
-    {
+    void expectSymbol(String symbol) {
         if (!consumeSymbol(symbol)) {
             throw syntaxError();
         }
     }
 
-    void expectKeyword(String keyword)
-    {
+    void expectKeyword(String keyword) {
         if (!peek().isKeyword(keyword)) {
             throw syntaxError();
         }
         position++;
     }
 
-    SyntaxError syntaxError()
-    {
+    SyntaxError syntaxError() {
         return new SyntaxError(Math.min(position, tokens.size() - 1));
     }
 
-    void note(Problem problem, String message)
-    {
+    void note(Problem problem, String message) {
         problems.putIfAbsent(problem, message);
     }
 }

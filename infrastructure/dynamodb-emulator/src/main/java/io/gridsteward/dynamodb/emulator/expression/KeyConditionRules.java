@@ -3,7 +3,6 @@ package io.gridsteward.dynamodb.emulator.expression;
 import io.gridsteward.dynamodb.emulator.expression.Expressions.KeyCondition;
 import io.gridsteward.dynamodb.emulator.expression.Expressions.SortKeyCondition;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,14 @@ import java.util.Optional;
  * Turns a parsed KeyConditionExpression into a hash-key equality and an optional sort-key condition, rejecting what
  * a key condition cannot hold (OR, NOT, IN, {@code <>}, functions other than begins_with, non-key attributes).
  */
-final class KeyConditionRules
-{
+final class KeyConditionRules {
     /** One condition on one key attribute, operands normalised so that the attribute comes first. */
-    private record KeyPart(SortKeyCondition.Operator operator, AttributeValue value, Optional<AttributeValue> upperBound) {}
+    private record KeyPart(
+            SortKeyCondition.Operator operator, AttributeValue value, Optional<AttributeValue> upperBound) {}
 
     private KeyConditionRules() {}
 
-    static KeyCondition toKeyCondition(ConditionNode node, String hashKey, Optional<String> rangeKey)
-    {
+    static KeyCondition toKeyCondition(ConditionNode node, String hashKey, Optional<String> rangeKey) {
         Map<String, KeyPart> parts = new LinkedHashMap<>();
         collect(node, parts);
         if (rangeKey.isEmpty() && parts.size() > 1) {
@@ -31,7 +29,8 @@ final class KeyConditionRules
         if (hashPart == null) {
             throw new ExpressionException("Query condition missed key schema element: " + hashKey);
         }
-        if (parts.keySet().stream().anyMatch(name -> !name.equals(hashKey) && !rangeKey.get().equals(name))) {
+        if (parts.keySet().stream()
+                .anyMatch(name -> !name.equals(hashKey) && !rangeKey.get().equals(name))) {
             if (!parts.containsKey(rangeKey.get())) {
                 throw new ExpressionException("Query condition missed key schema element: " + rangeKey.get());
             }
@@ -45,8 +44,7 @@ final class KeyConditionRules
         return new KeyCondition(hashKey, hashPart.value(), sortKeyCondition);
     }
 
-    private static void collect(ConditionNode node, Map<String, KeyPart> parts)
-    {
+    private static void collect(ConditionNode node, Map<String, KeyPart> parts) {
         switch (node) {
             case ConditionNode.And(ConditionNode left, ConditionNode right) -> {
                 collect(left, parts);
@@ -55,10 +53,14 @@ final class KeyConditionRules
             case ConditionNode.Or or -> throw invalid("Invalid operator used in KeyConditionExpression: OR");
             case ConditionNode.Not not -> throw invalid("Invalid operator used in KeyConditionExpression: NOT");
             case ConditionNode.In in -> throw invalid("Invalid operator used in KeyConditionExpression: IN");
-            case ConditionNode.AttributeExists exists -> throw invalid("Invalid operator used in KeyConditionExpression: attribute_exists");
-            case ConditionNode.AttributeNotExists notExists -> throw invalid("Invalid operator used in KeyConditionExpression: attribute_not_exists");
-            case ConditionNode.AttributeType type -> throw invalid("Invalid operator used in KeyConditionExpression: attribute_type");
-            case ConditionNode.Contains contains -> throw invalid("Invalid operator used in KeyConditionExpression: contains");
+            case ConditionNode.AttributeExists exists ->
+                throw invalid("Invalid operator used in KeyConditionExpression: attribute_exists");
+            case ConditionNode.AttributeNotExists notExists ->
+                throw invalid("Invalid operator used in KeyConditionExpression: attribute_not_exists");
+            case ConditionNode.AttributeType type ->
+                throw invalid("Invalid operator used in KeyConditionExpression: attribute_type");
+            case ConditionNode.Contains contains ->
+                throw invalid("Invalid operator used in KeyConditionExpression: contains");
             case ConditionNode.Comparison(ConditionNode.Comparator comparator, Operand left, Operand right) -> {
                 if (comparator == ConditionNode.Comparator.NOT_EQUAL) {
                     throw invalid("Invalid operator used in KeyConditionExpression: <>");
@@ -72,14 +74,19 @@ final class KeyConditionRules
             case ConditionNode.Between(Operand subject, Operand lower, Operand upper) -> {
                 String name = keyAttribute(List.of(subject, lower, upper));
                 if (!(subject instanceof Operand.PathOperand)) {
-                    throw invalid("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+                    throw invalid(
+                            "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
                 }
-                put(parts, name, new KeyPart(SortKeyCondition.Operator.BETWEEN, valueOf(lower), Optional.of(valueOf(upper))));
+                put(
+                        parts,
+                        name,
+                        new KeyPart(SortKeyCondition.Operator.BETWEEN, valueOf(lower), Optional.of(valueOf(upper))));
             }
             case ConditionNode.BeginsWith(Operand subject, Operand prefix) -> {
                 String name = keyAttribute(List.of(subject, prefix));
                 if (!(subject instanceof Operand.PathOperand)) {
-                    throw invalid("Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
+                    throw invalid(
+                            "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
                 }
                 put(parts, name, new KeyPart(SortKeyCondition.Operator.BEGINS_WITH, valueOf(prefix), Optional.empty()));
             }
@@ -87,25 +94,29 @@ final class KeyConditionRules
     }
 
     /** The one top-level attribute among a condition's operands; the others must be {@code :values}. */
-    private static String keyAttribute(List<Operand> operands)
-    {
+    private static String keyAttribute(List<Operand> operands) {
         String name = null;
         for (Operand operand : operands) {
             switch (operand) {
                 case Operand.PathOperand(DocumentPath path) -> {
                     if (name != null) {
-                        throw invalid("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+                        throw invalid(
+                                "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
                     }
                     if (path.isNested()) {
                         throw invalid("KeyConditionExpressions cannot have conditions on nested attributes");
                     }
                     name = path.topLevelName();
                 }
-                case Operand.ValueOperand value -> { }
-                case Operand.SizeOperand size -> throw invalid("KeyConditionExpressions cannot contain nested operations");
-                case Operand.IfNotExistsOperand ifNotExists -> throw invalid("KeyConditionExpressions cannot contain nested operations");
-                case Operand.ListAppendOperand listAppend -> throw invalid("KeyConditionExpressions cannot contain nested operations");
-                case Operand.ArithmeticOperand arithmetic -> throw invalid("KeyConditionExpressions cannot contain nested operations");
+                case Operand.ValueOperand value -> {}
+                case Operand.SizeOperand size ->
+                    throw invalid("KeyConditionExpressions cannot contain nested operations");
+                case Operand.IfNotExistsOperand ifNotExists ->
+                    throw invalid("KeyConditionExpressions cannot contain nested operations");
+                case Operand.ListAppendOperand listAppend ->
+                    throw invalid("KeyConditionExpressions cannot contain nested operations");
+                case Operand.ArithmeticOperand arithmetic ->
+                    throw invalid("KeyConditionExpressions cannot contain nested operations");
             }
         }
         if (name == null) {
@@ -114,20 +125,17 @@ final class KeyConditionRules
         return name;
     }
 
-    private static AttributeValue valueOf(Operand operand)
-    {
+    private static AttributeValue valueOf(Operand operand) {
         return ((Operand.ValueOperand) operand).value();
     }
 
-    private static void put(Map<String, KeyPart> parts, String name, KeyPart part)
-    {
+    private static void put(Map<String, KeyPart> parts, String name, KeyPart part) {
         if (parts.putIfAbsent(name, part) != null) {
             throw invalid("KeyConditionExpressions must only contain one condition per key");
         }
     }
 
-    private static SortKeyCondition.Operator sortOperator(ConditionNode.Comparator comparator)
-    {
+    private static SortKeyCondition.Operator sortOperator(ConditionNode.Comparator comparator) {
         return switch (comparator) {
             case EQUAL -> SortKeyCondition.Operator.EQUAL;
             case LESS_THAN -> SortKeyCondition.Operator.LESS_THAN;
@@ -138,8 +146,7 @@ final class KeyConditionRules
         };
     }
 
-    private static ExpressionException invalid(String reason)
-    {
+    private static ExpressionException invalid(String reason) {
         return ExpressionKind.KEY_CONDITION.invalid(reason);
     }
 }

@@ -1,7 +1,6 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,55 +9,60 @@ import java.util.Optional;
 import java.util.Set;
 
 /** AttributeUpdates, the legacy form of an update: PUT, DELETE or ADD per top-level attribute. */
-public record LegacyUpdate(Map<String, Change> changes) implements Expressions.Update
-{
-    public enum Action { PUT, DELETE, ADD }
+public record LegacyUpdate(Map<String, Change> changes) implements Expressions.Update {
+    public enum Action {
+        PUT,
+        DELETE,
+        ADD
+    }
 
     /** {@code value} is absent only for a DELETE of the whole attribute. */
-    public record Change(Action action, Optional<AttributeValue> value)
-    {
-        public Change
-        {
+    public record Change(Action action, Optional<AttributeValue> value) {
+        public Change {
             switch (action) {
-                case PUT -> value.orElseThrow(() -> new ExpressionException(
-                        "One or more parameter values were invalid: Only DELETE action is allowed when no attribute value is specified"));
+                case PUT ->
+                    value.orElseThrow(
+                            () -> new ExpressionException(
+                                    "One or more parameter values were invalid: Only DELETE action is allowed when no attribute value is specified"));
                 case ADD -> {
-                    String type = value.orElseThrow(() -> new ExpressionException(
-                            "One or more parameter values were invalid: Only DELETE action is allowed when no attribute value is specified"))
+                    String type = value.orElseThrow(
+                                    () -> new ExpressionException(
+                                            "One or more parameter values were invalid: Only DELETE action is allowed when no attribute value is specified"))
                             .typeDescriptor();
                     if (!Set.of("N", "SS", "NS", "BS", "L").contains(type)) {
-                        throw new ExpressionException("One or more parameter values were invalid: ADD action is not supported for the type " + type);
+                        throw new ExpressionException(
+                                "One or more parameter values were invalid: ADD action is not supported for the type "
+                                        + type);
                     }
                 }
-                case DELETE -> value.ifPresent(set -> {
-                    if (!Set.of("SS", "NS", "BS").contains(set.typeDescriptor())) {
-                        throw new ExpressionException("One or more parameter values were invalid: DELETE action with value is not supported for the type "
-                                + set.typeDescriptor());
-                    }
-                });
+                case DELETE ->
+                    value.ifPresent(set -> {
+                        if (!Set.of("SS", "NS", "BS").contains(set.typeDescriptor())) {
+                            throw new ExpressionException(
+                                    "One or more parameter values were invalid: DELETE action with value is not supported for the type "
+                                            + set.typeDescriptor());
+                        }
+                    });
             }
         }
     }
 
-    public LegacyUpdate
-    {
+    public LegacyUpdate {
         changes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changes));
     }
 
-    public static Action action(String name)
-    {
+    public static Action action(String name) {
         try {
             return Action.valueOf(name);
-        }
-        catch (IllegalArgumentException unknown) {
-            throw new ExpressionException("1 validation error detected: Value '" + name
-                    + "' at 'attributeUpdates.action' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]");
+        } catch (IllegalArgumentException unknown) {
+            throw new ExpressionException(
+                    "1 validation error detected: Value '" + name
+                            + "' at 'attributeUpdates.action' failed to satisfy constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]");
         }
     }
 
     @Override
-    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item)
-    {
+    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> result = new LinkedHashMap<>(item);
         changes.forEach((name, change) -> {
             Optional<AttributeValue> current = Optional.ofNullable(result.get(name));
@@ -66,12 +70,15 @@ public record LegacyUpdate(Map<String, Change> changes) implements Expressions.U
             try {
                 next = switch (change.action()) {
                     case PUT -> change.value();
-                    case DELETE -> change.value().isEmpty() ? Optional.empty() : ParsedUpdate.delete(current, change.value().get());
+                    case DELETE ->
+                        change.value().isEmpty()
+                                ? Optional.empty()
+                                : ParsedUpdate.delete(current, change.value().get());
                     case ADD -> Optional.of(add(current, change.value().orElseThrow()));
                 };
-            }
-            catch (ExpressionException mismatch) {
-                throw new ExpressionException("One or more parameter values were invalid: Type mismatch for attribute to update");
+            } catch (ExpressionException mismatch) {
+                throw new ExpressionException(
+                        "One or more parameter values were invalid: Type mismatch for attribute to update");
             }
             next.ifPresentOrElse(value -> result.put(name, value), () -> result.remove(name));
         });
@@ -79,8 +86,7 @@ public record LegacyUpdate(Map<String, Change> changes) implements Expressions.U
     }
 
     /** Unlike the ADD of an update expression, the legacy ADD also appends to a list. */
-    private static AttributeValue add(Optional<AttributeValue> current, AttributeValue addition)
-    {
+    private static AttributeValue add(Optional<AttributeValue> current, AttributeValue addition) {
         if (addition instanceof AttributeValue.ListValue(List<AttributeValue> appended)) {
             if (current.isEmpty()) {
                 return addition;
@@ -96,8 +102,7 @@ public record LegacyUpdate(Map<String, Change> changes) implements Expressions.U
     }
 
     @Override
-    public Set<String> touchedAttributes()
-    {
+    public Set<String> touchedAttributes() {
         return Set.copyOf(changes.keySet());
     }
 }

@@ -1,7 +1,6 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +15,7 @@ import java.util.Set;
  * update; then SET, REMOVE, ADD and DELETE apply. REMOVEs of list elements apply from the highest index down so that
  * each index means the element it named in the original list.
  */
-record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
-{
+record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update {
     /** Orders removals so that, within one list, higher indexes go first. */
     private static final Comparator<DocumentPath> REMOVAL_ORDER = (first, second) -> {
         List<DocumentPath.Element> left = first.elements();
@@ -31,14 +29,12 @@ record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
         return Integer.compare(left.size(), right.size());
     };
 
-    ParsedUpdate
-    {
+    ParsedUpdate {
         actions = List.copyOf(actions);
     }
 
     @Override
-    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item)
-    {
+    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
         List<AttributeValue> setValues = new ArrayList<>();
         for (UpdateAction action : actions) {
             if (action instanceof UpdateAction.Set set) {
@@ -63,77 +59,82 @@ record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
         }
         for (UpdateAction action : actions) {
             switch (action) {
-                case UpdateAction.Add(DocumentPath path, AttributeValue value) -> result = DocumentEditor.edit(result, path, current -> Optional.of(add(current, value)));
-                case UpdateAction.Delete(DocumentPath path, AttributeValue value) -> result = DocumentEditor.edit(result, path, current -> delete(current, value));
-                case UpdateAction.Set set -> { }
-                case UpdateAction.Remove remove -> { }
+                case UpdateAction.Add(DocumentPath path, AttributeValue value) ->
+                    result = DocumentEditor.edit(result, path, current -> Optional.of(add(current, value)));
+                case UpdateAction.Delete(DocumentPath path, AttributeValue value) ->
+                    result = DocumentEditor.edit(result, path, current -> delete(current, value));
+                case UpdateAction.Set set -> {}
+                case UpdateAction.Remove remove -> {}
             }
         }
         return result;
     }
 
     @Override
-    public Expressions.Projection touchedPaths()
-    {
+    public Expressions.Projection touchedPaths() {
         return new PathProjection(actions.stream().map(UpdateAction::path).toList());
     }
 
     @Override
-    public Set<String> touchedAttributes()
-    {
+    public Set<String> touchedAttributes() {
         Set<String> names = new LinkedHashSet<>();
         actions.forEach(action -> names.add(action.path().topLevelName()));
         return Set.copyOf(names);
     }
 
-    private static int compareElements(DocumentPath.Element first, DocumentPath.Element second)
-    {
-        if (first instanceof DocumentPath.Element.Index(int left) && second instanceof DocumentPath.Element.Index(int right)) {
+    private static int compareElements(DocumentPath.Element first, DocumentPath.Element second) {
+        if (first instanceof DocumentPath.Element.Index(int left)
+                && second instanceof DocumentPath.Element.Index(int right)) {
             return Integer.compare(right, left);
         }
-        if (first instanceof DocumentPath.Element.Key(String left) && second instanceof DocumentPath.Element.Key(String right)) {
+        if (first instanceof DocumentPath.Element.Key(String left)
+                && second instanceof DocumentPath.Element.Key(String right)) {
             return left.compareTo(right);
         }
         return first instanceof DocumentPath.Element.Key ? -1 : 1;
     }
 
-    static AttributeValue add(Optional<AttributeValue> current, AttributeValue addition)
-    {
+    static AttributeValue add(Optional<AttributeValue> current, AttributeValue addition) {
         if (current.isEmpty()) {
             return addition;
         }
         return switch (current.get()) {
-            case AttributeValue.NumberValue(BigDecimal number) when addition instanceof AttributeValue.NumberValue(BigDecimal other) ->
-                    new AttributeValue.NumberValue(UpdateErrors.withinNumberLimits(number.add(other)));
-            case AttributeValue.StringSetValue(var members) when addition instanceof AttributeValue.StringSetValue(var others) ->
-                    new AttributeValue.StringSetValue(union(members, others));
-            case AttributeValue.NumberSetValue(var members) when addition instanceof AttributeValue.NumberSetValue(var others) ->
-                    new AttributeValue.NumberSetValue(union(members, others));
-            case AttributeValue.BinarySetValue(var members) when addition instanceof AttributeValue.BinarySetValue(var others) ->
-                    new AttributeValue.BinarySetValue(union(members, others));
+            case AttributeValue.NumberValue(BigDecimal number)
+            when addition instanceof AttributeValue.NumberValue(BigDecimal other) ->
+                new AttributeValue.NumberValue(UpdateErrors.withinNumberLimits(number.add(other)));
+            case AttributeValue.StringSetValue(var members)
+            when addition instanceof AttributeValue.StringSetValue(var others) ->
+                new AttributeValue.StringSetValue(union(members, others));
+            case AttributeValue.NumberSetValue(var members)
+            when addition instanceof AttributeValue.NumberSetValue(var others) ->
+                new AttributeValue.NumberSetValue(union(members, others));
+            case AttributeValue.BinarySetValue(var members)
+            when addition instanceof AttributeValue.BinarySetValue(var others) ->
+                new AttributeValue.BinarySetValue(union(members, others));
             default -> throw UpdateErrors.incorrectDataType();
         };
     }
 
-    static Optional<AttributeValue> delete(Optional<AttributeValue> current, AttributeValue removal)
-    {
+    static Optional<AttributeValue> delete(Optional<AttributeValue> current, AttributeValue removal) {
         if (current.isEmpty()) {
             return Optional.empty();
         }
         AttributeValue remaining = switch (current.get()) {
-            case AttributeValue.StringSetValue(var members) when removal instanceof AttributeValue.StringSetValue(var others) ->
-                    new AttributeValue.StringSetValue(difference(members, others));
-            case AttributeValue.NumberSetValue(var members) when removal instanceof AttributeValue.NumberSetValue(var others) ->
-                    new AttributeValue.NumberSetValue(difference(members, others));
-            case AttributeValue.BinarySetValue(var members) when removal instanceof AttributeValue.BinarySetValue(var others) ->
-                    new AttributeValue.BinarySetValue(difference(members, others));
+            case AttributeValue.StringSetValue(var members)
+            when removal instanceof AttributeValue.StringSetValue(var others) ->
+                new AttributeValue.StringSetValue(difference(members, others));
+            case AttributeValue.NumberSetValue(var members)
+            when removal instanceof AttributeValue.NumberSetValue(var others) ->
+                new AttributeValue.NumberSetValue(difference(members, others));
+            case AttributeValue.BinarySetValue(var members)
+            when removal instanceof AttributeValue.BinarySetValue(var others) ->
+                new AttributeValue.BinarySetValue(difference(members, others));
             default -> throw UpdateErrors.incorrectDataType();
         };
         return isEmptySet(remaining) ? Optional.empty() : Optional.of(remaining);
     }
 
-    private static boolean isEmptySet(AttributeValue value)
-    {
+    private static boolean isEmptySet(AttributeValue value) {
         return switch (value) {
             case AttributeValue.StringSetValue(var members) -> members.isEmpty();
             case AttributeValue.NumberSetValue(var members) -> members.isEmpty();
@@ -142,15 +143,13 @@ record ParsedUpdate(List<UpdateAction> actions) implements Expressions.Update
         };
     }
 
-    private static <T> Set<T> union(Set<T> members, Set<T> others)
-    {
+    private static <T> Set<T> union(Set<T> members, Set<T> others) {
         Set<T> result = new LinkedHashSet<>(members);
         result.addAll(others);
         return result;
     }
 
-    private static <T> Set<T> difference(Set<T> members, Set<T> others)
-    {
+    private static <T> Set<T> difference(Set<T> members, Set<T> others) {
         Set<T> result = new LinkedHashSet<>(members);
         result.removeAll(others);
         return result;

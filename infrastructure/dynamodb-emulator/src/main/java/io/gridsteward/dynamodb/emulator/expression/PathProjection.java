@@ -1,7 +1,6 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,18 +15,15 @@ import java.util.Set;
  * A validated projection expression as a tree of the paths it names. Projecting keeps the nested structure:
  * {@code a.b} gives {@code {a: {b: ...}}}, and list elements keep their order, closing the gaps between them.
  */
-final class PathProjection implements Expressions.Projection
-{
+final class PathProjection implements Expressions.Projection {
     /** One step of the tree; a node without children takes the whole value at its path. */
-    private static final class Node
-    {
+    private static final class Node {
         private final Map<DocumentPath.Element, Node> children = new LinkedHashMap<>();
     }
 
     private final Node root = new Node();
 
-    PathProjection(List<DocumentPath> paths)
-    {
+    PathProjection(List<DocumentPath> paths) {
         for (DocumentPath path : paths) {
             Node node = root;
             for (DocumentPath.Element element : path.elements()) {
@@ -37,16 +33,14 @@ final class PathProjection implements Expressions.Projection
     }
 
     @Override
-    public Set<String> projectedAttributes()
-    {
+    public Set<String> projectedAttributes() {
         Set<String> names = new LinkedHashSet<>();
         root.children.keySet().forEach(element -> names.add(((DocumentPath.Element.Key) element).name()));
         return Collections.unmodifiableSet(names);
     }
 
     @Override
-    public Map<String, AttributeValue> project(Map<String, AttributeValue> item)
-    {
+    public Map<String, AttributeValue> project(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> result = new LinkedHashMap<>();
         root.children.forEach((element, node) -> {
             String name = ((DocumentPath.Element.Key) element).name();
@@ -58,8 +52,7 @@ final class PathProjection implements Expressions.Projection
         return result;
     }
 
-    private static Optional<AttributeValue> project(AttributeValue value, Node node)
-    {
+    private static Optional<AttributeValue> project(AttributeValue value, Node node) {
         if (node.children.isEmpty()) {
             return Optional.of(value);
         }
@@ -76,9 +69,13 @@ final class PathProjection implements Expressions.Projection
             case AttributeValue.ListValue(var values) -> {
                 List<AttributeValue> projected = new ArrayList<>();
                 node.children.entrySet().stream()
-                        .filter(entry -> entry.getKey() instanceof DocumentPath.Element.Index(int position) && position < values.size())
-                        .sorted(Comparator.comparingInt(entry -> ((DocumentPath.Element.Index) entry.getKey()).position()))
-                        .forEach(entry -> project(values.get(((DocumentPath.Element.Index) entry.getKey()).position()), entry.getValue())
+                        .filter(entry -> entry.getKey() instanceof DocumentPath.Element.Index(int position)
+                                && position < values.size())
+                        .sorted(Comparator.comparingInt(
+                                entry -> ((DocumentPath.Element.Index) entry.getKey()).position()))
+                        .forEach(entry -> project(
+                                        values.get(((DocumentPath.Element.Index) entry.getKey()).position()),
+                                        entry.getValue())
                                 .ifPresent(projected::add));
                 yield projected.isEmpty() ? Optional.empty() : Optional.of(new AttributeValue.ListValue(projected));
             }

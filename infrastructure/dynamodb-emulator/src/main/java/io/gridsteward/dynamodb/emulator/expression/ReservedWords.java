@@ -11,24 +11,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /** DynamoDB's reserved words, which may appear in an expression only through an {@code #name} placeholder. */
-final class ReservedWords
-{
+final class ReservedWords {
     private static final Set<String> WORDS = load();
 
     private ReservedWords() {}
 
-    static boolean isReserved(String name)
-    {
+    static boolean isReserved(String name) {
         return WORDS.contains(name.toUpperCase(Locale.ROOT));
     }
 
-    static int count()
-    {
+    static int count() {
         return WORDS.size();
     }
 
-    private static Set<String> load()
-    {
+    private static Set<String> load() {
         Set<String> words = new HashSet<>();
         try (InputStream stream = ReservedWords.class.getResourceAsStream("reserved-words.txt")) {
             if (stream == null) {

@@ -1,24 +1,27 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
 /** One lexical token of an expression and where it sits in the source text. */
-record Token(Type type, String text, int start, int end)
-{
-    enum Type { IDENTIFIER, NAME_PLACEHOLDER, VALUE_PLACEHOLDER, NUMBER, SYMBOL, END }
+record Token(Type type, String text, int start, int end) {
+    enum Type {
+        IDENTIFIER,
+        NAME_PLACEHOLDER,
+        VALUE_PLACEHOLDER,
+        NUMBER,
+        SYMBOL,
+        END
+    }
 
-    boolean isSymbol(String symbol)
-    {
+    boolean isSymbol(String symbol) {
         return type == Type.SYMBOL && text.equals(symbol);
     }
 
     /** Grammar keywords (AND, SET, ...) are case-insensitive. */
-    boolean isKeyword(String keyword)
-    {
+    boolean isKeyword(String keyword) {
         return type == Type.IDENTIFIER && text.equalsIgnoreCase(keyword);
     }
 
     /** The token as DynamoDB quotes it in syntax errors. */
-    String display()
-    {
+    String display() {
         return type == Type.END ? "<EOF>" : text;
     }
 }

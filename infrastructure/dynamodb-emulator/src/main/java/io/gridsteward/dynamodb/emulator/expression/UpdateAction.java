@@ -3,8 +3,7 @@ package io.gridsteward.dynamodb.emulator.expression;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 
 /** One action of an update expression's SET, REMOVE, ADD or DELETE clause. */
-sealed interface UpdateAction
-{
+sealed interface UpdateAction {
     DocumentPath path();
 
     record Set(DocumentPath path, Operand value) implements UpdateAction {}

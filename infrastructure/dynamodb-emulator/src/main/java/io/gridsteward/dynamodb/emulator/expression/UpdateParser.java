@@ -6,38 +6,38 @@ import java.util.List;
 import java.util.Set;
 
 /** The grammar of UpdateExpression: SET, REMOVE, ADD and DELETE sections. */
-final class UpdateParser extends ExpressionParser
-{
+final class UpdateParser extends ExpressionParser {
     private static final Set<String> UPDATE_OPERATOR_SYMBOLS = Set.of("+", "-");
     private static final Set<String> UPDATE_KEYWORDS = Set.of("SET", "REMOVE", "ADD", "DELETE");
 
-    private UpdateParser(String expression, ExpressionAttributes attributes)
-    {
+    private UpdateParser(String expression, ExpressionAttributes attributes) {
         super(ExpressionKind.UPDATE, expression, attributes, UPDATE_KEYWORDS);
     }
 
-    static List<UpdateAction> parse(String expression, ExpressionAttributes attributes)
-    {
+    static List<UpdateAction> parse(String expression, ExpressionAttributes attributes) {
         UpdateParser parser = new UpdateParser(expression, attributes);
         return parser.parseWhole(parser::parseUpdateSections);
     }
 
     @Override
-    boolean isOperator(Token token)
-    {
+    boolean isOperator(Token token) {
         return token.type() == Token.Type.SYMBOL && UPDATE_OPERATOR_SYMBOLS.contains(token.text());
     }
 
-    private List<UpdateAction> parseUpdateSections()
-    {
+    private List<UpdateAction> parseUpdateSections() {
         List<UpdateAction> actions = new ArrayList<>();
         Set<String> sections = new HashSet<>();
         List<DocumentPath> paths = new ArrayList<>();
         do {
-            String section = UPDATE_KEYWORDS.stream().filter(peek()::isKeyword).findFirst().orElseThrow(this::syntaxError);
+            String section = UPDATE_KEYWORDS.stream()
+                    .filter(peek()::isKeyword)
+                    .findFirst()
+                    .orElseThrow(this::syntaxError);
             position++;
             if (!sections.add(section)) {
-                note(Problem.REPEATED_SECTION, "The \"" + section + "\" section can only be used once in an update expression;");
+                note(
+                        Problem.REPEATED_SECTION,
+                        "The \"" + section + "\" section can only be used once in an update expression;");
             }
             do {
                 UpdateAction action = parseUpdateAction(section);
@@ -48,8 +48,7 @@ final class UpdateParser extends ExpressionParser
         return actions;
     }
 
-    private UpdateAction parseUpdateAction(String section)
-    {
+    private UpdateAction parseUpdateAction(String section) {
         DocumentPath path = parsePath();
         return switch (section) {
             case "SET" -> {
@@ -71,15 +70,16 @@ final class UpdateParser extends ExpressionParser
         };
     }
 
-    private void checkAddOrDeleteOperand(String operator, Operand.ValueOperand value, Set<String> allowedTypes)
-    {
-        literalType(value).filter(type -> !allowedTypes.contains(type)).ifPresent(type -> note(Problem.OPERAND_TYPE,
-                "Incorrect operand type for operator or function; operator: " + operator + ", operand type: " + longTypeName(type)
-                        + ", typeSet: ALLOWED_FOR_" + operator + "_OPERAND"));
+    private void checkAddOrDeleteOperand(String operator, Operand.ValueOperand value, Set<String> allowedTypes) {
+        literalType(value)
+                .filter(type -> !allowedTypes.contains(type))
+                .ifPresent(type -> note(
+                        Problem.OPERAND_TYPE,
+                        "Incorrect operand type for operator or function; operator: " + operator + ", operand type: "
+                                + longTypeName(type) + ", typeSet: ALLOWED_FOR_" + operator + "_OPERAND"));
     }
 
-    private static String longTypeName(String type)
-    {
+    private static String longTypeName(String type) {
         return switch (type) {
             case "S" -> "STRING";
             case "N" -> "NUMBER";
@@ -92,8 +92,7 @@ final class UpdateParser extends ExpressionParser
     }
 
     /** The right-hand side of SET: an operand, or two joined by + or -, possibly in one pair of parentheses. */
-    private Operand parseSetValue()
-    {
+    private Operand parseSetValue() {
         Token afterClosing = tokenAfterClosing();
         if (peek().isSymbol("(") && !afterClosing.isSymbol("+") && !afterClosing.isSymbol("-")) {
             position++;
@@ -104,8 +103,7 @@ final class UpdateParser extends ExpressionParser
         return parseArithmetic();
     }
 
-    private Operand parseArithmetic()
-    {
+    private Operand parseArithmetic() {
         Operand left = updateOperand(parseTermInParentheses());
         boolean plus = peek().isSymbol("+");
         if (!plus && !peek().isSymbol("-")) {
@@ -115,44 +113,57 @@ final class UpdateParser extends ExpressionParser
         Operand right = updateOperand(parseTermInParentheses());
         String operator = plus ? "+" : "-";
         for (Operand operand : List.of(left, right)) {
-            literalType(operand).filter(type -> !type.equals("N")).ifPresent(type -> note(Problem.OPERAND_TYPE,
-                    "Incorrect operand type for operator or function; operator or function: " + operator + ", operand type: " + type));
+            literalType(operand)
+                    .filter(type -> !type.equals("N"))
+                    .ifPresent(type -> note(
+                            Problem.OPERAND_TYPE,
+                            "Incorrect operand type for operator or function; operator or function: " + operator
+                                    + ", operand type: " + type));
         }
         return new Operand.ArithmeticOperand(left, !plus, right);
     }
 
-    private Operand updateOperand(Term term)
-    {
+    private Operand updateOperand(Term term) {
         return switch (term) {
             case Term.OperandTerm(Operand operand) -> operand;
-            case Term.CallTerm call when call.name().equals("if_not_exists") -> {
+            case Term.CallTerm call
+            when call.name().equals("if_not_exists") -> {
                 if (!hasOperandCount(call, 2)) {
                     yield REJECTED_OPERAND;
                 }
                 Operand subject = updateOperand(call.arguments().get(0));
                 Operand fallback = updateOperand(call.arguments().get(1));
                 if (!(subject instanceof Operand.PathOperand(DocumentPath path))) {
-                    note(Problem.OPERAND_TYPE, "Operator or function requires a document path; operator or function: if_not_exists");
+                    note(
+                            Problem.OPERAND_TYPE,
+                            "Operator or function requires a document path; operator or function: if_not_exists");
                     yield REJECTED_OPERAND;
                 }
                 yield new Operand.IfNotExistsOperand(path, fallback);
             }
-            case Term.CallTerm call when call.name().equals("list_append") -> {
+            case Term.CallTerm call
+            when call.name().equals("list_append") -> {
                 if (!hasOperandCount(call, 2)) {
                     yield REJECTED_OPERAND;
                 }
                 Operand first = updateOperand(call.arguments().get(0));
                 Operand second = updateOperand(call.arguments().get(1));
                 for (Operand operand : List.of(first, second)) {
-                    literalType(operand).filter(type -> !type.equals("L")).ifPresent(type -> note(Problem.OPERAND_TYPE,
-                            "Incorrect operand type for operator or function; operator or function: list_append, operand type: " + type));
+                    literalType(operand)
+                            .filter(type -> !type.equals("L"))
+                            .ifPresent(type -> note(
+                                    Problem.OPERAND_TYPE,
+                                    "Incorrect operand type for operator or function; operator or function: list_append, operand type: "
+                                            + type));
                 }
                 yield new Operand.ListAppendOperand(first, second);
             }
             case Term.CallTerm(String name, List<Term> arguments) -> {
                 arguments.forEach(this::updateOperand);
                 if (CONDITION_FUNCTIONS.contains(name)) {
-                    note(Problem.MISUSED_FUNCTION, "The function is not allowed in an update expression; function: " + name);
+                    note(
+                            Problem.MISUSED_FUNCTION,
+                            "The function is not allowed in an update expression; function: " + name);
                 } else {
                     note(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
                 }

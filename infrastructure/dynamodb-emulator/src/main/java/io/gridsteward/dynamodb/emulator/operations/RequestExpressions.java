@@ -7,7 +7,6 @@ import io.gridsteward.dynamodb.emulator.server.ApiException;
 import io.gridsteward.dynamodb.emulator.server.Parameters;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,19 +16,19 @@ import java.util.Optional;
  * The expressions of one request (or one transaction item) sharing its ExpressionAttributeNames and
  * ExpressionAttributeValues. {@link #finish()} checks the names and values once every expression is parsed.
  */
-final class RequestExpressions
-{
+final class RequestExpressions {
     private final ExpressionAttributes attributes;
     private final boolean namesGiven;
     private final boolean valuesGiven;
     private boolean anyExpression;
 
-    RequestExpressions(Parameters parameters)
-    {
-        if (parameters.has("ExpressionAttributeNames") && parameters.node("ExpressionAttributeNames").isEmpty()) {
+    RequestExpressions(Parameters parameters) {
+        if (parameters.has("ExpressionAttributeNames")
+                && parameters.node("ExpressionAttributeNames").isEmpty()) {
             throw ApiException.validation("ExpressionAttributeNames must not be empty");
         }
-        if (parameters.has("ExpressionAttributeValues") && parameters.node("ExpressionAttributeValues").isEmpty()) {
+        if (parameters.has("ExpressionAttributeValues")
+                && parameters.node("ExpressionAttributeValues").isEmpty()) {
             throw ApiException.validation("ExpressionAttributeValues must not be empty");
         }
         Map<String, String> names = parameters.stringMap("ExpressionAttributeNames");
@@ -40,8 +39,7 @@ final class RequestExpressions
     }
 
     /** Each value checked on its own, so that an invalid one is named as the service names it. */
-    private static Map<String, AttributeValue> values(JsonNode node)
-    {
+    private static Map<String, AttributeValue> values(JsonNode node) {
         if (node == null) {
             return Map.of();
         }
@@ -54,19 +52,18 @@ final class RequestExpressions
             Map.Entry<String, JsonNode> field = fields.next();
             try {
                 values.put(field.getKey(), ItemCodec.decodeValue(field.getValue()));
-            }
-            catch (ApiException invalid) {
+            } catch (ApiException invalid) {
                 if (!invalid.type().equals("ValidationException")) {
                     throw invalid;
                 }
-                throw ApiException.validation("ExpressionAttributeValues contains invalid value: " + invalid.getMessage() + " for key " + field.getKey());
+                throw ApiException.validation("ExpressionAttributeValues contains invalid value: "
+                        + invalid.getMessage() + " for key " + field.getKey());
             }
         }
         return values;
     }
 
-    Optional<Expressions.Condition> condition(Optional<String> expression, String parameterName)
-    {
+    Optional<Expressions.Condition> condition(Optional<String> expression, String parameterName) {
         return expression.map(text -> {
             requireText(text, parameterName);
             anyExpression = true;
@@ -74,8 +71,7 @@ final class RequestExpressions
         });
     }
 
-    Optional<Expressions.Update> update(Optional<String> expression)
-    {
+    Optional<Expressions.Update> update(Optional<String> expression) {
         return expression.map(text -> {
             requireText(text, "UpdateExpression");
             anyExpression = true;
@@ -83,8 +79,7 @@ final class RequestExpressions
         });
     }
 
-    Optional<Expressions.Projection> projection(Optional<String> expression)
-    {
+    Optional<Expressions.Projection> projection(Optional<String> expression) {
         return expression.map(text -> {
             requireText(text, "ProjectionExpression");
             anyExpression = true;
@@ -92,16 +87,14 @@ final class RequestExpressions
         });
     }
 
-    Expressions.KeyCondition keyCondition(String text, String hashKey, Optional<String> rangeKey)
-    {
+    Expressions.KeyCondition keyCondition(String text, String hashKey, Optional<String> rangeKey) {
         requireText(text, "KeyConditionExpression");
         anyExpression = true;
         return Expressions.parseKeyCondition(text, attributes, hashKey, rangeKey);
     }
 
     /** Rejects names or values given without expressions, and (through the expression package) unused ones. */
-    void finish()
-    {
+    void finish() {
         if (!anyExpression) {
             if (namesGiven) {
                 throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
@@ -114,8 +107,7 @@ final class RequestExpressions
         attributes.requireAllUsed();
     }
 
-    private static void requireText(String text, String parameterName)
-    {
+    private static void requireText(String text, String parameterName) {
         if (text.isBlank()) {
             throw ApiException.validation("Invalid " + parameterName + ": The expression can not be empty;");
         }

@@ -10,7 +10,6 @@ import io.gridsteward.dynamodb.emulator.stream.StreamMetadata;
 import io.gridsteward.dynamodb.emulator.stream.StreamRecord;
 import io.gridsteward.dynamodb.emulator.stream.StreamRecordCodec;
 import io.gridsteward.dynamodb.emulator.stream.StreamState;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,20 +21,18 @@ import java.util.Set;
  * ListStreams, DescribeStream, GetShardIterator and GetRecords. Each stream has one shard. Shard iterators are
  * self-describing tokens (stream, shard, next sequence number, time of issue) that expire after 15 minutes.
  */
-public final class StreamOperations
-{
+public final class StreamOperations {
     static final long ITERATOR_LIFETIME_MILLIS = 15 * 60 * 1000;
 
     private final Database database;
 
-    public StreamOperations(Database database)
-    {
+    public StreamOperations(Database database) {
         this.database = database;
     }
 
-    public ObjectNode listStreams(JsonNode request)
-    {
-        Parameters parameters = Parameters.of(request, "ListStreams", Set.of("TableName", "Limit", "ExclusiveStartStreamArn"));
+    public ObjectNode listStreams(JsonNode request) {
+        Parameters parameters =
+                Parameters.of(request, "ListStreams", Set.of("TableName", "Limit", "ExclusiveStartStreamArn"));
         int limit = parameters.integerBetween("Limit", 100, 1, 100);
         String tableName = parameters.string("TableName").orElse(null);
         String start = parameters.string("ExclusiveStartStreamArn").orElse(null);
@@ -58,14 +55,18 @@ public final class StreamOperations
                     }
                 }
                 if (from < 0) {
-                    throw ApiException.validation("Invalid ExclusiveStartStreamArn: " + start + " is not a stream of this listing");
+                    throw ApiException.validation(
+                            "Invalid ExclusiveStartStreamArn: " + start + " is not a stream of this listing");
                 }
             }
             ObjectNode response = Json.object();
             ArrayNode streams = response.putArray("Streams");
             int to = Math.min(matching.size(), from + limit);
             for (StreamMetadata stream : matching.subList(from, to)) {
-                streams.addObject().put("StreamArn", stream.arn()).put("TableName", stream.tableName()).put("StreamLabel", stream.label());
+                streams.addObject()
+                        .put("StreamArn", stream.arn())
+                        .put("TableName", stream.tableName())
+                        .put("StreamLabel", stream.label());
             }
             if (to < matching.size()) {
                 response.put("LastEvaluatedStreamArn", matching.get(to - 1).arn());
@@ -74,9 +75,9 @@ public final class StreamOperations
         });
     }
 
-    public ObjectNode describeStream(JsonNode request)
-    {
-        Parameters parameters = Parameters.of(request, "DescribeStream", Set.of("StreamArn", "Limit", "ExclusiveStartShardId", "ShardFilter"));
+    public ObjectNode describeStream(JsonNode request) {
+        Parameters parameters = Parameters.of(
+                request, "DescribeStream", Set.of("StreamArn", "Limit", "ExclusiveStartShardId", "ShardFilter"));
         String arn = parameters.requiredString("StreamArn");
         parameters.integerBetween("Limit", 100, 1, 100);
         String startShard = parameters.string("ExclusiveStartShardId").orElse(null);
@@ -84,7 +85,8 @@ public final class StreamOperations
         if (filter != null) {
             filter.choice("Type", null, Set.of("CHILD_SHARDS"));
             if (!filter.has("Type")) {
-                throw ApiException.validation("1 validation error detected: Value null at 'shardFilter.type' failed to satisfy constraint: Member must not be null");
+                throw ApiException.validation(
+                        "1 validation error detected: Value null at 'shardFilter.type' failed to satisfy constraint: Member must not be null");
             }
         }
         return database.read(() -> {
@@ -101,7 +103,8 @@ public final class StreamOperations
             description.set("KeySchema", ControlPlane.keySchemaNode(metadata.hashKey(), metadata.rangeKey()));
             ArrayNode shards = description.putArray("Shards");
             if (filter != null && !metadata.shardId().equals(filter.requiredString("ShardId"))) {
-                throw ApiException.validation("Invalid ShardFilter.ShardId: " + filter.requiredString("ShardId") + " is not a shard of this stream");
+                throw ApiException.validation("Invalid ShardFilter.ShardId: " + filter.requiredString("ShardId")
+                        + " is not a shard of this stream");
             }
             // One shard, never split: it has no children, and after it (or after an unknown shard) there is nothing.
             if (filter == null && startShard == null) {
@@ -109,26 +112,35 @@ public final class StreamOperations
                 ObjectNode range = shard.putObject("SequenceNumberRange");
                 range.put("StartingSequenceNumber", StreamRecord.formatSequence(metadata.startingSequence()));
                 if (!stream.enabled()) {
-                    range.put("EndingSequenceNumber", StreamRecord.formatSequence(Math.max(metadata.startingSequence(), stream.closingSequence())));
+                    range.put(
+                            "EndingSequenceNumber",
+                            StreamRecord.formatSequence(
+                                    Math.max(metadata.startingSequence(), stream.closingSequence())));
                 }
             }
             return response;
         });
     }
 
-    public ObjectNode getShardIterator(JsonNode request)
-    {
-        Parameters parameters = Parameters.of(request, "GetShardIterator", Set.of("StreamArn", "ShardId", "ShardIteratorType", "SequenceNumber"));
+    public ObjectNode getShardIterator(JsonNode request) {
+        Parameters parameters = Parameters.of(
+                request, "GetShardIterator", Set.of("StreamArn", "ShardId", "ShardIteratorType", "SequenceNumber"));
         String arn = parameters.requiredString("StreamArn");
         String shardId = parameters.requiredString("ShardId");
-        String type = parameters.choice("ShardIteratorType", null, Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"));
+        String type = parameters.choice(
+                "ShardIteratorType",
+                null,
+                Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"));
         if (type == null) {
-            throw ApiException.validation("1 validation error detected: Value null at 'shardIteratorType' failed to satisfy constraint: Member must not be null");
+            throw ApiException.validation(
+                    "1 validation error detected: Value null at 'shardIteratorType' failed to satisfy constraint: Member must not be null");
         }
         boolean needsSequence = type.equals("AT_SEQUENCE_NUMBER") || type.equals("AFTER_SEQUENCE_NUMBER");
         if (needsSequence != parameters.has("SequenceNumber")) {
-            throw ApiException.validation(needsSequence ? "Must specify a sequence number for iterator type " + type
-                    : "Sequence number must not be specified for iterator type " + type);
+            throw ApiException.validation(
+                    needsSequence
+                            ? "Must specify a sequence number for iterator type " + type
+                            : "Sequence number must not be specified for iterator type " + type);
         }
         return database.read(() -> {
             StreamState stream = database.stream(arn);
@@ -143,7 +155,8 @@ public final class StreamOperations
                 default -> {
                     long sequence = StreamRecord.parseSequence(parameters.requiredString("SequenceNumber"));
                     if (sequence < 0) {
-                        throw ApiException.validation("Invalid SequenceNumber: " + parameters.requiredString("SequenceNumber"));
+                        throw ApiException.validation(
+                                "Invalid SequenceNumber: " + parameters.requiredString("SequenceNumber"));
                     }
                     if (sequence <= trimmedThrough) {
                         throw trimmed(arn);
@@ -157,8 +170,7 @@ public final class StreamOperations
         });
     }
 
-    public ObjectNode getRecords(JsonNode request)
-    {
+    public ObjectNode getRecords(JsonNode request) {
         Parameters parameters = Parameters.of(request, "GetRecords", Set.of("ShardIterator", "Limit"));
         int limit = parameters.integerBetween("Limit", 1000, 1, 1000);
         String[] iterator = decode(parameters.requiredString("ShardIterator"));
@@ -168,8 +180,10 @@ public final class StreamOperations
         return database.read(() -> {
             long now = database.nowMillis();
             if (now - issuedAt > ITERATOR_LIFETIME_MILLIS) {
-                throw ApiException.clientError("ExpiredIteratorException", "Iterator expired. The iterator was created at time "
-                        + Instant.ofEpochMilli(issuedAt) + " while right now it is " + Instant.ofEpochMilli(now) + ".");
+                throw ApiException.clientError(
+                        "ExpiredIteratorException",
+                        "Iterator expired. The iterator was created at time " + Instant.ofEpochMilli(issuedAt)
+                                + " while right now it is " + Instant.ofEpochMilli(now) + ".");
             }
             StreamState stream = database.stream(arn);
             if (position <= stream.trimmedThrough(now)) {
@@ -180,8 +194,9 @@ public final class StreamOperations
             ArrayNode recordNodes = response.putArray("Records");
             long next = position;
             long bytes = 0;
-            for (int index = stream.indexAtOrAfter(position); index < records.size() && recordNodes.size() < limit
-                    && bytes < ReadOperations.PAGE_BYTES; index++) {
+            for (int index = stream.indexAtOrAfter(position);
+                    index < records.size() && recordNodes.size() < limit && bytes < ReadOperations.PAGE_BYTES;
+                    index++) {
                 StreamRecord record = records.get(index);
                 recordNodes.add(StreamRecordCodec.toWire(record));
                 bytes += record.sizeBytes();
@@ -195,30 +210,29 @@ public final class StreamOperations
         });
     }
 
-    private static ApiException trimmed(String arn)
-    {
-        return ApiException.clientError("TrimmedDataAccessException",
+    private static ApiException trimmed(String arn) {
+        return ApiException.clientError(
+                "TrimmedDataAccessException",
                 "The operation attempted to read past the oldest stream record in a shard: " + arn);
     }
 
-    private static String iterator(String arn, long position, long issuedAt)
-    {
+    private static String iterator(String arn, long position, long issuedAt) {
         String content = arn + "|" + position + "|" + issuedAt;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(content.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String[] decode(String iterator)
-    {
+    private static String[] decode(String iterator) {
         try {
             String content = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8);
             int last = content.lastIndexOf('|');
             int middle = content.lastIndexOf('|', last - 1);
-            String[] parts = {content.substring(0, middle), content.substring(middle + 1, last), content.substring(last + 1)};
+            String[] parts = {
+                content.substring(0, middle), content.substring(middle + 1, last), content.substring(last + 1)
+            };
             Long.parseLong(parts[1]);
             Long.parseLong(parts[2]);
             return parts;
-        }
-        catch (RuntimeException invalid) {
+        } catch (RuntimeException invalid) {
             throw ApiException.validation("Invalid ShardIterator");
         }
     }

@@ -11,31 +11,33 @@ import io.gridsteward.dynamodb.emulator.storage.ItemChange;
 import io.gridsteward.dynamodb.emulator.storage.TableData;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
-
+import io.gridsteward.dynamodb.emulator.wire.JsonText;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.Iterator;
-import io.gridsteward.dynamodb.emulator.wire.JsonText;
 
 /**
  * TransactWriteItems and TransactGetItems. A write transaction checks every condition and applies every change under
  * the database's write lock, so it is all-or-nothing and never conflicts with another (TransactionConflictException
  * does not occur). A ClientRequestToken makes it idempotent for ten minutes.
  */
-public final class TransactionOperations
-{
+public final class TransactionOperations {
     /** The service's limit on the items of one transaction together. */
     private static final long MAXIMUM_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
     private static final int MAXIMUM_ACTIONS = 100;
     private static final long IDEMPOTENCY_MILLIS = 10 * 60 * 1000;
-    private static final Set<String> ACTION_COMMON = Set.of("TableName", "ConditionExpression", "ExpressionAttributeNames",
-            "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
+    private static final Set<String> ACTION_COMMON = Set.of(
+            "TableName",
+            "ConditionExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues",
+            "ReturnValuesOnConditionCheckFailure");
 
     private static final Set<String> CHECK_MEMBERS = Parameters.names(ACTION_COMMON, "Key");
     private static final Set<String> PUT_MEMBERS = Parameters.names(ACTION_COMMON, "Item");
@@ -48,38 +50,38 @@ public final class TransactionOperations
 
     private record Completed(String fingerprint, long atMillis, ObjectNode response) {}
 
-    public TransactionOperations(Database database)
-    {
+    public TransactionOperations(Database database) {
         this.database = database;
     }
 
-    public ObjectNode transactWriteItems(JsonNode request)
-    {
-        Parameters parameters = Parameters.of(request, "TransactWriteItems", Set.of("TransactItems", "ClientRequestToken",
-                "ReturnConsumedCapacity", "ReturnItemCollectionMetrics"));
+    public ObjectNode transactWriteItems(JsonNode request) {
+        Parameters parameters = Parameters.of(
+                request,
+                "TransactWriteItems",
+                Set.of("TransactItems", "ClientRequestToken", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics"));
         Capacity.check(parameters);
         JsonNode items = transactItems(parameters);
         Optional<String> token = parameters.string("ClientRequestToken");
         if (token.isPresent() && (token.get().isEmpty() || token.get().length() > 36)) {
-            throw ApiException.validation("1 validation error detected: Value '" + token.get()
-                    + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+            throw ApiException.validation(
+                    "1 validation error detected: Value '" + token.get()
+                            + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
         }
         List<WriteAction> actions = new ArrayList<>();
         for (JsonNode item : items) {
-            Parameters action = Parameters.of(item, "TransactWriteItem", Set.of("ConditionCheck", "Put", "Update", "Delete"));
+            Parameters action =
+                    Parameters.of(item, "TransactWriteItem", Set.of("ConditionCheck", "Put", "Update", "Delete"));
             if (item.size() != 1) {
                 throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
             if (action.has("ConditionCheck")) {
-                actions.add(WriteAction.parse(WriteAction.Kind.CONDITION_CHECK, action.object("ConditionCheck", CHECK_MEMBERS)));
-            }
-            else if (action.has("Put")) {
+                actions.add(WriteAction.parse(
+                        WriteAction.Kind.CONDITION_CHECK, action.object("ConditionCheck", CHECK_MEMBERS)));
+            } else if (action.has("Put")) {
                 actions.add(WriteAction.parse(WriteAction.Kind.PUT, action.object("Put", PUT_MEMBERS)));
-            }
-            else if (action.has("Update")) {
+            } else if (action.has("Update")) {
                 actions.add(WriteAction.parse(WriteAction.Kind.UPDATE, action.object("Update", UPDATE_MEMBERS)));
-            }
-            else {
+            } else {
                 actions.add(WriteAction.parse(WriteAction.Kind.DELETE, action.object("Delete", DELETE_MEMBERS)));
             }
         }
@@ -94,7 +96,8 @@ public final class TransactionOperations
                 Completed previous = completedByToken.get(token.get());
                 if (previous != null) {
                     if (!previous.fingerprint().equals(fingerprint)) {
-                        throw ApiException.clientError("IdempotentParameterMismatchException",
+                        throw ApiException.clientError(
+                                "IdempotentParameterMismatchException",
                                 "Request parameters do not match those of a previous request with the same ClientRequestToken");
                     }
                     return previous.response().deepCopy();
@@ -108,9 +111,9 @@ public final class TransactionOperations
                 Map<String, AttributeValue> key;
                 try {
                     key = action.key(table.definition());
-                }
-                catch (ApiException invalid) {
-                    // An action whose key or item breaks the schema cancels the transaction with a ValidationError, below.
+                } catch (ApiException invalid) {
+                    // An action whose key or item breaks the schema cancels the transaction with a ValidationError,
+                    // below.
                     continue;
                 }
                 if (!seen.add(List.of(action.tableName, key))) {
@@ -118,7 +121,8 @@ public final class TransactionOperations
                 }
             }
             if (requestBytes > MAXIMUM_TRANSACTION_BYTES) {
-                throw ApiException.validation("Transaction request cannot exceed 4 MB: the aggregate item size cannot exceed 4194304 bytes");
+                throw ApiException.validation(
+                        "Transaction request cannot exceed 4 MB: the aggregate item size cannot exceed 4194304 bytes");
             }
             List<ItemChange> changes = new ArrayList<>();
             ArrayNode reasons = Json.NODES.arrayNode();
@@ -130,16 +134,14 @@ public final class TransactionOperations
                     changes.add(action.plan(database));
                     reason.put("Code", "None");
                     codes.add("None");
-                }
-                catch (WriteAction.ConditionFailed failed) {
+                } catch (WriteAction.ConditionFailed failed) {
                     cancelled = true;
                     reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
                     if (action.returnValuesOnConditionCheckFailure.equals("ALL_OLD") && failed.current != null) {
                         reason.set("Item", ItemCodec.encodeItem(failed.current));
                     }
                     codes.add("ConditionalCheckFailed");
-                }
-                catch (ApiException invalid) {
+                } catch (ApiException invalid) {
                     if (!invalid.type().equals("ValidationException")) {
                         throw invalid;
                     }
@@ -151,37 +153,43 @@ public final class TransactionOperations
             if (cancelled) {
                 ObjectNode extra = Json.object();
                 extra.set("CancellationReasons", reasons);
-                throw ApiException.clientError("TransactionCanceledException",
-                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, extra);
+                throw ApiException.clientError(
+                        "TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
+                        extra);
             }
             database.commit(changes, false);
             ObjectNode response = Json.object();
-            if (!parameters.choice("ReturnConsumedCapacity", "NONE", Set.of("NONE", "TOTAL", "INDEXES")).equals("NONE")) {
+            if (!parameters
+                    .choice("ReturnConsumedCapacity", "NONE", Set.of("NONE", "TOTAL", "INDEXES"))
+                    .equals("NONE")) {
                 ArrayNode consumed = response.putArray("ConsumedCapacity");
                 Map<String, Double> units = new LinkedHashMap<>();
                 for (ItemChange change : changes) {
                     // A transactional write costs two units per kilobyte.
                     units.merge(change.tableName(), 2 * Capacity.writeUnits(change), Double::sum);
                 }
-                units.forEach((table, capacity) -> consumed.addObject().put("TableName", table).put("CapacityUnits", capacity));
+                units.forEach((table, capacity) ->
+                        consumed.addObject().put("TableName", table).put("CapacityUnits", capacity));
             }
             token.ifPresent(value -> completedByToken.put(value, new Completed(fingerprint, now, response.deepCopy())));
             return response;
         });
     }
 
-    public ObjectNode transactGetItems(JsonNode request)
-    {
-        Parameters parameters = Parameters.of(request, "TransactGetItems", Set.of("TransactItems", "ReturnConsumedCapacity"));
+    public ObjectNode transactGetItems(JsonNode request) {
+        Parameters parameters =
+                Parameters.of(request, "TransactGetItems", Set.of("TransactItems", "ReturnConsumedCapacity"));
         Capacity.check(parameters);
         JsonNode items = transactItems(parameters);
         record Get(String tableName, Map<String, AttributeValue> key, Optional<Expressions.Projection> projection) {}
         List<Get> gets = new ArrayList<>();
         for (JsonNode item : items) {
-            Parameters get = Parameters.of(item, "TransactGetItem", Set.of("Get")).object("Get",
-                    Set.of("TableName", "Key", "ProjectionExpression", "ExpressionAttributeNames"));
+            Parameters get = Parameters.of(item, "TransactGetItem", Set.of("Get"))
+                    .object("Get", Set.of("TableName", "Key", "ProjectionExpression", "ExpressionAttributeNames"));
             if (get == null) {
-                throw ApiException.validation("1 validation error detected: Value null at 'transactItems.member.get' failed to satisfy constraint: Member must not be null");
+                throw ApiException.validation(
+                        "1 validation error detected: Value null at 'transactItems.member.get' failed to satisfy constraint: Member must not be null");
             }
             RequestExpressions expressions = new RequestExpressions(get);
             Optional<Expressions.Projection> projection = expressions.projection(get.string("ProjectionExpression"));
@@ -205,28 +213,33 @@ public final class TransactionOperations
                 ObjectNode entry = responses.addObject();
                 Map<String, AttributeValue> item = found.get(index);
                 if (item != null) {
-                    entry.set("Item", ItemCodec.encodeItem(gets.get(index).projection().map(projection -> projection.project(item)).orElse(item)));
+                    entry.set(
+                            "Item",
+                            ItemCodec.encodeItem(gets.get(index)
+                                    .projection()
+                                    .map(projection -> projection.project(item))
+                                    .orElse(item)));
                 }
             }
             return response;
         });
     }
 
-    private static JsonNode transactItems(Parameters parameters)
-    {
+    private static JsonNode transactItems(Parameters parameters) {
         JsonNode items = parameters.node("TransactItems");
         if (items == null || !items.isArray() || items.isEmpty()) {
-            throw ApiException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+            throw ApiException.validation(
+                    "1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
         }
         if (items.size() > MAXIMUM_ACTIONS) {
-            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
+            throw ApiException.validation(
+                    "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
         }
         return items;
     }
 
     /** The request without its token: a retry with the same token must carry the same fingerprint. */
-    private static String fingerprint(JsonNode request)
-    {
+    private static String fingerprint(JsonNode request) {
         ObjectNode copy = ((ObjectNode) request).deepCopy();
         copy.remove("ClientRequestToken");
         return JsonText.text(copy);

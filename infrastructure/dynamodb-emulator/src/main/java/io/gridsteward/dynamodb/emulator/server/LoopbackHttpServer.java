@@ -23,22 +23,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * Content-Length or chunked body, {@code Expect: 100-continue} — and nothing more, without the selector hand-off per
  * request that the JDK's server makes.
  */
-final class LoopbackHttpServer implements AutoCloseable
-{
+final class LoopbackHttpServer implements AutoCloseable {
     /** The request line and the headers together, as the service limits them (400 beyond). */
     private static final int MAXIMUM_HEADER_BYTES = 16 * 1024;
     /** The service's limit on a request body (413 beyond). */
     private static final int MAXIMUM_BODY_BYTES = 16 * 1024 * 1024;
 
-    record Request(String method, String path, String version, Map<String, String> headers, byte[] body)
-    {
-        String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+    record Request(String method, String path, String version, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     record Response(int status, String contentType, Map<String, String> headers, byte[] body) {}
 
-    interface Handler
-    {
+    interface Handler {
         Response handle(Request request);
     }
 
@@ -48,27 +47,30 @@ final class LoopbackHttpServer implements AutoCloseable
     private final Thread acceptor;
     private volatile boolean closed;
 
-    LoopbackHttpServer(int port, Handler handler) throws IOException
-    {
+    LoopbackHttpServer(int port, Handler handler) throws IOException {
         this.handler = handler;
         this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-        this.acceptor = Thread.ofPlatform().daemon().name("dynamodb-emulator-acceptor").start(this::acceptConnections);
+        this.acceptor =
+                Thread.ofPlatform().daemon().name("dynamodb-emulator-acceptor").start(this::acceptConnections);
     }
 
-    int port() { return serverSocket.getLocalPort(); }
+    int port() {
+        return serverSocket.getLocalPort();
+    }
 
-    private void acceptConnections()
-    {
+    private void acceptConnections() {
         while (!closed) {
             try {
                 Socket socket = serverSocket.accept();
                 socket.setTcpNoDelay(true);
                 connections.add(socket);
-                Thread.ofPlatform().daemon().name("dynamodb-emulator-connection").start(() -> serve(socket));
-            }
-            catch (IOException failure) {
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("dynamodb-emulator-connection")
+                        .start(() -> serve(socket));
+            } catch (IOException failure) {
                 if (!closed) {
                     System.err.println("dynamodb-emulator: accept failed: " + failure);
                 }
@@ -76,32 +78,32 @@ final class LoopbackHttpServer implements AutoCloseable
         }
     }
 
-    private void serve(Socket socket)
-    {
+    private void serve(Socket socket) {
         try (socket) {
             try {
                 serveRequests(socket);
-            }
-            catch (BadRequest invalid) {
+            } catch (BadRequest invalid) {
                 // Answered before the socket closes, so that the client reads why.
-                writeQuietly(socket, new Response(invalid.status, "text/plain", Map.of(), invalid.getMessage().getBytes(StandardCharsets.UTF_8)));
+                writeQuietly(
+                        socket,
+                        new Response(
+                                invalid.status,
+                                "text/plain",
+                                Map.of(),
+                                invalid.getMessage().getBytes(StandardCharsets.UTF_8)));
             }
-        }
-        catch (SocketException closedByPeer) {
+        } catch (SocketException closedByPeer) {
             // The client went away; nothing to answer.
-        }
-        catch (IOException failure) {
+        } catch (IOException failure) {
             if (!closed) {
                 System.err.println("dynamodb-emulator: connection failed: " + failure);
             }
-        }
-        finally {
+        } finally {
             connections.remove(socket);
         }
     }
 
-    private void serveRequests(Socket socket) throws IOException
-    {
+    private void serveRequests(Socket socket) throws IOException {
         InputStream input = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         OutputStream output = socket.getOutputStream();
         while (!closed) {
@@ -123,33 +125,30 @@ final class LoopbackHttpServer implements AutoCloseable
         }
     }
 
-    private static void writeQuietly(Socket socket, Response response)
-    {
+    private static void writeQuietly(Socket socket, Response response) {
         try {
             socket.getOutputStream().write(encode(response, false));
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // The connection is being dropped anyway.
         }
     }
 
     /** A request answered with {@code status} (400, or 413 for a body too large) and the connection closed. */
-    private static final class BadRequest extends IOException
-    {
+    private static final class BadRequest extends IOException {
         private final int status;
 
-        BadRequest(String message) { this(400, message); }
+        BadRequest(String message) {
+            this(400, message);
+        }
 
-        BadRequest(int status, String message)
-        {
+        BadRequest(int status, String message) {
             super(message);
             this.status = status;
         }
     }
 
     /** Returns null at a clean end of the connection. */
-    private static Request readRequest(InputStream input, OutputStream output) throws IOException
-    {
+    private static Request readRequest(InputStream input, OutputStream output) throws IOException {
         String requestLine = readLine(input, true);
         if (requestLine == null) {
             return null;
@@ -176,7 +175,10 @@ final class LoopbackHttpServer implements AutoCloseable
             if (colon <= 0) {
                 throw new BadRequest("Malformed header line");
             }
-            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(), (first, second) -> first + "," + second);
+            headers.merge(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim(),
+                    (first, second) -> first + "," + second);
         }
         if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
             output.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -184,16 +186,15 @@ final class LoopbackHttpServer implements AutoCloseable
         }
         byte[] body;
         String transferEncoding = headers.get("transfer-encoding");
-        if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (transferEncoding != null
+                && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             body = readChunked(input);
-        }
-        else {
+        } else {
             String length = headers.get("content-length");
             int contentLength;
             try {
                 contentLength = length == null ? 0 : Integer.parseInt(length);
-            }
-            catch (NumberFormatException invalid) {
+            } catch (NumberFormatException invalid) {
                 throw new BadRequest("Malformed Content-Length");
             }
             if (contentLength < 0) {
@@ -212,8 +213,7 @@ final class LoopbackHttpServer implements AutoCloseable
         return new Request(parts[0], parts[1], parts[2], headers, body);
     }
 
-    private static byte[] readChunked(InputStream input) throws IOException
-    {
+    private static byte[] readChunked(InputStream input) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean tooLarge = false;
         while (true) {
@@ -225,8 +225,7 @@ final class LoopbackHttpServer implements AutoCloseable
             int size;
             try {
                 size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            }
-            catch (NumberFormatException invalid) {
+            } catch (NumberFormatException invalid) {
                 throw new BadRequest("Malformed chunk size");
             }
             if (size == 0) {
@@ -246,8 +245,7 @@ final class LoopbackHttpServer implements AutoCloseable
             tooLarge |= body.size() + size > MAXIMUM_BODY_BYTES;
             if (tooLarge) {
                 input.skipNBytes(size);
-            }
-            else {
+            } else {
                 body.write(input.readNBytes(size));
             }
             readLine(input, false);
@@ -255,8 +253,7 @@ final class LoopbackHttpServer implements AutoCloseable
     }
 
     /** Reads one CRLF-terminated line as ISO-8859-1; null at end of stream (allowed only before a request starts). */
-    private static String readLine(InputStream input, boolean endAllowed) throws IOException
-    {
+    private static String readLine(InputStream input, boolean endAllowed) throws IOException {
         StringBuilder line = new StringBuilder(64);
         while (true) {
             int next = input.read();
@@ -280,13 +277,18 @@ final class LoopbackHttpServer implements AutoCloseable
         }
     }
 
-    private static byte[] encode(Response response, boolean keepAlive)
-    {
+    private static byte[] encode(Response response, boolean keepAlive) {
         StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status())).append("\r\n");
+        head.append("HTTP/1.1 ")
+                .append(response.status())
+                .append(' ')
+                .append(reason(response.status()))
+                .append("\r\n");
         head.append("Content-Type: ").append(response.contentType()).append("\r\n");
         head.append("Content-Length: ").append(response.body().length).append("\r\n");
-        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        response.headers()
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
         head.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -296,8 +298,7 @@ final class LoopbackHttpServer implements AutoCloseable
         return message;
     }
 
-    private static String reason(int status)
-    {
+    private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
             case 400 -> "Bad Request";
@@ -309,27 +310,23 @@ final class LoopbackHttpServer implements AutoCloseable
     }
 
     @Override
-    public void close()
-    {
+    public void close() {
         closed = true;
         try {
             serverSocket.close();
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // Closing anyway.
         }
         for (Socket socket : connections) {
             try {
                 socket.close();
-            }
-            catch (IOException ignored) {
+            } catch (IOException ignored) {
                 // Closing anyway.
             }
         }
         try {
             acceptor.join(1000);
-        }
-        catch (InterruptedException interrupted) {
+        } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
     }

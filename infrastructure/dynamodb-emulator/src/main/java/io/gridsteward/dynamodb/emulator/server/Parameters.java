@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
-
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,8 +17,7 @@ import java.util.Set;
  * The members of one JSON request object, read with the service's type checks. Creating it rejects every member the
  * operation does not support, so that no parameter is ever silently ignored.
  */
-public final class Parameters
-{
+public final class Parameters {
     private static final Map<String, String> LEGACY = Map.of(
             "Expected", "ConditionExpression",
             "AttributesToGet", "ProjectionExpression",
@@ -32,22 +30,19 @@ public final class Parameters
     private final ObjectNode node;
     private final String context;
 
-    private Parameters(ObjectNode node, String context)
-    {
+    private Parameters(ObjectNode node, String context) {
         this.node = node;
         this.context = context;
     }
 
     /** The member names shared by several operations plus those of one of them. */
-    public static Set<String> names(Set<String> common, String... more)
-    {
+    public static Set<String> names(Set<String> common, String... more) {
         Set<String> all = new HashSet<>(common);
         all.addAll(List.of(more));
         return Set.copyOf(all);
     }
 
-    public static Parameters of(JsonNode node, String context, Set<String> supported)
-    {
+    public static Parameters of(JsonNode node, String context, Set<String> supported) {
         if (node == null || !node.isObject()) {
             throw ApiException.serialization("Expected a JSON object for " + context);
         }
@@ -59,34 +54,32 @@ public final class Parameters
             }
             String replacement = LEGACY.get(name);
             if (replacement != null) {
-                throw ApiException.validation("The legacy parameter " + name + " is not supported by this emulator (" + context
-                        + "); use " + replacement + " instead");
+                throw ApiException.validation("The legacy parameter " + name + " is not supported by this emulator ("
+                        + context + "); use " + replacement + " instead");
             }
-            throw ApiException.validation("The parameter " + name + " is not supported by this emulator (" + context + ")");
+            throw ApiException.validation(
+                    "The parameter " + name + " is not supported by this emulator (" + context + ")");
         }
         return new Parameters((ObjectNode) node, context);
     }
 
-    public boolean has(String name)
-    {
+    public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();
     }
 
-    public JsonNode node(String name)
-    {
+    public JsonNode node(String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value;
     }
 
-    public String requiredString(String name)
-    {
-        return string(name).orElseThrow(() -> ApiException.validation(
-                "1 validation error detected: Value null at '" + lowerFirst(name) + "' failed to satisfy constraint: Member must not be null"));
+    public String requiredString(String name) {
+        return string(name)
+                .orElseThrow(() -> ApiException.validation("1 validation error detected: Value null at '"
+                        + lowerFirst(name) + "' failed to satisfy constraint: Member must not be null"));
     }
 
-    public Optional<String> string(String name)
-    {
+    public Optional<String> string(String name) {
         JsonNode value = node(name);
         if (value == null) {
             return Optional.empty();
@@ -97,8 +90,7 @@ public final class Parameters
         return Optional.of(value.textValue());
     }
 
-    public Optional<Boolean> bool(String name)
-    {
+    public Optional<Boolean> bool(String name) {
         JsonNode value = node(name);
         if (value == null) {
             return Optional.empty();
@@ -109,8 +101,7 @@ public final class Parameters
         return Optional.of(value.booleanValue());
     }
 
-    public OptionalInt integer(String name)
-    {
+    public OptionalInt integer(String name) {
         JsonNode value = node(name);
         if (value == null) {
             return OptionalInt.empty();
@@ -122,8 +113,7 @@ public final class Parameters
     }
 
     /** An integer parameter that must lie between {@code minimum} and {@code maximum}; the default when absent. */
-    public int integerBetween(String name, int defaultValue, int minimum, int maximum)
-    {
+    public int integerBetween(String name, int defaultValue, int minimum, int maximum) {
         int value = integer(name).orElse(defaultValue);
         if (value < minimum || value > maximum) {
             throw ApiException.validation("1 validation error detected: Value '" + value + "' at '" + lowerFirst(name)
@@ -132,8 +122,7 @@ public final class Parameters
         return value;
     }
 
-    public Optional<Long> longInteger(String name)
-    {
+    public Optional<Long> longInteger(String name) {
         JsonNode value = node(name);
         if (value == null) {
             return Optional.empty();
@@ -144,14 +133,12 @@ public final class Parameters
         return Optional.of(value.longValue());
     }
 
-    public Map<String, AttributeValue> item(String name)
-    {
+    public Map<String, AttributeValue> item(String name) {
         JsonNode value = node(name);
         return value == null ? Map.of() : ItemCodec.decodeItem(value);
     }
 
-    public Map<String, String> stringMap(String name)
-    {
+    public Map<String, String> stringMap(String name) {
         JsonNode value = node(name);
         if (value == null) {
             return Map.of();
@@ -169,28 +156,26 @@ public final class Parameters
         return result;
     }
 
-    public Parameters object(String name, Set<String> supported)
-    {
+    public Parameters object(String name, Set<String> supported) {
         JsonNode value = node(name);
         return value == null ? null : of(value, name, supported);
     }
 
     /** Checks an enumerated string parameter; returns its value or the default. */
-    public String choice(String name, String defaultValue, Set<String> allowed)
-    {
+    public String choice(String name, String defaultValue, Set<String> allowed) {
         Optional<String> value = string(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
         if (!allowed.contains(value.get())) {
-            throw ApiException.validation("1 validation error detected: Value '" + value.get() + "' at '" + lowerFirst(name)
-                    + "' failed to satisfy constraint: Member must satisfy enum value set: " + allowed);
+            throw ApiException.validation(
+                    "1 validation error detected: Value '" + value.get() + "' at '" + lowerFirst(name)
+                            + "' failed to satisfy constraint: Member must satisfy enum value set: " + allowed);
         }
         return value.get();
     }
 
-    private static String lowerFirst(String name)
-    {
+    private static String lowerFirst(String name) {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

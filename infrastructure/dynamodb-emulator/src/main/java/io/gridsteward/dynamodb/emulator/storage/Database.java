@@ -13,11 +13,13 @@ import io.gridsteward.dynamodb.emulator.stream.StreamState;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -30,23 +32,21 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
-import java.time.ZoneOffset;
-import java.time.Instant;
 
 /**
  * All tables and streams, behind one read-write lock: every mutation, its stream records and its log entry happen in
  * one step under the write lock, so that the history is linearizable and a reader never sees data without its records.
  */
-public final class Database
-{
+public final class Database {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/[^/]+");
+    private static final Pattern STREAM_ARN =
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/[^/]+");
 
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter STREAM_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STREAM_LABEL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, TableData> tables = new TreeMap<>();
@@ -56,8 +56,7 @@ public final class Database
     private long nextSequence = 1;
     private long lastLogSequence;
 
-    public Database(Clock clock, MutationLog log)
-    {
+    public Database(Clock clock, MutationLog log) {
         this.clock = clock;
         this.log = log;
         if (log != null) {
@@ -65,21 +64,20 @@ public final class Database
         }
     }
 
-    public long nowMillis() { return clock.millis(); }
+    public long nowMillis() {
+        return clock.millis();
+    }
 
-    public <T> T read(Supplier<T> action)
-    {
+    public <T> T read(Supplier<T> action) {
         lock.readLock().lock();
         try {
             return action.get();
-        }
-        finally {
+        } finally {
             lock.readLock().unlock();
         }
     }
 
-    public <T> T write(Supplier<T> action)
-    {
+    public <T> T write(Supplier<T> action) {
         lock.writeLock().lock();
         try {
             T result = action.get();
@@ -87,36 +85,39 @@ public final class Database
                 log.compact(snapshot());
             }
             return result;
-        }
-        catch (IOException failure) {
+        } catch (IOException failure) {
             throw new UncheckedIOException(failure);
-        }
-        finally {
+        } finally {
             lock.writeLock().unlock();
         }
     }
 
-    public Optional<TableData> findTable(String name) { return Optional.ofNullable(tables.get(name)); }
+    public Optional<TableData> findTable(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
 
-    public TableData table(String name)
-    {
+    public TableData table(String name) {
         TableData table = tables.get(name);
         if (table == null) {
             if (!TABLE_NAME.matcher(name).matches()) {
-                throw ApiException.validation("1 validation error detected: Value '" + name
-                        + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
+                throw ApiException.validation(
+                        "1 validation error detected: Value '" + name
+                                + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
             }
             throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
         return table;
     }
 
-    public Collection<TableData> tables() { return tables.values(); }
+    public Collection<TableData> tables() {
+        return tables.values();
+    }
 
-    public Collection<StreamState> streams() { return streams.values(); }
+    public Collection<StreamState> streams() {
+        return streams.values();
+    }
 
-    public StreamState stream(String arn)
-    {
+    public StreamState stream(String arn) {
         StreamState stream = streams.get(arn);
         if (stream == null) {
             if (!STREAM_ARN.matcher(arn).matches()) {
@@ -128,27 +129,26 @@ public final class Database
     }
 
     /** The next sequence number a record will take: what a LATEST iterator starts from. */
-    public long nextSequence() { return nextSequence; }
+    public long nextSequence() {
+        return nextSequence;
+    }
 
     // ---- control plane (callers hold the write lock) ----
 
-    public void putDefinition(TableMetadata definition)
-    {
+    public void putDefinition(TableMetadata definition) {
         ObjectNode entry = NODES.objectNode().put("type", "table");
         entry.set("definition", DefinitionCodec.toJson(definition));
         append(entry);
         applyDefinition(definition);
     }
 
-    public void dropTable(String name)
-    {
+    public void dropTable(String name) {
         append(NODES.objectNode().put("type", "drop").put("name", name));
         tables.remove(name);
     }
 
     /** Creates a stream for a table, or records that one was disabled. */
-    public void putStream(StreamMetadata metadata)
-    {
+    public void putStream(StreamMetadata metadata) {
         ObjectNode entry = NODES.objectNode().put("type", "stream");
         entry.set("metadata", DefinitionCodec.toJson(metadata));
         append(entry);
@@ -156,8 +156,7 @@ public final class Database
     }
 
     /** A new stream's metadata: its first sequence number is the next one the database hands out. */
-    public StreamMetadata newStream(TableMetadata definition, String viewType)
-    {
+    public StreamMetadata newStream(TableMetadata definition, String viewType) {
         long now = clock.millis();
         String label;
         String arn;
@@ -165,19 +164,35 @@ public final class Database
             label = STREAM_LABEL.format(Instant.ofEpochMilli(now));
             arn = definition.arn() + "/stream/" + label;
             now++;
-        }
-        while (streams.containsKey(arn));
-        return new StreamMetadata(arn, label, definition.name(), viewType, definition.hashKey(), definition.rangeKey(),
-                now - 1, nextSequence, true, 0);
+        } while (streams.containsKey(arn));
+        return new StreamMetadata(
+                arn,
+                label,
+                definition.name(),
+                viewType,
+                definition.hashKey(),
+                definition.rangeKey(),
+                now - 1,
+                nextSequence,
+                true,
+                0);
     }
 
-    public void disableStream(String arn)
-    {
+    public void disableStream(String arn) {
         StreamState stream = streams.get(arn);
         if (stream != null && stream.enabled()) {
             StreamMetadata metadata = stream.metadata();
-            putStream(new StreamMetadata(metadata.arn(), metadata.label(), metadata.tableName(), metadata.viewType(), metadata.hashKey(),
-                    metadata.rangeKey(), metadata.createdAtMillis(), metadata.startingSequence(), false, nextSequence - 1));
+            putStream(new StreamMetadata(
+                    metadata.arn(),
+                    metadata.label(),
+                    metadata.tableName(),
+                    metadata.viewType(),
+                    metadata.hashKey(),
+                    metadata.rangeKey(),
+                    metadata.createdAtMillis(),
+                    metadata.startingSequence(),
+                    false,
+                    nextSequence - 1));
         }
     }
 
@@ -187,8 +202,7 @@ public final class Database
      * Applies item changes atomically with their stream records. Changes that change nothing are dropped, as DynamoDB
      * writes no stream record for a write that leaves the item as it was.
      */
-    public void commit(List<ItemChange> changes, boolean byTimeToLive)
-    {
+    public void commit(List<ItemChange> changes, boolean byTimeToLive) {
         List<ItemChange> effective = new ArrayList<>(changes.size());
         for (ItemChange change : changes) {
             if (change.changesSomething()) {
@@ -228,17 +242,32 @@ public final class Database
         applyCommit(effective, recordStreams, records);
     }
 
-    private StreamRecord record(TableMetadata definition, ItemChange change, long sequence, long now, boolean byTimeToLive)
-    {
+    private StreamRecord record(
+            TableMetadata definition, ItemChange change, long sequence, long now, boolean byTimeToLive) {
         String viewType = definition.streamViewType();
         String eventName = change.oldItem() == null ? "INSERT" : change.newItem() == null ? "REMOVE" : "MODIFY";
-        Map<String, AttributeValue> keys = definition.keyOf(change.oldItem() != null ? change.oldItem() : change.newItem());
-        Map<String, AttributeValue> oldImage = viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES") ? change.oldItem() : null;
-        Map<String, AttributeValue> newImage = viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES") ? change.newItem() : null;
-        long size = ItemSize.of(keys) + (oldImage == null ? 0 : ItemSize.of(oldImage)) + (newImage == null ? 0 : ItemSize.of(newImage));
+        Map<String, AttributeValue> keys =
+                definition.keyOf(change.oldItem() != null ? change.oldItem() : change.newItem());
+        Map<String, AttributeValue> oldImage =
+                viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES") ? change.oldItem() : null;
+        Map<String, AttributeValue> newImage =
+                viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES") ? change.newItem() : null;
+        long size = ItemSize.of(keys)
+                + (oldImage == null ? 0 : ItemSize.of(oldImage))
+                + (newImage == null ? 0 : ItemSize.of(newImage));
         byte[] id = new byte[16];
         ThreadLocalRandom.current().nextBytes(id);
-        return new StreamRecord(sequence, HexFormat.of().formatHex(id), eventName, now, keys, oldImage, newImage, size, viewType, byTimeToLive);
+        return new StreamRecord(
+                sequence,
+                HexFormat.of().formatHex(id),
+                eventName,
+                now,
+                keys,
+                oldImage,
+                newImage,
+                size,
+                viewType,
+                byTimeToLive);
     }
 
     /**
@@ -246,8 +275,7 @@ public final class Database
      * years in the past, which DynamoDB ignores), with REMOVE records marked as the service's; trims stream records
      * past retention. Returns how many items were deleted.
      */
-    public int sweep()
-    {
+    public int sweep() {
         return write(() -> {
             long now = clock.millis();
             streams.values().forEach(stream -> stream.trim(now));
@@ -263,7 +291,8 @@ public final class Database
                 while (items.hasNext()) {
                     Map<String, AttributeValue> item = items.next();
                     if (item.get(definition.ttlAttribute()) instanceof AttributeValue.NumberValue(BigDecimal expiry)
-                            && expiry.compareTo(nowSeconds) <= 0 && expiry.compareTo(oldestHonoured) >= 0) {
+                            && expiry.compareTo(nowSeconds) <= 0
+                            && expiry.compareTo(oldestHonoured) >= 0) {
                         expired.add(new ItemChange(definition.name(), definition.keyOf(item), item, null));
                     }
                 }
@@ -275,37 +304,31 @@ public final class Database
 
     // ---- applying entries, live and on replay ----
 
-    private void applyDefinition(TableMetadata definition)
-    {
+    private void applyDefinition(TableMetadata definition) {
         TableData existing = tables.get(definition.name());
         if (existing == null) {
             tables.put(definition.name(), new TableData(definition));
-        }
-        else {
+        } else {
             tables.put(definition.name(), existing.redefined(definition));
         }
     }
 
-    private void applyStream(StreamMetadata metadata)
-    {
+    private void applyStream(StreamMetadata metadata) {
         StreamState existing = streams.get(metadata.arn());
         if (existing == null) {
             streams.put(metadata.arn(), new StreamState(metadata));
-        }
-        else if (!metadata.enabled()) {
+        } else if (!metadata.enabled()) {
             existing.disable(metadata.closingSequence());
         }
         nextSequence = Math.max(nextSequence, metadata.startingSequence());
     }
 
-    private void applyCommit(List<ItemChange> changes, List<String> recordStreams, List<StreamRecord> records)
-    {
+    private void applyCommit(List<ItemChange> changes, List<String> recordStreams, List<StreamRecord> records) {
         for (ItemChange change : changes) {
             TableData table = table(change.tableName());
             if (change.newItem() == null) {
                 table.delete(change.key());
-            }
-            else {
+            } else {
                 table.put(change.newItem());
             }
         }
@@ -319,24 +342,21 @@ public final class Database
         }
     }
 
-    private void append(ObjectNode entry)
-    {
+    private void append(ObjectNode entry) {
         if (log == null) {
             return;
         }
         entry.put("lsn", ++lastLogSequence);
         try {
             log.append(entry);
-        }
-        catch (IOException failure) {
+        } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
     }
 
     // ---- durability ----
 
-    private void replay(JsonNode entry)
-    {
+    private void replay(JsonNode entry) {
         long entrySequence = entry.path("lsn").asLong();
         if (entrySequence <= lastLogSequence) {
             return;
@@ -350,7 +370,10 @@ public final class Database
                 List<ItemChange> changes = new ArrayList<>();
                 for (JsonNode change : entry.get("changes")) {
                     JsonNode item = change.get("item");
-                    changes.add(new ItemChange(change.get("table").asText(), ItemCodec.decodeItem(change.get("key")), null,
+                    changes.add(new ItemChange(
+                            change.get("table").asText(),
+                            ItemCodec.decodeItem(change.get("key")),
+                            null,
                             item == null ? null : ItemCodec.decodeItem(item)));
                 }
                 List<String> recordStreams = new ArrayList<>();
@@ -361,13 +384,14 @@ public final class Database
                 }
                 applyCommit(changes, recordStreams, records);
             }
-            default -> throw new IllegalStateException("Unknown log entry type: " + entry.path("type").asText());
+            default ->
+                throw new IllegalStateException(
+                        "Unknown log entry type: " + entry.path("type").asText());
         }
     }
 
     /** The whole state as one JSON document: the snapshot that compaction writes before it empties the log. */
-    public ObjectNode snapshot()
-    {
+    public ObjectNode snapshot() {
         ObjectNode snapshot = NODES.objectNode();
         snapshot.put("lsn", lastLogSequence);
         snapshot.put("nextSequence", nextSequence);
@@ -389,8 +413,7 @@ public final class Database
         return snapshot;
     }
 
-    private void loadSnapshot(JsonNode snapshot)
-    {
+    private void loadSnapshot(JsonNode snapshot) {
         lastLogSequence = snapshot.path("lsn").asLong();
         nextSequence = snapshot.path("nextSequence").asLong(1);
         for (JsonNode node : snapshot.path("tables")) {
@@ -411,16 +434,14 @@ public final class Database
     }
 
     /** Writes a snapshot and empties the log (on close, so that the next start reads one file). */
-    public void compact()
-    {
+    public void compact() {
         if (log == null) {
             return;
         }
         write(() -> {
             try {
                 log.compact(snapshot());
-            }
-            catch (IOException failure) {
+            } catch (IOException failure) {
                 throw new UncheckedIOException(failure);
             }
             return null;

@@ -5,21 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.stream.StreamMetadata;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Table definitions and stream metadata in the durable log and snapshot. */
-final class DefinitionCodec
-{
+final class DefinitionCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DefinitionCodec() {}
 
-    static ObjectNode toJson(TableMetadata definition)
-    {
+    static ObjectNode toJson(TableMetadata definition) {
         ObjectNode node = NODES.objectNode()
                 .put("name", definition.name())
                 .put("tableId", definition.tableId())
@@ -54,25 +51,46 @@ final class DefinitionCodec
         return node;
     }
 
-    static TableMetadata tableFromJson(JsonNode node)
-    {
+    static TableMetadata tableFromJson(JsonNode node) {
         Map<String, String> types = new LinkedHashMap<>();
-        node.get("attributeTypes").fields().forEachRemaining(entry -> types.put(entry.getKey(), entry.getValue().asText()));
+        node.get("attributeTypes")
+                .fields()
+                .forEachRemaining(
+                        entry -> types.put(entry.getKey(), entry.getValue().asText()));
         List<IndexDefinition> indexes = new ArrayList<>();
         for (JsonNode index : node.get("indexes")) {
             List<String> nonKey = new ArrayList<>();
             index.get("nonKeyAttributes").forEach(attribute -> nonKey.add(attribute.asText()));
-            indexes.add(new IndexDefinition(index.get("name").asText(), index.get("global").asBoolean(), index.get("hashKey").asText(),
-                    text(index, "rangeKey"), index.get("projectionType").asText(), nonKey, number(index, "readCapacity"), number(index, "writeCapacity")));
+            indexes.add(new IndexDefinition(
+                    index.get("name").asText(),
+                    index.get("global").asBoolean(),
+                    index.get("hashKey").asText(),
+                    text(index, "rangeKey"),
+                    index.get("projectionType").asText(),
+                    nonKey,
+                    number(index, "readCapacity"),
+                    number(index, "writeCapacity")));
         }
-        return new TableMetadata(node.get("name").asText(), node.get("tableId").asText(), node.get("createdAtMillis").asLong(), types,
-                node.get("hashKey").asText(), text(node, "rangeKey"), indexes, node.get("billingMode").asText(), node.get("readCapacity").asLong(),
-                node.get("writeCapacity").asLong(), text(node, "streamViewType"), text(node, "latestStreamArn"), text(node, "latestStreamLabel"),
-                text(node, "ttlAttribute"), node.get("ttlEnabled").asBoolean(), tags(node.get("tags")));
+        return new TableMetadata(
+                node.get("name").asText(),
+                node.get("tableId").asText(),
+                node.get("createdAtMillis").asLong(),
+                types,
+                node.get("hashKey").asText(),
+                text(node, "rangeKey"),
+                indexes,
+                node.get("billingMode").asText(),
+                node.get("readCapacity").asLong(),
+                node.get("writeCapacity").asLong(),
+                text(node, "streamViewType"),
+                text(node, "latestStreamArn"),
+                text(node, "latestStreamLabel"),
+                text(node, "ttlAttribute"),
+                node.get("ttlEnabled").asBoolean(),
+                tags(node.get("tags")));
     }
 
-    static ObjectNode toJson(StreamMetadata metadata)
-    {
+    static ObjectNode toJson(StreamMetadata metadata) {
         return NODES.objectNode()
                 .put("arn", metadata.arn())
                 .put("label", metadata.label())
@@ -86,31 +104,37 @@ final class DefinitionCodec
                 .put("closingSequence", metadata.closingSequence());
     }
 
-    static StreamMetadata streamFromJson(JsonNode node)
-    {
-        return new StreamMetadata(node.get("arn").asText(), node.get("label").asText(), node.get("tableName").asText(), node.get("viewType").asText(),
-                node.get("hashKey").asText(), text(node, "rangeKey"), node.get("createdAtMillis").asLong(), node.get("startingSequence").asLong(),
-                node.get("enabled").asBoolean(), node.get("closingSequence").asLong());
+    static StreamMetadata streamFromJson(JsonNode node) {
+        return new StreamMetadata(
+                node.get("arn").asText(),
+                node.get("label").asText(),
+                node.get("tableName").asText(),
+                node.get("viewType").asText(),
+                node.get("hashKey").asText(),
+                text(node, "rangeKey"),
+                node.get("createdAtMillis").asLong(),
+                node.get("startingSequence").asLong(),
+                node.get("enabled").asBoolean(),
+                node.get("closingSequence").asLong());
     }
 
     /** Definitions written before tags existed have none. */
-    private static Map<String, String> tags(JsonNode node)
-    {
+    private static Map<String, String> tags(JsonNode node) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (node != null) {
-            node.fields().forEachRemaining(entry -> tags.put(entry.getKey(), entry.getValue().asText()));
+            node.fields()
+                    .forEachRemaining(
+                            entry -> tags.put(entry.getKey(), entry.getValue().asText()));
         }
         return tags;
     }
 
-    private static String text(JsonNode node, String field)
-    {
+    private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Long number(JsonNode node, String field)
-    {
+    private static Long number(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asLong();
     }

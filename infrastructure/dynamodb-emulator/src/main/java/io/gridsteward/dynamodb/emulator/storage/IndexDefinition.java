@@ -14,10 +14,8 @@ public record IndexDefinition(
         String projectionType,
         List<String> nonKeyAttributes,
         Long readCapacity,
-        Long writeCapacity)
-{
-    public IndexDefinition
-    {
+        Long writeCapacity) {
+    public IndexDefinition {
         nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
     }
 }

@@ -2,7 +2,6 @@ package io.gridsteward.dynamodb.emulator.storage;
 
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.value.ScalarOrder;
-
 import java.util.List;
 
 /**
@@ -10,17 +9,21 @@ import java.util.List;
  * key followed by the table's key, which makes positions unique). A bound ({@code tail} -1 or +1) sorts before or after
  * every position that extends its parts, so that range scans can start and stop at a prefix.
  */
-public record SortKey(List<AttributeValue> parts, int tail) implements Comparable<SortKey>
-{
-    public static SortKey exact(List<AttributeValue> parts) { return new SortKey(parts, 0); }
+public record SortKey(List<AttributeValue> parts, int tail) implements Comparable<SortKey> {
+    public static SortKey exact(List<AttributeValue> parts) {
+        return new SortKey(parts, 0);
+    }
 
-    public static SortKey before(AttributeValue prefix) { return new SortKey(List.of(prefix), -1); }
+    public static SortKey before(AttributeValue prefix) {
+        return new SortKey(List.of(prefix), -1);
+    }
 
-    public static SortKey after(AttributeValue prefix) { return new SortKey(List.of(prefix), 1); }
+    public static SortKey after(AttributeValue prefix) {
+        return new SortKey(List.of(prefix), 1);
+    }
 
     @Override
-    public int compareTo(SortKey other)
-    {
+    public int compareTo(SortKey other) {
         int common = Math.min(parts.size(), other.parts.size());
         for (int index = 0; index < common; index++) {
             int order = ScalarOrder.compare(parts.get(index), other.parts.get(index));

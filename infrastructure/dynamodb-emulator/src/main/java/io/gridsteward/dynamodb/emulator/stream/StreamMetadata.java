@@ -14,10 +14,9 @@ public record StreamMetadata(
         long createdAtMillis,
         long startingSequence,
         boolean enabled,
-        long closingSequence)
-{
-    public String shardId()
-    {
-        return "shardId-" + String.format("%020d", createdAtMillis) + "-" + Integer.toHexString(arn.hashCode() & 0x7fffffff);
+        long closingSequence) {
+    public String shardId() {
+        return "shardId-" + String.format("%020d", createdAtMillis) + "-"
+                + Integer.toHexString(arn.hashCode() & 0x7fffffff);
     }
 }

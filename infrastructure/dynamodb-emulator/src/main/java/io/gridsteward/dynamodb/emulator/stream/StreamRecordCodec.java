@@ -7,14 +7,12 @@ import io.gridsteward.dynamodb.emulator.storage.Regions;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 
 /** Stream records in the durable log and on the wire of GetRecords. */
-public final class StreamRecordCodec
-{
+public final class StreamRecordCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StreamRecordCodec() {}
 
-    public static ObjectNode toStorage(String streamArn, StreamRecord record)
-    {
+    public static ObjectNode toStorage(String streamArn, StreamRecord record) {
         ObjectNode node = NODES.objectNode()
                 .put("stream", streamArn)
                 .put("sequence", record.sequence())
@@ -34,8 +32,7 @@ public final class StreamRecordCodec
         return node;
     }
 
-    public static StreamRecord fromStorage(JsonNode node)
-    {
+    public static StreamRecord fromStorage(JsonNode node) {
         return new StreamRecord(
                 node.get("sequence").asLong(),
                 node.get("eventId").asText(),
@@ -50,8 +47,7 @@ public final class StreamRecordCodec
     }
 
     /** The Record shape of GetRecords. */
-    public static ObjectNode toWire(StreamRecord record)
-    {
+    public static ObjectNode toWire(StreamRecord record) {
         ObjectNode node = NODES.objectNode()
                 .put("eventID", record.eventId())
                 .put("eventName", record.eventName())

@@ -7,8 +7,7 @@ import java.util.List;
  * One table stream with its single shard: metadata plus the records still retained, in commit order. Not thread-safe:
  * the database lock guards it.
  */
-public final class StreamState
-{
+public final class StreamState {
     public static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
 
     private final StreamMetadata metadata;
@@ -17,40 +16,55 @@ public final class StreamState
     private boolean enabled;
     private long closingSequence;
 
-    public StreamState(StreamMetadata metadata)
-    {
+    public StreamState(StreamMetadata metadata) {
         this.metadata = metadata;
         this.enabled = metadata.enabled();
         this.closingSequence = metadata.closingSequence();
         this.trimmedThroughSequence = metadata.startingSequence() - 1;
     }
 
-    public StreamMetadata metadata()
-    {
-        return new StreamMetadata(metadata.arn(), metadata.label(), metadata.tableName(), metadata.viewType(), metadata.hashKey(),
-                metadata.rangeKey(), metadata.createdAtMillis(), metadata.startingSequence(), enabled, closingSequence);
+    public StreamMetadata metadata() {
+        return new StreamMetadata(
+                metadata.arn(),
+                metadata.label(),
+                metadata.tableName(),
+                metadata.viewType(),
+                metadata.hashKey(),
+                metadata.rangeKey(),
+                metadata.createdAtMillis(),
+                metadata.startingSequence(),
+                enabled,
+                closingSequence);
     }
 
-    public String arn() { return metadata.arn(); }
+    public String arn() {
+        return metadata.arn();
+    }
 
-    public boolean enabled() { return enabled; }
+    public boolean enabled() {
+        return enabled;
+    }
 
     /** Closes the shard: no more records; the last sequence number it may hold is {@code lastSequence}. */
-    public void disable(long lastSequence)
-    {
+    public void disable(long lastSequence) {
         enabled = false;
         closingSequence = lastSequence;
     }
 
-    public long closingSequence() { return closingSequence; }
+    public long closingSequence() {
+        return closingSequence;
+    }
 
-    public void append(StreamRecord record) { records.add(record); }
+    public void append(StreamRecord record) {
+        records.add(record);
+    }
 
-    public List<StreamRecord> records() { return records; }
+    public List<StreamRecord> records() {
+        return records;
+    }
 
     /** The records are trimmed when older than the retention; returns the highest sequence trimmed so far at {@code nowMillis}. */
-    public long trimmedThrough(long nowMillis)
-    {
+    public long trimmedThrough(long nowMillis) {
         long trimmed = trimmedThroughSequence;
         int firstRetained = firstRetainedIndex(nowMillis);
         if (firstRetained > 0) {
@@ -59,8 +73,7 @@ public final class StreamState
         return trimmed;
     }
 
-    public int firstRetainedIndex(long nowMillis)
-    {
+    public int firstRetainedIndex(long nowMillis) {
         long oldestKept = nowMillis - RETENTION_MILLIS;
         int index = 0;
         while (index < records.size() && records.get(index).createdAtMillis() < oldestKept) {
@@ -70,14 +83,12 @@ public final class StreamState
     }
 
     /** After a restart from a snapshot: the records trimmed before it stay trimmed for iterators that point at them. */
-    public void restoreTrimmedThrough(long sequence)
-    {
+    public void restoreTrimmedThrough(long sequence) {
         trimmedThroughSequence = Math.max(trimmedThroughSequence, sequence);
     }
 
     /** Drops the records past retention from memory (the database calls this under its write lock). */
-    public void trim(long nowMillis)
-    {
+    public void trim(long nowMillis) {
         int firstRetained = firstRetainedIndex(nowMillis);
         if (firstRetained > 0) {
             trimmedThroughSequence = records.get(firstRetained - 1).sequence();
@@ -86,16 +97,14 @@ public final class StreamState
     }
 
     /** Index of the first retained record whose sequence is at least {@code sequence}. */
-    public int indexAtOrAfter(long sequence)
-    {
+    public int indexAtOrAfter(long sequence) {
         int low = 0;
         int high = records.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
             if (records.get(middle).sequence() < sequence) {
                 low = middle + 1;
-            }
-            else {
+            } else {
                 high = middle;
             }
         }

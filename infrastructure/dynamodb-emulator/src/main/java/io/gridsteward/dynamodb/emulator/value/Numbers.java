@@ -6,18 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** DynamoDB numbers: up to 38 significant digits, exact, compared and stored without trailing zeros. */
-public final class Numbers
-{
+public final class Numbers {
     private Numbers() {}
 
-    public static BigDecimal canonical(BigDecimal value)
-    {
+    public static BigDecimal canonical(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.signum() == 0 ? BigDecimal.ZERO : stripped;
     }
 
-    static Set<BigDecimal> canonicalSet(Set<BigDecimal> values)
-    {
+    static Set<BigDecimal> canonicalSet(Set<BigDecimal> values) {
         Set<BigDecimal> canonical = new LinkedHashSet<>();
         for (BigDecimal value : values) {
             canonical.add(canonical(value));
@@ -26,5 +23,7 @@ public final class Numbers
     }
 
     /** The wire form of a canonical number: plain notation, no exponent. */
-    public static String toWire(BigDecimal value) { return value.toPlainString(); }
+    public static String toWire(BigDecimal value) {
+        return value.toPlainString();
+    }
 }

@@ -8,32 +8,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON text to and from Jackson's tree nodes with the streaming parser and generator only: Jackson's ObjectMapper
  * costs most of a second of class loading at start-up, which the emulator's start-up target cannot afford.
  */
-public final class JsonText
-{
+public final class JsonText {
     /** Attribute names may be 65,535 bytes long, beyond Jackson's default cap of 50,000 on names. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNameLength(1024 * 1024).build())
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNameLength(1024 * 1024)
+                    .build())
             .build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonText() {}
 
     /** Throws IOException (a JsonProcessingException for malformed text). */
-    public static JsonNode parse(byte[] text) throws IOException
-    {
+    public static JsonNode parse(byte[] text) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -41,14 +41,14 @@ public final class JsonText
             }
             JsonNode node = read(parser, first);
             if (parser.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "Unexpected content after the JSON document");
+                throw new com.fasterxml.jackson.core.JsonParseException(
+                        parser, "Unexpected content after the JSON document");
             }
             return node;
         }
     }
 
-    private static JsonNode read(JsonParser parser, JsonToken token) throws IOException
-    {
+    private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
@@ -74,11 +74,12 @@ public final class JsonText
                 yield array;
             }
             case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
@@ -87,31 +88,26 @@ public final class JsonText
         };
     }
 
-    public static byte[] bytes(JsonNode node)
-    {
+    public static byte[] bytes(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         write(node, out);
         return out.toByteArray();
     }
 
-    public static String text(JsonNode node)
-    {
+    public static String text(JsonNode node) {
         return new String(bytes(node), StandardCharsets.UTF_8);
     }
 
-    public static void write(JsonNode node, OutputStream out)
-    {
+    public static void write(JsonNode node, OutputStream out) {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             write(generator, node);
-        }
-        catch (IOException failure) {
+        } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
     }
 
-    private static void write(JsonGenerator generator, JsonNode node) throws IOException
-    {
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 generator.writeStartObject();
@@ -135,15 +131,12 @@ public final class JsonText
                 if (node.isIntegralNumber()) {
                     if (node.canConvertToLong()) {
                         generator.writeNumber(node.longValue());
-                    }
-                    else {
+                    } else {
                         generator.writeNumber(node.bigIntegerValue());
                     }
-                }
-                else if (node.isBigDecimal()) {
+                } else if (node.isBigDecimal()) {
                     generator.writeNumber(node.decimalValue());
-                }
-                else {
+                } else {
                     generator.writeNumber(node.doubleValue());
                 }
             }

@@ -1,6 +1,18 @@
 package io.gridsteward.dynamodb.emulator.conformance;
 
+import static io.gridsteward.dynamodb.emulator.conformance.Fixtures.item;
+import static io.gridsteward.dynamodb.emulator.conformance.Fixtures.n;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gridsteward.dynamodb.emulator.junit.DynamoDbEmulatorExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,28 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntPredicate;
-
-import static io.gridsteward.dynamodb.emulator.conformance.Fixtures.item;
-import static io.gridsteward.dynamodb.emulator.conformance.Fixtures.n;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Linearizability seen from many clients at once: one winner per condition, no lost update. */
-class ConcurrencyTest
-{
+class ConcurrencyTest {
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = new DynamoDbEmulatorExtension();
 
     /** Runs {@code attempt} on {@code threads} threads released together; returns how many returned true. */
-    private static long race(int threads, IntPredicate attempt) throws Exception
-    {
+    private static long race(int threads, IntPredicate attempt) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -56,41 +53,44 @@ class ConcurrencyTest
                 }
             }
             return successes;
-        }
-        finally {
+        } finally {
             executor.shutdownNow();
         }
     }
 
     @Test
-    void fiftyThreadsRacingAConditionalUpdateHaveExactlyOneWinner() throws Exception
-    {
+    void fiftyThreadsRacingAConditionalUpdateHaveExactlyOneWinner() throws Exception {
         DynamoDbClient client = EMULATOR.dynamoDbClient();
         String table = Fixtures.createProjectTable(client, "race");
-        client.putItem(request -> request.tableName(table).item(item("pk", "T", "sk", "TICKET", "version", n("1"), "assignee", "nobody")));
+        client.putItem(request -> request.tableName(table)
+                .item(item("pk", "T", "sk", "TICKET", "version", n("1"), "assignee", "nobody")));
 
         long winners = race(50, thread -> {
             try {
-                client.updateItem(request -> request.tableName(table).key(item("pk", "T", "sk", "TICKET"))
-                        .updateExpression("SET version = :next, assignee = :me").conditionExpression("version = :expected")
-                        .expressionAttributeValues(Map.of(":next", n("2"), ":expected", n("1"), ":me", Fixtures.s("thread-" + thread))));
+                client.updateItem(request -> request.tableName(table)
+                        .key(item("pk", "T", "sk", "TICKET"))
+                        .updateExpression("SET version = :next, assignee = :me")
+                        .conditionExpression("version = :expected")
+                        .expressionAttributeValues(
+                                Map.of(":next", n("2"), ":expected", n("1"), ":me", Fixtures.s("thread-" + thread))));
                 return true;
-            }
-            catch (ConditionalCheckFailedException lost) {
+            } catch (ConditionalCheckFailedException lost) {
                 return false;
             }
         });
 
         assertThat(winners).isEqualTo(1);
-        List<Record> records = StreamReader.readAll(EMULATOR.dynamoDbStreamsClient(), StreamReader.streamArn(client, table));
+        List<Record> records =
+                StreamReader.readAll(EMULATOR.dynamoDbStreamsClient(), StreamReader.streamArn(client, table));
         assertThat(records).extracting(Record::eventName).containsExactly(OperationType.INSERT, OperationType.MODIFY);
         assertThat(records.get(1).dynamodb().newImage().get("assignee"))
-                .isEqualTo(client.getItem(request -> request.tableName(table).key(item("pk", "T", "sk", "TICKET"))).item().get("assignee"));
+                .isEqualTo(client.getItem(request -> request.tableName(table).key(item("pk", "T", "sk", "TICKET")))
+                        .item()
+                        .get("assignee"));
     }
 
     @Test
-    void racingTransactionsWriteOneEventPerVersion() throws Exception
-    {
+    void racingTransactionsWriteOneEventPerVersion() throws Exception {
         DynamoDbClient client = EMULATOR.dynamoDbClient();
         String table = Fixtures.createProjectTable(client, "transaction-race");
         client.putItem(request -> request.tableName(table).item(item("pk", "T", "sk", "TICKET", "version", n("1"))));
@@ -98,38 +98,54 @@ class ConcurrencyTest
         long winners = race(20, thread -> {
             try {
                 client.transactWriteItems(request -> request.transactItems(
-                        TransactWriteItem.builder().update(Update.builder().tableName(table).key(item("pk", "T", "sk", "TICKET"))
-                                .updateExpression("SET version = :next").conditionExpression("version = :expected")
-                                .expressionAttributeValues(Map.of(":next", n("2"), ":expected", n("1"))).build()).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName(table)
-                                .item(item("pk", "T", "sk", "EVENT#000002", "writer", "thread-" + thread)).build()).build()));
+                        TransactWriteItem.builder()
+                                .update(Update.builder()
+                                        .tableName(table)
+                                        .key(item("pk", "T", "sk", "TICKET"))
+                                        .updateExpression("SET version = :next")
+                                        .conditionExpression("version = :expected")
+                                        .expressionAttributeValues(Map.of(":next", n("2"), ":expected", n("1")))
+                                        .build())
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(table)
+                                        .item(item("pk", "T", "sk", "EVENT#000002", "writer", "thread-" + thread))
+                                        .build())
+                                .build()));
                 return true;
-            }
-            catch (TransactionCanceledException lost) {
+            } catch (TransactionCanceledException lost) {
                 return false;
             }
         });
 
         assertThat(winners).isEqualTo(1);
-        assertThat(client.query(request -> request.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", Fixtures.s("T")))).count()).isEqualTo(2);
+        assertThat(client.query(request -> request.tableName(table)
+                                .keyConditionExpression("pk = :pk")
+                                .expressionAttributeValues(Map.of(":pk", Fixtures.s("T"))))
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
-    void concurrentIncrementsLoseNothing() throws Exception
-    {
+    void concurrentIncrementsLoseNothing() throws Exception {
         DynamoDbClient client = EMULATOR.dynamoDbClient();
         String table = Fixtures.createSimpleTable(client, "counter");
 
         long completed = race(8, thread -> {
             for (int increment = 0; increment < 25; increment++) {
-                client.updateItem(request -> request.tableName(table).key(item("id", "counter"))
-                        .updateExpression("ADD hits :one").expressionAttributeValues(Map.of(":one", n("1"))));
+                client.updateItem(request -> request.tableName(table)
+                        .key(item("id", "counter"))
+                        .updateExpression("ADD hits :one")
+                        .expressionAttributeValues(Map.of(":one", n("1"))));
             }
             return true;
         });
 
         assertThat(completed).isEqualTo(8);
-        assertThat(client.getItem(request -> request.tableName(table).key(item("id", "counter"))).item().get("hits")).isEqualTo(n("200"));
+        assertThat(client.getItem(request -> request.tableName(table).key(item("id", "counter")))
+                        .item()
+                        .get("hits"))
+                .isEqualTo(n("200"));
     }
 }

@@ -7,26 +7,29 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, for TTL, stream retention, iterator expiry and idempotency windows. */
-final class MutableClock extends Clock
-{
+final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start)
-    {
+    MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration)
-    {
+    void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     @Override
-    public ZoneId getZone() { return ZoneOffset.UTC; }
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
     @Override
-    public Clock withZone(ZoneId zone) { return this; }
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
     @Override
-    public Instant instant() { return now; }
+    public Instant instant() {
+        return now;
+    }
 }

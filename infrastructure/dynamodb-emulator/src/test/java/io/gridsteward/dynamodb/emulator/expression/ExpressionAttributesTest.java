@@ -1,19 +1,16 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.gridsteward.dynamodb.emulator.expression.Values.attributes;
 import static io.gridsteward.dynamodb.emulator.expression.Values.n;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ExpressionAttributesTest
-{
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExpressionAttributesTest {
     @Test
-    void everythingUsedAcrossTheRequestsExpressionsPasses()
-    {
+    void everythingUsedAcrossTheRequestsExpressionsPasses() {
         ExpressionAttributes attributes = attributes(Map.of("#a", "a", "#b", "b"), ":v", n("1"), ":w", n("2"));
         Expressions.parseCondition("#a = :v", attributes);
         Expressions.parseUpdate("SET #b = :w", attributes);
@@ -21,8 +18,7 @@ class ExpressionAttributesTest
     }
 
     @Test
-    void unusedNamesAreListed()
-    {
+    void unusedNamesAreListed() {
         ExpressionAttributes attributes = attributes(Map.of("#a", "a", "#y", "y", "#x", "x"), ":v", n("1"));
         Expressions.parseCondition("#a = :v", attributes);
         assertThatThrownBy(attributes::requireAllUsed)
@@ -31,8 +27,7 @@ class ExpressionAttributesTest
     }
 
     @Test
-    void unusedValuesAreListed()
-    {
+    void unusedValuesAreListed() {
         ExpressionAttributes attributes = attributes(Map.of(), ":v", n("1"), ":x", n("2"));
         Expressions.parseProjection("a", attributes);
         Expressions.parseCondition("a = :v", attributes);
@@ -42,8 +37,7 @@ class ExpressionAttributesTest
     }
 
     @Test
-    void noAttributesAtAllPass()
-    {
+    void noAttributesAtAllPass() {
         assertThatCode(() -> ExpressionAttributes.none().requireAllUsed()).doesNotThrowAnyException();
     }
 }

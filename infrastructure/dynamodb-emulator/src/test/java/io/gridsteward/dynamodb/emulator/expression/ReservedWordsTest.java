@@ -1,20 +1,17 @@
 package io.gridsteward.dynamodb.emulator.expression;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReservedWordsTest
-{
+import org.junit.jupiter.api.Test;
+
+class ReservedWordsTest {
     @Test
-    void theWholeDocumentedListIsEmbedded()
-    {
+    void theWholeDocumentedListIsEmbedded() {
         assertThat(ReservedWords.count()).isEqualTo(573);
     }
 
     @Test
-    void matchingIgnoresCase()
-    {
+    void matchingIgnoresCase() {
         assertThat(ReservedWords.isReserved("ABORT")).isTrue();
         assertThat(ReservedWords.isReserved("zone")).isTrue();
         assertThat(ReservedWords.isReserved("Timestamp")).isTrue();

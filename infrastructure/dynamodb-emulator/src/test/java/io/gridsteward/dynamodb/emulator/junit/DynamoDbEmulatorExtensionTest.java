@@ -1,5 +1,8 @@
 package io.gridsteward.dynamodb.emulator.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -8,14 +11,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** One emulator for the class, shared by nested classes and still there after them; parameters resolved. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DynamoDbEmulatorExtensionTest
-{
+class DynamoDbEmulatorExtensionTest {
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = new DynamoDbEmulatorExtension();
 
@@ -23,8 +21,7 @@ class DynamoDbEmulatorExtensionTest
 
     @Test
     @Order(1)
-    void startsBeforeTheFirstTest(DynamoDbClient client, URI endpoint)
-    {
+    void startsBeforeTheFirstTest(DynamoDbClient client, URI endpoint) {
         EMULATOR.requireEmulator();
         firstEndpoint = endpoint;
         assertThat(EMULATOR.emulator().endpoint()).isEqualTo(endpoint);
@@ -32,19 +29,16 @@ class DynamoDbEmulatorExtensionTest
     }
 
     @Nested
-    class Inner
-    {
+    class Inner {
         @Test
-        void sharesTheOuterEmulator(URI endpoint)
-        {
+        void sharesTheOuterEmulator(URI endpoint) {
             assertThat(endpoint).isEqualTo(EMULATOR.endpoint());
         }
     }
 
     @Test
     @Order(2)
-    void keepsTheSameEmulatorForTheWholeClass()
-    {
+    void keepsTheSameEmulatorForTheWholeClass() {
         EMULATOR.requireEmulator();
         assertThat(EMULATOR.endpoint()).isEqualTo(firstEndpoint);
         assertThat(EMULATOR.dynamoDbClient().listTables().tableNames()).isEmpty();
