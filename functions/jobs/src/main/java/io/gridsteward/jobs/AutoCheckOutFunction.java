@@ -18,11 +18,14 @@ public class AutoCheckOutFunction implements RequestHandler<Map<String, Object>,
     public static final String NAME = "auto-check-out";
     private static final Logger LOG = Logger.getLogger(AutoCheckOutFunction.class);
 
-    @Inject
-    AutoCheckOut autoCheckOut;
+    private final AutoCheckOut autoCheckOut;
+    private final Clock clock;
 
     @Inject
-    Clock clock;
+    AutoCheckOutFunction(AutoCheckOut autoCheckOut, Clock clock) {
+        this.autoCheckOut = autoCheckOut;
+        this.clock = clock;
+    }
 
     @Override
     public AutoCheckOut.Result handleRequest(Map<String, Object> event, Context context) {

@@ -18,11 +18,14 @@ public class ClaimExpiryFunction implements RequestHandler<Map<String, Object>, 
     public static final String NAME = "claim-expiry";
     private static final Logger LOG = Logger.getLogger(ClaimExpiryFunction.class);
 
-    @Inject
-    ClaimExpiry claimExpiry;
+    private final ClaimExpiry claimExpiry;
+    private final Clock clock;
 
     @Inject
-    Clock clock;
+    ClaimExpiryFunction(ClaimExpiry claimExpiry, Clock clock) {
+        this.claimExpiry = claimExpiry;
+        this.clock = clock;
+    }
 
     @Override
     public ClaimExpiry.Result handleRequest(Map<String, Object> event, Context context) {

@@ -10,6 +10,7 @@ import io.gridsteward.store.ticket.TicketStore;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,14 +20,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Singleton
 public class JobDependencies {
 
-    @ConfigProperty(name = "table.name")
-    String tableName;
+    private final String tableName;
+    private final int lookbackDays;
+    private final int batchLimit;
 
-    @ConfigProperty(name = "sweep.lookback-days")
-    int lookbackDays;
-
-    @ConfigProperty(name = "sweep.batch-limit")
-    int batchLimit;
+    @Inject
+    JobDependencies(
+            @ConfigProperty(name = "table.name") String tableName,
+            @ConfigProperty(name = "sweep.lookback-days") int lookbackDays,
+            @ConfigProperty(name = "sweep.batch-limit") int batchLimit) {
+        this.tableName = tableName;
+        this.lookbackDays = lookbackDays;
+        this.batchLimit = batchLimit;
+    }
 
     /** Built at start-up so that a SnapStart snapshot already holds it. */
     @Produces

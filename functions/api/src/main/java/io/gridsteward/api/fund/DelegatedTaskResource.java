@@ -35,23 +35,28 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class DelegatedTaskResource {
 
-    @Inject
-    FundStore funds;
+    private final FundStore funds;
+    private final OrganisationStore organisations;
+    private final FundRules rules;
+    private final Clock clock;
+    private final IdSource ids;
+    private final ObjectMapper mapper;
 
     @Inject
-    OrganisationStore organisations;
-
-    @Inject
-    FundRules rules;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    IdSource ids;
-
-    @Inject
-    ObjectMapper mapper;
+    DelegatedTaskResource(
+            FundStore funds,
+            OrganisationStore organisations,
+            FundRules rules,
+            Clock clock,
+            IdSource ids,
+            ObjectMapper mapper) {
+        this.funds = funds;
+        this.organisations = organisations;
+        this.rules = rules;
+        this.clock = clock;
+        this.ids = ids;
+        this.mapper = mapper;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -63,20 +63,21 @@ public class FundAccountResource {
                     + "left too little for it; the same key with another body, account or movement (or a claim) is 422. Keys are the caller's own "
                     + "and kept 24 hours.";
 
-    @Inject
-    FundStore funds;
+    private final FundStore funds;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+    private final IdSource ids;
+    private final ObjectMapper mapper;
 
     @Inject
-    OrganisationStore organisations;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    IdSource ids;
-
-    @Inject
-    ObjectMapper mapper;
+    FundAccountResource(
+            FundStore funds, OrganisationStore organisations, Clock clock, IdSource ids, ObjectMapper mapper) {
+        this.funds = funds;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.ids = ids;
+        this.mapper = mapper;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -58,23 +58,23 @@ public class FundClaimResource {
             "Optional, 1-255 printable ASCII characters without spaces. A retry with the same key, claim, step and body "
                     + "answers 200 with the claim as it is now (Idempotent-Replayed: true) and writes nothing; another body, claim or step is 422.";
 
-    @Inject
-    FundStore funds;
+    private final FundStore funds;
+    private final FundRules rules;
+    private final ReceiptUploads receipts;
+    private final Clock clock;
+    private final IdSource ids;
+    private final ObjectMapper mapper;
 
     @Inject
-    FundRules rules;
-
-    @Inject
-    ReceiptUploads receipts;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    IdSource ids;
-
-    @Inject
-    ObjectMapper mapper;
+    FundClaimResource(
+            FundStore funds, FundRules rules, ReceiptUploads receipts, Clock clock, IdSource ids, ObjectMapper mapper) {
+        this.funds = funds;
+        this.rules = rules;
+        this.receipts = receipts;
+        this.clock = clock;
+        this.ids = ids;
+        this.mapper = mapper;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -27,14 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class FundReceiptResource {
 
-    @Inject
-    ReceiptUploads uploads;
+    private final ReceiptUploads uploads;
+    private final IdSource ids;
+    private final ObjectMapper mapper;
 
     @Inject
-    IdSource ids;
-
-    @Inject
-    ObjectMapper mapper;
+    FundReceiptResource(ReceiptUploads uploads, IdSource ids, ObjectMapper mapper) {
+        this.uploads = uploads;
+        this.ids = ids;
+        this.mapper = mapper;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -37,11 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PublishedClaimsResource {
 
-    @Inject
-    FundStore funds;
+    private final FundStore funds;
+    private final OrganisationStore organisations;
 
     @Inject
-    OrganisationStore organisations;
+    PublishedClaimsResource(FundStore funds, OrganisationStore organisations) {
+        this.funds = funds;
+        this.organisations = organisations;
+    }
 
     @GET
     @Operation(

@@ -30,8 +30,12 @@ public class MyOrganisationsResource {
     /** The caller's organisation (the root) and every organisation below it, parents before children. */
     public record OrganisationTree(String rootId, List<OrganisationView> organisations) {}
 
+    private final OrganisationStore organisations;
+
     @Inject
-    OrganisationStore organisations;
+    MyOrganisationsResource(OrganisationStore organisations) {
+        this.organisations = organisations;
+    }
 
     @GET
     @Operation(

@@ -74,26 +74,31 @@ public class ActivityResource {
                     + "step and body answers 200 with the attendance as it is now (Idempotent-Replayed: true) and writes nothing; the same key with "
                     + "another body, activity or step is refused with 422. Keys are the caller's own and kept 24 hours.";
 
-    @Inject
-    PartyStore store;
+    private final PartyStore store;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+    private final IdSource ids;
+    private final ObjectMapper mapper;
+    private final PartyRules rules;
+    private final CheckInTokens tokens;
 
     @Inject
-    OrganisationStore organisations;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    IdSource ids;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    PartyRules rules;
-
-    @Inject
-    CheckInTokens tokens;
+    ActivityResource(
+            PartyStore store,
+            OrganisationStore organisations,
+            Clock clock,
+            IdSource ids,
+            ObjectMapper mapper,
+            PartyRules rules,
+            CheckInTokens tokens) {
+        this.store = store;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.ids = ids;
+        this.mapper = mapper;
+        this.rules = rules;
+        this.tokens = tokens;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -59,23 +59,28 @@ public class EnrolmentResource {
 
     static final String PATH = "/v1/party/enrolments";
 
-    @Inject
-    PartyStore store;
+    private final PartyStore store;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final PartyRules rules;
+    private final YearlyRecords records;
 
     @Inject
-    OrganisationStore organisations;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    PartyRules rules;
-
-    @Inject
-    YearlyRecords records;
+    EnrolmentResource(
+            PartyStore store,
+            OrganisationStore organisations,
+            Clock clock,
+            ObjectMapper mapper,
+            PartyRules rules,
+            YearlyRecords records) {
+        this.store = store;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.rules = rules;
+        this.records = records;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

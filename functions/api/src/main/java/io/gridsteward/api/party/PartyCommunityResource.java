@@ -41,20 +41,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartyCommunityResource {
 
-    @Inject
-    PartyStore store;
+    private final PartyStore store;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+    private final PartyRules rules;
+    private final YearlyRecords records;
 
     @Inject
-    OrganisationStore organisations;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    PartyRules rules;
-
-    @Inject
-    YearlyRecords records;
+    PartyCommunityResource(
+            PartyStore store, OrganisationStore organisations, Clock clock, PartyRules rules, YearlyRecords records) {
+        this.store = store;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.rules = rules;
+        this.records = records;
+    }
 
     @GET
     @Path("/{id}/enrolments")

@@ -31,11 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartyGroupResource {
 
-    @Inject
-    PartyStore store;
+    private final PartyStore store;
+    private final OrganisationStore organisations;
 
     @Inject
-    OrganisationStore organisations;
+    PartyGroupResource(PartyStore store, OrganisationStore organisations) {
+        this.store = store;
+        this.organisations = organisations;
+    }
 
     @GET
     @Path("/{gridId}/members")

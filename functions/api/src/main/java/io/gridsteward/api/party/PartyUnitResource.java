@@ -39,17 +39,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartyUnitResource {
 
-    @Inject
-    PartyStore store;
+    private final PartyStore store;
+    private final Clock clock;
+    private final PartyRules rules;
+    private final YearlyRecords records;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    PartyRules rules;
-
-    @Inject
-    YearlyRecords records;
+    PartyUnitResource(PartyStore store, Clock clock, PartyRules rules, YearlyRecords records) {
+        this.store = store;
+        this.clock = clock;
+        this.rules = rules;
+        this.records = records;
+    }
 
     @GET
     @Path("/{unitId}/record")

@@ -78,6 +78,7 @@ public class TicketResource {
     private final RoutingRules routingRules;
     private final AttachmentUploads uploads;
     private final GridReach gridReach;
+    private final TicketMetrics metrics;
 
     @Inject
     TicketResource(
@@ -89,7 +90,8 @@ public class TicketResource {
             SlaPolicy slaPolicy,
             RoutingRules routingRules,
             AttachmentUploads uploads,
-            GridReach gridReach) {
+            GridReach gridReach,
+            TicketMetrics metrics) {
         this.tickets = tickets;
         this.organisations = organisations;
         this.clock = clock;
@@ -99,10 +101,8 @@ public class TicketResource {
         this.routingRules = routingRules;
         this.uploads = uploads;
         this.gridReach = gridReach;
+        this.metrics = metrics;
     }
-
-    @Inject
-    TicketMetrics metrics;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
