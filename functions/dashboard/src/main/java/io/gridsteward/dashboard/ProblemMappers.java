@@ -2,6 +2,8 @@ package io.gridsteward.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridsteward.http.Problem;
+import io.gridsteward.http.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -54,7 +56,9 @@ public class ProblemMappers {
                 status.getStatusCode(),
                 exception.getMessage(),
                 instance(uri),
-                List.of()));
+                List.of(),
+                null,
+                null));
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.gridsteward.dashboard;
 
 import io.gridsteward.domain.core.FieldError;
+import io.gridsteward.http.ProblemType;
 import java.util.List;
 
 /**
@@ -15,7 +16,10 @@ public final class Refusal extends RuntimeException {
     private Refusal(ProblemType type, String detail, List<FieldError> errors) {
         super(detail);
         this.type = type;
-        this.errors = List.copyOf(errors);
+        // A refused parameter is {field, message}: the dashboards' refusals show no figures a domain error may carry.
+        this.errors = errors.stream()
+                .map(error -> new FieldError(error.field(), error.message()))
+                .toList();
     }
 
     public static Refusal invalidParameters(List<FieldError> errors) {

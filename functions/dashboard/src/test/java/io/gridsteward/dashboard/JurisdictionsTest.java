@@ -10,6 +10,7 @@ import io.gridsteward.domain.core.Role;
 import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.dynamodb.emulator.junit.EmulatorClients;
+import io.gridsteward.http.ProblemType;
 import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.store.organisation.OrganisationStore;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.gridsteward.api.core;
 
 import io.gridsteward.domain.core.FieldError;
+import io.gridsteward.http.ProblemType;
 import java.util.List;
 
 /**

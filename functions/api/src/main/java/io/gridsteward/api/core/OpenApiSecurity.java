@@ -1,5 +1,6 @@
 package io.gridsteward.api.core;
 
+import io.gridsteward.http.Problem;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -9,6 +9,8 @@ import io.gridsteward.domain.core.IllegalTransitionException;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.core.VersionConflictException;
+import io.gridsteward.http.Problem;
+import io.gridsteward.http.ProblemType;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.IdempotencyKeyReusedException;
 import io.gridsteward.store.core.InvalidCursorException;

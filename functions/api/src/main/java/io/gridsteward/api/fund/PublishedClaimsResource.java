@@ -2,7 +2,6 @@ package io.gridsteward.api.fund;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.api.core.Problem;
 import io.gridsteward.domain.core.Money;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.OrganisationId;
@@ -10,6 +9,7 @@ import io.gridsteward.domain.core.OrganisationKind;
 import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.fund.Claim;
 import io.gridsteward.domain.organisation.Organisation;
+import io.gridsteward.http.Problem;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.fund.ClaimPage;
 import io.gridsteward.store.fund.FundStore;

@@ -2,10 +2,10 @@ package io.gridsteward.api.organisation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.api.core.Problem;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.OrganisationId;
+import io.gridsteward.http.Problem;
 import io.gridsteward.store.organisation.OrganisationStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package io.gridsteward.api.organisation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.api.core.Problem;
+import io.gridsteward.http.Problem;
 import io.gridsteward.store.organisation.OrganisationStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.gridsteward.api.party;
 
-import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.party.PartyViews.EnrolmentView;
+import io.gridsteward.http.Problem;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

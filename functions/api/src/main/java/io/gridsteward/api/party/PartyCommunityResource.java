@@ -2,7 +2,6 @@ package io.gridsteward.api.party;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.organisation.Organisations;
 import io.gridsteward.api.party.PartyViews.ActivityPageView;
 import io.gridsteward.api.party.PartyViews.CommunityYearView;
@@ -18,6 +17,7 @@ import io.gridsteward.domain.party.MemberYear;
 import io.gridsteward.domain.party.PartyAccess;
 import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.domain.party.YearlyRecords;
+import io.gridsteward.http.Problem;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
 import jakarta.inject.Inject;

@@ -2,7 +2,6 @@ package io.gridsteward.api.party;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.api.core.Problem;
 import io.gridsteward.api.party.PartyViews.UnitYearView;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.NotFoundException;
@@ -15,6 +14,7 @@ import io.gridsteward.domain.party.MemberYear;
 import io.gridsteward.domain.party.PartyAccess;
 import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.domain.party.YearlyRecords;
+import io.gridsteward.http.Problem;
 import io.gridsteward.store.party.EnrolmentHistory;
 import io.gridsteward.store.party.PartyStore;
 import jakarta.inject.Inject;

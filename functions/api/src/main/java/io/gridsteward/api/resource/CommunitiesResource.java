@@ -2,10 +2,10 @@ package io.gridsteward.api.resource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.gridsteward.api.core.CallerClaims;
-import io.gridsteward.api.core.Problem;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.OrganisationKind;
+import io.gridsteward.http.Problem;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.resource.ResourceStore;

@@ -1,6 +1,6 @@
 package io.gridsteward.api.ticket;
 
-import io.gridsteward.api.core.Problem;
+import io.gridsteward.http.Problem;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
-import io.gridsteward.api.core.ProblemType;
 import io.gridsteward.api.core.Requests;
+import io.gridsteward.http.ProblemType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

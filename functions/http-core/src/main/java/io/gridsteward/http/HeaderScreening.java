@@ -1,4 +1,4 @@
-package io.gridsteward.api.core;
+package io.gridsteward.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,4 +1,4 @@
-package io.gridsteward.api.core;
+package io.gridsteward.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,12 +1,13 @@
-package io.gridsteward.api.core;
+package io.gridsteward.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gridsteward.domain.core.FieldError;
 import java.util.List;
 
 /**
- * An RFC 9457 problem document. {@code errors} names every offending field (empty when no field is at fault);
- * {@code currentStatus} and {@code currentVersion} tell a client that lost a race where the ticket now stands.
+ * An RFC 9457 problem document, one shape for every HTTP function. {@code errors} names every offending field or
+ * parameter (empty when none is at fault); {@code currentStatus} and {@code currentVersion} tell a client that lost a
+ * race where the thing now stands.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
