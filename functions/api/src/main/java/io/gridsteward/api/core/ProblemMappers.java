@@ -110,14 +110,14 @@ public class ProblemMappers {
     }
 
     /**
-     * Tells the loser of a race where the thing stands now; the caller was already allowed to read it. Two contexts may
-     * name their things alike (a fund claim, a resource claim): the one that holds the id answers.
+     * Tells the loser of a race where the thing stands now; the caller was already allowed to read it. Every kind names
+     * one context's thing ({@code CurrentStatesTest}).
      */
     private Problem withCurrentState(Problem problem, String kind, String id) {
         return currentStates.stream()
                 .filter(states -> states.kind().equals(kind))
-                .flatMap(states -> states.find(id).stream())
                 .findFirst()
+                .flatMap(states -> states.find(id))
                 .map(now -> problem.withCurrentState(now.state(), now.version()))
                 .orElse(problem);
     }
