@@ -141,18 +141,42 @@ final class FundBodies {
         return new Submission(accountId, new ClaimRequest(money, purposeCode, work, keys));
     }
 
-    /**
-     * A step's body: {@code amountField} (when the step takes an amount; required when {@code amountRequired}),
-     * {@code textField} (a note or reason; required when {@code textRequired}), and receipt keys for a resubmission.
-     */
-    static Step step(
-            ObjectMapper mapper,
-            String body,
-            Optional<String> amountField,
-            boolean amountRequired,
-            Optional<String> textField,
-            boolean textRequired,
-            boolean takesReceipts) {
+    /** A field a step's body reads, and whether the step needs it. */
+    record Field(String name, boolean required) {
+
+        static Field required(String name) {
+            return new Field(name, true);
+        }
+
+        static Field optional(String name) {
+            return new Field(name, false);
+        }
+    }
+
+    /** What a claim step's body may hold: an amount (with its currency), a note or reason, receipt keys. */
+    record StepFields(Optional<Field> amount, Optional<Field> text, boolean receipts) {
+
+        /** A step whose body is {@code {}}. */
+        static final StepFields NONE = new StepFields(Optional.empty(), Optional.empty(), false);
+
+        StepFields withAmount(Field amount) {
+            return new StepFields(Optional.of(amount), text, receipts);
+        }
+
+        StepFields withText(Field text) {
+            return new StepFields(amount, Optional.of(text), receipts);
+        }
+
+        StepFields withReceipts() {
+            return new StepFields(amount, text, true);
+        }
+    }
+
+    /** A step's body, holding only the {@code fields} the step reads; an absent or blank body is {@code {}}. */
+    static Step step(ObjectMapper mapper, String body, StepFields fields) {
+        Optional<String> amountField = fields.amount().map(Field::name);
+        Optional<String> textField = fields.text().map(Field::name);
+        boolean takesReceipts = fields.receipts();
         List<String> known = new ArrayList<>();
         amountField.ifPresent(field -> known.addAll(List.of(field, "currency")));
         textField.ifPresent(known::add);
@@ -160,12 +184,14 @@ final class FundBodies {
             known.add("receiptKeys");
         }
         JsonFields json = shape(mapper, body == null || body.isBlank() ? "{}" : body, known.toArray(String[]::new));
-        Long amount = amountField
-                .map(field -> amountRequired ? json.requiredInteger(field) : json.optionalPositiveInteger(field))
+        Long amount = fields.amount()
+                .map(field -> field.required()
+                        ? json.requiredInteger(field.name())
+                        : json.optionalPositiveInteger(field.name()))
                 .orElse(null);
         String currency = amountField.isPresent() ? json.optionalText("currency") : null;
-        String text = textField
-                .map(field -> textRequired ? json.requiredText(field) : json.optionalText(field))
+        String text = fields.text()
+                .map(field -> field.required() ? json.requiredText(field.name()) : json.optionalText(field.name()))
                 .orElse(null);
         List<String> receipts = takesReceipts ? json.optionalTextArray("receiptKeys") : List.of();
         json.throwIfMalformed();

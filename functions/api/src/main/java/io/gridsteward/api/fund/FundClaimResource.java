@@ -1,9 +1,13 @@
 package io.gridsteward.api.fund;
 
+import static io.gridsteward.api.fund.FundBodies.Field.optional;
+import static io.gridsteward.api.fund.FundBodies.Field.required;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.api.core.IdempotencyHeader;
+import io.gridsteward.api.fund.FundBodies.StepFields;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.IdSource;
 import io.gridsteward.domain.core.NotFoundException;
@@ -156,8 +160,7 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response review(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.empty(), false, Optional.of("note"), false, false);
+        FundBodies.Step step = FundBodies.step(mapper, body, StepFields.NONE.withText(optional("note")));
         return apply(
                 event,
                 id,
@@ -178,7 +181,9 @@ public class FundClaimResource {
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response approve(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
         FundBodies.Step step = FundBodies.step(
-                mapper, body, Optional.of("approvedAmountFen"), true, Optional.of("note"), false, false);
+                mapper,
+                body,
+                StepFields.NONE.withAmount(required("approvedAmountFen")).withText(optional("note")));
         return apply(
                 event,
                 id,
@@ -196,8 +201,7 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response giveBack(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.empty(), false, Optional.of("reason"), true, false);
+        FundBodies.Step step = FundBodies.step(mapper, body, StepFields.NONE.withText(required("reason")));
         return apply(
                 event,
                 id,
@@ -216,8 +220,8 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response resubmit(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.of("amountFen"), false, Optional.empty(), false, true);
+        FundBodies.Step step = FundBodies.step(
+                mapper, body, StepFields.NONE.withAmount(optional("amountFen")).withReceipts());
         return apply(event, id, body, Set.of(ClaimEventType.RESUBMITTED), (claim, caller, now) -> {
             ClaimChange change = claim.resubmit(step.amount(), step.receipts(), caller, now);
             receipts.requireUploaded(step.receipts(), "receiptKeys");
@@ -234,8 +238,7 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response reject(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.empty(), false, Optional.of("reason"), true, false);
+        FundBodies.Step step = FundBodies.step(mapper, body, StepFields.NONE.withText(required("reason")));
         return apply(
                 event,
                 id,
@@ -253,8 +256,7 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response withdraw(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.empty(), false, Optional.of("reason"), false, false);
+        FundBodies.Step step = FundBodies.step(mapper, body, StepFields.NONE.withText(optional("reason")));
         return apply(
                 event,
                 id,
@@ -272,8 +274,7 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response pay(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.empty(), false, Optional.of("note"), false, false);
+        FundBodies.Step step = FundBodies.step(mapper, body, StepFields.NONE.withText(optional("note")));
         return apply(
                 event,
                 id,
@@ -291,7 +292,7 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response publish(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.step(mapper, body, Optional.empty(), false, Optional.empty(), false, false);
+        FundBodies.step(mapper, body, StepFields.NONE);
         return apply(
                 event, id, body, Set.of(ClaimEventType.PUBLISHED), (claim, caller, now) -> claim.publish(caller, now));
     }
@@ -306,8 +307,8 @@ public class FundClaimResource {
     @ClaimStepResponses
     @Parameter(name = IdempotencyClaim.HEADER, in = ParameterIn.HEADER, description = STEP_KEY)
     public Response reverse(@Context APIGatewayV2HTTPEvent event, @PathParam("id") String id, String body) {
-        FundBodies.Step step =
-                FundBodies.step(mapper, body, Optional.of("amountFen"), true, Optional.of("reason"), true, false);
+        FundBodies.Step step = FundBodies.step(
+                mapper, body, StepFields.NONE.withAmount(required("amountFen")).withText(required("reason")));
         return apply(
                 event,
                 id,
