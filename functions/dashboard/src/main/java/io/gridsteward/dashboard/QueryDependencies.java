@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@code AWS_REQUEST_CHECKSUM_CALCULATION}) from the SDK's standard settings.
  */
 @ApplicationScoped
-public class QueryRunnerProducer {
+public class QueryDependencies {
 
     @Produces
     @ApplicationScoped
