@@ -7,7 +7,6 @@ import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.OrganisationId;
-import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.organisation.Organisation;
 import io.gridsteward.domain.resource.Claim;
 import io.gridsteward.domain.resource.ClaimId;
@@ -194,15 +193,7 @@ public class ClaimsResource {
     }
 
     private Traced<Claim> visible(Reach reach, String id) {
-        ClaimId claimId;
-        try {
-            claimId = new ClaimId(id);
-        } catch (ValidationException invalid) {
-            throw new NotFoundException("claim", id);
-        }
-        return resources
-                .findClaim(claimId)
-                .filter(traced -> ResourceAccess.maySeeClaim(reach, traced.state()))
-                .orElseThrow(() -> new NotFoundException("claim", id));
+        return VisibleItems.find(
+                "claim", id, ClaimId::new, resources::findClaim, claim -> ResourceAccess.maySeeClaim(reach, claim));
     }
 }

@@ -24,7 +24,6 @@ import io.gridsteward.http.Problem;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.organisation.OrganisationStore;
-import io.gridsteward.store.resource.ClaimOutcome;
 import io.gridsteward.store.resource.ResourceStore;
 import io.gridsteward.store.resource.Traced;
 import jakarta.ws.rs.Consumes;
@@ -359,19 +358,20 @@ public class DemandsResource {
         Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
         Reach reach = reaches.of(caller);
         Traced<Demand> demand = visible(reach, id);
-        Optional<ClaimOutcome> replayed = key.flatMap(claim -> resources.replayClaim(claim, ItemType.DEMAND, id))
-                .map(claim -> new ClaimOutcome(claim, true));
-        ClaimOutcome outcome = replayed.orElseGet(() -> resources.claim(
-                demand.state()
+        return ClaimResponses.claimOnce(
+                resources,
+                uri,
+                key,
+                ItemType.DEMAND,
+                id,
+                () -> demand.state()
                         .claim(
                                 ClaimId.generate(ids),
                                 request.quantity(),
                                 reach,
                                 request.partyGroup(),
                                 request.memberIds(),
-                                clock.instant()),
-                key));
-        return ClaimResponses.created(uri, outcome);
+                                clock.instant()));
     }
 
     private static Optional<DemandStatus> parseStatus(String status) {
@@ -386,15 +386,11 @@ public class DemandsResource {
     }
 
     private Traced<Demand> visible(Reach reach, String id) {
-        DemandId demandId;
-        try {
-            demandId = new DemandId(id);
-        } catch (ValidationException invalid) {
-            throw new NotFoundException("demand", id);
-        }
-        return resources
-                .findDemand(demandId)
-                .filter(traced -> ResourceAccess.maySeeDemand(reach, traced.state()))
-                .orElseThrow(() -> new NotFoundException("demand", id));
+        return VisibleItems.find(
+                "demand",
+                id,
+                DemandId::new,
+                resources::findDemand,
+                demand -> ResourceAccess.maySeeDemand(reach, demand));
     }
 }

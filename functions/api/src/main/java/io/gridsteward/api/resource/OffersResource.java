@@ -8,7 +8,6 @@ import io.gridsteward.api.core.IdempotencyHeader;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.ForbiddenException;
 import io.gridsteward.domain.core.IdSource;
-import io.gridsteward.domain.core.NotFoundException;
 import io.gridsteward.domain.core.OrganisationId;
 import io.gridsteward.domain.core.Role;
 import io.gridsteward.domain.core.ValidationException;
@@ -24,7 +23,6 @@ import io.gridsteward.http.Problem;
 import io.gridsteward.store.core.IdempotencyClaim;
 import io.gridsteward.store.core.PageRequest;
 import io.gridsteward.store.organisation.OrganisationStore;
-import io.gridsteward.store.resource.ClaimOutcome;
 import io.gridsteward.store.resource.ResourceStore;
 import io.gridsteward.store.resource.Traced;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -284,24 +281,17 @@ public class OffersResource {
         Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
         Reach reach = reaches.of(caller);
         Traced<Offer> offer = visible(reach, id);
-        Optional<ClaimOutcome> replayed = key.flatMap(claim -> resources.replayClaim(claim, ItemType.OFFER, id))
-                .map(claim -> new ClaimOutcome(claim, true));
-        Instant now = clock.instant();
-        ClaimOutcome outcome = replayed.orElseGet(
-                () -> resources.claim(offer.state().claim(ClaimId.generate(ids), request.quantity(), reach, now), key));
-        return ClaimResponses.created(uri, outcome);
+        return ClaimResponses.claimOnce(
+                resources,
+                uri,
+                key,
+                ItemType.OFFER,
+                id,
+                () -> offer.state().claim(ClaimId.generate(ids), request.quantity(), reach, clock.instant()));
     }
 
     private Traced<Offer> visible(Reach reach, String id) {
-        OfferId offerId;
-        try {
-            offerId = new OfferId(id);
-        } catch (ValidationException invalid) {
-            throw new NotFoundException("offer", id);
-        }
-        return resources
-                .findOffer(offerId)
-                .filter(traced -> ResourceAccess.maySeeOffer(reach, traced.state()))
-                .orElseThrow(() -> new NotFoundException("offer", id));
+        return VisibleItems.find(
+                "offer", id, OfferId::new, resources::findOffer, offer -> ResourceAccess.maySeeOffer(reach, offer));
     }
 }

@@ -6,8 +6,6 @@ import io.gridsteward.api.core.ApiException;
 import io.gridsteward.api.core.CallerClaims;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.IdSource;
-import io.gridsteward.domain.core.NotFoundException;
-import io.gridsteward.domain.core.ValidationException;
 import io.gridsteward.domain.resource.Change;
 import io.gridsteward.domain.resource.EvidenceKey;
 import io.gridsteward.domain.resource.Project;
@@ -343,15 +341,11 @@ public class ProjectsResource {
     }
 
     private Traced<Project> visible(Reach reach, String id) {
-        ProjectId projectId;
-        try {
-            projectId = new ProjectId(id);
-        } catch (ValidationException invalid) {
-            throw new NotFoundException("project", id);
-        }
-        return resources
-                .findProject(projectId)
-                .filter(traced -> ResourceAccess.maySeeProject(reach, traced.state()))
-                .orElseThrow(() -> new NotFoundException("project", id));
+        return VisibleItems.find(
+                "project",
+                id,
+                ProjectId::new,
+                resources::findProject,
+                project -> ResourceAccess.maySeeProject(reach, project));
     }
 }
