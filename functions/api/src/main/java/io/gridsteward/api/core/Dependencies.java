@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,6 +48,24 @@ public class Dependencies {
 
     public void close(@Disposes DynamoDbClient client) {
         client.close();
+    }
+
+    /**
+     * The attachments bucket ({@code attachments.bucket}, env {@code ATTACHMENTS_BUCKET}) for every context's uploads;
+     * addressing is path-style when the SDK is pointed away from AWS ({@code AWS_ENDPOINT_URL_S3} or
+     * {@code AWS_ENDPOINT_URL} set).
+     */
+    @Produces
+    @Singleton
+    public UploadBucket uploadBucket(
+            @ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
+            @ConfigProperty(name = "aws.endpoint-url-s3") Optional<String> s3Endpoint,
+            @ConfigProperty(name = "aws.endpoint-url") Optional<String> endpoint) {
+        return new UploadBucket(bucket, s3Endpoint.or(() -> endpoint).isPresent());
+    }
+
+    public void close(@Disposes UploadBucket bucket) {
+        bucket.close();
     }
 
     @Produces

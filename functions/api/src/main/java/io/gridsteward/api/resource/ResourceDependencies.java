@@ -1,15 +1,12 @@
 package io.gridsteward.api.resource;
 
 import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.api.core.UploadBucket;
 import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.resource.ResourceStore;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The resource context's store and the bucket of its projects' photos. */
@@ -24,13 +21,7 @@ public class ResourceDependencies {
 
     @Produces
     @Singleton
-    public EvidenceBucket evidenceBucket(
-            @ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
-            @ConfigProperty(name = "aws.endpoint-url-s3") Optional<URI> s3Endpoint) {
-        return new EvidenceBucket(bucket, s3Endpoint);
-    }
-
-    public void close(@Disposes EvidenceBucket bucket) {
-        bucket.close();
+    public EvidenceBucket evidenceBucket(UploadBucket bucket) {
+        return new EvidenceBucket(bucket);
     }
 }

@@ -1,16 +1,15 @@
 package io.gridsteward.api.ticket;
 
 import io.gridsteward.api.core.Dependencies.TableName;
+import io.gridsteward.api.core.UploadBucket;
 import io.gridsteward.domain.ticket.GridReach;
 import io.gridsteward.domain.ticket.RoutingRules;
 import io.gridsteward.domain.ticket.SlaPolicy;
 import io.gridsteward.store.core.PageCursor;
 import io.gridsteward.store.ticket.TicketStore;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -53,20 +52,9 @@ public class TicketDependencies {
         };
     }
 
-    /**
-     * The endpoint is the SDK's own choice; addressing is path-style when the SDK is pointed away from AWS
-     * ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} set).
-     */
     @Produces
     @Singleton
-    public AttachmentUploads attachmentUploads(
-            @ConfigProperty(name = "attachments.bucket", defaultValue = "grid-steward-attachments") String bucket,
-            @ConfigProperty(name = "aws.endpoint-url-s3") Optional<String> s3Endpoint,
-            @ConfigProperty(name = "aws.endpoint-url") Optional<String> endpoint) {
-        return new AttachmentUploads(bucket, s3Endpoint.or(() -> endpoint).isPresent());
-    }
-
-    public void close(@Disposes AttachmentUploads uploads) {
-        uploads.close();
+    public AttachmentUploads attachmentUploads(UploadBucket bucket) {
+        return new AttachmentUploads(bucket);
     }
 }

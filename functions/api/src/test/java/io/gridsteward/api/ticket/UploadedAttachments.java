@@ -1,5 +1,6 @@
 package io.gridsteward.api.ticket;
 
+import io.gridsteward.api.core.UploadBucket;
 import io.gridsteward.domain.ticket.PhotoKey;
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class UploadedAttachments extends AttachmentUploads {
     private static final Set<String> UPLOADED = ConcurrentHashMap.newKeySet();
 
     public UploadedAttachments() {
-        super("grid-steward-attachments", true);
+        super(new UploadBucket("grid-steward-attachments", true));
     }
 
     public static void upload(String key) {
