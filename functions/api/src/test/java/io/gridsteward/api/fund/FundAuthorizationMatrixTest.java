@@ -17,20 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
+import io.gridsteward.api.core.RegisteredRoutes;
 import io.gridsteward.api.core.Requests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -295,24 +290,7 @@ public class FundAuthorizationMatrixTest {
 
     @Test
     public void everyFundRouteIsInTheMatrix() {
-        Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(
-                FundAccountResource.class,
-                FundClaimResource.class,
-                DelegatedTaskResource.class,
-                FundReceiptResource.class,
-                PublishedClaimsResource.class)) {
-            Path root = type.getAnnotation(Path.class);
-            for (Method method : type.getDeclaredMethods()) {
-                String verb = method.isAnnotationPresent(GET.class)
-                        ? "GET"
-                        : method.isAnnotationPresent(POST.class) ? "POST" : null;
-                if (verb != null) {
-                    Path sub = method.getAnnotation(Path.class);
-                    registered.add(verb + " " + root.value() + (sub == null ? "" : sub.value()));
-                }
-            }
-        }
+        Set<String> registered = RegisteredRoutes.ofThePackageOf(FundAccountResource.class);
 
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }

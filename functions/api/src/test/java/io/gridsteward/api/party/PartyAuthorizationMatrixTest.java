@@ -22,13 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
+import io.gridsteward.api.core.RegisteredRoutes;
 import io.gridsteward.api.core.Requests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -358,24 +355,7 @@ public class PartyAuthorizationMatrixTest {
 
     @Test
     public void everyRegisteredRouteIsInTheMatrix() {
-        Set<String> registered = new TreeSet<>();
-        for (Class<?> type : List.of(
-                EnrolmentResource.class,
-                ActivityResource.class,
-                PartyCommunityResource.class,
-                PartyGroupResource.class,
-                PartyUnitResource.class)) {
-            Path root = type.getAnnotation(Path.class);
-            for (Method method : type.getDeclaredMethods()) {
-                String verb = method.isAnnotationPresent(GET.class)
-                        ? "GET"
-                        : method.isAnnotationPresent(POST.class) ? "POST" : null;
-                if (verb != null) {
-                    Path sub = method.getAnnotation(Path.class);
-                    registered.add(verb + " " + root.value() + (sub == null ? "" : sub.value()));
-                }
-            }
-        }
+        Set<String> registered = RegisteredRoutes.ofThePackageOf(ActivityResource.class);
 
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }

@@ -13,17 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
+import io.gridsteward.api.core.RegisteredRoutes;
 import io.gridsteward.api.core.Requests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -365,38 +360,7 @@ public class ResourceAuthorizationMatrixTest {
 
     @Test
     public void everyRegisteredRouteIsInTheMatrix() throws Exception {
-        Set<String> registered = new TreeSet<>();
-        java.nio.file.Path directory = java.nio.file.Path.of(OffersResource.class
-                        .getResource(OffersResource.class.getSimpleName() + ".class")
-                        .toURI())
-                .getParent();
-        List<java.nio.file.Path> classFiles;
-        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory)) {
-            classFiles = files.filter(file -> file.getFileName().toString().endsWith(".class"))
-                    .toList();
-        }
-        for (java.nio.file.Path file : classFiles) {
-            String name = file.getFileName().toString();
-            Class<?> type = Class.forName(
-                    OffersResource.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length()),
-                    false,
-                    OffersResource.class.getClassLoader());
-            Path root = type.getAnnotation(Path.class);
-            if (root == null) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                Optional<String> verb = method.isAnnotationPresent(GET.class)
-                        ? Optional.of("GET")
-                        : method.isAnnotationPresent(POST.class)
-                                ? Optional.of("POST")
-                                : method.isAnnotationPresent(PUT.class) ? Optional.of("PUT") : Optional.empty();
-                verb.ifPresent(value -> {
-                    Path sub = method.getAnnotation(Path.class);
-                    registered.add(value + " " + root.value() + (sub == null ? "" : sub.value()));
-                });
-            }
-        }
+        Set<String> registered = RegisteredRoutes.ofThePackageOf(OffersResource.class);
         assertThat(registered).isNotEmpty();
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(registered);
     }
