@@ -2,12 +2,17 @@ package io.gridsteward.api.resource;
 
 import io.gridsteward.api.core.CurrentState;
 import io.gridsteward.domain.core.ValidationException;
+import io.gridsteward.domain.resource.Claim;
 import io.gridsteward.domain.resource.ClaimId;
+import io.gridsteward.domain.resource.Demand;
 import io.gridsteward.domain.resource.DemandId;
+import io.gridsteward.domain.resource.Offer;
 import io.gridsteward.domain.resource.OfferId;
+import io.gridsteward.domain.resource.Project;
 import io.gridsteward.domain.resource.ProjectId;
 import io.gridsteward.store.resource.ResourceStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.gridsteward.store.resource.Traced;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,111 +21,89 @@ final class ResourceCurrentStates {
 
     private ResourceCurrentStates() {}
 
-    private static <I> Optional<I> id(String text, Function<String, I> factory) {
-        try {
-            return Optional.of(factory.apply(text));
-        } catch (ValidationException invalid) {
-            return Optional.empty();
+    /** One kind of the context's things: its id read from the exception's text, the thing read, and where it stands. */
+    private abstract static class ItemState<I, T> implements CurrentState {
+
+        private final String kind;
+        private final Function<String, I> parse;
+        private final Function<I, Optional<Traced<T>>> read;
+        private final Function<T, Versioned> standing;
+
+        ItemState(
+                String kind,
+                Function<String, I> parse,
+                Function<I, Optional<Traced<T>>> read,
+                Function<T, Versioned> standing) {
+            this.kind = kind;
+            this.parse = parse;
+            this.read = read;
+            this.standing = standing;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+
+        @Override
+        public Optional<Versioned> find(String id) {
+            I parsed;
+            try {
+                parsed = parse.apply(id);
+            } catch (ValidationException invalid) {
+                return Optional.empty();
+            }
+            return read.apply(parsed).map(traced -> standing.apply(traced.state()));
         }
     }
 
-    @ApplicationScoped
-    public static class Offers implements CurrentState {
-
-        private final ResourceStore store;
+    @Singleton
+    public static class Offers extends ItemState<OfferId, Offer> {
 
         public Offers(ResourceStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public String kind() {
-            return "offer";
-        }
-
-        @Override
-        public Optional<Versioned> find(String id) {
-            return id(id, OfferId::new)
-                    .flatMap(store::findOffer)
-                    .map(traced -> new Versioned(
-                            "%s with %d remaining"
-                                    .formatted(
-                                            traced.state().status(),
-                                            traced.state().remaining()),
-                            traced.state().version()));
+            super(
+                    "offer",
+                    OfferId::new,
+                    store::findOffer,
+                    offer -> new Versioned(
+                            "%s with %d remaining".formatted(offer.status(), offer.remaining()), offer.version()));
         }
     }
 
-    @ApplicationScoped
-    public static class Demands implements CurrentState {
-
-        private final ResourceStore store;
+    @Singleton
+    public static class Demands extends ItemState<DemandId, Demand> {
 
         public Demands(ResourceStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public String kind() {
-            return "demand";
-        }
-
-        @Override
-        public Optional<Versioned> find(String id) {
-            return id(id, DemandId::new)
-                    .flatMap(store::findDemand)
-                    .map(traced -> new Versioned(
-                            "%s with %d remaining"
-                                    .formatted(
-                                            traced.state().status(),
-                                            traced.state().remaining()),
-                            traced.state().version()));
+            super(
+                    "demand",
+                    DemandId::new,
+                    store::findDemand,
+                    demand -> new Versioned(
+                            "%s with %d remaining".formatted(demand.status(), demand.remaining()), demand.version()));
         }
     }
 
-    @ApplicationScoped
-    public static class Claims implements CurrentState {
-
-        private final ResourceStore store;
+    @Singleton
+    public static class Claims extends ItemState<ClaimId, Claim> {
 
         public Claims(ResourceStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public String kind() {
-            return "claim";
-        }
-
-        @Override
-        public Optional<Versioned> find(String id) {
-            return id(id, ClaimId::new)
-                    .flatMap(store::findClaim)
-                    .map(traced -> new Versioned(
-                            traced.state().status().name(), traced.state().version()));
+            super(
+                    "claim",
+                    ClaimId::new,
+                    store::findClaim,
+                    claim -> new Versioned(claim.status().name(), claim.version()));
         }
     }
 
-    @ApplicationScoped
-    public static class Projects implements CurrentState {
-
-        private final ResourceStore store;
+    @Singleton
+    public static class Projects extends ItemState<ProjectId, Project> {
 
         public Projects(ResourceStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public String kind() {
-            return "project";
-        }
-
-        @Override
-        public Optional<Versioned> find(String id) {
-            return id(id, ProjectId::new)
-                    .flatMap(store::findProject)
-                    .map(traced -> new Versioned(
-                            traced.state().status().name(), traced.state().version()));
+            super(
+                    "project",
+                    ProjectId::new,
+                    store::findProject,
+                    project -> new Versioned(project.status().name(), project.version()));
         }
     }
 }
