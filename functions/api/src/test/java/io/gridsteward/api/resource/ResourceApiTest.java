@@ -112,6 +112,11 @@ class ResourceApiTest {
             assertThat(reply.status()).isIn(409, 422);
             assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         });
+        // A loser of the race is told what the offer holds now, as the offer's own current state.
+        assertThat(replies).filteredOn(reply -> reply.status() == 409).allSatisfy(reply -> {
+            assertThat(reply.body().path("currentStatus").asText()).matches("[A-Z_]+ with [0-4] remaining");
+            assertThat(reply.body().path("currentVersion").asLong()).isPositive();
+        });
         assertThat(ok(get(RIVER_SECRETARY, "/v1/resources/offers/" + offer))
                         .path("remaining")
                         .asLong())
