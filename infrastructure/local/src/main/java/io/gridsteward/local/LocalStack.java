@@ -3,6 +3,7 @@ package io.gridsteward.local;
 import io.gridsteward.dynamodb.emulator.DynamoDbEmulator;
 import io.gridsteward.local.auth.JsonWebTokens;
 import io.gridsteward.local.http.DemoUser;
+import io.gridsteward.local.http.FrontTimings;
 import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
@@ -157,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
         URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
         URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
         Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
+        ConcurrencyLimits concurrency = ConcurrencyLimits.from(System.getenv());
         for (SamTemplate.FunctionSpecification specification : template.functions()) {
             FunctionDefinition definition = new FunctionDefinition(
                     specification.name(),
@@ -164,7 +166,8 @@ public final class LocalStack implements AutoCloseable {
                     specification.handler(),
                     specification.timeout(),
                     specification.memoryMegabytes(),
-                    FunctionEnvironment.of(template, specification, dynamoDbEndpoint, s3Endpoint, dataDirectory));
+                    FunctionEnvironment.of(template, specification, dynamoDbEndpoint, s3Endpoint, dataDirectory),
+                    concurrency.limitOf(specification));
             functionStarts.put(
                     specification.name(),
                     parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
@@ -279,6 +282,11 @@ public final class LocalStack implements AutoCloseable {
     /** The S3 server's fault switch, for fault-injection tests. */
     public S3Faults s3Faults() {
         return s3.faults();
+    }
+
+    /** Where proxied requests' time goes in the HTTP front. */
+    public FrontTimings frontTimings() {
+        return front.timings();
     }
 
     public Map<String, FunctionStatistics> functionStatistics() {

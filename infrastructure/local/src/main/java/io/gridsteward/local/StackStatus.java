@@ -39,6 +39,9 @@ record StackStatus(
                     .ifPresent(duration -> node.put("firstInvocationMilliseconds", duration.toMillis()));
             statistics.warmMedian().ifPresent(duration -> node.put("warmMedianMilliseconds", duration.toNanos() / 1e6));
             node.put("warmInvocations", statistics.warmInvocations());
+            node.put("instances", function.instances());
+            node.put("peakInstances", function.peakInstances());
+            node.put("concurrencyLimit", function.concurrencyLimit());
             node.put("log", function.logFile().toString());
         });
         return status;
@@ -86,6 +89,7 @@ record StackStatus(
                 .append(name)
                 .append(": ")
                 .append(function.statistics().describe())
+                .append(function.concurrencyLimit() > 1 ? "; up to " + function.concurrencyLimit() + " instances" : "")
                 .append('\n'));
         return summary.toString();
     }

@@ -74,6 +74,7 @@ public final class HttpFront implements AutoCloseable {
     private final Supplier<JsonNode> status;
     private final Clock clock;
     private final PrintStream console;
+    private final FrontTimings timings = new FrontTimings();
 
     private HttpFront(
             Server server,
@@ -151,24 +152,35 @@ public final class HttpFront implements AutoCloseable {
         return tokens.issue(userId, role, organisationId, TOKEN_LIFETIME);
     }
 
+    /** Where proxied requests' time goes, for the intake benchmark. */
+    public FrontTimings timings() {
+        return timings;
+    }
+
     private void handle(Request request, Response response, Callback callback) {
+        long received = System.nanoTime();
         String rawPath = Optional.ofNullable(request.getHttpURI().getPath()).orElse("/");
         HttpResponseData answer;
         try {
-            Optional<HttpRequestData> received = read(request, rawPath);
-            if (received.isEmpty()) {
+            Optional<HttpRequestData> read = read(request, rawPath);
+            if (read.isEmpty()) {
                 answer = FrontProblems.of(413, "the request body is larger than API Gateway's 10 MB", rawPath, "body");
             } else {
-                answer = rawPath.startsWith("/local/") ? local(received.get()) : proxy(received.get());
+                answer = rawPath.startsWith("/local/") ? local(read.get()) : proxy(read.get(), received);
             }
         } catch (RuntimeException | IOException | InterruptedException | ExecutionException failure) {
             console.println("HTTP front: " + request.getMethod() + " " + rawPath + " failed: " + failure);
             answer = FrontProblems.of(500, "the front could not complete the request", rawPath, null);
         }
+        long responding = System.nanoTime();
         respond(request, response, callback, answer);
+        if (!rawPath.startsWith("/local/")) {
+            timings.write().record(System.nanoTime() - responding);
+        }
     }
 
-    private HttpResponseData proxy(HttpRequestData request) throws InterruptedException, ExecutionException {
+    private HttpResponseData proxy(HttpRequestData request, long receivedNanos)
+            throws InterruptedException, ExecutionException {
         if (!ApiGatewayEvents.isPercentEncoded(request.rawPath())) {
             return FrontProblems.of(400, "the path is not valid percent-encoded UTF-8", request.rawPath(), "path");
         }
@@ -219,8 +231,12 @@ public final class HttpFront implements AutoCloseable {
         if (function == null) {
             return FrontProblems.of(502, "no function answers " + route.routeKey(), request.rawPath(), null);
         }
+        long invoked = System.nanoTime();
+        timings.request().record(invoked - receivedNanos);
         InvocationResult result = function.invoke(event).get();
-        return switch (result) {
+        long answered = System.nanoTime();
+        timings.invocation().record(answered - invoked);
+        HttpResponseData answer = switch (result) {
             case InvocationResult.Success success -> ApiGatewayEvents.response(success.payload());
             case InvocationResult.FunctionError error -> {
                 console.println("function " + route.functionName() + " failed on " + request.method() + " "
@@ -231,6 +247,8 @@ public final class HttpFront implements AutoCloseable {
             case InvocationResult.Timeout timeout ->
                 FrontProblems.of(503, "the function did not answer in time", request.rawPath(), null);
         };
+        timings.response().record(System.nanoTime() - answered);
+        return answer;
     }
 
     private HttpResponseData local(HttpRequestData request) {

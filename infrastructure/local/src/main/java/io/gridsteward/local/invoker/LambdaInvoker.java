@@ -1,5 +1,6 @@
 package io.gridsteward.local.invoker;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,10 +10,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.net.HttpURLConnection;
-import java.net.URI;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,14 +28,21 @@ import java.util.Map;
  */
 public final class LambdaInvoker {
     public static final String PARENT_PROCESS_ENVIRONMENT = "GRID_STEWARD_PARENT_PID";
+    /** How long the handler took, in nanoseconds: sent with each answer so the local stack can say where time goes. */
+    public static final String HANDLER_NANOS_HEADER = "Grid-Steward-Handler-Nanos";
+
     private static final String RUNTIME_PATH = "/2018-06-01/runtime/";
+    /** Where {@link #exchange} puts the response's status code among its headers. */
+    private static final String STATUS = ":status";
+
+    private static Socket connection;
+    private static InputStream connectionInput;
 
     private LambdaInvoker() {}
 
     public static void main(String[] arguments) throws Exception {
         String runtimeApi = requiredEnvironment("AWS_LAMBDA_RUNTIME_API");
         String handlerName = requiredEnvironment("_HANDLER");
-        String base = "http://" + runtimeApi + RUNTIME_PATH;
         watchParentProcess();
 
         Object handler;
@@ -50,29 +59,33 @@ public final class LambdaInvoker {
         } catch (Throwable failure) {
             Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
             cause.printStackTrace();
-            post(base + "init/error", errorJson(cause), "Runtime.InitError");
+            post(runtimeApi, "init/error", errorJson(cause), "Runtime.InitError", 0);
             System.exit(1);
             return;
         }
 
         while (true) {
-            HttpURLConnection next;
+            Map<String, String> headers = new HashMap<>();
             byte[] event;
             try {
-                next = open(base + "invocation/next", "GET");
-                event = readAll(next.getInputStream());
+                event = exchange(runtimeApi, "GET", RUNTIME_PATH + "invocation/next", null, null, headers);
             } catch (IOException gone) {
                 // The local stack has stopped (refused, or 410 while stopping): nothing will ever come again.
                 System.exit(0);
                 return;
             }
-            String requestId = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
-            long deadline = Long.parseLong(headerOr(next, "Lambda-Runtime-Deadline-Ms", "0"));
-            String functionArn = headerOr(next, "Lambda-Runtime-Invoked-Function-Arn", "");
-            String traceId = next.getHeaderField("Lambda-Runtime-Trace-Id");
+            if (!headers.get(STATUS).equals("200")) {
+                System.exit(0);
+                return;
+            }
+            String requestId = headers.get("lambda-runtime-aws-request-id");
+            long deadline = Long.parseLong(headers.getOrDefault("lambda-runtime-deadline-ms", "0"));
+            String functionArn = headers.getOrDefault("lambda-runtime-invoked-function-arn", "");
+            String traceId = headers.get("lambda-runtime-trace-id");
             if (traceId != null) {
                 System.setProperty("com.amazonaws.xray.traceHeader", traceId);
             }
+            long started = System.nanoTime();
             try {
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
                 Object[] handlerArguments = method.getParameterCount() == 3
@@ -83,11 +96,16 @@ public final class LambdaInvoker {
                         }
                         : new Object[] {new ByteArrayInputStream(event), output};
                 method.invoke(handler, handlerArguments);
-                post(base + "invocation/" + requestId + "/response", output.toByteArray(), null);
+                post(runtimeApi, "invocation/" + requestId + "/response", output.toByteArray(), null, started);
             } catch (Throwable failure) {
                 Throwable cause = failure instanceof InvocationTargetException wrapped ? wrapped.getCause() : failure;
                 cause.printStackTrace();
-                post(base + "invocation/" + requestId + "/error", errorJson(cause), "Runtime.UnhandledException");
+                post(
+                        runtimeApi,
+                        "invocation/" + requestId + "/error",
+                        errorJson(cause),
+                        "Runtime.UnhandledException",
+                        started);
             }
         }
     }
@@ -194,40 +212,122 @@ public final class LambdaInvoker {
         watcher.start();
     }
 
-    private static HttpURLConnection open(String address, String method) throws IOException {
-        HttpURLConnection connection =
-                (HttpURLConnection) URI.create(address).toURL().openConnection();
-        connection.setRequestMethod(method);
-        connection.setReadTimeout(0);
-        return connection;
-    }
-
-    private static void post(String address, byte[] body, String errorType) throws IOException {
-        HttpURLConnection connection = open(address, "POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
+    /**
+     * Posts to the Runtime API with how long the handler took ({@link #HANDLER_NANOS_HEADER}, when {@code started} is
+     * set); retries once on a fresh connection if the kept-alive one has gone.
+     */
+    private static void post(String runtimeApi, String path, byte[] body, String errorType, long started)
+            throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", "application/json");
         if (errorType != null) {
-            connection.setRequestProperty("Lambda-Runtime-Function-Error-Type", errorType);
+            headers.put("Lambda-Runtime-Function-Error-Type", errorType);
         }
-        try (OutputStream output = connection.getOutputStream()) {
-            output.write(body);
+        if (started != 0) {
+            headers.put(HANDLER_NANOS_HEADER, Long.toString(System.nanoTime() - started));
         }
-        int status = connection.getResponseCode();
-        if (status >= 300) {
-            System.err.println("runtime API answered " + status + " to " + address);
+        Map<String, String> answer = new HashMap<>();
+        try {
+            exchange(runtimeApi, "POST", RUNTIME_PATH + path, headers, body, answer);
+        } catch (IOException broken) {
+            disconnect();
+            exchange(runtimeApi, "POST", RUNTIME_PATH + path, headers, body, answer);
         }
-        connection.disconnect();
+        if (Integer.parseInt(answer.get(STATUS)) >= 300) {
+            System.err.println("runtime API answered " + answer.get(STATUS) + " to " + path);
+        }
     }
 
-    private static byte[] readAll(InputStream input) throws IOException {
-        try (input) {
-            return input.readAllBytes();
+    /**
+     * One HTTP/1.1 request on the kept-alive connection to the Runtime API, written in one go with Nagle's algorithm
+     * off; fills {@code answer} with the response's headers (lower-case names, the status under {@link #STATUS}) and
+     * returns its body. The JDK's HttpURLConnection would do, but its small writes wait on delayed ACKs.
+     */
+    private static byte[] exchange(
+            String runtimeApi,
+            String method,
+            String path,
+            Map<String, String> headers,
+            byte[] body,
+            Map<String, String> answer)
+            throws IOException {
+        if (connection == null || connection.isClosed()) {
+            int colon = runtimeApi.lastIndexOf(':');
+            connection = new Socket(runtimeApi.substring(0, colon), Integer.parseInt(runtimeApi.substring(colon + 1)));
+            connection.setTcpNoDelay(true);
+            connectionInput = new BufferedInputStream(connection.getInputStream());
+        }
+        byte[] content = body == null ? new byte[0] : body;
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(runtimeApi)
+                .append("\r\n")
+                .append("Content-Length: ")
+                .append(content.length)
+                .append("\r\n");
+        if (headers != null) {
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
+        }
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + content.length);
+        System.arraycopy(content, 0, request, headBytes.length, content.length);
+        try {
+            OutputStream output = connection.getOutputStream();
+            output.write(request);
+            output.flush();
+            String statusLine = line(connectionInput);
+            if (statusLine == null || statusLine.split(" ").length < 2) {
+                throw new IOException("the Runtime API closed the connection");
+            }
+            answer.put(STATUS, statusLine.split(" ")[1]);
+            for (String header = line(connectionInput);
+                    header != null && !header.isEmpty();
+                    header = line(connectionInput)) {
+                int separator = header.indexOf(':');
+                if (separator > 0) {
+                    answer.put(
+                            header.substring(0, separator).trim().toLowerCase(Locale.ROOT),
+                            header.substring(separator + 1).trim());
+                }
+            }
+            int length = Integer.parseInt(answer.getOrDefault("content-length", "0"));
+            byte[] response = connectionInput.readNBytes(length);
+            if (response.length < length) {
+                throw new IOException("the Runtime API closed the connection mid-answer");
+            }
+            return response;
+        } catch (IOException broken) {
+            disconnect();
+            throw broken;
         }
     }
 
-    private static String headerOr(HttpURLConnection connection, String name, String fallback) {
-        String value = connection.getHeaderField(name);
-        return value == null ? fallback : value;
+    private static String line(InputStream input) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        for (int next = input.read(); next >= 0; next = input.read()) {
+            if (next == '\n') {
+                String text = line.toString(StandardCharsets.ISO_8859_1);
+                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            }
+            line.write(next);
+        }
+        return null;
+    }
+
+    private static void disconnect() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (IOException ignored) {
+            // A broken connection is replaced by a new one.
+        }
+        connection = null;
     }
 
     private static String requiredEnvironment(String name) {

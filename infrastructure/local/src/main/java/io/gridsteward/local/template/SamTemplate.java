@@ -59,7 +59,8 @@ public final class SamTemplate {
     public record ScheduleEvent(String name, String expression, Optional<String> input) {}
 
     /**
-     * A function as deployed; {@code name} is its module directory, taken from {@code CodeUri}, followed by the Quarkus
+     * A function as deployed ({@code reservedConcurrency}: its {@code ReservedConcurrentExecutions}, if it has one);
+     * {@code name} is its module directory, taken from {@code CodeUri}, followed by the Quarkus
      * handler it picks with {@code QUARKUS_LAMBDA_HANDLER} when it names one ({@code jobs-auto-check-out}).
      */
     public record FunctionSpecification(
@@ -69,6 +70,7 @@ public final class SamTemplate {
             String handler,
             Duration timeout,
             int memoryMegabytes,
+            Optional<Integer> reservedConcurrency,
             Map<String, Object> environment,
             List<HttpRoute> routes,
             List<ScheduleEvent> schedules,
@@ -201,6 +203,7 @@ public final class SamTemplate {
                     number(properties, "MemorySize")
                             .or(() -> number(globals, "MemorySize"))
                             .orElse(128),
+                    number(properties, "ReservedConcurrentExecutions"),
                     environment,
                     routes,
                     schedules,

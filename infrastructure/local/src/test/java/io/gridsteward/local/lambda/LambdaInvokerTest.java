@@ -16,7 +16,13 @@ class LambdaInvokerTest {
     @Test
     void theInvokerExitsWhenItsParentProcessDies() throws Exception {
         Process parent = new ProcessBuilder("sleep", "600").start();
-        try (RuntimeApiServer runtimeApi = RuntimeApiServer.start("echo", Duration.ofSeconds(60))) {
+        InvocationQueue queue = new InvocationQueue();
+        try (RuntimeApiServer runtimeApi = RuntimeApiServer.start(
+                "echo",
+                Duration.ofSeconds(60),
+                queue,
+                new FunctionStatistics(System.nanoTime()),
+                new InvocationTimings())) {
             String java = ProcessHandle.current().info().command().orElseThrow();
             String classpath = Path.of(EchoHandler.class
                             .getProtectionDomain()
@@ -38,7 +44,7 @@ class LambdaInvokerTest {
             Process invoker = builder.start();
             try {
                 InvocationResult served =
-                        runtimeApi.invoke("1".getBytes(StandardCharsets.UTF_8)).get();
+                        queue.add("1".getBytes(StandardCharsets.UTF_8)).result().get();
                 assertThat(served).isInstanceOf(InvocationResult.Success.class);
 
                 parent.destroy();

@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,13 +53,18 @@ class LocalFunctionTest {
     }
 
     private LocalFunction start(String handler) throws IOException {
+        return start(handler, 1);
+    }
+
+    private LocalFunction start(String handler, int concurrencyLimit) throws IOException {
         FunctionDefinition definition = new FunctionDefinition(
                 "echo",
                 dataDirectory.resolve("echo.zip"),
                 handler,
                 Duration.ofSeconds(60),
                 256,
-                Map.of("TABLE_NAME", "grid-steward"));
+                Map.of("TABLE_NAME", "grid-steward"),
+                concurrencyLimit);
         LocalFunction function =
                 LocalFunction.start(definition, dataDirectory, new PrintStream(console, true, StandardCharsets.UTF_8));
         started.add(function);
@@ -127,5 +135,69 @@ class LocalFunctionTest {
                 text(function.invoke("1".getBytes(StandardCharsets.UTF_8)).get());
 
         assertThat(result).startsWith("error ").contains("ClassNotFoundException", "NoSuchHandler");
+    }
+
+    @Test
+    void concurrentInvocationsScaleOutToTheLimitAndNoneFails() throws Exception {
+        LocalFunction function = start(EchoHandler.class.getName() + "::handleRequest", 3);
+        assertThat(text(function.invoke("0".getBytes(StandardCharsets.UTF_8)).get()))
+                .startsWith("success");
+        assertThat(function.instances()).isEqualTo(1);
+
+        List<String> answers = new ArrayList<>();
+        Set<String> processes = new HashSet<>();
+        // Waves of eight invocations at once, each holding its instance 300 ms, until every instance the limit allows
+        // has answered (a JVM takes seconds to start on a loaded machine, so the number of waves is not fixed).
+        for (int wave = 0; wave < 100 && processes.size() < 3; wave++) {
+            List<CompletableFuture<InvocationResult>> invocations = new ArrayList<>();
+            for (int index = 0; index < 8; index++) {
+                invocations.add(function.invoke("hold 300".getBytes(StandardCharsets.UTF_8)));
+            }
+            for (CompletableFuture<InvocationResult> invocation : invocations) {
+                String answer = text(invocation.get());
+                answers.add(answer);
+                processes.add(answer);
+            }
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).matches("success \\d+"));
+        assertThat(processes).as("JVMs that answered").hasSize(3);
+        assertThat(function.peakInstances()).isEqualTo(3);
+        assertThat(function.instances()).isEqualTo(3);
+        assertThat(dataDirectory.resolve("logs/echo-3.log")).exists();
+    }
+
+    @Test
+    void aLimitOfOneServesConcurrentInvocationsOneAfterAnotherInOneJvm() throws Exception {
+        LocalFunction function = start(EchoHandler.class.getName() + "::handleRequest", 1);
+
+        List<CompletableFuture<InvocationResult>> invocations = new ArrayList<>();
+        for (int index = 0; index < 8; index++) {
+            invocations.add(function.invoke("hold 100".getBytes(StandardCharsets.UTF_8)));
+        }
+        Set<String> answers = new HashSet<>();
+        for (CompletableFuture<InvocationResult> invocation : invocations) {
+            answers.add(text(invocation.get()));
+        }
+
+        assertThat(answers)
+                .singleElement()
+                .isEqualTo("success " + function.process().orElseThrow().pid());
+        assertThat(function.peakInstances()).isEqualTo(1);
+    }
+
+    @Test
+    void invocationsOneAfterAnotherNeverStartASecondInstance() throws Exception {
+        LocalFunction function = start(EchoHandler.class.getName() + "::handleRequest", 3);
+
+        for (int index = 0; index < 50; index++) {
+            assertThat(text(function.invoke(Integer.toString(index).getBytes(StandardCharsets.UTF_8))
+                            .get()))
+                    .startsWith("success");
+        }
+
+        assertThat(function.peakInstances()).isEqualTo(1);
+        assertThat(function.timings().handler().count()).isEqualTo(50);
+        assertThat(function.timings().runtimeApiHandOff().count()).isEqualTo(50);
     }
 }

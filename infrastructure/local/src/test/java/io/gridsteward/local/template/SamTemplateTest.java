@@ -82,6 +82,10 @@ class SamTemplateTest {
                 .filter(function -> function.name().equals("lake-writer"))
                 .findFirst()
                 .orElseThrow();
+        assertThat(functions.stream().filter(function -> function.name().equals("api")))
+                .singleElement()
+                .satisfies(api -> assertThat(api.reservedConcurrency())
+                        .hasValueSatisfying(limit -> assertThat(limit).isGreaterThan(1)));
         assertThat(lakeWriter.streamMapping()).hasValueSatisfying(mapping -> {
             assertThat(mapping.reportBatchItemFailures()).isTrue();
             assertThat(mapping.bisectOnFunctionError()).isTrue();
@@ -121,6 +125,7 @@ class SamTemplateTest {
                     Properties:
                       CodeUri: functions/writer/target/function.zip
                       Timeout: 120
+                      ReservedConcurrentExecutions: 3
                       Environment:
                         Variables:
                           PLAIN: overridden
@@ -150,6 +155,7 @@ class SamTemplateTest {
         assertThat(writer.handler()).isEqualTo("example.Handler::handleRequest");
         assertThat(writer.timeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(writer.memoryMegabytes()).isEqualTo(512);
+        assertThat(writer.reservedConcurrency()).contains(3);
         assertThat(writer.environment())
                 .containsEntry("PLAIN", "overridden")
                 .containsEntry("TABLE_NAME", new SamTemplate.Intrinsic("!Ref", "Table"));
