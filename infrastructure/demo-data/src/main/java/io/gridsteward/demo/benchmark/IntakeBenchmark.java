@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,7 +201,9 @@ public final class IntakeBenchmark {
 
         clearTimings();
         int peakBefore = api.peakInstances();
+        Map<String, Duration> processorBefore = processorTimes();
         Outcome measured = intakes(concurrentIntakes, clients);
+        Map<String, Duration> processorAfter = processorTimes();
         double perSecond = measured.latencies().size() / (measured.elapsedNanos() / 1e9);
         console.printf(
                 "%d concurrent clients, %d intakes each with its own Idempotency-Key: %.1f intakes/s (goal at least"
@@ -216,8 +219,40 @@ public final class IntakeBenchmark {
                 loadAverage());
         console.println("  where a concurrent intake's time goes (p50 of each step):");
         breakdown().print(console, Double.NaN);
+        console.println("  processor time per intake, by process (what bounds intakes/s on this machine's "
+                + Runtime.getRuntime().availableProcessors() + " cores):");
+        double total = 0;
+        for (String process : processorAfter.keySet()) {
+            double perIntake = (processorAfter.get(process).toNanos()
+                            - processorBefore
+                                    .getOrDefault(process, Duration.ZERO)
+                                    .toNanos())
+                    / 1e6
+                    / measured.latencies().size();
+            total += perIntake;
+            console.printf("    %-60s %6.2f ms%n", process, perIntake);
+        }
+        console.printf(
+                "    total %.2f ms: at most %.0f intakes/s with every core on it%n",
+                total, Runtime.getRuntime().availableProcessors() * 1000 / total);
         stack.functionStatistics()
                 .forEach((name, statistics) -> console.println("function " + name + ": " + statistics.describe()));
+    }
+
+    /**
+     * Processor time so far: this JVM (the clients, the front, the emulator, the S3 server, the pollers) and each
+     * function's running instances.
+     */
+    private Map<String, Duration> processorTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        times.put(
+                "this JVM: clients, HTTP front, DynamoDB emulator, pollers",
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        for (String name : stack.functionStatistics().keySet()) {
+            LocalFunction function = stack.function(name);
+            times.put("function " + name + " (" + function.instances() + " JVMs)", function.processorTime());
+        }
+        return times;
     }
 
     private record Outcome(List<Long> latencies, int errors, long elapsedNanos) {}

@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +117,13 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
     /** The instances past their init phase, able to take an invocation. */
     public synchronized int readyInstances() {
         return (int) instances.stream().filter(instance -> !instance.starting()).count();
+    }
+
+    /** The processor time the running instances' JVMs have used, for a benchmark's processor time per request. */
+    public synchronized Duration processorTime() {
+        return instances.stream()
+                .map(instance -> instance.process().info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The most instances that ever ran at once. */
