@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * How many instances (JVMs) of a function the local stack may run at once: the template's
  * {@code ReservedConcurrentExecutions}, as Lambda caps it, else {@code defaultLimit}; never more than {@code ceiling},
- * since every instance is a JVM of up to three quarters of the function's memory on one small machine.
+ * by default the machine's processors (at least 2): a request costs a function more processor time than it waits, so
+ * instances beyond the cores add memory (each a JVM of up to three quarters of the function's memory) and cold starts,
+ * not throughput.
  */
 record ConcurrencyLimits(int defaultLimit, int ceiling) {
     /** The limit of a function whose template entry names none. */
@@ -15,7 +17,6 @@ record ConcurrencyLimits(int defaultLimit, int ceiling) {
     static final String CEILING_VARIABLE = "GRID_STEWARD_MAX_INSTANCES";
 
     private static final int DEFAULT_LIMIT = 1;
-    private static final int DEFAULT_CEILING = 4;
 
     ConcurrencyLimits {
         if (defaultLimit < 1 || ceiling < 1) {
@@ -23,10 +24,10 @@ record ConcurrencyLimits(int defaultLimit, int ceiling) {
         }
     }
 
-    static ConcurrencyLimits from(Map<String, String> environment) {
+    static ConcurrencyLimits from(Map<String, String> environment, int processors) {
         return new ConcurrencyLimits(
                 number(environment, DEFAULT_VARIABLE, DEFAULT_LIMIT),
-                number(environment, CEILING_VARIABLE, DEFAULT_CEILING));
+                number(environment, CEILING_VARIABLE, Math.max(2, processors)));
     }
 
     int limitOf(SamTemplate.FunctionSpecification function) {

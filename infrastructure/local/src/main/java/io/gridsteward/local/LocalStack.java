@@ -158,7 +158,8 @@ public final class LocalStack implements AutoCloseable {
         URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
         URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
         Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
-        ConcurrencyLimits concurrency = ConcurrencyLimits.from(System.getenv());
+        ConcurrencyLimits concurrency =
+                ConcurrencyLimits.from(System.getenv(), Runtime.getRuntime().availableProcessors());
         for (SamTemplate.FunctionSpecification specification : template.functions()) {
             FunctionDefinition definition = new FunctionDefinition(
                     specification.name(),

@@ -28,8 +28,8 @@ class ConcurrencyLimitsTest {
     }
 
     @Test
-    void theTemplatesReservedConcurrencyIsTheLimitUpToTheLocalCeiling() {
-        ConcurrencyLimits limits = ConcurrencyLimits.from(Map.of());
+    void theTemplatesReservedConcurrencyIsTheLimitUpToTheMachinesProcessors() {
+        ConcurrencyLimits limits = ConcurrencyLimits.from(Map.of(), 4);
 
         assertThat(limits.limitOf(function(Optional.of(3)))).isEqualTo(3);
         assertThat(limits.limitOf(function(Optional.of(10)))).isEqualTo(4);
@@ -37,10 +37,18 @@ class ConcurrencyLimitsTest {
     }
 
     @Test
+    void aSmallMachineStillRunsTwoInstances() {
+        assertThat(ConcurrencyLimits.from(Map.of(), 1).limitOf(function(Optional.of(10))))
+                .isEqualTo(2);
+    }
+
+    @Test
     void theEnvironmentSetsTheDefaultAndTheCeiling() {
-        ConcurrencyLimits limits = ConcurrencyLimits.from(Map.of(
-                ConcurrencyLimits.DEFAULT_VARIABLE, "2",
-                ConcurrencyLimits.CEILING_VARIABLE, "6"));
+        ConcurrencyLimits limits = ConcurrencyLimits.from(
+                Map.of(
+                        ConcurrencyLimits.DEFAULT_VARIABLE, "2",
+                        ConcurrencyLimits.CEILING_VARIABLE, "6"),
+                2);
 
         assertThat(limits.limitOf(function(Optional.empty()))).isEqualTo(2);
         assertThat(limits.limitOf(function(Optional.of(10)))).isEqualTo(6);
@@ -49,9 +57,9 @@ class ConcurrencyLimitsTest {
 
     @Test
     void aLimitThatIsNotAPositiveNumberIsRefusedByName() {
-        assertThatThrownBy(() -> ConcurrencyLimits.from(Map.of(ConcurrencyLimits.CEILING_VARIABLE, "many")))
+        assertThatThrownBy(() -> ConcurrencyLimits.from(Map.of(ConcurrencyLimits.CEILING_VARIABLE, "many"), 2))
                 .hasMessageContaining(ConcurrencyLimits.CEILING_VARIABLE);
-        assertThatThrownBy(() -> ConcurrencyLimits.from(Map.of(ConcurrencyLimits.DEFAULT_VARIABLE, "0")))
+        assertThatThrownBy(() -> ConcurrencyLimits.from(Map.of(ConcurrencyLimits.DEFAULT_VARIABLE, "0"), 2))
                 .hasMessageContaining(ConcurrencyLimits.DEFAULT_VARIABLE);
     }
 }

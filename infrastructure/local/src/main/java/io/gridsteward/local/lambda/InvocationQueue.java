@@ -3,9 +3,9 @@ package io.gridsteward.local.lambda;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -22,7 +22,7 @@ public final class InvocationQueue {
     public record Pending(
             String requestId, byte[] event, long enqueuedNanos, CompletableFuture<InvocationResult> result) {}
 
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Pending> waiting = new LinkedBlockingDeque<>();
 
     public Pending add(byte[] event) {
         Pending pending =
@@ -47,6 +47,11 @@ public final class InvocationQueue {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /** Gives back an invocation taken by a runtime that went away before it got the event: first in line again. */
+    void putBack(Pending pending) {
+        waiting.addFirst(pending);
     }
 
     /** How many invocations wait for a runtime. */

@@ -119,8 +119,9 @@ public final class RuntimeApiServer implements AutoCloseable {
         return !inFlight.isEmpty();
     }
 
-    /** The runtime process is gone: whatever it was working on fails as Lambda reports it. */
+    /** The runtime process is gone: it takes no more work, and whatever it was working on fails as Lambda reports it. */
     public void runtimeExited(int exitCode) {
+        closed = true;
         failInFlight(InvocationResult.FunctionError.of(
                 "Runtime.ExitError", "RequestId: runtime exited with error: exit status " + exitCode));
     }
@@ -187,9 +188,16 @@ public final class RuntimeApiServer implements AutoCloseable {
         }
         InvocationQueue.Pending pending = taken.get();
         long handedOver = System.nanoTime();
-        timings.waitingForRuntime().record(handedOver - pending.enqueuedNanos());
         inFlight.put(pending.requestId(), pending);
         handedOverNanos.put(pending.requestId(), handedOver);
+        if (closed) {
+            // The runtime died while it waited: another instance (or a fresh one) takes the invocation.
+            if (inFlight.remove(pending.requestId()) != null) {
+                queue.putBack(pending);
+            }
+            return Response.json(410, "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"the runtime is gone\"}");
+        }
+        timings.waitingForRuntime().record(handedOver - pending.enqueuedNanos());
         pending.result().whenComplete((result, failure) -> {
             inFlight.remove(pending.requestId());
             handedOverNanos.remove(pending.requestId());
