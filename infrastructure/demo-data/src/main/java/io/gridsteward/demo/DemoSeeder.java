@@ -52,10 +52,10 @@ public final class DemoSeeder implements StackSeeding {
      * do not meet, and each keeps its own seeded order), then the demo tickets through the front.
      */
     @Override
-    public void seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception {
+    public boolean seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception {
         long started = System.nanoTime();
         if (!seedOrganisations(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME))) {
-            return;
+            return false;
         }
         console.println(
                 "demo data: seeded the county's " + county.organisations().size() + " organisations");
@@ -134,6 +134,7 @@ public final class DemoSeeder implements StackSeeding {
             console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        return options.demoData();
     }
 
     /** Writes the organisations unless the county is already there; true if it wrote them. */

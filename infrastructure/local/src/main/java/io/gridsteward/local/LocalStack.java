@@ -7,6 +7,7 @@ import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
 import io.gridsteward.local.lambda.FunctionStatistics;
+import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
 import io.gridsteward.local.s3.LocalS3Server;
 import io.gridsteward.local.s3.S3Faults;
@@ -18,10 +19,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -195,10 +199,7 @@ public final class LocalStack implements AutoCloseable {
                 reportProblems(warmUps);
                 return null;
             });
-            timeline.phase("seeding", () -> {
-                seeding.seed(this, options, console);
-                return null;
-            });
+            boolean seeded = timeline.phase("seeding", () -> seeding.seed(this, options, console));
             Duration up = timeline.mark(UP_AND_SERVING);
             console.printf(
                     "up and serving on %s after %.1f s from JVM start (a function still starting answers its first"
@@ -219,6 +220,9 @@ public final class LocalStack implements AutoCloseable {
             warmUps.addAll(warmUpAll(parallel, laterFunctions, warmUp));
             reportProblems(warmUps);
             timeline.mark("every function answered");
+            if (seeded) {
+                compactOnceTheLakeHasTheSeeding(laterFunctions);
+            }
             long functionsWarm = System.nanoTime();
             console.printf(
                     "start-up phases: servers ready after %d ms, every function answered after %d ms%n",
@@ -268,6 +272,51 @@ public final class LocalStack implements AutoCloseable {
         if (failed > 0) {
             throw new IllegalStateException("not every function started; see above");
         }
+    }
+
+    /**
+     * In the background: once the pollers have delivered the seeded history, each scheduled compaction (a schedule
+     * whose input names the {@code compaction} job) is invoked over the past year, so that the lake's first queries
+     * read one object a day rather than one per stream batch and day.
+     */
+    private void compactOnceTheLakeHasTheSeeding(List<SamTemplate.FunctionSpecification> specifications) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String input = "{\"job\":\"compaction\",\"from\":\"" + today.minusDays(400) + "\",\"to\":\"" + today + "\"}";
+        List<String> compactions = specifications.stream()
+                .filter(specification -> specification.schedules().stream()
+                        .anyMatch(schedule -> schedule.input()
+                                .filter(fixed -> fixed.replace(" ", "").contains("\"job\":\"compaction\""))
+                                .isPresent()))
+                .map(SamTemplate.FunctionSpecification::name)
+                .toList();
+        if (compactions.isEmpty()) {
+            return;
+        }
+        timeline.begin("lake: the seeding delivered and compacted");
+        Thread.ofPlatform().daemon().name("lake-compaction-after-seeding").start(() -> {
+            try {
+                pollers.awaitDrained();
+                for (String name : compactions) {
+                    InvocationResult result = functions
+                            .get(name)
+                            .invoke(input.getBytes(StandardCharsets.UTF_8))
+                            .get();
+                    if (!(result instanceof InvocationResult.Success)) {
+                        console.println("compaction of the seeded lake by " + name + ": " + result);
+                    }
+                }
+                timeline.end("lake: the seeding delivered and compacted");
+                Duration done = timeline.endOf("lake: the seeding delivered and compacted")
+                        .orElseThrow();
+                console.printf(
+                        "lake: the seeded history delivered and compacted after %.1f s from JVM start%n",
+                        done.toMillis() / 1000.0);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failure) {
+                console.println("compaction of the seeded lake failed: " + failure.getMessage());
+            }
+        });
     }
 
     private void reportProblems(List<Future<String>> warmUps) throws Exception {

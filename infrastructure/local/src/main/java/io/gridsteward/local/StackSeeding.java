@@ -9,7 +9,8 @@ import java.io.PrintStream;
  */
 @FunctionalInterface
 public interface StackSeeding {
-    StackSeeding NONE = (stack, options, console) -> {};
+    StackSeeding NONE = (stack, options, console) -> false;
 
-    void seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception;
+    /** Returns true if it wrote a history the lake should receive (the stack then compacts the lake once it has). */
+    boolean seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception;
 }
