@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rewrites a partition-day's many small objects (one per stream batch) into one deduplicated object, sorted by
+ * Rewrites a lake table's partition-day's many small objects (one per stream batch) into one deduplicated object, sorted by
  * event time. The new object is put first and the originals deleted after, so a query never loses a row: between
  * the two it sees each event twice, which the deduplicated views remove. Only the objects listed at the start are
  * deleted, so a batch the lake writer lands meanwhile stays. Re-running is harmless: a day with one object is left
@@ -42,13 +42,15 @@ public final class Compaction {
     }
 
     /**
-     * What compacting one day did.
+     * What compacting one day of one table did.
      *
+     * @param table         the lake table, e.g. {@code party_events}
      * @param objectsBefore the day's objects when it started
      * @param objectsAfter  the day's objects when it ended (1, or more if the lake writer landed a batch meanwhile)
      * @param compactedKey  the object written, absent when the day needed nothing
      */
     public record DayCompaction(
+            String table,
             String day,
             int objectsBefore,
             int objectsAfter,
@@ -60,11 +62,16 @@ public final class Compaction {
         return days.stream().map(day -> compactDay(table, day)).toList();
     }
 
+    /** Every table's days, table by table. */
+    public List<DayCompaction> compact(List<LakeTable> tables, List<String> days) {
+        return tables.stream().flatMap(table -> compact(table, days).stream()).toList();
+    }
+
     public DayCompaction compactDay(LakeTable table, String day) {
         String prefix = partitionPrefix(table, day);
         List<String> inputs = parquetKeys(prefix);
         if (inputs.size() <= 1) {
-            return new DayCompaction(day, inputs.size(), inputs.size(), 0, 0, Optional.empty());
+            return new DayCompaction(table.name(), day, inputs.size(), inputs.size(), 0, 0, Optional.empty());
         }
         int eventId = columnIndex(table, EVENT_ID);
         Map<Object, List<Object>> byEvent = new LinkedHashMap<>();
@@ -81,7 +88,13 @@ public final class Compaction {
         storage.put(compactedKey, writer.write(table, rows));
         storage.delete(inputs);
         return new DayCompaction(
-                day, inputs.size(), parquetKeys(prefix).size(), rowsRead, rows.size(), Optional.of(compactedKey));
+                table.name(),
+                day,
+                inputs.size(),
+                parquetKeys(prefix).size(),
+                rowsRead,
+                rows.size(),
+                Optional.of(compactedKey));
     }
 
     /** The key prefix of one day of a table: {@code <table>/dt=<day>/}. */

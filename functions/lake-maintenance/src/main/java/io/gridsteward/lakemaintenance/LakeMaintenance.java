@@ -61,7 +61,7 @@ public final class LakeMaintenance implements AutoCloseable {
     }
 
     public List<Compaction.DayCompaction> compact(LakeDays period) {
-        return compaction.compact(LakeSchema.TICKET_EVENTS, period.days());
+        return compaction.compact(LakeSchema.TABLES, period.days());
     }
 
     public Reconciliation.Report reconcile(LakeDays period) {

@@ -16,7 +16,7 @@ final class MaintenanceReports {
     static List<String> lines(List<Compaction.DayCompaction> days) {
         List<String> lines = new ArrayList<>();
         for (Compaction.DayCompaction day : days) {
-            lines.add(day.day() + "  objects " + day.objectsBefore() + " -> " + day.objectsAfter()
+            lines.add(day.table() + " " + day.day() + "  objects " + day.objectsBefore() + " -> " + day.objectsAfter()
                     + day.compactedKey()
                             .map(key -> "  rows " + day.rowsRead() + " -> " + day.rowsWritten() + "  " + key)
                             .orElse("  (nothing to do)"));
@@ -25,8 +25,17 @@ final class MaintenanceReports {
                 days.stream().mapToLong(Compaction.DayCompaction::objectsBefore).sum();
         long after =
                 days.stream().mapToLong(Compaction.DayCompaction::objectsAfter).sum();
-        lines.add("compaction: " + days.size() + " days, objects " + before + " -> " + after);
+        lines.add("compaction: " + distinctDays(days) + " days of "
+                + tables(days).size() + " tables, objects " + before + " -> " + after);
         return lines;
+    }
+
+    private static long distinctDays(List<Compaction.DayCompaction> days) {
+        return days.stream().map(Compaction.DayCompaction::day).distinct().count();
+    }
+
+    private static List<String> tables(List<Compaction.DayCompaction> days) {
+        return days.stream().map(Compaction.DayCompaction::table).distinct().toList();
     }
 
     static List<String> lines(Reconciliation.Report report) {
@@ -64,7 +73,8 @@ final class MaintenanceReports {
     static Map<String, Object> summary(List<Compaction.DayCompaction> days) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("job", "compaction");
-        summary.put("days", days.size());
+        summary.put("days", distinctDays(days));
+        summary.put("tables", tables(days));
         summary.put(
                 "objectsBefore",
                 days.stream().mapToLong(Compaction.DayCompaction::objectsBefore).sum());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridsteward.analytics.lake.LakeColumn;
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.TicketEventRow;
 import io.gridsteward.analytics.lake.stream.LakeBucket;
 import io.gridsteward.analytics.testing.ParquetFiles;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,6 +171,70 @@ class CompactionTest {
         return lake.day(DAY).values().stream()
                 .flatMap(rows -> eventIds(rows).stream())
                 .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    @Test
+    void everyLakeTablesDayBecomesOneObjectAndTheOtherDaysAreLeftAlone() {
+        String otherDay = "2026-11-21";
+        Map<String, List<List<Object>>> landed = new LinkedHashMap<>();
+        for (LakeTable table : LakeSchema.TABLES) {
+            List<List<Object>> rows = rowsOf(table, 30);
+            // Three batches, the last one redelivering the first ten rows under another key.
+            landObject(table, DAY, "batch-1", rows.subList(0, 15));
+            landObject(table, DAY, "batch-2", rows.subList(15, 30));
+            landObject(table, DAY, "batch-3", rows.subList(0, 10));
+            landObject(table, otherDay, "batch-1", rowsOf(table, 1));
+            landed.put(table.name(), rows);
+        }
+
+        List<Compaction.DayCompaction> result = compaction(lake.storage).compact(LakeSchema.TABLES, List.of(DAY));
+
+        assertThat(result)
+                .extracting(Compaction.DayCompaction::table)
+                .containsExactlyElementsOf(
+                        LakeSchema.TABLES.stream().map(LakeTable::name).toList());
+        assertThat(result).allSatisfy(day -> {
+            assertThat(day.objectsBefore()).isEqualTo(3);
+            assertThat(day.objectsAfter()).isEqualTo(1);
+            assertThat(day.rowsRead()).isEqualTo(40);
+            assertThat(day.rowsWritten()).isEqualTo(30);
+        });
+        for (LakeTable table : LakeSchema.TABLES) {
+            Map<String, List<List<Object>>> objects = lake.day(table, DAY);
+            assertThat(objects).hasSize(1);
+            assertThat(objects.values().iterator().next())
+                    .as(table.name())
+                    .containsExactlyInAnyOrderElementsOf(landed.get(table.name()));
+            assertThat(lake.day(table, otherDay)).as(table.name()).hasSize(1);
+        }
+    }
+
+    /** {@code count} rows of any lake table, each column filled by its type; event ids event-0, event-1, ... */
+    private static List<List<Object>> rowsOf(LakeTable table, int count) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            List<Object> row = new ArrayList<>();
+            for (LakeColumn column : table.columns()) {
+                row.add(
+                        column.nullable() && index % 3 == 0
+                                ? null
+                                : switch (column.type()) {
+                                    case STRING ->
+                                        column.name().equals("event_id")
+                                                ? "event-" + index
+                                                : column.name() + "-" + index;
+                                    case INT32 -> index;
+                                    case INT64 -> (long) index * 1_000;
+                                    case TIMESTAMP_MICROS_UTC -> MORNING.plusSeconds(index * 60L);
+                                });
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private void landObject(LakeTable table, String day, String name, List<List<Object>> rows) {
+        lake.storage.put(Compaction.partitionPrefix(table, day) + name + ".parquet", lake.writer.write(table, rows));
     }
 
     private Compaction compaction(LakeBucket storage) {

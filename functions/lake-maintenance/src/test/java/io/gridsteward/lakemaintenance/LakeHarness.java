@@ -1,6 +1,7 @@
 package io.gridsteward.lakemaintenance;
 
 import io.gridsteward.analytics.lake.LakeSchema;
+import io.gridsteward.analytics.lake.LakeTable;
 import io.gridsteward.analytics.lake.parquet.ParquetObjectWriter;
 import io.gridsteward.analytics.lake.parquet.ParquetRowReader;
 import io.gridsteward.analytics.lake.stream.LakeBatchWriter;
@@ -60,11 +61,16 @@ final class LakeHarness implements AutoCloseable {
         return new LakeBatchWriter(new StreamRecordConverter(), writer, new S3LakeBucket(s3, bucket)).write(records);
     }
 
-    /** Every object of the day with its rows. */
+    /** Every ticket_events object of the day with its rows. */
     Map<String, List<List<Object>>> day(String day) {
+        return day(LakeSchema.TICKET_EVENTS, day);
+    }
+
+    /** Every object of the table's day with its rows. */
+    Map<String, List<List<Object>>> day(LakeTable table, String day) {
         Map<String, List<List<Object>>> objects = new TreeMap<>();
-        for (LakeBucket.LakeObject object : storage.list("ticket_events/dt=" + day + "/")) {
-            objects.put(object.key(), reader.read(LakeSchema.TICKET_EVENTS, storage.get(object.key())));
+        for (LakeBucket.LakeObject object : storage.list(Compaction.partitionPrefix(table, day))) {
+            objects.put(object.key(), reader.read(table, storage.get(object.key())));
         }
         return objects;
     }

@@ -22,12 +22,19 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * Puts the demo county in the table through the store, the demo tickets through the HTTP front with the demo
  * users' tokens, so they take the whole path (API, table, stream, lake-writer, Parquet, dashboard), and a past month
- * through the domain and the store (a back-dated month cannot go through an API that stamps the clock).
+ * through the domain and the store (a back-dated month cannot go through an API that stamps the clock). It runs as
+ * soon as the stack's front serves: the writes through the store go alongside the functions' cold starts.
  */
 public final class DemoSeeder implements StackSeeding {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,58 +46,95 @@ public final class DemoSeeder implements StackSeeding {
         this.county = county;
     }
 
-    /** The organisations on a fresh table; the demo tickets and the past month too unless {@code --no-demo-data}. */
+    /**
+     * The organisations on a fresh table; the demo tickets and the past month too unless {@code --no-demo-data}. The
+     * contexts are written through the store side by side once the organisations are there (their items and events
+     * do not meet, and each keeps its own seeded order), then the demo tickets through the front.
+     */
     @Override
-    public void seed(LocalStack stack, LocalStackOptions options, PrintStream console)
-            throws IOException, InterruptedException {
+    public boolean seed(LocalStack stack, LocalStackOptions options, PrintStream console) throws Exception {
         long started = System.nanoTime();
         if (!seedOrganisations(new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME))) {
-            return;
+            return false;
         }
         console.println(
                 "demo data: seeded the county's " + county.organisations().size() + " organisations");
         if (options.demoData()) {
+            List<Callable<String>> contexts = List.of(
+                    () -> "a past month of " + DEMO_MONTH_TICKETS + " tickets ("
+                            + new DemoMonth(county)
+                                    .write(
+                                            new TicketStore(
+                                                    stack.dynamoDb(),
+                                                    LocalStack.TABLE_NAME,
+                                                    Clock.systemUTC(),
+                                                    PageCursor.ephemeral()),
+                                            Instant.now(),
+                                            DEMO_MONTH_TICKETS,
+                                            DEMO_MONTH_SEED)
+                            + " events) written to the table",
+                    () -> "a year of party members and activities: "
+                            + new PartyDemo(county)
+                                    .write(
+                                            new PartyStore(
+                                                    stack.dynamoDb(),
+                                                    LocalStack.TABLE_NAME,
+                                                    Clock.systemUTC(),
+                                                    PageCursor.ephemeral()),
+                                            Instant.now(),
+                                            DEMO_MONTH_SEED),
+                    () -> "a fiscal year of fund allocations, delegated tasks and "
+                            + new FundYear(county)
+                                    .write(
+                                            new FundStore(
+                                                    stack.dynamoDb(),
+                                                    LocalStack.TABLE_NAME,
+                                                    Clock.systemUTC(),
+                                                    PageCursor.ephemeral()),
+                                            Instant.now(),
+                                            DEMO_MONTH_SEED)
+                            + " claims written to the table",
+                    () -> "a past year of resources moved down ("
+                            + new ResourceDemo(county)
+                                    .write(
+                                            new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
+                                            new ResourceStore(
+                                                    stack.dynamoDb(),
+                                                    LocalStack.TABLE_NAME,
+                                                    Clock.systemUTC(),
+                                                    PageCursor.ephemeral()),
+                                            Instant.now(),
+                                            DEMO_MONTH_SEED)
+                            + " events) written to the table");
+            List<Future<String>> written;
+            try (ExecutorService parallel =
+                    Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+                written = contexts.stream()
+                        .map(context -> parallel.submit(() -> {
+                            long contextStarted = System.nanoTime();
+                            String line = context.call();
+                            console.printf(
+                                    "demo data: %s (%d ms)%n", line, (System.nanoTime() - contextStarted) / 1_000_000);
+                            return line;
+                        }))
+                        .toList();
+            }
+            for (Future<String> context : written) {
+                try {
+                    context.get();
+                } catch (ExecutionException failure) {
+                    throw failure.getCause() instanceof Exception cause ? cause : failure;
+                }
+            }
+            // Through the front last, on a warm API: its cold start and first requests would otherwise share the
+            // cores with the writers above, and a loaded machine could take the API past its timeout.
+            stack.awaitFrontFunctions();
             int tickets = seedTickets(
                     stack.httpEndpoint(), user -> stack.tokenFor(user.userId(), user.role(), user.organisationId()));
             console.println("demo data: reported " + tickets + " tickets through the API and dispatched some");
-            int events = new DemoMonth(county)
-                    .write(
-                            new TicketStore(
-                                    stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()),
-                            Instant.now(),
-                            DEMO_MONTH_TICKETS,
-                            DEMO_MONTH_SEED);
-            console.println("demo data: a past month of " + DEMO_MONTH_TICKETS + " tickets (" + events
-                    + " events) written to the table");
-            console.println("demo data: a year of party members and activities: "
-                    + new PartyDemo(county)
-                            .write(
-                                    new PartyStore(
-                                            stack.dynamoDb(),
-                                            LocalStack.TABLE_NAME,
-                                            Clock.systemUTC(),
-                                            PageCursor.ephemeral()),
-                                    Instant.now(),
-                                    DEMO_MONTH_SEED));
-            int claims = new FundYear(county)
-                    .write(
-                            new FundStore(
-                                    stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()),
-                            Instant.now(),
-                            DEMO_MONTH_SEED);
-            console.println("demo data: a fiscal year of fund allocations, delegated tasks and " + claims
-                    + " claims written to the table");
-            int resourceEvents = new ResourceDemo(county)
-                    .write(
-                            new OrganisationStore(stack.dynamoDb(), LocalStack.TABLE_NAME),
-                            new ResourceStore(
-                                    stack.dynamoDb(), LocalStack.TABLE_NAME, Clock.systemUTC(), PageCursor.ephemeral()),
-                            Instant.now(),
-                            DEMO_MONTH_SEED);
-            console.println("demo data: a past year of resources moved down (" + resourceEvents
-                    + " events) written to the table");
         }
         console.printf("demo data done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        return options.demoData();
     }
 
     /** Writes the organisations unless the county is already there; true if it wrote them. */

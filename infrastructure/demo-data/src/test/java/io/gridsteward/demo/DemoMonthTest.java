@@ -105,7 +105,7 @@ class DemoMonthTest {
     }
 
     @Test
-    void theMonthIsWrittenThroughTheStoreAsTheApiWouldWriteIt() {
+    void theMonthIsWrittenThroughTheStoreAsTheApiWouldWriteIt() throws InterruptedException {
         DYNAMODB.dynamoDbClient().createTable(TableDefinition.createRequest("demo-month"));
         TicketStore store = new TicketStore(
                 DYNAMODB.dynamoDbClient(),

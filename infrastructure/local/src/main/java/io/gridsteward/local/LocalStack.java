@@ -8,6 +8,7 @@ import io.gridsteward.local.http.HttpFront;
 import io.gridsteward.local.http.RouteTable;
 import io.gridsteward.local.lambda.FunctionDefinition;
 import io.gridsteward.local.lambda.FunctionStatistics;
+import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
 import io.gridsteward.local.s3.LocalS3Server;
 import io.gridsteward.local.s3.S3Faults;
@@ -19,11 +20,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +61,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String LAKE_BUCKET = "grid-steward-lake";
     public static final String ATTACHMENTS_BUCKET = "grid-steward-attachments";
     public static final String REGION = "us-east-1";
+    /** The timeline's mark for the moment the front serves with the seeding done. */
+    public static final String UP_AND_SERVING = "up and serving";
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final PrintStream console;
@@ -67,11 +74,16 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private StreamPollers pollers;
     private LocalScheduler scheduler;
+    private Future<Void> frontFunctionsAnswered;
+    private final StartUpTimeline timeline;
+    private final boolean freshDataDirectory;
     private Duration startUp = Duration.ZERO;
 
-    private LocalStack(Path dataDirectory, PrintStream console) {
+    private LocalStack(Path dataDirectory, PrintStream console, StartUpTimeline timeline, boolean freshDataDirectory) {
         this.dataDirectory = dataDirectory;
         this.console = console;
+        this.timeline = timeline;
+        this.freshDataDirectory = freshDataDirectory;
     }
 
     /**
@@ -80,12 +92,28 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(LocalStackOptions options, List<DemoUser> demoUsers, PrintStream console)
             throws Exception {
+        return start(options, demoUsers, StackSeeding.NONE, StartUpTimeline.sinceJvmStart(), console);
+    }
+
+    /**
+     * Starts everything and seeds the stack as soon as its front serves, while the functions' JVMs still start (a
+     * request that reaches a function before its first answer waits for its cold start, as on Lambda); returns once
+     * the seeding is done and every function has answered. Each phase goes on {@code timeline}.
+     */
+    public static LocalStack start(
+            LocalStackOptions options,
+            List<DemoUser> demoUsers,
+            StackSeeding seeding,
+            StartUpTimeline timeline,
+            PrintStream console)
+            throws Exception {
         long started = System.nanoTime();
         Path dataDirectory = options.dataDirectory().toAbsolutePath().normalize();
+        boolean fresh = !Files.isDirectory(dataDirectory.resolve("dynamodb"));
         Files.createDirectories(dataDirectory);
-        LocalStack stack = new LocalStack(dataDirectory, console);
+        LocalStack stack = new LocalStack(dataDirectory, console, timeline, fresh);
         try {
-            stack.startAll(options, demoUsers);
+            stack.startAll(options, demoUsers, seeding);
         } catch (Exception | Error failure) {
             stack.close();
             throw failure;
@@ -94,9 +122,10 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll(LocalStackOptions options, List<DemoUser> demoUsers) throws Exception {
+    private void startAll(LocalStackOptions options, List<DemoUser> demoUsers, StackSeeding seeding) throws Exception {
         Path project = options.projectDirectory().toAbsolutePath().normalize();
-        SamTemplate template = SamTemplate.load(project.resolve("template.yaml"));
+        SamTemplate template =
+                timeline.phase("template read", () -> SamTemplate.load(project.resolve("template.yaml")));
         List<SamTemplate.FunctionSpecification> specifications = template.functions();
         for (SamTemplate.FunctionSpecification specification : specifications) {
             if (!Files.isRegularFile(project.resolve(specification.codeUri()))) {
@@ -112,34 +141,89 @@ public final class LocalStack implements AutoCloseable {
         int s3Port = concretePort(options.s3Port(), "--s3-port");
 
         long started = System.nanoTime();
-        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            startServersAndFunctions(parallel, project, template, dynamoDbPort, s3Port);
-            s3.createBucketIfMissing(LAKE_BUCKET);
-            s3.createBucketIfMissing(ATTACHMENTS_BUCKET);
-            dynamoDb = own(dynamoDbClient(emulator.endpoint()));
-            TableCreation.createIfMissing(dynamoDb, template.table(), TABLE_NAME);
+        URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
+        URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
+        // The front's functions start with the servers; the stream's and the schedules' once the stack serves, so
+        // that their JVMs do not take the cores the seeding needs (nothing calls them before: the pollers and the
+        // scheduler start with them).
+        List<SamTemplate.FunctionSpecification> frontFunctions = specifications.stream()
+                .filter(specification -> !specification.routes().isEmpty())
+                .toList();
+        List<SamTemplate.FunctionSpecification> laterFunctions = specifications.stream()
+                .filter(specification -> specification.routes().isEmpty())
+                .toList();
+        // Platform threads: the servers' starts are seconds of class loading each, and a virtual thread is never
+        // preempted, so two of them on two cores would hold back every other start.
+        try (ExecutorService parallel =
+                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            Future<DynamoDbEmulator> emulatorStart =
+                    parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
+            Future<LocalS3Server> s3Start = parallel.submit(
+                    () -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
+            Future<Void> frontLaunch = parallel.submit(() -> {
+                launch(parallel, project, template, frontFunctions, dynamoDbEndpoint, s3Endpoint);
+                return null;
+            });
+            try {
+                emulator = own(await(emulatorStart));
+                s3 = own(await(s3Start));
+            } finally {
+                await(frontLaunch);
+            }
+            timeline.phase("buckets and table", () -> {
+                s3.createBucketIfMissing(LAKE_BUCKET);
+                s3.createBucketIfMissing(ATTACHMENTS_BUCKET);
+                dynamoDb = own(dynamoDbClient(emulator.endpoint()));
+                TableCreation.createIfMissing(dynamoDb, template.table(), TABLE_NAME);
+                return null;
+            });
             long serversReady = System.nanoTime();
 
-            front = own(HttpFront.start(
-                    options.port(),
-                    routes(specifications),
-                    new LinkedHashMap<>(functions),
-                    JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()),
-                    demoUsers,
-                    () -> status().json(),
-                    Clock.systemUTC(),
-                    console));
+            front = own(timeline.phase(
+                    "HTTP front",
+                    () -> HttpFront.start(
+                            options.port(),
+                            routes(specifications),
+                            new LinkedHashMap<>(functions),
+                            JsonWebTokens.loadOrCreate(dataDirectory, Clock.systemUTC()),
+                            demoUsers,
+                            () -> status().json(),
+                            Clock.systemUTC(),
+                            console)));
+            WarmUp warmUp = new WarmUp(
+                    functions,
+                    httpEndpoint(),
+                    WarmUp.leaderAmong(demoUsers),
+                    user -> front.tokenFor(user.userId(), user.role(), user.organisationId()));
+            List<Future<String>> warmUps = new ArrayList<>(warmUpAll(parallel, frontFunctions, warmUp));
+            frontFunctionsAnswered = parallel.submit(() -> {
+                reportProblems(warmUps);
+                return null;
+            });
+            boolean seeded = timeline.phase("seeding", () -> seeding.seed(this, options, console));
+            Duration up = timeline.mark(UP_AND_SERVING);
+            console.printf(
+                    "up and serving on %s after %.1f s from JVM start (a function still starting answers its first"
+                            + " request once warm)%n",
+                    httpEndpoint(), up.toMillis() / 1000.0);
+
+            launch(parallel, project, template, laterFunctions, dynamoDbEndpoint, s3Endpoint);
             pollers = new StreamPollers(dynamoDb, own(streamsClient(emulator.endpoint())), dataDirectory, console);
-            specifications.stream()
+            laterFunctions.stream()
                     .filter(specification -> specification.streamMapping().isPresent())
                     .forEach(specification ->
                             pollers.start(specification, functions.get(specification.name()), options));
             scheduler = new LocalScheduler(Clock.systemUTC(), console);
-            specifications.forEach(specification -> specification
+            laterFunctions.forEach(specification -> specification
                     .schedules()
                     .forEach(schedule ->
                             scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
-            warmUpAll(parallel, specifications, demoUsers);
+            warmUps.addAll(warmUpAll(parallel, laterFunctions, warmUp));
+            reportProblems(warmUps);
+            timeline.mark("every function answered");
+            if (seeded) {
+                compactOnceTheLakeHasTheSeeding(laterFunctions);
+            }
             long functionsWarm = System.nanoTime();
             console.printf(
                     "start-up phases: servers ready after %d ms, every function answered after %d ms%n",
@@ -147,20 +231,22 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The emulator, the S3 server and every function's JVM, all at once; a function that started is stopped with the stack even if a server fails. */
-    private void startServersAndFunctions(
-            ExecutorService parallel, Path project, SamTemplate template, int dynamoDbPort, int s3Port)
+    /**
+     * Starts the JVMs of {@code specifications}, all at once; a function that started is stopped with the stack even
+     * if another fails.
+     */
+    private void launch(
+            ExecutorService parallel,
+            Path project,
+            SamTemplate template,
+            List<SamTemplate.FunctionSpecification> specifications,
+            URI dynamoDbEndpoint,
+            URI s3Endpoint)
             throws Exception {
-        Future<DynamoDbEmulator> emulatorStart =
-                parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
-        Future<LocalS3Server> s3Start = parallel.submit(
-                () -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
-        URI dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
-        URI s3Endpoint = URI.create("http://127.0.0.1:" + s3Port);
         Map<String, Future<LocalFunction>> functionStarts = new LinkedHashMap<>();
         ConcurrencyLimits concurrency =
                 ConcurrencyLimits.from(System.getenv(), Runtime.getRuntime().availableProcessors());
-        for (SamTemplate.FunctionSpecification specification : template.functions()) {
+        for (SamTemplate.FunctionSpecification specification : specifications) {
             FunctionDefinition definition = new FunctionDefinition(
                     specification.name(),
                     project.resolve(specification.codeUri()),
@@ -171,23 +257,87 @@ public final class LocalStack implements AutoCloseable {
                     concurrency.limitOf(specification));
             functionStarts.put(
                     specification.name(),
-                    parallel.submit(() -> LocalFunction.start(definition, dataDirectory, console)));
+                    parallel.submit(() -> timeline.phase(
+                            "launch " + specification.name(),
+                            () -> LocalFunction.start(definition, dataDirectory, console))));
         }
-        try {
-            emulator = own(await(emulatorStart));
-            s3 = own(await(s3Start));
-        } finally {
-            for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
-                try {
-                    functions.put(start.getKey(), await(start.getValue()));
-                } catch (Exception failedStart) {
-                    console.println("function " + start.getKey() + " did not start: " + failedStart.getMessage());
+        int failed = 0;
+        for (Map.Entry<String, Future<LocalFunction>> start : functionStarts.entrySet()) {
+            try {
+                LocalFunction function = await(start.getValue());
+                synchronized (functions) {
+                    functions.put(start.getKey(), function);
                 }
+            } catch (Exception failedStart) {
+                failed++;
+                console.println("function " + start.getKey() + " did not start: " + failedStart.getMessage());
             }
         }
-        if (functions.size() < functionStarts.size()) {
+        if (failed > 0) {
             throw new IllegalStateException("not every function started; see above");
         }
+    }
+
+    /**
+     * In the background: once the pollers have delivered the seeded history, each scheduled compaction (a schedule
+     * whose input names the {@code compaction} job) is invoked over the past year, so that the lake's first queries
+     * read one object a day rather than one per stream batch and day.
+     */
+    private void compactOnceTheLakeHasTheSeeding(List<SamTemplate.FunctionSpecification> specifications) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String input = "{\"job\":\"compaction\",\"from\":\"" + today.minusDays(400) + "\",\"to\":\"" + today + "\"}";
+        List<String> compactions = specifications.stream()
+                .filter(specification -> specification.schedules().stream()
+                        .anyMatch(schedule -> schedule.input()
+                                .filter(fixed -> fixed.replace(" ", "").contains("\"job\":\"compaction\""))
+                                .isPresent()))
+                .map(SamTemplate.FunctionSpecification::name)
+                .toList();
+        if (compactions.isEmpty()) {
+            return;
+        }
+        timeline.begin("lake: the seeding delivered and compacted");
+        Thread.ofPlatform().daemon().name("lake-compaction-after-seeding").start(() -> {
+            try {
+                pollers.awaitDrained();
+                for (String name : compactions) {
+                    InvocationResult result = functions
+                            .get(name)
+                            .invoke(input.getBytes(StandardCharsets.UTF_8))
+                            .get();
+                    if (!(result instanceof InvocationResult.Success)) {
+                        console.println("compaction of the seeded lake by " + name + ": " + result);
+                    }
+                }
+                timeline.end("lake: the seeding delivered and compacted");
+                Duration done = timeline.endOf("lake: the seeding delivered and compacted")
+                        .orElseThrow();
+                console.printf(
+                        "lake: the seeded history delivered and compacted after %.1f s from JVM start%n",
+                        done.toMillis() / 1000.0);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failure) {
+                console.println("compaction of the seeded lake failed: " + failure.getMessage());
+            }
+        });
+    }
+
+    private void reportProblems(List<Future<String>> warmUps) throws Exception {
+        for (Future<String> answered : warmUps) {
+            String problem = await(answered);
+            if (!problem.isEmpty()) {
+                console.println(problem);
+            }
+        }
+    }
+
+    /**
+     * Waits until every function behind the front has answered its first invocation: for seeding through the front,
+     * whose requests must not spend their timeout on a cold start.
+     */
+    public void awaitFrontFunctions() throws Exception {
+        await(frontFunctionsAnswered);
     }
 
     private static RouteTable routes(List<SamTemplate.FunctionSpecification> specifications) {
@@ -198,28 +348,18 @@ public final class LocalStack implements AutoCloseable {
                 .toList());
     }
 
-    private void warmUpAll(
-            ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, List<DemoUser> demoUsers)
-            throws Exception {
-        WarmUp warmUp = new WarmUp(
-                functions,
-                httpEndpoint(),
-                WarmUp.leaderAmong(demoUsers),
-                user -> front.tokenFor(user.userId(), user.role(), user.organisationId()));
-        List<Future<String>> warmUps = specifications.stream()
-                .map(specification -> parallel.submit(() -> warmUp.warmUp(specification)))
+    /** Each function's first invocation, all at once; each future gives a line describing a problem, or "". */
+    private List<Future<String>> warmUpAll(
+            ExecutorService parallel, List<SamTemplate.FunctionSpecification> specifications, WarmUp warmUp) {
+        return specifications.stream()
+                .map(specification -> parallel.submit(() ->
+                        timeline.phase(specification.name() + " first answer", () -> warmUp.warmUp(specification))))
                 .toList();
-        for (Future<String> answered : warmUps) {
-            String problem = await(answered);
-            if (!problem.isEmpty()) {
-                console.println(problem);
-            }
-        }
     }
 
     private <T> T timed(String what, Callable<T> start) throws Exception {
         long started = System.nanoTime();
-        T server = start.call();
+        T server = timeline.phase(what, start);
         console.printf("%s started in %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
         return server;
     }
@@ -251,7 +391,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private StackStatus status() {
-        return new StackStatus(startUp, front.port(), s3.endpoint(), emulator.endpoint(), dataDirectory, functions);
+        Map<String, LocalFunction> running;
+        synchronized (functions) {
+            running = new LinkedHashMap<>(functions);
+        }
+        return new StackStatus(startUp, front.port(), s3.endpoint(), emulator.endpoint(), dataDirectory, running);
     }
 
     /** What the console shows once everything is up. */
@@ -269,6 +413,22 @@ public final class LocalStack implements AutoCloseable {
 
     public Duration startUp() {
         return startUp;
+    }
+
+    /** The phases of this stack's start-up, each against the JVM's start. */
+    public StartUpTimeline timeline() {
+        return timeline;
+    }
+
+    /** True if the data directory held no table when the stack started (so the goal is a fresh start's). */
+    public boolean freshDataDirectory() {
+        return freshDataDirectory;
+    }
+
+    /** The start-up timeline against its goal: {@link StartUpTimeline#FRESH_GOAL} or {@link StartUpTimeline#RESTART_GOAL}. */
+    public String timelineReport() {
+        return timeline.render(
+                UP_AND_SERVING, freshDataDirectory ? StartUpTimeline.FRESH_GOAL : StartUpTimeline.RESTART_GOAL);
     }
 
     /** One function of the template, by its logical name (e.g. {@code LakeWriterFunction}), for tests that invoke or kill it. */

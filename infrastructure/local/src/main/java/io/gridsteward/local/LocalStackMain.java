@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the local stack, seeds it, prints where everything is, and stops it all on Ctrl-C. {@code ./steward run}
+ * Starts the local stack, seeds it (as soon as its front serves), prints its start-up timeline and where everything is, and stops it all on Ctrl-C. {@code ./steward run}
  * runs it through the demo-data module, which seeds the demo county; this class's own main starts an empty stack.
  */
 public final class LocalStackMain {
@@ -21,6 +21,7 @@ public final class LocalStackMain {
     /** Exits the JVM with status 2 on bad arguments and 1 when the stack does not start or cannot be seeded. */
     public static void run(String[] arguments, List<DemoUser> demoUsers, StackSeeding seeding)
             throws InterruptedException {
+        StartUpTimeline timeline = StartUpTimeline.sinceJvmStart();
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         LocalStackOptions options;
         try {
@@ -37,7 +38,7 @@ public final class LocalStackMain {
                 + options.dataDirectory().toAbsolutePath().normalize() + " ...");
         LocalStack stack;
         try {
-            stack = LocalStack.start(options, demoUsers, console);
+            stack = LocalStack.start(options, demoUsers, seeding, timeline, console);
         } catch (PortInUseException taken) {
             System.err.println(taken.getMessage());
             System.exit(1);
@@ -50,14 +51,6 @@ public final class LocalStackMain {
             System.exit(1);
             return;
         }
-        try {
-            seeding.seed(stack, options, console);
-        } catch (Exception failure) {
-            System.err.println("the local stack started but could not be seeded: " + failure.getMessage());
-            stack.close();
-            System.exit(1);
-            return;
-        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -67,6 +60,7 @@ public final class LocalStackMain {
                             stopped.countDown();
                         },
                         "local-stack-shutdown"));
+        console.print(stack.timelineReport());
         console.print(stack.summary());
         console.println("Press Ctrl-C to stop.");
         stopped.await();

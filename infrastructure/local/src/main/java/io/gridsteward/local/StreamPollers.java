@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -27,6 +28,7 @@ final class StreamPollers implements AutoCloseable {
     private final Path dataDirectory;
     private final PrintStream console;
     private final List<Thread> threads = new ArrayList<>();
+    private final List<CountDownLatch> drained = new ArrayList<>();
     private volatile boolean stopping;
 
     StreamPollers(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, Path dataDirectory, PrintStream console) {
@@ -60,16 +62,30 @@ final class StreamPollers implements AutoCloseable {
                 settings,
                 System::currentTimeMillis,
                 Thread::sleep);
+        CountDownLatch reachedTheEnd = new CountDownLatch(1);
+        drained.add(reachedTheEnd);
         threads.add(Thread.ofPlatform()
                 .daemon()
                 .name("stream-poller-" + specification.name())
-                .start(() -> poll(specification.name(), poller)));
+                .start(() -> poll(specification.name(), poller, reachedTheEnd)));
     }
 
-    private void poll(String name, StreamPoller poller) {
+    /** Waits until every poller has once found nothing more to deliver: the stream as it was when they started is in. */
+    void awaitDrained() throws InterruptedException {
+        List<CountDownLatch> latches;
+        synchronized (this) {
+            latches = List.copyOf(drained);
+        }
+        for (CountDownLatch latch : latches) {
+            latch.await();
+        }
+    }
+
+    private void poll(String name, StreamPoller poller, CountDownLatch reachedTheEnd) {
         while (!stopping) {
             try {
                 if (poller.pollOnce() == 0) {
+                    reachedTheEnd.countDown();
                     Thread.sleep(250);
                 }
             } catch (InterruptedException interrupted) {
