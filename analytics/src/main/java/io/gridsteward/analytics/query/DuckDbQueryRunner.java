@@ -37,9 +37,11 @@ import org.duckdb.DuckDBDriver;
  * query first reads it and again only when the mirror's objects of that table changed, so a query reads memory, not
  * a glob of small files. A table with no objects yet is empty with the right columns,
  * so queries answer no rows. Files are matched by column name ({@code union_by_name}): a file written before a
- * column was added reads as null in it instead of failing the query. The views of {@code sql/views/} are created
- * once over the tables. Each query runs on its own connection to the database, so queries may run side by side; a
- * reload replaces a table in one statement and a query running meanwhile reads the table as it was.
+ * column was added reads as null in it instead of failing the query. The views of {@code sql/views/} (Glue views on
+ * Athena) are kept here as tables computed from their SQL whenever a table they read is loaded: every metric file
+ * reads a deduplicated view, often more than once, and a view would number every event again on every read. Each
+ * query runs on its own connection to the database, so queries may run side by side; a reload replaces a table and
+ * the views over it in one transaction, and a query running meanwhile reads them as they were.
  */
 public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
 
@@ -134,12 +136,12 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
         if (database == null) {
             DuckDBConnection opened = open();
             try {
-                // Every table first, empty, so that the views can be created over them; loaded when a query reads them.
+                // Every table first, empty, then the views over them; loaded when a query reads them.
                 for (LakeTable table : LakeSchema.TABLES) {
                     execute(opened, "CREATE TABLE " + table.name() + " AS " + emptySelect(table));
                 }
                 for (String view : SqlFiles.views()) {
-                    execute(opened, "CREATE VIEW " + SqlFiles.viewName(view) + " AS " + SqlFiles.read(view));
+                    execute(opened, "CREATE TABLE " + SqlFiles.viewName(view) + " AS " + SqlFiles.read(view));
                 }
             } catch (SQLException | RuntimeException exception) {
                 opened.close();
@@ -192,7 +194,20 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
                                 tableDirectory.resolve("*").resolve("*.parquet").toString())
                         + "', hive_partitioning = true, union_by_name = true, hive_types = {'"
                         + table.partitionColumn() + "': VARCHAR})";
-        execute(connection, "CREATE OR REPLACE TABLE " + table.name() + " AS " + body);
+        execute(connection, "BEGIN TRANSACTION");
+        try {
+            execute(connection, "CREATE OR REPLACE TABLE " + table.name() + " AS " + body);
+            for (String view : SqlFiles.views()) {
+                String viewSql = SqlFiles.read(view);
+                if (names(viewSql, table.name())) {
+                    execute(connection, "CREATE OR REPLACE TABLE " + SqlFiles.viewName(view) + " AS " + viewSql);
+                }
+            }
+            execute(connection, "COMMIT");
+        } catch (SQLException | RuntimeException exception) {
+            execute(connection, "ROLLBACK");
+            throw exception;
+        }
         loadedObjects.put(table.name(), objects);
     }
 

@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class EngineBenchmark {
     private static final String BUCKET = "engine-benchmark";
     private static final int FRESH_QUERIES = 6;
+    private static final int PROFILE_REPETITIONS = 5;
     private static final List<MetricRequest> PAGE_LOAD = List.of(
             new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.DAY),
                     new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH),
@@ -113,7 +114,39 @@ public final class EngineBenchmark {
                     "  one engine kept, listed at most every 10 s:            %s, %.1fx less wall, %.1fx less CPU%n",
                     keptFresh.describe(), fresh.wall() / keptFresh.wall(), fresh.cpu() / keptFresh.cpu());
             console.printf("load average %s%n", loadAverage());
+            try (DuckDbQueryRunner runner = new DuckDbQueryRunner(mirror, Duration.ofSeconds(10), Clock.systemUTC())) {
+                profileEveryFile(runner, today, now, console);
+            }
+            console.printf("load average %s%n", loadAverage());
         }
+    }
+
+    /**
+     * Where a warm engine's time goes: every metric by every dimension it groups by, over the year to date, each asked
+     * once to load its tables and then {@value #PROFILE_REPETITIONS} times; the slowest first.
+     */
+    private static void profileEveryFile(
+            DuckDbQueryRunner runner, LocalDate today, LocalDateTime now, PrintStream console) {
+        record Profile(String request, Timings timings) {}
+        List<Profile> profiles = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            for (Dimension dimension : metric.dimensions()) {
+                MetricQuery query = new MetricQuery(
+                        metric, dimension, Period.MONTH, today.withDayOfYear(1), today, now, AssessmentRules.bundled());
+                query.run(runner);
+                Timings timings = timed(
+                        java.util.Collections.nCopies(PROFILE_REPETITIONS, query),
+                        repeated -> repeated.run(runner).rows().size());
+                profiles.add(new Profile(metric.parameterName() + " by " + dimension.parameterName(), timings));
+            }
+        }
+        profiles.sort((first, second) ->
+                Double.compare(second.timings().wall(), first.timings().wall()));
+        console.printf(
+                "a warm engine, every metric by every dimension for the year to date, p50 of %d (slowest first):%n",
+                PROFILE_REPETITIONS);
+        profiles.forEach(profile -> console.printf(
+                "  %-40s %s%n", profile.request(), profile.timings().describe()));
     }
 
     /** Medians in milliseconds. */

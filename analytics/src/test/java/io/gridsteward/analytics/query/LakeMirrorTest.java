@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridsteward.analytics.lake.LakeTable;
+import io.gridsteward.analytics.lake.TicketEventRow;
 import io.gridsteward.analytics.query.LakeMirror.Synchronization;
 import io.gridsteward.analytics.testing.MutableClock;
 import io.gridsteward.analytics.testing.ParquetFiles;
@@ -147,6 +148,41 @@ class LakeMirrorTest {
             assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
                     .extracting(row -> row.get("ticket_id"))
                     .containsExactly("t-3");
+        }
+    }
+
+    @Test
+    void theDeduplicatedViewAMetricFileReadsFollowsItsTableThroughEveryReload() throws Exception {
+        S3Client s3 = server.createBucket("view-follows");
+        // One event delivered twice: the view keeps one copy.
+        TicketEventRow delivered = reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"));
+        try (DuckDbQueryRunner runner =
+                new DuckDbQueryRunner(new LakeMirror(s3, "view-follows", temporary.resolve("cache")))) {
+            assertThat(runner.run("fixtures/deduplicated_ticket_ids.sql").rows())
+                    .isEmpty();
+
+            ParquetFiles.put(s3, "view-follows", FIRST, List.of(delivered, delivered), temporary);
+            assertThat(runner.run("fixtures/deduplicated_ticket_ids.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-1");
+
+            ParquetFiles.put(
+                    s3,
+                    "view-follows",
+                    SECOND,
+                    List.of(reported("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"))),
+                    temporary);
+            assertThat(runner.run("fixtures/deduplicated_ticket_ids.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-1", "t-2");
+
+            s3.deleteObject(DeleteObjectRequest.builder()
+                    .bucket("view-follows")
+                    .key(FIRST)
+                    .build());
+            assertThat(runner.run("fixtures/deduplicated_ticket_ids.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-2");
         }
     }
 

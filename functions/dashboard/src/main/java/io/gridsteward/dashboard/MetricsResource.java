@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,12 +29,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code GET /v1/dashboards/metrics?metric=&dimension=&period=&from=&to=[&scope=]}: one metric file's rows as JSON, only
  * those about organisations in the caller's jurisdiction ({@link Jurisdictions}), narrowed to {@code scope} when named.
  * {@code from} and {@code to} are local dates (county time zone), both included; the files that judge a state or an
- * outcome do so as of the request's moment (county wall-clock time) under the bundled assessment rules.
+ * outcome do so as of the request's moment (county wall-clock time) under the bundled assessment rules. The answer's
+ * {@code Server-Timing} header says where the function's time went: {@code engine} (the SQL file run, absent when the
+ * answer came from the cache, then {@code cache;desc=hit}) and {@code handler} (the whole request in this function),
+ * so that what a client waits beyond them is the path to the function (front, Runtime API, Lambda).
  */
 @Path("/v1/dashboards")
 public class MetricsResource {
@@ -54,7 +59,7 @@ public class MetricsResource {
     @GET
     @Path("/metrics")
     @Produces(MediaType.APPLICATION_JSON)
-    public MetricRows metrics(
+    public RestResponse<MetricRows> metrics(
             @QueryParam("metric") String metric,
             @QueryParam("dimension") String dimension,
             @QueryParam("period") String period,
@@ -62,6 +67,7 @@ public class MetricsResource {
             @QueryParam("to") String to,
             @QueryParam("scope") String scope,
             @Context APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
         Jurisdiction own = jurisdictions.of(Jurisdictions.callerOf(event));
         // Judged as of this minute, so that requests within the cache's short life share one answer.
         LocalDateTime now = LocalDateTime.now(MetricQuery.TIME_ZONE).truncatedTo(ChronoUnit.MINUTES);
@@ -84,7 +90,7 @@ public class MetricsResource {
                 .filter(row -> shown.shows(query.dimension(), row))
                 .map(MetricsResource::camelCase)
                 .toList();
-        return new MetricRows(
+        MetricRows answered = new MetricRows(
                 query.metric().parameterName(),
                 query.dimension().parameterName(),
                 query.period().parameterName(),
@@ -96,6 +102,18 @@ public class MetricsResource {
                 rows,
                 answer.computedAt(),
                 answer.cached());
+        return RestResponse.ResponseBuilder.ok(answered)
+                .header("Server-Timing", serverTiming(answer, Duration.ofNanos(System.nanoTime() - started)))
+                .build();
+    }
+
+    private static String serverTiming(QueryCache.Answer answer, Duration handler) {
+        String engine = answer.cached() ? "cache;desc=hit" : "engine;dur=" + milliseconds(answer.computing());
+        return engine + ", handler;dur=" + milliseconds(handler);
+    }
+
+    private static String milliseconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e6);
     }
 
     /** Every parameter checked, every problem added to {@code errors}; the query when there was none. */

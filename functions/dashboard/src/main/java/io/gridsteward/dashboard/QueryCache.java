@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class QueryCache {
 
-    /** A query's rows, when the engine computed them, and whether they came from the cache. */
-    public record Answer(QueryResult result, Instant computedAt, boolean cached) {}
+    /** A query's rows, when and in how long the engine computed them, and whether they came from the cache. */
+    public record Answer(QueryResult result, Instant computedAt, Duration computing, boolean cached) {}
 
     private record Key(String sqlFile, List<Object> parameters) {}
 
@@ -45,10 +45,11 @@ public final class QueryCache {
         Instant now = clock.instant();
         Answer kept = answers.get(key);
         if (kept != null && now.isBefore(kept.computedAt().plus(timeToLive))) {
-            return new Answer(kept.result(), kept.computedAt(), true);
+            return new Answer(kept.result(), kept.computedAt(), kept.computing(), true);
         }
+        long started = System.nanoTime();
         QueryResult result = runner.run(sqlFile, key.parameters());
-        Answer fresh = new Answer(result, now, false);
+        Answer fresh = new Answer(result, now, Duration.ofNanos(System.nanoTime() - started), false);
         makeRoom(now);
         answers.put(key, fresh);
         return fresh;

@@ -140,6 +140,22 @@ class MetricsDashboardTest {
     }
 
     @Test
+    void theServerTimingHeaderSaysWhetherTheEngineRanAndHowLongTheFunctionTook() {
+        // A period no other test asks for, so that the first answer is the engine's.
+        String query = "metric=ratings&dimension=town&period=week&from=2026-10-05&to=2026-10-18";
+        DashboardGateway.Reply computed = answer(query);
+        DashboardGateway.Reply cached = answer(query);
+
+        assertThat(computed.header("server-timing")).matches("engine;dur=\\d+\\.\\d, handler;dur=\\d+\\.\\d");
+        assertThat(cached.header("server-timing")).matches("cache;desc=hit, handler;dur=\\d+\\.\\d");
+        double engine =
+                Double.parseDouble(computed.header("server-timing").replaceAll("engine;dur=([0-9.]+),.*", "$1"));
+        double handler =
+                Double.parseDouble(computed.header("server-timing").replaceAll(".*handler;dur=([0-9.]+)", "$1"));
+        assertThat(engine).isPositive().isLessThanOrEqualTo(handler);
+    }
+
+    @Test
     void dispatchModesKeepHandDispatchedTimesApartAndASecondAskIsServedFromTheCache() {
         String query = "metric=dispatch_modes&dimension=grid&period=month&from=2026-11-02&to=2026-11-29";
         JsonPath first = metrics(query);

@@ -22,6 +22,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -42,12 +46,30 @@ public final class DashboardBenchmark {
     private static final int CLIENT_TIMEOUT = 599;
     /** The requests of the page's first view (the county, a month): metric, dimension, period. */
     private static final List<List<String>> PAGE_LOAD = List.of(
-            List.of("ticket_rates", "town", "day"), List.of("ticket_rates", "town", "month"),
-            List.of("dispatch_modes", "town", "month"), List.of("time_to_accept", "town", "month"),
-            List.of("time_to_resolve", "town", "month"), List.of("on_time_rate", "town", "month"),
-            List.of("ratings", "town", "month"), List.of("overdue_backlog", "town", "month"),
-            List.of("sla_misses", "town", "month"), List.of("ticket_rates", "grid", "month"),
-            List.of("ticket_rates", "category", "month"), List.of("time_to_accept", "department", "month"));
+            List.of("ticket_rates", "town", "day"),
+            List.of("ticket_rates", "town", "month"),
+            List.of("dispatch_modes", "town", "month"),
+            List.of("time_to_accept", "town", "month"),
+            List.of("time_to_resolve", "town", "month"),
+            List.of("on_time_rate", "town", "month"),
+            List.of("ratings", "town", "month"),
+            List.of("overdue_backlog", "town", "month"),
+            List.of("sla_misses", "town", "month"),
+            List.of("ticket_rates", "grid", "month"),
+            List.of("ticket_rates", "category", "month"),
+            List.of("time_to_accept", "department", "month"),
+            List.of("assessment", "town", "month"),
+            List.of("assessment", "department", "month"),
+            List.of("assessment", "community", "month"),
+            List.of("assessment", "grid", "month"),
+            List.of("fund_flows", "community", "month"),
+            List.of("party_members", "community", "month"),
+            List.of("party_service", "community", "month"),
+            List.of("resource_flows", "community", "month"),
+            List.of("time_to_claim", "community", "month"),
+            List.of("time_to_complete", "community", "month"),
+            List.of("demands_met", "community", "month"),
+            List.of("project_ratings", "community", "month"));
 
     private DashboardBenchmark() {}
 
@@ -132,6 +154,17 @@ public final class DashboardBenchmark {
                     cached.size(),
                     failures(cached, true));
             console.printf(
+                    "  where a warm request's time went, p50: engine (the SQL file) %.1f ms, the rest of the function"
+                            + " %.1f ms, the path to the function (front, Runtime API) %.1f ms%n",
+                    medianOf(warm, Answer::engineMillis),
+                    medianOf(warm, answer -> answer.handlerMillis() - answer.engineMillis()),
+                    medianOf(warm, answer -> answer.nanos() / 1e6 - answer.handlerMillis()));
+            console.printf(
+                    "  where a cached request's time went, p50: the function %.1f ms, the path to the function %.1f ms%n",
+                    medianOf(cached, Answer::handlerMillis),
+                    medianOf(cached, answer -> answer.nanos() / 1e6 - answer.handlerMillis()));
+            printSlowest(warm, rest, console);
+            console.printf(
                     "  baseline, the page from the same function (no query): p50 %.1f ms (%d requests)%n",
                     median(page), page.size());
             console.printf(
@@ -142,8 +175,11 @@ public final class DashboardBenchmark {
         }
     }
 
-    /** One request's status, time and whether the answer said it came from the cache. */
-    private record Answer(int status, long nanos, boolean cached) {}
+    /**
+     * One request's status, time, whether the answer said it came from the cache, and the function's own account of
+     * its time ({@code Server-Timing}: the whole request in the function, the engine's part; NaN when not said).
+     */
+    private record Answer(int status, long nanos, boolean cached, double handlerMillis, double engineMillis) {}
 
     private static List<Long> times(List<Answer> answers, boolean cached) {
         return answers.stream()
@@ -179,13 +215,19 @@ public final class DashboardBenchmark {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException timedOut) {
-            return new Answer(CLIENT_TIMEOUT, System.nanoTime() - started, false);
+            return new Answer(CLIENT_TIMEOUT, System.nanoTime() - started, false, Double.NaN, Double.NaN);
         }
         long elapsed = System.nanoTime() - started;
         boolean cached = response.statusCode() == 200
                 && path.startsWith("/v1/")
                 && JSON.readTree(response.body()).path("cached").asBoolean();
-        return new Answer(response.statusCode(), elapsed, cached);
+        String timing = response.headers().firstValue("server-timing").orElse("");
+        return new Answer(response.statusCode(), elapsed, cached, timing(timing, "handler"), timing(timing, "engine"));
+    }
+
+    private static double timing(String serverTiming, String metric) {
+        Matcher matcher = Pattern.compile("\\b" + metric + ";dur=([0-9.]+)").matcher(serverTiming);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
     }
 
     /** The demo data goes table → stream → lake writer → Parquet: wait until the lake stops growing. */
@@ -236,6 +278,32 @@ public final class DashboardBenchmark {
     private static double median(List<Long> nanos) {
         List<Long> sorted = nanos.stream().sorted().toList();
         return sorted.isEmpty() ? Double.NaN : sorted.get((sorted.size() - 1) / 2) / 1e6;
+    }
+
+    private static double medianOf(List<Answer> answers, ToDoubleFunction<Answer> part) {
+        double[] sorted = answers.stream()
+                .filter(answer -> answer.status() == 200)
+                .mapToDouble(part)
+                .filter(value -> !Double.isNaN(value))
+                .sorted()
+                .toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[(sorted.length - 1) / 2];
+    }
+
+    /** The warm requests whose engine took longest: what to look at first. */
+    private static void printSlowest(List<Answer> warm, List<String> paths, PrintStream console) {
+        List<Integer> order = IntStream.range(0, warm.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble(index -> -warm.get(index).engineMillis()))
+                .limit(5)
+                .toList();
+        console.printf("  the slowest warm requests (engine ms):%n");
+        for (int index : order) {
+            console.printf(
+                    "    %8.1f  %s%n",
+                    warm.get(index).engineMillis(),
+                    paths.get(index).replaceFirst("&scope=.*", "").replace("/v1/dashboards/metrics?", ""));
+        }
     }
 
     private static double maximum(List<Long> nanos) {
