@@ -20,6 +20,8 @@ public enum Metric implements ParameterName {
     RATINGS("metrics/ratings.sql", false),
     SLA_MISSES("metrics/sla_misses.sql", false),
     DISPATCH_MODES("metrics/dispatch_modes.sql", false),
+    /** Tickets reported, counted where the problem is (the report's grid, community, town or category). */
+    TICKETS_REPORTED("metrics/tickets_reported.sql", false),
     TIME_IN_STATE("metrics/time_in_state.sql", false, Setting.NOW),
     ASSESSMENT(
             "metrics/assessment.sql",
@@ -87,6 +89,9 @@ public enum Metric implements ParameterName {
                     ASSESSMENT ->
                 EnumSet.of(
                         Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.DEPARTMENT, Dimension.CATEGORY);
+            // A report is about a place, not a department: nobody holds a ticket when it is reported.
+            case TICKETS_REPORTED ->
+                EnumSet.of(Dimension.GRID, Dimension.COMMUNITY, Dimension.TOWN, Dimension.CATEGORY);
             // The party files' category is the activity's kind (department gives no rows); the fund file's is the fund
             // kind, its department the one that delegated a task.
             case PARTY_SERVICE, PARTY_MEMBERS, FUND_FLOWS ->

@@ -538,6 +538,36 @@ class MetricFilesTest {
      * the dispatch times; a routed ticket returned and dispatched again by hand counts as routed (its first dispatch).
      */
     @Test
+    void ticketsReportedCountWhereTheProblemIsInTheLocalPeriodOfTheReport() {
+        List<TicketEventRow> events = handPickedCounty();
+        writeLake(
+                events,
+                events.stream()
+                        .filter(event -> event.ticketId().equals("reopened"))
+                        .toList(),
+                List.of());
+
+        // The midnight ticket is October's locally (23:30 on 31 October); the redelivered copy counts once; tie-2 was
+        // returned, tie-3 escalated to a department (still town-1's problem), the reopened ticket reopened; the
+        // cancelled one was reported all the same.
+        assertThat(rows(Metric.TICKETS_REPORTED, Dimension.TOWN, Period.MONTH, "2026-10-01", "2026-11-30"))
+                .containsExactly(
+                        reported("town-1", "2026-10-01", 1, 0, 0, 0),
+                        reported("town-1", "2026-11-01", 4, 1, 1, 1),
+                        reported("town-2", "2026-11-01", 2, 0, 0, 0));
+        assertThat(rows(Metric.TICKETS_REPORTED, Dimension.GRID, Period.DAY, "2026-11-03", "2026-11-05"))
+                .containsExactly(
+                        reported("grid-b", "2026-11-03", 3, 1, 1, 0), reported("grid-c", "2026-11-05", 2, 0, 0, 0));
+        assertThat(rows(Metric.TICKETS_REPORTED, Dimension.CATEGORY, Period.MONTH, "2026-11-01", "2026-11-30"))
+                .containsExactly(
+                        reported("NOISE", "2026-11-01", 3, 1, 1, 0), reported("ROAD_DAMAGE", "2026-11-01", 3, 0, 0, 1));
+        // Nobody holds a ticket when it is reported: no department rows.
+        assertThat(rows(Metric.TICKETS_REPORTED, Dimension.DEPARTMENT, Period.MONTH, "2026-10-01", "2026-11-30"))
+                .isEmpty();
+        assertAgreesWithReference(events, Dimension.COMMUNITY, Period.WEEK, "2026-10-30", "2026-11-06");
+    }
+
+    @Test
     void autoRoutedTicketsAreCountedApartFromHandDispatchedOnes() {
         List<TicketEventRow> events = handPickedCounty();
         events.addAll(TicketStory.reported("routed", NOISE_B, local("2026-11-03T13:00:00"), Duration.ofDays(1))
@@ -836,6 +866,7 @@ class MetricFilesTest {
                 case TIME_IN_STATE -> reference.timeInState();
                 case ASSESSMENT -> reference.assessment();
                 case DISPATCH_MODES -> reference.dispatchModes();
+                case TICKETS_REPORTED -> reference.ticketsReported();
                 // A lake of tickets only; PartyMetricFilesTest holds the party files to PartyMetricsReference.
                 case PARTY_SERVICE, PARTY_MEMBERS -> List.of();
                 // A ticket lake holds no fund events; FundFlowsTest holds the file to its own reference.
@@ -911,6 +942,21 @@ class MetricFilesTest {
                 handMedianSeconds,
                 "hand_p90_seconds",
                 handP90Seconds);
+    }
+
+    private static Map<String, Object> reported(
+            String dimensionValue, String periodStart, long reported, long returned, long escalated, long reopened) {
+        return row(
+                dimensionValue,
+                periodStart,
+                "reported_tickets",
+                reported,
+                "returned_tickets",
+                returned,
+                "escalated_tickets",
+                escalated,
+                "reopened_tickets",
+                reopened);
     }
 
     private static Map<String, Object> miss(

@@ -212,6 +212,41 @@ final class MetricsReference {
         return rows;
     }
 
+    /**
+     * Per place (or category) and period of the first report: the tickets reported, and how many of them have been
+     * returned, escalated or reopened at least once in the lake. A report has no department.
+     */
+    List<Map<String, Object>> ticketsReported() {
+        Map<Group, long[]> counts = new TreeMap<>();
+        if (dimension.equals("department")) {
+            return List.of();
+        }
+        for (Ticket ticket : tickets) {
+            ticket.first("REPORTED").flatMap(this::group).ifPresent(group -> {
+                long[] reportedReturnedEscalatedReopened = counts.computeIfAbsent(group, key -> new long[4]);
+                reportedReturnedEscalatedReopened[0]++;
+                List<String> outcomes = List.of("RETURNED", "ESCALATED", "REOPENED");
+                for (int index = 0; index < outcomes.size(); index++) {
+                    if (ticket.first(outcomes.get(index)).isPresent()) {
+                        reportedReturnedEscalatedReopened[index + 1]++;
+                    }
+                }
+            });
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        counts.forEach((group, figures) -> rows.add(row(
+                group,
+                "reported_tickets",
+                figures[0],
+                "returned_tickets",
+                figures[1],
+                "escalated_tickets",
+                figures[2],
+                "reopened_tickets",
+                figures[3])));
+        return rows;
+    }
+
     /** First resolutions against the original resolve-by time; reopenings up to the cutoff shown apart. */
     List<Map<String, Object>> onTimeRate() {
         Map<Group, long[]> counts = new TreeMap<>();
