@@ -24,7 +24,8 @@ const TEXT = {
     responsible: "责任单位", kind: "类型", minutes: "分钟", hours: "小时", seconds: "秒", days: "天",
     kinds: { TOWN: "镇街调度", COMMUNITY: "社区", GRID: "网格", DEPARTMENT: "县直部门", COUNTY: "县" },
     levels: { town: "镇街", community: "社区", grid: "网格", department: "部门", category: "类别" },
-    kpiReported: "受理工单", kpiReportedExplain: "本月群众和网格员报告的问题（按报告日期）",
+    kpiReported: "受理工单", kpiReportedExplain: "本月群众和网格员报告的问题（按报告日期，计入问题所在地）",
+    kpiReceived: "接收工单", kpiReceivedExplain: "本月派给或升级到本部门的工单（次）",
     kpiAuto: "自动分派占比", kpiAutoExplain: "报告时按规则直接派到承办单位的工单占已派单工单的比例",
     kpiOnTime: "按时办结率", kpiOnTimeExplain: "本月办结的工单中在办结时限内办结的比例",
     kpiRating: "群众满意度", kpiRatingExplain: "本月群众评价的平均分（1–5 星）",
@@ -56,16 +57,17 @@ const TEXT = {
     demandsPublished: "发布需求", demandsClaimed: "需求被认领", demandsFulfilled: "需求已完成",
     projectsCompleted: "完工项目", claimedValue: "认领价值", fulfilledValue: "完成价值", items: "项",
     projectRatings: "项目评价", meanProjectRating: "平均评分",
+    claims: "认领（笔）", median: "中位数", demandsMet: "已满足需求", smallWishes: "其中微心愿", shareMet: "需求满足率",
     categories: { streetlight: "路灯", garbage: "垃圾清运", "road-damage": "道路破损", "water-leak": "漏水",
       drainage: "排水堵塞", noise: "噪音", greenery: "绿化", parking: "占道停车", "elderly-care": "养老帮扶", pothole: "坑洼" },
     panels: {
-      trend: ["每日受理工单", "每天新报告的工单数，以及其中后来被重新打开、上报升级、退单的工单（按报告日期计）。",
+      trend: ["每日受理工单", "每天新报告的工单数，以及其中至今被退单、上报升级、重新打开过的工单（按报告日期和问题所在地计）。",
         "群众和网格员报告的问题，反映辖区内问题多少，不是某个单位的成绩。"],
       dispatch: ["派单：自动分派与人工派单", "已派单工单中，报告时由系统按规则直接派出的（用时为零，不计入用时）与镇街调度中心人工派出的；人工派单用时 = 首次派单 − 报告。",
         "人工派单是<b>镇街调度中心</b>的工作；自动分派按县里的分派规则进行。"],
-      accept: ["签收用时", "首次派单到承办单位签收的时间，取中位数（第 90 百分位见表）。",
+      accept: ["签收用时", "工单交给签收单位（最后一次派单或升级）到签收的时间，取中位数（第 90 百分位见表）；此前被退回或升级的单位的等待不算在签收单位头上。",
         "<b>承办单位</b>（网格、社区或县直部门）的工作，按工单所在地汇总。"],
-      resolve: ["办结用时", "报告到最后一次办结的时间，取中位数（第 90 百分位见表）；重新打开的工单再次办结后才计入。",
+      resolve: ["办结用时", "报告到首次办结的时间，取中位数（第 90 百分位见表）；重新打开不把已计入的办结移出当月，重办见考核的重办率。",
         "<b>承办单位</b>的工作，按工单所在地汇总。"],
       onTime: ["按时办结率", "本月办结的工单中，在办结时限内办结的比例；时限不因后续步骤而改变。",
         "<b>承办单位</b>的工作，按工单所在地汇总。"],
@@ -78,7 +80,7 @@ const TEXT = {
       map: ["工单分布图", "每个点是一个网格，位置取自网格中心坐标，点的大小表示本月受理的工单数；线框是社区范围。不使用在线地图。",
         "反映问题在哪里发生，不是某个单位的成绩。点击网格可查看该网格。"],
       categories: ["问题类别", "本月各类问题的受理数量（全县）。", "反映群众报告的问题类型。"],
-      departments: ["县直部门签收用时", "派到县直部门的工单从派单到签收的时间，取中位数。", "<b>县直部门</b>的工作。"],
+      departments: ["县直部门签收用时", "交给县直部门的工单从派单或升级到签收的时间，取中位数。", "<b>县直部门</b>的工作。"],
       assessment: ["考核排名", "综合得分由响应率（按时签收 ÷ 应签收）、解决率（已解决 ÷ 到期）、满意率（满意 ÷ 已评价）加权得出；表中每个比率附件数和 95% 区间。",
         "每一件计入<b>当时持有工单的单位</b>：签收计入接收单位，解决计入到期或办结时的持有单位，评价计入被评价时的持有单位。"],
       assessmentDepartments: ["县直部门考核排名", "县直部门的三率和综合得分；红榜在部门之间排，黑榜与镇街合并排。", "<b>县直部门</b>的工作。"],
@@ -91,6 +93,12 @@ const TEXT = {
       partyService: ["服务时长", "所选月份党员和下沉干部参加活动的服务时长（有组织者核定的按核定，否则按签到签退计）。", "报到到<b>社区和网格</b>的党员、干部的服务。"],
       resources: ["资源与需求对接", "本年资源（共建单位提供）和需求（社区、群众提出）的发布、被认领和完成（项目完工）。",
         "<b>社区和网格</b>与共建单位的对接，按服务的社区、网格汇总。"],
+      claimTimes: ["资源认领用时", "资源或需求从发布到被认领的时间（不含后来被拒绝的认领），按认领月份取中位数（第 90 百分位见表）；本年逐月。",
+        "<b>社区和网格</b>与共建单位对接的快慢，按服务的社区、网格汇总。"],
+      completionTimes: ["项目完成用时", "从认领到项目完工的时间，按完工月份取中位数（第 90 百分位见表）；本年逐月。",
+        "认领的<b>共建单位、党组织和党员</b>把事情办完的快慢，按服务的社区、网格汇总。"],
+      demandsMet: ["需求满足情况", "本年发布的需求（含微心愿）中，完工项目的数量已达到所需数量的需求；需求满足率 = 已满足 ÷ 发布。",
+        "<b>社区和网格</b>提出的需求有没有被满足，按需求所在地汇总。"],
       projectRatings: ["资源项目评价", "本年群众对完工资源项目的评分（1–5 星）分布和平均分。", "群众对<b>资源项目</b>的评价，按服务的社区、网格汇总。"]
     }
   },
@@ -111,7 +119,8 @@ const TEXT = {
     responsible: "Responsible organisation", kind: "Kind", minutes: "min", hours: "h", seconds: "s", days: "days",
     kinds: { TOWN: "Town dispatcher", COMMUNITY: "Community", GRID: "Grid", DEPARTMENT: "Department", COUNTY: "County" },
     levels: { town: "Town", community: "Community", grid: "Grid", department: "Department", category: "Category" },
-    kpiReported: "Tickets reported", kpiReportedExplain: "Problems reported this month by residents and grid workers",
+    kpiReported: "Tickets reported", kpiReportedExplain: "Problems reported this month by residents and grid workers, counted where they are",
+    kpiReceived: "Tickets received", kpiReceivedExplain: "Dispatches and escalations to this department this month",
     kpiAuto: "Auto-routed", kpiAutoExplain: "Share of dispatched tickets sent by the routing rules at intake",
     kpiOnTime: "On-time rate", kpiOnTimeExplain: "Tickets resolved this month within their resolve-by time",
     kpiRating: "Residents' rating", kpiRatingExplain: "Mean of this month's ratings (1–5 stars)",
@@ -144,16 +153,17 @@ const TEXT = {
     demandsPublished: "Demands published", demandsClaimed: "Demands claimed", demandsFulfilled: "Demands fulfilled",
     projectsCompleted: "Projects completed", claimedValue: "Value claimed", fulfilledValue: "Value fulfilled", items: "items",
     projectRatings: "Project ratings", meanProjectRating: "Mean rating",
+    claims: "Claims", median: "Median", demandsMet: "Demands met", smallWishes: "Small wishes among them", shareMet: "Share met",
     categories: { streetlight: "Streetlights", garbage: "Rubbish collection", "road-damage": "Road damage", "water-leak": "Water leaks",
       drainage: "Drainage", noise: "Noise", greenery: "Greenery", parking: "Parking", "elderly-care": "Elderly care", pothole: "Potholes" },
     panels: {
-      trend: ["Tickets reported per day", "New tickets each day, and those of them later reopened, escalated or returned (by the day reported).",
+      trend: ["Tickets reported per day", "New tickets each day, and those of them returned, escalated or reopened since (by the day reported and where the problem is).",
         "What residents and grid workers report: how many problems the area has, nobody's score."],
       dispatch: ["Dispatch: auto-routed and by hand", "Dispatched tickets sent by the routing rules at intake (no waiting, not timed) and those the town dispatch centre sent by hand; time to dispatch = first dispatch − report.",
         "Dispatching by hand is the <b>town dispatch centre</b>'s work; auto-routing follows the county's rules."],
-      accept: ["Time to accept", "From the first dispatch to the assignee's acceptance, median (90th percentile in the table).",
+      accept: ["Time to accept", "From the hand-over to the organisation that accepted (its last dispatch or escalation) to the acceptance, median (90th percentile in the table); the waiting at those who returned or passed it on is not charged to it.",
         "The <b>assignee</b>'s work (grid team, community or county department), counted where the ticket is."],
-      resolve: ["Time to resolve", "From the report to the last resolution, median (90th percentile in the table); a reopened ticket counts once resolved again.",
+      resolve: ["Time to resolve", "From the report to the first resolution, median (90th percentile in the table); a reopening does not take a resolution out of its month (see the redo rate in the assessment).",
         "The <b>assignee</b>'s work, counted where the ticket is."],
       onTime: ["On-time rate", "Share of the tickets resolved this month that were resolved by their resolve-by time; no later step moves a due time.",
         "The <b>assignee</b>'s work, counted where the ticket is."],
@@ -166,7 +176,7 @@ const TEXT = {
       map: ["Where tickets come from", "Each point is a grid at its centre; its size is the tickets reported this month; outlines are communities. No online map tiles.",
         "Where problems arise, nobody's score. Click a grid to open it."],
       categories: ["Categories", "Tickets reported this month per category (whole county).", "What residents report."],
-      departments: ["County departments: time to accept", "From dispatch to a department's acceptance, median.", "The <b>county departments</b>' work."],
+      departments: ["County departments: time to accept", "From the dispatch or escalation to a department to its acceptance, median.", "The <b>county departments</b>' work."],
       assessment: ["Assessment ranking", "The score weighs the response rate (accepted in time ÷ due to accept), the resolution rate (resolved ÷ due) and the satisfaction rate (satisfied ÷ rated); the table gives every rate with its count and 95% interval.",
         "Each ticket is charged to <b>whoever held it</b>: an acceptance to the receiver, a resolution to the holder when it was resolved or fell due, a rating to the holder when rated."],
       assessmentDepartments: ["County departments: assessment", "The county departments' three rates and score; their red list is among departments, the black list with the towns.", "The <b>county departments</b>' work."],
@@ -180,12 +190,18 @@ const TEXT = {
         "Service of those reported to the <b>communities and grids</b>."],
       resources: ["Offers and demands matched", "This year's offers (from units) and demands (from communities and residents) published, claimed and fulfilled (project completed).",
         "The <b>communities' and grids'</b> matching with partner units, counted where the work is."],
+      claimTimes: ["Time to claim", "From an offer's or a demand's publication to its claim (claims not later declined), median per month of the claim (90th percentile in the table); this year, month by month.",
+        "How quickly the <b>communities and grids</b> are matched with partners, counted where the work is."],
+      completionTimes: ["Time to complete", "From the claim to the project's completion, median per month of the completion (90th percentile in the table); this year, month by month.",
+        "How quickly the <b>units, party groups and members</b> who claimed get the work done, counted where the work is."],
+      demandsMet: ["Demands met", "This year's demands (small wishes among them) whose completed projects add up to what was asked; share met = met ÷ published.",
+        "Whether the <b>communities' and grids'</b> demands are met, counted where the demand is."],
       projectRatings: ["Resource projects: residents' ratings", "This year's ratings of completed resource projects (1–5 stars) and their mean.", "Residents' judgement of <b>resource projects</b>, counted where the work is."]
     }
   }
 };
 
-const CHILD_DIMENSION = { COUNTY: "town", TOWN: "community", COMMUNITY: "grid", GRID: "grid" };
+const CHILD_DIMENSION = { COUNTY: "town", TOWN: "community", COMMUNITY: "grid", GRID: "grid", DEPARTMENT: "department" };
 const COLOURS = { primary: "#2f6fb3", auto: "#8fb8de", hand: "#2f6fb3", warn: "#d9822b", bad: "#b42318", good: "#2e8540",
   ratings: ["#b42318", "#e07a5f", "#f2cc8f", "#81b29a", "#2e8540"] };
 
@@ -220,6 +236,16 @@ function recentMonths(count) {
     return date.toISOString().slice(0, 7);
   });
 }
+/** The months a range touches, "yyyy-MM". */
+function monthsOf(range) {
+  const months = [];
+  for (let month = range.from.slice(0, 7); month <= range.to.slice(0, 7);) {
+    months.push(month);
+    const [year, number] = month.split("-").map(Number);
+    month = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, "0")}`;
+  }
+  return months;
+}
 function daysOf(range) {
   const days = [];
   for (let day = new Date(range.from + "T00:00:00Z"); day.toISOString().slice(0, 10) <= range.to; day.setUTCDate(day.getUTCDate() + 1)) {
@@ -237,6 +263,7 @@ function monthLabel(month) {
 }
 
 // ---- Numbers ----
+function days(seconds) { return seconds == null ? null : Math.round(seconds / 8640) / 10; }
 function minutes(seconds) { return seconds == null ? null : Math.round(seconds / 6) / 10; }
 function hours(seconds) { return seconds == null ? null : Math.round(seconds / 360) / 10; }
 function duration(seconds) {
@@ -308,10 +335,19 @@ function within(id, ancestorId) {
 }
 function scope() { return organisation(state.scopeId) || { id: state.scopeId, kind: "COUNTY", name: state.scopeId }; }
 function childDimension() { return CHILD_DIMENSION[scope().kind] || "town"; }
-/** The rows of the child level that lie in the scope, in the tree's order; a grid's scope is the grid itself. */
+/** The rows of the child level that lie in the scope, in the tree's order; a grid's or a department's scope is itself. */
 function scopedUnits() {
   const current = scope();
-  return current.kind === "GRID" ? [current] : childrenOf(current.id);
+  return ["GRID", "DEPARTMENT"].includes(current.kind) ? [current] : childrenOf(current.id);
+}
+/**
+ * Whether a panel has anything to say where the page looks: county-wide panels only for the county; a department
+ * officer sees the department's own handling (the panels marked departments), not places, members or resources.
+ */
+function shown(panel) {
+  const kind = scope().kind;
+  if (kind === "DEPARTMENT") return Boolean(panel.departments);
+  return !panel.countyOnly || kind === "COUNTY";
 }
 
 // ---- Metrics: one request per panel, named by the organisation looked at (scope) for the server to filter by ----
@@ -354,7 +390,7 @@ function rankedBars(units, value, format, colour, unit) {
 
 const PANELS = [
   {
-    id: "trend", wide: true, metric: "ticket_rates", period: "day",
+    id: "trend", wide: true, metric: "tickets_reported", period: "day",
     dimension: () => categoryFiltered() ? "category" : childDimension(),
     render(rows, range) {
       const kept = categoryFiltered() ? rows.filter(row => row.dimensionValue === state.category) : inScope(rows);
@@ -380,7 +416,7 @@ const PANELS = [
     }
   },
   {
-    id: "dispatch", metric: "dispatch_modes", period: "month",
+    id: "dispatch", metric: "dispatch_modes", period: "month", departments: true,
     render(rows) {
       const units = unitRows(inScope(rows), ["dispatchedTickets", "autoRoutedTickets", "handDispatchedTickets", "handMedianSeconds", "handP90Seconds"]);
       return {
@@ -416,7 +452,7 @@ const PANELS = [
   },
   durationPanel("resolve", "time_to_resolve", "medianResolve", hours, "hours", COLOURS.primary),
   {
-    id: "onTime", metric: "on_time_rate", period: "month",
+    id: "onTime", metric: "on_time_rate", period: "month", departments: true,
     render(rows) {
       const units = unitRows(inScope(rows), ["resolvedTickets", "onTimeTickets", "onTimeRate"]);
       const chart = rankedBars(units.map(row => ({ ...row, percent: row.onTimeRate == null ? null : Math.round(row.onTimeRate * 1000) / 10 })),
@@ -427,7 +463,7 @@ const PANELS = [
     }
   },
   {
-    id: "ratings", metric: "ratings", period: "month",
+    id: "ratings", metric: "ratings", period: "month", departments: true,
     render(rows) {
       const stars = [1, 2, 3, 4, 5];
       const units = unitRows(inScope(rows), ["ratedTickets", "meanRating", ...stars.map(star => "rating" + star)]);
@@ -448,7 +484,7 @@ const PANELS = [
     }
   },
   {
-    id: "backlog", metric: "overdue_backlog", period: "month",
+    id: "backlog", metric: "overdue_backlog", period: "month", departments: true,
     render(rows) {
       const units = unitRows(inScope(rows), ["openTickets", "overdueTickets"]);
       return {
@@ -470,7 +506,7 @@ const PANELS = [
   },
   {
     // The server groups by category only for the whole county (the files count categories county-wide).
-    id: "categories", countyOnly: true, metric: "ticket_rates", period: "month", dimension: () => "category",
+    id: "categories", countyOnly: true, metric: "tickets_reported", period: "month", dimension: () => "category",
     render(rows) {
       const units = rows.map(row => ({ id: row.dimensionValue, name: nameOf(row.dimensionValue), reportedTickets: row.reportedTickets }));
       const chart = rankedBars(units, "reportedTickets", value => String(value), COLOURS.primary, t("tickets"));
@@ -478,7 +514,7 @@ const PANELS = [
     }
   },
   {
-    id: "misses", wide: true, metric: "sla_misses", period: "month", dimension: () => "town",
+    id: "misses", wide: true, metric: "sla_misses", period: "month", dimension: () => "town", departments: true,
     render(rows) {
       const current = scope();
       const kept = rows.filter(row => current.kind === "COUNTY" ? true
@@ -508,7 +544,7 @@ const PANELS = [
     }
   },
   {
-    id: "map", wide: true, metric: "ticket_rates", period: "month", dimension: () => "grid",
+    id: "map", wide: true, metric: "tickets_reported", period: "month", dimension: () => "grid",
     render(rows) {
       const reported = new Map();
       rows.forEach(row => reported.set(row.dimensionValue, (reported.get(row.dimensionValue) || 0) + row.reportedTickets));
@@ -578,7 +614,7 @@ function rateWithCount(rate, row, [column, numerator, denominator]) {
 
 function assessmentPanel(id, dimension, countyOnly) {
   return {
-    id, section: "assessment", wide: true, metric: "assessment", period: "month", dimension, countyOnly,
+    id, section: "assessment", wide: true, metric: "assessment", period: "month", dimension, countyOnly, departments: !countyOnly,
     render(rows) {
       const departments = dimension && dimension() === "department";
       const byValue = new Map(rows.map(row => [row.dimensionValue, row]));
@@ -674,9 +710,9 @@ function unitBars(units, series, axisName, line, stack) {
 }
 
 const FUND_COLUMNS = ["allocatedFen", "approvedFen", "paidFen", "reversedFen", "claimsPaid", "tasksFunded"];
-function fundPanel(id, dimension, named, countyOnly) {
+function fundPanel(id, dimension, named, countyOnly, departments) {
   return {
-    id, section: "resources", metric: "fund_flows", period: "month", range: yearToDate, dimension, countyOnly,
+    id, section: "resources", metric: "fund_flows", period: "month", range: yearToDate, dimension, countyOnly, departments,
     render(rows) {
       const kept = named ? rows : inScope(rows);
       const units = unitTotals(totals(kept, FUND_COLUMNS), FUND_COLUMNS, named).map(row => ({ ...row,
@@ -706,7 +742,7 @@ const RESOURCE_PANELS = [
   assessmentPanel("assessmentDepartments", () => "department", true),
   fundPanel("funds"),
   fundPanel("fundSources", () => "category", code => t("fundKinds")[code] || code, true),
-  fundPanel("delegatedTasks", () => "department", nameOf, true),
+  fundPanel("delegatedTasks", () => "department", nameOf, true, true),
   {
     id: "partyMembers", section: "resources", metric: "party_members", period: "month",
     render(rows) {
@@ -774,6 +810,26 @@ const RESOURCE_PANELS = [
       };
     }
   },
+  resourceDurationPanel("claimTimes", "time_to_claim", COLOURS.primary),
+  resourceDurationPanel("completionTimes", "time_to_complete", COLOURS.good),
+  {
+    id: "demandsMet", section: "resources", metric: "demands_met", period: "month", range: yearToDate,
+    render(rows) {
+      const columns = ["demands", "smallWishes", "met"];
+      const units = unitTotals(totals(inScope(rows), columns), columns)
+        .map(row => ({ ...row, shareMet: row.demands ? row.met / row.demands : null }));
+      const value = column => units.map(row => row[column]);
+      return {
+        figures: { labels: units.map(row => row.name), ids: units.map(row => row.id), values: value("met"), demands: value("demands"),
+          smallWishes: value("smallWishes"), shareMet: value("shareMet") },
+        option: unitBars(units, [[t("demandsPublished"), value("demands"), "#f2cc8f"], [t("demandsMet"), value("met"), COLOURS.good]],
+          t("items"), [t("shareMet"), units.map(row => percentOnAxis(row.shareMet))]),
+        table: { columns: ["name", "demands", "smallWishes", "met", "shareMet"],
+          labels: [t("levels")[childDimension()], t("demandsPublished"), t("smallWishes"), t("demandsMet"), t("shareMet")],
+          rows: units, formats: { shareMet: percent } }
+      };
+    }
+  },
   {
     id: "projectRatings", section: "resources", metric: "project_ratings", period: "month", range: yearToDate,
     render(rows) {
@@ -794,9 +850,44 @@ const RESOURCE_PANELS = [
   }
 ];
 
+/**
+ * Times of the resources moved down (resource_durations.sql), month by month this year: a median does not add up over
+ * months, so each unit is a line over the months, with the claims each median is of in the table.
+ */
+function resourceDurationPanel(id, metricName, colour) {
+  return {
+    id, section: "resources", metric: metricName, period: "month", range: yearToDate,
+    render(rows, range) {
+      const months = monthsOf(range);
+      const byUnitAndMonth = new Map(inScope(rows).map(row => [row.dimensionValue + " " + row.periodStart.slice(0, 7), row]));
+      const units = scopedUnits();
+      const cell = (unit, month) => byUnitAndMonth.get(unit.id + " " + month) || {};
+      const tableRows = units.flatMap(unit => months.map(month => ({ id: unit.id, name: unit.name, month, ...cell(unit, month) })))
+        .filter(row => row.claims);
+      const palette = [colour, COLOURS.warn, COLOURS.bad, COLOURS.auto, "#7b61ff", "#2e8540", "#52606d", "#e07a5f", "#81b29a", "#f2cc8f"];
+      return {
+        figures: { labels: units.map(unit => unit.name), ids: units.map(unit => unit.id), months,
+          values: units.map(unit => months.reduce((total, month) => total + (cell(unit, month).claims || 0), 0)),
+          medianDays: units.map(unit => months.map(month => days(cell(unit, month).medianSeconds))) },
+        option: {
+          grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+          legend: { top: 0, type: "scroll" }, tooltip: { trigger: "axis", valueFormatter: value => value == null ? "—" : value + " " + t("days") },
+          xAxis: { type: "category", data: months.map(monthLabel) },
+          yAxis: { type: "value", name: t("days") },
+          series: units.map((unit, index) => ({ name: shortName(unit), type: "line", connectNulls: true, symbolSize: 7,
+            data: months.map(month => days(cell(unit, month).medianSeconds)), itemStyle: { color: palette[index % palette.length] } }))
+        },
+        table: { columns: ["name", "month", "claims", "medianSeconds", "p90Seconds"],
+          labels: [t("levels")[childDimension()], t("period"), t("claims"), t("median"), t("p90")],
+          rows: tableRows, formats: { medianSeconds: duration, p90Seconds: duration } }
+      };
+    }
+  };
+}
+
 function durationPanel(id, metricName, label, unitOf, unitKey, colour) {
   return {
-    id, metric: metricName, period: "month",
+    id, metric: metricName, period: "month", departments: true,
     render(rows) {
       const units = unitRows(inScope(rows), ["tickets", "medianSeconds", "p90Seconds"])
         .map(row => ({ ...row, median: unitOf(row.medianSeconds) }));
@@ -885,7 +976,7 @@ async function renderPanel(panel, range) {
   const wide = typeof panel.wide === "function" ? panel.wide() : panel.wide;
   article.className = "panel" + (wide ? " wide" : "");
   const [title, measures, whose] = TEXT[language].panels[panel.id];
-  const hidden = panel.countyOnly && scope().kind !== "COUNTY";
+  const hidden = !shown(panel);
   article.hidden = hidden;
   if (hidden) return null;
   const status = element("div", { class: "status" }, t("loading"));
@@ -939,8 +1030,11 @@ function kpi(id, value, label, explain) {
 
 async function renderKpis(range) {
   const child = childDimension();
-  const [rates, modes, onTime, ratings, backlog, misses] = await Promise.all([
-    metric("ticket_rates", child, "month", range), metric("dispatch_modes", child, "month", range),
+  // A department is handed tickets, nobody reports to it: its headline is what it received.
+  const department = scope().kind === "DEPARTMENT";
+  const [intake, modes, onTime, ratings, backlog, misses] = await Promise.all([
+    department ? metric("ticket_rates", child, "month", range) : metric("tickets_reported", child, "month", range),
+    metric("dispatch_modes", child, "month", range),
     metric("on_time_rate", child, "month", range), metric("ratings", child, "month", range),
     metric("overdue_backlog", child, "month", range), metric("sla_misses", "town", "month", range)
   ].map(promise => promise.catch(() => ({ rows: [] }))));
@@ -952,7 +1046,8 @@ async function renderKpis(range) {
   const rated = sum(inScope(ratings.rows), "ratedTickets");
   const ratingTotal = inScope(ratings.rows).reduce((total, row) => total + row.meanRating * row.ratedTickets, 0);
   document.getElementById("kpis").replaceChildren(
-    kpi("reported", sum(inScope(rates.rows), "reportedTickets"), t("kpiReported"), t("kpiReportedExplain")),
+    department ? kpi("received", sum(inScope(intake.rows), "receivedTickets"), t("kpiReceived"), t("kpiReceivedExplain"))
+      : kpi("reported", sum(inScope(intake.rows), "reportedTickets"), t("kpiReported"), t("kpiReportedExplain")),
     kpi("autoRouted", dispatched ? percent(sum(inScope(modes.rows), "autoRoutedTickets") / dispatched) : null, t("kpiAuto"), t("kpiAutoExplain")),
     kpi("onTime", resolved ? percent(sum(inScope(onTime.rows), "onTimeTickets") / resolved) : null, t("kpiOnTime"), t("kpiOnTimeExplain")),
     kpi("rating", rated ? (ratingTotal / rated).toFixed(2) : null, t("kpiRating"), t("kpiRatingExplain")),

@@ -135,21 +135,36 @@ class DashboardBrowserTest {
                     .as("the demo month has auto-routed tickets")
                     .isPositive();
 
-            // The headline: tickets reported this month, the sum over the towns; the map's points add up to the same.
-            long reported = metric("ticket_rates", "town", from, to).stream()
+            // The headline: tickets reported this month where the problems are, the sum over the towns. The map's
+            // grids are the API's grid by grid and add up to the same; so do the trend's days and the categories.
+            long reported = metric("tickets_reported", "town", from, to).stream()
                     .mapToLong(row -> row.path("reportedTickets").asLong())
                     .sum();
+            assertThat(reported).as("tickets reported this month").isPositive();
             assertThat(browser.script("return document.querySelector('[data-kpi=reported]').dataset.value")
                             .asText())
                     .isEqualTo(String.valueOf(reported));
             JsonNode map = panelFigures(browser, "map");
-            assertThat(toList(map.path("values")).stream()
-                            .mapToLong(JsonNode::asLong)
-                            .sum())
-                    .isEqualTo(reported);
-            assertThat(map.path("labels").size())
-                    .as("every grid of the county on the map")
-                    .isEqualTo(60);
+            Map<String, Long> expectedGrids = new HashMap<>();
+            names("GRID").keySet().forEach(grid -> expectedGrids.put(grid, 0L));
+            metric("tickets_reported", "grid", from, to)
+                    .forEach(row -> expectedGrids.merge(
+                            row.path("dimensionValue").asText(),
+                            row.path("reportedTickets").asLong(),
+                            Long::sum));
+            assertThat(expectedGrids).as("every grid of the county on the map").hasSize(60);
+            assertThat(zip(map.path("ids"), map.path("values"))).isEqualTo(expectedGrids);
+            assertThat(sum(map.path("values"))).isEqualTo(reported);
+            assertThat(sum(panelFigures(browser, "trend").path("values"))).isEqualTo(reported);
+            Map<String, Long> expectedCategories = new HashMap<>();
+            metric("tickets_reported", "category", from, to)
+                    .forEach(row -> expectedCategories.merge(
+                            row.path("dimensionValue").asText(),
+                            row.path("reportedTickets").asLong(),
+                            Long::sum));
+            JsonNode categories = panelFigures(browser, "categories");
+            assertThat(zip(categories.path("ids"), categories.path("values"))).isEqualTo(expectedCategories);
+            assertThat(sum(categories.path("values"))).isEqualTo(reported);
 
             // Every chart has its table: the on-time table's rows are the towns.
             assertThat(toList(browser.script(
@@ -174,8 +189,8 @@ class DashboardBrowserTest {
 
             checkTheAssessment(browser, towns, from, to);
             checkTheResourcesMovedDown(browser, towns, from, to);
-            browser.screenshotOf("section.group:nth-of-type(2)", SCREENSHOTS.resolve("4-county-assessment-zh.png"));
-            browser.screenshotOf("section.group:nth-of-type(3)", SCREENSHOTS.resolve("5-county-resources-zh.png"));
+            browser.screenshotOf("#group-assessment", SCREENSHOTS.resolve("4-county-assessment-zh.png"));
+            browser.screenshotOf("#group-resources", SCREENSHOTS.resolve("5-county-resources-zh.png"));
 
             // A CSV of the funds panel: the year's amounts per town in yuan, as the API's fen add up.
             Map<String, Double> allocated = fundsByName(fundFlows("town", from, to), towns, "allocatedFen");
@@ -251,7 +266,78 @@ class DashboardBrowserTest {
             assertThat(figures(browser, "funds"))
                     .isEqualTo(fundsByName(fundFlows("community", from, to), townCommunities, "allocatedFen"));
             browser.screenshot(SCREENSHOTS.resolve("3-town-en.png"));
-            browser.screenshotOf("section.group:nth-of-type(3)", SCREENSHOTS.resolve("6-town-resources-en.png"));
+            browser.screenshotOf("#group-resources", SCREENSHOTS.resolve("6-town-resources-en.png"));
+        }
+    }
+
+    /**
+     * A county department's officer sees the department's own handling: what it received, accepted and resolved, its
+     * ratings, backlog, misses and assessment, and the tasks it delegated; not places, members or resources.
+     */
+    @Test
+    void aDepartmentOfficerSeesTheDepartmentsOwnHandling() throws Exception {
+        // The demo month sends some road-damage tickets to the transport bureau.
+        String department = "dept-transport";
+        String token = stack.tokenFor("browser-officer", "DEPARTMENT_OFFICER", department);
+        ApiUser officer = ApiUser.of(stack, "browser-officer", "DEPARTMENT_OFFICER", department);
+        Path browserDirectory =
+                Files.createDirectories(BROWSER_FILES).resolve(UUID.randomUUID().toString());
+        try (Chromium browser = Chromium.start(
+                Files.createDirectories(browserDirectory.resolve("profile")),
+                Files.createDirectories(browserDirectory.resolve("downloads")),
+                1440,
+                1000)) {
+            // The page takes a signed-in caller's token from the session, as its sign-in form leaves it there.
+            browser.open(stack.httpEndpoint().resolve("/dashboard-assets/none"));
+            browser.script("sessionStorage.setItem('grid-steward-token', arguments[0]); return true", token);
+            browser.open(stack.httpEndpoint().resolve("/"));
+            awaitRendered(browser, department);
+
+            String from = LocalDate.now(COUNTY_TIME_ZONE).toString().substring(0, 8) + "01";
+            String to = LocalDate.now(COUNTY_TIME_ZONE).toString();
+            String name = names("DEPARTMENT").get(department);
+            long received = metric(officer, "ticket_rates", "department", from, to).stream()
+                    .mapToLong(row -> row.path("receivedTickets").asLong())
+                    .sum();
+            assertThat(received)
+                    .as("the department received tickets this month")
+                    .isPositive();
+            assertThat(browser.script("return document.querySelector('[data-kpi=received]').dataset.value")
+                            .asText())
+                    .isEqualTo(String.valueOf(received));
+            Map<String, Double> onTime = new HashMap<>();
+            metric(officer, "on_time_rate", "department", from, to)
+                    .forEach(row ->
+                            onTime.put(name, Math.round(row.path("onTimeRate").asDouble() * 1000) / 10.0));
+            assertThat(figures(browser, "onTime")).isEqualTo(onTime);
+            Map<String, Double> accept = new HashMap<>();
+            metric(officer, "time_to_accept", "department", from, to)
+                    .forEach(row -> accept.put(
+                            name, Math.round(row.path("medianSeconds").asDouble() / 6) / 10.0));
+            assertThat(accept).as("the department accepted tickets this month").isNotEmpty();
+            assertThat(figures(browser, "accept")).isEqualTo(accept);
+            assertThat(browser.script(
+                                    "return [...document.querySelectorAll('[data-panel=assessment] tbody tr')].map(row => row.dataset.id)")
+                            .toString())
+                    .isEqualTo("[\"" + department + "\"]");
+            assertThat(
+                            strings(
+                                    browser.script(
+                                            "return [...document.querySelectorAll('article.panel:not([hidden])')].map(panel => panel.dataset.panel)")))
+                    .containsExactlyInAnyOrder(
+                            "dispatch",
+                            "accept",
+                            "resolve",
+                            "onTime",
+                            "ratings",
+                            "backlog",
+                            "misses",
+                            "assessment",
+                            "delegatedTasks");
+            assertThat(browser.script("return document.querySelector('#breadcrumb .current').textContent")
+                            .asText())
+                    .isEqualTo(name);
+            browser.screenshot(SCREENSHOTS.resolve("7-department-zh.png"));
         }
     }
 
@@ -405,6 +491,39 @@ class DashboardBrowserTest {
         assertThat(figures(browser, "resources")).isEqualTo(completed);
         assertThat(figures(browser, "projectRatings"))
                 .isEqualTo(perTown(metric("project_ratings", "town", yearStart, to), towns, "ratings"));
+
+        // The times to claim and to complete, month by month this year: each town's claims, and each month's median in
+        // days where the API has one.
+        for (List<String> panelAndMetric :
+                List.of(List.of("claimTimes", "time_to_claim"), List.of("completionTimes", "time_to_complete"))) {
+            List<JsonNode> rows = metric(panelAndMetric.get(1), "town", yearStart, to);
+            assertThat(rows).as(panelAndMetric.get(1) + " this year").isNotEmpty();
+            JsonNode durations = panelFigures(browser, panelAndMetric.get(0));
+            assertThat(figures(browser, panelAndMetric.get(0))).isEqualTo(perTown(rows, towns, "claims"));
+            List<String> ids = strings(durations.path("ids"));
+            List<String> months = strings(durations.path("months"));
+            for (JsonNode row : rows) {
+                assertThat(durations
+                                .path("medianDays")
+                                .get(ids.indexOf(row.path("dimensionValue").asText()))
+                                .get(months.indexOf(
+                                        row.path("periodStart").asText().substring(0, 7)))
+                                .asDouble())
+                        .as(panelAndMetric.get(1) + " of " + row)
+                        .isEqualTo(Math.round(row.path("medianSeconds").asDouble() / 8640) / 10.0);
+            }
+        }
+        // The demands met this year per town, of the demands published.
+        List<JsonNode> demands = metric("demands_met", "town", yearStart, to);
+        assertThat(perTown(demands, towns, "demands").values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .as("demands published this year")
+                .isPositive();
+        JsonNode demandFigures = panelFigures(browser, "demandsMet");
+        assertThat(figures(browser, "demandsMet")).isEqualTo(perTown(demands, towns, "met"));
+        assertThat(doubles(demandFigures.path("labels"), demandFigures.path("demands")))
+                .isEqualTo(perTown(demands, towns, "demands"));
     }
 
     /** This year's fund rows up to {@code to}: the fund panels add up the months from 1 January. */
@@ -477,6 +596,10 @@ class DashboardBrowserTest {
         return byLabel;
     }
 
+    private static long sum(JsonNode values) {
+        return toList(values).stream().mapToLong(JsonNode::asLong).sum();
+    }
+
     private static Map<String, Long> zip(JsonNode labels, JsonNode values) {
         Map<String, Long> zipped = new LinkedHashMap<>();
         for (int index = 0; index < labels.size(); index++) {
@@ -492,7 +615,11 @@ class DashboardBrowserTest {
     }
 
     private static List<JsonNode> metric(String metric, String dimension, String from, String to) {
-        return toList(leader.get("/v1/dashboards/metrics?metric=" + metric + "&dimension=" + dimension
+        return metric(leader, metric, dimension, from, to);
+    }
+
+    private static List<JsonNode> metric(ApiUser user, String metric, String dimension, String from, String to) {
+        return toList(user.get("/v1/dashboards/metrics?metric=" + metric + "&dimension=" + dimension
                         + "&period=month&from=" + from + "&to=" + to)
                 .ok()
                 .path("rows"));
