@@ -46,8 +46,8 @@ public final class DashboardBenchmark {
     private static final int CLIENT_TIMEOUT = 599;
     /** The requests of the page's first view (the county, a month): metric, dimension, period. */
     private static final List<List<String>> PAGE_LOAD = List.of(
-            List.of("ticket_rates", "town", "day"),
-            List.of("ticket_rates", "town", "month"),
+            List.of("tickets_reported", "town", "day"),
+            List.of("tickets_reported", "town", "month"),
             List.of("dispatch_modes", "town", "month"),
             List.of("time_to_accept", "town", "month"),
             List.of("time_to_resolve", "town", "month"),
@@ -55,8 +55,8 @@ public final class DashboardBenchmark {
             List.of("ratings", "town", "month"),
             List.of("overdue_backlog", "town", "month"),
             List.of("sla_misses", "town", "month"),
-            List.of("ticket_rates", "grid", "month"),
-            List.of("ticket_rates", "category", "month"),
+            List.of("tickets_reported", "grid", "month"),
+            List.of("tickets_reported", "category", "month"),
             List.of("time_to_accept", "department", "month"),
             List.of("assessment", "town", "month"),
             List.of("assessment", "department", "month"),
