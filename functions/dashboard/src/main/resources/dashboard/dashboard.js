@@ -702,8 +702,11 @@ function unitBars(units, series, axisName, line, stack) {
   return {
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0 }, tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    xAxis: { type: "category", data: units.map(row => row.label), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
-    yAxis: [{ type: "value", name: axisName }, ...(line ? [{ type: "value", name: "%", max: 100, splitLine: { show: false } }] : [])],
+    xAxis: { type: "category", data: units.map(row => row.label),
+      axisLabel: { interval: 0, rotate: units.length > 6 || units.length * Math.max(...units.map(row => row.label.length)) > 30 ? 30 : 0 } },
+    // Axis names start at the axis, not centred on it: the grid's margin is only the labels' width.
+    yAxis: [{ type: "value", name: axisName, nameTextStyle: { align: "left" } },
+      ...(line ? [{ type: "value", name: "%", max: 100, splitLine: { show: false } }] : [])],
     series: [...series.map(([name, values, colour]) => ({ name, type: "bar", stack, data: values, itemStyle: { color: colour } })),
       ...(line ? [{ name: line[0], type: "line", yAxisIndex: 1, data: line[1], itemStyle: { color: COLOURS.warn } }] : [])]
   };
@@ -873,7 +876,7 @@ function resourceDurationPanel(id, metricName, colour) {
           grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
           legend: { top: 0, type: "scroll" }, tooltip: { trigger: "axis", valueFormatter: value => value == null ? "—" : value + " " + t("days") },
           xAxis: { type: "category", data: months.map(monthLabel) },
-          yAxis: { type: "value", name: t("days") },
+          yAxis: { type: "value", name: t("days"), nameTextStyle: { align: "left" } },
           series: units.map((unit, index) => ({ name: shortName(unit), type: "line", connectNulls: true, symbolSize: 7,
             data: months.map(month => days(cell(unit, month).medianSeconds)), itemStyle: { color: palette[index % palette.length] } }))
         },
@@ -991,8 +994,10 @@ async function renderPanel(panel, range) {
     if (rendered.notes) chartElement.before(...rendered.notes);
     article.dataset.figures = JSON.stringify(rendered.figures);
     article.dataset.computedAt = answer.computedAt;
-    const nothing = values => (values || []).every(value => value == null || value === 0);
-    const empty = rendered.table.rows.length === 0 || (nothing(rendered.figures.values) && nothing(rendered.figures.open));
+    // No data: no row, or not one figure the chart draws that is a number other than zero (ids and labels aside).
+    const drawn = Object.entries(rendered.figures).filter(([key, values]) => !["labels", "ids", "months"].includes(key) && Array.isArray(values))
+      .flatMap(([, values]) => values.flat());
+    const empty = rendered.table.rows.length === 0 || drawn.every(value => typeof value !== "number" || value === 0);
     status.textContent = empty ? t("noData") : "";
     article.dataset.state = "rendered";
     const existing = charts.get(panel.id);
