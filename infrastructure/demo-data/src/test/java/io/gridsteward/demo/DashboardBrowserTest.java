@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,8 +277,13 @@ class DashboardBrowserTest {
      */
     @Test
     void aDepartmentOfficerSeesTheDepartmentsOwnHandling() throws Exception {
-        // The demo month sends some road-damage tickets to the transport bureau.
-        String department = "dept-transport";
+        // The demo month sends some of four categories' tickets to a department: the one that received most this month.
+        String from = LocalDate.now(COUNTY_TIME_ZONE).toString().substring(0, 8) + "01";
+        String to = LocalDate.now(COUNTY_TIME_ZONE).toString();
+        String department = metric("ticket_rates", "department", from, to).stream()
+                .max(Comparator.comparingLong(row -> row.path("receivedTickets").asLong()))
+                .map(row -> row.path("dimensionValue").asText())
+                .orElseThrow(() -> new AssertionError("no department received tickets this month"));
         String token = stack.tokenFor("browser-officer", "DEPARTMENT_OFFICER", department);
         ApiUser officer = ApiUser.of(stack, "browser-officer", "DEPARTMENT_OFFICER", department);
         Path browserDirectory =
@@ -293,8 +299,6 @@ class DashboardBrowserTest {
             browser.open(stack.httpEndpoint().resolve("/"));
             awaitRendered(browser, department);
 
-            String from = LocalDate.now(COUNTY_TIME_ZONE).toString().substring(0, 8) + "01";
-            String to = LocalDate.now(COUNTY_TIME_ZONE).toString();
             String name = names("DEPARTMENT").get(department);
             long received = metric(officer, "ticket_rates", "department", from, to).stream()
                     .mapToLong(row -> row.path("receivedTickets").asLong())
@@ -314,8 +318,18 @@ class DashboardBrowserTest {
             metric(officer, "time_to_accept", "department", from, to)
                     .forEach(row -> accept.put(
                             name, Math.round(row.path("medianSeconds").asDouble() / 6) / 10.0));
-            assertThat(accept).as("the department accepted tickets this month").isNotEmpty();
             assertThat(figures(browser, "accept")).isEqualTo(accept);
+            // Tickets dispatched to it by hand and none auto-routed: the chart has figures, not "no data".
+            long byHand = metric(officer, "dispatch_modes", "department", from, to).stream()
+                    .mapToLong(row -> row.path("handDispatchedTickets").asLong())
+                    .sum();
+            JsonNode dispatch = panelFigures(browser, "dispatch");
+            assertThat(zip(dispatch.path("labels"), dispatch.path("hand"))).isEqualTo(Map.of(name, byHand));
+            if (byHand > 0) {
+                assertThat(browser.script("return document.querySelector('[data-panel=dispatch] .status').textContent")
+                                .asText())
+                        .isEmpty();
+            }
             assertThat(browser.script(
                                     "return [...document.querySelectorAll('[data-panel=assessment] tbody tr')].map(row => row.dataset.id)")
                             .toString())
