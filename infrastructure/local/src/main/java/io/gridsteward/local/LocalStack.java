@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,9 +194,9 @@ public final class LocalStack implements AutoCloseable {
                     httpEndpoint(),
                     WarmUp.leaderAmong(demoUsers),
                     user -> front.tokenFor(user.userId(), user.role(), user.organisationId()));
-            List<Future<String>> warmUps = new ArrayList<>(warmUpAll(parallel, frontFunctions, warmUp));
+            List<Future<String>> frontWarmUps = warmUpAll(parallel, frontFunctions, warmUp);
             frontFunctionsAnswered = parallel.submit(() -> {
-                reportProblems(warmUps);
+                reportProblems(frontWarmUps);
                 return null;
             });
             boolean seeded = timeline.phase("seeding", () -> seeding.seed(this, options, console));
@@ -218,8 +217,8 @@ public final class LocalStack implements AutoCloseable {
                     .schedules()
                     .forEach(schedule ->
                             scheduler.schedule(specification.name(), functions.get(specification.name()), schedule)));
-            warmUps.addAll(warmUpAll(parallel, laterFunctions, warmUp));
-            reportProblems(warmUps);
+            reportProblems(warmUpAll(parallel, laterFunctions, warmUp));
+            await(frontFunctionsAnswered);
             timeline.mark("every function answered");
             if (seeded) {
                 compactOnceTheLakeHasTheSeeding(laterFunctions);
