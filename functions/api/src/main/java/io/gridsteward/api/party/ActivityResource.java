@@ -254,16 +254,21 @@ public class ActivityResource {
             return presence(new AttendanceOutcome(earlier.get(), true));
         }
         EnrolleeId self = PartyPaths.self(caller);
-        AttendanceChange change = Attendance.checkIn(
-                activity,
-                store.findSignUp(activity.id(), self),
-                store.findAttendance(activity.id(), self),
-                tokens,
-                presence.token(),
-                presence.location(),
-                caller,
-                clock.instant(),
-                rules);
+        AttendanceChange change;
+        try {
+            change = Attendance.checkIn(
+                    activity,
+                    store.findSignUp(activity.id(), self),
+                    store.findAttendance(activity.id(), self),
+                    tokens,
+                    presence.token(),
+                    presence.location(),
+                    caller,
+                    clock.instant(),
+                    rules);
+        } catch (IllegalTransitionException refused) {
+            return replayedOr(refused, claim, activity, AttendanceEventType.CHECKED_IN);
+        }
         return presence(store.checkIn(change, claim));
     }
 
@@ -295,8 +300,13 @@ public class ActivityResource {
         }
         Attendance attendance = found.orElseThrow(() -> new IllegalTransitionException(
                 "attendance", Attendance.key(activity.id(), self), "NOT_CHECKED_IN", "check-out"));
-        AttendanceChange change = attendance.checkOut(
-                activity.fence(), tokens, presence.token(), presence.location(), caller, clock.instant(), rules);
+        AttendanceChange change;
+        try {
+            change = attendance.checkOut(
+                    activity.fence(), tokens, presence.token(), presence.location(), caller, clock.instant(), rules);
+        } catch (IllegalTransitionException refused) {
+            return replayedOr(refused, claim, activity, AttendanceEventType.CHECKED_OUT);
+        }
         return presence(store.transition(change, attendance.version(), claim));
     }
 
@@ -386,6 +396,20 @@ public class ActivityResource {
         AttendanceChange change = attendance.certify(request.minutes(), request.reason(), caller, now);
         return AttendanceView.of(
                 store.transition(change, attendance.version(), Optional.empty()).attendance());
+    }
+
+    /**
+     * The domain refused the step as already taken: a request with the same Idempotency-Key, running beside this one,
+     * may have taken it after this one looked for its record. Answered then as that request's retry.
+     */
+    private Response replayedOr(
+            IllegalTransitionException refused,
+            Optional<IdempotencyClaim> claim,
+            Activity activity,
+            AttendanceEventType step) {
+        return claim.flatMap(key -> store.replay(key, activity.id(), step))
+                .map(earlier -> presence(new AttendanceOutcome(earlier, true)))
+                .orElseThrow(() -> refused);
     }
 
     private Activity activity(String id) {
