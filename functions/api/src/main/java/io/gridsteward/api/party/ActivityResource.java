@@ -248,27 +248,27 @@ public class ActivityResource {
         PresenceBody presence = PresenceBody.parse(mapper, body);
         Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
         Activity activity = activity(id);
+        EnrolleeId self = PartyPaths.self(caller);
+        // The attendance before the key's record, both written in one transaction: a request with the same key that
+        // committed in between shows in the record, and one committing later fails this one's transaction, which the
+        // store answers as a retry.
+        Optional<SignUp> signUp = store.findSignUp(activity.id(), self);
+        Optional<Attendance> attendance = store.findAttendance(activity.id(), self);
         Optional<Attendance> earlier =
                 claim.flatMap(key -> store.replay(key, activity.id(), AttendanceEventType.CHECKED_IN));
         if (earlier.isPresent()) {
             return presence(new AttendanceOutcome(earlier.get(), true));
         }
-        EnrolleeId self = PartyPaths.self(caller);
-        AttendanceChange change;
-        try {
-            change = Attendance.checkIn(
-                    activity,
-                    store.findSignUp(activity.id(), self),
-                    store.findAttendance(activity.id(), self),
-                    tokens,
-                    presence.token(),
-                    presence.location(),
-                    caller,
-                    clock.instant(),
-                    rules);
-        } catch (IllegalTransitionException refused) {
-            return replayedOr(refused, claim, activity, AttendanceEventType.CHECKED_IN);
-        }
+        AttendanceChange change = Attendance.checkIn(
+                activity,
+                signUp,
+                attendance,
+                tokens,
+                presence.token(),
+                presence.location(),
+                caller,
+                clock.instant(),
+                rules);
         return presence(store.checkIn(change, claim));
     }
 
@@ -288,25 +288,21 @@ public class ActivityResource {
         PresenceBody presence = PresenceBody.parse(mapper, body);
         Optional<IdempotencyClaim> claim = IdempotencyHeader.claim(caller, event, body);
         Activity activity = activity(id);
+        EnrolleeId self = PartyPaths.self(caller);
+        // The attendance before the key's record, as at check-in.
+        Optional<Attendance> found = store.findAttendance(activity.id(), self);
         Optional<Attendance> earlier =
                 claim.flatMap(key -> store.replay(key, activity.id(), AttendanceEventType.CHECKED_OUT));
         if (earlier.isPresent()) {
             return presence(new AttendanceOutcome(earlier.get(), true));
         }
-        EnrolleeId self = PartyPaths.self(caller);
-        Optional<Attendance> found = store.findAttendance(activity.id(), self);
         if (found.isEmpty() && store.findSignUp(activity.id(), self).isEmpty()) {
             throw new ForbiddenException("only someone signed up for the activity checks out");
         }
         Attendance attendance = found.orElseThrow(() -> new IllegalTransitionException(
                 "attendance", Attendance.key(activity.id(), self), "NOT_CHECKED_IN", "check-out"));
-        AttendanceChange change;
-        try {
-            change = attendance.checkOut(
-                    activity.fence(), tokens, presence.token(), presence.location(), caller, clock.instant(), rules);
-        } catch (IllegalTransitionException refused) {
-            return replayedOr(refused, claim, activity, AttendanceEventType.CHECKED_OUT);
-        }
+        AttendanceChange change = attendance.checkOut(
+                activity.fence(), tokens, presence.token(), presence.location(), caller, clock.instant(), rules);
         return presence(store.transition(change, attendance.version(), claim));
     }
 
@@ -396,20 +392,6 @@ public class ActivityResource {
         AttendanceChange change = attendance.certify(request.minutes(), request.reason(), caller, now);
         return AttendanceView.of(
                 store.transition(change, attendance.version(), Optional.empty()).attendance());
-    }
-
-    /**
-     * The domain refused the step as already taken: a request with the same Idempotency-Key, running beside this one,
-     * may have taken it after this one looked for its record. Answered then as that request's retry.
-     */
-    private Response replayedOr(
-            IllegalTransitionException refused,
-            Optional<IdempotencyClaim> claim,
-            Activity activity,
-            AttendanceEventType step) {
-        return claim.flatMap(key -> store.replay(key, activity.id(), step))
-                .map(earlier -> presence(new AttendanceOutcome(earlier, true)))
-                .orElseThrow(() -> refused);
     }
 
     private Activity activity(String id) {
