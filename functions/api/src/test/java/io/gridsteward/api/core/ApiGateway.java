@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,6 +26,8 @@ public final class ApiGateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The function's JSON log in tests ({@code %test.quarkus.log.file.path}). */
+    private static final Path TEST_LOG = Path.of("target/test-logs/api.json.log");
 
     private ApiGateway() {}
 
@@ -64,6 +69,7 @@ public final class ApiGateway {
 
     public static Reply send(JsonNode event) {
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        long logBefore = TEST_LOG.toFile().length();
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/_lambda_"))
@@ -86,16 +92,37 @@ public final class ApiGateway {
                                     .decode(reply.path("body").asText("")),
                             java.nio.charset.StandardCharsets.UTF_8)
                     : reply.path("body").asText("");
-            return new Reply(
-                    reply.path("statusCode").asInt(),
-                    replyHeaders == null ? Map.of() : replyHeaders,
-                    replyBody.isEmpty() ? JSON.nullNode() : parseOrText(replyBody));
+            int status = reply.path("statusCode").asInt();
+            JsonNode parsed = replyBody.isEmpty() ? JSON.nullNode() : parseOrText(replyBody);
+            if (status == 500 && parsed.isObject() && !parsed.has("type")) {
+                // The framework's own 500, not the function's problem+json: what it logged names the cause in the
+                // failing test's message, where a CI run shows it.
+                ((ObjectNode) parsed).set("errorsLoggedMeanwhile", errorsLoggedSince(logBefore));
+            }
+            return new Reply(status, replyHeaders == null ? Map.of() : replyHeaders, parsed);
         } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(exception);
         }
+    }
+
+    private static JsonNode errorsLoggedSince(long offset) {
+        var errors = JSON.createArrayNode();
+        try (RandomAccessFile log = new RandomAccessFile(TEST_LOG.toFile(), "r")) {
+            log.seek(offset);
+            byte[] appended = new byte[(int) Math.max(0, log.length() - offset)];
+            log.readFully(appended);
+            new String(appended, StandardCharsets.UTF_8)
+                    .lines()
+                    .map(ApiGateway::parseOrText)
+                    .filter(line -> line.path("level").asText().equals("ERROR"))
+                    .forEach(errors::add);
+        } catch (IOException unreadable) {
+            errors.add("the test log " + TEST_LOG + " could not be read: " + unreadable);
+        }
+        return errors;
     }
 
     private static JsonNode parseOrText(String body) {

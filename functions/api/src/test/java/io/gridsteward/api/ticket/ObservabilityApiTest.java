@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridsteward.api.core.ApiGateway;
 import io.gridsteward.api.core.LocalTableResource;
 import io.gridsteward.api.core.RequestLog;
 import io.gridsteward.api.core.Requests;
@@ -23,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,6 +159,18 @@ class ObservabilityApiTest {
                 .lines()
                 .map(ObservabilityApiTest::parse)
                 .toList();
+    }
+
+    @Test
+    void aFiveHundredOfTheFrameworkItselfCarriesWhatTheFunctionLoggedMeanwhileInTheTestsReply() {
+        ObjectNode event = ApiGateway.event("GET", "/v1/tickets", Optional.of(RESIDENT), Optional.empty(), Map.of());
+        ((ObjectNode) event.get("requestContext").get("http")).remove("method");
+
+        ApiGateway.Reply reply = ApiGateway.send(event);
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body().path("type").isMissingNode()).isTrue();
+        assertThat(reply.body().path("errorsLoggedMeanwhile").toString()).contains("Missing HTTP method");
     }
 
     private static JsonNode parse(String line) {
