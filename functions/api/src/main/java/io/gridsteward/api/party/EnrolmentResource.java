@@ -17,7 +17,6 @@ import io.gridsteward.domain.party.EnrolleeId;
 import io.gridsteward.domain.party.Enrolment;
 import io.gridsteward.domain.party.EnrolmentChange;
 import io.gridsteward.domain.party.EnrolmentEvent;
-import io.gridsteward.domain.party.MemberYear;
 import io.gridsteward.domain.party.PartyAccess;
 import io.gridsteward.domain.party.PartyRules;
 import io.gridsteward.domain.party.YearlyRecords;
@@ -263,7 +262,7 @@ public class EnrolmentResource {
         int asked = PartyPaths.year(year, now, rules.timeZone());
         EnrolmentHistory history = readable(caller, id);
         return MemberYearView.of(
-                memberYear(records, store, history, asked, now),
+                MemberYears.of(records, store, history, asked, now),
                 rules.yearlyTargetHours(),
                 rules.passMark(),
                 rules.version());
@@ -291,19 +290,6 @@ public class EnrolmentResource {
             @QueryParam("lang") String language) {
         String chosen = RecordPage.language(language);
         return RecordPage.render(memberRecord(event, id, year), chosen);
-    }
-
-    /** A person's year from their history and attendances, judged as of now or the year's end, whichever comes first. */
-    static MemberYear memberYear(
-            YearlyRecords records, PartyStore store, EnrolmentHistory history, int year, Instant now) {
-        Instant until = records.yearStart(year + 1);
-        Instant asOf = now.isBefore(until) ? now : until;
-        return records.member(
-                year,
-                history.enrolment(),
-                history.events(),
-                store.attendancesOf(history.enrolment().id(), records.yearStart(year), until),
-                asOf);
     }
 
     private EnrolmentView step(

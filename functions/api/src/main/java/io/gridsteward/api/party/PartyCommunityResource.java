@@ -148,11 +148,14 @@ public class PartyCommunityResource {
         int asked = PartyPaths.year(year, now, rules.timeZone());
         Organisation community = listable(caller, id);
         List<Enrolment> enrolments = store.allEnrolmentsOf(community.id());
-        List<MemberYear> years = enrolments.stream()
-                .filter(enrolment -> enrolment.kind().isPerson())
-                .map(enrolment -> EnrolmentResource.memberYear(
-                        records, store, store.findEnrolment(enrolment.id()).orElseThrow(), asked, now))
-                .toList();
+        List<MemberYear> years = MemberYears.of(
+                records,
+                store,
+                enrolments.stream()
+                        .filter(enrolment -> enrolment.kind().isPerson())
+                        .toList(),
+                asked,
+                now);
         return CommunityYearView.of(
                 records.community(asked, community.id(), enrolments, years),
                 years.stream()

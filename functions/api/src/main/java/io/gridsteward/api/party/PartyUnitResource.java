@@ -88,10 +88,7 @@ public class PartyUnitResource {
         if (!PartyAccess.mayReadUnitRecord(caller, unit, own)) {
             throw new NotFoundException("unit", unitId);
         }
-        List<MemberYear> members = store.unitMembers(unit).stream()
-                .map(member -> EnrolmentResource.memberYear(
-                        records, store, store.findEnrolment(member.id()).orElseThrow(), asked, now))
-                .toList();
+        List<MemberYear> members = MemberYears.of(records, store, store.unitMembers(unit), asked, now);
         boolean reportedIn = own.filter(enrolment -> enrolment.status() == EnrolmentStatus.CONFIRMED)
                 .isPresent();
         return UnitYearView.of(records.unit(asked, unit, reportedIn, members));
