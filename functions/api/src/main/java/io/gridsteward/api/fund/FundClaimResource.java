@@ -119,15 +119,17 @@ public class FundClaimResource {
         Caller caller = CallerClaims.callerOf(event);
         FundBodies.Submission request = FundBodies.submission(mapper, body);
         Optional<IdempotencyClaim> key = IdempotencyHeader.claim(caller, event, body);
-        // Before the domain decides: the reservation the first request made would refuse its retry.
-        Optional<ClaimHistory> earlier = key.flatMap(funds::replaySubmission);
-        if (earlier.isPresent()) {
-            return created(uri, new ClaimOutcome(earlier.get(), true));
-        }
         Account account = funds.findAccount(request.account())
                 .filter(found -> FundAccess.mayRead(caller, found))
                 .orElseThrow(
                         () -> new NotFoundException("account", request.account().value()));
+        // After the account's read and before the domain decides: the reservation the first request made would refuse
+        // its retry; a twin committing after the read shows here, or fails this one's write, which the store answers as
+        // a retry.
+        Optional<ClaimHistory> earlier = key.flatMap(funds::replaySubmission);
+        if (earlier.isPresent()) {
+            return created(uri, new ClaimOutcome(earlier.get(), true));
+        }
         ClaimChange submitted =
                 Claim.submit(ClaimId.generate(ids), account, request.request(), caller, clock.instant(), rules);
         receipts.requireUploaded(submitted.claim().receipts(), "receiptKeys");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridsteward.api.core.IdempotencyHeader;
+import io.gridsteward.api.core.InterleavedReads;
 import io.gridsteward.domain.core.Caller;
 import io.gridsteward.domain.core.Location;
 import io.gridsteward.domain.core.OrganisationId;
@@ -30,8 +31,6 @@ import io.gridsteward.store.core.TableDefinition;
 import io.gridsteward.store.organisation.OrganisationStore;
 import io.gridsteward.store.party.PartyStore;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +39,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +66,6 @@ class PresenceRetryInterleavingTest {
     private static final Caller LEADER = Caller.staff("leader-river-1", Role.GRID_PARTY_LEADER, RIVER_ONE.id());
     private static final Location CENTRE = new Location(30.251, 120.161);
     private static final PartyRules RULES = PartyRules.bundled(new OrganisationId("county-qingshan"));
-    private static final Set<String> READS = Set.of("getItem", "query", "batchGetItem");
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private static DynamoDbEmulator emulator;
@@ -104,7 +101,7 @@ class PresenceRetryInterleavingTest {
             AtomicInteger reads = new AtomicInteger();
             int commitAfter = read;
             boolean[] committed = {false};
-            ActivityResource hooked = resource(interleaved(() -> {
+            ActivityResource hooked = resource(InterleavedReads.of(client, () -> {
                 if (reads.incrementAndGet() == commitAfter) {
                     Response other = send(resource(client), step, subject);
                     assertThat(other.getStatus()).isEqualTo(200);
@@ -224,24 +221,5 @@ class PresenceRetryInterleavingTest {
 
     private PartyStore store(DynamoDbClient dynamoDb) {
         return new PartyStore(dynamoDb, TABLE, clock, new PageCursor(PageCursor.LOCAL_KEY));
-    }
-
-    /** The emulator's client, which runs {@code afterRead} once each read it made has answered. */
-    private static DynamoDbClient interleaved(Runnable afterRead) {
-        return (DynamoDbClient) Proxy.newProxyInstance(
-                DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, arguments) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(client, arguments);
-                    } catch (InvocationTargetException failed) {
-                        throw failed.getCause();
-                    }
-                    if (READS.contains(method.getName())) {
-                        afterRead.run();
-                    }
-                    return answer;
-                });
     }
 }
