@@ -205,7 +205,12 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
             }
             execute(connection, "COMMIT");
         } catch (SQLException | RuntimeException exception) {
-            execute(connection, "ROLLBACK");
+            try {
+                execute(connection, "ROLLBACK");
+            } catch (SQLException rollbackFailed) {
+                // The load's own failure is the one to report; a connection too broken to roll back says so beside it.
+                exception.addSuppressed(rollbackFailed);
+            }
             throw exception;
         }
         loadedObjects.put(table.name(), objects);

@@ -152,6 +152,42 @@ class LakeMirrorTest {
     }
 
     @Test
+    void anUnreadableObjectFailsTheQueryWithItsOwnErrorAndLeavesTheRunnerUsable() throws Exception {
+        S3Client s3 = server.createBucket("runner-unreadable");
+        try (DuckDbQueryRunner runner =
+                new DuckDbQueryRunner(new LakeMirror(s3, "runner-unreadable", temporary.resolve("cache")))) {
+            ParquetFiles.put(
+                    s3,
+                    "runner-unreadable",
+                    FIRST,
+                    List.of(reported("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"))),
+                    temporary);
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-1");
+
+            s3.putObject(
+                    PutObjectRequest.builder()
+                            .bucket("runner-unreadable")
+                            .key(SECOND)
+                            .build(),
+                    RequestBody.fromString("not a Parquet file"));
+            assertThatThrownBy(() -> runner.run("views/ticket_events_deduplicated.sql"))
+                    .as("the load's own failure, not the rollback's")
+                    .hasStackTraceContaining("shardId-1-2-2.parquet")
+                    .satisfies(failure -> assertThat(failure.getSuppressed()).isEmpty());
+
+            s3.deleteObject(DeleteObjectRequest.builder()
+                    .bucket("runner-unreadable")
+                    .key(SECOND)
+                    .build());
+            assertThat(runner.run("views/ticket_events_deduplicated.sql").rows())
+                    .extracting(row -> row.get("ticket_id"))
+                    .containsExactly("t-1");
+        }
+    }
+
+    @Test
     void theDeduplicatedViewAMetricFileReadsFollowsItsTableThroughEveryReload() throws Exception {
         S3Client s3 = server.createBucket("view-follows");
         // One event delivered twice: the view keeps one copy.
