@@ -136,18 +136,8 @@ class SubmissionRetryInterleavingTest {
     }
 
     private static APIGatewayV2HTTPEvent event(String leader, OrganisationId grid, String key) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt =
-                new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-        jwt.setClaims(Map.of("sub", leader, "custom:role", "GRID_PARTY_LEADER", "custom:org_id", grid.value()));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
-                new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        authorizer.setJwt(jwt);
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setAuthorizer(authorizer);
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRequestContext(context);
-        event.setHeaders(Map.of("content-type", "application/json", "idempotency-key", key));
-        return event;
+        return InterleavedReads.keyedRequest(
+                Map.of("sub", leader, "custom:role", "GRID_PARTY_LEADER", "custom:org_id", grid.value()), key);
     }
 
     /** The request's URI as the resource builds the new claim's Location from it. */

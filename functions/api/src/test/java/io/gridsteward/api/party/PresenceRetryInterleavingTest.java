@@ -194,18 +194,8 @@ class PresenceRetryInterleavingTest {
     }
 
     private static APIGatewayV2HTTPEvent event(Subject subject) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt =
-                new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-        jwt.setClaims(Map.of("sub", subject.member().value(), "custom:role", "RESIDENT"));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
-                new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        authorizer.setJwt(jwt);
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setAuthorizer(authorizer);
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRequestContext(context);
-        event.setHeaders(Map.of("content-type", "application/json", "idempotency-key", subject.key()));
-        return event;
+        return InterleavedReads.keyedRequest(
+                Map.of("sub", subject.member().value(), "custom:role", "RESIDENT"), subject.key());
     }
 
     private ActivityResource resource(DynamoDbClient dynamoDb) {
