@@ -76,7 +76,7 @@ public final class DemoMonth {
             "占道停车",
             "elderly-care",
             "独居老人需要帮助");
-    /** The county department a dispatcher sends some of a category's tickets to (水务局, 交通运输局, …). */
+    /** The county department a dispatcher sends some of a category's tickets to (水务局, 交通运输局, 城管局, …). */
     private static final Map<String, OrganisationId> DEPARTMENTS = Map.of(
             "water-leak",
             new OrganisationId("dept-water"),
@@ -85,7 +85,10 @@ public final class DemoMonth {
             "noise",
             new OrganisationId("dept-ecology"),
             "elderly-care",
-            new OrganisationId("dept-civil-affairs"));
+            new OrganisationId("dept-civil-affairs"),
+            // 占道停车 is the urban management bureau's (城管), whose officer is a demo user.
+            "parking",
+            new OrganisationId("dept-urban-management"));
 
     /** Tickets written at once: enough to keep the emulator busy while a client signs and sends the next. */
     private static final int WRITERS = 8;

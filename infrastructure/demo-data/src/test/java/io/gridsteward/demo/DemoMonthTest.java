@@ -84,6 +84,15 @@ class DemoMonthTest {
                         OrganisationKind.DEPARTMENT);
         assertThat(histories.stream()
                         .flatMap(List::stream)
+                        .map(change -> change.event().assignee())
+                        .flatMap(Optional::stream)
+                        .filter(assignee -> assignee.kind() == OrganisationKind.DEPARTMENT)
+                        .map(assignee -> assignee.id().value()))
+                .as("the month dispatches to five departments, the demo officer's urban management bureau among them")
+                .contains(
+                        "dept-water", "dept-transport", "dept-ecology", "dept-civil-affairs", "dept-urban-management");
+        assertThat(histories.stream()
+                        .flatMap(List::stream)
                         .map(TicketChange::event)
                         .filter(event -> event.actor().role() == Role.SYSTEM)
                         .map(TicketEvent::type))
