@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * SnapStart priming: before Lambda snapshots an initialised instance, dry requests go through the whole path a
  * caller's request takes (the Lambda HTTP adapter, routing, the request log, the caller's claims, the ticket store,
- * the DynamoDB client's marshalling, signing and HTTP client, Jackson, a problem+json answer) and the OpenAPI
- * document is generated once, so a restored instance answers its first request
+ * the DynamoDB client's marshalling, signing and HTTP client, Jackson, a problem+json answer), the OpenAPI
+ * document is generated once and the attachments bucket's S3 presigner and client are built, so a restored instance answers its first request
  * with that code loaded, initialised and run. The ticket read asks for an id that cannot exist: nothing is written.
  * Outside SnapStart (locally, in tests) nobody takes a checkpoint and nothing runs.
  */
@@ -33,6 +33,12 @@ public class SnapStartPriming implements Resource {
                     Map.of(CallerClaims.USER_ID, "snapstart-priming", CallerClaims.ROLE, "RESIDENT")),
             DryRequests.get("ANY /v1/{proxy+}", "/v1/openapi", "", null));
 
+    private final UploadBucket uploads;
+
+    SnapStartPriming(UploadBucket uploads) {
+        this.uploads = uploads;
+    }
+
     @PostConstruct
     void register() {
         // The global context holds resources weakly; this singleton lives as long as the application.
@@ -48,8 +54,9 @@ public class SnapStartPriming implements Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {}
 
-    /** Sends the dry requests through the function's HTTP handler; returns their statuses. */
+    /** Sends the dry requests through the function's HTTP handler and builds the upload clients; returns the statuses. */
     public List<Integer> prime() {
+        uploads.prepare();
         return DryRequests.send(DRY_REQUESTS, "api", 20_000);
     }
 }
