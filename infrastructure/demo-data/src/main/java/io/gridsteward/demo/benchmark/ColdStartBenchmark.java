@@ -1,5 +1,6 @@
 package io.gridsteward.demo.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.demo.DemoCounty;
@@ -12,11 +13,15 @@ import io.gridsteward.local.lambda.FunctionDefinition;
 import io.gridsteward.local.lambda.FunctionStatistics;
 import io.gridsteward.local.lambda.InvocationResult;
 import io.gridsteward.local.lambda.LocalFunction;
+import io.gridsteward.local.s3.LocalS3Server;
+import io.gridsteward.local.stream.DynamoDbStreamSource;
+import io.gridsteward.local.stream.DynamodbEvents;
+import io.gridsteward.local.stream.StreamRecordJson;
+import io.gridsteward.local.stream.StreamSource;
 import io.gridsteward.local.template.SamTemplate;
 import io.gridsteward.store.organisation.OrganisationStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,28 +29,97 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * One run, one comparison: the API function's first answer in a fresh JVM (JVM start → the first intake's 201, as the
- * local stack starts a function: its unpacked zip, the local Runtime API, the template's environment) against the same
- * for {@code infrastructure/minimal-function}, a Quarkus function whose only work is the same ticket intake's single
- * TransactWriteItems, on the same emulator. Each round starts both afresh, one after the other, so that the machine's
- * load falls on both alike; the ratio of the medians is the figure.
+ * One run, three comparisons, each a function's first answer in a fresh JVM (JVM start → the first answer, as the
+ * local stack starts a function: its unpacked zip, the local Runtime API, the template's environment) against a
+ * minimal Quarkus function doing the same single write, on the same emulator and S3 server:
+ * <ul>
+ *   <li>the api function's intake (201) against {@code infrastructure/minimal-function}'s (one TransactWriteItems);
+ *   <li>the lake writer on the stream's first batch against {@code infrastructure/minimal-stream-function} on the same
+ *       batch (one PutObject into the lake bucket);
+ *   <li>the dashboard function's page against the same minimal function's intake: the dashboard writes nothing, and the
+ *       first answer of a metric request is the lake's and DuckDB's work, which {@code DashboardBenchmark} measures.
+ * </ul>
+ * Each round starts every function afresh, one after the other, so that the machine's load falls on all alike; the
+ * ratios of the medians are the figures. With {@code class-data}, every function (the baselines too) runs with a
+ * class-data archive of its own (AppCDS, {@code -XX:+AutoCreateSharedArchive}) that a first start, not counted, writes.
  *
- * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.ColdStartBenchmark [rounds] [projectDirectory] [JVM options for both functions, e.g. -XX:StartFlightRecording]}
+ * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.ColdStartBenchmark [rounds] [projectDirectory] [JVM options for every function, e.g. -XX:StartFlightRecording] [class-data]}
  */
 public final class ColdStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GRID = "grid-hebin-1";
     private static final String MINIMAL_FUNCTION = "infrastructure/minimal-function/target/function.zip";
+    private static final String MINIMAL_STREAM_FUNCTION = "infrastructure/minimal-stream-function/target/function.zip";
+    private static final int BATCH_SIZE = 100;
+
+    /** A function, the event of its first invocation and what its answer must say. */
+    private record Start(FunctionDefinition function, Supplier<byte[]> event, Predicate<JsonNode> answered) {}
+
+    /**
+     * The api's intakes' items as the event-source mapping delivers them (up to {@value #BATCH_SIZE} records, the
+     * ticket events among them), read from the table's stream once an intake has been answered; the same batch for
+     * both stream functions.
+     */
+    private static final class TicketBatch implements Supplier<byte[]> {
+        private final StreamSource stream;
+        private byte[] event;
+
+        TicketBatch(StreamSource stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public synchronized byte[] get() {
+            if (event == null) {
+                List<StreamRecordJson> batch = new ArrayList<>();
+                for (StreamSource.Shard shard : stream.shards()) {
+                    Optional<String> iterator = Optional.of(stream.iterator(shard.shardId(), Optional.empty()));
+                    while (iterator.isPresent() && batch.size() < BATCH_SIZE) {
+                        StreamSource.Page page = stream.read(shard.shardId(), iterator.get(), 1000);
+                        page.records().stream()
+                                .filter(record -> record.json()
+                                        .path("dynamodb")
+                                        .path("NewImage")
+                                        .path("pk")
+                                        .path("S")
+                                        .asText()
+                                        .startsWith("TICKET#"))
+                                .limit(BATCH_SIZE - batch.size())
+                                .forEach(batch::add);
+                        iterator = page.records().isEmpty() ? Optional.empty() : page.nextIterator();
+                    }
+                }
+                if (batch.stream()
+                        .noneMatch(record -> record.json()
+                                .path("dynamodb")
+                                .path("NewImage")
+                                .path("entity")
+                                .path("S")
+                                .asText()
+                                .equals("TicketEvent"))) {
+                    throw new IllegalStateException("the table's stream holds no ticket event");
+                }
+                event = DynamodbEvents.event(batch);
+            }
+            return event;
+        }
+    }
 
     private ColdStartBenchmark() {}
 
@@ -55,109 +129,205 @@ public final class ColdStartBenchmark {
                 .toAbsolutePath()
                 .normalize();
         String javaOptions = arguments.length > 2 ? arguments[2] : "";
+        boolean classData = arguments.length > 3 && arguments[3].equals("class-data");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path dataDirectory = Files.createTempDirectory("grid-steward-cold-start");
         SamTemplate template = SamTemplate.load(project.resolve("template.yaml"));
-        SamTemplate.FunctionSpecification api = template.functions().stream()
-                .filter(function -> function.codeUri().equals("functions/api/target/function.zip"))
-                .findFirst()
-                .orElseThrow();
-        if (!Files.isRegularFile(project.resolve(MINIMAL_FUNCTION))
-                || !Files.isRegularFile(project.resolve(api.codeUri()))) {
-            throw new IllegalStateException("build the packages first: ./mvnw -B package -DskipTests");
+        for (String zip : List.of(
+                "functions/api/target/function.zip",
+                "functions/lake-writer/target/function.zip",
+                "functions/dashboard/target/function.zip",
+                MINIMAL_FUNCTION,
+                MINIMAL_STREAM_FUNCTION)) {
+            if (!Files.isRegularFile(project.resolve(zip))) {
+                throw new IllegalStateException(
+                        zip + " is missing: build the packages first: ./mvnw -B package -DskipTests");
+            }
         }
         try (DynamoDbEmulator emulator = DynamoDbEmulator.start(0, Optional.empty());
+                LocalS3Server s3 = LocalS3Server.start(0, dataDirectory.resolve("s3"));
                 DynamoDbClient dynamoDb = DynamoDbClient.builder()
                         .endpointOverride(emulator.endpoint())
                         .region(Region.of(LocalStack.REGION))
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .credentialsProvider(credentials())
+                        .build();
+                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                        .endpointOverride(emulator.endpoint())
+                        .region(Region.of(LocalStack.REGION))
+                        .credentialsProvider(credentials())
                         .build()) {
+            s3.createBucketIfMissing(LocalStack.LAKE_BUCKET);
+            s3.createBucketIfMissing(LocalStack.ATTACHMENTS_BUCKET);
             TableCreation.createIfMissing(dynamoDb, template.table(), LocalStack.TABLE_NAME);
             new DemoSeeder(DemoCounty.load()).seedOrganisations(new OrganisationStore(dynamoDb, LocalStack.TABLE_NAME));
-            Map<String, String> apiEnvironment = withJavaOptions(
-                    FunctionEnvironment.of(
-                            template, api, emulator.endpoint(), URI.create("http://127.0.0.1:1"), dataDirectory),
-                    javaOptions);
-            FunctionDefinition apiFunction = new FunctionDefinition(
-                    api.name(),
-                    project.resolve(api.codeUri()),
-                    api.handler(),
-                    api.timeout(),
-                    api.memoryMegabytes(),
-                    apiEnvironment);
-            FunctionDefinition minimalFunction = new FunctionDefinition(
-                    "MinimalFunction",
-                    project.resolve(MINIMAL_FUNCTION),
-                    FunctionDefinition.QUARKUS_HANDLER,
-                    api.timeout(),
-                    api.memoryMegabytes(),
-                    withJavaOptions(
-                            Map.of(
-                                    "TABLE_NAME",
-                                    LocalStack.TABLE_NAME,
-                                    "AWS_ENDPOINT_URL_DYNAMODB",
-                                    emulator.endpoint().toString()),
-                            javaOptions));
 
-            List<FunctionStatistics> apiStarts = new ArrayList<>();
-            List<FunctionStatistics> minimalStarts = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                apiStarts.add(firstAnswer(apiFunction, dataDirectory.resolve("api-" + round), console));
-                minimalStarts.add(firstAnswer(minimalFunction, dataDirectory.resolve("minimal-" + round), console));
-                console.printf(
-                        "round %d: api %s; minimal %s (load average %s)%n",
-                        round,
-                        apiStarts.getLast().describe(),
-                        minimalStarts.getLast().describe(),
-                        loadAverage());
+            Path classDataDirectory = dataDirectory.resolve("class-data");
+            Function<String, String> options = name -> classData
+                    ? (javaOptions + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
+                                    + classDataDirectory.resolve(name + ".jsa"))
+                            .strip()
+                    : javaOptions;
+            FunctionDefinition api = deployed(
+                    template, project, "functions/api/target/function.zip", emulator, s3, dataDirectory, options);
+            FunctionDefinition lakeWriter = deployed(
+                    template,
+                    project,
+                    "functions/lake-writer/target/function.zip",
+                    emulator,
+                    s3,
+                    dataDirectory,
+                    options);
+            FunctionDefinition dashboard = deployed(
+                    template, project, "functions/dashboard/target/function.zip", emulator, s3, dataDirectory, options);
+            FunctionDefinition minimal =
+                    baseline("MinimalFunction", project.resolve(MINIMAL_FUNCTION), api, emulator, s3, options);
+            FunctionDefinition minimalStream = baseline(
+                    "MinimalStreamFunction",
+                    project.resolve(MINIMAL_STREAM_FUNCTION),
+                    lakeWriter,
+                    emulator,
+                    s3,
+                    options);
+
+            Predicate<JsonNode> created = answer -> answer.path("statusCode").asInt() == 201;
+            Predicate<JsonNode> batchStored =
+                    answer -> answer.path("batchItemFailures").isEmpty();
+            Predicate<JsonNode> pageServed = answer -> answer.path("statusCode").asInt() == 200;
+            Start apiStart = new Start(api, ColdStartBenchmark::intake, created);
+            Start minimalStart = new Start(minimal, ColdStartBenchmark::intake, created);
+            Start dashboardStart = new Start(dashboard, ColdStartBenchmark::page, pageServed);
+            Supplier<byte[]> batch = new TicketBatch(
+                    new DynamoDbStreamSource(dynamoDb, streams, LocalStack.TABLE_NAME, LocalStack.REGION));
+            Start lakeWriterStart = new Start(lakeWriter, batch, batchStored);
+            Start minimalStreamStart = new Start(minimalStream, batch, batchStored);
+            List<Start> order = List.of(apiStart, minimalStart, lakeWriterStart, minimalStreamStart, dashboardStart);
+            if (classData) {
+                Files.createDirectories(classDataDirectory);
+                console.println("class-data: a first start of each function, not counted, writes its archive");
+                for (Start start : order) {
+                    firstAnswer(start, dataDirectory, console);
+                }
+                try (Stream<Path> archives = Files.list(classDataDirectory)) {
+                    console.println("class-data archives: "
+                            + archives.map(archive -> archive.getFileName() + " " + size(archive))
+                                    .toList());
+                }
             }
-            double apiCold = median(apiStarts.stream()
-                    .map(statistics -> statistics.coldStart().orElseThrow())
-                    .toList());
-            double minimalCold = median(minimalStarts.stream()
-                    .map(statistics -> statistics.coldStart().orElseThrow())
-                    .toList());
-            double apiInit = median(apiStarts.stream()
-                    .map(statistics -> statistics.initialisation().orElseThrow())
-                    .toList());
-            double minimalInit = median(minimalStarts.stream()
-                    .map(statistics -> statistics.initialisation().orElseThrow())
-                    .toList());
+
+            Map<String, List<FunctionStatistics>> starts = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                StringBuilder line = new StringBuilder("round " + round + ":");
+                for (Start start : order) {
+                    FunctionStatistics statistics = firstAnswer(start, dataDirectory, console);
+                    starts.computeIfAbsent(start.function().name(), unused -> new ArrayList<>())
+                            .add(statistics);
+                    line.append(String.format(
+                            " %s %.0f ms (init %.0f);",
+                            start.function().name(),
+                            millis(statistics.coldStart().orElseThrow()),
+                            millis(statistics.initialisation().orElseThrow())));
+                }
+                console.println(line + " load average " + loadAverage());
+            }
             console.printf(
-                    "JVM start to the first intake's answer, median of %d fresh JVMs each (load average %s):%n",
-                    rounds, loadAverage());
+                    "JVM start to the first answer, median of %d fresh JVMs each, %s (load average %s):%n",
+                    rounds,
+                    classData ? "every function with its own class-data archive" : "no class-data archive",
+                    loadAverage());
+            for (Start start : order) {
+                List<FunctionStatistics> runs = starts.get(start.function().name());
+                double cold = median(runs.stream()
+                        .map(statistics -> statistics.coldStart().orElseThrow())
+                        .toList());
+                double init = median(runs.stream()
+                        .map(statistics -> statistics.initialisation().orElseThrow())
+                        .toList());
+                console.printf(
+                        "  %-24s %6.0f ms (init %.0f ms, first invocation %.0f ms)%n",
+                        start.function().name(), cold, init, cold - init);
+            }
+            console.printf("  api / minimal:                   %.2fx%n", ratio(starts, api.name(), minimal.name()));
             console.printf(
-                    "  api function:     %.0f ms (init %.0f ms, first invocation %.0f ms)%n",
-                    apiCold, apiInit, apiCold - apiInit);
+                    "  lake writer / minimal stream:    %.2fx%n",
+                    ratio(starts, lakeWriter.name(), minimalStream.name()));
             console.printf(
-                    "  minimal function: %.0f ms (init %.0f ms, first invocation %.0f ms)%n",
-                    minimalCold, minimalInit, minimalCold - minimalInit);
-            console.printf("  api / minimal: %.2fx%n", apiCold / minimalCold);
-            console.println("function logs under " + dataDirectory);
+                    "  dashboard page / minimal intake: %.2fx%n", ratio(starts, dashboard.name(), minimal.name()));
+            console.println("function logs under " + dataDirectory.resolve("logs"));
         }
     }
 
-    /** A fresh JVM for the function, one intake queued at once (it waits for init, as Lambda's first request does). */
-    private static FunctionStatistics firstAnswer(
-            FunctionDefinition definition, Path dataDirectory, PrintStream console) throws Exception {
-        try (LocalFunction function = LocalFunction.start(definition, dataDirectory, console)) {
-            InvocationResult result = function.invoke(intake()).get();
+    private static FunctionDefinition deployed(
+            SamTemplate template,
+            Path project,
+            String codeUri,
+            DynamoDbEmulator emulator,
+            LocalS3Server s3,
+            Path dataDirectory,
+            Function<String, String> options) {
+        SamTemplate.FunctionSpecification specification = template.functions().stream()
+                .filter(function -> function.codeUri().equals(codeUri))
+                .findFirst()
+                .orElseThrow();
+        return new FunctionDefinition(
+                specification.name(),
+                project.resolve(codeUri),
+                specification.handler(),
+                specification.timeout(),
+                specification.memoryMegabytes(),
+                withJavaOptions(
+                        FunctionEnvironment.of(
+                                template, specification, emulator.endpoint(), s3.endpoint(), dataDirectory),
+                        options.apply(specification.name())));
+    }
+
+    /** A baseline with the memory and timeout of the function it is compared with, and the environment it needs. */
+    private static FunctionDefinition baseline(
+            String name,
+            Path zip,
+            FunctionDefinition comparedWith,
+            DynamoDbEmulator emulator,
+            LocalS3Server s3,
+            Function<String, String> options) {
+        return new FunctionDefinition(
+                name,
+                zip,
+                FunctionDefinition.QUARKUS_HANDLER,
+                comparedWith.timeout(),
+                comparedWith.memoryMegabytes(),
+                withJavaOptions(
+                        Map.of(
+                                "TABLE_NAME",
+                                LocalStack.TABLE_NAME,
+                                "LAKE_BUCKET",
+                                LocalStack.LAKE_BUCKET,
+                                "AWS_ENDPOINT_URL_DYNAMODB",
+                                emulator.endpoint().toString(),
+                                "AWS_ENDPOINT_URL_S3",
+                                s3.endpoint().toString(),
+                                "AWS_REQUEST_CHECKSUM_CALCULATION",
+                                "when_required"),
+                        options.apply(name)));
+    }
+
+    /**
+     * A fresh JVM for the function, its event queued at once (it waits for init, as Lambda's first request does). The
+     * package is unpacked once into a directory of the function's own, so that a class-data archive stays valid.
+     */
+    private static FunctionStatistics firstAnswer(Start start, Path dataDirectory, PrintStream console)
+            throws Exception {
+        try (LocalFunction function = LocalFunction.start(start.function(), dataDirectory, console)) {
+            InvocationResult result = function.invoke(start.event().get()).get();
             if (!(result instanceof InvocationResult.Success success)
-                    || JSON.readTree(success.payload()).path("statusCode").asInt() != 201) {
-                throw new IllegalStateException(definition.name() + " did not take the intake: " + describe(result));
+                    || !start.answered().test(JSON.readTree(success.payload()))) {
+                throw new IllegalStateException(
+                        start.function().name() + " did not answer as it should: " + describe(result));
             }
             return function.statistics();
         }
     }
 
-    private static byte[] intake() throws IOException {
-        ObjectNode event = JSON.createObjectNode()
-                .put("version", "2.0")
-                .put("routeKey", "ANY /v1/{proxy+}")
-                .put("rawPath", "/v1/tickets")
-                .put("rawQueryString", "")
-                .put("isBase64Encoded", false)
+    private static byte[] intake() {
+        ObjectNode event = httpEvent("ANY /v1/{proxy+}", "POST", "/v1/tickets")
                 .put(
                         "body",
                         JSON.createObjectNode()
@@ -170,23 +340,44 @@ public final class ColdStartBenchmark {
                                                 .put("latitude", 30.251)
                                                 .put("longitude", 120.161))
                                 .toString());
-        event.putObject("headers").put("host", "localhost").put("content-type", "application/json");
-        ObjectNode context = event.putObject("requestContext")
-                .put("requestId", UUID.randomUUID().toString())
-                .put("routeKey", "ANY /v1/{proxy+}")
-                .put("stage", "$default")
-                .put("timeEpoch", Instant.now().toEpochMilli());
-        context.putObject("http")
-                .put("method", "POST")
-                .put("path", "/v1/tickets")
-                .put("protocol", "HTTP/1.1")
-                .put("sourceIp", "127.0.0.1");
-        context.putObject("authorizer")
+        ((ObjectNode) event.path("headers")).put("content-type", "application/json");
+        ((ObjectNode) event.path("requestContext"))
+                .putObject("authorizer")
                 .putObject("jwt")
                 .putObject("claims")
                 .put("sub", "cold-start-resident")
                 .put("custom:role", "RESIDENT");
-        return JSON.writeValueAsBytes(event);
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The dashboard's page, an open route. */
+    private static byte[] page() {
+        return httpEvent("GET /", "GET", "/").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode httpEvent(String routeKey, String method, String path) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("routeKey", routeKey)
+                .put("rawPath", path)
+                .put("rawQueryString", "")
+                .put("isBase64Encoded", false);
+        event.putObject("headers").put("host", "localhost");
+        ObjectNode context = event.putObject("requestContext")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("routeKey", routeKey)
+                .put("stage", "$default")
+                .put("timeEpoch", Instant.now().toEpochMilli());
+        context.putObject("http")
+                .put("method", method)
+                .put("path", path)
+                .put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1");
+        return event;
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
     private static Map<String, String> withJavaOptions(Map<String, String> environment, String javaOptions) {
@@ -211,6 +402,28 @@ public final class ColdStartBenchmark {
                 ? String.join(
                         " ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3))
                 : "unknown";
+    }
+
+    private static double ratio(Map<String, List<FunctionStatistics>> starts, String function, String baseline) {
+        return medianColdStart(starts.get(function)) / medianColdStart(starts.get(baseline));
+    }
+
+    private static double medianColdStart(List<FunctionStatistics> runs) {
+        return median(runs.stream()
+                .map(statistics -> statistics.coldStart().orElseThrow())
+                .toList());
+    }
+
+    private static String size(Path file) {
+        try {
+            return Files.size(file) / 1_000_000 + " MB";
+        } catch (IOException unreadable) {
+            return "unreadable";
+        }
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
     }
 
     private static double median(List<Duration> durations) {
