@@ -34,10 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -56,10 +54,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *       first answer of a metric request is the lake's and DuckDB's work, which {@code DashboardBenchmark} measures.
  * </ul>
  * Each round starts every function afresh, one after the other, so that the machine's load falls on all alike; the
- * ratios of the medians are the figures. With {@code class-data}, every function (the baselines too) runs with a
- * class-data archive of its own (AppCDS, {@code -XX:+AutoCreateSharedArchive}) that a first start, not counted, writes.
+ * ratios of the medians are the figures.
  *
- * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.ColdStartBenchmark [rounds] [projectDirectory] [JVM options for every function, e.g. -XX:StartFlightRecording] [class-data]}
+ * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.ColdStartBenchmark [rounds] [projectDirectory] [JVM options for every function, e.g. -XX:StartFlightRecording]}
  */
 public final class ColdStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -129,7 +126,6 @@ public final class ColdStartBenchmark {
                 .toAbsolutePath()
                 .normalize();
         String javaOptions = arguments.length > 2 ? arguments[2] : "";
-        boolean classData = arguments.length > 3 && arguments[3].equals("class-data");
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path dataDirectory = Files.createTempDirectory("grid-steward-cold-start");
         SamTemplate template = SamTemplate.load(project.resolve("template.yaml"));
@@ -161,14 +157,8 @@ public final class ColdStartBenchmark {
             TableCreation.createIfMissing(dynamoDb, template.table(), LocalStack.TABLE_NAME);
             new DemoSeeder(DemoCounty.load()).seedOrganisations(new OrganisationStore(dynamoDb, LocalStack.TABLE_NAME));
 
-            Path classDataDirectory = dataDirectory.resolve("class-data");
-            Function<String, String> options = name -> classData
-                    ? (javaOptions + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
-                                    + classDataDirectory.resolve(name + ".jsa"))
-                            .strip()
-                    : javaOptions;
             FunctionDefinition api = deployed(
-                    template, project, "functions/api/target/function.zip", emulator, s3, dataDirectory, options);
+                    template, project, "functions/api/target/function.zip", emulator, s3, dataDirectory, javaOptions);
             FunctionDefinition lakeWriter = deployed(
                     template,
                     project,
@@ -176,18 +166,24 @@ public final class ColdStartBenchmark {
                     emulator,
                     s3,
                     dataDirectory,
-                    options);
+                    javaOptions);
             FunctionDefinition dashboard = deployed(
-                    template, project, "functions/dashboard/target/function.zip", emulator, s3, dataDirectory, options);
+                    template,
+                    project,
+                    "functions/dashboard/target/function.zip",
+                    emulator,
+                    s3,
+                    dataDirectory,
+                    javaOptions);
             FunctionDefinition minimal =
-                    baseline("MinimalFunction", project.resolve(MINIMAL_FUNCTION), api, emulator, s3, options);
+                    baseline("MinimalFunction", project.resolve(MINIMAL_FUNCTION), api, emulator, s3, javaOptions);
             FunctionDefinition minimalStream = baseline(
                     "MinimalStreamFunction",
                     project.resolve(MINIMAL_STREAM_FUNCTION),
                     lakeWriter,
                     emulator,
                     s3,
-                    options);
+                    javaOptions);
 
             Predicate<JsonNode> created = answer -> answer.path("statusCode").asInt() == 201;
             Predicate<JsonNode> batchStored =
@@ -201,18 +197,6 @@ public final class ColdStartBenchmark {
             Start lakeWriterStart = new Start(lakeWriter, batch, batchStored);
             Start minimalStreamStart = new Start(minimalStream, batch, batchStored);
             List<Start> order = List.of(apiStart, minimalStart, lakeWriterStart, minimalStreamStart, dashboardStart);
-            if (classData) {
-                Files.createDirectories(classDataDirectory);
-                console.println("class-data: a first start of each function, not counted, writes its archive");
-                for (Start start : order) {
-                    firstAnswer(start, dataDirectory, console);
-                }
-                try (Stream<Path> archives = Files.list(classDataDirectory)) {
-                    console.println("class-data archives: "
-                            + archives.map(archive -> archive.getFileName() + " " + size(archive))
-                                    .toList());
-                }
-            }
 
             Map<String, List<FunctionStatistics>> starts = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
@@ -230,10 +214,8 @@ public final class ColdStartBenchmark {
                 console.println(line + " load average " + loadAverage());
             }
             console.printf(
-                    "JVM start to the first answer, median of %d fresh JVMs each, %s (load average %s):%n",
-                    rounds,
-                    classData ? "every function with its own class-data archive" : "no class-data archive",
-                    loadAverage());
+                    "JVM start to the first answer, median of %d fresh JVMs each (load average %s):%n",
+                    rounds, loadAverage());
             for (Start start : order) {
                 List<FunctionStatistics> runs = starts.get(start.function().name());
                 double cold = median(runs.stream()
@@ -263,7 +245,7 @@ public final class ColdStartBenchmark {
             DynamoDbEmulator emulator,
             LocalS3Server s3,
             Path dataDirectory,
-            Function<String, String> options) {
+            String javaOptions) {
         SamTemplate.FunctionSpecification specification = template.functions().stream()
                 .filter(function -> function.codeUri().equals(codeUri))
                 .findFirst()
@@ -277,7 +259,7 @@ public final class ColdStartBenchmark {
                 withJavaOptions(
                         FunctionEnvironment.of(
                                 template, specification, emulator.endpoint(), s3.endpoint(), dataDirectory),
-                        options.apply(specification.name())));
+                        javaOptions));
     }
 
     /** A baseline with the memory and timeout of the function it is compared with, and the environment it needs. */
@@ -287,7 +269,7 @@ public final class ColdStartBenchmark {
             FunctionDefinition comparedWith,
             DynamoDbEmulator emulator,
             LocalS3Server s3,
-            Function<String, String> options) {
+            String javaOptions) {
         return new FunctionDefinition(
                 name,
                 zip,
@@ -306,7 +288,7 @@ public final class ColdStartBenchmark {
                                 s3.endpoint().toString(),
                                 "AWS_REQUEST_CHECKSUM_CALCULATION",
                                 "when_required"),
-                        options.apply(name)));
+                        javaOptions));
     }
 
     /**
@@ -412,14 +394,6 @@ public final class ColdStartBenchmark {
         return median(runs.stream()
                 .map(statistics -> statistics.coldStart().orElseThrow())
                 .toList());
-    }
-
-    private static String size(Path file) {
-        try {
-            return Files.size(file) / 1_000_000 + " MB";
-        } catch (IOException unreadable) {
-            return "unreadable";
-        }
     }
 
     private static double millis(Duration duration) {
