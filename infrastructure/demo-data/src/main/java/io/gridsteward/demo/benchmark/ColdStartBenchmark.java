@@ -48,8 +48,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * minimal Quarkus function doing the same single write, on the same emulator and S3 server:
  * <ul>
  *   <li>the api function's intake (201) against {@code infrastructure/minimal-function}'s (one TransactWriteItems);
- *   <li>the lake writer on the stream's first batch against {@code infrastructure/minimal-stream-function} on the same
- *       batch (one PutObject into the lake bucket);
+ *   <li>the lake writer on a batch of the api's intakes' items from the table's stream against
+ *       {@code infrastructure/minimal-stream-function} on the same batch (one PutObject into the lake bucket);
  *   <li>the dashboard function's page against the same minimal function's intake: the dashboard writes nothing, and the
  *       first answer of a metric request is the lake's and DuckDB's work, which {@code DashboardBenchmark} measures.
  * </ul>
