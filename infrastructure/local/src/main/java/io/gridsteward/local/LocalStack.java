@@ -159,16 +159,19 @@ public final class LocalStack implements AutoCloseable {
                     parallel.submit(() -> timed("DynamoDB emulator", () -> startEmulator(dynamoDbPort)));
             Future<LocalS3Server> s3Start = parallel.submit(
                     () -> timed("S3 server", () -> LocalS3Server.start(s3Port, dataDirectory.resolve("s3"))));
-            Future<Void> frontLaunch = parallel.submit(() -> {
-                launch(parallel, project, template, frontFunctions, dynamoDbEndpoint, s3Endpoint);
+            // The front's functions' packages are unpacked meanwhile (disk, not processor), but their JVMs start once
+            // the servers hold the buckets and the table: two JVMs starting Quarkus take both cores of a small machine
+            // for seconds, which the snapshot's load, S3Proxy's start and the first SDK client would otherwise wait
+            // for, and nothing calls a function before the front serves.
+            Future<Void> frontUnpacked = parallel.submit(() -> timeline.phase("unpack the front's functions", () -> {
+                for (SamTemplate.FunctionSpecification specification : frontFunctions) {
+                    LocalFunction.unpack(specification.name(), project.resolve(specification.codeUri()), dataDirectory);
+                }
                 return null;
-            });
-            try {
-                emulator = own(await(emulatorStart));
-                s3 = own(await(s3Start));
-            } finally {
-                await(frontLaunch);
-            }
+            }));
+            emulator = own(await(emulatorStart));
+            s3 = own(await(s3Start));
+            await(frontUnpacked);
             timeline.phase("buckets and table", () -> {
                 s3.createBucketIfMissing(LAKE_BUCKET);
                 s3.createBucketIfMissing(ATTACHMENTS_BUCKET);
@@ -177,6 +180,7 @@ public final class LocalStack implements AutoCloseable {
                 return null;
             });
             long serversReady = System.nanoTime();
+            launch(parallel, project, template, frontFunctions, dynamoDbEndpoint, s3Endpoint);
 
             front = own(timeline.phase(
                     "HTTP front",

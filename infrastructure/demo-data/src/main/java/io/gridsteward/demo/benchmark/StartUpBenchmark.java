@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * as Ctrl-C does once it printed its summary. Prints each run's start-up timeline (from the child's JVM start), the
  * machine's load average beside it, and "up and serving" against its goal (15 s fresh, 5 s again).
  *
- * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.StartUpBenchmark [projectDirectory] [JVM options of the stack, e.g. -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/stack.jsa]}
+ * <p>{@code java -cp infrastructure/demo-data/target/grid-steward-demo.jar io.gridsteward.demo.benchmark.StartUpBenchmark [projectDirectory] [JVM options of the stack, e.g. -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/stack.jsa] [dataDirectory]}
+ *
+ * <p>Given a data directory a stack already ran on, only the second start is measured, on that directory (which it
+ * leaves as a stack's stop does).
  */
 public final class StartUpBenchmark {
     private static final Pattern UP =
@@ -35,9 +38,13 @@ public final class StartUpBenchmark {
                 .normalize();
         List<String> javaOptions = arguments.length > 1 ? List.of(arguments[1].split(" ")) : List.of();
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path dataDirectory = Files.createTempDirectory("grid-steward-start-up");
+        Path dataDirectory =
+                arguments.length > 2 ? Path.of(arguments[2]) : Files.createTempDirectory("grid-steward-start-up");
+        List<String> runs = arguments.length > 2
+                ? List.of("second start on its data")
+                : List.of("fresh data directory", "second start on its data");
         List<String> ups = new ArrayList<>();
-        for (String run : List.of("fresh data directory", "second start on its data")) {
+        for (String run : runs) {
             console.println("== " + run + " (load average before: " + loadAverage() + ")");
             Run result = start(project, dataDirectory, javaOptions);
             result.timeline().forEach(line -> console.println("  " + line));

@@ -65,8 +65,12 @@ public final class FunctionPackages {
         return directory;
     }
 
-    /** Copies the invoker's single class file under {@code directory}, which then goes on a child's classpath. */
-    public static Path installInvoker(Path directory) throws IOException {
+    /**
+     * Copies the invoker's single class file under {@code directory}, which then goes on a child's classpath. One copy
+     * at a time: functions launched side by side copied it together, and a copy that replaces a file can find the
+     * other's new file in its place (FileAlreadyExistsException, a function that did not start).
+     */
+    public static synchronized Path installInvoker(Path directory) throws IOException {
         String resource = LambdaInvoker.class.getName().replace('.', '/') + ".class";
         Path target = directory.resolve(resource);
         Files.createDirectories(target.getParent());

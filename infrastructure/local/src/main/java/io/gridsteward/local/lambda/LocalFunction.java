@@ -74,6 +74,14 @@ public final class LocalFunction implements FunctionInvoker, AutoCloseable {
      * Unpacks the package into {@code dataDirectory/functions/<name>} and starts its first instance; output goes to
      * {@code dataDirectory/logs/<name>.log} (further instances: {@code <name>-2.log}...).
      */
+    /**
+     * Unpacks the function's package into the data directory unless it is there already, so that {@link #start} later
+     * only starts the JVM.
+     */
+    public static void unpack(String name, Path artifact, Path dataDirectory) throws IOException {
+        FunctionPackages.unpack(artifact, dataDirectory.resolve("functions").resolve(name));
+    }
+
     public static LocalFunction start(FunctionDefinition definition, Path dataDirectory, PrintStream console)
             throws IOException {
         Path taskDirectory = FunctionPackages.unpack(

@@ -3,6 +3,7 @@ package io.gridsteward.local.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridsteward.local.invoker.LambdaInvoker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -64,5 +70,23 @@ class FunctionPackagesTest {
     void aMissingPackageSaysHowToBuildIt() {
         assertThatThrownBy(() -> FunctionPackages.unpack(directory.resolve("absent.zip"), directory.resolve("task")))
                 .hasMessageContaining("does not exist; build it with ./mvnw -B package -DskipTests");
+    }
+
+    @Test
+    void functionsLaunchedSideBySideAllGetTheInvoker() throws Exception {
+        Path invoker = directory.resolve("invoker");
+        for (int round = 0; round < 20; round++) {
+            try (ExecutorService launches = Executors.newFixedThreadPool(6)) {
+                List<Future<Path>> installs = new ArrayList<>();
+                for (int function = 0; function < 6; function++) {
+                    installs.add(launches.submit(() -> FunctionPackages.installInvoker(invoker)));
+                }
+                for (Future<Path> install : installs) {
+                    assertThat(install.get()).isEqualTo(invoker);
+                }
+            }
+        }
+        assertThat(invoker.resolve(LambdaInvoker.class.getName().replace('.', '/') + ".class"))
+                .isNotEmptyFile();
     }
 }

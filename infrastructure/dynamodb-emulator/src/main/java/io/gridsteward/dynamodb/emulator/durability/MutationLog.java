@@ -1,5 +1,6 @@
 package io.gridsteward.dynamodb.emulator.durability;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridsteward.dynamodb.emulator.wire.JsonText;
@@ -30,6 +31,18 @@ public final class MutationLog implements AutoCloseable {
     public static final String LOG_FILE = "mutations.log";
     private static final int HEADER_BYTES = 8;
 
+    /** Reads the whole snapshot's text (UTF-8 JSON) into the state. */
+    @FunctionalInterface
+    public interface SnapshotReader {
+        void read(byte[] snapshot) throws IOException;
+    }
+
+    /** Writes the whole state as one JSON document. */
+    @FunctionalInterface
+    public interface SnapshotWriter {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
     private final Path directory;
     private final long compactionThresholdBytes;
     private final boolean syncEveryWrite;
@@ -46,12 +59,12 @@ public final class MutationLog implements AutoCloseable {
     }
 
     /** Loads the snapshot, replays the log's intact frames, drops a torn tail and opens the log for appending. */
-    public void recover(Consumer<JsonNode> loadSnapshot, Consumer<JsonNode> replay) {
+    public void recover(SnapshotReader loadSnapshot, Consumer<JsonNode> replay) {
         try {
             Files.createDirectories(directory);
             Path snapshot = directory.resolve(SNAPSHOT_FILE);
             if (Files.exists(snapshot)) {
-                loadSnapshot.accept(JsonText.parse(Files.readAllBytes(snapshot)));
+                loadSnapshot.read(Files.readAllBytes(snapshot));
             }
             Path logFile = logFile();
             channel = FileChannel.open(
@@ -152,12 +165,14 @@ public final class MutationLog implements AutoCloseable {
      * Writes the snapshot beside the old one, moves it into place, then empties the log. A crash between the two steps
      * leaves log entries the snapshot already holds; their log sequence numbers make replay skip them.
      */
-    public void compact(ObjectNode snapshot) throws IOException {
+    public void compact(SnapshotWriter snapshot) throws IOException {
         Path temporary = directory.resolve(SNAPSHOT_FILE + ".tmp");
         try (FileChannel out = FileChannel.open(
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(out), 64 * 1024);
-            JsonText.write(snapshot, stream);
+            try (JsonGenerator generator = JsonText.generator(stream)) {
+                snapshot.write(generator);
+            }
             stream.flush();
             out.force(true);
         }

@@ -1,5 +1,9 @@
 package io.gridsteward.dynamodb.emulator.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +17,8 @@ import io.gridsteward.dynamodb.emulator.stream.StreamState;
 import io.gridsteward.dynamodb.emulator.value.AttributeValue;
 import io.gridsteward.dynamodb.emulator.wire.ItemCodec;
 import io.gridsteward.dynamodb.emulator.wire.ItemSize;
+import io.gridsteward.dynamodb.emulator.wire.ItemStorageCodec;
+import io.gridsteward.dynamodb.emulator.wire.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -82,7 +88,7 @@ public final class Database {
         try {
             T result = action.get();
             if (log != null && log.wantsCompaction()) {
-                log.compact(snapshot());
+                log.compact(this::writeSnapshot);
             }
             return result;
         } catch (IOException failure) {
@@ -390,46 +396,133 @@ public final class Database {
         }
     }
 
-    /** The whole state as one JSON document: the snapshot that compaction writes before it empties the log. */
-    public ObjectNode snapshot() {
-        ObjectNode snapshot = NODES.objectNode();
-        snapshot.put("lsn", lastLogSequence);
-        snapshot.put("nextSequence", nextSequence);
-        ArrayNode tableNodes = snapshot.putArray("tables");
+    /**
+     * The whole state as one JSON document, the snapshot that compaction writes before it empties the log: written
+     * with the streaming generator, so that no tree of the whole state is built.
+     */
+    private void writeSnapshot(JsonGenerator generator) throws IOException {
+        generator.writeStartObject();
+        generator.writeNumberField("lsn", lastLogSequence);
+        generator.writeNumberField("nextSequence", nextSequence);
+        generator.writeArrayFieldStart("tables");
         for (TableData table : tables.values()) {
-            ObjectNode node = tableNodes.addObject();
-            node.set("definition", DefinitionCodec.toJson(table.definition()));
-            ArrayNode items = node.putArray("items");
-            table.primary().iterator().forEachRemaining(item -> items.add(ItemCodec.encodeItem(item)));
+            generator.writeStartObject();
+            generator.writeFieldName("definition");
+            JsonText.writeTree(generator, DefinitionCodec.toJson(table.definition()));
+            generator.writeArrayFieldStart("items");
+            Iterator<Map<String, AttributeValue>> items = table.primary().iterator();
+            while (items.hasNext()) {
+                ItemStorageCodec.writeItem(generator, items.next());
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
         }
-        ArrayNode streamNodes = snapshot.putArray("streams");
+        generator.writeEndArray();
+        generator.writeArrayFieldStart("streams");
         for (StreamState stream : streams.values()) {
-            ObjectNode node = streamNodes.addObject();
-            node.set("metadata", DefinitionCodec.toJson(stream.metadata()));
-            node.put("trimmedThrough", stream.trimmedThrough(clock.millis()));
-            ArrayNode records = node.putArray("records");
-            stream.records().forEach(record -> records.add(StreamRecordCodec.toStorage(stream.arn(), record)));
+            generator.writeStartObject();
+            generator.writeFieldName("metadata");
+            JsonText.writeTree(generator, DefinitionCodec.toJson(stream.metadata()));
+            generator.writeNumberField("trimmedThrough", stream.trimmedThrough(clock.millis()));
+            generator.writeArrayFieldStart("records");
+            for (StreamRecord record : stream.records()) {
+                StreamRecordCodec.writeStored(generator, stream.arn(), record);
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
         }
-        return snapshot;
+        generator.writeEndArray();
+        generator.writeEndObject();
     }
 
-    private void loadSnapshot(JsonNode snapshot) {
-        lastLogSequence = snapshot.path("lsn").asLong();
-        nextSequence = snapshot.path("nextSequence").asLong(1);
-        for (JsonNode node : snapshot.path("tables")) {
-            TableData table = new TableData(DefinitionCodec.tableFromJson(node.get("definition")));
-            for (JsonNode item : node.get("items")) {
-                table.put(ItemCodec.decodeItem(item));
+    /**
+     * Loads a snapshot with the streaming parser: items straight into the tables, stream records with their images
+     * kept as text until read. A table's definition and a stream's metadata come before its items and records, as
+     * {@link #writeSnapshot} writes them.
+     */
+    private void loadSnapshot(byte[] text) throws IOException {
+        try (JsonParser parser = JsonText.parser(text)) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "lsn" -> lastLogSequence = parser.getLongValue();
+                    case "nextSequence" -> nextSequence = parser.getLongValue();
+                    case "tables" -> {
+                        expect(parser, value, JsonToken.START_ARRAY);
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            loadTable(parser);
+                        }
+                    }
+                    case "streams" -> {
+                        expect(parser, value, JsonToken.START_ARRAY);
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            loadStream(parser, text);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
             }
-            tables.put(table.definition().name(), table);
         }
-        for (JsonNode node : snapshot.path("streams")) {
-            StreamState stream = new StreamState(DefinitionCodec.streamFromJson(node.get("metadata")));
-            stream.restoreTrimmedThrough(node.path("trimmedThrough").asLong(0));
-            for (JsonNode record : node.get("records")) {
-                stream.append(StreamRecordCodec.fromStorage(record));
+    }
+
+    private void loadTable(JsonParser parser) throws IOException {
+        TableData table = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "definition" -> table = new TableData(DefinitionCodec.tableFromJson(JsonText.readTree(parser)));
+                case "items" -> {
+                    if (table == null) {
+                        throw new JsonParseException(parser, "A table's items before its definition");
+                    }
+                    expect(parser, value, JsonToken.START_ARRAY);
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        table.put(ItemStorageCodec.readItem(parser));
+                    }
+                }
+                default -> parser.skipChildren();
             }
-            streams.put(stream.arn(), stream);
+        }
+        if (table == null) {
+            throw new JsonParseException(parser, "A table without its definition");
+        }
+        tables.put(table.definition().name(), table);
+    }
+
+    private void loadStream(JsonParser parser, byte[] text) throws IOException {
+        StreamState stream = null;
+        long trimmedThrough = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "metadata" -> stream = new StreamState(DefinitionCodec.streamFromJson(JsonText.readTree(parser)));
+                case "trimmedThrough" -> trimmedThrough = parser.getLongValue();
+                case "records" -> {
+                    if (stream == null) {
+                        throw new JsonParseException(parser, "A stream's records before its metadata");
+                    }
+                    expect(parser, value, JsonToken.START_ARRAY);
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        stream.append(StreamRecordCodec.readStored(parser, text));
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (stream == null) {
+            throw new JsonParseException(parser, "A stream without its metadata");
+        }
+        stream.restoreTrimmedThrough(trimmedThrough);
+        streams.put(stream.arn(), stream);
+    }
+
+    private static void expect(JsonParser parser, JsonToken found, JsonToken expected) throws IOException {
+        if (found != expected) {
+            throw new JsonParseException(parser, "Expected " + expected + " but found " + found);
         }
     }
 
@@ -440,7 +533,7 @@ public final class Database {
         }
         write(() -> {
             try {
-                log.compact(snapshot());
+                log.compact(this::writeSnapshot);
             } catch (IOException failure) {
                 throw new UncheckedIOException(failure);
             }

@@ -32,6 +32,18 @@ public final class JsonText {
 
     private JsonText() {}
 
+    /** A streaming parser over UTF-8 text, with the same limits as {@link #parse(byte[])}. */
+    public static JsonParser parser(byte[] text) throws IOException {
+        return FACTORY.createParser(text);
+    }
+
+    /** A streaming generator that leaves {@code out} open when it is closed. */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator generator = FACTORY.createGenerator(out);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return generator;
+    }
+
     /** Throws IOException (a JsonProcessingException for malformed text). */
     public static JsonNode parse(byte[] text) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
@@ -46,6 +58,11 @@ public final class JsonText {
             }
             return node;
         }
+    }
+
+    /** The value starting at the parser's current token, as a tree; the parser is left on its last token. */
+    public static JsonNode readTree(JsonParser parser) throws IOException {
+        return read(parser, parser.currentToken());
     }
 
     private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
@@ -105,6 +122,10 @@ public final class JsonText {
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    public static void writeTree(JsonGenerator generator, JsonNode node) throws IOException {
+        write(generator, node);
     }
 
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {
