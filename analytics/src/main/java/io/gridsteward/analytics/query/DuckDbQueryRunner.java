@@ -19,11 +19,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,14 +40,16 @@ import org.duckdb.DuckDBDriver;
  * a glob of small files. A table with no objects yet is empty with the right columns,
  * so queries answer no rows. Files are matched by column name ({@code union_by_name}): a file written before a
  * column was added reads as null in it instead of failing the query. The views of {@code sql/views/} (Glue views on
- * Athena) are kept here as tables computed from their SQL whenever a table they read is loaded: every metric file
- * reads a deduplicated view, often more than once, and a view would number every event again on every read. Each
+ * Athena) are kept here as tables computed from their SQL whenever a table they read is loaded, directly or through
+ * another view: every metric file reads a deduplicated view, often more than once, and a view would number every
+ * event again on every read; the assessment's facts would join every ticket's steps again on every request. Each
  * query runs on its own connection to the database, so queries may run side by side; a reload replaces a table and
  * the views over it in one transaction, and a query running meanwhile reads them as they were.
  */
 public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
+    private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
 
     private final LakeMirror mirror;
     private final Duration freshness;
@@ -103,12 +107,18 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
         }
     }
 
-    /** The lake tables a query reads: those it names, and those of the views it names. */
+    /** The lake tables a query reads: those it names, and those of the views it names, directly or through views. */
     static List<LakeTable> tablesRead(String sql) {
         List<String> texts = new ArrayList<>(List.of(sql));
-        for (String view : SqlFiles.views()) {
-            if (names(sql, SqlFiles.viewName(view))) {
-                texts.add(SqlFiles.read(view));
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (String view : SqlFiles.views()) {
+                String viewSql = SqlFiles.read(view);
+                if (!texts.contains(viewSql) && texts.stream().anyMatch(text -> names(text, SqlFiles.viewName(view)))) {
+                    texts.add(viewSql);
+                    added = true;
+                }
             }
         }
         return LakeSchema.TABLES.stream()
@@ -116,9 +126,10 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
                 .toList();
     }
 
+    /** Whether the SQL names this table or view outside its comments (a file's comments may name others). */
     private static boolean names(String sql, String name) {
         return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE)
-                .matcher(sql)
+                .matcher(COMMENT.matcher(sql).replaceAll(""))
                 .find();
     }
 
@@ -197,10 +208,13 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
         execute(connection, "BEGIN TRANSACTION");
         try {
             execute(connection, "CREATE OR REPLACE TABLE " + table.name() + " AS " + body);
+            // The views over the table, and those over them: the list's order puts a view after those it reads.
+            Set<String> reloaded = new HashSet<>(Set.of(table.name()));
             for (String view : SqlFiles.views()) {
                 String viewSql = SqlFiles.read(view);
-                if (names(viewSql, table.name())) {
+                if (reloaded.stream().anyMatch(name -> names(viewSql, name))) {
                     execute(connection, "CREATE OR REPLACE TABLE " + SqlFiles.viewName(view) + " AS " + viewSql);
+                    reloaded.add(SqlFiles.viewName(view));
                 }
             }
             execute(connection, "COMMIT");

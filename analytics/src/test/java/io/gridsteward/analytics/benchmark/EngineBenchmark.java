@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -35,13 +36,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * for this month and the month before, each way in turn, after one unmeasured query that mirrors the lake (the fresh
  * engine only the first six).
  *
- * <p>{@code ./mvnw -B -q -o -pl analytics -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.gridsteward.analytics.benchmark.EngineBenchmark -Dexec.args="<stack data directory>/s3/grid-steward-lake"}
+ * <p>Then every metric by every dimension on a warm engine, and the assessment on its kept facts against the same
+ * figures computed from every ticket's steps in each query. Run (analytics/README.md, "Benchmark"):
+ * {@code ./mvnw -B -q -o -pl analytics -am test-compile dependency:build-classpath -Dmdep.includeScope=test
+ * -Dmdep.outputFile=cp.txt}, then {@code java -cp analytics/target/test-classes:analytics/target/classes:$(cat
+ * analytics/cp.txt) io.gridsteward.analytics.benchmark.EngineBenchmark <stack data directory>/s3/grid-steward-lake}
  */
 public final class EngineBenchmark {
     private static final String BUCKET = "engine-benchmark";
     private static final int FRESH_QUERIES = 6;
     private static final int PROFILE_REPETITIONS = 5;
+    /** The assessment computed from every ticket's steps in each query: the baseline of its kept facts. */
+    private static final String ASSESSMENT_BASELINE = "benchmark/assessment_from_steps.sql";
+
     private static final List<MetricRequest> PAGE_LOAD = List.of(
             new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.DAY),
                     new MetricRequest(Metric.TICKET_RATES, Dimension.TOWN, Period.MONTH),
@@ -116,6 +123,8 @@ public final class EngineBenchmark {
             console.printf("load average %s%n", loadAverage());
             try (DuckDbQueryRunner runner = new DuckDbQueryRunner(mirror, Duration.ofSeconds(10), Clock.systemUTC())) {
                 profileEveryFile(runner, today, now, console);
+                console.printf("load average %s%n", loadAverage());
+                compareAssessmentWithItsBaseline(runner, today, now, console);
             }
             console.printf("load average %s%n", loadAverage());
         }
@@ -135,7 +144,7 @@ public final class EngineBenchmark {
                         metric, dimension, Period.MONTH, today.withDayOfYear(1), today, now, AssessmentRules.bundled());
                 query.run(runner);
                 Timings timings = timed(
-                        java.util.Collections.nCopies(PROFILE_REPETITIONS, query),
+                        Collections.nCopies(PROFILE_REPETITIONS, query),
                         repeated -> repeated.run(runner).rows().size());
                 profiles.add(new Profile(metric.parameterName() + " by " + dimension.parameterName(), timings));
             }
@@ -147,6 +156,46 @@ public final class EngineBenchmark {
                 PROFILE_REPETITIONS);
         profiles.forEach(profile -> console.printf(
                 "  %-40s %s%n", profile.request(), profile.timings().describe()));
+    }
+
+    /**
+     * The assessment on its kept facts (views/assessment_facts.sql, a table recomputed when ticket_events loads) against
+     * the same figures computed from the steps in each query ({@value #ASSESSMENT_BASELINE}, the file before its facts
+     * were kept), on the same warm engine, one after the other for each dimension; the rows must be equal.
+     */
+    private static void compareAssessmentWithItsBaseline(
+            DuckDbQueryRunner runner, LocalDate today, LocalDateTime now, PrintStream console) {
+        console.printf(
+                "the assessment for the year to date, p50 of %d: on its kept facts vs computed from the steps in each query:%n",
+                PROFILE_REPETITIONS);
+        for (Dimension dimension : Metric.ASSESSMENT.dimensions()) {
+            MetricQuery query = new MetricQuery(
+                    Metric.ASSESSMENT,
+                    dimension,
+                    Period.MONTH,
+                    today.withDayOfYear(1),
+                    today,
+                    now,
+                    AssessmentRules.bundled());
+            boolean sameRows = query.run(runner)
+                    .rows()
+                    .equals(runner.run(ASSESSMENT_BASELINE, query.parameters()).rows());
+            List<MetricQuery> repeated = Collections.nCopies(PROFILE_REPETITIONS, query);
+            Timings baseline = timed(
+                    repeated,
+                    each -> runner.run(ASSESSMENT_BASELINE, each.parameters())
+                            .rows()
+                            .size());
+            Timings kept = timed(repeated, each -> each.run(runner).rows().size());
+            console.printf(
+                    "  by %-10s kept facts %s; from the steps %s; %.1fx less wall, %.1fx less CPU; same rows: %s%n",
+                    dimension.parameterName(),
+                    kept.describe(),
+                    baseline.describe(),
+                    baseline.wall() / kept.wall(),
+                    baseline.cpu() / kept.cpu(),
+                    sameRows);
+        }
     }
 
     /** Medians in milliseconds. */

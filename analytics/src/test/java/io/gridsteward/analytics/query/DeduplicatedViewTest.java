@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class DeduplicatedViewTest {
 
     private static final String VIEW = "views/ticket_events_deduplicated.sql";
+    private static final String FACTS = "views/assessment_facts.sql";
     private static final Path VIEW_DIRECTORY = Path.of("sql", "views");
     private static final Path TEMPLATE = Path.of("..", "template.yaml");
     private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -117,8 +118,51 @@ class DeduplicatedViewTest {
                 LakeSchema.RESOURCE_EVENTS);
     }
 
+    @Test
+    void theTemplatesGlueViewOfTheAssessmentsFactsCarriesTheViewFilesSqlAndTheColumnsItAnswers() throws IOException {
+        server.createBucket(bucket);
+        List<String> columns = List.of(
+                "fact varchar",
+                "ticket_id varchar",
+                "holder_kind varchar",
+                "holder_id varchar",
+                "community_id varchar",
+                "town_id varchar",
+                "category varchar",
+                "charged_at timestamp(3)",
+                "accepted boolean",
+                "accepted_in_time boolean",
+                "local_accept_due timestamp(3)",
+                "outcome_at timestamp(3)",
+                "returned boolean",
+                "returned_at timestamp(3)",
+                "resolved boolean",
+                "on_time boolean",
+                "reopened_at timestamp(3)",
+                "reopened boolean",
+                "rating integer",
+                "next_rated_at timestamp(3)");
+
+        QueryResult empty = runner().run(FACTS);
+
+        assertThat(empty.columns())
+                .containsExactlyElementsOf(columns.stream()
+                        .map(column -> column.substring(0, column.indexOf(' ')))
+                        .toList());
+        assertGlueView(Files.readString(TEMPLATE), "AssessmentFactsView", FACTS, columns);
+    }
+
     /** The Glue view resource {@code resource} holds the view file's SQL and the table's columns, in Trino's types. */
     private static void assertGlueView(String template, String resource, String viewFile, LakeTable table) {
+        List<String> expected = new ArrayList<>(table.columns().stream()
+                .map(column -> column.name() + " " + trinoType(column.type().athenaType()))
+                .toList());
+        expected.add(table.partitionColumn() + " varchar");
+        assertGlueView(template, resource, viewFile, expected);
+    }
+
+    /** The Glue view resource {@code resource} holds the view file's SQL and these columns ("name trino-type"). */
+    private static void assertGlueView(String template, String resource, String viewFile, List<String> expected) {
         int start = template.indexOf("\n  " + resource + ":\n");
         assertThat(start).as(resource + " in template.yaml").isNotNegative();
         int end = template.indexOf("\n\n", start + 1);
@@ -127,7 +171,9 @@ class DeduplicatedViewTest {
         assertThat(originalSql.find())
                 .as("a Presto view definition in " + resource)
                 .isTrue();
-        assertThat(originalSql.group(1)).isEqualTo(oneLine(SqlFiles.read(viewFile)));
+        // In a single-quoted YAML scalar (the !Sub), a quote is written twice.
+        assertThat(originalSql.group(1))
+                .isEqualTo(oneLine(SqlFiles.read(viewFile)).replace("'", "''"));
 
         Matcher columns =
                 Pattern.compile("\\{\"name\":\"(\\w+)\",\"type\":\"([^\"]+)\"}").matcher(definition);
@@ -135,10 +181,6 @@ class DeduplicatedViewTest {
         while (columns.find()) {
             viewColumns.add(columns.group(1) + " " + columns.group(2));
         }
-        List<String> expected = new ArrayList<>(table.columns().stream()
-                .map(column -> column.name() + " " + trinoType(column.type().athenaType()))
-                .toList());
-        expected.add(table.partitionColumn() + " varchar");
         assertThat(viewColumns).containsExactlyElementsOf(expected);
         assertThat(definition)
                 .contains("Name: " + SqlFiles.viewName(viewFile), "TableType: VIRTUAL_VIEW", "presto_view: \"true\"");

@@ -1,5 +1,6 @@
 package io.gridsteward.analytics.query;
 
+import static io.gridsteward.analytics.testing.TicketEvents.dispatched;
 import static io.gridsteward.analytics.testing.TicketEvents.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,6 +225,40 @@ class LakeMirrorTest {
     }
 
     @Test
+    void theAssessmentsFactsAViewOverTheDeduplicatedViewFollowTheirTableThroughEveryReload() throws Exception {
+        S3Client s3 = server.createBucket("facts-follow");
+        // One receipt delivered twice: one fact.
+        TicketEventRow delivered = dispatched("t-1", "grid-1", Instant.parse("2026-11-25T08:00:00Z"), 2);
+        try (DuckDbQueryRunner runner =
+                new DuckDbQueryRunner(new LakeMirror(s3, "facts-follow", temporary.resolve("cache")))) {
+            assertThat(runner.run("fixtures/assessment_fact_tickets.sql").rows())
+                    .isEmpty();
+
+            ParquetFiles.put(s3, "facts-follow", FIRST, List.of(delivered, delivered), temporary);
+            assertThat(runner.run("fixtures/assessment_fact_tickets.sql").rows())
+                    .containsExactly(Map.of("fact", "receipt", "ticket_id", "t-1"));
+
+            ParquetFiles.put(
+                    s3,
+                    "facts-follow",
+                    SECOND,
+                    List.of(dispatched("t-2", "grid-1", Instant.parse("2026-11-26T08:00:00Z"), 2)),
+                    temporary);
+            assertThat(runner.run("fixtures/assessment_fact_tickets.sql").rows())
+                    .containsExactly(
+                            Map.of("fact", "receipt", "ticket_id", "t-1"),
+                            Map.of("fact", "receipt", "ticket_id", "t-2"));
+
+            s3.deleteObject(DeleteObjectRequest.builder()
+                    .bucket("facts-follow")
+                    .key(FIRST)
+                    .build());
+            assertThat(runner.run("fixtures/assessment_fact_tickets.sql").rows())
+                    .containsExactly(Map.of("fact", "receipt", "ticket_id", "t-2"));
+        }
+    }
+
+    @Test
     void aRunnerWithAFreshnessListsATableAtMostOncePerThatTime() throws Exception {
         S3Client s3 = server.createBucket("runner-freshness");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T08:00:00Z"));
@@ -259,6 +295,9 @@ class LakeMirrorTest {
     @Test
     void aQueryMirrorsAndLoadsOnlyTheTablesItReadsDirectlyOrThroughItsViews() {
         assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/durations.sql")))
+                .extracting(LakeTable::name)
+                .containsExactly("ticket_events");
+        assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/assessment.sql")))
                 .extracting(LakeTable::name)
                 .containsExactly("ticket_events");
         assertThat(DuckDbQueryRunner.tablesRead(SqlFiles.read("metrics/fund_flows.sql")))
