@@ -20,7 +20,6 @@ import io.gridsteward.local.stream.StreamRecordJson;
 import io.gridsteward.local.stream.StreamSource;
 import io.gridsteward.local.template.SamTemplate;
 import io.gridsteward.store.organisation.OrganisationStore;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -211,11 +210,11 @@ public final class ColdStartBenchmark {
                             millis(statistics.coldStart().orElseThrow()),
                             millis(statistics.initialisation().orElseThrow())));
                 }
-                console.println(line + " load average " + loadAverage());
+                console.println(line + " load average " + BenchmarkFigures.loadAverage());
             }
             console.printf(
                     "JVM start to the first answer, median of %d fresh JVMs each (load average %s):%n",
-                    rounds, loadAverage());
+                    rounds, BenchmarkFigures.loadAverage());
             for (Start start : order) {
                 List<FunctionStatistics> runs = starts.get(start.function().name());
                 double cold = median(runs.stream()
@@ -378,14 +377,6 @@ public final class ColdStartBenchmark {
         };
     }
 
-    private static String loadAverage() throws IOException {
-        Path loadAverage = Path.of("/proc/loadavg");
-        return Files.isReadable(loadAverage)
-                ? String.join(
-                        " ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3))
-                : "unknown";
-    }
-
     private static double ratio(Map<String, List<FunctionStatistics>> starts, String function, String baseline) {
         return medianColdStart(starts.get(function)) / medianColdStart(starts.get(baseline));
     }
@@ -401,7 +392,6 @@ public final class ColdStartBenchmark {
     }
 
     private static double median(List<Duration> durations) {
-        List<Duration> sorted = durations.stream().sorted().toList();
-        return sorted.get((sorted.size() - 1) / 2).toNanos() / 1e6;
+        return BenchmarkFigures.median(durations.stream().mapToDouble(ColdStartBenchmark::millis));
     }
 }

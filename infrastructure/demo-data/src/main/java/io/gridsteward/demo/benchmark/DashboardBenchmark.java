@@ -88,7 +88,8 @@ public final class DashboardBenchmark {
         try (LocalStack stack = LocalStack.start(options, county.demoUsers(), console)) {
             new DemoSeeder(county).seed(stack, options, console);
             int objects = awaitTheLakeToSettle(stack);
-            console.printf("the lake settled at %d objects; load average %s%n", objects, loadAverage());
+            console.printf(
+                    "the lake settled at %d objects; load average %s%n", objects, BenchmarkFigures.loadAverage());
             HttpClient client = HttpClient.newHttpClient();
             String token = stack.tokenFor("benchmark-leader", "COUNTY_LEADER", COUNTY);
             URI front = stack.httpEndpoint();
@@ -135,20 +136,20 @@ public final class DashboardBenchmark {
             List<Long> cachedTimes = times(cached, true);
             console.printf(
                     "dashboard function, the county's page requests one after another (load average %s):%n",
-                    loadAverage());
+                    BenchmarkFigures.loadAverage());
             console.printf(
                     "  first metric request of the instance (lake mirrored and loaded): %.1f ms, %d attempt(s)%n",
                     first / 1e6, attempts);
             console.printf(
                     "  warm, the engine runs the SQL file:  p50 %.1f ms, max %.1f ms (%d answered, %d failed: %s)%n",
-                    median(warmTimes),
+                    milliseconds(warmTimes),
                     maximum(warmTimes),
                     warmTimes.size(),
                     warm.size() - warmTimes.size(),
                     failures(warm, false));
             console.printf(
                     "  cached:                              p50 %.1f ms, max %.1f ms (%d answered from the cache of %d: %s)%n",
-                    median(cachedTimes),
+                    milliseconds(cachedTimes),
                     maximum(cachedTimes),
                     cachedTimes.size(),
                     cached.size(),
@@ -166,12 +167,12 @@ public final class DashboardBenchmark {
             printSlowest(warm, rest, console);
             console.printf(
                     "  baseline, the page from the same function (no query): p50 %.1f ms (%d requests)%n",
-                    median(page), page.size());
+                    milliseconds(page), page.size());
             console.printf(
                     "  warm / baseline %.1fx; cached / baseline %.2fx; warm / cached %.1fx%n",
-                    median(warmTimes) / median(page),
-                    median(cachedTimes) / median(page),
-                    median(warmTimes) / median(cachedTimes));
+                    milliseconds(warmTimes) / milliseconds(page),
+                    milliseconds(cachedTimes) / milliseconds(page),
+                    milliseconds(warmTimes) / milliseconds(cachedTimes));
         }
     }
 
@@ -267,27 +268,15 @@ public final class DashboardBenchmark {
         }
     }
 
-    private static String loadAverage() throws IOException {
-        Path loadAverage = Path.of("/proc/loadavg");
-        return Files.isReadable(loadAverage)
-                ? String.join(
-                        " ", List.of(Files.readString(loadAverage).split(" ")).subList(0, 3))
-                : "unknown";
-    }
-
-    private static double median(List<Long> nanos) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.isEmpty() ? Double.NaN : sorted.get((sorted.size() - 1) / 2) / 1e6;
+    private static double milliseconds(List<Long> nanos) {
+        return BenchmarkFigures.median(nanos.stream().mapToDouble(value -> value / 1e6));
     }
 
     private static double medianOf(List<Answer> answers, ToDoubleFunction<Answer> part) {
-        double[] sorted = answers.stream()
+        return BenchmarkFigures.median(answers.stream()
                 .filter(answer -> answer.status() == 200)
                 .mapToDouble(part)
-                .filter(value -> !Double.isNaN(value))
-                .sorted()
-                .toArray();
-        return sorted.length == 0 ? Double.NaN : sorted[(sorted.length - 1) / 2];
+                .filter(value -> !Double.isNaN(value)));
     }
 
     /** The warm requests whose engine took longest: what to look at first. */

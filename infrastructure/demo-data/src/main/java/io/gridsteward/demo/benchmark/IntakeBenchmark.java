@@ -12,7 +12,6 @@ import io.gridsteward.local.lambda.LocalFunction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,7 +127,7 @@ public final class IntakeBenchmark {
         double intake = percentile(intakeNanos, 0.5);
         double bare = percentile(bareNanos, 0.5);
         console.println();
-        console.printf("load average at the end of the one-client phases: %.2f%n", loadAverage());
+        console.printf("load average at the end of the one-client phases: %s%n", BenchmarkFigures.loadAverage());
         console.printf(
                 "one client, ticket intake through the HTTP front: p50 %.2f ms, p99 %.2f ms (%d intakes)%n",
                 intake, percentile(intakeNanos, 0.99), intakes);
@@ -220,7 +219,7 @@ public final class IntakeBenchmark {
         double perSecond = measured.latencies().size() / (measured.elapsedNanos() / 1e9);
         console.printf(
                 "%d concurrent clients, %d intakes each with its own Idempotency-Key: %.1f intakes/s (goal at least"
-                        + " 300), p50 %.2f ms, p99 %.2f ms, %d errors, %d api instances (peak %d), load average %.2f%n",
+                        + " 300), p50 %.2f ms, p99 %.2f ms, %d errors, %d api instances (peak %d), load average %s%n",
                 clients,
                 concurrentIntakes,
                 perSecond,
@@ -229,7 +228,7 @@ public final class IntakeBenchmark {
                 measured.errors(),
                 api.instances(),
                 Math.max(peakBefore, api.peakInstances()),
-                loadAverage());
+                BenchmarkFigures.loadAverage());
         console.println("  where a concurrent intake's time goes (p50 of each step):");
         breakdown().print(console, Double.NaN);
         console.println("  processor time per intake, by process (what bounds intakes/s on this machine's "
@@ -439,9 +438,5 @@ public final class IntakeBenchmark {
 
     private static double milliseconds(Optional<Duration> duration) {
         return duration.map(value -> value.toNanos() / 1e6).orElse(Double.NaN);
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -45,10 +45,10 @@ public final class StartUpBenchmark {
                 : List.of("fresh data directory", "second start on its data");
         List<String> ups = new ArrayList<>();
         for (String run : runs) {
-            console.println("== " + run + " (load average before: " + loadAverage() + ")");
+            console.println("== " + run + " (load average before: " + BenchmarkFigures.loadAverage() + ")");
             Run result = start(project, dataDirectory, javaOptions);
             result.timeline().forEach(line -> console.println("  " + line));
-            console.println("  load average after: " + loadAverage());
+            console.println("  load average after: " + BenchmarkFigures.loadAverage());
             ups.add(run + ": " + result.up().orElse("did not come up"));
         }
         console.println("== summary");
@@ -123,16 +123,5 @@ public final class StartUpBenchmark {
             }
         }
         return new Run(timeline, up);
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(
-                    " ",
-                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
-                            .subList(0, 3));
-        } catch (IOException | RuntimeException unavailable) {
-            return "unknown";
-        }
     }
 }
