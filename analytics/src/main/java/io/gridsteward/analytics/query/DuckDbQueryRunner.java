@@ -109,14 +109,15 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
 
     /** The lake tables a query reads: those it names, and those of the views it names, directly or through views. */
     static List<LakeTable> tablesRead(String sql) {
-        List<String> texts = new ArrayList<>(List.of(sql));
+        List<String> texts = new ArrayList<>(List.of(uncommented(sql)));
+        Set<View> read = new HashSet<>();
         boolean added = true;
         while (added) {
             added = false;
-            for (String view : SqlFiles.views()) {
-                String viewSql = SqlFiles.read(view);
-                if (!texts.contains(viewSql) && texts.stream().anyMatch(text -> names(text, SqlFiles.viewName(view)))) {
-                    texts.add(viewSql);
+            for (View view : View.ALL) {
+                if (!read.contains(view) && texts.stream().anyMatch(text -> names(text, view.name()))) {
+                    read.add(view);
+                    texts.add(view.uncommented());
                     added = true;
                 }
             }
@@ -126,11 +127,29 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
                 .toList();
     }
 
-    /** Whether the SQL names this table or view outside its comments (a file's comments may name others). */
-    private static boolean names(String sql, String name) {
+    /** Whether SQL without its comments names this table or view (a file's comments may name others). */
+    private static boolean names(String uncommentedSql, String name) {
         return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE)
-                .matcher(COMMENT.matcher(sql).replaceAll(""))
+                .matcher(uncommentedSql)
                 .find();
+    }
+
+    private static String uncommented(String sql) {
+        return COMMENT.matcher(sql).replaceAll("");
+    }
+
+    /**
+     * A view of {@code sql/views/}, read once: the files are the jar's, and every query asks which tables its views
+     * read. {@link #ALL} is in the list's order, which puts a view after those it reads.
+     */
+    private record View(String name, String sql, String uncommented) {
+
+        private static final List<View> ALL = SqlFiles.views().stream()
+                .map(file -> {
+                    String sql = SqlFiles.read(file);
+                    return new View(SqlFiles.viewName(file), sql, DuckDbQueryRunner.uncommented(sql));
+                })
+                .toList();
     }
 
     /** The database with these tables loaded from the mirror as it is now; the other tables as they were. */
@@ -151,8 +170,8 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
                 for (LakeTable table : LakeSchema.TABLES) {
                     execute(opened, "CREATE TABLE " + table.name() + " AS " + emptySelect(table));
                 }
-                for (String view : SqlFiles.views()) {
-                    execute(opened, "CREATE TABLE " + SqlFiles.viewName(view) + " AS " + SqlFiles.read(view));
+                for (View view : View.ALL) {
+                    execute(opened, "CREATE TABLE " + view.name() + " AS " + view.sql());
                 }
             } catch (SQLException | RuntimeException exception) {
                 opened.close();
@@ -210,11 +229,10 @@ public final class DuckDbQueryRunner implements QueryRunner, AutoCloseable {
             execute(connection, "CREATE OR REPLACE TABLE " + table.name() + " AS " + body);
             // The views over the table, and those over them: the list's order puts a view after those it reads.
             Set<String> reloaded = new HashSet<>(Set.of(table.name()));
-            for (String view : SqlFiles.views()) {
-                String viewSql = SqlFiles.read(view);
-                if (reloaded.stream().anyMatch(name -> names(viewSql, name))) {
-                    execute(connection, "CREATE OR REPLACE TABLE " + SqlFiles.viewName(view) + " AS " + viewSql);
-                    reloaded.add(SqlFiles.viewName(view));
+            for (View view : View.ALL) {
+                if (reloaded.stream().anyMatch(name -> names(view.uncommented(), name))) {
+                    execute(connection, "CREATE OR REPLACE TABLE " + view.name() + " AS " + view.sql());
+                    reloaded.add(view.name());
                 }
             }
             execute(connection, "COMMIT");
